@@ -1,0 +1,43 @@
+import type { BlockRow, UnitRow } from '../db/store/structure';
+import type { Store } from '../db/store';
+import { currentYearOf } from '../src/domain/years';
+import type { OrganisationSettings } from '../db/store/organisation';
+
+/** Who is asking, as the organisation file says: admin, officer of a unit, lead of a block this year. */
+export interface Caller {
+  userId: string;
+  isAdmin: boolean;
+  unit?: UnitRow;
+  block?: BlockRow;
+  /** The current emulation year, when the organisation has one. */
+  year?: number;
+  /** Blocks whose lead unit this year is the caller's unit. */
+  leadOf: BlockRow[];
+}
+
+export function identifyCaller(store: Store, organisation: OrganisationSettings, userId: string, now: Date): Caller {
+  const membership = store.structure.membershipOf(userId);
+  const year = currentYearOf(
+    store.structure.years().map((row) => row.year),
+    now,
+    organisation.timeZone,
+  );
+  const leadOf = membership && year !== undefined ? store.structure.blocksLedBy(year, membership.unit.id) : [];
+  return {
+    userId,
+    isAdmin: store.organisation.isAdmin(userId),
+    ...(membership ? { unit: membership.unit, ...(membership.block ? { block: membership.block } : {}) } : {}),
+    ...(year !== undefined ? { year } : {}),
+    leadOf,
+  };
+}
+
+/** Admins and officers belong to the organisation; anyone else is politely sent to the admins. */
+export function isMember(caller: Caller): boolean {
+  return caller.isAdmin || caller.unit !== undefined;
+}
+
+/** The block lead's officers, or an admin acting for them. */
+export function canLead(caller: Caller, blockId: number): boolean {
+  return caller.isAdmin || caller.leadOf.some((block) => block.id === blockId);
+}

@@ -1,0 +1,52 @@
+import type { App } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { OrganisationSettings } from '../db/store/organisation';
+import type { AppDeps } from '../src/deps';
+import type { Catalogue, Locale } from '../src/i18n/messages';
+import type { Caller } from './context';
+
+/** An ephemeral reply: what only the caller sees. */
+export interface Reply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+export interface CommandContext {
+  deps: AppDeps;
+  caller: Caller;
+  organisation: OrganisationSettings;
+  locale: Locale;
+  /** The words after the sub-command, as typed. */
+  args: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond(reply: Reply): Promise<void>;
+}
+
+export interface SubCommandHelp {
+  /** e.g. "/thidua vanban <từ khóa | số hiệu>" */
+  usage: string;
+  description: string;
+  /** A real example, e.g. "/thidua vanban chi thi 34" */
+  example: string;
+}
+
+/** One `/thidua` sub-command: its Vietnamese name, aliases, help and handler. */
+export interface SubCommand {
+  /** Canonical Vietnamese name without diacritics, e.g. "baocao". */
+  name: string;
+  /** Other ways to type it: with diacritics ("báo cáo"), the English alias ("report"). */
+  aliases: string[];
+  help: Catalogue<SubCommandHelp>;
+  /** "anyone": also people outside the organisation (help, directive lookups). Default: members. */
+  audience?: 'anyone' | 'members';
+  run(context: CommandContext): Promise<void>;
+}
+
+/** A feature: its sub-commands and the buttons, modals and events it answers. One file each. */
+export interface Feature {
+  subCommands?: SubCommand[];
+  register?(app: App, deps: AppDeps): void;
+}

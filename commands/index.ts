@@ -1,0 +1,17 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../src/deps';
+import type { Feature, SubCommand } from './feature';
+import { helpCommand } from './help';
+import { homeFeature } from './home';
+import { registerThiduaCommand } from './thidua';
+
+/** Every feature of the bot, one file each. This is the one place that registers listeners. */
+const FEATURES: Feature[] = [homeFeature];
+
+export function registerFeatures(app: App, deps: AppDeps): void {
+  const help = helpCommand(() => subCommands);
+  const subCommands: SubCommand[] = [...FEATURES.flatMap((feature) => feature.subCommands ?? []), help];
+  registerThiduaCommand(app, deps, subCommands, help);
+  for (const feature of FEATURES) feature.register?.(app, deps);
+}
+

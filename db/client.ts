@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface DatabaseHandle {
+  /** The raw connection: for pragmas, backups, FTS queries and tests' statement tracing. */
+  sqlite: Database.Database;
+  db: ReturnType<typeof drizzle<typeof schema>>;
+  path: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Called with every SQL statement run (tests use it to prove a request touched nothing). */
+  trace?: (statement: string) => void;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the database at `path` (':memory:' for tests) with the pragmas the
+ * product relies on — WAL for concurrent readers next to one writer, foreign keys enforced, a busy
+ * timeout so two processes on one file wait instead of failing — and applies pending migrations.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, options.trace ? { verbose: (statement) => options.trace!(String(statement)) } : {});
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { sqlite, db, path, close: () => sqlite.close() };
+}
+
+/** How many migrations have been applied (for the health report). */
+export function appliedMigrationCount(handle: DatabaseHandle): number {
+  const row = handle.sqlite.prepare("select count(*) as count from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get() as { count: number };
+  if (row.count === 0) return 0;
+  return (handle.sqlite.prepare('select count(*) as count from __drizzle_migrations').get() as { count: number }).count;
+}

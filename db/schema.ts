@@ -1,0 +1,411 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The schema is the source of truth: drizzle-kit generates the SQL migrations in db/migrations from
+ * this file. Instants are stored as UTC milliseconds; calendar dates (holidays, period bounds) as
+ * 'yyyy-MM-dd' text in the organisation's time zone. History tables (pledge and report versions,
+ * reviews, the audit log) are only ever appended to.
+ */
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+
+// ── Organisation ────────────────────────────────────────────────────────────────────────────
+
+/** The one organisation this installation serves (row id 1). */
+export const organisation = sqliteTable('organisation', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
+  locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+  /** Nothing is posted between these local times ('HH:mm'); the range may wrap midnight. */
+  quietFrom: text('quiet_from').notNull().default('20:00'),
+  quietTo: text('quiet_to').notNull().default('07:00'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Small facts about the installation, e.g. where the organisation came from (demo or a file). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const admins = sqliteTable('admins', {
+  userId: text('user_id').primaryKey(),
+});
+
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+});
+
+/** Titles a unit may seek in its pledge (Cờ thi đua của UBND tỉnh, Tập thể lao động xuất sắc ...). */
+export const titles = sqliteTable('titles', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  position: integer('position').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const units = sqliteTable('units', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** False once the unit left the organisation file; its history stays. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** A Slack user who reports for a unit (cán bộ phụ trách thi đua). One unit per user. */
+export const officers = sqliteTable(
+  'officers',
+  {
+    userId: text('user_id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (table) => [index('officers_unit_idx').on(table.unitId)],
+);
+
+export const blocks = sqliteTable('blocks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  channelId: text('channel_id').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** Membership: a unit belongs to at most one block. */
+export const blockUnits = sqliteTable(
+  'block_units',
+  {
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.blockId, table.unitId] }), uniqueIndex('block_units_unit_idx').on(table.unitId)],
+);
+
+// ── The emulation year ──────────────────────────────────────────────────────────────────────
+
+export const years = sqliteTable('years', {
+  year: integer('year').primaryKey(),
+  theme: text('theme').notNull(),
+  pledgeDue: integer('pledge_due', { mode: 'timestamp_ms' }).notNull(),
+  reminderBeforeDays: text('reminder_before_days', { mode: 'json' }).$type<number[]>().notNull(),
+  /** Local time of day for nudges, 'HH:mm'. */
+  reminderAt: text('reminder_at').notNull(),
+  /** Working days between overdue nudges; 0 = one overdue nudge only. */
+  overdueEveryDays: integer('overdue_every_days').notNull(),
+  /** Hours after a period's due during which a report may still be edited directly. */
+  reportGraceHours: integer('report_grace_hours').notNull().default(0),
+  /** Local time of day at which a period's standings summary is posted, 'HH:mm'. */
+  summaryAt: text('summary_at').notNull().default('09:00'),
+});
+
+/** Each block's lead and deputy unit for a year (rotated yearly), and an optional theme of its own. */
+export const blockYears = sqliteTable(
+  'block_years',
+  {
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    leadUnitId: integer('lead_unit_id').references(() => units.id),
+    deputyUnitId: integer('deputy_unit_id').references(() => units.id),
+    theme: text('theme'),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.blockId] })],
+);
+
+export const periods = sqliteTable(
+  'periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    position: integer('position').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (table) => [uniqueIndex('periods_year_code_idx').on(table.year, table.code)],
+);
+
+export const CRITERION_KINDS = ['target', 'lower_better', 'yes_no', 'graded', 'bonus', 'deduction'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+/** A block's scoring table for a year (the organisation-wide table is copied to every block without its own). */
+export const criteria = sqliteTable(
+  'criteria',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    code: text('code').notNull(),
+    groupName: text('group_name').notNull(),
+    name: text('name').notNull(),
+    maxPoints: real('max_points').notNull(),
+    kind: text('kind', { enum: CRITERION_KINDS }).notNull(),
+    measureUnit: text('measure_unit'),
+    position: integer('position').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (table) => [uniqueIndex('criteria_year_block_code_idx').on(table.year, table.blockId, table.code)],
+);
+
+// ── Pledges and reports, with their whole history ───────────────────────────────────────────
+
+/**
+ * Version statuses: `accepted` versions are the record (the latest accepted one is in force);
+ * `pending` is a change awaiting the block lead; `rejected` and `withdrawn` stay for history.
+ */
+export const VERSION_STATUSES = ['accepted', 'pending', 'rejected', 'withdrawn'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export const pledges = sqliteTable(
+  'pledges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+  },
+  (table) => [uniqueIndex('pledges_year_unit_idx').on(table.year, table.unitId)],
+);
+
+export const pledgeVersions = sqliteTable(
+  'pledge_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pledgeId: integer('pledge_id')
+      .notNull()
+      .references(() => pledges.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: VERSION_STATUSES }).notNull(),
+    titlesSought: text('titles_sought', { mode: 'json' }).$type<string[]>().notNull(),
+    commitments: text('commitments').notNull().default(''),
+    submittedBy: text('submitted_by').notNull(),
+    actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decisionReason: text('decision_reason'),
+  },
+  (table) => [uniqueIndex('pledge_versions_pledge_version_idx').on(table.pledgeId, table.version)],
+);
+
+export const pledgeTargets = sqliteTable(
+  'pledge_targets',
+  {
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => pledgeVersions.id),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
+    value: real('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.criterionId] })],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+  },
+  (table) => [uniqueIndex('reports_period_unit_idx').on(table.periodId, table.unitId), index('reports_block_period_idx').on(table.blockId, table.periodId)],
+);
+
+export const reportVersions = sqliteTable(
+  'report_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: VERSION_STATUSES }).notNull(),
+    submittedBy: text('submitted_by').notNull(),
+    actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Submitted after the period's due. */
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+    evidenceUrl: text('evidence_url'),
+    notes: text('notes').notNull().default(''),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decisionReason: text('decision_reason'),
+  },
+  (table) => [uniqueIndex('report_versions_report_version_idx').on(table.reportId, table.version)],
+);
+
+/** One reported value per criterion: a number, 1/0 for yes/no, a self-score, or claimed points with a reason. */
+export const reportValues = sqliteTable(
+  'report_values',
+  {
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => reportVersions.id),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
+    value: real('value'),
+    reason: text('reason'),
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.criterionId] })],
+);
+
+/** The block lead's review (thẩm định) of one report version: scores set, or the report returned. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportVersionId: integer('report_version_id')
+      .notNull()
+      .references(() => reportVersions.id),
+    reviewerUserId: text('reviewer_user_id').notNull(),
+    actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
+    outcome: text('outcome', { enum: ['reviewed', 'returned'] }).notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('reviews_version_idx').on(table.reportVersionId)],
+);
+
+export const reviewScores = sqliteTable(
+  'review_scores',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
+    points: real('points').notNull(),
+    note: text('note'),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.criterionId] })],
+);
+
+/** A frozen copy of a block's standings as published (automatic summary, manual post or correction). */
+export const standingsSnapshots = sqliteTable(
+  'standings_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    kind: text('kind', { enum: ['summary', 'manual', 'correction'] }).notNull(),
+    data: text('data', { mode: 'json' }).$type<unknown>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('standings_snapshots_block_period_idx').on(table.blockId, table.periodId)],
+);
+
+// ── Directives ──────────────────────────────────────────────────────────────────────────────
+
+export const DIRECTIVE_KINDS = ['Chỉ thị', 'Nghị quyết', 'Luật', 'Nghị định', 'Thông tư', 'Kế hoạch', 'Công văn', 'Hướng dẫn', 'Kết luận', 'Quyết định'] as const;
+export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
+
+export const directives = sqliteTable('directives', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  number: text('number').notNull().unique(),
+  kind: text('kind', { enum: DIRECTIVE_KINDS }).notNull(),
+  issuer: text('issuer').notNull(),
+  issuedOn: text('issued_on').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary'),
+  url: text('url'),
+  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+  /** 'file' when it came from the organisation file, 'slack' when an admin added it in Slack. */
+  source: text('source', { enum: ['file', 'slack'] }).notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+// ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Every message the bot posts on its own (channel lines, DMs, nudges, summaries) is claimed here
+ * under a unique key before it is posted and marked sent with its Slack ts after; see
+ * src/delivery/README.md for the recovery rule. Times in this table are wire (real) time.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    notBefore: integer('not_before', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    /** The conversation the message went to (a DM's D… id once opened). */
+    channelId: text('channel_id'),
+    ts: text('ts'),
+    error: text('error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('outbox_status_not_before_idx').on(table.status, table.notBefore)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorUserId: text('actor_user_id').notNull(),
+    actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  },
+  (table) => [index('audit_log_entity_idx').on(table.entityType, table.entityId)],
+);
+
+/** Slack event ids and modal submissions already applied, so a retry is applied once. */
+export const processedEvents = sqliteTable('processed_events', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -1,0 +1,36 @@
+import { auditQueries, processedEventQueries } from './audit';
+import { organisationQueries } from './organisation';
+import { importQueries } from './organisation-import';
+import { outboxQueries } from './outbox';
+import { structureQueries } from './structure';
+import type { Db } from './types';
+
+export type { Db } from './types';
+
+export interface Store {
+  organisation: ReturnType<typeof organisationQueries>;
+  structure: ReturnType<typeof structureQueries>;
+  outbox: ReturnType<typeof outboxQueries>;
+  audit: ReturnType<typeof auditQueries>;
+  events: ReturnType<typeof processedEventQueries>;
+  importer: ReturnType<typeof importQueries>;
+  /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
+  transaction<T>(work: (store: Store) => T): T;
+}
+
+/**
+ * The store: typed, synchronous queries grouped by concern, over one drizzle handle. It is created
+ * from a handle and passed to whoever needs it — never imported as a singleton — so tests hand the
+ * app an in-memory database with the real migrations.
+ */
+export function createStore(db: Db): Store {
+  return {
+    organisation: organisationQueries(db),
+    structure: structureQueries(db),
+    outbox: outboxQueries(db),
+    audit: auditQueries(db),
+    events: processedEventQueries(db),
+    importer: importQueries(db),
+    transaction: (work) => db.transaction((tx) => work(createStore(tx))),
+  };
+}

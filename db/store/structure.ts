@@ -1,0 +1,159 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { blocks, blockUnits, blockYears, criteria, officers, periods, units, years } from '../schema';
+import type { Db } from './types';
+
+export type UnitRow = typeof units.$inferSelect;
+export type BlockRow = typeof blocks.$inferSelect;
+export type YearRow = typeof years.$inferSelect;
+export type PeriodRow = typeof periods.$inferSelect;
+export type CriterionRow = typeof criteria.$inferSelect;
+
+export interface BlockMember extends UnitRow {
+  officerIds: string[];
+}
+
+export interface BlockYear {
+  year: number;
+  block: BlockRow;
+  lead?: UnitRow;
+  deputy?: UnitRow;
+  /** The block's own theme for the year, else the year's. */
+  theme: string;
+}
+
+/** Reads of the organisation's shape: units, officers, blocks, years, periods and criteria. */
+export function structureQueries(db: Db) {
+  const unitById = (id: number) => db.select().from(units).where(eq(units.id, id)).get();
+
+  return {
+    unitById,
+
+    unitByCode(code: string): UnitRow | undefined {
+      return db.select().from(units).where(eq(units.code, code)).get();
+    },
+
+    activeUnits(): UnitRow[] {
+      return db.select().from(units).where(eq(units.active, true)).orderBy(asc(units.code)).all();
+    },
+
+    officerIds(unitId: number): string[] {
+      return db
+        .select()
+        .from(officers)
+        .where(eq(officers.unitId, unitId))
+        .orderBy(asc(officers.userId))
+        .all()
+        .map((row) => row.userId);
+    },
+
+    /** The unit a Slack user reports for, and that unit's block, if any. */
+    membershipOf(userId: string): { unit: UnitRow; block?: BlockRow } | undefined {
+      const row = db
+        .select({ unit: units, block: blocks })
+        .from(officers)
+        .innerJoin(units, eq(units.id, officers.unitId))
+        .leftJoin(blockUnits, eq(blockUnits.unitId, units.id))
+        .leftJoin(blocks, and(eq(blocks.id, blockUnits.blockId), eq(blocks.active, true)))
+        .where(and(eq(officers.userId, userId), eq(units.active, true)))
+        .get();
+      if (!row) return undefined;
+      return row.block ? { unit: row.unit, block: row.block } : { unit: row.unit };
+    },
+
+    activeBlocks(): BlockRow[] {
+      return db.select().from(blocks).where(eq(blocks.active, true)).orderBy(asc(blocks.id)).all();
+    },
+
+    blockByCode(code: string): BlockRow | undefined {
+      return db.select().from(blocks).where(eq(blocks.code, code)).get();
+    },
+
+    blockById(id: number): BlockRow | undefined {
+      return db.select().from(blocks).where(eq(blocks.id, id)).get();
+    },
+
+    /** The block's member units in the organisation file's order, each with its officers. */
+    members(blockId: number): BlockMember[] {
+      const rows = db
+        .select({ unit: units })
+        .from(blockUnits)
+        .innerJoin(units, eq(units.id, blockUnits.unitId))
+        .where(and(eq(blockUnits.blockId, blockId), eq(units.active, true)))
+        .orderBy(asc(blockUnits.position))
+        .all();
+      if (rows.length === 0) return [];
+      const officerRows = db
+        .select()
+        .from(officers)
+        .where(
+          inArray(
+            officers.unitId,
+            rows.map((row) => row.unit.id),
+          ),
+        )
+        .orderBy(asc(officers.userId))
+        .all();
+      return rows.map(({ unit }) => ({ ...unit, officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId) }));
+    },
+
+    years(): YearRow[] {
+      return db.select().from(years).orderBy(asc(years.year)).all();
+    },
+
+    year(year: number): YearRow | undefined {
+      return db.select().from(years).where(eq(years.year, year)).get();
+    },
+
+    blockYear(year: number, blockId: number): BlockYear | undefined {
+      const yearRow = db.select().from(years).where(eq(years.year, year)).get();
+      const block = db.select().from(blocks).where(eq(blocks.id, blockId)).get();
+      if (!yearRow || !block) return undefined;
+      const row = db
+        .select()
+        .from(blockYears)
+        .where(and(eq(blockYears.year, year), eq(blockYears.blockId, blockId)))
+        .get();
+      const lead = row?.leadUnitId ? unitById(row.leadUnitId) : undefined;
+      const deputy = row?.deputyUnitId ? unitById(row.deputyUnitId) : undefined;
+      return { year, block, theme: row?.theme ?? yearRow.theme, ...(lead ? { lead } : {}), ...(deputy ? { deputy } : {}) };
+    },
+
+    /** The blocks whose lead unit this year is `unitId`. */
+    blocksLedBy(year: number, unitId: number): BlockRow[] {
+      return db
+        .select({ block: blocks })
+        .from(blockYears)
+        .innerJoin(blocks, eq(blocks.id, blockYears.blockId))
+        .where(and(eq(blockYears.year, year), eq(blockYears.leadUnitId, unitId), eq(blocks.active, true)))
+        .all()
+        .map((row) => row.block);
+    },
+
+    periods(year: number): PeriodRow[] {
+      return db
+        .select()
+        .from(periods)
+        .where(and(eq(periods.year, year), eq(periods.active, true)))
+        .orderBy(asc(periods.due), asc(periods.position))
+        .all();
+    },
+
+    periodById(id: number): PeriodRow | undefined {
+      return db.select().from(periods).where(eq(periods.id, id)).get();
+    },
+
+    /** The block's active scoring table for the year, in the organisation file's order. */
+    criteria(year: number, blockId: number): CriterionRow[] {
+      return db
+        .select()
+        .from(criteria)
+        .where(and(eq(criteria.year, year), eq(criteria.blockId, blockId), eq(criteria.active, true)))
+        .orderBy(asc(criteria.position))
+        .all();
+    },
+
+    latestYear(): YearRow | undefined {
+      return db.select().from(years).orderBy(desc(years.year)).get();
+    },
+  };
+}

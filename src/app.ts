@@ -1,0 +1,56 @@
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import { registerFeatures } from '../commands';
+import type { AppDeps } from './deps';
+
+export type ReceiverOptions = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string; port: number };
+
+export interface SlackAppOptions {
+  botToken: string;
+  /** Base URL of the Web API (a loopback fake in tests and the console); Slack's own when absent. */
+  apiUrl?: string;
+  receiver: ReceiverOptions;
+  /** Extra HTTP routes served beside Bolt's (the health check). */
+  routes?: CustomRoute[];
+  clientOptions?: WebClientOptions;
+}
+
+/**
+ * Builds the Bolt app over `deps`: the HTTP receiver (Bolt verifies every request's signature and
+ * timestamp) or Socket Mode, every Web API call pointed at `apiUrl`, and every feature registered.
+ */
+export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
+  const clientOptions: WebClientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...options.clientOptions };
+  const routes = options.routes ?? [];
+  const receiver =
+    options.receiver.kind === 'http'
+      ? new HTTPReceiver({ signingSecret: options.receiver.signingSecret, endpoints: '/slack/events', customRoutes: routes, logger: deps.logger })
+      : new SocketModeReceiver({
+          appToken: options.receiver.appToken,
+          customRoutes: routes,
+          logger: deps.logger,
+          installerOptions: { port: options.receiver.port, clientOptions },
+        });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: deps.logger,
+    clientOptions,
+    ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
+  });
+  // Slack retries an event it thinks went unanswered; Bolt does not deduplicate, so the first
+  // delivery of an event_id is recorded and any retry of it is acknowledged and dropped.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !deps.store.events.claim(`event:${eventId}`, 'event', deps.clock.now())) {
+      deps.logger.debug(`event ${eventId} already applied; retry ignored`);
+      return;
+    }
+    await next();
+  });
+  registerFeatures(app, deps);
+  app.error(async (error) => {
+    deps.logger.error('unhandled error in a listener', error);
+  });
+  return app;
+}

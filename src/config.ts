@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The process environment, validated at the edge. Empty values count as unset so that a copied
+ * `.env.example` with blank tokens means "no Slack" (the local console), not an error.
+ */
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+
+export const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, 'phải bắt đầu bằng "xoxb-" / must start with "xoxb-"')),
+  SLACK_SIGNING_SECRET: optionalText(z.string().min(8, 'quá ngắn / too short')),
+  SLACK_APP_TOKEN: optionalText(z.string().regex(/^xapp-/, 'phải bắt đầu bằng "xapp-" / must start with "xapp-"')),
+  SLACK_API_URL: optionalText(
+    z.url('phải là một URL, ví dụ http://127.0.0.1:4000/api/ / must be a URL').transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
+  HOST: z.preprocess(blankAsUnset, z.string().default('0.0.0.0')),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  DATABASE_PATH: z.preprocess(blankAsUnset, z.string().default('./data/thidua.sqlite')),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ),
+  SCHEDULER_TICK_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(60)),
+  OUTBOX_LEASE_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(120)),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export type SlackMode =
+  | { kind: 'http'; botToken: string; signingSecret: string }
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret?: string }
+  | { kind: 'console' };
+
+export interface Config {
+  slack: SlackMode;
+  /** Base URL of the Slack Web API; undefined means Slack's own. */
+  slackApiUrl?: string;
+  host: string;
+  port: number;
+  databasePath: string;
+  logLevel: Env['LOG_LEVEL'];
+  schedulerTickSeconds: number;
+  outboxLeaseSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment into a Config, or throws a ConfigError that names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  return {
+    slack: slackModeOf(values),
+    ...(values.SLACK_API_URL ? { slackApiUrl: values.SLACK_API_URL } : {}),
+    host: values.HOST,
+    port: values.PORT,
+    databasePath: values.DATABASE_PATH,
+    logLevel: values.LOG_LEVEL,
+    schedulerTickSeconds: values.SCHEDULER_TICK_SECONDS,
+    outboxLeaseSeconds: values.OUTBOX_LEASE_SECONDS,
+  };
+}
+
+function slackModeOf(values: Env): SlackMode {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = values;
+  if (!botToken && !signingSecret && !appToken) return { kind: 'console' };
+  if (!botToken) {
+    throw new ConfigError(['SLACK_BOT_TOKEN: cần có khi đã đặt biến Slack khác / required once any other Slack variable is set']);
+  }
+  if (appToken) return { kind: 'socket', botToken, appToken, ...(signingSecret ? { signingSecret } : {}) };
+  if (!signingSecret) {
+    throw new ConfigError([
+      'SLACK_SIGNING_SECRET: cần có để chạy chế độ HTTP (hoặc đặt SLACK_APP_TOKEN cho Socket Mode) / required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  }
+  return { kind: 'http', botToken, signingSecret };
+}

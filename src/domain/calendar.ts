@@ -1,0 +1,121 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * Calendar arithmetic in the organisation's time zone. Local dates are 'yyyy-MM-dd' strings and
+ * are added to as plain days (no zone involved); instants are converted only at the edges.
+ */
+export type LocalDate = string;
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00)?$/;
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function parseLocalDate(text: string): LocalDateTime | null {
+  const match = DATE_PATTERN.exec(text.trim());
+  if (!match) return null;
+  return realDate({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0 });
+}
+
+/** 'yyyy-MM-ddTHH:mm' (or with a space) as typed in the organisation file. */
+export function parseLocalDateTime(text: string): LocalDateTime | null {
+  const match = DATE_TIME_PATTERN.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  if (hour > 23 || minute > 59) return null;
+  return realDate({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour, minute });
+}
+
+/** 'HH:mm' → minutes after midnight, or null. */
+export function parseTimeOfDay(text: string): number | null {
+  const match = TIME_PATTERN.exec(text.trim());
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+function realDate(parts: LocalDateTime): LocalDateTime | null {
+  const probe = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+  const real = probe.getUTCFullYear() === parts.year && probe.getUTCMonth() === parts.month - 1 && probe.getUTCDate() === parts.day;
+  return real ? parts : null;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The instant at which the given wall-clock time occurs in `zone`. */
+export function zonedInstant(parts: LocalDateTime, zone: string): Date {
+  return new Date(new TZDate(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, zone).getTime());
+}
+
+/** The instant of `date` at `minutesAfterMidnight` local time in `zone`. */
+export function instantAt(date: LocalDate, minutesAfterMidnight: number, zone: string): Date {
+  const parts = parseLocalDate(date);
+  if (!parts) throw new Error(`invalid local date ${date}`);
+  return zonedInstant({ ...parts, hour: Math.floor(minutesAfterMidnight / 60), minute: minutesAfterMidnight % 60 }, zone);
+}
+
+function zoned(instant: Date, zone: string): TZDate {
+  return new TZDate(instant.getTime(), zone);
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+export function localDateOf(instant: Date, zone: string): LocalDate {
+  const local = zoned(instant, zone);
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}
+
+export function localMinutesOf(instant: Date, zone: string): number {
+  const local = zoned(instant, zone);
+  return local.getHours() * 60 + local.getMinutes();
+}
+
+export function localYearOf(instant: Date, zone: string): number {
+  return zoned(instant, zone).getFullYear();
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const parts = parseLocalDate(date);
+  if (!parts) throw new Error(`invalid local date ${date}`);
+  const shifted = new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days));
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
+}
+
+/** Monday–Friday and not an organisation holiday. */
+export function isWorkingDay(date: LocalDate, holidays: ReadonlySet<LocalDate>): boolean {
+  const parts = parseLocalDate(date);
+  if (!parts) throw new Error(`invalid local date ${date}`);
+  const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+/** `date` itself when it is a working day, else the closest working day before it. */
+export function workingDayOnOrBefore(date: LocalDate, holidays: ReadonlySet<LocalDate>): LocalDate {
+  let current = date;
+  while (!isWorkingDay(current, holidays)) current = addDays(current, -1);
+  return current;
+}
+
+/** The first working day strictly after `date`, then `count - 1` working days more. */
+export function addWorkingDays(date: LocalDate, count: number, holidays: ReadonlySet<LocalDate>): LocalDate {
+  let current = date;
+  let remaining = count;
+  while (remaining > 0) {
+    current = addDays(current, 1);
+    if (isWorkingDay(current, holidays)) remaining -= 1;
+  }
+  return current;
+}

@@ -1,0 +1,13 @@
+/**
+ * User-facing text lives in one catalogue per feature, Vietnamese first. The English side must
+ * have exactly the same keys and signatures, so the compiler catches a missing translation.
+ */
+export type Locale = 'vi' | 'en';
+
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+export type Catalogue<T> = Record<Locale, T>;
+
+export function defineMessages<T>(vi: T, en: NoInfer<T>): Catalogue<T> {
+  return { vi, en };
+}

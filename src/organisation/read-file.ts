@@ -1,0 +1,141 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { CriterionKind, DirectiveKind } from '../../db/schema';
+import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import type { Locale } from '../i18n/messages';
+import { type OrganisationFile, organisationFileSchema } from './file-schema';
+import { fileText } from './file-text';
+
+/** The organisation as the store takes it: validated, with local times turned into instants. */
+export interface OrganisationData {
+  organisation: { name: string; timeZone: string; locale: Locale; quietFrom: string; quietTo: string };
+  admins: string[];
+  holidays: string[];
+  titles: string[];
+  units: { code: string; name: string; officers: string[] }[];
+  blocks: { code: string; name: string; channelId: string; unitCodes: string[] }[];
+  directives: { number: string; kind: DirectiveKind; issuer: string; issuedOn: string; title: string; summary: string | null; url: string | null; tags: string[] }[];
+  years: YearData[];
+}
+
+export interface CriterionData {
+  code: string;
+  groupName: string;
+  name: string;
+  maxPoints: number;
+  kind: CriterionKind;
+  measureUnit: string | null;
+}
+
+export interface YearData {
+  year: number;
+  theme: string;
+  pledgeDue: Date;
+  reminderBeforeDays: number[];
+  reminderAt: string;
+  overdueEveryDays: number;
+  reportGraceHours: number;
+  summaryAt: string;
+  blocks: { blockCode: string; leadCode: string | null; deputyCode: string | null; theme: string | null; criteria: CriterionData[] }[];
+  periods: { code: string; name: string; startsOn: string; endsOn: string; due: Date }[];
+}
+
+export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; problems: string[]; locale: Locale };
+
+/**
+ * Parses and validates an organisation file. On failure every problem is returned as
+ * `path: message` (e.g. `blocks[0].units[3]: unknown unit code "XYZ"`), in the language the file
+ * declares in organization.locale (Vietnamese unless it says en).
+ */
+export function readOrganisationFile(source: string): ReadResult {
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const raw: unknown = document.toJS();
+  const locale = declaredLocale(raw);
+  const text = fileText[locale];
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      locale,
+      problems: document.errors.map((error) => text.yamlProblem(error.linePos?.[0]?.line ?? 0, error.linePos?.[0]?.col ?? 0, error.message.split('\n')[0] ?? error.message)),
+    };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
+
+  const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    return { ok: false, locale, problems: [...new Set(problems)] };
+  }
+  return { ok: true, data: normalise(parsed.data) };
+}
+
+function declaredLocale(raw: unknown): Locale {
+  const organization = raw && typeof raw === 'object' ? (raw as { organization?: { locale?: unknown } }).organization : undefined;
+  return organization?.locale === 'en' ? 'en' : 'vi';
+}
+
+/** ['blocks', 0, 'units', 3] → blocks[0].units[3] */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(file)';
+}
+
+function normalise(file: OrganisationFile): OrganisationData {
+  const zone = file.organization.timezone;
+  const instant = (localDateTime: string) => zonedInstant(parseLocalDateTime(localDateTime)!, zone);
+  const criterionData = (criterion: OrganisationFile['years'][number]['criteria'][number]): CriterionData => ({
+    code: criterion.code,
+    groupName: criterion.group,
+    name: criterion.name,
+    maxPoints: criterion.max,
+    kind: criterion.kind,
+    measureUnit: criterion.unit ?? null,
+  });
+
+  return {
+    organisation: {
+      name: file.organization.name,
+      timeZone: zone,
+      locale: file.organization.locale,
+      quietFrom: file.organization.quiet_hours.from,
+      quietTo: file.organization.quiet_hours.to,
+    },
+    admins: [...new Set(file.organization.admins)],
+    holidays: [...new Set(file.organization.holidays)].sort(),
+    titles: [...new Set(file.organization.titles)],
+    units: file.units.map((unit) => ({ code: unit.code, name: unit.name, officers: [...new Set(unit.officers)] })),
+    blocks: file.blocks.map((block) => ({ code: block.code, name: block.name, channelId: block.channel, unitCodes: block.units })),
+    directives: file.directives.map((directive) => ({
+      number: directive.number.trim(),
+      kind: directive.kind,
+      issuer: directive.issuer,
+      issuedOn: directive.issued,
+      title: directive.title,
+      summary: directive.summary || null,
+      url: directive.url ?? null,
+      tags: directive.tags,
+    })),
+    years: file.years.map((year) => ({
+      year: year.year,
+      theme: year.theme,
+      pledgeDue: instant(year.pledge_due),
+      reminderBeforeDays: [...new Set(year.reminders.before_days)].sort((a, b) => b - a),
+      reminderAt: year.reminders.at,
+      overdueEveryDays: year.reminders.overdue_every_days,
+      reportGraceHours: year.report_grace_hours,
+      summaryAt: year.summary_at,
+      // Every block gets a row for the year: its lead and deputy, and its own table or the shared one.
+      blocks: file.blocks.map((block) => {
+        const lead = year.leads[block.code];
+        const override = year.blocks[block.code];
+        return {
+          blockCode: block.code,
+          leadCode: lead?.lead ?? null,
+          deputyCode: lead?.deputy ?? null,
+          theme: override?.theme ?? null,
+          criteria: (override?.criteria ?? year.criteria).map(criterionData),
+        };
+      }),
+      periods: year.periods.map((period) => ({ code: period.code, name: period.name, startsOn: period.start, endsOn: period.end, due: instant(period.due) })),
+    })),
+  };
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App, Logger } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { DatabaseHandle } from '../db/client';
+import { createStore, type Store } from '../db/store';
+import { createSlackApp, type ReceiverOptions } from './app';
+import { type Clock, realWireTimer, type WireTimer } from './clock';
+import { Delivery } from './delivery/delivery';
+import type { AppDeps } from './deps';
+import { healthReport } from './health';
+import { loadDemoIfEmpty } from './organisation/load';
+import { Scheduler } from './scheduler/scheduler';
+
+export interface BotOptions {
+  handle: DatabaseHandle;
+  clock: Clock;
+  wire?: WireTimer;
+  logger: Logger;
+  botToken: string;
+  /** Base URL of the Web API; Slack's own when absent. */
+  apiUrl?: string;
+  receiver: ReceiverOptions;
+  host: string;
+  /** HTTP port (0 = any free port); in Socket Mode, the port of the health route. */
+  port: number;
+  /** A label for the health report: http, socket, console, test. */
+  mode: string;
+  outboxLeaseMs: number;
+  /** Run the scheduler every this many ms; undefined = no ticking (tests and the console drive it). */
+  schedulerTickMs?: number;
+  /** Load the demo organisation when the database has none (default true). */
+  loadDemo?: boolean;
+  /** Extra Web API client options for the app and the delivery (tests turn retries off). */
+  clientOptions?: WebClientOptions;
+  conversationIntervalMs?: number;
+}
+
+export interface Bot {
+  app: App;
+  deps: AppDeps;
+  store: Store;
+  handle: DatabaseHandle;
+  /** The bound HTTP port (the health route's in Socket Mode). */
+  port: number;
+  /** Where Slack sends requests in HTTP mode, e.g. http://127.0.0.1:3000/slack/events */
+  requestUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole bot over an open database: store, delivery, scheduler and the Bolt
+ * app with its health route. `npm start`, the local console and the end-to-end tests all start it
+ * through here, so they run the same code.
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const wire = options.wire ?? realWireTimer;
+  const store = createStore(options.handle.db);
+  if (options.loadDemo !== false && loadDemoIfEmpty(store, options.clock.now())) options.logger.info('loaded the demo organisation (Vĩnh Phúc) into an empty database');
+
+  const deliveryClient = new WebClient(options.botToken, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    logger: options.logger,
+    // Pacing and Retry-After are the delivery's job: the client reports a 429 instead of sleeping on it.
+    rejectRateLimitedCalls: true,
+    ...options.clientOptions,
+  });
+  const delivery = new Delivery({
+    store,
+    client: deliveryClient,
+    wire,
+    logger: options.logger,
+    workerId: `${process.pid}@${hostname()}#${randomBytes(3).toString('hex')}`,
+    leaseMs: options.outboxLeaseMs,
+    ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
+  });
+  const deps: AppDeps = { store, clock: options.clock, wire, logger: options.logger, delivery };
+
+  const startedAt = wire.nowMs();
+  const app = createSlackApp(deps, {
+    botToken: options.botToken,
+    ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    receiver: options.receiver,
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    routes: [
+      {
+        path: '/healthz',
+        method: ['GET'],
+        handler: (_request, response) => {
+          const report = healthReport(options.handle, store, options.mode, Math.round((wire.nowMs() - startedAt) / 1000));
+          response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' });
+          response.end(JSON.stringify(report));
+        },
+      },
+    ],
+  });
+
+  let port = options.port;
+  if (options.receiver.kind === 'http') {
+    const server = (await app.start({ port: options.port, host: options.host })) as Server;
+    port = (server.address() as AddressInfo).port;
+  } else {
+    await app.start();
+  }
+  delivery.start(5000);
+  const scheduler = new Scheduler(deps);
+  if (options.schedulerTickMs !== undefined) scheduler.start(options.schedulerTickMs);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    app,
+    deps,
+    store,
+    handle: options.handle,
+    port,
+    requestUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/slack/events`,
+    // Stop taking requests, let the scheduler and the posts in flight finish, then close the database.
+    stop: () =>
+      (stopped ??= (async () => {
+        await app.stop();
+        await scheduler.stop();
+        await delivery.stop();
+        options.handle.close();
+      })()),
+  };
+}

@@ -1,0 +1,42 @@
+import type { AppDeps } from '../deps';
+import { JOBS } from './jobs';
+
+/**
+ * A scheduler pass: every job looks at the organisation "as of" `now` and queues what is due in
+ * the outbox (claimed under unique keys, so running a pass twice queues nothing new); then the
+ * delivery posts it. `npm start` runs a pass every tick; `npx thidua tick --at …` and the console's
+ * clock run one pass as of a chosen instant through this same function.
+ */
+export async function runSchedulerPass(deps: AppDeps, now: Date): Promise<void> {
+  for (const job of JOBS) {
+    try {
+      await job.run(deps, now);
+    } catch (error) {
+      deps.logger.error(`scheduler job ${job.name} failed at ${now.toISOString()}`, error);
+    }
+  }
+  deps.delivery.kick();
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly deps: AppDeps) {}
+
+  start(tickMs: number): void {
+    const tick = () => {
+      if (this.running) return;
+      this.running = runSchedulerPass(this.deps, this.deps.clock.now()).finally(() => {
+        this.running = undefined;
+      });
+    };
+    this.timer = setInterval(tick, tickMs);
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

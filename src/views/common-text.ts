@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/messages';
+
+/** Text shared by every feature: who to ask, what went wrong, how to get help. */
+export const commonText = defineMessages(
+  {
+    notInOrganisation: (organisation: string, admins: string) =>
+      `Tài khoản này chưa có trong danh sách cán bộ thi đua của ${organisation}. Vui lòng liên hệ Ban Thi đua – Khen thưởng${admins ? ` (${admins})` : ''} để được bổ sung vào tệp cấu hình tổ chức.`,
+    noOrganisation: 'Chưa có dữ liệu tổ chức. Quản trị viên cần nạp tệp cấu hình: `npx thidua import <tệp.yaml>`.',
+    failure: 'Đã có lỗi khi xử lý yêu cầu; chưa có thay đổi nào được lưu. Vui lòng thử lại sau ít phút, hoặc báo Ban Thi đua – Khen thưởng nếu lỗi lặp lại.',
+    unknownCommand: (word: string) => `Không có lệnh «${word}».`,
+    didYouMean: (suggestions: string) => `Có phải ý là ${suggestions}?`,
+    seeHelp: 'Gõ `/thidua help` để xem các lệnh.',
+    or: 'hoặc',
+    helpTitle: 'Thi Đua — các lệnh',
+    helpIntro: 'Trợ lý công tác thi đua, khen thưởng. Lệnh gõ có dấu hay không dấu đều được.',
+    example: 'Ví dụ',
+    alsoTyped: 'Tên khác',
+    youAre: 'Tài khoản',
+    roleAdmin: 'quản trị viên (Ban Thi đua – Khen thưởng)',
+    roleOfficer: (unit: string) => `cán bộ thi đua của ${unit}`,
+    roleLead: (blocks: string) => `đơn vị Trưởng khối ${blocks}`,
+    roleNone: 'chưa thuộc tổ chức',
+  },
+  {
+    notInOrganisation: (organisation: string, admins: string) =>
+      `This account is not on ${organisation}'s list of emulation officers. Please ask the Emulation & Commendation Board${admins ? ` (${admins})` : ''} to add it to the organisation file.`,
+    noOrganisation: 'No organisation is loaded yet. An admin needs to import the organisation file: `npx thidua import <file.yaml>`.',
+    failure: 'Something went wrong while handling the request; nothing was saved. Please try again in a few minutes, or tell the Emulation & Commendation Board if it happens again.',
+    unknownCommand: (word: string) => `There is no command «${word}».`,
+    didYouMean: (suggestions: string) => `Did you mean ${suggestions}?`,
+    seeHelp: 'Type `/thidua help` to see the commands.',
+    or: 'or',
+    helpTitle: 'Thi Đua — commands',
+    helpIntro: 'Assistant for emulation and commendation work. Commands work with or without Vietnamese accents.',
+    example: 'Example',
+    alsoTyped: 'Also',
+    youAre: 'Account',
+    roleAdmin: 'admin (Emulation & Commendation Board)',
+    roleOfficer: (unit: string) => `emulation officer of ${unit}`,
+    roleLead: (blocks: string) => `block lead of ${blocks}`,
+    roleNone: 'not in the organisation',
+  },
+);

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+
+const OFFICER = 'U0CA0001';
+
+describe('the app over HTTP with the local Slack', () => {
+  let test: TestBot;
+  beforeEach(async () => {
+    test = await startTestBot();
+  });
+  afterEach(async () => {
+    await test.close();
+  });
+
+  it('serves /healthz with the database state', async () => {
+    const response = await fetch(test.bot.requestUrl.replace('/slack/events', '/healthz'));
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as Record<string, any>;
+    expect(report.status).toBe('ok');
+    expect(report.database).toMatchObject({ status: 'ok', organisation: 'UBND tỉnh Vĩnh Phúc', units: 13, blocks: 2 });
+    expect(report.database.migrations).toBeGreaterThan(0);
+  });
+
+  it('answers a signed /thidua help with an ephemeral help in Vietnamese', async () => {
+    const reply = await test.driver.slashCommand(OFFICER, 'help', 'C0NOICHINH');
+    expect(reply.status).toBe(200);
+    const help = await firstResponse(test.slack, reply.responseUrl);
+    expect(help.response_type).toBe('ephemeral');
+    const text = textOf(help);
+    expect(text).toContain('Thi Đua — các lệnh');
+    expect(text).toContain('/thidua help');
+    expect(text).toContain('cán bộ thi đua của Công an tỉnh');
+    expect(text).toContain('đơn vị Trưởng khối Khối thi đua Nội chính');
+  });
+
+  it.each(['', 'trợ giúp', 'tro giup', 'TROGIUP', 'help'])('treats %j as help', async (typed) => {
+    const reply = await test.driver.slashCommand(OFFICER, typed);
+    expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toContain('Thi Đua — các lệnh');
+  });
+
+  it('suggests the closest command for an unknown word', async () => {
+    const reply = await test.driver.slashCommand(OFFICER, 'trogiupp');
+    const answer = textOf(await firstResponse(test.slack, reply.responseUrl));
+    expect(answer).toContain('Không có lệnh «trogiupp»');
+    expect(answer).toContain('`/thidua help`');
+  });
+
+  it('explains politely to someone outside the organisation who to ask', async () => {
+    test.slack.addUser({ id: 'U0STRANGER', name: 'stranger', realName: 'Người ngoài' });
+    const reply = await test.driver.slashCommand('U0STRANGER', 'help');
+    const answer = textOf(await firstResponse(test.slack, reply.responseUrl));
+    expect(answer).toContain('Tài khoản này chưa có trong danh sách cán bộ thi đua của UBND tỉnh Vĩnh Phúc');
+    expect(answer).toContain('<@U0ADMIN01>');
+  });
+
+  it('rejects a bad signature with 401 without touching the database or Slack', async () => {
+    test.statements.length = 0;
+    const callsBefore = test.slack.calls.length;
+    const body = new URLSearchParams({ command: '/thidua', text: 'help', user_id: OFFICER, team_id: test.slack.teamId, trigger_id: 'x', response_url: test.slack.issueResponseUrl() }).toString();
+    const reply = await test.driver.send(body, { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
+    expect(reply.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(test.statements).toEqual([]);
+    expect(test.slack.calls.length).toBe(callsBefore);
+    expect(test.slack.responses).toEqual([]);
+  });
+
+  it('rejects a stale timestamp (over five minutes old) with 401 without touching the database', async () => {
+    test.statements.length = 0;
+    const body = new URLSearchParams({ command: '/thidua', text: 'help', user_id: OFFICER, team_id: test.slack.teamId, trigger_id: 'x', response_url: test.slack.issueResponseUrl() }).toString();
+    const reply = await test.driver.send(body, { timestampSeconds: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(reply.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(test.statements).toEqual([]);
+    expect(test.slack.responses).toEqual([]);
+  });
+
+  it('applies an event once when Slack retries it', async () => {
+    const event = { type: 'app_home_opened', user: OFFICER, channel: 'DU0CA0001', tab: 'home', event_ts: '1615770000.000100' };
+    expect((await test.driver.sendEvent(event, 'Ev0001')).status).toBe(200);
+    await test.slack.waitFor(() => test.slack.callsTo('views.publish').length === 1, 5000, 'the home tab');
+    expect((await test.driver.sendEvent(event, 'Ev0001', 1)).status).toBe(200);
+    expect((await test.driver.sendEvent(event, 'Ev0001', 2)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(test.slack.callsTo('views.publish')).toHaveLength(1);
+    const home = test.slack.homeViews.get(OFFICER)!;
+    expect(textOf(home)).toContain('Khối thi đua Nội chính');
+    expect(textOf(home)).toContain('Đoàn kết, kỷ cương, đổi mới');
+  });
+});

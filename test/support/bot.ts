@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { openDatabase } from '../../db/client';
+import { createStore } from '../../db/store';
+import { ManualClock } from '../../src/clock';
+import { createLogger } from '../../src/logger';
+import { addOrganisationMembers } from '../../src/local-slack/directory';
+import { SlackDriver } from '../../src/local-slack/driver';
+import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
+import { importOrganisationText } from '../../src/organisation/load';
+import { type Bot, startBot } from '../../src/runtime';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export interface TestBotOptions {
+  /** Where the organisation's clock stands (default: 15/03/2021 08:00 in Hà Nội). */
+  now?: Date;
+  /** An organisation file to load instead of the demo. */
+  organisationYaml?: string;
+  slack?: LocalSlackOptions;
+  /** Minimum spacing between posts to one conversation (default 0: tests need no pacing). */
+  conversationIntervalMs?: number;
+  outboxLeaseMs?: number;
+}
+
+export interface TestBot {
+  bot: Bot;
+  slack: LocalSlack;
+  driver: SlackDriver;
+  clock: ManualClock;
+  /** Every SQL statement the app ran since the last `statements.length = 0`. */
+  statements: string[];
+  close(): Promise<void>;
+}
+
+export const DEMO_YAML = readFileSync(new URL('../../db/seed/demo.yaml', import.meta.url), 'utf8');
+
+/**
+ * The real app over HTTP on 127.0.0.1, with an in-memory database migrated by the real migrations,
+ * a fixed clock, and every Web API call landing on a local Slack that records it.
+ */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const clock = new ManualClock(options.now ?? new Date('2021-03-15T01:00:00Z'));
+  const slack = new LocalSlack(options.slack);
+  await slack.start();
+  const statements: string[] = [];
+  const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
+  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'error', 'test');
+  if (options.organisationYaml) {
+    const outcome = importOrganisationText(createStore(handle.db), options.organisationYaml, 'test', clock.now());
+    if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  }
+  const bot = await startBot({
+    handle,
+    clock,
+    logger,
+    botToken: 'xoxb-test-token',
+    apiUrl: slack.apiUrl,
+    receiver: { kind: 'http', signingSecret: SIGNING_SECRET },
+    host: '127.0.0.1',
+    port: 0,
+    mode: 'test',
+    outboxLeaseMs: options.outboxLeaseMs ?? 60_000,
+    clientOptions: { retryConfig: { retries: 0 } },
+    conversationIntervalMs: options.conversationIntervalMs ?? 0,
+  });
+  addOrganisationMembers(slack, bot.store);
+  // Bolt verifies its token with auth.test as it starts; let that land before the test counts calls.
+  await slack.waitFor(() => slack.callsTo('auth.test').length > 0, 5000, 'auth.test');
+  const driver = new SlackDriver({ requestUrl: bot.requestUrl, signingSecret: SIGNING_SECRET, slack });
+  return {
+    bot,
+    slack,
+    driver,
+    clock,
+    statements,
+    close: async () => {
+      await bot.stop();
+      await slack.stop();
+    },
+  };
+}
+
+/** The ephemeral replies posted to a response_url, newest last. */
+export function responsesTo(slack: LocalSlack, responseUrl: string): Record<string, unknown>[] {
+  const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+  return slack.responses.filter((response) => response.id === id).map((response) => response.body);
+}
+
+/** Waits for the first reply to a response_url. */
+export function firstResponse(slack: LocalSlack, responseUrl: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  return slack.waitFor(() => responsesTo(slack, responseUrl)[0], timeoutMs, `a reply to ${responseUrl}`);
+}
+
+/** All text of a message or view's blocks, flattened, for assertions that read like the screen. */
+export function textOf(message: { text?: unknown; blocks?: unknown } | Record<string, unknown>): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const object = node as Record<string, unknown>;
+      if (typeof object.text === 'string') parts.push(object.text);
+      for (const [key, value] of Object.entries(object)) if (key !== 'text' || typeof value !== 'string') walk(value);
+    }
+  };
+  walk(message);
+  return parts.join('\n');
+}
