@@ -105,13 +105,16 @@ export class Delivery {
     await this.running;
   }
 
-  /** Resolves once nothing is left to post: every entry sent, skipped or failed. */
+  /**
+   * Resolves once nothing is left to post: every entry sent, skipped or failed. While another
+   * worker holds claims it polls briefly rather than sleeping to the end of their leases.
+   */
   async drain(): Promise<void> {
     for (;;) {
       await this.pump();
       const wake = this.options.store.outbox.nextWakeMs();
       if (wake === undefined) return;
-      await this.options.wire.sleep(Math.max(10, wake - this.options.wire.nowMs()));
+      await this.options.wire.sleep(Math.min(250, Math.max(10, wake - this.options.wire.nowMs())));
     }
   }
 
@@ -157,7 +160,9 @@ export class Delivery {
   }
 
   private async runLane(lane: string, rows: OutboxRow[]): Promise<void> {
-    for (const row of rows) {
+    // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it.
+    const ordered = [...rows].sort((left, right) => Number(Boolean((left.payload as OutgoingMessage).threadOfKey)) - Number(Boolean((right.payload as OutgoingMessage).threadOfKey)));
+    for (const row of ordered) {
       if (this.stopped) return;
       const outcome = await this.deliver(lane, row);
       if (outcome === 'paused') return;
@@ -194,7 +199,7 @@ export class Delivery {
         }
       }
       await this.pace(lane);
-      const posted = await client.chat.postMessage({
+      const posted = await this.posting(lane, () => client.chat.postMessage({
         channel,
         text: message.text,
         ...(message.blocks ? { blocks: message.blocks } : {}),
@@ -202,7 +207,7 @@ export class Delivery {
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.dedupeKey } },
         unfurl_links: false,
         unfurl_media: false,
-      });
+      }));
       store.outbox.markSent(row.id, workerId, channel, posted.ts!, wire.nowMs());
       return 'done';
     } catch (error) {
@@ -238,11 +243,21 @@ export class Delivery {
   private async pace(lane: string): Promise<void> {
     const { wire, conversationIntervalMs = 1000 } = this.options;
     const last = this.lastPostAt.get(lane);
-    if (last !== undefined) {
-      const wait = last + conversationIntervalMs - wire.nowMs();
-      if (wait > 0) await wire.sleep(wait);
+    if (last === undefined) return;
+    const wait = last + conversationIntervalMs - wire.nowMs();
+    if (wait > 0) await wire.sleep(wait);
+  }
+
+  /**
+   * Runs one post and notes when Slack answered it. Pacing counts from the answer, not from the
+   * request, because Slack counts arrivals: two requests sent a second apart can arrive closer.
+   */
+  private async posting<T>(lane: string, post: () => Promise<T>): Promise<T> {
+    try {
+      return await post();
+    } finally {
+      this.lastPostAt.set(lane, this.options.wire.nowMs());
     }
-    this.lastPostAt.set(lane, wire.nowMs());
   }
 
   /** The ts of our message carrying `row`'s key in `channel`, if a crashed worker posted it. */

@@ -96,6 +96,8 @@ export class LocalSlack extends EventEmitter {
   readonly uploads = new Map<string, { filename: string; bytes: Buffer | null; title?: string }>();
   /** Count of 429s answered, for benchmarks. */
   rateLimited = 0;
+  /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
+  socketModeUrl: string | undefined;
 
   private server: Server | undefined;
   private baseUrl = '';
@@ -233,6 +235,9 @@ export class LocalSlack extends EventEmitter {
     const ok = (body: Record<string, unknown> = {}) => ({ status: 200, body: { ok: true, ...body } });
     const fail = (error: string, extra: Record<string, unknown> = {}) => ({ status: 200, body: { ok: false, error, ...extra } });
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketModeUrl ? ok({ url: this.socketModeUrl }) : fail('not_allowed_token_type');
+
       case 'auth.test':
         return ok({ url: 'https://thidua-local.slack.com/', team: 'Thi Đua (local)', user: 'thidua', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId });
 

@@ -4,7 +4,9 @@ import type { CriterionKind, DirectiveKind } from '../../db/schema';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import type { Locale } from '../i18n/messages';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
+import { crossReferenceProblems } from './cross-references';
 import { fileText } from './file-text';
+import { ORGANISATION_FILE_KEYS, rejoinFlowCommas } from './flow-commas';
 
 /** The organisation as the store takes it: validated, with local times turned into instants. */
 export interface OrganisationData {
@@ -49,6 +51,7 @@ export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; pro
  */
 export function readOrganisationFile(source: string): ReadResult {
   const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  rejoinFlowCommas(document, ORGANISATION_FILE_KEYS);
   const raw: unknown = document.toJS();
   const locale = declaredLocale(raw);
   const text = fileText[locale];
@@ -62,16 +65,27 @@ export function readOrganisationFile(source: string): ReadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
 
   const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return { ok: false, locale, problems: [...new Set(problems)] };
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues), ...crossReferenceProblems(raw, locale)]
+    .sort((left, right) => comparePaths(left.path, right.path))
+    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  if (!parsed.success || problems.length > 0) return { ok: false, locale, problems: [...new Set(problems)] };
   return { ok: true, data: normalise(parsed.data) };
 }
 
 function declaredLocale(raw: unknown): Locale {
   const organization = raw && typeof raw === 'object' ? (raw as { organization?: { locale?: unknown } }).organization : undefined;
   return organization?.locale === 'en' ? 'en' : 'vi';
+}
+
+const SECTION_ORDER = ['organization', 'units', 'blocks', 'directives', 'years'];
+
+/** Problems in the order a reader meets them: by section as in the file, then by position. */
+function comparePaths(left: readonly PropertyKey[], right: readonly PropertyKey[]): number {
+  const section = (path: readonly PropertyKey[]) => {
+    const index = SECTION_ORDER.indexOf(String(path[0]));
+    return index < 0 ? SECTION_ORDER.length : index;
+  };
+  return section(left) - section(right) || formatPath(left).localeCompare(formatPath(right), 'en', { numeric: true });
 }
 
 /** ['blocks', 0, 'units', 3] → blocks[0].units[3] */

@@ -1,0 +1,42 @@
+import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
+import { defineMessages } from '../i18n/messages';
+
+/** What `npx thidua` prints. Operators read Vietnamese first; the help shows both languages. */
+export const cliText = defineMessages(
+  {
+    sections: { settings: 'Cấu hình chung', units: 'Đơn vị', blocks: 'Khối thi đua', years: 'Năm thi đua', periods: 'Kỳ báo cáo', criteria: 'Tiêu chí', directives: 'Văn bản' } satisfies Record<ImportSection, string>,
+    counts: (added: number, updated: number, retired: number) => `${added} thêm, ${updated} cập nhật, ${retired} ngừng sử dụng`,
+    imported: (file: string) => `Đã nạp tệp tổ chức ${file}:`,
+    noChanges: 'Không có thay đổi nào: cơ sở dữ liệu đã khớp với tệp.',
+    rejected: (file: string, count: number) => `Tệp ${file} không hợp lệ (${count} lỗi); chưa có thay đổi nào được lưu:`,
+    demoReplaced: 'Cơ sở dữ liệu đang chứa tổ chức demo; dữ liệu demo được thay bằng tệp này.',
+  },
+  {
+    sections: { settings: 'Settings', units: 'Units', blocks: 'Blocks', years: 'Years', periods: 'Periods', criteria: 'Criteria', directives: 'Directives' } satisfies Record<ImportSection, string>,
+    counts: (added: number, updated: number, retired: number) => `${added} added, ${updated} updated, ${retired} retired`,
+    imported: (file: string) => `Imported the organisation file ${file}:`,
+    noChanges: 'No changes: the database already matches the file.',
+    rejected: (file: string, count: number) => `${file} is invalid (${count} problems); nothing was saved:`,
+    demoReplaced: 'The database held the demo organisation; the demo data is replaced by this file.',
+  },
+);
+
+export function formatSummary(summary: ImportSummary, text: (typeof cliText)['vi']): string[] {
+  return (Object.keys(text.sections) as ImportSection[]).map((section) => `  ${text.sections[section].padEnd(16)} ${text.counts(summary[section].added, summary[section].updated, summary[section].retired)}`);
+}
+
+export const USAGE = `Thi Đua — trợ lý Slack cho công tác thi đua, khen thưởng
+
+Cách dùng / usage: npx thidua <lệnh>
+
+  start            chạy bot: HTTP khi có SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, Socket Mode khi có
+                   thêm SLACK_APP_TOKEN, bảng điều khiển cục bộ khi không có token (= npm start)
+                   run the bot: HTTP, Socket Mode, or the local console without tokens
+  console [--at "yyyy-MM-dd HH:mm"] [--as USER]
+                   bảng điều khiển cục bộ trên dữ liệu demo / the local console
+  migrate          áp dụng migration cho cơ sở dữ liệu / apply database migrations
+  import FILE      nạp tệp tổ chức YAML (kiểm tra toàn bộ trước khi ghi) / import the organisation file
+  backup FILE      sao lưu trực tuyến, nhất quán cơ sở dữ liệu / an online, consistent database copy
+  help             trợ giúp này / this help
+
+Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;

@@ -1,0 +1,183 @@
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appliedMigrationCount, openDatabase } from '../../db/client';
+import { createStore } from '../../db/store';
+import { hasChanges } from '../../db/store/organisation-import';
+import { systemClock } from '../clock';
+import { type Config, ConfigError, loadConfig } from '../config';
+import { ConsoleError, runConsole } from '../console/console';
+import { createLogger, type LogLevelName } from '../logger';
+import { importOrganisationText } from '../organisation/load';
+import { readOrganisationFile } from '../organisation/read-file';
+import { startBot } from '../runtime';
+import { cliText, formatSummary, USAGE } from './cli-text';
+
+/** An expected failure: printed as one line, exit code 1. */
+export class CliError extends Error {}
+
+/** `npx thidua <command>`; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    loadDotEnv();
+    const [command = 'help', ...rest] = argv;
+    switch (command) {
+      case 'start':
+        return await start(loadConfig(process.env));
+      case 'console':
+        return await consoleCommand(loadConfig(process.env), rest);
+      case 'migrate':
+        return migrate(loadConfig(process.env));
+      case 'import':
+        return importCommand(loadConfig(process.env), rest);
+      case 'backup':
+        return await backup(loadConfig(process.env), rest);
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new CliError(`Không có lệnh «${command}». Gõ npx thidua help. / Unknown command «${command}».`);
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof ConsoleError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** A .env file in the working directory is read when present; real environment variables win. */
+function loadDotEnv(): void {
+  if (!existsSync('.env')) return;
+  const preset = new Set(Object.keys(process.env));
+  const before = { ...process.env };
+  process.loadEnvFile('.env');
+  for (const key of preset) process.env[key] = before[key];
+}
+
+async function start(config: Config): Promise<number> {
+  if (config.slack.kind === 'console') return consoleCommand(config, []);
+  const logger = createLogger(config.logLevel);
+  const handle = openDatabase(config.databasePath);
+  const slack = config.slack;
+  const bot = await startBot({
+    handle,
+    clock: systemClock,
+    logger,
+    botToken: slack.botToken,
+    ...(config.slackApiUrl ? { apiUrl: config.slackApiUrl } : {}),
+    receiver: slack.kind === 'http' ? { kind: 'http', signingSecret: slack.signingSecret } : { kind: 'socket', appToken: slack.appToken, port: config.port },
+    host: config.host,
+    port: config.port,
+    mode: slack.kind,
+    outboxLeaseMs: config.outboxLeaseSeconds * 1000,
+    schedulerTickMs: config.schedulerTickSeconds * 1000,
+  });
+  logger.info(
+    slack.kind === 'http'
+      ? `Thi Đua đang chạy (HTTP) / running: POST ${config.host}:${bot.port}/slack/events, GET /healthz`
+      : `Thi Đua đang chạy (Socket Mode) / running; GET /healthz on port ${bot.port}`,
+  );
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: string) => {
+      logger.info(`${signal}: dừng nhận yêu cầu, hoàn tất việc đang làm, đóng cơ sở dữ liệu / shutting down`);
+      bot.stop().then(resolveStop, (error: unknown) => {
+        logger.error('shutdown failed', error);
+        resolveStop();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
+
+async function consoleCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { at: { type: 'string' }, as: { type: 'string' } });
+  // The console's own output is the conversation; the log shows only problems unless asked for more.
+  const logLevel: LogLevelName = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  await runConsole({
+    databasePath: config.databasePath,
+    input: process.stdin,
+    output: process.stdout,
+    ...(typeof values.at === 'string' ? { at: values.at } : {}),
+    ...(typeof values.as === 'string' ? { as: values.as } : {}),
+    logLevel,
+    outboxLeaseMs: config.outboxLeaseSeconds * 1000,
+  });
+  return 0;
+}
+
+function migrate(config: Config): number {
+  const handle = openDatabase(config.databasePath);
+  process.stdout.write(`${config.databasePath}: ${appliedMigrationCount(handle)} migration đã áp dụng / applied\n`);
+  handle.close();
+  return 0;
+}
+
+function importCommand(config: Config, args: string[]): number {
+  const file = args[0];
+  if (!file) throw new CliError('Thiếu tên tệp: npx thidua import <tệp.yaml> / missing file name');
+  const source = readSource(file);
+  // Validate before opening the database, so a bad file leaves even a missing database untouched.
+  const read = readOrganisationFile(source);
+  if (!read.ok) {
+    const text = cliText[read.locale];
+    process.stderr.write(`${text.rejected(file, read.problems.length)}\n${read.problems.map((problem) => `  ${problem}`).join('\n')}\n`);
+    return 1;
+  }
+  const text = cliText[read.data.organisation.locale];
+  let handle = openDatabase(config.databasePath);
+  if (createStore(handle.db).organisation.getMeta('organisation_source') === 'demo' && config.databasePath !== ':memory:') {
+    // The demo is there to look around; a real organisation starts from a clean database.
+    handle.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.databasePath}${suffix}`, { force: true });
+    handle = openDatabase(config.databasePath);
+    process.stdout.write(`${text.demoReplaced}\n`);
+  }
+  try {
+    const outcome = importOrganisationText(createStore(handle.db), source, `file:${resolve(file)}`, systemClock.now());
+    if (!outcome.ok) throw new CliError(outcome.problems.join('\n'));
+    process.stdout.write(`${text.imported(file)}\n${formatSummary(outcome.summary, text).join('\n')}\n`);
+    if (!hasChanges(outcome.summary)) process.stdout.write(`${text.noChanges}\n`);
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+async function backup(config: Config, args: string[]): Promise<number> {
+  const target = args[0];
+  if (!target) throw new CliError('Thiếu tên tệp: npx thidua backup <tệp.sqlite> / missing file name');
+  if (existsSync(target)) throw new CliError(`Tệp «${target}» đã có; chọn tên khác để không ghi đè. / «${target}» exists; choose another name.`);
+  if (!existsSync(config.databasePath)) throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  const handle = openDatabase(config.databasePath);
+  try {
+    // SQLite's online backup API: a consistent copy even while the bot keeps writing.
+    await handle.sqlite.backup(target);
+  } finally {
+    handle.close();
+  }
+  process.stdout.write(`Đã sao lưu / backed up ${config.databasePath} → ${target} (${Math.ceil(statSync(target).size / 1024)} KB)\n`);
+  return 0;
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tồn tại / does not exist' : (error as Error).message;
+    throw new CliError(`Không đọc được tệp «${file}»: ${reason}`);
+  }
+}
+
+function parseCommandArgs<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+}

@@ -1,0 +1,36 @@
+import { type Document, isPair, isScalar, visit } from 'yaml';
+
+/**
+ * People write organisation files like the published example:
+ *   { code: "2", name: Cải cách hành chính, chuyển đổi số, max: 10 }
+ * Inside a YAML flow mapping an unquoted comma ends the value, so "chuyển đổi số" becomes a key
+ * with no value. Such a fragment — a bare item whose key is not a field of the file — is joined
+ * back to the text value before it, which is what the writer meant. Real keys are never touched.
+ */
+export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<string>): void {
+  visit(document, {
+    Map(_key, map) {
+      if (!map.flow) return;
+      for (let index = 1; index < map.items.length; index++) {
+        const item = map.items[index]!;
+        const previous = map.items[index - 1]!;
+        const bareFragment = isPair(item) && item.value === null && isScalar(item.key) && typeof item.key.value === 'string' && !knownKeys.has(item.key.value);
+        const previousIsText = isPair(previous) && isScalar(previous.value) && typeof previous.value.value === 'string';
+        if (bareFragment && previousIsText) {
+          (previous.value as { value: string }).value += `, ${(item.key as { value: string }).value}`;
+          map.items.splice(index, 1);
+          index -= 1;
+        }
+      }
+    },
+  });
+}
+
+/** Every key the organisation file knows, so that only fragments are rejoined. */
+export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
+  'organization', 'name', 'timezone', 'locale', 'admins', 'holidays', 'quiet_hours', 'from', 'to', 'titles',
+  'units', 'code', 'officers', 'blocks', 'channel', 'directives', 'number', 'kind', 'issuer', 'issued', 'title',
+  'summary', 'url', 'tags', 'years', 'year', 'theme', 'pledge_due', 'leads', 'lead', 'deputy', 'periods', 'start',
+  'end', 'due', 'reminders', 'before_days', 'at', 'overdue_every_days', 'criteria', 'group', 'max', 'unit',
+  'report_grace_hours', 'summary_at',
+]);

@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { BIN, childEnvironment, finished, ROOT, runThidua, scratchFolder } from '../support/processes';
+
+const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
+const DEMO = join(ROOT, 'db/seed/demo.yaml');
+
+function snapshot(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  const rows = Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}"`).all()]));
+  db.close();
+  return rows;
+}
+
+describe('npx thidua', () => {
+  it('rejects a file with three mistakes: all three with their paths, exit 1, database unchanged', async () => {
+    const folder = scratchFolder();
+    const env = { DATABASE_PATH: join(folder, 'thidua.sqlite') };
+    expect((await runThidua(['import', DEMO], env)).code).toBe(0);
+    const before = snapshot(env.DATABASE_PATH);
+
+    const result = await runThidua(['import', fixture('three-mistakes.yaml')], env);
+    expect(result.code).toBe(1);
+    const problems = result.stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toBe('  blocks[0].units[2]: không có đơn vị mã "XYZ" trong units');
+    expect(problems[1]).toMatch(/^ {2}years\[0\]\.criteria\[0\]\.kind: /);
+    expect(problems[2]).toMatch(/^ {2}years\[0\]\.pledge_due: /);
+    expect(snapshot(env.DATABASE_PATH)).toEqual(before);
+  });
+
+  it('does not even create the database for a bad file', async () => {
+    const folder = scratchFolder();
+    const result = await runThidua(['import', fixture('three-mistakes.yaml')], { DATABASE_PATH: join(folder, 'new.sqlite') });
+    expect(result.code).toBe(1);
+    expect(existsSync(join(folder, 'new.sqlite'))).toBe(false);
+  });
+
+  it('imports a good file with a summary, and reports no changes the second time', async () => {
+    const env = { DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') };
+    const first = await runThidua(['import', fixture('contract-example.yaml')], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Đơn vị\s+2 thêm, 0 cập nhật, 0 ngừng sử dụng/);
+    expect(first.stdout).toMatch(/Tiêu chí\s+6 thêm/);
+    const second = await runThidua(['import', fixture('contract-example.yaml')], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Không có thay đổi nào');
+  });
+
+  it('replaces the demo organisation instead of mixing a real file into it', async () => {
+    const env = { DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') };
+    await runThidua(['console'], env, ':quit\n'); // the console loads the demo into the empty database
+    const result = await runThidua(['import', fixture('contract-example.yaml')], env);
+    expect(result.stdout).toContain('dữ liệu demo được thay bằng tệp này');
+    const db = new Database(env.DATABASE_PATH, { readonly: true });
+    expect(db.prepare('select count(*) as n from units').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it.each([
+    [['import'], /Thiếu tên tệp/],
+    [['import', '/nonexistent/org.yaml'], /Không đọc được tệp «\/nonexistent\/org.yaml»: không tồn tại/],
+    [['frobnicate'], /Không có lệnh «frobnicate»/],
+  ])('explains a usage mistake in one line: %j', async (args, message) => {
+    const result = await runThidua(args, { DATABASE_PATH: join(scratchFolder(), 'x.sqlite') });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('names the variable when the environment is wrong', async () => {
+    const result = await runThidua(['start'], { SLACK_BOT_TOKEN: 'xoxp-wrong', SLACK_SIGNING_SECRET: 'secret-123' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN: phải bắt đầu bằng "xoxb-"');
+  });
+
+  it('migrates and backs up the database consistently', async () => {
+    const folder = scratchFolder();
+    const env = { DATABASE_PATH: join(folder, 'thidua.sqlite') };
+    const migrated = await runThidua(['migrate'], env);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/migration đã áp dụng/);
+    await runThidua(['import', DEMO], env);
+    const backup = join(folder, 'backup.sqlite');
+    const result = await runThidua(['backup', backup], env);
+    expect(result.code).toBe(0);
+    expect(snapshot(backup).units).toEqual(snapshot(env.DATABASE_PATH).units);
+    expect((await runThidua(['backup', backup], env)).stderr).toMatch(/đã có; chọn tên khác/);
+  });
+
+  it('prints the Vietnamese help as a demo user: printf "/thidua help\\n" | npm start', async () => {
+    const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
+    const result = await finished(spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), '/thidua help\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Thi Đua — bảng điều khiển cục bộ');
+    expect(result.stdout).toContain('Đang là: U0CA0001 — cán bộ thi đua của Công an tỉnh');
+    expect(result.stdout).toContain('═══ Thi Đua — các lệnh ═══');
+    expect(result.stdout).toContain('Ví dụ: /thidua trogiup');
+  });
+
+  it('has an executable bin', () => {
+    expect(existsSync(BIN)).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { createStore, type Store } from '../../db/store';
+import { realWireTimer } from '../../src/clock';
+import { Delivery, OUTBOX_EVENT_TYPE } from '../../src/delivery/delivery';
+import { silentLogger } from '../../src/logger';
+import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
+
+describe('the outbox delivery', () => {
+  let slack: LocalSlack;
+  let store: Store;
+
+  const start = async (options: LocalSlackOptions = {}) => {
+    slack = new LocalSlack(options);
+    await slack.start();
+    store = createStore(openDatabase(':memory:').db);
+  };
+  const delivery = (workerId = 'worker-a', conversationIntervalMs = 0) =>
+    new Delivery({
+      store,
+      client: new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silentLogger }),
+      wire: realWireTimer,
+      logger: silentLogger,
+      workerId,
+      leaseMs: 60_000,
+      conversationIntervalMs,
+    });
+
+  beforeEach(async () => {
+    await start();
+  });
+  afterEach(async () => {
+    await slack.stop();
+  });
+
+  it('posts each key once, with the key in the message metadata', async () => {
+    const worker = delivery();
+    expect(worker.queue(store, { key: 'line:1', kind: 'test', message: { channel: 'C0NOICHINH', text: 'Công an tỉnh đã ký' } })).toBe(true);
+    expect(worker.queue(store, { key: 'line:1', kind: 'test', message: { channel: 'C0NOICHINH', text: 'again' } })).toBe(false);
+    await worker.drain();
+    await worker.drain();
+    const messages = slack.messagesIn('C0NOICHINH');
+    expect(messages.map((message) => message.text)).toEqual(['Công an tỉnh đã ký']);
+    expect(messages[0]!.metadata).toEqual({ event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'line:1' } });
+    expect(store.outbox.byKey('line:1')).toMatchObject({ status: 'sent', ts: messages[0]!.ts, channelId: 'C0NOICHINH' });
+  });
+
+  it('opens the DM conversation for a user and remembers it', async () => {
+    const worker = delivery();
+    worker.queue(store, { key: 'dm:1', kind: 'test', message: { user: 'U0TP0001', text: 'Nhắc nộp báo cáo' } });
+    await worker.drain();
+    expect(slack.dmsTo('U0TP0001').map((message) => message.text)).toEqual(['Nhắc nộp báo cáo']);
+    expect(store.outbox.byKey('dm:1')?.channelId).toBe('DU0TP0001');
+  });
+
+  it('waits out a 429 with its Retry-After and loses nothing', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = delivery('worker-a', 0); // no pacing of our own: every burst meets Slack's limit
+    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `burst:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    const started = Date.now();
+    await worker.drain();
+    expect(slack.messagesIn('C0VHXH').map((message) => message.text)).toEqual(['tin 1', 'tin 2', 'tin 3']);
+    expect(slack.rateLimited).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 3, pending: 0, sending: 0 });
+  });
+
+  it('paces one conversation to about one message a second without meeting a 429', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = delivery('worker-a', 1000);
+    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `paced:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    await worker.drain();
+    expect(slack.messagesIn('C0VHXH')).toHaveLength(3);
+    expect(slack.rateLimited).toBe(0);
+  });
+
+  it('records a recipient who left as skipped and goes on with the rest', async () => {
+    slack.addUser({ id: 'U0GONE01', name: 'gone', realName: 'Đã nghỉ', status: 'deactivated' });
+    slack.channelsWithoutBot.add('C0NOTJOINED');
+    const worker = delivery();
+    worker.queue(store, { key: 'dm:gone', kind: 'test', message: { user: 'U0GONE01', text: 'x' } });
+    worker.queue(store, { key: 'channel:closed', kind: 'test', message: { channel: 'C0NOTJOINED', text: 'x' } });
+    worker.queue(store, { key: 'dm:here', kind: 'test', message: { user: 'U0TP0001', text: 'y' } });
+    await worker.drain();
+    expect(store.outbox.byKey('dm:gone')).toMatchObject({ status: 'skipped', error: 'account_inactive' });
+    expect(store.outbox.byKey('channel:closed')).toMatchObject({ status: 'skipped', error: 'not_in_channel' });
+    expect(store.outbox.byKey('dm:here')?.status).toBe('sent');
+  });
+
+  it('recovers claims of a crashed worker: finds what it posted, posts what it did not', async () => {
+    const dead = delivery('worker-dead');
+    dead.queue(store, { key: 'crash:posted', kind: 'test', message: { channel: 'C0NOICHINH', text: 'đã gửi trước khi sập' } });
+    dead.queue(store, { key: 'crash:unposted', kind: 'test', message: { channel: 'C0NOICHINH', text: 'chưa gửi' } });
+    // The dead worker claimed both with a lease that has run out; it posted the first, then died.
+    const now = Date.now();
+    for (const key of ['crash:posted', 'crash:unposted']) expect(store.outbox.claim(store.outbox.byKey(key)!.id, 'worker-dead', now, now - 1)).toBeDefined();
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger });
+    const posted = await client.chat.postMessage({ channel: 'C0NOICHINH', text: 'đã gửi trước khi sập', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:posted' } } });
+
+    await delivery('worker-b').drain();
+    expect(slack.messagesIn('C0NOICHINH').map((message) => message.text)).toEqual(['đã gửi trước khi sập', 'chưa gửi']);
+    expect(store.outbox.byKey('crash:posted')).toMatchObject({ status: 'sent', ts: posted.ts });
+    expect(store.outbox.byKey('crash:unposted')?.status).toBe('sent');
+  });
+
+  it('lets two workers share one outbox without posting anything twice', async () => {
+    const first = delivery('worker-a');
+    const second = delivery('worker-b');
+    for (let index = 0; index < 30; index++) first.queue(store, { key: `shared:${index}`, kind: 'test', message: { channel: `C0BLOCK${index % 5}`, text: `tin ${index}` } });
+    await Promise.all([first.drain(), second.drain()]);
+    const posted = [...slack.conversations.values()].flat().map((message) => message.text);
+    expect(posted).toHaveLength(30);
+    expect(new Set(posted).size).toBe(30);
+  });
+
+  it('posts a thread reply only after its parent, in the parent thread', async () => {
+    const worker = delivery();
+    worker.queue(store, { key: 'child', kind: 'test', message: { channel: 'C0NOICHINH', text: 'biểu đồ', threadOfKey: 'parent' } });
+    worker.queue(store, { key: 'parent', kind: 'test', message: { channel: 'C0NOICHINH', text: 'tổng hợp' } });
+    await worker.drain();
+    const [parent, child] = slack.messagesIn('C0NOICHINH');
+    expect(parent!.text).toBe('tổng hợp');
+    expect(child).toMatchObject({ text: 'biểu đồ', thread_ts: parent!.ts });
+  });
+});

@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackDriver } from '../../src/local-slack/driver';
+import { LocalSlack } from '../../src/local-slack/server';
+import { firstResponse, textOf } from '../support/bot';
+import { BIN, childEnvironment, type Finished, finished, ROOT, scratchFolder } from '../support/processes';
+import { FakeSocketMode } from '../support/socket-mode';
+
+const SECRET = 'process-test-signing-secret';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base: string, exit: Promise<Finished>): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ready = await fetch(`${base}/healthz`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const ended = await Promise.race([exit, Promise.resolve(undefined)]);
+  throw new Error(`the bot did not start: ${ended?.stderr ?? 'still starting'}`);
+}
+
+describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => {
+  const slack = new LocalSlack();
+  let driver: SlackDriver;
+  let base: string;
+  let exit: Promise<Finished>;
+  let child: ReturnType<typeof spawn>;
+
+  beforeAll(async () => {
+    await slack.start();
+    slack.addUser({ id: 'U0CA0001', name: 'ca', realName: 'Cán bộ Công an tỉnh' });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: ROOT,
+      env: childEnvironment({
+        SLACK_BOT_TOKEN: 'xoxb-process-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    exit = finished(child);
+    driver = new SlackDriver({ requestUrl: `${base}/slack/events`, signingSecret: SECRET, slack });
+    await waitForHealth(base, exit);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await slack.stop();
+  });
+
+  it('serves /healthz with the database state', async () => {
+    const report = (await (await fetch(`${base}/healthz`)).json()) as Record<string, any>;
+    expect(report).toMatchObject({ status: 'ok', mode: 'http', database: { status: 'ok', organisation: 'UBND tỉnh Vĩnh Phúc' } });
+  });
+
+  it('sends every Web API call, auth.test included, to SLACK_API_URL', async () => {
+    await slack.waitFor(() => slack.callsTo('auth.test').length > 0, 5000, 'auth.test');
+    expect(slack.calls.every((call) => call.token === 'xoxb-process-test')).toBe(true);
+  });
+
+  it('answers a signed /thidua help with an ephemeral help', async () => {
+    const reply = await driver.slashCommand('U0CA0001', 'help', 'C0NOICHINH');
+    expect(reply.status).toBe(200);
+    const help = await firstResponse(slack, reply.responseUrl);
+    expect(help.response_type).toBe('ephemeral');
+    expect(textOf(help)).toContain('Thi Đua — các lệnh');
+  });
+
+  it('rejects a bad signature and a stale timestamp with 401', async () => {
+    const body = new URLSearchParams({ command: '/thidua', text: 'help', user_id: 'U0CA0001' }).toString();
+    expect((await driver.send(body, { signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await driver.send(body, { timestampSeconds: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    const result = await exit;
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/ERROR/);
+  });
+});
+
+describe('npm start in Socket Mode', () => {
+  const slack = new LocalSlack();
+  const socket = new FakeSocketMode();
+  let base: string;
+  let exit: Promise<Finished>;
+  let child: ReturnType<typeof spawn>;
+
+  beforeAll(async () => {
+    await slack.start();
+    slack.socketModeUrl = socket.url;
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: ROOT,
+      env: childEnvironment({
+        SLACK_BOT_TOKEN: 'xoxb-socket-test',
+        SLACK_APP_TOKEN: 'xapp-socket-test',
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    exit = finished(child);
+    await socket.connected;
+    await waitForHealth(base, exit);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await socket.close();
+    await slack.stop();
+  });
+
+  it('still serves /healthz', async () => {
+    expect(((await (await fetch(`${base}/healthz`)).json()) as { mode: string }).mode).toBe('socket');
+  });
+
+  it('answers /thidua help sent over the socket', async () => {
+    const responseUrl = slack.issueResponseUrl();
+    const acknowledgement = await socket.send('slash_commands', {
+      command: '/thidua',
+      text: 'help',
+      user_id: 'U0CA0001',
+      channel_id: 'C0NOICHINH',
+      team_id: slack.teamId,
+      response_url: responseUrl,
+      trigger_id: slack.issueTrigger('U0CA0001'),
+    });
+    expect(acknowledgement).toBeDefined();
+    expect(textOf(await firstResponse(slack, responseUrl))).toContain('Thi Đua — các lệnh');
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    expect((await exit).code).toBe(0);
+  });
+});
