@@ -7,8 +7,8 @@ import { addCalendarDays, addDays, addWorkingDays, instantAt, type LocalDate, lo
  * Rules (the scheduler and the outbox rely on them):
  * - Before-due slot `before-N`: the due's local date − N calendar days, moved back to the previous
  *   working day when that is a weekend or holiday, at the reminder time; kept only when strictly
- *   before the due. When two land on the same instant the one with the smaller N (closer to the
- *   due) is kept, so its id is the one a shorter list of days would also produce.
+ *   before the due. When two land on the same instant only the one with the smaller N (closer to
+ *   the due) is kept.
  * - Overdue slot `overdue-K` (K = 1, 2, …): the first working day after the due's local date at
  *   the reminder time — always strictly after the due, since it is on a later local date, however
  *   late in the evening the due is — then every `overdueEveryDays` working days (0 = only one),
@@ -18,6 +18,11 @@ import { addCalendarDays, addDays, addWorkingDays, instantAt, type LocalDate, lo
  *   could push a slot onto a weekend or past its due; this way a slot keeps its working day.
  * - Slot ids depend only on the due and the policy, never on `now`, so they can be part of a unique
  *   outbox key: the same slot is never queued twice, whatever the restarts.
+ * - Catch-up (nudgeDueAt): only the latest slot at or before now; a before-due one only while the
+ *   due is ahead, an overdue one only inside the window; nothing while now is in quiet hours.
+ *   Weekends do not hold a catch-up back (a due may itself fall on a Saturday).
+ * - Summary (summaryDueAt): the first working day after the due's local date at summary_at, posted
+ *   from then until 30 calendar days later, never in quiet hours.
  */
 export interface QuietHours {
   /** Minutes after local midnight; the range may wrap midnight; from === to means no quiet hours. */
