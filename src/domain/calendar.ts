@@ -119,3 +119,18 @@ export function addWorkingDays(date: LocalDate, count: number, holidays: Readonl
   }
   return current;
 }
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier); no zone involved. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  const start = parseLocalDate(from);
+  const end = parseLocalDate(to);
+  if (!start || !end) throw new Error(`invalid local date ${start ? to : from}`);
+  return Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / 86_400_000);
+}
+
+/** The same local wall-clock time `days` calendar days later in `zone` (not days × 24 h, should the zone keep daylight saving). */
+export function addCalendarDays(instant: Date, days: number, zone: string): Date {
+  const local = zoned(instant, zone);
+  local.setDate(local.getDate() + days);
+  return new Date(local.getTime());
+}

@@ -1,4 +1,4 @@
-import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 
 /** Small Block Kit constructors, so builders read as the message they make. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -22,6 +22,69 @@ export function context(...markdown: string[]): ContextBlock {
 
 export function divider(): DividerBlock {
   return { type: 'divider' };
+}
+
+const BUTTON_TEXT_LIMIT = 75;
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', text: { type: 'plain_text', text: truncate(text, BUTTON_TEXT_LIMIT), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+export function actions(blockId: string, ...elements: Button[]): ActionsBlock {
+  return { type: 'actions', block_id: blockId, elements };
+}
+
+export interface PackOptions {
+  /** Characters per text (default: a section's 3000). */
+  limit?: number;
+  /** Characters in all texts together; what does not fit is counted by `more`. */
+  maxLength?: number;
+  /** The closing item when items are left out, e.g. (12) => 'và 12 đơn vị khác'. */
+  more?: (leftOut: number) => string;
+  /** Joins `more` to the last item kept (default: the separator). */
+  moreSeparator?: string;
+}
+
+/**
+ * Joins `items` with `separator` into as few texts as fit `limit` each, so a long list spreads
+ * over several sections instead of being cut mid-way. Past `maxLength` in all (Slack refuses a
+ * message whose blocks hold much more than about 12,000 characters) the rest is counted by `more`.
+ * The first item is always kept.
+ */
+export function packTexts(items: readonly string[], separator: string, options: PackOptions = {}): string[] {
+  const limit = options.limit ?? SECTION_TEXT_LIMIT;
+  const budget = options.maxLength ?? Infinity;
+  const groups: string[][] = [];
+  let filling = 0; // length of the text being filled
+  let total = 0;
+  let kept = 0;
+  for (const raw of items) {
+    const item = truncate(raw, limit);
+    const last = groups.at(-1);
+    const joins = last !== undefined && filling + separator.length + item.length <= limit;
+    const added = joins ? separator.length + item.length : item.length;
+    if (last !== undefined && total + added > budget) break;
+    if (joins) last.push(item);
+    else groups.push([item]);
+    filling = joins ? filling + added : added;
+    total += added;
+    kept += 1;
+  }
+  if (kept === items.length) return groups.map((group) => group.join(separator));
+
+  // Room for the closing "and N more" in the last text, within its limit and the budget: drop items
+  // from the end (and a text left with nothing) until it fits; the first item always stays.
+  const moreText = () => `${options.moreSeparator ?? separator}${options.more ? options.more(items.length - kept) : `+${items.length - kept}`}`;
+  const lastLength = () => groups.at(-1)!.join(separator).length;
+  while (kept > 1 && (lastLength() + moreText().length > limit || total + moreText().length > budget)) {
+    const last = groups.at(-1)!;
+    const removed = last.pop()!;
+    total -= last.length > 0 ? separator.length + removed.length : removed.length;
+    if (last.length === 0) groups.pop();
+    kept -= 1;
+  }
+  const closing = groups.pop()!.join(separator) + moreText();
+  return [...groups.map((group) => group.join(separator)), truncate(closing, limit)];
 }
 
 /** Escapes text that Slack's mrkdwn would otherwise read as markup. */
