@@ -62,7 +62,7 @@ export function organisationFileSchema(locale: Locale) {
     periods: z.array(period).default([]),
     reminders: z
       .strictObject({
-        before_days: z.array(z.number().int().min(1).max(90)).default([7, 3, 1]),
+        before_days: z.array(z.number().int().min(0).max(90)).default([7, 3, 1]),
         at: timeOfDay.default('08:00'),
         overdue_every_days: z.number().int().min(0).max(30).default(2),
       })

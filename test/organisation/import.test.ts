@@ -42,6 +42,11 @@ describe('reading the organisation file', () => {
     ]);
   });
 
+  it('accepts a nudge on the due day itself (before_days: 0)', () => {
+    const read = readOrganisationFile(fixture('contract-example.yaml').replace('before_days: [7, 3, 1]', 'before_days: [3, 0]'));
+    expect(read.ok && read.data.years[0]!.reminderBeforeDays).toEqual([3, 0]);
+  });
+
   it('still reports a real unknown key inside { … }', () => {
     const read = readOrganisationFile('organization: { name: Tỉnh }\nunits:\n  - { code: TT, name: Thanh tra, oficers: [U0TT0001] }\n');
     expect(!read.ok && read.problems.join('\n')).toMatch(/units\[0\]: .*oficers/);
