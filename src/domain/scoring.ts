@@ -166,65 +166,71 @@ function atMost(value: number, cap: number, notes: ScoreNote[]): number {
 
 /** One criterion's line for a unit that reported. Points in the criterion's scale; see the module rules. */
 export function scoreCriterion(criterion: ScoringCriterion, report: UnitReportInput, targets: ReadonlyMap<number, number>): CriterionScore {
+  const kind = criterion.kind;
   const max = capOf(criterion);
   const reported = finiteOrNull(report.values.get(criterion.id)?.value);
   const target = pledgedTarget(criterion, targets);
-  const reviewable = criterion.kind === 'graded' || criterion.kind === 'bonus' || criterion.kind === 'deduction';
+  const reviewable = kind === 'graded' || kind === 'bonus' || kind === 'deduction';
   const reviewed = reviewable ? finiteOrNull(report.review?.points.get(criterion.id)) : null;
   const notes: ScoreNote[] = [];
-  const line = (points: number, source: ScoreSource): CriterionScore => ({
-    criterionId: criterion.id,
-    kind: criterion.kind,
-    maxPoints: max,
-    reported,
-    target,
-    reviewed,
-    points: plainZero(points),
-    source,
-    notes,
-  });
+  const points = plainZero(pointsOf(kind, max, reported, target, reviewed, notes));
+  return { criterionId: criterion.id, kind, maxPoints: max, reported, target, reviewed, points, source: sourceOf(kind, reported, target, reviewed), notes };
+}
 
-  switch (criterion.kind) {
+/** The points of a line from its sanitised inputs (null = missing), noting every rule applied. */
+function pointsOf(kind: CriterionKind, max: number, reported: number | null, target: number | null, reviewed: number | null, notes: ScoreNote[]): number {
+  switch (kind) {
     case 'target':
     case 'lower_better': {
       if (reported === null) notes.push('missing_value');
       if (target === null) notes.push('missing_target');
-      if (reported === null || target === null) return line(0, 'none');
+      if (reported === null || target === null) return 0;
       const value = atLeastZero(reported, notes);
       const goal = atLeastZero(target, notes);
-      if (criterion.kind === 'lower_better') return line(value <= goal ? max : max * (goal / value), 'computed');
+      if (kind === 'lower_better') return value <= goal ? max : max * (goal / value);
       if (goal === 0) {
         notes.push('zero_target');
-        return line(max, 'computed');
+        return max;
       }
-      return line(max * atMost(value / goal, 1, notes), 'computed');
+      return max * atMost(value / goal, 1, notes);
     }
-    case 'yes_no': {
+    case 'yes_no':
       if (reported === null) {
         notes.push('missing_value');
-        return line(0, 'none');
+        return 0;
       }
-      return line(atLeastZero(reported, notes) > 0 ? max : 0, 'computed');
-    }
-    case 'graded': {
-      if (reviewed !== null) return line(atMost(atLeastZero(reviewed, notes), max, notes), 'reviewed');
+      return atLeastZero(reported, notes) > 0 ? max : 0;
+    case 'graded':
+      if (reviewed !== null) return atMost(atLeastZero(reviewed, notes), max, notes);
       notes.push('awaiting_review');
       if (reported === null) {
         notes.push('missing_value');
-        return line(0, 'none');
+        return 0;
       }
-      return line(atMost(atLeastZero(reported, notes), max, notes), 'self');
-    }
-    case 'bonus': {
-      if (reviewed !== null) return line(atMost(atLeastZero(reviewed, notes), max, notes), 'reviewed');
+      return atMost(atLeastZero(reported, notes), max, notes);
+    case 'bonus':
+      if (reviewed !== null) return atMost(atLeastZero(reviewed, notes), max, notes);
       if (reported !== null && atLeastZero(reported, notes) > 0) notes.push('awaiting_review');
-      return line(0, 'none');
-    }
-    case 'deduction': {
-      if (reviewed !== null) return line(-atMost(atLeastZero(reviewed, notes), max, notes), 'reviewed');
-      if (reported === null) return line(0, 'none');
-      return line(-atMost(atLeastZero(reported, notes), max, notes), 'self');
-    }
+      return 0;
+    case 'deduction':
+      if (reviewed !== null) return -atMost(atLeastZero(reviewed, notes), max, notes);
+      return reported === null ? 0 : -atMost(atLeastZero(reported, notes), max, notes);
+  }
+}
+
+/** Where a line's points come from, given which inputs are present. */
+function sourceOf(kind: CriterionKind, reported: number | null, target: number | null, reviewed: number | null): ScoreSource {
+  switch (kind) {
+    case 'target':
+    case 'lower_better':
+      return reported === null || target === null ? 'none' : 'computed';
+    case 'yes_no':
+      return reported === null ? 'none' : 'computed';
+    case 'bonus':
+      return reviewed !== null ? 'reviewed' : 'none';
+    case 'graded':
+    case 'deduction':
+      return reviewed !== null ? 'reviewed' : reported !== null ? 'self' : 'none';
   }
 }
 
