@@ -11,13 +11,14 @@
  * | bonus        | points claimed           | —               | + min(claimed, max), counted after lead review    |
  * | deduction    | points                   | —               | − min(points, max)                                |
  *
- * Edge rules (each one leaves a note on the criterion's line so a view can say why):
+ * Edge rules (where one changes the arithmetic it leaves a note on the line, so a view can say why):
  * - Anything non-finite (NaN, ±Infinity) — a value, a target, a reviewed score — is treated as missing.
  * - Missing value (target, lower_better, yes_no, graded) → 0 points, note `missing_value`.
  *   For bonus and deduction an empty value means "none claimed" (units fill them only when they have
  *   something): 0 points and no note.
  * - target / lower_better with no pledged target (ceiling) → 0 points, note `missing_target`.
- * - Negative inputs (value, target, self-score, reviewed score, claim) → raised to 0, note `clamped`.
+ * - Negative inputs (value, target, ceiling, self-score, reviewed score, claim) → raised to 0, note
+ *   `clamped`.
  * - target ≤ 0 (after clamping: target 0) → full points whenever a value is reported, note
  *   `zero_target`: achieved ≥ 0 = target, and dividing by zero is never attempted.
  * - Achievement over the target, a score over the max, a bonus or deduction over the max → cut to the
@@ -46,16 +47,13 @@
  *
  * Shape: inputs are keyed by criterion id in ReadonlyMaps so the loader can pass what it reads without
  * copying; results keep one line per criterion in the criteria's order, with the inputs that were used
- * (`reported`, `target`, `reviewed`), so a view can write "95/100 × 40 = 38,00" without recomputing.
+ * (`reported`, `target`, and `reviewed` — the lead's raw score, so "claimed 7, accepted 6, capped at 5"
+ * can be told), so a view can write "95/100 × 40 = 38,00" without recomputing. Grade bands carry their
+ * own name for totals below the lowest band, so the whole scale is configuration.
  */
 
 export const CRITERION_KINDS = ['target', 'lower_better', 'yes_no', 'graded', 'bonus', 'deduction'] as const;
 export type CriterionKind = (typeof CRITERION_KINDS)[number];
-
-/** Kinds whose points make the score sum; bonus and deduction are added and taken after it. */
-export function isScoredKind(kind: CriterionKind): boolean {
-  return kind !== 'bonus' && kind !== 'deduction';
-}
 
 export interface ScoringCriterion {
   id: number;

@@ -12,24 +12,15 @@ import {
   scoreCriterion,
   scoreUnit,
   totalDecimals,
-  type UnitReportInput,
   type UnitScoringInput,
 } from '../../src/domain/scoring';
 import { formatPoints } from '../../src/i18n/format';
+import { EXAMPLE_CRITERIA, reportOf as report } from '../support/scoring';
 
 const ID = 7;
 
 function criterion(kind: CriterionKind, maxPoints: number, id = ID): ScoringCriterion {
   return { id, code: String(id), name: `Tiêu chí ${id}`, groupName: 'Nhóm', kind, maxPoints };
-}
-
-function report(values: Record<number, number | null | undefined>, review?: Record<number, number>, late = false): UnitReportInput {
-  const entries = Object.entries(values).filter(([, value]) => value !== undefined) as [string, number | null][];
-  return {
-    values: new Map(entries.map(([id, value]) => [Number(id), { value }])),
-    ...(review ? { review: { points: new Map(Object.entries(review).map(([id, points]) => [Number(id), points])), reviewerUserId: 'U0LEAD' } } : {}),
-    late,
-  };
 }
 
 type Case = {
@@ -138,15 +129,7 @@ describe('scoreCriterion, kind by kind', () => {
   });
 });
 
-// The example table of organisation-file.md.
-const TABLE: ScoringCriterion[] = [
-  { id: 1, code: '1', groupName: 'Nhiệm vụ chuyên môn', name: 'Hoàn thành chỉ tiêu chuyên môn đã giao ước', kind: 'target', maxPoints: 40 },
-  { id: 2, code: '2', groupName: 'Nhiệm vụ chuyên môn', name: 'Cải cách hành chính, chuyển đổi số', kind: 'graded', maxPoints: 10 },
-  { id: 3, code: '3', groupName: 'Công tác thi đua', name: 'Ký giao ước và báo cáo đúng hạn', kind: 'yes_no', maxPoints: 5 },
-  { id: 4, code: '4', groupName: 'Công tác thi đua', name: 'Số đơn thư tồn đọng', kind: 'lower_better', maxPoints: 5 },
-  { id: 5, code: 'T', groupName: 'Điểm thưởng', name: 'Cờ, Bằng khen cấp trên; mô hình mới', kind: 'bonus', maxPoints: 5 },
-  { id: 6, code: 'K', groupName: 'Điểm trừ', name: 'Kỷ luật, vi phạm, chậm báo cáo', kind: 'deduction', maxPoints: 5 },
-];
+const TABLE = EXAMPLE_CRITERIA;
 const PLEDGE = new Map([
   [1, 100],
   [4, 3],

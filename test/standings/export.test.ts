@@ -1,17 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, type ScoringCriterion, type Standings, type UnitScoringInput } from '../../src/domain/scoring';
+import { computeStandings, type Standings } from '../../src/domain/scoring';
 import { buildScoreTable, plainNumber, type ScoreTable, toCsv, toXlsx } from '../../src/standings/export';
+import { EXAMPLE_CRITERIA, reportOf as report } from '../support/scoring';
 
-const CRITERIA: ScoringCriterion[] = [
-  { id: 1, code: '1', groupName: 'Nhiệm vụ chuyên môn', name: 'Hoàn thành chỉ tiêu chuyên môn đã giao ước', kind: 'target', maxPoints: 40 },
-  { id: 2, code: '2', groupName: 'Nhiệm vụ chuyên môn', name: 'Cải cách hành chính, chuyển đổi số', kind: 'graded', maxPoints: 10 },
-  { id: 3, code: '3', groupName: 'Công tác thi đua', name: 'Ký giao ước và báo cáo đúng hạn', kind: 'yes_no', maxPoints: 5 },
-  { id: 4, code: '4', groupName: 'Công tác thi đua', name: 'Số đơn thư tồn đọng', kind: 'lower_better', maxPoints: 5 },
-  { id: 5, code: 'T', groupName: 'Điểm thưởng', name: 'Cờ, Bằng khen cấp trên; mô hình mới', kind: 'bonus', maxPoints: 5 },
-  { id: 6, code: 'K', groupName: 'Điểm trừ', name: 'Kỷ luật, vi phạm, chậm báo cáo', kind: 'deduction', maxPoints: 5 },
-];
+const CRITERIA = EXAMPLE_CRITERIA;
 
 const NAMES = new Map([
   [1, 'Thanh tra tỉnh'],
@@ -21,14 +15,6 @@ const NAMES = new Map([
   [5, 'Ban "Đặc biệt" tỉnh'],
   [6, 'Cục Thi hành án dân sự tỉnh'],
 ]);
-
-function report(values: Record<number, number | null>, review?: Record<number, number>, late = false): UnitScoringInput['report'] {
-  return {
-    values: new Map(Object.entries(values).map(([id, value]) => [Number(id), { value }])),
-    ...(review ? { review: { points: new Map(Object.entries(review).map(([id, points]) => [Number(id), points])), reviewerUserId: 'U0LEAD' } } : {}),
-    late,
-  };
-}
 
 const pledge = (target: number, ceiling: number) =>
   new Map([
