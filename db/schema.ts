@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CRITERION_KINDS } from '../src/domain/scoring';
 
 /**
  * The schema is the source of truth: drizzle-kit generates the SQL migrations in db/migrations from
@@ -141,8 +142,8 @@ export const periods = sqliteTable(
   (table) => [uniqueIndex('periods_year_code_idx').on(table.year, table.code)],
 );
 
-export const CRITERION_KINDS = ['target', 'lower_better', 'yes_no', 'graded', 'bonus', 'deduction'] as const;
-export type CriterionKind = (typeof CRITERION_KINDS)[number];
+// The scoring engine owns the kinds; re-exported so existing imports from the schema keep working.
+export { CRITERION_KINDS, type CriterionKind } from '../src/domain/scoring';
 
 /** A block's scoring table for a year (the organisation-wide table is copied to every block without its own). */
 export const criteria = sqliteTable(

@@ -35,16 +35,20 @@ export function formatNumber(value: number, locale: Locale, maxDecimals = 2): st
   return cachedFormat(locale, 0, maxDecimals).format(value);
 }
 
-/** Exactly two decimals, as scores are shown: 58,50 · 58.50 */
-export function formatPoints(value: number, locale: Locale): string {
-  return cachedFormat(locale, 2, 2).format(value);
+/**
+ * Exactly two decimals, as scores are shown: 58,50 · 58.50. More when a standings table needs them to
+ * keep different ranks apart (totalDecimals in src/domain/scoring.ts). A value that rounds to zero
+ * shows without a minus sign (never "-0,00").
+ */
+export function formatPoints(value: number, locale: Locale, decimals = 2): string {
+  return cachedFormat(locale, decimals, decimals).format(value);
 }
 
 function cachedFormat(locale: Locale, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
   const key = `${locale}:${minimumFractionDigits}:${maximumFractionDigits}`;
   let formatter = numberFormats.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(NUMBER_LOCALE[locale], { minimumFractionDigits, maximumFractionDigits });
+    formatter = new Intl.NumberFormat(NUMBER_LOCALE[locale], { minimumFractionDigits, maximumFractionDigits, signDisplay: 'negative' });
     numberFormats.set(key, formatter);
   }
   return formatter;
