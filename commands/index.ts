@@ -1,12 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/deps';
+import { criteriaFeature } from './criteria';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
 import { registerThiduaCommand } from './thidua';
 
 /** Every feature of the bot, one file each. This is the one place that registers listeners. */
-const FEATURES: Feature[] = [homeFeature];
+const FEATURES: Feature[] = [
+  homeFeature,
+  criteriaFeature,
+];
 
 export function registerFeatures(app: App, deps: AppDeps): void {
   const help = helpCommand(() => subCommands);
@@ -14,4 +18,3 @@ export function registerFeatures(app: App, deps: AppDeps): void {
   registerThiduaCommand(app, deps, subCommands, help);
   for (const feature of FEATURES) feature.register?.(app, deps);
 }
-
