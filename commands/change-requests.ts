@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Store } from '../db/store';
@@ -155,14 +155,19 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
         return { ok: true, organisation, kind, request, actingAsAdmin: permission.actingAsAdmin } as const;
       };
 
+      /** A pressed button's request when the presser may decide it; otherwise answered (and its DMs redrawn if it was decided). */
+      const locatePressed = async (userId: string, value: string | undefined, client: WebClient, respond: RespondFn) => {
+        const found = locate(userId, parseChangeRequestValue(value));
+        if (found.ok) return found;
+        await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
+        if ('request' in found && found.request) await refreshChangeRequestMessages(deps, client, found.request, found.organisation);
+        return undefined;
+      };
+
       app.action<BlockAction<ButtonAction>>(CHANGE_REQUEST_APPROVE, async ({ ack, action, body, client, respond }) => {
         await ack();
-        const found = locate(body.user.id, parseChangeRequestValue(action.value));
-        if (!found.ok) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
-          if ('request' in found && found.request) await refreshChangeRequestMessages(deps, client, found.request, found.organisation);
-          return;
-        }
+        const found = await locatePressed(body.user.id, action.value, client, respond);
+        if (!found) return;
         const { organisation, kind, request } = found;
         const decision: Decision = { by: body.user.id, at: deps.clock.now(), actingAsAdmin: found.actingAsAdmin };
         const applied = applyDecision(deps, kind, request, 'accepted', decision, organisation);
@@ -181,12 +186,8 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
 
       app.action<BlockAction<ButtonAction>>(CHANGE_REQUEST_REJECT, async ({ ack, action, body, client, respond }) => {
         await ack();
-        const found = locate(body.user.id, parseChangeRequestValue(action.value));
-        if (!found.ok) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: found.problem });
-          if ('request' in found && found.request) await refreshChangeRequestMessages(deps, client, found.request, found.organisation);
-          return;
-        }
+        const found = await locatePressed(body.user.id, action.value, client, respond);
+        if (!found) return;
         const { organisation, request } = found;
         const metadata = JSON.stringify({ kind: request.kind, id: request.id } satisfies z.infer<typeof reasonMetadata>);
         await client.views.open({ trigger_id: body.trigger_id, view: buildRejectReasonModal(request, metadata, organisation.timeZone, organisation.locale) });

@@ -4,9 +4,8 @@ import { filterCriteria } from '../src/domain/criteria-table';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { buildCriteriaTable, type CriteriaPage } from '../src/views/criteria';
 import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from '../src/views/ids';
-import { resolveScope } from './args';
-import type { Feature, Reply } from './feature';
-import { registerPageButtons } from './pages';
+import type { Reply } from './feature';
+import { pagedTableFeature } from './pages';
 
 const criteriaHelp = defineMessages(
   {
@@ -31,20 +30,13 @@ function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply
 }
 
 /** `/thidua tieuchi [khối] [năm] [từ lọc]`: the block's scoring table, readable by anyone in the organisation. */
-export const criteriaFeature: Feature = {
-  subCommands: [
-    {
-      name: 'tieuchi',
-      aliases: ['tiêu chí', 'tieu chi', 'criteria', 'bangtieuchi', 'bảng tiêu chí'],
-      help: criteriaHelp,
-      async run(context) {
-        const scope = await resolveScope(context, { command: 'tieuchi', allowRest: true });
-        if (!scope) return;
-        await context.respond(renderCriteria(context.deps.store, { b: scope.block.id, y: scope.year.year, f: scope.rest, p: 0 }, context.locale));
-      },
-    },
-  ],
-  register(app, deps) {
-    registerPageButtons(app, deps, [CRITERIA_PREVIOUS, CRITERIA_NEXT], pageSchema, (page, _caller, organisation) => renderCriteria(deps.store, page, organisation.locale));
-  },
-};
+export const criteriaFeature = pagedTableFeature<CriteriaPage>({
+  name: 'tieuchi',
+  aliases: ['tiêu chí', 'tieu chi', 'criteria', 'bangtieuchi', 'bảng tiêu chí'],
+  help: criteriaHelp,
+  allowRest: true,
+  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, f: scope.rest, p: 0 }),
+  page: pageSchema,
+  actionIds: [CRITERIA_PREVIOUS, CRITERIA_NEXT],
+  render: (store, page, _caller, organisation) => renderCriteria(store, page, organisation.locale),
+});

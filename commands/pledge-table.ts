@@ -4,11 +4,11 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import { defineMessages } from '../src/i18n/messages';
 import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../src/views/ids';
 import { buildPledgeTable, type PledgeTablePage, type PledgeTableRow } from '../src/views/pledge-table';
-import { argsText, resolveScope } from './args';
+import { argsText } from './args';
 import { mayDecide } from './change-requests';
 import type { Caller } from './context';
-import type { Feature, Reply } from './feature';
-import { registerPageButtons } from './pages';
+import type { Reply } from './feature';
+import { pagedTableFeature } from './pages';
 import { blockPledges, pledgeChangeRequests, targetsOf } from './pledge';
 
 const tableHelp = defineMessages(
@@ -50,20 +50,13 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
 }
 
 /** `/thidua giaouoc [khối] [năm]`: the block's pledge table, readable by anyone in the organisation. */
-export const pledgeTableFeature: Feature = {
-  subCommands: [
-    {
-      name: 'giaouoc',
-      aliases: ['giao ước', 'giao uoc', 'pledges', 'banggiaouoc', 'bảng giao ước'],
-      help: tableHelp,
-      async run(context) {
-        const scope = await resolveScope(context, { command: 'giaouoc', allowRest: false });
-        if (!scope) return;
-        await context.respond(renderTable(context.deps.store, { b: scope.block.id, y: scope.year.year, p: 0 }, context.caller, context.organisation));
-      },
-    },
-  ],
-  register(app, deps) {
-    registerPageButtons(app, deps, [PLEDGE_TABLE_PREVIOUS, PLEDGE_TABLE_NEXT], pageSchema, (page, caller, organisation) => renderTable(deps.store, page, caller, organisation));
-  },
-};
+export const pledgeTableFeature = pagedTableFeature<PledgeTablePage>({
+  name: 'giaouoc',
+  aliases: ['giao ước', 'giao uoc', 'pledges', 'banggiaouoc', 'bảng giao ước'],
+  help: tableHelp,
+  allowRest: false,
+  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, p: 0 }),
+  page: pageSchema,
+  actionIds: [PLEDGE_TABLE_PREVIOUS, PLEDGE_TABLE_NEXT],
+  render: renderTable,
+});

@@ -240,6 +240,11 @@ const option = (text: string, value: string, description?: string): PlainTextOpt
   ...(description ? { description: { type: 'plain_text', text: truncate(description, 75) } } : {}),
 });
 
+/** Every input of the form is optional for Slack, so that our own Vietnamese message says what is missing. */
+function input(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
+  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element };
+}
+
 /** Option values carry the title itself (Slack allows 150 characters). */
 export function titleValue(title: string): string {
   return title.slice(0, 150);
@@ -266,53 +271,38 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
   blocks.push(section(facts.page.total > 0 ? text.targetsHeading : text.noTargets));
   for (const criterion of facts.criteria) {
     const value = facts.values.get(criterion.id);
-    const input: InputBlock = {
-      type: 'input',
-      block_id: targetBlockId(criterion.id),
-      // Optional for Slack so that our own, Vietnamese, message says what is missing.
-      optional: true,
-      label: { type: 'plain_text', text: truncate(criterionLabel(criterion), 2000) },
-      hint: { type: 'plain_text', text: text.hint[criterion.kind] },
-      element: {
+    blocks.push(
+      input(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
         max_length: 30,
         placeholder: { type: 'plain_text', text: text.placeholder },
         ...(value !== undefined ? { initial_value: inputNumber(value) } : {}),
-      },
-    };
-    blocks.push(input);
+      }),
+    );
   }
   if (facts.rest) {
     const { titles, chosen, commitments } = facts.rest;
     const options = titles.map((title) => option(title, titleValue(title)));
     const initial = options.filter((candidate) => chosen.some((title) => titleValue(title) === candidate.value));
-    blocks.push({
-      type: 'input',
-      block_id: PLEDGE_TITLES_BLOCK,
-      optional: true,
-      label: { type: 'plain_text', text: text.titlesLabel },
-      hint: { type: 'plain_text', text: text.titlesHint },
-      element:
+    blocks.push(
+      input(
+        PLEDGE_TITLES_BLOCK,
+        text.titlesLabel,
+        text.titlesHint,
         options.length <= 10
           ? { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
           : { type: 'multi_static_select', action_id: PLEDGE_INPUT_ACTION, placeholder: { type: 'plain_text', text: text.titlesPlaceholder }, options: options.slice(0, 100), ...(initial.length ? { initial_options: initial } : {}) },
-    });
-    blocks.push({
-      type: 'input',
-      block_id: PLEDGE_COMMITMENTS_BLOCK,
-      optional: true,
-      label: { type: 'plain_text', text: text.commitmentsLabel },
-      hint: { type: 'plain_text', text: text.commitmentsHint },
-      element: { type: 'plain_text_input', action_id: PLEDGE_INPUT_ACTION, multiline: true, max_length: 3000, ...(commitments ? { initial_value: commitments } : {}) },
-    });
-    blocks.push({
-      type: 'input',
-      block_id: PLEDGE_SIGN_BLOCK,
-      optional: true,
-      label: { type: 'plain_text', text: text.signLabel },
-      element: { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)] },
-    });
+      ),
+      input(PLEDGE_COMMITMENTS_BLOCK, text.commitmentsLabel, text.commitmentsHint, {
+        type: 'plain_text_input',
+        action_id: PLEDGE_INPUT_ACTION,
+        multiline: true,
+        max_length: 3000,
+        ...(commitments ? { initial_value: commitments } : {}),
+      }),
+      input(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)] }),
+    );
   }
   return {
     type: 'modal',
