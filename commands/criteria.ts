@@ -35,7 +35,8 @@ export const criteriaFeature = pagedTableFeature<CriteriaPage>({
   aliases: ['tiêu chí', 'tieu chi', 'criteria', 'bangtieuchi', 'bảng tiêu chí'],
   help: criteriaHelp,
   allowRest: true,
-  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, f: scope.rest, p: 0 }),
+  // The filter rides in the page buttons' values (2000 characters at most): a long one is cut.
+  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, f: scope.rest.slice(0, 100), p: 0 }),
   page: pageSchema,
   actionIds: [CRITERIA_PREVIOUS, CRITERIA_NEXT],
   render: (store, page, _caller, organisation) => renderCriteria(store, page, organisation.locale),

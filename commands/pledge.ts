@@ -173,8 +173,11 @@ function buildPage(form: PledgeForm, page: number, metadata: string, actingAsAdm
   );
 }
 
+/** What opening the pledge modal needs: a slash command's context, or the same built from a button press (a nudge's "open the pledge"). */
+export type PledgeOpener = Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale' | 'triggerId' | 'client' | 'respond'>;
+
 /** The unit the caller may pledge for with the words typed, or the reason not (already answered). */
-async function unitToPledgeFor(context: CommandContext, typed: string): Promise<{ unit: UnitRow; actingAsAdmin: boolean } | undefined> {
+async function unitToPledgeFor(context: PledgeOpener, typed: string): Promise<{ unit: UnitRow; actingAsAdmin: boolean } | undefined> {
   const { deps, caller, locale, respond } = context;
   const text = commandText[locale];
   const units = deps.store.structure.activeUnits();
@@ -194,14 +197,18 @@ async function unitToPledgeFor(context: CommandContext, typed: string): Promise<
   return undefined;
 }
 
-async function openPledge(context: CommandContext): Promise<void> {
+/**
+ * Opens the pledge modal of `unitText` (a code or name; the caller's own unit when empty) for
+ * `year` (the current one when absent), or answers why not. The trigger is spent on the modal
+ * before anything slow.
+ */
+export async function openPledgeModal(context: PledgeOpener, asked: { unitText: string; year?: number }): Promise<void> {
   const { deps, locale, organisation, respond } = context;
-  const words = parseScopeWords(context.args, []);
-  const target = await unitToPledgeFor(context, words.rest);
+  const target = await unitToPledgeFor(context, asked.unitText);
   if (!target) return;
   const block = blockOfUnit(deps.store, target.unit);
   if (!block) return respond({ text: commandText[locale].noBlock(target.unit.name) });
-  const wanted = words.year ?? context.caller.year;
+  const wanted = asked.year ?? context.caller.year;
   const year = wanted !== undefined ? deps.store.structure.year(wanted) : undefined;
   if (!year) {
     const years = deps.store.structure.years().map((row) => row.year);
@@ -424,7 +431,10 @@ export const pledgeFeature: Feature = {
       name: 'dangky',
       aliases: ['đăng ký', 'dang ky', 'pledge', 'kygiaouoc', 'ký giao ước', 'ky giao uoc', 'dangkythidua', 'đăng ký thi đua'],
       help: pledgeHelp,
-      run: openPledge,
+      run(context) {
+        const words = parseScopeWords(context.args, []);
+        return openPledgeModal(context, { unitText: words.rest, ...(words.year !== undefined ? { year: words.year } : {}) });
+      },
     },
   ],
   register(app, deps) {

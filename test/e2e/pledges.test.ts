@@ -350,7 +350,7 @@ describe('after the pledge due', () => {
     expect(resultText(done)).toContain('Đã từ chối đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả và lý do.');
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      'Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: Mức trần phải giữ như đã giao ước.. Bản đang có hiệu lực giữ nguyên.',
+      'Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.». Bản đang có hiệu lực giữ nguyên.',
     );
     const state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decisionReason])).toEqual([
@@ -361,7 +361,7 @@ describe('after the pledge due', () => {
     expect([...state.inForce!.targets.values()]).toEqual([95, 2]);
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited && t.slack.dmsTo(CA2)[0]?.edited, 5000, 'the DMs redrawn');
     expect(hasButtons(t.slack.dmsTo(CA2)[0]!)).toBe(false);
-    expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain('Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: Mức trần phải giữ như đã giao ước.');
+    expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain('Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.».');
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['pledge.signed', 'pledge.amendment_requested', 'pledge.amendment_rejected']);
 
     // A second amendment, approved, sits in history beside the rejected one.
@@ -388,9 +388,9 @@ describe('after the pledge due', () => {
     expect(resultText(reply)).toContain('Đã gửi đề nghị sửa đổi');
     expect(pledgeOf('TT').versions.map((version) => version.status)).toEqual(['accepted', 'withdrawn', 'pending']);
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited, 5000, 'the old request redrawn');
-    expect(textOf(t.slack.dmsTo(CA)[0]!)).toContain('Đã được thay bằng một đề nghị mới hơn');
+    expect(textOf(t.slack.dmsTo(CA)[0]!)).toContain('Người đề nghị đã rút lại hoặc thay bằng đề nghị mới hơn (05/04/2021 10:00).');
     const stale = await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(first, CHANGE_REQUEST_APPROVE), in: { message: first } });
-    expect(textOf(await firstResponse(t.slack, stale.responseUrl!))).toContain('(đã được thay bằng đề nghị mới hơn)');
+    expect(textOf(await firstResponse(t.slack, stale.responseUrl!))).toContain('(đã rút lại hoặc thay bằng đề nghị mới hơn)');
 
     const same = await requestAmendment(TT, { [targetBlock('1')]: '98' });
     expect(resultText(same.reply)).toContain('Không có thay đổi nào so với đề nghị sửa đổi đang chờ duyệt');
@@ -598,6 +598,31 @@ describe('a block with many criteria', () => {
     const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id).filter((row) => row.kind === 'target');
     expect(version.targets.get(criteria[299]!.id)).toBe(123456789.29925);
     expect(t.bot.handle.sqlite.prepare("select count(*) as count from meta where key like 'pledge-draft:%'").get()).toEqual({ count: 0 });
+  });
+});
+
+describe('an organisation that works in English', () => {
+  it('speaks English in the modal, its errors, the channel line and the table', async () => {
+    t = await startTestBot({ organisationYaml: generatedOrganisationYaml({ units: 2, targets: 1, locale: 'en' }) });
+    const user = officerOf(2);
+    const target = `pledge_target_${t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id)[0]!.id}`;
+    const { view } = await openModal(user, 'pledge 2021');
+    expect(textOf(view.view)).toContain('Pledges are due 31 Mar 2021 17:00.');
+    expect(inputsOf(view.view).find((input) => input.blockId === 'pledge_sign')!.choices[0]!.text).toBe('On behalf of the unit, I sign the 2021 emulation pledge');
+    const bad = await t.driver.submitView(user, { [target]: 'ten' });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [target]: '«ten» is not a number. Enter a number, e.g. 95 or 95.5.', pledge_titles: 'Choose at least one title.', pledge_sign: 'Tick the box to sign the pledge.' },
+    });
+    // Numbers are read in either notation whatever the language.
+    const done = await t.driver.submitView(user, { [target]: '1.234,5', pledge_titles: ['Tập thể lao động tiên tiến'], pledge_sign: ['signed'] });
+    expect(resultText(done)).toContain('Đơn vị số 2 signed the 2021 emulation pledge. Khối thi đua Lớn: 1 of 2 units have signed.');
+    await t.slack.waitFor(() => t.slack.messagesIn('C0LON').length === 1);
+    expect(textOf(t.slack.messagesIn('C0LON')[0]!)).toBe('Đơn vị số 2 signed the 2021 emulation pledge — 1/2 units');
+    const reply = await t.driver.slashCommand(user, 'pledges', 'C0LON');
+    const table = textOf(await firstResponse(t.slack, reply.responseUrl));
+    expect(table).toContain('*1. Đơn vị số 1* — _Not signed_');
+    expect(table).toContain('Targets: C1. Chỉ tiêu chuyên môn số 1: 1,234.5%');
   });
 });
 

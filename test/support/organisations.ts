@@ -12,6 +12,7 @@ export interface GeneratedOrganisation {
   graded?: number;
   /** Whether the block has a lead for the year (default true). */
   lead?: boolean;
+  locale?: 'vi' | 'en';
 }
 
 export const officerOf = (unit: number) => `U0DV${String(unit).padStart(3, '0')}`;
@@ -26,6 +27,7 @@ export function generatedOrganisationYaml(options: GeneratedOrganisation): strin
     'organization:',
     '  name: UBND tỉnh Thử nghiệm',
     '  admins: [U0ADMIN01]',
+    `  locale: ${options.locale ?? 'vi'}`,
     'units:',
     ...units.map((unit) => `  - { code: DV${unit}, name: "Đơn vị số ${unit}", officers: [${officerOf(unit)}] }`),
     'blocks:',
