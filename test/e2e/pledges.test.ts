@@ -208,6 +208,11 @@ describe('signing the pledge', () => {
     const filled = answers();
     const [one, two] = await Promise.all([t.driver.submitView(CA, filled, view.id), t.driver.submitView(CA, filled, view.id)]);
     expect([one.status, two.status]).toEqual([200, 200]);
+    // One is applied and answered with the outcome; the other is recognised as the same submission and only closes the modal.
+    const bodies = [one.body, two.body];
+    expect(bodies.filter((body) => body === '')).toHaveLength(1);
+    expect(bodies.map((body) => (body === '' ? '' : textOf((body as { view: Record<string, unknown> }).view))).join('')).toContain('Đã ký giao ước thi đua năm 2021 cho Công an tỉnh');
+    expect(t.bot.handle.sqlite.prepare('select count(*) as count from processed_events where id = ?').get(`view:${view.id}`)).toEqual({ count: 1 });
     expect(pledgeOf('CA').versions).toHaveLength(1);
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1);
     await settle();
