@@ -346,10 +346,9 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     const afterDue = now.getTime() > form.year.pledgeDue.getTime();
     const audit = (action: string, details: Record<string, unknown>) =>
       tx.audit.record({ at: now, actorUserId: by, actingAsAdmin, action, entityType: 'pledge', entityId: pledge.id, details: { year: form.year.year, unitId: form.unit.id, ...details } });
-    const changeLines = (base: PledgeVersion | undefined) =>
-      describePledgeChanges(diffPledges(base ? contentOf(base) : undefined, content, order), new Map(form.criteria.map((criterion) => [criterion.id, criterion])), organisation.locale);
+    const fromInForce = inForce ? diffPledges(contentOf(inForce), content, order) : undefined;
 
-    if (inForce && diffPledges(contentOf(inForce), content, order).length === 0) {
+    if (inForce && fromInForce?.length === 0) {
       if (!pending) return { kind: 'unchanged', against: 'in_force' };
       // Sending back what is in force takes the amendment back.
       const withdrawn = tx.pledges.withdrawPending(pledge.id, { by, at: now });
@@ -369,8 +368,9 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     }
 
     const version = tx.pledges.add({ ...fields, status: 'accepted' });
-    if (inForce) {
-      audit('pledge.updated', { versionId: version.id, replacing: inForce.id, withdrawn, changes: changeLines(inForce) });
+    if (inForce && fromInForce) {
+      const changes = describePledgeChanges(fromInForce, new Map(form.criteria.map((criterion) => [criterion.id, criterion])), organisation.locale);
+      audit('pledge.updated', { versionId: version.id, replacing: inForce.id, withdrawn, changes });
       return { kind: 'updated', version: version.version, withdrawn };
     }
     // The first signature: announce it, and the covenant when it completes the block. The count is
