@@ -1,12 +1,23 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/deps';
+import { changeRequestsFeature } from './change-requests';
+import { criteriaFeature } from './criteria';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
+import { pledgeChangeRequests, pledgeFeature } from './pledge';
+import { pledgeTableFeature } from './pledge-table';
 import { registerThiduaCommand } from './thidua';
 
 /** Every feature of the bot, one file each. This is the one place that registers listeners. */
-const FEATURES: Feature[] = [homeFeature];
+const FEATURES: Feature[] = [
+  homeFeature,
+  pledgeFeature,
+  pledgeTableFeature,
+  criteriaFeature,
+  // Requests that need the block lead's decision, by kind (reports will add theirs here).
+  changeRequestsFeature({ pledge: pledgeChangeRequests }),
+];
 
 export function registerFeatures(app: App, deps: AppDeps): void {
   const help = helpCommand(() => subCommands);
@@ -14,4 +25,3 @@ export function registerFeatures(app: App, deps: AppDeps): void {
   registerThiduaCommand(app, deps, subCommands, help);
   for (const feature of FEATURES) feature.register?.(app, deps);
 }
-

@@ -2,6 +2,7 @@ import { auditQueries, processedEventQueries } from './audit';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
+import { pledgeQueries } from './pledges';
 import { structureQueries } from './structure';
 import type { Db } from './types';
 
@@ -14,6 +15,7 @@ export interface Store {
   audit: ReturnType<typeof auditQueries>;
   events: ReturnType<typeof processedEventQueries>;
   importer: ReturnType<typeof importQueries>;
+  pledges: ReturnType<typeof pledgeQueries>;
   /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => T): T;
 }
@@ -31,6 +33,7 @@ export function createStore(db: Db): Store {
     audit: auditQueries(db),
     events: processedEventQueries(db),
     importer: importQueries(db),
+    pledges: pledgeQueries(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx))),
   };
 }

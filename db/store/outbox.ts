@@ -124,6 +124,16 @@ export function outboxQueries(db: Db) {
       return db.select().from(outbox).where(eq(outbox.status, status)).orderBy(asc(outbox.id)).all();
     },
 
+    /** Entries whose key starts with `prefix` (e.g. every recipient of one request), oldest first. */
+    withKeyPrefix(prefix: string): OutboxRow[] {
+      return db
+        .select()
+        .from(outbox)
+        .where(sql`substr(${outbox.dedupeKey}, 1, ${prefix.length}) = ${prefix}`)
+        .orderBy(asc(outbox.id))
+        .all();
+    },
+
     all(): OutboxRow[] {
       return db.select().from(outbox).orderBy(asc(outbox.id)).all();
     },

@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 
 /** Small Block Kit constructors, so builders read as the message they make. */
 const SECTION_TEXT_LIMIT = 3000;
@@ -97,3 +97,8 @@ export function mention(userId: string): string {
 }
 
 export type Blocks = KnownBlock[];
+
+/** A modal that only says something (the outcome of a submission), with a Close button. */
+export function noticeModal(title: string, close: string, markdown: string): ModalView {
+  return { type: 'modal', title: { type: 'plain_text', text: truncate(title, 24) }, close: { type: 'plain_text', text: truncate(close, 24) }, blocks: [section(markdown)] };
+}

@@ -8,3 +8,34 @@
 export const NUDGE_OPEN_PLEDGE = 'nudge_open_pledge';
 export const NUDGE_OPEN_REPORT = 'nudge_open_report';
 export const NUDGE_ACTIONS_BLOCK = 'nudge_actions';
+
+// ── Pledges ─────────────────────────────────────────────────────────────────────────────────
+/** The pledge modal (all its pages) and its inputs: one per pledged criterion, then the rest. */
+export const PLEDGE_CALLBACK = 'pledge_submit';
+/** Followed by the criterion id. */
+export const PLEDGE_TARGET_BLOCK_PREFIX = 'pledge_target_';
+export const PLEDGE_TITLES_BLOCK = 'pledge_titles';
+export const PLEDGE_COMMITMENTS_BLOCK = 'pledge_commitments';
+export const PLEDGE_SIGN_BLOCK = 'pledge_sign';
+/** The action_id of every input in the pledge modal (block ids tell them apart). */
+export const PLEDGE_INPUT_ACTION = 'value';
+export const PLEDGE_SIGN_OPTION = 'signed';
+/** The block table's page buttons; the value is a PledgeTablePage as JSON. */
+export const PLEDGE_TABLE_PREVIOUS = 'pledge_table_previous';
+export const PLEDGE_TABLE_NEXT = 'pledge_table_next';
+
+// ── Change requests ─────────────────────────────────────────────────────────────────────────
+/** Approve / Reject on a change request (a pledge amendment, later a report edit); value "<kind>:<id>". */
+export const CHANGE_REQUEST_APPROVE = 'change_request_approve';
+export const CHANGE_REQUEST_REJECT = 'change_request_reject';
+/** The modal asking why a request is rejected. */
+export const CHANGE_REQUEST_REASON_CALLBACK = 'change_request_reason';
+export const CHANGE_REQUEST_REASON_BLOCK = 'change_request_reason';
+export const CHANGE_REQUEST_REASON_ACTION = 'reason';
+/** Followed by "<kind>_<id>": the actions block of one request. */
+export const CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX = 'change_request_';
+
+// ── Criteria ────────────────────────────────────────────────────────────────────────────────
+/** The scoring table's page buttons; the value is a CriteriaPage as JSON. */
+export const CRITERIA_PREVIOUS = 'criteria_previous';
+export const CRITERIA_NEXT = 'criteria_next';

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Store } from '../db/store';
+import { filterCriteria } from '../src/domain/criteria-table';
+import { defineMessages, type Locale } from '../src/i18n/messages';
+import { buildCriteriaTable, type CriteriaPage } from '../src/views/criteria';
+import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from '../src/views/ids';
+import type { Reply } from './feature';
+import { pagedTableFeature } from './pages';
+
+const criteriaHelp = defineMessages(
+  {
+    usage: '/thidua tieuchi [khối] [năm] [từ lọc]',
+    description: 'Bảng tiêu chí chấm điểm của khối theo nhóm: mã, tên, điểm chuẩn và cách tính điểm; tổng điểm chuẩn, mức điểm thưởng và điểm trừ tối đa. Thêm một từ để lọc theo tên hoặc mã tiêu chí.',
+    example: '/thidua tieuchi cai cach',
+  },
+  {
+    usage: '/thidua criteria [block] [year] [filter]',
+    description: "The block's scoring table by group: code, name, maximum points and how each is scored; the base total and the bonus and deduction caps. Add a word to filter by criterion name or code.",
+    example: '/thidua criteria noi chinh 2021',
+  },
+);
+
+const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), f: z.string().max(200), p: z.number().int().min(0) });
+
+function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply {
+  const block = store.structure.blockById(page.b);
+  const all = block ? store.structure.criteria(page.y, block.id) : [];
+  const valueOf = (target: number) => JSON.stringify({ ...page, p: target } satisfies CriteriaPage);
+  return buildCriteriaTable({ blockName: block?.name ?? '', year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f }, page.p, locale, valueOf);
+}
+
+/** `/thidua tieuchi [khối] [năm] [từ lọc]`: the block's scoring table, readable by anyone in the organisation. */
+export const criteriaFeature = pagedTableFeature<CriteriaPage>({
+  name: 'tieuchi',
+  aliases: ['tiêu chí', 'tieu chi', 'criteria', 'bangtieuchi', 'bảng tiêu chí'],
+  help: criteriaHelp,
+  allowRest: true,
+  // The filter rides in the page buttons' values (2000 characters at most): a long one is cut.
+  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, f: scope.rest.slice(0, 100), p: 0 }),
+  page: pageSchema,
+  actionIds: [CRITERIA_PREVIOUS, CRITERIA_NEXT],
+  render: (store, page, _caller, organisation) => renderCriteria(store, page, organisation.locale),
+});

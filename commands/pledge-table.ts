@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Store } from '../db/store';
+import type { OrganisationSettings } from '../db/store/organisation';
+import { defineMessages } from '../src/i18n/messages';
+import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../src/views/ids';
+import { buildPledgeTable, type PledgeTablePage, type PledgeTableRow } from '../src/views/pledge-table';
+import { argsText } from './args';
+import { mayDecide } from './change-requests';
+import type { Caller } from './context';
+import type { Reply } from './feature';
+import { pagedTableFeature } from './pages';
+import { blockPledges, pledgeChangeRequests, targetsOf } from './pledge';
+
+const tableHelp = defineMessages(
+  {
+    usage: '/thidua giaouoc [khối] [năm]',
+    description: 'Bảng giao ước thi đua của khối: từng đơn vị ký khi nào, ai ký, danh hiệu đăng ký, chỉ tiêu; đơn vị chưa ký; đề nghị sửa đổi đang chờ duyệt.',
+    example: '/thidua giaouoc noi chinh 2021',
+  },
+  {
+    usage: '/thidua pledges [block] [year]',
+    description: "The block's pledge table: when and by whom each unit signed, titles sought, targets; units that have not signed; amendments awaiting a decision.",
+    example: '/thidua pledges noi chinh 2021',
+  },
+);
+
+const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), p: z.number().int().min(0) });
+
+function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organisation: OrganisationSettings): Reply {
+  const block = store.structure.blockById(page.b);
+  const year = store.structure.year(page.y);
+  if (!block || !year) return { text: argsText[organisation.locale].unknownYear(page.y, store.structure.years().map((row) => row.year).join(', ')) };
+  const { members, pledges, criteria } = blockPledges(store, block.id, year.year);
+  const rows = members.map((member): PledgeTableRow => {
+    const pledge = pledges.get(member.id);
+    const request = pledge?.pending ? pledgeChangeRequests.load(store, pledge.pending.id, organisation.locale) : undefined;
+    return {
+      unitName: member.name,
+      ...(pledge?.signed
+        ? { signed: { at: pledge.signed.submittedAt, by: pledge.signed.submittedBy, byAdmin: pledge.signed.actingAsAdmin, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() } }
+        : {}),
+      ...(pledge?.inForce
+        ? { inForce: { version: pledge.inForce.version, at: pledge.inForce.submittedAt, by: pledge.inForce.submittedBy, titles: pledge.inForce.titlesSought, targets: targetsOf(pledge.inForce, criteria) } }
+        : {}),
+      ...(request ? { pending: { ...request, canDecide: mayDecide(store, caller, request).allowed } } : {}),
+    };
+  });
+  const valueOf = (target: number) => JSON.stringify({ ...page, p: target } satisfies PledgeTablePage);
+  return buildPledgeTable({ blockName: block.name, year: year.year, due: year.pledgeDue, zone: organisation.timeZone, rows }, page.p, organisation.locale, valueOf);
+}
+
+/** `/thidua giaouoc [khối] [năm]`: the block's pledge table, readable by anyone in the organisation. */
+export const pledgeTableFeature = pagedTableFeature<PledgeTablePage>({
+  name: 'giaouoc',
+  aliases: ['giao ước', 'giao uoc', 'pledges', 'banggiaouoc', 'bảng giao ước'],
+  help: tableHelp,
+  allowRest: false,
+  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, p: 0 }),
+  page: pageSchema,
+  actionIds: [PLEDGE_TABLE_PREVIOUS, PLEDGE_TABLE_NEXT],
+  render: renderTable,
+});

@@ -1,0 +1,229 @@
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { meta, pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
+import type { Db } from './types';
+
+export type PledgeRow = typeof pledges.$inferSelect;
+export type PledgeVersionRow = typeof pledgeVersions.$inferSelect;
+
+/** A version with its targets (criterion id → value). */
+export interface PledgeVersion extends PledgeVersionRow {
+  targets: Map<number, number>;
+}
+
+/** A unit's pledge for a year as the tables show it. */
+export interface UnitPledge {
+  pledge: PledgeRow;
+  /** The latest accepted version: the pledge in force. */
+  inForce?: PledgeVersion;
+  /** The first accepted version: when and by whom the unit signed. */
+  signed?: PledgeVersionRow;
+  /** An amendment waiting for the block lead. */
+  pending?: PledgeVersion;
+}
+
+export interface NewVersion {
+  pledgeId: number;
+  status: Extract<VersionStatus, 'accepted' | 'pending'>;
+  titles: string[];
+  commitments: string;
+  targets: ReadonlyMap<number, number>;
+  submittedBy: string;
+  actingAsAdmin: boolean;
+  submittedAt: Date;
+}
+
+export interface Decision {
+  by: string;
+  at: Date;
+  reason?: string;
+}
+
+const DRAFT_PREFIX = 'pledge-draft:';
+
+/**
+ * Pledges and their versions. Versions are only ever added; a decision changes a pending
+ * version's status once (the WHERE re-checks it, so two deciders cannot both win).
+ */
+export function pledgeQueries(db: Db) {
+  const withTargets = (rows: PledgeVersionRow[]): PledgeVersion[] => {
+    if (rows.length === 0) return [];
+    const targets = db
+      .select()
+      .from(pledgeTargets)
+      .where(
+        inArray(
+          pledgeTargets.versionId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .all();
+    return rows.map((row) => ({ ...row, targets: new Map(targets.filter((target) => target.versionId === row.id).map((target) => [target.criterionId, target.value])) }));
+  };
+  const one = (row: PledgeVersionRow | undefined) => (row ? withTargets([row])[0] : undefined);
+  const latestWithStatus = (pledgeId: number, status: VersionStatus) =>
+    one(
+      db
+        .select()
+        .from(pledgeVersions)
+        .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, status)))
+        .orderBy(desc(pledgeVersions.version))
+        .get(),
+    );
+
+  const find = (year: number, unitId: number): PledgeRow | undefined =>
+    db
+      .select()
+      .from(pledges)
+      .where(and(eq(pledges.year, year), eq(pledges.unitId, unitId)))
+      .get();
+
+  return {
+    find,
+
+    /** The unit's pledge row for the year, created on first use. */
+    ensure(year: number, unitId: number, blockId: number): PledgeRow {
+      db.insert(pledges).values({ year, unitId, blockId }).onConflictDoNothing().run();
+      return find(year, unitId)!;
+    },
+
+    /** Every version, oldest first: the pledge's history. */
+    versions(pledgeId: number): PledgeVersion[] {
+      return withTargets(db.select().from(pledgeVersions).where(eq(pledgeVersions.pledgeId, pledgeId)).orderBy(asc(pledgeVersions.version)).all());
+    },
+
+    version(id: number): (PledgeVersion & { pledge: PledgeRow }) | undefined {
+      const row = db.select().from(pledgeVersions).innerJoin(pledges, eq(pledges.id, pledgeVersions.pledgeId)).where(eq(pledgeVersions.id, id)).get();
+      return row ? { ...withTargets([row.pledge_versions])[0]!, pledge: row.pledges } : undefined;
+    },
+
+    inForce(pledgeId: number): PledgeVersion | undefined {
+      return latestWithStatus(pledgeId, 'accepted');
+    },
+
+    pending(pledgeId: number): PledgeVersion | undefined {
+      return latestWithStatus(pledgeId, 'pending');
+    },
+
+    /** The version that was in force when `versionId` was submitted: the base an amendment changes. */
+    acceptedBefore(pledgeId: number, versionId: number): PledgeVersion | undefined {
+      return one(
+        db
+          .select()
+          .from(pledgeVersions)
+          .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, 'accepted'), lt(pledgeVersions.id, versionId)))
+          .orderBy(desc(pledgeVersions.version))
+          .get(),
+      );
+    },
+
+    add(entry: NewVersion): PledgeVersion {
+      const last = db.select({ version: pledgeVersions.version }).from(pledgeVersions).where(eq(pledgeVersions.pledgeId, entry.pledgeId)).orderBy(desc(pledgeVersions.version)).get();
+      const row = db
+        .insert(pledgeVersions)
+        .values({
+          pledgeId: entry.pledgeId,
+          version: (last?.version ?? 0) + 1,
+          status: entry.status,
+          titlesSought: entry.titles,
+          commitments: entry.commitments,
+          submittedBy: entry.submittedBy,
+          actingAsAdmin: entry.actingAsAdmin,
+          submittedAt: entry.submittedAt,
+        })
+        .returning()
+        .get();
+      const targets = [...entry.targets].map(([criterionId, value]) => ({ versionId: row.id, criterionId, value }));
+      if (targets.length) db.insert(pledgeTargets).values(targets).run();
+      return { ...row, targets: new Map(entry.targets) };
+    },
+
+    /** Ends the unit's pending amendment, replaced by a newer submission; returns the ids withdrawn. */
+    withdrawPending(pledgeId: number, decision: Decision): number[] {
+      return db
+        .update(pledgeVersions)
+        .set({ status: 'withdrawn', decidedBy: decision.by, decidedAt: decision.at, decisionReason: decision.reason ?? null })
+        .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, 'pending')))
+        .returning({ id: pledgeVersions.id })
+        .all()
+        .map((row) => row.id);
+    },
+
+    /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
+    decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean {
+      return (
+        db
+          .update(pledgeVersions)
+          .set({ status, decidedBy: decision.by, decidedAt: decision.at, decisionReason: decision.reason ?? null })
+          .where(and(eq(pledgeVersions.id, versionId), eq(pledgeVersions.status, 'pending')))
+          .run().changes === 1
+      );
+    },
+
+    /** The pledges of `unitIds` for the year, keyed by unit id (units without one are absent). */
+    forUnits(year: number, unitIds: readonly number[]): Map<number, UnitPledge> {
+      const result = new Map<number, UnitPledge>();
+      if (unitIds.length === 0) return result;
+      const rows = db
+        .select()
+        .from(pledges)
+        .where(and(eq(pledges.year, year), inArray(pledges.unitId, [...unitIds])))
+        .all();
+      if (rows.length === 0) return result;
+      const versions = db
+        .select()
+        .from(pledgeVersions)
+        .where(
+          and(
+            inArray(
+              pledgeVersions.pledgeId,
+              rows.map((row) => row.id),
+            ),
+            inArray(pledgeVersions.status, ['accepted', 'pending']),
+          ),
+        )
+        .orderBy(asc(pledgeVersions.version))
+        .all();
+      const latest = withTargets(
+        rows.flatMap((pledge) => {
+          const own = versions.filter((version) => version.pledgeId === pledge.id);
+          return [own.filter((version) => version.status === 'accepted').at(-1), own.filter((version) => version.status === 'pending').at(-1)].filter((version) => version !== undefined);
+        }),
+      );
+      for (const pledge of rows) {
+        const own = versions.filter((version) => version.pledgeId === pledge.id);
+        const signed = own.find((version) => version.status === 'accepted');
+        const inForce = latest.find((version) => version.pledgeId === pledge.id && version.status === 'accepted');
+        const pending = latest.find((version) => version.pledgeId === pledge.id && version.status === 'pending');
+        result.set(pledge.unitId, { pledge, ...(signed ? { signed } : {}), ...(inForce ? { inForce } : {}), ...(pending ? { pending } : {}) });
+      }
+      return result;
+    },
+
+    /** How many of `unitIds` have signed (have an accepted version) for the year. */
+    signedCount(year: number, unitIds: readonly number[]): number {
+      if (unitIds.length === 0) return 0;
+      return db
+        .selectDistinct({ unitId: pledges.unitId })
+        .from(pledges)
+        .innerJoin(pledgeVersions, eq(pledgeVersions.pledgeId, pledges.id))
+        .where(and(eq(pledges.year, year), inArray(pledges.unitId, [...unitIds]), eq(pledgeVersions.status, 'accepted')))
+        .all().length;
+    },
+
+    // A long form's values between its pages, when they do not fit in the modal's private_metadata.
+    saveDraft(viewId: string, values: unknown): void {
+      const key = `${DRAFT_PREFIX}${viewId}`;
+      const value = JSON.stringify(values);
+      db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
+    },
+
+    draft(viewId: string): unknown {
+      const row = db.select().from(meta).where(eq(meta.key, `${DRAFT_PREFIX}${viewId}`)).get();
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
+    },
+
+    dropDraft(viewId: string): void {
+      db.delete(meta).where(eq(meta.key, `${DRAFT_PREFIX}${viewId}`)).run();
+    },
+  };
+}

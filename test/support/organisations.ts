@@ -1,0 +1,47 @@
+/**
+ * Organisation files made to measure for tests that need more than the demo: a block of many
+ * units, a table of many criteria. One block (LON, channel C0LON), one year (2021, pledge due
+ * 31/03/2021 17:00 Hà Nội), unit i has code DV<i>, name "Đơn vị số <i>" and officer U0DV<iii>;
+ * unit 1 leads the block unless `lead` is false. Admin U0ADMIN01.
+ */
+export interface GeneratedOrganisation {
+  units: number;
+  /** Criteria of kind target, one per group of ten ("Nhóm 1", "Nhóm 2", …), codes C1, C2, … */
+  targets: number;
+  /** Extra graded criteria after the targets (default 1). */
+  graded?: number;
+  /** Whether the block has a lead for the year (default true). */
+  lead?: boolean;
+  locale?: 'vi' | 'en';
+}
+
+export const officerOf = (unit: number) => `U0DV${String(unit).padStart(3, '0')}`;
+
+export function generatedOrganisationYaml(options: GeneratedOrganisation): string {
+  const units = Array.from({ length: options.units }, (_, index) => index + 1);
+  const criteria = [
+    ...Array.from({ length: options.targets }, (_, index) => `      - { code: "C${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Chỉ tiêu chuyên môn số ${index + 1}", max: 1, kind: target, unit: "%" }`),
+    ...Array.from({ length: options.graded ?? 1 }, (_, index) => `      - { code: "G${index + 1}", group: "Chấm điểm", name: "Công tác phối hợp số ${index + 1}", max: 5, kind: graded }`),
+  ];
+  return [
+    'organization:',
+    '  name: UBND tỉnh Thử nghiệm',
+    '  admins: [U0ADMIN01]',
+    `  locale: ${options.locale ?? 'vi'}`,
+    'units:',
+    ...units.map((unit) => `  - { code: DV${unit}, name: "Đơn vị số ${unit}", officers: [${officerOf(unit)}] }`),
+    'blocks:',
+    '  - code: LON',
+    '    name: Khối thi đua Lớn',
+    '    channel: C0LON',
+    `    units: [${units.map((unit) => `DV${unit}`).join(', ')}]`,
+    'years:',
+    '  - year: 2021',
+    '    theme: Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021',
+    '    pledge_due: 2021-03-31T17:00',
+    ...(options.lead === false ? [] : ['    leads:', '      LON: { lead: DV1 }']),
+    '    criteria:',
+    ...criteria,
+    '',
+  ].join('\n');
+}
