@@ -143,6 +143,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     write(`\n┌ ${text.modal}: ${String((view.title as { text?: string })?.text ?? '')}`);
     const rendering = renderBlocks(view.blocks, 1, nameOf);
     for (const line of rendering.lines) write(`│ ${line.replace(/\n/g, '\n│ ')}`);
+    if (!view.submit || inputsOf(view).length === 0) {
+      // A notice (no fields to fill, nothing to submit): read it, then it is closed.
+      for (const button of rendering.buttons) buttons.push({ button, source: { view: opened } });
+      slack.closeView(opened.id);
+      write('└');
+      return;
+    }
     const answers: Record<string, Answer> = {};
     let toAsk = inputsOf(view);
     for (;;) {
