@@ -30,6 +30,7 @@ import { argsText, blockOfUnit, findByCodeOrName, listNamed, parseScopeWords } f
 import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, refreshChangeRequestMessages } from './change-requests';
 import { type Caller, identifyCaller } from './context';
 import type { CommandContext, Feature } from './feature';
+import { carryToNextPage, enteredBefore, finishPages, fingerprint, pageCarrySchema } from './form-pages';
 
 /**
  * `/thidua dangky [đơn vị] [năm]`: a unit signs its emulation pledge (giao ước thi đua) in a modal —
@@ -79,7 +80,7 @@ const commandText = defineMessages(
 
 /** Target inputs on one page of the form: with the fixed blocks, well under Slack's 100 per modal. */
 export const TARGETS_PER_PAGE = 45;
-const METADATA_LIMIT = 3000;
+const FORM = 'pledge';
 
 /** Everything the form is drawn from, read fresh for the modal and again for its submission. */
 interface PledgeForm {
@@ -123,24 +124,8 @@ function loadForm(store: Store, unit: UnitRow, block: BlockRow, year: YearRow, n
   };
 }
 
-/** A short fingerprint of the form's criteria, so a submission notices that the table changed under it. */
-function fingerprint(criteria: readonly PledgeCriterion[]): string {
-  let hash = 2166136261;
-  for (const character of criteria.map((criterion) => `${criterion.id}:${criterion.kind}`).join(',')) {
-    hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
-  }
-  return hash.toString(36);
-}
-
-/** What the modal carries between its pages: unit, year, page, fingerprint, and the earlier pages' values (or `d`: they are in a draft). */
-const metadataSchema = z.object({
-  u: z.number().int(),
-  y: z.number().int(),
-  p: z.number().int().min(0),
-  c: z.string(),
-  v: z.array(z.number()).optional(),
-  d: z.literal(1).optional(),
-});
+/** What the modal carries between its pages: the unit and year, then the paging (see form-pages.ts). */
+const metadataSchema = pageCarrySchema.extend({ u: z.number().int(), y: z.number().int(), v: z.array(z.number()).optional() });
 type Metadata = z.infer<typeof metadataSchema>;
 
 function contentOf(version: Pick<PledgeVersion, 'targets' | 'titlesSought' | 'commitments'>): PledgeContent {
@@ -486,17 +471,11 @@ export const pledgeFeature: Feature = {
         return ack({ response_action: 'errors', errors });
       }
 
-      const earlier = metadata.d ? z.array(z.number()).catch([]).parse(deps.store.pledges.draft(view.id)) : (metadata.v ?? []);
+      const earlier = z.array(z.number()).catch([]).parse(enteredBefore(deps.store, FORM, view.id, metadata));
       const entered = [...earlier, ...onPage.map((criterion) => checked.values.get(criterion)!)];
       if (entered.length !== window.end) return result(pledgeText[locale].result.stale);
       if (!final) {
-        // The next page; what was entered so far rides along in the modal, or in a draft when too long for it.
-        const next: Metadata = { u: unit.id, y: year.year, p: window.page + 1, c: metadata.c, v: entered };
-        let carried = JSON.stringify(next);
-        if (carried.length > METADATA_LIMIT) {
-          deps.store.pledges.saveDraft(view.id, entered);
-          carried = JSON.stringify({ ...next, v: undefined, d: 1 });
-        }
+        const carried = carryToNextPage(deps.store, FORM, view.id, { u: unit.id, y: year.year }, metadata, entered);
         return ack({ response_action: 'update', view: buildPage(form, window.page + 1, carried, permission.actingAsAdmin, organisation) });
       }
 
@@ -506,7 +485,7 @@ export const pledgeFeature: Feature = {
         commitments: (typedText(values[PLEDGE_COMMITMENTS_BLOCK]?.[PLEDGE_INPUT_ACTION]) ?? '').trim(),
       };
       const outcome = applySubmission(deps, organisation, { viewId: view.id, form, content, by: body.user.id, actingAsAdmin: permission.actingAsAdmin, now });
-      if (metadata.d) deps.store.pledges.dropDraft(view.id);
+      finishPages(deps.store, FORM, view.id, metadata);
       if (outcome.kind === 'duplicate') return ack();
       await result(outcomeText(outcome, form, locale));
       deps.delivery.kick();

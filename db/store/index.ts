@@ -1,8 +1,10 @@
 import { auditQueries, processedEventQueries } from './audit';
+import { draftQueries } from './drafts';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { pledgeQueries } from './pledges';
+import { reportQueries } from './reports';
 import { structureQueries } from './structure';
 import type { Db } from './types';
 
@@ -16,6 +18,8 @@ export interface Store {
   events: ReturnType<typeof processedEventQueries>;
   importer: ReturnType<typeof importQueries>;
   pledges: ReturnType<typeof pledgeQueries>;
+  reports: ReturnType<typeof reportQueries>;
+  drafts: ReturnType<typeof draftQueries>;
   /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => T): T;
 }
@@ -34,6 +38,8 @@ export function createStore(db: Db): Store {
     events: processedEventQueries(db),
     importer: importQueries(db),
     pledges: pledgeQueries(db),
+    reports: reportQueries(db),
+    drafts: draftQueries(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx))),
   };
 }

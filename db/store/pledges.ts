@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
-import { meta, pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
+import { pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
 import type { Db } from './types';
+import { type Decision, versionLifecycle } from './versions';
+
+export type { Decision } from './versions';
 
 export type PledgeRow = typeof pledges.$inferSelect;
 export type PledgeVersionRow = typeof pledgeVersions.$inferSelect;
@@ -32,19 +35,12 @@ export interface NewVersion {
   submittedAt: Date;
 }
 
-export interface Decision {
-  by: string;
-  at: Date;
-  reason?: string;
-}
-
-const DRAFT_PREFIX = 'pledge-draft:';
-
 /**
  * Pledges and their versions. Versions are only ever added; a decision changes a pending
  * version's status once (the WHERE re-checks it, so two deciders cannot both win).
  */
 export function pledgeQueries(db: Db) {
+  const lifecycle = versionLifecycle(db, pledgeVersions, { id: pledgeVersions.id, parent: pledgeVersions.pledgeId });
   const withTargets = (rows: PledgeVersionRow[]): PledgeVersion[] => {
     if (rows.length === 0) return [];
     const targets = db
@@ -117,12 +113,11 @@ export function pledgeQueries(db: Db) {
     },
 
     add(entry: NewVersion): PledgeVersion {
-      const last = db.select({ version: pledgeVersions.version }).from(pledgeVersions).where(eq(pledgeVersions.pledgeId, entry.pledgeId)).orderBy(desc(pledgeVersions.version)).get();
       const row = db
         .insert(pledgeVersions)
         .values({
           pledgeId: entry.pledgeId,
-          version: (last?.version ?? 0) + 1,
+          version: lifecycle.nextVersion(entry.pledgeId),
           status: entry.status,
           titlesSought: entry.titles,
           commitments: entry.commitments,
@@ -138,26 +133,10 @@ export function pledgeQueries(db: Db) {
     },
 
     /** Ends the unit's pending amendment, replaced by a newer submission; returns the ids withdrawn. */
-    withdrawPending(pledgeId: number, decision: Decision): number[] {
-      return db
-        .update(pledgeVersions)
-        .set({ status: 'withdrawn', decidedBy: decision.by, decidedAt: decision.at, decisionReason: decision.reason ?? null })
-        .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, 'pending')))
-        .returning({ id: pledgeVersions.id })
-        .all()
-        .map((row) => row.id);
-    },
+    withdrawPending: (pledgeId: number, decision: Decision): number[] => lifecycle.withdrawPending(pledgeId, decision),
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
-    decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean {
-      return (
-        db
-          .update(pledgeVersions)
-          .set({ status, decidedBy: decision.by, decidedAt: decision.at, decisionReason: decision.reason ?? null })
-          .where(and(eq(pledgeVersions.id, versionId), eq(pledgeVersions.status, 'pending')))
-          .run().changes === 1
-      );
-    },
+    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean => lifecycle.decide(versionId, status, decision),
 
     /** The pledges of `unitIds` for the year, keyed by unit id (units without one are absent). */
     forUnits(year: number, unitIds: readonly number[]): Map<number, UnitPledge> {
@@ -208,22 +187,6 @@ export function pledgeQueries(db: Db) {
         .innerJoin(pledgeVersions, eq(pledgeVersions.pledgeId, pledges.id))
         .where(and(eq(pledges.year, year), inArray(pledges.unitId, [...unitIds]), eq(pledgeVersions.status, 'accepted')))
         .all().length;
-    },
-
-    // A long form's values between its pages, when they do not fit in the modal's private_metadata.
-    saveDraft(viewId: string, values: unknown): void {
-      const key = `${DRAFT_PREFIX}${viewId}`;
-      const value = JSON.stringify(values);
-      db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
-    },
-
-    draft(viewId: string): unknown {
-      const row = db.select().from(meta).where(eq(meta.key, `${DRAFT_PREFIX}${viewId}`)).get();
-      return row ? (JSON.parse(row.value) as unknown) : undefined;
-    },
-
-    dropDraft(viewId: string): void {
-      db.delete(meta).where(eq(meta.key, `${DRAFT_PREFIX}${viewId}`)).run();
     },
   };
 }

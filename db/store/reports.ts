@@ -1,0 +1,264 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { reports, reportValues, reportVersions, reviews, reviewScores, type VersionStatus } from '../schema';
+import type { Db } from './types';
+import { type Decision, versionLifecycle } from './versions';
+
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportVersionRow = typeof reportVersions.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+
+/** One reported value: a number (1/0 for yes/no), a self-score, or claimed points with a reason. */
+export interface ReportValue {
+  value: number | null;
+  reason: string | null;
+}
+
+export interface ReportVersion extends ReportVersionRow {
+  values: Map<number, ReportValue>;
+}
+
+/** The lead's review of one version: points per criterion it set, or the report returned. */
+export interface Review extends ReviewRow {
+  scores: Map<number, { points: number; note: string | null }>;
+}
+
+/** A unit's report for a period, as status tables and standings read it. */
+export interface UnitReport {
+  report: ReportRow;
+  /** The latest accepted version: what counts. */
+  inForce?: ReportVersion;
+  /** The first accepted version: when the unit first submitted (on time or late). */
+  first?: ReportVersionRow;
+  /** A change waiting for the block lead. */
+  pending?: ReportVersion;
+  /** The latest review of the version in force. */
+  review?: Review;
+}
+
+export interface NewReportVersion {
+  reportId: number;
+  status: Extract<VersionStatus, 'accepted' | 'pending'>;
+  values: ReadonlyMap<number, ReportValue>;
+  evidenceUrl: string | null;
+  notes: string;
+  submittedBy: string;
+  actingAsAdmin: boolean;
+  submittedAt: Date;
+  late: boolean;
+}
+
+export interface NewReview {
+  versionId: number;
+  reviewerUserId: string;
+  actingAsAdmin: boolean;
+  outcome: 'reviewed' | 'returned';
+  reason: string | null;
+  scores: ReadonlyMap<number, { points: number; note: string | null }>;
+  at: Date;
+}
+
+/**
+ * Periodic progress reports and their versions (history is never overwritten), and the block
+ * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
+ */
+export function reportQueries(db: Db) {
+  const lifecycle = versionLifecycle(db, reportVersions, { id: reportVersions.id, parent: reportVersions.reportId });
+
+  const withValues = (rows: ReportVersionRow[]): ReportVersion[] => {
+    if (rows.length === 0) return [];
+    const values = db
+      .select()
+      .from(reportValues)
+      .where(
+        inArray(
+          reportValues.versionId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .all();
+    const byVersion = new Map<number, Map<number, ReportValue>>(rows.map((row) => [row.id, new Map()]));
+    for (const value of values) byVersion.get(value.versionId)!.set(value.criterionId, { value: value.value, reason: value.reason });
+    return rows.map((row) => ({ ...row, values: byVersion.get(row.id)! }));
+  };
+
+  /** The latest review of each version in `versionIds`. */
+  const latestReviews = (versionIds: readonly number[]): Map<number, Review> => {
+    const result = new Map<number, Review>();
+    if (versionIds.length === 0) return result;
+    const rows = db
+      .select()
+      .from(reviews)
+      .where(inArray(reviews.reportVersionId, [...versionIds]))
+      .orderBy(asc(reviews.id))
+      .all();
+    const latest = new Map(rows.map((row) => [row.reportVersionId, row]));
+    const scores = latest.size
+      ? db
+          .select()
+          .from(reviewScores)
+          .where(
+            inArray(
+              reviewScores.reviewId,
+              [...latest.values()].map((row) => row.id),
+            ),
+          )
+          .all()
+      : [];
+    for (const [versionId, row] of latest) {
+      result.set(versionId, { ...row, scores: new Map(scores.filter((score) => score.reviewId === row.id).map((score) => [score.criterionId, { points: score.points, note: score.note }])) });
+    }
+    return result;
+  };
+
+  const latestWithStatus = (reportId: number, status: VersionStatus) =>
+    withValues(
+      db
+        .select()
+        .from(reportVersions)
+        .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.status, status)))
+        .orderBy(desc(reportVersions.version))
+        .limit(1)
+        .all(),
+    )[0];
+
+  const find = (periodId: number, unitId: number): ReportRow | undefined =>
+    db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitId)))
+      .get();
+
+  return {
+    find,
+
+    /** The unit's report row for the period, created on first use. */
+    ensure(periodId: number, unitId: number, blockId: number): ReportRow {
+      db.insert(reports).values({ periodId, unitId, blockId }).onConflictDoNothing().run();
+      return find(periodId, unitId)!;
+    },
+
+    /** Every version, oldest first: the report's history. */
+    versions(reportId: number): ReportVersion[] {
+      return withValues(db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(asc(reportVersions.version)).all());
+    },
+
+    version(id: number): (ReportVersion & { report: ReportRow }) | undefined {
+      const row = db.select().from(reportVersions).innerJoin(reports, eq(reports.id, reportVersions.reportId)).where(eq(reportVersions.id, id)).get();
+      return row ? { ...withValues([row.report_versions])[0]!, report: row.reports } : undefined;
+    },
+
+    inForce: (reportId: number): ReportVersion | undefined => latestWithStatus(reportId, 'accepted'),
+
+    pending: (reportId: number): ReportVersion | undefined => latestWithStatus(reportId, 'pending'),
+
+    /** The version in force just before `versionId` was submitted: the base a change request changes. */
+    acceptedBefore(reportId: number, versionId: number): ReportVersion | undefined {
+      return withValues(
+        db
+          .select()
+          .from(reportVersions)
+          .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.status, 'accepted')))
+          .orderBy(desc(reportVersions.version))
+          .all()
+          .filter((row) => row.id < versionId)
+          .slice(0, 1),
+      )[0];
+    },
+
+    add(entry: NewReportVersion): ReportVersion {
+      const row = db
+        .insert(reportVersions)
+        .values({
+          reportId: entry.reportId,
+          version: lifecycle.nextVersion(entry.reportId),
+          status: entry.status,
+          submittedBy: entry.submittedBy,
+          actingAsAdmin: entry.actingAsAdmin,
+          submittedAt: entry.submittedAt,
+          late: entry.late,
+          evidenceUrl: entry.evidenceUrl,
+          notes: entry.notes,
+        })
+        .returning()
+        .get();
+      const values = [...entry.values].map(([criterionId, value]) => ({ versionId: row.id, criterionId, value: value.value, reason: value.reason }));
+      if (values.length) db.insert(reportValues).values(values).run();
+      return { ...row, values: new Map(entry.values) };
+    },
+
+    withdrawPending: (reportId: number, decision: Decision): number[] => lifecycle.withdrawPending(reportId, decision),
+
+    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean => lifecycle.decide(versionId, status, decision),
+
+    addReview(entry: NewReview): Review {
+      const row = db
+        .insert(reviews)
+        .values({ reportVersionId: entry.versionId, reviewerUserId: entry.reviewerUserId, actingAsAdmin: entry.actingAsAdmin, outcome: entry.outcome, reason: entry.reason, createdAt: entry.at })
+        .returning()
+        .get();
+      const scores = [...entry.scores].map(([criterionId, score]) => ({ reviewId: row.id, criterionId, points: score.points, note: score.note }));
+      if (scores.length) db.insert(reviewScores).values(scores).run();
+      return { ...row, scores: new Map(entry.scores) };
+    },
+
+    latestReview: (versionId: number): Review | undefined => latestReviews([versionId]).get(versionId),
+
+    /** Every review of the report's versions, oldest first (who reviewed what). */
+    reviewsOf(reportId: number): ReviewRow[] {
+      return db
+        .select({ review: reviews })
+        .from(reviews)
+        .innerJoin(reportVersions, eq(reportVersions.id, reviews.reportVersionId))
+        .where(eq(reportVersions.reportId, reportId))
+        .orderBy(asc(reviews.id))
+        .all()
+        .map((row) => row.review);
+    },
+
+    /** The reports of `unitIds` for the period, keyed by unit id (units without one are absent). */
+    forUnits(periodId: number, unitIds: readonly number[]): Map<number, UnitReport> {
+      const result = new Map<number, UnitReport>();
+      if (unitIds.length === 0) return result;
+      const rows = db
+        .select()
+        .from(reports)
+        .where(and(eq(reports.periodId, periodId), inArray(reports.unitId, [...unitIds])))
+        .all();
+      if (rows.length === 0) return result;
+      const versions = db
+        .select()
+        .from(reportVersions)
+        .where(
+          and(
+            inArray(
+              reportVersions.reportId,
+              rows.map((row) => row.id),
+            ),
+            inArray(reportVersions.status, ['accepted', 'pending']),
+          ),
+        )
+        .orderBy(asc(reportVersions.version))
+        .all();
+      const byReport = new Map<number, ReportVersionRow[]>(rows.map((row) => [row.id, []]));
+      for (const version of versions) byReport.get(version.reportId)!.push(version);
+      const picked = rows.map((report) => {
+        const own = byReport.get(report.id)!;
+        const accepted = own.filter((version) => version.status === 'accepted');
+        return { report, first: accepted[0], inForce: accepted.at(-1), pending: own.filter((version) => version.status === 'pending').at(-1) };
+      });
+      const loaded = new Map(withValues(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
+      const reviewed = latestReviews(picked.flatMap(({ inForce }) => (inForce ? [inForce.id] : [])));
+      for (const { report, first, inForce, pending } of picked) {
+        const review = inForce ? reviewed.get(inForce.id) : undefined;
+        result.set(report.unitId, {
+          report,
+          ...(first ? { first } : {}),
+          ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}),
+          ...(pending ? { pending: loaded.get(pending.id)! } : {}),
+          ...(review ? { review } : {}),
+        });
+      }
+      return result;
+    },
+  };
+}
