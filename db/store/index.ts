@@ -1,4 +1,5 @@
 import { auditQueries, processedEventQueries } from './audit';
+import { directiveQueries } from './directives';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
@@ -14,6 +15,7 @@ export interface Store {
   audit: ReturnType<typeof auditQueries>;
   events: ReturnType<typeof processedEventQueries>;
   importer: ReturnType<typeof importQueries>;
+  directives: ReturnType<typeof directiveQueries>;
   /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => T): T;
 }
@@ -31,6 +33,7 @@ export function createStore(db: Db): Store {
     audit: auditQueries(db),
     events: processedEventQueries(db),
     importer: importQueries(db),
+    directives: directiveQueries(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx))),
   };
 }

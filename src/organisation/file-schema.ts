@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CRITERION_KINDS, DIRECTIVE_KINDS } from '../../db/schema';
 import { isValidTimeZone, parseLocalDate, parseLocalDateTime, parseTimeOfDay } from '../domain/calendar';
+import { directiveNumberKey } from '../domain/directive-number';
 import type { Locale } from '../i18n/messages';
 import { fileText } from './file-text';
 
@@ -125,13 +126,14 @@ export function organisationFileSchema(locale: Locale) {
     .superRefine((file, context) => {
       const problem = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
 
-      const firstIndex = <T>(items: readonly T[], key: (item: T) => string, label: string, at: (index: number) => (string | number)[]) => {
+      // `shown` is how a duplicate is named in the problem, when the key is not how people write it.
+      const firstIndex = <T>(items: readonly T[], key: (item: T) => string, label: string, at: (index: number) => (string | number)[], shown: (item: T) => string = key) => {
         const seen = new Map<string, number>();
         items.forEach((item, index) => {
           const value = key(item);
           const earlier = seen.get(value);
           if (earlier === undefined) seen.set(value, index);
-          else problem(at(index), text.duplicate(label, value, earlier));
+          else problem(at(index), text.duplicate(label, shown(item), earlier));
         });
         return seen;
       };
@@ -157,7 +159,14 @@ export function organisationFileSchema(locale: Locale) {
         }),
       );
 
-      firstIndex(file.directives, (directive) => directive.number.trim(), 'directives', (index) => ['directives', index, 'number']);
+      // Numbers are the same however they are written (34-CT/TW is 34/CT-TW): the store keeps them unique so.
+      firstIndex(
+        file.directives,
+        (directive) => directiveNumberKey(directive.number),
+        'directives',
+        (index) => ['directives', index, 'number'],
+        (directive) => directive.number.trim(),
+      );
       firstIndex(file.years, (year) => String(year.year), 'years', (index) => ['years', index, 'year']);
 
       file.years.forEach((year, yearPosition) => {

@@ -1,0 +1,313 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { closeNumbers, directiveNumberKey, matchNumber, type NumberMatch, numberSearchText, parseDirectiveNumber } from '../../src/domain/directive-number';
+import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
+import { closestMatches, foldVietnamese } from '../../src/domain/fold';
+import { matchedSpans } from '../../src/domain/highlight';
+import { type DirectiveKind, directiveNumbers, directives, meta } from '../schema';
+import type { Db } from './types';
+
+export type DirectiveRow = typeof directives.$inferSelect;
+
+/** A directive as an admin enters it (the number as written, the date as yyyy-MM-dd). */
+export interface DirectiveInput {
+  number: string;
+  kind: DirectiveKind;
+  issuer: string;
+  issuedOn: string;
+  title: string;
+  summary: string | null;
+  url: string | null;
+  tags: string[];
+}
+
+export interface DirectiveHit {
+  directive: DirectiveRow;
+  /** Why it is here: its number answers the query exactly or loosely, or its text matched. */
+  match: NumberMatch | 'text';
+}
+
+export interface DirectiveSearchResult {
+  hits: DirectiveHit[];
+  /** How many directives answer the query in all (hits is one page of them). */
+  total: number;
+  offset: number;
+  /** No directive contains every word, so these contain some of them. */
+  partial: boolean;
+  /** The query named a number that no directive has (hits, if any, matched words). */
+  numberMissing: boolean;
+}
+
+export interface DirectiveSuggestions {
+  /** Directives whose numbers are close to the number typed. */
+  numbers: DirectiveRow[];
+  /** The query with unknown words replaced by the closest words of the library, as people write them. */
+  correctedQuery?: string;
+}
+
+/**
+ * Bumped whenever what the store writes into directive_search or directive_numbers changes
+ * (folding, the cited form, number keys): a database indexed by an older version is rebuilt.
+ */
+export const SEARCH_INDEX_VERSION = '1';
+const SEARCH_INDEX_VERSION_KEY = 'directive_search_version';
+
+/** bm25 weights in the index's column order: number, title, summary, tags, issuer. */
+const COLUMN_WEIGHTS = sql.raw('10.0, 5.0, 1.0, 3.0, 1.0');
+
+/** The library of directives: lookups, the search, and admins' additions and edits. */
+export function directiveQueries(db: Db) {
+  const byIds = (ids: readonly number[]): DirectiveRow[] => {
+    if (ids.length === 0) return [];
+    const rows = new Map(
+      db
+        .select()
+        .from(directives)
+        .where(inArray(directives.id, [...ids]))
+        .all()
+        .map((row) => [row.id, row]),
+    );
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  };
+
+  /** Directives whose number answers the query's number, exact ones first, then the newest. */
+  const numberHits = (query: DirectiveQuery): { directive: DirectiveRow; match: NumberMatch }[] => {
+    const reference = query.number;
+    if (!reference) return [];
+    return db
+      .select({ directive: directives })
+      .from(directiveNumbers)
+      .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
+      .where(eq(directiveNumbers.ordinal, reference.ordinal))
+      .all()
+      .flatMap(({ directive }) => {
+        const match = matchNumber(reference, { number: parseDirectiveNumber(directive.number), kind: directive.kind });
+        return match ? [{ directive, match }] : [];
+      })
+      .sort((left, right) => rankOfMatch(left.match) - rankOfMatch(right.match) || newestFirst(left.directive, right.directive));
+  };
+
+  /** One ranked page of the text matches (bm25 over the weighted columns, then the newest) and their count. */
+  const textMatches = (expression: string, limit: number): { ids: number[]; total: number } => {
+    // bm25() cannot be called beside a window function, hence the inner query.
+    const rows = db.all<{ id: number; total: number }>(sql`
+      select id, count(*) over () as total from (
+        select directive_search.rowid as id, bm25(directive_search, ${COLUMN_WEIGHTS}) as score, directives.issued_on as issued_on
+        from directive_search join directives on directives.id = directive_search.rowid
+        where directive_search match ${expression}
+      )
+      order by score, issued_on desc, id desc
+      limit ${limit}`);
+    return { ids: rows.map((row) => row.id), total: rows[0]?.total ?? 0 };
+  };
+
+  const alsoTextMatches = (expression: string, ids: readonly number[]): Set<number> => {
+    if (ids.length === 0) return new Set();
+    const rows = db.all<{ id: number }>(sql`select rowid as id from directive_search where directive_search match ${expression} and rowid in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+    return new Set(rows.map((row) => row.id));
+  };
+
+  return {
+    byId(id: number): DirectiveRow | undefined {
+      return db.select().from(directives).where(eq(directives.id, id)).get();
+    },
+
+    /** The directive whose number is the same as `number` once written canonically, other than `exceptId`. */
+    byNumber(number: string, exceptId?: number): DirectiveRow | undefined {
+      return db
+        .select({ directive: directives })
+        .from(directiveNumbers)
+        .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
+        .where(and(eq(directiveNumbers.numberKey, directiveNumberKey(number)), exceptId === undefined ? undefined : ne(directives.id, exceptId)))
+        .get()?.directive;
+    },
+
+    /** The directives a typed number refers to: the exact one if there is one, else every compatible one. */
+    referredTo(query: DirectiveQuery): DirectiveRow[] {
+      const hits = numberHits(query);
+      const exact = hits.filter((hit) => hit.match === 'exact');
+      return (exact.length ? exact : hits).map((hit) => hit.directive);
+    },
+
+    count(): number {
+      return db.select({ count: sql<number>`count(*)` }).from(directives).get()!.count;
+    },
+
+    /**
+     * The search: directives whose number answers the query come first (exact, then compatible),
+     * then those containing every term, ranked by bm25 then the newest. When nothing contains every
+     * term of a query of several words (and no number answered), directives containing any of them
+     * are returned instead, marked `partial`.
+     */
+    search(query: DirectiveQuery, page: { offset: number; limit: number }): DirectiveSearchResult {
+      const numbered = numberHits(query);
+      const numberedIds = numbered.map((hit) => hit.directive.id);
+      const run = (mode: 'all' | 'any') => {
+        const expression = ftsExpression(query, mode);
+        if (!expression) return { ids: [] as number[], total: 0, overlap: new Set<number>() };
+        const text = textMatches(expression, page.offset + page.limit + numberedIds.length);
+        return { ...text, overlap: alsoTextMatches(expression, numberedIds) };
+      };
+      let text = run('all');
+      let partial = false;
+      if (text.total === 0 && numbered.length === 0 && !query.number && query.terms.length > 1) {
+        text = run('any');
+        partial = text.total > 0;
+      }
+      const numberedSet = new Set(numberedIds);
+      const ordered = [...numberedIds, ...text.ids.filter((id) => !numberedSet.has(id))];
+      const pageIds = ordered.slice(page.offset, page.offset + page.limit);
+      const matchOf = new Map(numbered.map((hit) => [hit.directive.id, hit.match]));
+      return {
+        hits: byIds(pageIds).map((directive) => ({ directive, match: matchOf.get(directive.id) ?? 'text' })),
+        total: text.total + numberedIds.filter((id) => !text.overlap.has(id)).length,
+        offset: page.offset,
+        partial,
+        numberMissing: query.number !== undefined && numbered.length === 0,
+      };
+    },
+
+    /** What to offer when a search found nothing: close numbers, and the query with its unknown words corrected. */
+    suggestions(query: DirectiveQuery): DirectiveSuggestions {
+      const numbers = query.number
+        ? closeNumbers(
+            query.number,
+            db
+              .select()
+              .from(directives)
+              .all()
+              .map((row) => ({ row, number: parseDirectiveNumber(row.number), kind: row.kind, issuedOn: row.issuedOn })),
+          ).map((candidate) => candidate.row)
+        : [];
+      const correctedQuery = correctQuery(db, query);
+      return { numbers, ...(correctedQuery ? { correctedQuery } : {}) };
+    },
+
+    /** Adds a directive entered in Slack, with its number key and search row. */
+    add(input: DirectiveInput, actorUserId: string, now: Date): DirectiveRow {
+      const row = db
+        .insert(directives)
+        .values({ ...input, source: 'slack', updatedBy: actorUserId, updatedAt: now })
+        .returning()
+        .get();
+      indexDirective(db, row);
+      return row;
+    },
+
+    /** Replaces a directive's fields (its source stays what it was), with its number key and search row. */
+    update(id: number, input: DirectiveInput, actorUserId: string, now: Date): DirectiveRow {
+      const row = db
+        .update(directives)
+        .set({ ...input, updatedBy: actorUserId, updatedAt: now })
+        .where(eq(directives.id, id))
+        .returning()
+        .get();
+      indexDirective(db, row);
+      return row;
+    },
+
+    /** Rebuilds the derived rows of a database indexed by an older version (or none); true if it did. */
+    ensureSearchIndex(): boolean {
+      return ensureDirectiveSearch(db);
+    },
+  };
+}
+
+function rankOfMatch(match: NumberMatch): number {
+  return match === 'exact' ? 0 : 1;
+}
+
+function newestFirst(left: DirectiveRow, right: DirectiveRow): number {
+  return right.issuedOn.localeCompare(left.issuedOn) || right.id - left.id;
+}
+
+/**
+ * Writes a directive's derived rows — its canonical number and its folded search text — so they
+ * always agree with it. Every directive write calls this in the same transaction (the admin's
+ * edits here, the organisation import in organisation-import.ts).
+ */
+export function indexDirective(db: Db, row: DirectiveRow): void {
+  const numberKey = directiveNumberKey(row.number);
+  const ordinal = parseDirectiveNumber(row.number)?.ordinal ?? '';
+  db.insert(directiveNumbers)
+    .values({ directiveId: row.id, numberKey, ordinal })
+    .onConflictDoUpdate({ target: directiveNumbers.directiveId, set: { numberKey, ordinal } })
+    .run();
+  writeSearchRow(db, row);
+}
+
+function writeSearchRow(db: Db, row: DirectiveRow): void {
+  const cited = `${foldVietnamese(row.kind)} ${numberSearchText(row.number)}`;
+  db.run(sql`delete from directive_search where rowid = ${row.id}`);
+  db.run(sql`insert into directive_search (rowid, number, title, summary, tags, issuer)
+    values (${row.id}, ${cited}, ${foldVietnamese(row.title)}, ${foldVietnamese(row.summary ?? '')}, ${row.tags.map(foldVietnamese).join(' ; ')}, ${foldVietnamese(row.issuer)})`);
+}
+
+/** The directive (if any) whose number is `number` written canonically: the import matches on it. */
+export function directiveByNumberKey(db: Db, number: string): DirectiveRow | undefined {
+  return db
+    .select({ directive: directives })
+    .from(directiveNumbers)
+    .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
+    .where(eq(directiveNumbers.numberKey, directiveNumberKey(number)))
+    .get()?.directive;
+}
+
+/**
+ * Rebuilds directive_numbers and directive_search from the directives when the database was
+ * indexed by another SEARCH_INDEX_VERSION (or never: rows written before the search existed).
+ * Two old rows whose numbers turn out to be the same keep only the first number key; both stay searchable by text.
+ */
+export function ensureDirectiveSearch(db: Db): boolean {
+  const indexed = db.select().from(meta).where(eq(meta.key, SEARCH_INDEX_VERSION_KEY)).get()?.value;
+  if (indexed === SEARCH_INDEX_VERSION) return false;
+  db.delete(directiveNumbers).run();
+  db.run(sql`delete from directive_search`);
+  const seen = new Set<string>();
+  for (const row of db.select().from(directives).orderBy(directives.id).all()) {
+    const key = directiveNumberKey(row.number);
+    if (seen.has(key)) {
+      writeSearchRow(db, row);
+      continue;
+    }
+    seen.add(key);
+    indexDirective(db, row);
+  }
+  db.insert(meta)
+    .values({ key: SEARCH_INDEX_VERSION_KEY, value: SEARCH_INDEX_VERSION })
+    .onConflictDoUpdate({ target: meta.key, set: { value: SEARCH_INDEX_VERSION } })
+    .run();
+  return true;
+}
+
+/**
+ * The query with each word the library does not know replaced by its closest known word, written
+ * as the library writes it ("thuongg" → "thưởng"); undefined when no word needed or found a correction.
+ */
+function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
+  const vocabulary = db.all<{ term: string }>(sql`select distinct term from directive_search_words`).map((row) => row.term);
+  const known = new Set(vocabulary);
+  const corrections = new Map<string, string>();
+  for (const [index, word] of query.words.entries()) {
+    const isPrefix = query.prefixLast && index === query.words.length - 1 && vocabulary.some((term) => term.startsWith(word));
+    if (known.has(word) || isPrefix || /^\d+$/.test(word) || word.length < 3) continue;
+    const closest = closestMatches(word, vocabulary, 1)[0];
+    if (closest) corrections.set(word, writtenForm(db, closest) ?? closest);
+  }
+  const corrected = query.text.replace(/[\p{L}\p{M}\p{N}]+/gu, (typed) => corrections.get(foldVietnamese(typed)) ?? typed);
+  return corrected === query.text ? undefined : corrected;
+}
+
+/** How a folded word is written in the library (with its diacritics, lower case), from a directive that has it. */
+function writtenForm(db: Db, folded: string): string | undefined {
+  const row = db.get<{ id: number }>(sql`select rowid as id from directive_search where directive_search match ${`"${folded}"`} limit 1`);
+  const directive = row ? db.select().from(directives).where(eq(directives.id, row.id)).get() : undefined;
+  if (!directive) return undefined;
+  for (const text of [directive.title, ...directive.tags, directive.summary ?? '', directive.issuer]) {
+    const span = matchedSpans(text, (word) => word === folded)[0];
+    if (span) return text.slice(span.start, span.end).toLowerCase();
+  }
+  return undefined;
+}
