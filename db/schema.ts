@@ -375,6 +375,16 @@ export const directiveNumbers = sqliteTable(
   (table) => [index('directive_numbers_ordinal_idx').on(table.ordinal)],
 );
 
+/**
+ * Every folded word of the directives' text with one way the library writes it ("thuong" →
+ * "thưởng"), kept by the store beside the search index: "did you mean" candidates, shown as
+ * written. Only ever added to (a word an edit removed is checked against the index before use).
+ */
+export const directiveWords = sqliteTable('directive_words', {
+  word: text('word').primaryKey(),
+  written: text('written').notNull(),
+});
+
 // ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;

@@ -1,9 +1,8 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { closeNumbers, directiveNumberKey, matchNumber, type NumberMatch, numberSearchText, parseDirectiveNumber } from '../../src/domain/directive-number';
 import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
-import { closestMatches, foldVietnamese } from '../../src/domain/fold';
-import { matchedSpans } from '../../src/domain/highlight';
-import { type DirectiveKind, directiveNumbers, directives, meta } from '../schema';
+import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
+import { type DirectiveKind, directiveNumbers, directives, directiveWords, meta } from '../schema';
 import type { Db } from './types';
 
 export type DirectiveRow = typeof directives.$inferSelect;
@@ -51,8 +50,8 @@ export interface DirectiveSuggestions {
 export const SEARCH_INDEX_VERSION = '1';
 const SEARCH_INDEX_VERSION_KEY = 'directive_search_version';
 
-/** bm25 weights in the index's column order: number, title, summary, tags, issuer. */
-const COLUMN_WEIGHTS = sql.raw('10.0, 5.0, 1.0, 3.0, 1.0');
+/** bm25 weights in the index's column order: number, title, summary, tags, issuer (issued_on is not searched). */
+const COLUMN_WEIGHTS = sql.raw('10.0, 5.0, 1.0, 3.0, 1.0, 0.0');
 
 /** The library of directives: lookups, the search, and admins' additions and edits. */
 export function directiveQueries(db: Db) {
@@ -86,18 +85,21 @@ export function directiveQueries(db: Db) {
       .sort((left, right) => rankOfMatch(left.match) - rankOfMatch(right.match) || newestFirst(left.directive, right.directive));
   };
 
-  /** One ranked page of the text matches (bm25 over the weighted columns, then the newest) and their count. */
+  /**
+   * The first `limit` text matches, ranked by bm25 over the weighted columns then the newest, and
+   * how many there are in all (counted apart only when the page is full: a window count over
+   * bm25 would cost more than the count).
+   */
   const textMatches = (expression: string, limit: number): { ids: number[]; total: number } => {
-    // bm25() cannot be called beside a window function, hence the inner query.
-    const rows = db.all<{ id: number; total: number }>(sql`
-      select id, count(*) over () as total from (
-        select directive_search.rowid as id, bm25(directive_search, ${COLUMN_WEIGHTS}) as score, directives.issued_on as issued_on
-        from directive_search join directives on directives.id = directive_search.rowid
+    const ids = db
+      .all<{ id: number }>(sql`
+        select rowid as id from directive_search
         where directive_search match ${expression}
-      )
-      order by score, issued_on desc, id desc
-      limit ${limit}`);
-    return { ids: rows.map((row) => row.id), total: rows[0]?.total ?? 0 };
+        order by bm25(directive_search, ${COLUMN_WEIGHTS}), issued_on desc, rowid desc
+        limit ${limit}`)
+      .map((row) => row.id);
+    const total = ids.length < limit ? ids.length : db.get<{ total: number }>(sql`select count(*) as total from directive_search where directive_search match ${expression}`)!.total;
+    return { ids, total };
   };
 
   const alsoTextMatches = (expression: string, ids: readonly number[]): Set<number> => {
@@ -241,8 +243,15 @@ export function indexDirective(db: Db, row: DirectiveRow): void {
 function writeSearchRow(db: Db, row: DirectiveRow): void {
   const cited = `${foldVietnamese(row.kind)} ${numberSearchText(row.number)}`;
   db.run(sql`delete from directive_search where rowid = ${row.id}`);
-  db.run(sql`insert into directive_search (rowid, number, title, summary, tags, issuer)
-    values (${row.id}, ${cited}, ${foldVietnamese(row.title)}, ${foldVietnamese(row.summary ?? '')}, ${row.tags.map(foldVietnamese).join(' ; ')}, ${foldVietnamese(row.issuer)})`);
+  db.run(sql`insert into directive_search (rowid, number, title, summary, tags, issuer, issued_on)
+    values (${row.id}, ${cited}, ${foldVietnamese(row.title)}, ${foldVietnamese(row.summary ?? '')}, ${row.tags.map(foldVietnamese).join(' ; ')}, ${foldVietnamese(row.issuer)}, ${row.issuedOn})`);
+  const words = new Map(wordsAsWritten([row.kind, row.title, row.summary ?? '', ...row.tags, row.issuer].join('\n')));
+  if (words.size) {
+    db.insert(directiveWords)
+      .values([...words].map(([word, written]) => ({ word, written })))
+      .onConflictDoNothing()
+      .run();
+  }
 }
 
 /** The directive (if any) whose number is `number` written canonically: the import matches on it. */
@@ -264,6 +273,7 @@ export function ensureDirectiveSearch(db: Db): boolean {
   const indexed = db.select().from(meta).where(eq(meta.key, SEARCH_INDEX_VERSION_KEY)).get()?.value;
   if (indexed === SEARCH_INDEX_VERSION) return false;
   db.delete(directiveNumbers).run();
+  db.delete(directiveWords).run();
   db.run(sql`delete from directive_search`);
   const seen = new Set<string>();
   for (const row of db.select().from(directives).orderBy(directives.id).all()) {
@@ -287,27 +297,24 @@ export function ensureDirectiveSearch(db: Db): boolean {
  * as the library writes it ("thuongg" → "thưởng"); undefined when no word needed or found a correction.
  */
 function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
-  const vocabulary = db.all<{ term: string }>(sql`select distinct term from directive_search_words`).map((row) => row.term);
-  const known = new Set(vocabulary);
+  // The index's own vocabulary says what is known (directive_words may keep words an edit removed).
+  const inIndex = (word: string) => db.get(sql`select 1 from directive_search_words where term = ${word}`) !== undefined;
+  const startsAWord = (prefix: string) => db.get(sql`select 1 from directive_search_words where term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`) !== undefined;
   const corrections = new Map<string, string>();
   for (const [index, word] of query.words.entries()) {
-    const isPrefix = query.prefixLast && index === query.words.length - 1 && vocabulary.some((term) => term.startsWith(word));
-    if (known.has(word) || isPrefix || /^\d+$/.test(word) || word.length < 3) continue;
-    const closest = closestMatches(word, vocabulary, 1)[0];
-    if (closest) corrections.set(word, writtenForm(db, closest) ?? closest);
+    if (word.length < 3 || /^\d+$/.test(word) || inIndex(word)) continue;
+    if (query.prefixLast && index === query.words.length - 1 && startsAWord(word)) continue;
+    const reach = Math.max(1, Math.floor(word.length / 3));
+    const candidates = db
+      .select()
+      .from(directiveWords)
+      .where(sql`length(${directiveWords.word}) between ${word.length - reach} and ${word.length + reach}`)
+      .all();
+    const written = new Map(candidates.map((row) => [row.word, row.written]));
+    const closest = closestMatches(word, [...written.keys()]).find(inIndex);
+    if (closest) corrections.set(word, written.get(closest)!);
   }
+  if (corrections.size === 0) return undefined;
   const corrected = query.text.replace(/[\p{L}\p{M}\p{N}]+/gu, (typed) => corrections.get(foldVietnamese(typed)) ?? typed);
   return corrected === query.text ? undefined : corrected;
-}
-
-/** How a folded word is written in the library (with its diacritics, lower case), from a directive that has it. */
-function writtenForm(db: Db, folded: string): string | undefined {
-  const row = db.get<{ id: number }>(sql`select rowid as id from directive_search where directive_search match ${`"${folded}"`} limit 1`);
-  const directive = row ? db.select().from(directives).where(eq(directives.id, row.id)).get() : undefined;
-  if (!directive) return undefined;
-  for (const text of [directive.title, ...directive.tags, directive.summary ?? '', directive.issuer]) {
-    const span = matchedSpans(text, (word) => word === folded)[0];
-    if (span) return text.slice(span.start, span.end).toLowerCase();
-  }
-  return undefined;
 }

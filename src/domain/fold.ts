@@ -102,3 +102,14 @@ export function closestMatches(word: string, candidates: readonly string[], limi
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }
+
+/**
+ * Each word of `text` folded, with the word as written there in lower case: "Thi đua" →
+ * [["thi", "thi"], ["dua", "đua"]]. Letters only: numbers are not words one misspells.
+ */
+export function wordsAsWritten(text: string): [folded: string, written: string][] {
+  const { folded, from, to } = foldAligned(text);
+  return [...folded.matchAll(/[a-z0-9]+/g)]
+    .filter((word) => /[a-z]/.test(word[0]))
+    .map((word) => [word[0], text.slice(from[word.index]!, to[word.index + word[0].length - 1]!).toLowerCase()]);
+}

@@ -91,6 +91,14 @@ describe('the directive store and its search index', () => {
     expect(store.directives.suggestions(parseDirectiveQuery('qwzrtx'))).toEqual({ numbers: [] });
   });
 
+  it('never suggests a word that an edit took out of the library', () => {
+    const typo = parseDirectiveQuery('suy thoaii');
+    expect(store.directives.suggestions(typo).correctedQuery).toBe('suy thoái');
+    const resolution = store.directives.byNumber('04-NQ/TW')!;
+    store.transaction((tx) => tx.directives.update(resolution.id, { ...resolution, title: 'Về tăng cường xây dựng, chỉnh đốn Đảng' }, ADMIN, NOW));
+    expect(store.directives.suggestions(typo).correctedQuery ?? '').not.toContain('thoái');
+  });
+
   it('keeps the index in step when the organisation file changes a directive', () => {
     expect(search('van hoa cong so').partial).toBe(true);
     const changed = DEMO_YAML.replace('title: Về tiếp tục đổi mới công tác thi đua, khen thưởng', 'title: Về thi đua thực hiện văn hóa công sở').replace('number: 34-CT/TW', 'number: 34/CT-TW');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestMatches, editDistance, foldAligned, foldedWords, foldVietnamese } from '../../src/domain/fold';
+import { closestMatches, editDistance, foldAligned, foldedWords, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
 
 /** Every Vietnamese vowel with its five tones (ngang, huyền, sắc, hỏi, ngã, nặng) and the letter it folds to. */
 const TONES: [string, string][] = [
@@ -75,6 +75,17 @@ describe('foldedWords', () => {
     ['  ', []],
   ])('%j → %j', (text, words) => {
     expect(foldedWords(text)).toEqual(words);
+  });
+});
+
+describe('wordsAsWritten', () => {
+  it.each([
+    ['Thi đua, KHEN THƯỞNG', [['thi', 'thi'], ['dua', 'đua'], ['khen', 'khen'], ['thuong', 'thưởng']]],
+    ['Nghị định 98/2023/NĐ-CP', [['nghi', 'nghị'], ['dinh', 'định'], ['nd', 'nđ'], ['cp', 'cp']]],
+    ['Quý I/2020', [['quy', 'quý'], ['i', 'i']]],
+  ])('%j', (text, words) => {
+    expect(wordsAsWritten(text)).toEqual(words);
+    expect(wordsAsWritten(text.normalize('NFD')).map(([folded, written]) => [folded, written.normalize('NFC')])).toEqual(words);
   });
 });
 

@@ -6,4 +6,8 @@ CREATE TABLE `directive_numbers` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `directive_numbers_number_key_unique` ON `directive_numbers` (`number_key`);--> statement-breakpoint
-CREATE INDEX `directive_numbers_ordinal_idx` ON `directive_numbers` (`ordinal`);
+CREATE INDEX `directive_numbers_ordinal_idx` ON `directive_numbers` (`ordinal`);--> statement-breakpoint
+CREATE TABLE `directive_words` (
+	`word` text PRIMARY KEY NOT NULL,
+	`written` text NOT NULL
+);
