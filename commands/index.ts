@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/deps';
+import { directiveFeature } from './directive';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
 import { registerThiduaCommand } from './thidua';
 
 /** Every feature of the bot, one file each. This is the one place that registers listeners. */
-const FEATURES: Feature[] = [homeFeature];
+const FEATURES: Feature[] = [homeFeature, directiveFeature];
 
 export function registerFeatures(app: App, deps: AppDeps): void {
   const help = helpCommand(() => subCommands);
