@@ -50,6 +50,9 @@ export interface DirectiveSuggestions {
 export const SEARCH_INDEX_VERSION = '1';
 const SEARCH_INDEX_VERSION_KEY = 'directive_search_version';
 
+/** Matches ranked past the page, so that directives tied with its last one are seen together. */
+const TIE_ROOM = 50;
+
 /** bm25 weights in the index's column order: number, title, summary, tags, issuer (issued_on is not searched). */
 const COLUMN_WEIGHTS = sql.raw('10.0, 5.0, 1.0, 3.0, 1.0, 0.0');
 
@@ -87,19 +90,43 @@ export function directiveQueries(db: Db) {
 
   /**
    * The first `limit` text matches, ranked by bm25 over the weighted columns then the newest, and
-   * how many there are in all (counted apart only when the page is full: a window count over
-   * bm25 would cost more than the count).
+   * how many there are in all (counted apart, and only when the page is full).
+   *
+   * Reading every match's date to break ties costs as much as bm25 itself, so SQLite ranks by bm25
+   * alone, a little past the page, and the page is ordered here by (bm25, newest): exact as long as
+   * the directives tied with the last one of the page are all among those fetched; otherwise
+   * SQLite is asked for the full ordering.
    */
   const textMatches = (expression: string, limit: number): { ids: number[]; total: number } => {
-    const ids = db
-      .all<{ id: number }>(sql`
-        select rowid as id from directive_search
-        where directive_search match ${expression}
-        order by bm25(directive_search, ${COLUMN_WEIGHTS}), issued_on desc, rowid desc
-        limit ${limit}`)
-      .map((row) => row.id);
-    const total = ids.length < limit ? ids.length : db.get<{ total: number }>(sql`select count(*) as total from directive_search where directive_search match ${expression}`)!.total;
-    return { ids, total };
+    const fetched = limit + TIE_ROOM;
+    const ranked = db.all<{ id: number; score: number }>(sql`
+      select rowid as id, bm25(directive_search, ${COLUMN_WEIGHTS}) as score from directive_search
+      where directive_search match ${expression}
+      order by score
+      limit ${fetched}`);
+    const total = ranked.length < fetched ? ranked.length : db.get<{ total: number }>(sql`select count(*) as total from directive_search where directive_search match ${expression}`)!.total;
+    const boundary = ranked[Math.min(limit, ranked.length) - 1]?.score;
+    if (ranked.length === fetched && ranked.at(-1)!.score === boundary) {
+      const ids = db
+        .all<{ id: number }>(sql`
+          select rowid as id from directive_search
+          where directive_search match ${expression}
+          order by bm25(directive_search, ${COLUMN_WEIGHTS}), issued_on desc, rowid desc
+          limit ${limit}`)
+        .map((row) => row.id);
+      return { ids, total };
+    }
+    const contenders = ranked.filter((row) => boundary !== undefined && row.score <= boundary);
+    const issuedOn = new Map(
+      db
+        .select({ id: directives.id, issuedOn: directives.issuedOn })
+        .from(directives)
+        .where(inArray(directives.id, contenders.map((row) => row.id)))
+        .all()
+        .map((row) => [row.id, row.issuedOn]),
+    );
+    contenders.sort((left, right) => left.score - right.score || issuedOn.get(right.id)!.localeCompare(issuedOn.get(left.id)!) || right.id - left.id);
+    return { ids: contenders.slice(0, limit).map((row) => row.id), total };
   };
 
   const alsoTextMatches = (expression: string, ids: readonly number[]): Set<number> => {

@@ -55,6 +55,16 @@ describe('the directive store and its search index', () => {
     expect(numbers('xanh sach dep')).toEqual(['2/KH-UBND', '3/KH-UBND', '1/KH-UBND']);
   });
 
+  it.each([20, 80])('puts the newest first among %i equally relevant directives, on every page', (count) => {
+    // Shuffled dates, so that neither insertion order nor id order is the answer.
+    const years = Array.from({ length: count }, (_, index) => 1950 + ((index * 37) % count));
+    store.transaction((tx) => years.forEach((year, index) => tx.directives.add(directive(`${index + 1}/KH-UBND`, { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: `${year}-06-01` }), ADMIN, NOW)));
+    const newest = [...years].sort((a, b) => b - a).map((year) => `${year}-06-01`);
+    for (const offset of [0, 5, count - 5]) {
+      expect(search('xanh sach dep', offset).hits.map((hit) => hit.directive.issuedOn)).toEqual(newest.slice(offset, offset + 5));
+    }
+  });
+
   it('weighs the number and title above the summary', () => {
     store.transaction((tx) => {
       tx.directives.add(directive('10/KH-UBND', { title: 'Kế hoạch chung', summary: 'Có nhắc đến chuyển đổi số một lần trong phần tóm tắt khá dài của văn bản này.', issuedOn: '2022-01-01' }), ADMIN, NOW);
