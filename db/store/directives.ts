@@ -2,22 +2,13 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { closeNumbers, directiveNumberKey, matchNumber, type NumberMatch, numberSearchText, parseDirectiveNumber } from '../../src/domain/directive-number';
 import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
 import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
-import { type DirectiveKind, directiveNumbers, directives, directiveWords, meta } from '../schema';
+import { directiveNumbers, directives, directiveWords, meta } from '../schema';
 import type { Db } from './types';
 
 export type DirectiveRow = typeof directives.$inferSelect;
 
 /** A directive as an admin enters it (the number as written, the date as yyyy-MM-dd). */
-export interface DirectiveInput {
-  number: string;
-  kind: DirectiveKind;
-  issuer: string;
-  issuedOn: string;
-  title: string;
-  summary: string | null;
-  url: string | null;
-  tags: string[];
-}
+export type DirectiveInput = Pick<DirectiveRow, 'number' | 'kind' | 'issuer' | 'issuedOn' | 'title' | 'summary' | 'url' | 'tags'>;
 
 export interface DirectiveHit {
   directive: DirectiveRow;

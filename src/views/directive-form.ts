@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DIRECTIVE_KINDS, type DirectiveKind } from '../../db/schema';
+import { DIRECTIVE_KINDS } from '../../db/schema';
+import type { DirectiveInput } from '../../db/store/directives';
 import { parseLocalDate } from '../domain/calendar';
 import { parseDirectiveNumber } from '../domain/directive-number';
 import { foldVietnamese } from '../domain/fold';
@@ -7,19 +8,8 @@ import type { Locale } from '../i18n/messages';
 import { directiveText } from './directive-text';
 import { directiveIds } from './ids';
 
-/** The add/edit modal's answers, validated: what the store takes. */
-export interface DirectiveFormInput {
-  number: string;
-  kind: DirectiveKind;
-  issuer: string;
-  issuedOn: string;
-  title: string;
-  summary: string | null;
-  url: string | null;
-  tags: string[];
-}
-
-export type DirectiveForm = { ok: true; input: DirectiveFormInput } | { ok: false; errors: Record<string, string> };
+/** The add/edit modal's answers, validated into what the store takes; or one message per bad field. */
+export type DirectiveForm = { ok: true; input: DirectiveInput } | { ok: false; errors: Record<string, string> };
 
 /** One input's state as Slack sends it in view.state.values[block_id][action_id]. */
 export interface InputState {

@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import { DIRECTIVE_KINDS } from '../../db/schema';
+import type { DirectiveInput } from '../../db/store/directives';
 import { type DirectiveQuery, isLittleWord, matchesTerm, MAX_QUERY_LENGTH } from '../domain/directive-query';
 import { excerptAround, matchedSpans, type PhraseWords, renderSpans, type Span } from '../domain/highlight';
 import { formatLocalDate } from '../i18n/format';
@@ -10,17 +11,7 @@ import { directiveText } from './directive-text';
 import { directiveIds } from './ids';
 
 /** A directive as the views show it (a db row fits). */
-export interface DirectiveFacts {
-  id: number;
-  number: string;
-  kind: string;
-  issuer: string;
-  issuedOn: string;
-  title: string;
-  summary: string | null;
-  url: string | null;
-  tags: string[];
-}
+export type DirectiveFacts = DirectiveInput & { id: number };
 
 export interface DirectiveResultsPage {
   hits: { directive: DirectiveFacts }[];
