@@ -262,8 +262,17 @@ describe('/thidua vanban: the directive library', () => {
       const answers = { ...NEW_DIRECTIVE, [fields.number]: '46-CT/TW' };
       const replies = await Promise.all([t.driver.submitView(ADMIN, answers, modal.id), t.driver.submitView(ADMIN, answers, modal.id)]);
       expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
+      // One is saved; the other is recognised as the same submission (not refused as a taken number).
+      expect(replies.map((reply) => (typeof reply.body === 'object' ? (reply.body as { response_action?: string }).response_action : reply.body)).sort()).toEqual(['', 'update']);
       expect(t.bot.store.directives.count()).toBe(14);
       expect(t.bot.store.audit.all().filter((entry) => entry.action === 'directive.added')).toHaveLength(1);
+
+      await t.driver.slashCommand(ADMIN, 'vanban sua 46-CT/TW', CHANNEL);
+      const edit = await t.slack.waitFor(() => (t.slack.openViewOf(ADMIN)?.id !== modal.id ? t.slack.openViewOf(ADMIN) : undefined), 5000, 'the edit modal');
+      const changed = { [fields.issuer]: 'Bộ Chính trị' };
+      await Promise.all([t.driver.submitView(ADMIN, changed, edit.id), t.driver.submitView(ADMIN, changed, edit.id)]);
+      expect(t.bot.store.audit.all().filter((entry) => entry.action === 'directive.updated')).toHaveLength(1);
+      expect(t.bot.store.directives.byNumber('46-CT/TW')!.issuer).toBe('Bộ Chính trị');
     });
 
     it('refuses bad input field by field and stores nothing', async () => {
