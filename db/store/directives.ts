@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { closeNumbers, directiveNumberKey, matchNumber, type NumberMatch, numberSearchText, parseDirectiveNumber } from '../../src/domain/directive-number';
+import { closeNumbers, directiveNumberKey, isOrdinalWithin, matchNumber, type NumberMatch, numberSearchText, ordinalTypos, parseDirectiveNumber } from '../../src/domain/directive-number';
 import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
 import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
 import { directiveNumbers, directives, directiveWords, meta } from '../schema';
@@ -35,8 +35,9 @@ export interface DirectiveSuggestions {
 }
 
 /**
- * Bumped whenever what the store writes into directive_search or directive_numbers changes
- * (folding, the cited form, number keys): a database indexed by an older version is rebuilt.
+ * Bumped whenever what the store writes into directive_search, directive_numbers or
+ * directive_words changes (folding, the cited form, number keys): a database indexed by an older
+ * version is rebuilt.
  */
 export const SEARCH_INDEX_VERSION = '1';
 const SEARCH_INDEX_VERSION_KEY = 'directive_search_version';
@@ -120,6 +121,7 @@ export function directiveQueries(db: Db) {
     return { ids: contenders.slice(0, limit).map((row) => row.id), total };
   };
 
+  /** Which of `ids` (number matches) the text matches too, so that the total counts them once. */
   const alsoTextMatches = (expression: string, ids: readonly number[]): Set<number> => {
     if (ids.length === 0) return new Set();
     const rows = db.all<{ id: number }>(sql`select rowid as id from directive_search where directive_search match ${expression} and rowid in (${sql.join(
@@ -136,12 +138,7 @@ export function directiveQueries(db: Db) {
 
     /** The directive whose number is the same as `number` once written canonically, other than `exceptId`. */
     byNumber(number: string, exceptId?: number): DirectiveRow | undefined {
-      return db
-        .select({ directive: directives })
-        .from(directiveNumbers)
-        .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
-        .where(and(eq(directiveNumbers.numberKey, directiveNumberKey(number)), exceptId === undefined ? undefined : ne(directives.id, exceptId)))
-        .get()?.directive;
+      return directiveByNumberKey(db, number, exceptId);
     },
 
     /** The directives a typed number refers to: the exact one if there is one, else every compatible one. */
@@ -191,15 +188,22 @@ export function directiveQueries(db: Db) {
 
     /** What to offer when a search found nothing: close numbers, and the query with its unknown words corrected. */
     suggestions(query: DirectiveQuery): DirectiveSuggestions {
-      const numbers = query.number
+      const reference = query.number;
+      // Ordinals are compared first, on the small number table; only the close ones are read whole.
+      const closeIds = reference
+        ? db
+            .select({ id: directiveNumbers.directiveId, ordinal: directiveNumbers.ordinal })
+            .from(directiveNumbers)
+            .where(sql`length(${directiveNumbers.ordinal}) between ${reference.ordinal.length - ordinalTypos(reference.ordinal)} and ${reference.ordinal.length + ordinalTypos(reference.ordinal)}`)
+            .all()
+            .filter((row) => isOrdinalWithin(reference.ordinal, row.ordinal))
+            .map((row) => row.id)
+        : [];
+      const numbers = reference
         ? closeNumbers(
-            query.number,
-            db
-              .select()
-              .from(directives)
-              .all()
-              .map((row) => ({ row, number: parseDirectiveNumber(row.number), kind: row.kind, issuedOn: row.issuedOn })),
-          ).map((candidate) => candidate.row)
+            reference,
+            byIds(closeIds).map((directive) => ({ directive, number: parseDirectiveNumber(directive.number), kind: directive.kind, issuedOn: directive.issuedOn })),
+          ).map((candidate) => candidate.directive)
         : [];
       const correctedQuery = correctQuery(db, query);
       return { numbers, ...(correctedQuery ? { correctedQuery } : {}) };
@@ -272,13 +276,13 @@ function writeSearchRow(db: Db, row: DirectiveRow): void {
   }
 }
 
-/** The directive (if any) whose number is `number` written canonically: the import matches on it. */
-export function directiveByNumberKey(db: Db, number: string): DirectiveRow | undefined {
+/** The directive (if any, other than `exceptId`) whose number is `number` written canonically: the import matches on it. */
+export function directiveByNumberKey(db: Db, number: string, exceptId?: number): DirectiveRow | undefined {
   return db
     .select({ directive: directives })
     .from(directiveNumbers)
     .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
-    .where(eq(directiveNumbers.numberKey, directiveNumberKey(number)))
+    .where(and(eq(directiveNumbers.numberKey, directiveNumberKey(number)), exceptId === undefined ? undefined : ne(directives.id, exceptId)))
     .get()?.directive;
 }
 

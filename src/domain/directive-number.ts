@@ -133,14 +133,13 @@ export function matchNumber(reference: NumberReference, directive: { number: Dir
  * before a different kind, then the newest (issuedOn is yyyy-MM-dd).
  */
 export function closeNumbers<T extends { number: DirectiveNumber | undefined; kind: string; issuedOn: string }>(reference: NumberReference, candidates: readonly T[], limit = 5): T[] {
-  const typos = reference.ordinal.length < 2 ? 0 : Math.max(1, Math.floor(reference.ordinal.length / 3));
+  const typos = ordinalTypos(reference.ordinal);
   const allowed = Math.max(1, typos);
   return candidates
     .flatMap((candidate) => {
       const number = candidate.number;
-      if (!number || Math.abs(number.ordinal.length - reference.ordinal.length) > typos) return [];
+      if (!number || !isOrdinalWithin(reference.ordinal, number.ordinal, typos)) return [];
       const distance = editDistance(reference.ordinal, number.ordinal);
-      if (distance > typos) return [];
       const disagreements =
         (reference.year !== undefined && reference.year !== number.year ? 1 : 0) +
         (reference.codes.some((code) => !number.codes.includes(code)) ? 1 : 0) +
@@ -151,4 +150,14 @@ export function closeNumbers<T extends { number: DirectiveNumber | undefined; ki
     .sort((left, right) => left.cost - right.cost || left.disagreements - right.disagreements || right.candidate.issuedOn.localeCompare(left.candidate.issuedOn))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/** How many edits an ordinal may be off and still count as close (see closeNumbers). */
+export function ordinalTypos(ordinal: string): number {
+  return ordinal.length < 2 ? 0 : Math.max(1, Math.floor(ordinal.length / 3));
+}
+
+/** Whether `candidate` is within `typos` edits of `ordinal` (lengths first: most ordinals fail that cheaply). */
+export function isOrdinalWithin(ordinal: string, candidate: string, typos = ordinalTypos(ordinal)): boolean {
+  return Math.abs(candidate.length - ordinal.length) <= typos && editDistance(ordinal, candidate) <= typos;
 }
