@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client';
+import { MIGRATIONS_FOLDER, openDatabase, type DatabaseHandle } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import type { DirectiveInput } from '../../db/store/directives';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
@@ -168,5 +173,34 @@ describe('the directive store and its search index', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('upgrading a database that has directives from before the search', () => {
+  it('indexes them once the new migrations have run', () => {
+    // The database as the first release left it: only the initial migration, directives in place.
+    const folder = mkdtempSync(join(tmpdir(), 'thidua-migrations-'));
+    const path = join(folder, 'thidua.sqlite');
+    try {
+      cpSync(MIGRATIONS_FOLDER, join(folder, 'migrations'), { recursive: true });
+      const journalPath = join(folder, 'migrations', 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_initial_schema') }));
+      const old = openDatabase(path, { migrate: false });
+      migrate(drizzle(old.sqlite), { migrationsFolder: join(folder, 'migrations') });
+      old.sqlite
+        .prepare("insert into directives (number, kind, issuer, issued_on, title, summary, url, tags, source, updated_at) values (?, 'Chỉ thị', 'Bộ Chính trị', '2014-04-07', ?, null, null, ?, 'file', 0)")
+        .run('34-CT/TW', 'Về tiếp tục đổi mới công tác thi đua, khen thưởng', JSON.stringify(['thi đua']));
+      old.close();
+
+      const upgraded = openDatabase(path);
+      const store = createStore(upgraded.db);
+      expect(store.transaction((tx) => tx.directives.ensureSearchIndex())).toBe(true);
+      expect(store.directives.search(parseDirectiveQuery('ct 34'), { offset: 0, limit: 5 }).hits.map((hit) => hit.match)).toEqual(['compatible']);
+      expect(store.directives.search(parseDirectiveQuery('doi moi cong tac thi dua'), { offset: 0, limit: 5 }).total).toBe(1);
+      upgraded.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
