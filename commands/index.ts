@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/deps';
 import { changeRequestsFeature } from './change-requests';
 import { criteriaFeature } from './criteria';
+import { directiveFeature } from './directive';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
@@ -15,6 +16,7 @@ const FEATURES: Feature[] = [
   pledgeFeature,
   pledgeTableFeature,
   criteriaFeature,
+  directiveFeature,
   // Requests that need the block lead's decision, by kind (reports will add theirs here).
   changeRequestsFeature({ pledge: pledgeChangeRequests }),
 ];

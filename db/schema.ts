@@ -357,6 +357,35 @@ export const directives = sqliteTable('directives', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
+/**
+ * Each directive's number in canonical form (src/domain/directive-number.ts), derived from
+ * directives.number by the store on every directive write, never edited by itself: numbers are
+ * unique by this key (34-CT/TW and 34/CT-TW are one number) and looked up by ordinal. The search
+ * index over folded text (directive_search, FTS5) is kept in step the same way; being a virtual
+ * table it lives only in its migration (db/migrations/*_directive_search.sql).
+ */
+export const directiveNumbers = sqliteTable(
+  'directive_numbers',
+  {
+    directiveId: integer('directive_id')
+      .primaryKey()
+      .references(() => directives.id),
+    numberKey: text('number_key').notNull().unique(),
+    ordinal: text('ordinal').notNull(),
+  },
+  (table) => [index('directive_numbers_ordinal_idx').on(table.ordinal)],
+);
+
+/**
+ * Every folded word of the directives' text with one way the library writes it ("thuong" →
+ * "thưởng"), kept by the store beside the search index: "did you mean" candidates, shown as
+ * written. Only ever added to (a word an edit removed is checked against the index before use).
+ */
+export const directiveWords = sqliteTable('directive_words', {
+  word: text('word').primaryKey(),
+  written: text('written').notNull(),
+});
+
 // ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;

@@ -59,6 +59,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const wire = options.wire ?? realWireTimer;
   const store = createStore(options.handle.db);
   if (options.loadDemo !== false && loadDemoIfEmpty(store, options.clock.now())) options.logger.info('loaded the demo organisation (Vĩnh Phúc) into an empty database');
+  // Directives written before the search existed (or indexed by an older folding) are indexed once here.
+  if (store.transaction((tx) => tx.directives.ensureSearchIndex())) options.logger.info('rebuilt the directive search index');
 
   const deliveryClient = new WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),

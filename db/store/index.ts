@@ -1,5 +1,6 @@
 import { auditQueries, processedEventQueries } from './audit';
 import { draftQueries } from './drafts';
+import { directiveQueries } from './directives';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
@@ -20,6 +21,7 @@ export interface Store {
   pledges: ReturnType<typeof pledgeQueries>;
   reports: ReturnType<typeof reportQueries>;
   drafts: ReturnType<typeof draftQueries>;
+  directives: ReturnType<typeof directiveQueries>;
   /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => T): T;
 }
@@ -40,6 +42,7 @@ export function createStore(db: Db): Store {
     pledges: pledgeQueries(db),
     reports: reportQueries(db),
     drafts: draftQueries(db),
+    directives: directiveQueries(db),
     transaction: (work) => db.transaction((tx) => work(createStore(tx))),
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { OrganisationData } from '../../src/organisation/read-file';
 import { admins, blocks, blockUnits, blockYears, criteria, directives, holidays, officers, organisation, periods, titles, units, years } from '../schema';
+import { directiveByNumberKey, ensureDirectiveSearch, indexDirective } from './directives';
 import type { Db } from './types';
 
 export interface ChangeCount {
@@ -154,20 +155,28 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
   if (membershipRows.length) db.insert(blockUnits).values(membershipRows).run();
   summary.blocks.retired += retire(db, blocks, blocks.code, [...blockIds.keys()]);
 
-  // Directives: updated by number, never deleted (admins also add them in Slack).
+  // Directives: updated by number, never deleted (admins also add them in Slack). A number matches
+  // however it is written (34-CT/TW is 34/CT-TW), and every write keeps the search index in step.
+  ensureDirectiveSearch(db);
   for (const directive of data.directives) {
-    const existing = db.select().from(directives).where(eq(directives.number, directive.number)).get();
+    const existing = db.select().from(directives).where(eq(directives.number, directive.number)).get() ?? directiveByNumberKey(db, directive.number);
     const fields = { kind: directive.kind, issuer: directive.issuer, issuedOn: directive.issuedOn, title: directive.title, summary: directive.summary, url: directive.url, tags: directive.tags };
     if (!existing) {
-      db.insert(directives)
+      const row = db
+        .insert(directives)
         .values({ number: directive.number, ...fields, source: 'file', updatedAt: now })
-        .run();
+        .returning()
+        .get();
+      indexDirective(db, row);
       summary.directives.added += 1;
-    } else if (!same([existing.kind, existing.issuer, existing.issuedOn, existing.title, existing.summary, existing.url, existing.tags], Object.values(fields))) {
-      db.update(directives)
-        .set({ ...fields, updatedAt: now, updatedBy: null })
+    } else if (!same([existing.number, existing.kind, existing.issuer, existing.issuedOn, existing.title, existing.summary, existing.url, existing.tags], [directive.number, ...Object.values(fields)])) {
+      const row = db
+        .update(directives)
+        .set({ number: directive.number, ...fields, updatedAt: now, updatedBy: null })
         .where(eq(directives.id, existing.id))
-        .run();
+        .returning()
+        .get();
+      indexDirective(db, row);
       summary.directives.updated += 1;
     }
   }

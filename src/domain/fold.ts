@@ -5,13 +5,16 @@
  * decomposed input fold to the same text.
  */
 export function foldVietnamese(text: string): string {
+  return foldPiece(text).replace(/\s+/g, ' ').trim();
+}
+
+/** The folding of one piece of text without touching white space (shared by both folds below). */
+function foldPiece(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+    .toLowerCase();
 }
 
 /** Folded words: letters and digits only, everything else is a separator. */
@@ -19,6 +22,52 @@ export function foldedWords(text: string): string[] {
   return foldVietnamese(text)
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
+}
+
+/**
+ * `foldVietnamese(text)` together with where each folded character came from: folded[i] is the
+ * folding of text.slice(from[i], to[i]) (UTF-16 offsets). A decomposed mark belongs to the letter
+ * before it; a collapsed run of white space maps to the whole run. Used to show matches found in
+ * folded text on the original text with its diacritics.
+ */
+export interface AlignedFold {
+  folded: string;
+  from: number[];
+  to: number[];
+}
+
+export function foldAligned(text: string): AlignedFold {
+  const characters: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let spaceStart = -1;
+  for (let at = 0; at < text.length; ) {
+    const character = String.fromCodePoint(text.codePointAt(at)!);
+    const next = at + character.length;
+    if (/\s/.test(character)) {
+      if (spaceStart < 0) spaceStart = at;
+    } else {
+      const piece = foldPiece(character);
+      if (piece === '') {
+        // A combining mark of decomposed input: part of the letter before it.
+        if (to.length > 0) to[to.length - 1] = next;
+      } else {
+        if (spaceStart >= 0 && characters.length > 0) {
+          characters.push(' ');
+          from.push(spaceStart);
+          to.push(at);
+        }
+        spaceStart = -1;
+        for (const folded of piece) {
+          characters.push(folded);
+          from.push(at);
+          to.push(next);
+        }
+      }
+    }
+    at = next;
+  }
+  return { folded: characters.join(''), from, to };
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, for "did you mean" suggestions. */
@@ -46,9 +95,21 @@ export function editDistance(a: string, b: string): number {
 export function closestMatches(word: string, candidates: readonly string[], limit = 3): string[] {
   const allowed = Math.max(1, Math.floor(word.length / 3));
   return candidates
+    .filter((candidate) => Math.abs(candidate.length - word.length) <= allowed)
     .map((candidate) => ({ candidate, distance: editDistance(word, candidate) }))
     .filter(({ distance }) => distance <= allowed)
     .sort((left, right) => left.distance - right.distance || left.candidate.localeCompare(right.candidate))
     .slice(0, limit)
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * Each word of `text` folded, with the word as written there in lower case: "Thi đua" →
+ * [["thi", "thi"], ["dua", "đua"]]. Letters only: numbers are not words one misspells.
+ */
+export function wordsAsWritten(text: string): [folded: string, written: string][] {
+  const { folded, from, to } = foldAligned(text);
+  return [...folded.matchAll(/[a-z0-9]+/g)]
+    .filter((word) => /[a-z]/.test(word[0]))
+    .map((word) => [word[0], text.slice(from[word.index]!, to[word.index + word[0].length - 1]!).toLowerCase()]);
 }

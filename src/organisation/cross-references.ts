@@ -1,3 +1,4 @@
+import { directiveNumberKey } from '../domain/directive-number';
 import type { Locale } from '../i18n/messages';
 import { fileText } from './file-text';
 
@@ -24,15 +25,15 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
   const problem = (path: (string | number)[], message: string) => problems.push({ path, message });
   const file = record(raw);
 
-  /** First index of each key; later duplicates are problems. */
-  const indexBy = (items: unknown[], key: (item: Raw) => string | undefined, label: string, at: (index: number) => (string | number)[]) => {
+  /** First index of each key; later duplicates are problems, named as written (`shown`) when the key is normalised. */
+  const indexBy = (items: unknown[], key: (item: Raw) => string | undefined, label: string, at: (index: number) => (string | number)[], shown: (item: Raw) => string | undefined = key) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
       const value = key(record(item));
       if (value === undefined) return;
       const earlier = seen.get(value);
       if (earlier === undefined) seen.set(value, index);
-      else problem(at(index), text.duplicate(label, value, earlier));
+      else problem(at(index), text.duplicate(label, shown(record(item)) ?? value, earlier));
     });
     return seen;
   };
@@ -65,7 +66,18 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
     });
   });
 
-  indexBy(list(file.directives), (directive) => (typeof directive.number === 'string' ? directive.number.trim() : undefined), 'directives', (index) => ['directives', index, 'number']);
+  // Numbers are the same however they are written (34-CT/TW is 34/CT-TW): the store keeps them unique so.
+  const number = (directive: Raw) => (typeof directive.number === 'string' ? directive.number.trim() : undefined);
+  indexBy(
+    list(file.directives),
+    (directive) => {
+      const written = number(directive);
+      return written ? directiveNumberKey(written) : undefined;
+    },
+    'directives',
+    (index) => ['directives', index, 'number'],
+    number,
+  );
   indexBy(list(file.years), (year) => code(year.year), 'years', (index) => ['years', index, 'year']);
 
   list(file.years).forEach((rawYear, yearPosition) => {

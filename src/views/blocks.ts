@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 
 /** Small Block Kit constructors, so builders read as the message they make. */
-const SECTION_TEXT_LIMIT = 3000;
+export const SECTION_TEXT_LIMIT = 3000;
 const HEADER_LIMIT = 150;
 
 export function truncate(text: string, limit: number): string {

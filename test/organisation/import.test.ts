@@ -76,6 +76,7 @@ describe('reading the organisation file', () => {
     ['an officer of two units', 'units:\n  - { code: TT, name: A, officers: [U01] }\n  - { code: CA, name: B, officers: [U01] }', /^units\[1\]\.officers\[0\]: U01 đã là cán bộ của đơn vị "TT"/],
     ['a duplicate unit code', 'units:\n  - { code: TT, name: A }\n  - { code: TT, name: B }', /^units\[1\]\.code: "TT" bị trùng với units\[0\]/],
     ['a lead outside the block', 'units:\n  - { code: TT, name: A }\n  - { code: CA, name: B }\nblocks:\n  - { code: K, name: Khối, channel: C01, units: [TT] }\nyears:\n  - { year: 2021, theme: T, pledge_due: 2021-03-31T17:00, leads: { K: { lead: CA } } }', /^years\[0\]\.leads\.K\.lead: đơn vị "CA" không thuộc khối "K"/],
+    ['the same directive number written two ways', 'directives:\n  - { number: 34-CT/TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: A }\n  - { number: 34/CT-TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: B }', /^directives\[1\]\.number: "34\/CT-TW" bị trùng với directives\[0\]/],
     ['an unknown time zone', 'units: []', /^organization\.timezone: múi giờ không tồn tại/, 'Asia/Hanoi_City'],
     ['a YAML syntax error', 'units: [ { code: TT', /^dòng \d+, cột \d+: /],
   ])('reports %s', (_what, body, expected, zone?: string) => {

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { DIRECTIVE_KINDS } from '../../db/schema';
+import type { DirectiveInput } from '../../db/store/directives';
+import { parseLocalDate } from '../domain/calendar';
+import { parseDirectiveNumber } from '../domain/directive-number';
+import { foldVietnamese } from '../domain/fold';
+import type { Locale } from '../i18n/messages';
+import { directiveText } from './directive-text';
+import { directiveIds } from './ids';
+
+/** The add/edit modal's answers, validated into what the store takes; or one message per bad field. */
+export type DirectiveForm = { ok: true; input: DirectiveInput } | { ok: false; errors: Record<string, string> };
+
+/** One input's state as Slack sends it in view.state.values[block_id][action_id]. */
+export interface InputState {
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_date?: string | null;
+}
+
+const MAX_TAGS = 20;
+const MAX_TAG_LENGTH = 60;
+
+type Field = keyof typeof directiveIds.fields;
+
+function formSchema(locale: Locale) {
+  const text = directiveText[locale];
+  // Text is stored composed (NFC) with single spaces, so what was typed on any keyboard compares alike.
+  const clean = (value: string | undefined) => (value ?? '').normalize('NFC').replace(/[ \t]+/g, ' ').trim();
+  const required = (label: string, limit: number) =>
+    z
+      .string()
+      .optional()
+      .transform(clean)
+      .pipe(z.string().min(1, text.required(label)).max(limit, text.tooLong(label, limit)));
+  const optional = (label: string, limit: number) =>
+    z
+      .string()
+      .optional()
+      .transform(clean)
+      .pipe(z.string().max(limit, text.tooLong(label, limit)))
+      .transform((value) => value || null);
+  return z.object({
+    number: required(text.fieldNumber, 100)
+      .transform((value) => value.replace(/\s*([/-])\s*/g, '$1'))
+      .refine((value) => parseDirectiveNumber(value) !== undefined, text.numberFormat),
+    kind: z.enum(DIRECTIVE_KINDS, text.chooseKind),
+    issuer: required(text.fieldIssuer, 200),
+    issuedOn: z.string(text.chooseDate).refine((value) => parseLocalDate(value) !== null, text.chooseDate),
+    title: required(text.fieldTitle, 1000),
+    summary: optional(text.fieldSummary, 3000),
+    url: optional(text.fieldUrl, 1000).pipe(z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })])),
+    tags: z
+      .string()
+      .optional()
+      .transform((value) => distinctTags(clean(value)))
+      .pipe(z.array(z.string().max(MAX_TAG_LENGTH, text.tooManyTags(MAX_TAGS))).max(MAX_TAGS, text.tooManyTags(MAX_TAGS))),
+  });
+}
+
+/** Tags typed with commas (or semicolons, or one a line), trimmed, the same tag once however it is accented. */
+function distinctTags(typed: string): string[] {
+  const seen = new Set<string>();
+  return typed
+    .split(/[,;\n]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => {
+      const key = foldVietnamese(tag);
+      if (!tag || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * Reads and validates the modal's state; on failure one message per block_id (the first problem of
+ * each field), ready for `ack({ response_action: 'errors', errors })`.
+ */
+export function readDirectiveForm(values: Record<string, Record<string, InputState | undefined> | undefined>, locale: Locale): DirectiveForm {
+  const state = (field: Field) => values[directiveIds.fields[field]]?.[directiveIds.inputAction];
+  const raw = {
+    number: state('number')?.value ?? undefined,
+    kind: state('kind')?.selected_option?.value,
+    issuer: state('issuer')?.value ?? undefined,
+    issuedOn: state('issuedOn')?.selected_date ?? undefined,
+    title: state('title')?.value ?? undefined,
+    summary: state('summary')?.value ?? undefined,
+    url: state('url')?.value ?? undefined,
+    tags: state('tags')?.value ?? undefined,
+  };
+  const parsed = formSchema(locale).safeParse(raw);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const blockId = directiveIds.fields[issue.path[0] as Field];
+    if (blockId && !(blockId in errors)) errors[blockId] = issue.message;
+  }
+  return { ok: false, errors };
+}
