@@ -134,6 +134,14 @@ function applyDecision(deps: AppDeps, kind: ChangeRequestKind, request: ChangeRe
 const reasonMetadata = z.object({ kind: z.string(), id: z.number().int() });
 
 /** The Approve / Reject buttons and the reason modal, for every kind in `kinds`. */
+/** The deciders' DMs about requests replaced by a newer one (or taken back) lose their buttons. */
+export async function redrawWithdrawn(deps: AppDeps, client: WebClient, kind: ChangeRequestKind, ids: readonly number[], organisation: OrganisationSettings): Promise<void> {
+  for (const id of ids) {
+    const request = kind.load(deps.store, id, organisation.locale);
+    if (request) await refreshChangeRequestMessages(deps, client, request, organisation);
+  }
+}
+
 export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
   return {
     register(app: App, deps: AppDeps) {

@@ -25,6 +25,9 @@ export interface CommandContext {
   respond(reply: Reply): Promise<void>;
 }
 
+/** What opening a modal needs: a slash command's context, or the same built from a button press. */
+export type ModalOpener = Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale' | 'triggerId' | 'client' | 'respond'>;
+
 export interface SubCommandHelp {
   /** e.g. "/thidua vanban <từ khóa | số hiệu>" */
   usage: string;

@@ -8,6 +8,7 @@ import { helpCommand } from './help';
 import { homeFeature } from './home';
 import { pledgeChangeRequests, pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
+import { reportChangeRequests, reportFeature } from './report';
 import { registerThiduaCommand } from './thidua';
 
 /** Every feature of the bot, one file each. This is the one place that registers listeners. */
@@ -16,9 +17,10 @@ const FEATURES: Feature[] = [
   pledgeFeature,
   pledgeTableFeature,
   criteriaFeature,
+  reportFeature,
   directiveFeature,
-  // Requests that need the block lead's decision, by kind (reports will add theirs here).
-  changeRequestsFeature({ pledge: pledgeChangeRequests }),
+  // Requests that need the block lead's decision, by kind.
+  changeRequestsFeature({ pledge: pledgeChangeRequests, report: reportChangeRequests }),
 ];
 
 export function registerFeatures(app: App, deps: AppDeps): void {

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { ViewStateValue } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
@@ -27,9 +26,9 @@ import {
 } from '../src/views/pledge';
 import { PLEDGE_CALLBACK, PLEDGE_COMMITMENTS_BLOCK, PLEDGE_INPUT_ACTION, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../src/views/ids';
 import { argsText, blockOfUnit, findByCodeOrName, listNamed, parseScopeWords } from './args';
-import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, refreshChangeRequestMessages } from './change-requests';
+import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
 import { type Caller, identifyCaller } from './context';
-import type { CommandContext, Feature } from './feature';
+import type { Feature, ModalOpener } from './feature';
 import { carryToNextPage, enteredBefore, finishPages, fingerprint, pageCarrySchema } from './form-pages';
 
 /**
@@ -158,11 +157,9 @@ function buildPage(form: PledgeForm, page: number, metadata: string, actingAsAdm
   );
 }
 
-/** What opening the pledge modal needs: a slash command's context, or the same built from a button press (a nudge's "open the pledge"). */
-export type PledgeOpener = Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale' | 'triggerId' | 'client' | 'respond'>;
 
 /** The unit the caller may pledge for with the words typed, or the reason not (already answered). */
-async function unitToPledgeFor(context: PledgeOpener, typed: string): Promise<{ unit: UnitRow; actingAsAdmin: boolean } | undefined> {
+async function unitToPledgeFor(context: ModalOpener, typed: string): Promise<{ unit: UnitRow; actingAsAdmin: boolean } | undefined> {
   const { deps, caller, locale, respond } = context;
   const text = commandText[locale];
   const units = deps.store.structure.activeUnits();
@@ -187,7 +184,7 @@ async function unitToPledgeFor(context: PledgeOpener, typed: string): Promise<{ 
  * `year` (the current one when absent), or answers why not. The trigger is spent on the modal
  * before anything slow.
  */
-export async function openPledgeModal(context: PledgeOpener, asked: { unitText: string; year?: number }): Promise<void> {
+export async function openPledgeModal(context: ModalOpener, asked: { unitText: string; year?: number }): Promise<void> {
   const { deps, locale, organisation, respond } = context;
   const target = await unitToPledgeFor(context, asked.unitText);
   if (!target) return;
@@ -489,15 +486,7 @@ export const pledgeFeature: Feature = {
       if (outcome.kind === 'duplicate') return ack();
       await result(outcomeText(outcome, form, locale));
       deps.delivery.kick();
-      if ('withdrawn' in outcome) await redrawWithdrawn(deps, client, outcome.withdrawn, organisation);
+      if ('withdrawn' in outcome) await redrawWithdrawn(deps, client, pledgeChangeRequests, outcome.withdrawn, organisation);
     });
   },
 };
-
-/** The lead's DMs about requests replaced by a newer one lose their buttons. */
-async function redrawWithdrawn(deps: AppDeps, client: WebClient, versionIds: readonly number[], organisation: OrganisationSettings): Promise<void> {
-  for (const id of versionIds) {
-    const request = pledgeChangeRequests.load(deps.store, id, organisation.locale);
-    if (request) await refreshChangeRequestMessages(deps, client, request, organisation);
-  }
-}

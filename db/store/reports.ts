@@ -215,6 +215,20 @@ export function reportQueries(db: Db) {
         .map((row) => row.review);
     },
 
+    /** The periods among `periodIds` for which the unit has a report in force. */
+    submittedPeriods(unitId: number, periodIds: readonly number[]): Set<number> {
+      if (periodIds.length === 0) return new Set();
+      return new Set(
+        db
+          .selectDistinct({ periodId: reports.periodId })
+          .from(reports)
+          .innerJoin(reportVersions, eq(reportVersions.reportId, reports.id))
+          .where(and(eq(reports.unitId, unitId), inArray(reports.periodId, [...periodIds]), eq(reportVersions.status, 'accepted')))
+          .all()
+          .map((row) => row.periodId),
+      );
+    },
+
     /** The reports of `unitIds` for the period, keyed by unit id (units without one are absent). */
     forUnits(periodId: number, unitIds: readonly number[]): Map<number, UnitReport> {
       const result = new Map<number, UnitReport>();

@@ -140,35 +140,42 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   const fillModal = async (opened: OpenView) => {
     const view = opened.view;
+    const inputs = inputsOf(view);
     write(`\n┌ ${text.modal}: ${String((view.title as { text?: string })?.text ?? '')}`);
-    const rendering = renderBlocks(view.blocks, 1, nameOf);
-    for (const line of rendering.lines) write(`│ ${line.replace(/\n/g, '\n│ ')}`);
-    if (!view.submit || inputsOf(view).length === 0) {
+    const show = (blocks: unknown[]) => {
+      for (const line of renderBlocks(blocks, 1, nameOf).lines) write(`│ ${line.replace(/\n/g, '\n│ ')}`);
+    };
+    if (!view.submit || inputs.length === 0) {
       // A notice (no fields to fill, nothing to submit): read it, then it is closed.
-      for (const button of rendering.buttons) buttons.push({ button, source: { view: opened } });
+      show(view.blocks as unknown[]);
       slack.closeView(opened.id);
       write('└');
       return;
     }
     const answers: Record<string, Answer> = {};
-    let toAsk = inputsOf(view);
+    // The blocks in order: text is shown where it stands, each field is asked where it stands.
+    let toAsk = (view.blocks as { type?: string; block_id?: string }[]).map((block) => inputs.find((input) => block.type === 'input' && input.blockId === block.block_id) ?? block);
     for (;;) {
-      for (const input of toAsk) {
-        const answer = await askInput(input, answers[input.blockId] ?? input.initial);
+      for (const item of toAsk) {
+        if (!('actionId' in item)) {
+          show([item]);
+          continue;
+        }
+        const answer = await askInput(item, answers[item.blockId] ?? item.initial);
         if (answer === null) return;
         if (answer === 'cancel') {
           slack.closeView(opened.id);
           write(text.cancelled);
           return;
         }
-        answers[input.blockId] = answer;
+        answers[item.blockId] = answer;
       }
       const reply = await driver.submitView(currentUser.id, answers, opened.id);
       const body = reply.body as { response_action?: string; errors?: Record<string, string> } | string;
       if (typeof body === 'object' && body.response_action === 'errors' && body.errors) {
         write(text.fixErrors);
-        for (const [blockId, message] of Object.entries(body.errors)) write(`  ✗ ${inputsOf(view).find((input) => input.blockId === blockId)?.label ?? blockId}: ${message}`);
-        toAsk = inputsOf(view).filter((input) => body.errors![input.blockId] !== undefined);
+        for (const [blockId, message] of Object.entries(body.errors)) write(`  ✗ ${inputs.find((input) => input.blockId === blockId)?.label ?? blockId}: ${message}`);
+        toAsk = inputs.filter((input) => body.errors![input.blockId] !== undefined);
         continue;
       }
       write(`└ ${text.submitted}`);

@@ -59,3 +59,14 @@ function withMarks(digits: string, thousandsMark: string | null, decimalMark: st
   if (!/^[0-9]*$/.test(integerPart) || (integerPart === '' && fraction === '')) return null;
   return fraction ? `${integerPart || '0'}.${fraction}` : integerPart;
 }
+
+export type NumberProblem = { kind: 'required' } | { kind: 'not_a_number'; typed: string };
+export type NumberReading = { ok: true; value: number } | { ok: false; problem: NumberProblem };
+
+/** A form field that must hold a number: blank (null, '', spaces) is `required`, anything else unreadable is `not_a_number`. */
+export function readNumber(typed: string | null | undefined): NumberReading {
+  const text = (typed ?? '').trim();
+  const parsed = parseLocaleNumber(text);
+  if (parsed.ok) return parsed;
+  return { ok: false, problem: parsed.reason === 'empty' ? { kind: 'required' } : { kind: 'not_a_number', typed: text } };
+}

@@ -1,5 +1,5 @@
 import type { CriterionKind } from '../../db/schema';
-import { parseLocaleNumber } from './numbers';
+import { readNumber } from './numbers';
 
 /**
  * The rules of a pledge form, apart from how it looks. A pledge sets one number per criterion that
@@ -24,9 +24,8 @@ export type TargetReading = { ok: true; value: number } | { ok: false; problem: 
 
 /** One typed value for a criterion of `kind`; blank (null, '', spaces) is `required`. */
 export function readTargetValue(kind: PledgedKind, typed: string | null | undefined): TargetReading {
-  const text = (typed ?? '').trim();
-  const parsed = parseLocaleNumber(text);
-  if (!parsed.ok) return { ok: false, problem: parsed.reason === 'empty' ? { kind: 'required' } : { kind: 'not_a_number', typed: text } };
+  const parsed = readNumber(typed);
+  if (!parsed.ok) return parsed;
   if (kind === 'target' && parsed.value <= 0) return { ok: false, problem: { kind: 'not_positive' } };
   if (kind === 'lower_better' && parsed.value < 0) return { ok: false, problem: { kind: 'negative' } };
   return { ok: true, value: parsed.value };

@@ -4,7 +4,10 @@
  */
 
 // ── Nudges ──────────────────────────────────────────────────────────────────────────────────
-/** Buttons in deadline nudges that open the pledge or report modal; values from nudgeButtonValue (src/views/nudges.ts). */
+/**
+ * Buttons that open the pledge or report modal — in deadline nudges, a returned report's DM, a
+ * lead's "Nhắc" — with values from nudgeButtonValue (src/views/nudges.ts).
+ */
 export const NUDGE_OPEN_PLEDGE = 'nudge_open_pledge';
 export const NUDGE_OPEN_REPORT = 'nudge_open_report';
 export const NUDGE_ACTIONS_BLOCK = 'nudge_actions';
@@ -67,3 +70,33 @@ export const directiveIds = {
     tags: 'directive_tags',
   },
 } as const;
+
+// ── Reports ─────────────────────────────────────────────────────────────────────────────────
+/** The report modal (all its pages); its inputs are one per criterion, a reason beside bonus and deduction, then evidence and notes. */
+export const REPORT_CALLBACK = 'report_submit';
+/** Followed by the criterion id. */
+export const REPORT_VALUE_BLOCK_PREFIX = 'report_value_';
+export const REPORT_REASON_BLOCK_PREFIX = 'report_reason_';
+export const REPORT_EVIDENCE_BLOCK = 'report_evidence';
+export const REPORT_NOTES_BLOCK = 'report_notes';
+/** The action_id of every input in the report modal (block ids tell them apart). */
+export const REPORT_INPUT_ACTION = 'value';
+
+// ── Reviews (thẩm định) ─────────────────────────────────────────────────────────────────────
+/** "Thẩm định" on a unit's line of the status table; value: the report version id. */
+export const REVIEW_OPEN = 'review_open';
+export const REVIEW_CALLBACK = 'review_submit';
+/** Followed by the criterion id: the lead's points for a graded, bonus or deduction criterion. */
+export const REVIEW_POINTS_BLOCK_PREFIX = 'review_points_';
+export const REVIEW_OUTCOME_BLOCK = 'review_outcome';
+export const REVIEW_REASON_BLOCK = 'review_reason';
+export const REVIEW_INPUT_ACTION = 'value';
+export const REVIEW_CONFIRM = 'reviewed';
+export const REVIEW_RETURN = 'returned';
+
+// ── Status (tiến độ) ────────────────────────────────────────────────────────────────────────
+/** "Nhắc" beside a unit that has not reported; value "periodId:unitId". */
+export const STATUS_NUDGE = 'status_nudge';
+/** The status table's page buttons; the value is a StatusPage as JSON. */
+export const STATUS_PREVIOUS = 'status_previous';
+export const STATUS_NEXT = 'status_next';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByCodeOrName, parseScopeWords } from '../../commands/args';
+import { findByCodeOrName, findPeriod, parsePeriodWords, parseScopeWords } from '../../commands/args';
 
 const BLOCKS = [
   { code: 'NOI_CHINH', name: 'Khối thi đua Nội chính' },
@@ -79,5 +79,53 @@ describe('findByCodeOrName', () => {
     const found = findByCodeOrName('so', UNITS);
     expect(found.kind).toBe('ambiguous');
     expect(found.kind === 'ambiguous' && found.items.map((unit) => unit.code)).toEqual(['STP', 'SYT']);
+  });
+});
+
+const PERIODS = [
+  { code: 'Q1', name: 'Quý I' },
+  { code: 'H1', name: '6 tháng đầu năm' },
+  { code: 'M9', name: '9 tháng' },
+  { code: 'NAM', name: 'Cả năm' },
+];
+
+describe('findPeriod', () => {
+  it.each([
+    ['Q1', 'Q1'],
+    ['q1', 'Q1'],
+    ['quy 1', 'Q1'],
+    ['Quý I', 'Q1'],
+    ['QUY I', 'Q1'],
+    ['ky Q1', 'Q1'],
+    ['6 thang', 'H1'],
+    ['6 tháng đầu năm', 'H1'],
+    ['h1', 'H1'],
+    ['9 thang', 'M9'],
+    ['nam', 'NAM'], // the code, although "năm" is in other names too
+    ['ca nam', 'NAM'],
+  ])('%j → %s', (typed, code) => {
+    const found = findPeriod(typed, PERIODS);
+    expect(found.kind === 'found' && found.item.code).toBe(code);
+  });
+
+  it.each(['quy 2', 'thang', 'x'])('%j names no single period', (typed) => {
+    expect(findPeriod(typed, PERIODS).kind).not.toBe('found');
+  });
+});
+
+describe('parsePeriodWords', () => {
+  it.each([
+    ['', undefined, undefined, undefined, ''],
+    ['Q1', 'Q1', undefined, undefined, ''],
+    ['q1 noi chinh', 'Q1', 'NOI_CHINH', undefined, ''],
+    ['noi chinh quy I', 'Q1', 'NOI_CHINH', undefined, ''],
+    ['6 thang van hoa xa hoi 2021', 'H1', 'VH_XH', 2021, ''],
+    ['2021 khoi noi chinh 9 thang', 'M9', 'NOI_CHINH', 2021, ''],
+    ['noi chinh', undefined, 'NOI_CHINH', undefined, ''],
+    ['quy 7', undefined, undefined, undefined, 'quy 7'],
+    ['q1 khoi kinh te', undefined, undefined, undefined, 'q1 khoi kinh te'],
+  ])('%j → period %s, block %s, year %s, rest %j', (typed, period, block, year, rest) => {
+    const parsed = parsePeriodWords(typed, BLOCKS, PERIODS);
+    expect([parsed.period?.code, parsed.block?.code, parsed.year, parsed.rest]).toEqual([period, block, year, rest]);
   });
 });

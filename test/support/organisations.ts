@@ -2,7 +2,7 @@
  * Organisation files made to measure for tests that need more than the demo: a block of many
  * units, a table of many criteria. One block (LON, channel C0LON), one year (2021, pledge due
  * 31/03/2021 17:00 Hà Nội), unit i has code DV<i>, name "Đơn vị số <i>" and officer U0DV<iii>;
- * unit 1 leads the block unless `lead` is false. Admin U0ADMIN01.
+ * unit 1 leads the block unless `lead` is false; one period, Quý I (due 10/04/2021 17:00). Admin U0ADMIN01.
  */
 export interface GeneratedOrganisation {
   units: number;
@@ -40,6 +40,8 @@ export function generatedOrganisationYaml(options: GeneratedOrganisation): strin
     '    theme: Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021',
     '    pledge_due: 2021-03-31T17:00',
     ...(options.lead === false ? [] : ['    leads:', '      LON: { lead: DV1 }']),
+    '    periods:',
+    '      - { code: Q1, name: Quý I, start: 2021-01-01, end: 2021-03-31, due: 2021-04-10T17:00 }',
     '    criteria:',
     ...criteria,
     '',

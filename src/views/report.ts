@@ -1,0 +1,395 @@
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
+import type { CriterionKind } from '../domain/scoring';
+import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
+import { defineMessages, type Locale } from '../i18n/messages';
+import { context, escapeMrkdwn, mention, noticeModal, section, truncate } from './blocks';
+import { REPORT_CALLBACK, REPORT_EVIDENCE_BLOCK, REPORT_INPUT_ACTION, REPORT_NOTES_BLOCK, REPORT_REASON_BLOCK_PREFIX, REPORT_VALUE_BLOCK_PREFIX } from './ids';
+import { criterionLabel, inputNumber, pledgedValue } from './pledge';
+
+/**
+ * The periodic report (báo cáo tiến độ): its modal, the result, the officer's confirmation and the
+ * block channel's line. One field per criterion by kind, the pledged target beside target and
+ * lower-is-better fields, a reason beside bonus and deduction points, then evidence and notes.
+ */
+export type ReportMode = 'submit' | 'late' | 'edit' | 'returned' | 'locked';
+
+export interface ReportCriterion {
+  id: number;
+  code: string;
+  name: string;
+  groupName: string;
+  kind: CriterionKind;
+  maxPoints: number;
+  measureUnit: string | null;
+}
+
+export const reportText = defineMessages(
+  {
+    title: 'Báo cáo kỳ',
+    submit: { submit: 'Nộp báo cáo', late: 'Nộp báo cáo', edit: 'Lưu báo cáo', returned: 'Nộp lại báo cáo', locked: 'Gửi đề nghị sửa' } satisfies Record<ReportMode, string>,
+    nextPage: 'Trang tiếp',
+    cancel: 'Hủy',
+    close: 'Đóng',
+    intro: (unit: string, block: string) => `*${unit}* — ${block}`,
+    period: (name: string, year: number, from: string, to: string) => `Báo cáo ${name} năm ${year} (${from} – ${to})`,
+    mode: {
+      submit: (due: string) => `Hạn nộp: ${due}.`,
+      late: (due: string) => `Đã quá hạn nộp (${due}): báo cáo vẫn được nhận và ghi là nộp muộn.`,
+      edit: (due: string, lockedAt: string) => `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
+      returned: (reason: string, by: string) => `Trưởng khối đã trả lại báo cáo (${by}): «${reason}». Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
+      locked: (lockedAt: string, decider: string) => `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
+    },
+    deciderLead: (unit: string) => `Trưởng khối (${unit})`,
+    deciderAdmins: 'Ban Thi đua – Khen thưởng',
+    prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
+    prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
+    reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
+    provisional: (points: string, awaiting: boolean) => `Điểm tạm tính của bản đang có hiệu lực: *${points}*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
+    actingAsAdmin: 'Quản trị viên thực hiện thay cho đơn vị; việc này được ghi vào nhật ký.',
+    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Trang ${page}/${count} — tiêu chí ${first}–${last} trên ${total}.`,
+    hint: {
+      target: (pledged: string) => `Kết quả đạt được. Chỉ tiêu đã giao ước: ${pledged}.`,
+      lower_better: (pledged: string) => `Số thực tế. Mức trần đã giao ước: ${pledged}.`,
+      noPledge: 'Đơn vị chưa giao ước chỉ tiêu này: tiêu chí được tính 0 điểm cho đến khi có chỉ tiêu.',
+      yes_no: (max: string) => `Có: ${max} điểm; không: 0 điểm.`,
+      graded: (max: string) => `Tự chấm từ 0 đến ${max} điểm; Trưởng khối thẩm định.`,
+      bonus: (max: string) => `Điểm thưởng đề nghị, tối đa ${max} điểm; để trống nếu không có. Chỉ được tính sau khi Trưởng khối thẩm định.`,
+      deduction: (max: string) => `Điểm trừ, tối đa ${max} điểm; để trống nếu không có.`,
+      reason: 'Bắt buộc khi có điểm: căn cứ, số văn bản khen thưởng hoặc vi phạm.',
+    },
+    reasonLabel: (code: string) => `Lý do — tiêu chí ${code}`,
+    yes: 'Có',
+    no: 'Không',
+    placeholder: 'ví dụ 95 hoặc 95,5',
+    evidenceLabel: 'Minh chứng (đường dẫn)',
+    evidenceHint: 'Đường dẫn tới hồ sơ, tài liệu minh chứng (https://…). Không bắt buộc.',
+    notesLabel: 'Ghi chú',
+    notesHint: 'Không bắt buộc.',
+    problem: {
+      required: { target: 'Cần nhập kết quả đạt được.', lower_better: 'Cần nhập số thực tế (có thể là 0).', graded: 'Cần nhập điểm tự chấm.', bonus: 'Cần nhập số điểm thưởng đề nghị.', deduction: 'Cần nhập số điểm trừ.' },
+      notANumber: (typed: string) => `Giá trị «${typed}» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.`,
+      negative: 'Không được là số âm.',
+      aboveMax: (max: string) => `Tối đa ${max} điểm.`,
+      choice: 'Chọn Có hoặc Không.',
+      reason: 'Cần ghi lý do cho số điểm này.',
+      evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+    },
+    result: {
+      submitted: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points}.`,
+      submittedLate: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points}.`,
+      updated: (unit: string, period: string, version: number, points: string) => `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points}.`,
+      requested: (decider: string) => `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
+      unchanged: 'Không có thay đổi nào so với báo cáo đang có hiệu lực; chưa lưu gì.',
+      unchangedPending: 'Không có thay đổi nào so với đề nghị sửa đang chờ duyệt; chưa lưu gì.',
+      withdrawn: 'Nội dung trùng với báo cáo đang có hiệu lực: đã rút đề nghị sửa đang chờ duyệt.',
+      stale: 'Bảng tiêu chí của khối vừa thay đổi trong lúc điền biểu mẫu; chưa lưu gì. Vui lòng gõ lại `/thidua baocao`.',
+      awaiting: ' Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
+    },
+    submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
+      `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points}.`,
+    requestTitle: (period: string, year: number) => `Sửa báo cáo ${period} năm ${year}`,
+    change: {
+      value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
+      reason: (label: string, before: string, after: string) => `${label} — lý do: ${before} → ${after}`,
+      evidence: (before: string, after: string) => `Minh chứng: ${before} → ${after}`,
+      notes: (before: string, after: string) => `Ghi chú: ${before} → ${after}`,
+      none: '(trống)',
+    },
+  },
+  {
+    title: 'Period report',
+    submit: { submit: 'Submit report', late: 'Submit report', edit: 'Save report', returned: 'Resubmit report', locked: 'Request change' } satisfies Record<ReportMode, string>,
+    nextPage: 'Next page',
+    cancel: 'Cancel',
+    close: 'Close',
+    intro: (unit: string, block: string) => `*${unit}* — ${block}`,
+    period: (name: string, year: number, from: string, to: string) => `Report for ${name} ${year} (${from} – ${to})`,
+    mode: {
+      submit: (due: string) => `Due: ${due}.`,
+      late: (due: string) => `The due (${due}) has passed: the report is still accepted and recorded as late.`,
+      edit: (due: string, lockedAt: string) => `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
+      returned: (reason: string, by: string) => `The block lead returned the report (${by}): «${reason}». Correct and resubmit; the resubmission is accepted directly.`,
+      locked: (lockedAt: string, decider: string) => `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
+    },
+    deciderLead: (unit: string) => `the block lead (${unit})`,
+    deciderAdmins: 'the Emulation & Commendation Board',
+    prefilledInForce: (version: number, at: string, by: string) => `Filled in from the report in force (version ${version}, ${at}, ${by}).`,
+    prefilledPending: (at: string, by: string) => `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
+    reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
+    provisional: (points: string, awaiting: boolean) => `Provisional score of the version in force: *${points}*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
+    actingAsAdmin: 'An admin acts for the unit; this is recorded in the audit log.',
+    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Page ${page} of ${count} — criteria ${first}–${last} of ${total}.`,
+    hint: {
+      target: (pledged: string) => `The value achieved. Pledged target: ${pledged}.`,
+      lower_better: (pledged: string) => `The actual figure. Pledged ceiling: ${pledged}.`,
+      noPledge: 'The unit pledged no target for this criterion: it scores 0 until it has one.',
+      yes_no: (max: string) => `Yes: ${max} points; no: 0.`,
+      graded: (max: string) => `Self-score from 0 to ${max}; the block lead reviews it.`,
+      bonus: (max: string) => `Bonus points claimed, at most ${max}; leave empty if none. Counted once the block lead has reviewed them.`,
+      deduction: (max: string) => `Points deducted, at most ${max}; leave empty if none.`,
+      reason: 'Required with points: the ground, the number of the award or the violation.',
+    },
+    reasonLabel: (code: string) => `Reason — criterion ${code}`,
+    yes: 'Yes',
+    no: 'No',
+    placeholder: 'e.g. 95 or 95.5',
+    evidenceLabel: 'Evidence (link)',
+    evidenceHint: 'A link to the supporting documents (https://…). Optional.',
+    notesLabel: 'Notes',
+    notesHint: 'Optional.',
+    problem: {
+      required: { target: 'Enter the value achieved.', lower_better: 'Enter the actual figure (0 allowed).', graded: 'Enter the self-score.', bonus: 'Enter the bonus points claimed.', deduction: 'Enter the points deducted.' },
+      notANumber: (typed: string) => `«${typed}» is not a number. Enter a number, e.g. 95 or 95.5.`,
+      negative: 'Must not be negative.',
+      aboveMax: (max: string) => `At most ${max} points.`,
+      choice: 'Choose Yes or No.',
+      reason: 'Give the reason for these points.',
+      evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
+    },
+    result: {
+      submitted: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points}.`,
+      submittedLate: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points}.`,
+      updated: (unit: string, period: string, version: number, points: string) => `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points}.`,
+      requested: (decider: string) => `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
+      unchanged: 'Nothing differs from the report in force; nothing was saved.',
+      unchangedPending: 'Nothing differs from the change request awaiting approval; nothing was saved.',
+      withdrawn: 'Identical to the report in force: the change request awaiting approval is withdrawn.',
+      stale: "The block's scoring table changed while the form was open; nothing was saved. Please type `/thidua report` again.",
+      awaiting: ' Bonus points and self-scores become official once the block lead has reviewed them.',
+    },
+    submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
+      `${unit} submitted its report for ${period}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points}.`,
+    requestTitle: (period: string, year: number) => `Change to the ${period} ${year} report`,
+    change: {
+      value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
+      reason: (label: string, before: string, after: string) => `${label} — reason: ${before} → ${after}`,
+      evidence: (before: string, after: string) => `Evidence: ${before} → ${after}`,
+      notes: (before: string, after: string) => `Notes: ${before} → ${after}`,
+      none: '(empty)',
+    },
+  },
+);
+
+export function valueBlockId(criterionId: number): string {
+  return `${REPORT_VALUE_BLOCK_PREFIX}${criterionId}`;
+}
+
+export function reasonBlockId(criterionId: number): string {
+  return `${REPORT_REASON_BLOCK_PREFIX}${criterionId}`;
+}
+
+/** Blocks a criterion takes in the form: its field, and a reason field for bonus and deduction. */
+export function blocksOfCriterion(kind: CriterionKind): number {
+  return kind === 'bonus' || kind === 'deduction' ? 2 : 1;
+}
+
+/** A reported value as people read it: "98%", "Có", "3 điểm". */
+export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'measureUnit'>, value: number | null, locale: Locale): string {
+  const text = reportText[locale];
+  if (value === null) return text.change.none;
+  if (criterion.kind === 'yes_no') return value > 0 ? text.yes : text.no;
+  const number = formatNumber(value, locale, 6);
+  return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${criterion.measureUnit}` : number;
+}
+
+export function valueProblemText(problem: ValueProblem, kind: CriterionKind, locale: Locale): string {
+  const text = reportText[locale].problem;
+  switch (problem.kind) {
+    case 'required':
+      return kind === 'yes_no' ? text.choice : text.required[kind];
+    case 'not_a_number':
+      return text.notANumber(truncate(problem.typed, 40));
+    case 'negative':
+      return text.negative;
+    case 'above_max':
+      return text.aboveMax(formatNumber(problem.max, locale));
+    case 'choice_required':
+      return text.choice;
+  }
+}
+
+/** Slack's per-field errors for a report page. */
+export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[], locale: Locale): Record<string, string> {
+  const text = reportText[locale].problem;
+  return Object.fromEntries(
+    problems.map((problem) =>
+      problem.field === 'value' ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id.kind, locale)] : problem.field === 'reason' ? [reasonBlockId(problem.id.id), text.reason] : [REPORT_EVIDENCE_BLOCK, text.evidence],
+    ),
+  );
+}
+
+export interface ReportModalFacts {
+  unitName: string;
+  blockName: string;
+  period: { name: string; startsOn: string; endsOn: string; due: Date };
+  year: number;
+  zone: string;
+  mode: ReportMode;
+  lockedFrom: Date;
+  /** Who decides a change once locked: the lead unit's name; undefined: the admins. */
+  leadName?: string;
+  returned?: { reason: string; by: string };
+  reviewed?: { by: string; at: Date };
+  provisional?: { total: number; awaitingReview: boolean };
+  actingAsAdmin: boolean;
+  prefill?: { source: 'in_force' | 'pending'; version: number; at: Date; by: string };
+  page: { index: number; count: number; first: number; last: number; total: number };
+  criteria: ReportCriterion[];
+  /** The pledged targets and ceilings of the unit's pledge in force. */
+  targets: ReadonlyMap<number, number>;
+  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
+  /** Evidence and notes: on the last page only. */
+  rest?: { evidenceUrl: string | null; notes: string };
+  metadata: string;
+}
+
+const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
+
+/** Every input is optional for Slack, so that our own Vietnamese message says what is missing. */
+function input(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
+  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: truncate(label, 2000) }, ...(hint ? { hint: { type: 'plain_text', text: truncate(hint, 2000) } } : {}), element };
+}
+
+function numberField(blockId: string, label: string, hint: string, value: number | null | undefined, locale: Locale): InputBlock {
+  return input(blockId, label, hint, {
+    type: 'plain_text_input',
+    action_id: REPORT_INPUT_ACTION,
+    max_length: 30,
+    placeholder: { type: 'plain_text', text: reportText[locale].placeholder },
+    ...(value !== undefined && value !== null ? { initial_value: inputNumber(value) } : {}),
+  });
+}
+
+function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, locale: Locale): InputBlock[] {
+  const text = reportText[locale];
+  const label = criterionLabel(criterion);
+  const current = facts.values.get(criterion.id);
+  const max = formatNumber(criterion.maxPoints, locale);
+  switch (criterion.kind) {
+    case 'target':
+    case 'lower_better': {
+      const pledged = facts.targets.get(criterion.id);
+      const hint = pledged === undefined ? text.hint.noPledge : text.hint[criterion.kind](pledgedValue({ kind: criterion.kind, measureUnit: criterion.measureUnit }, pledged, locale));
+      return [numberField(valueBlockId(criterion.id), label, hint, current?.value, locale)];
+    }
+    case 'yes_no': {
+      const options = [option(text.yes, YES), option(text.no, NO)];
+      const initial = current?.value === null || current?.value === undefined ? undefined : options[current.value > 0 ? 0 : 1];
+      return [input(valueBlockId(criterion.id), label, text.hint.yes_no(max), { type: 'radio_buttons', action_id: REPORT_INPUT_ACTION, options, ...(initial ? { initial_option: initial } : {}) })];
+    }
+    case 'graded':
+      return [numberField(valueBlockId(criterion.id), label, text.hint.graded(max), current?.value, locale)];
+    case 'bonus':
+    case 'deduction':
+      return [
+        numberField(valueBlockId(criterion.id), label, text.hint[criterion.kind](max), current?.value, locale),
+        input(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
+          type: 'plain_text_input',
+          action_id: REPORT_INPUT_ACTION,
+          max_length: 500,
+          ...(current?.reason ? { initial_value: current.reason } : {}),
+        }),
+      ];
+  }
+}
+
+/** One page of the report form. */
+export function buildReportModal(facts: ReportModalFacts, locale: Locale): ModalView {
+  const text = reportText[locale];
+  const due = formatDateTime(facts.period.due, facts.zone, locale);
+  const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
+  const decider = facts.leadName ? text.deciderLead(facts.leadName) : text.deciderAdmins;
+  const modeNote =
+    facts.mode === 'edit'
+      ? text.mode.edit(due, at(facts.lockedFrom))
+      : facts.mode === 'locked'
+        ? text.mode.locked(at(facts.lockedFrom), escapeMrkdwn(decider))
+        : facts.mode === 'returned'
+          ? text.mode.returned(escapeMrkdwn(facts.returned?.reason ?? ''), mention(facts.returned?.by ?? ''))
+          : text.mode[facts.mode](due);
+  const notes = [
+    modeNote,
+    ...(facts.prefill
+      ? [facts.prefill.source === 'pending' ? text.prefilledPending(at(facts.prefill.at), mention(facts.prefill.by)) : text.prefilledInForce(facts.prefill.version, at(facts.prefill.at), mention(facts.prefill.by))]
+      : []),
+    ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
+    ...(facts.provisional ? [text.provisional(formatPoints(facts.provisional.total, locale), facts.provisional.awaitingReview)] : []),
+    ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
+  ];
+  const blocks: KnownBlock[] = [
+    section(
+      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName))}\n${text.period(escapeMrkdwn(facts.period.name), facts.year, formatLocalDate(facts.period.startsOn, locale), formatLocalDate(facts.period.endsOn, locale))}`,
+    ),
+    context(...notes),
+  ];
+  if (facts.page.count > 1) blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
+  let group: string | undefined;
+  for (const criterion of facts.criteria) {
+    if (criterion.groupName !== group) {
+      group = criterion.groupName;
+      blocks.push(section(`*${escapeMrkdwn(group)}*`));
+    }
+    blocks.push(...criterionFields(criterion, facts, locale));
+  }
+  if (facts.rest) {
+    blocks.push(
+      input(REPORT_EVIDENCE_BLOCK, text.evidenceLabel, text.evidenceHint, {
+        type: 'plain_text_input',
+        action_id: REPORT_INPUT_ACTION,
+        max_length: 1000,
+        placeholder: { type: 'plain_text', text: 'https://' },
+        ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
+      }),
+      input(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, { type: 'plain_text_input', action_id: REPORT_INPUT_ACTION, multiline: true, max_length: 3000, ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}) }),
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: REPORT_CALLBACK,
+    title: { type: 'plain_text', text: text.title },
+    submit: { type: 'plain_text', text: facts.rest ? text.submit[facts.mode] : text.nextPage },
+    close: { type: 'plain_text', text: text.cancel },
+    private_metadata: facts.metadata,
+    blocks,
+  };
+}
+
+/** What the modal turns into once submitted: the outcome, and a Close button. */
+export function buildReportResultView(message: string, locale: Locale): ModalView {
+  return noticeModal(reportText[locale].title, reportText[locale].close, message);
+}
+
+export function buildSubmittedLine(facts: { unitName: string; periodName: string; late: boolean; done: number; total: number; byAdmin: boolean }, locale: Locale): { text: string } {
+  return { text: reportText[locale].submittedLine(facts.unitName, facts.periodName, facts.late, facts.done, facts.total, facts.byAdmin) };
+}
+
+export function buildReportConfirmation(facts: { unitName: string; periodName: string; at: Date; version: number; total: number; awaitingReview: boolean; zone: string }, locale: Locale): { text: string } {
+  const text = reportText[locale];
+  return { text: text.confirmation(facts.unitName, facts.periodName, formatDateTime(facts.at, facts.zone, locale), facts.version, formatPoints(facts.total, locale)) + (facts.awaitingReview ? text.result.awaiting : '') };
+}
+
+export interface ReportContent {
+  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
+  evidenceUrl: string | null;
+  notes: string;
+}
+
+/** One line per difference between two versions of a report, in the form's order. */
+export function describeReportChanges(before: ReportContent | undefined, after: ReportContent, criteria: readonly ReportCriterion[], locale: Locale): string[] {
+  const text = reportText[locale].change;
+  const quote = (words: string | null) => (words ? `«${truncate(words, 300)}»` : text.none);
+  const lines: string[] = [];
+  for (const criterion of criteria) {
+    const old = before?.values.get(criterion.id);
+    const now = after.values.get(criterion.id);
+    const label = criterionLabel(criterion);
+    if ((old?.value ?? null) !== (now?.value ?? null)) lines.push(text.value(label, reportedValueText(criterion, old?.value ?? null, locale), reportedValueText(criterion, now?.value ?? null, locale)));
+    if ((old?.reason ?? null) !== (now?.reason ?? null)) lines.push(text.reason(label, quote(old?.reason ?? null), quote(now?.reason ?? null)));
+  }
+  if ((before?.evidenceUrl ?? null) !== after.evidenceUrl) lines.push(text.evidence(before?.evidenceUrl ?? text.none, after.evidenceUrl ?? text.none));
+  if ((before?.notes ?? '') !== after.notes) lines.push(text.notes(quote(before?.notes ?? null), quote(after.notes)));
+  return lines;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { currentPeriod, isLate, latestDuePeriod, lockedFrom } from '../../src/domain/periods';
+
+// The demo year's dues, 17:00 in Hà Nội (10:00 UTC).
+const Q1 = { id: 1, code: 'Q1', due: new Date('2021-04-10T10:00:00Z') };
+const H1 = { id: 2, code: 'H1', due: new Date('2021-07-10T10:00:00Z') };
+const M9 = { id: 3, code: 'M9', due: new Date('2021-10-10T10:00:00Z') };
+const PERIODS = [M9, Q1, H1]; // any order in, due order out
+
+describe('currentPeriod', () => {
+  it.each([
+    ['before every due', '2021-03-01T00:00:00Z', [], 'Q1'],
+    ['exactly at the due, on time', '2021-04-10T10:00:00Z', [], 'Q1'],
+    ['past Q1 without a Q1 report: the missed one first', '2021-05-01T00:00:00Z', [], 'Q1'],
+    ['past Q1 with it submitted', '2021-05-01T00:00:00Z', [1], 'H1'],
+    ['past H1, Q1 submitted, H1 not', '2021-08-01T00:00:00Z', [1], 'H1'],
+    ['after every due, all submitted: the latest', '2021-12-01T00:00:00Z', [1, 2, 3], 'M9'],
+    ['after every due, only M9 missing', '2021-12-01T00:00:00Z', [1, 2], 'M9'],
+  ])('%s → %s', (_case, now, submitted, expected) => {
+    expect(currentPeriod(PERIODS, new Set(submitted), new Date(now))?.code).toBe(expected);
+  });
+
+  it('has nothing to offer without periods', () => {
+    expect(currentPeriod([], new Set(), new Date())).toBeUndefined();
+  });
+});
+
+describe('latestDuePeriod', () => {
+  it.each([
+    ['2021-03-01T00:00:00Z', 'Q1'], // none due yet: the first
+    ['2021-04-10T10:00:00Z', 'Q1'], // at the due itself, Q1 is not yet past
+    ['2021-04-12T02:00:00Z', 'Q1'],
+    ['2021-07-11T00:00:00Z', 'H1'],
+    ['2022-01-01T00:00:00Z', 'M9'],
+  ])('at %s → %s', (now, expected) => {
+    expect(latestDuePeriod(PERIODS, new Date(now))?.code).toBe(expected);
+  });
+});
+
+describe('late and locked', () => {
+  it.each([
+    ['2021-04-10T09:59:59Z', false],
+    ['2021-04-10T10:00:00Z', false],
+    ['2021-04-10T10:00:01Z', true],
+  ])('a report at %s is late: %s', (at, late) => {
+    expect(isLate(new Date(at), Q1.due)).toBe(late);
+  });
+
+  it.each([
+    [0, '2021-04-10T10:00:00.000Z'],
+    [48, '2021-04-12T10:00:00.000Z'],
+  ])('with %d grace hours the report locks at %s', (hours, at) => {
+    expect(lockedFrom(Q1.due, hours).toISOString()).toBe(at);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { checkReportForm, type ReportFieldInput } from '../../src/domain/report-form';
+import type { CriterionKind } from '../../src/domain/scoring';
+
+const field = (kind: CriterionKind, typed: string | null, reason?: string | null, maxPoints = 5): ReportFieldInput<string> => ({ id: kind, kind, maxPoints, typed, ...(reason !== undefined ? { reason } : {}) });
+const check = (input: ReportFieldInput<string>) => checkReportForm({ fields: [input] });
+
+describe('a report field, by criterion kind', () => {
+  it.each([
+    ['target', '95', null, 95],
+    ['target', '1.234,5', null, 1234.5],
+    ['target', '0', null, 0],
+    ['lower_better', '2', null, 2],
+    ['lower_better', '0', null, 0],
+    ['graded', '4,5', null, 4.5],
+    ['graded', '5', null, 5],
+    ['bonus', '3', 'Bằng khen của Bộ', 3],
+    ['bonus', '', null, null],
+    ['bonus', '0', null, 0],
+    ['deduction', '2', 'Chậm báo cáo tháng 2', 2],
+    ['deduction', null, null, null],
+  ] as const)('%s %j reads as %j', (kind, typed, reason, expected) => {
+    const read = check(field(kind, typed, reason));
+    expect(read.problems).toEqual([]);
+    expect(read.values.get(kind)?.value).toBe(expected);
+  });
+
+  it.each([
+    ['yes', 1],
+    ['no', 0],
+  ])('yes_no %s reads as %d', (choice, value) => {
+    expect(check(field('yes_no', choice)).values.get('yes_no')).toEqual({ value, reason: null });
+  });
+
+  it.each([
+    ['target', '', null, { kind: 'required' }],
+    ['target', 'mười', null, { kind: 'not_a_number', typed: 'mười' }],
+    ['target', '-1', null, { kind: 'negative' }],
+    ['lower_better', '  ', null, { kind: 'required' }],
+    ['graded', '6', null, { kind: 'above_max', max: 5 }],
+    ['graded', '', null, { kind: 'required' }],
+    ['bonus', '7', 'Cờ thi đua', { kind: 'above_max', max: 5 }],
+    ['bonus', '', 'a reason but no points', { kind: 'required' }],
+    ['deduction', 'hai', 'x', { kind: 'not_a_number', typed: 'hai' }],
+    ['yes_no', null, null, { kind: 'choice_required' }],
+  ] as const)('%s %j is refused: %j', (kind, typed, reason, problem) => {
+    expect(check(field(kind, typed, reason)).problems).toEqual([{ field: 'value', id: kind, problem }]);
+  });
+
+  it.each(['bonus', 'deduction'] as const)('%s points above 0 need a reason', (kind) => {
+    expect(check(field(kind, '2', '  ')).problems).toEqual([{ field: 'reason', id: kind }]);
+  });
+
+  it('reports every problem of a page at once, in its order', () => {
+    const result = checkReportForm({ fields: [field('target', 'x'), field('graded', '99'), field('bonus', '1')], evidence: 'not a link' });
+    expect(result.problems.map((problem) => problem.field)).toEqual(['value', 'value', 'reason', 'evidence']);
+  });
+
+  it.each([
+    ['https://drive.example.gov.vn/bao-cao-q1.pdf', true],
+    ['http://vinhphuc.gov.vn/a', true],
+    ['ftp://x.vn/file', false],
+    ['bao-cao.pdf', false],
+    ['https://localhost', false],
+  ])('evidence %j is accepted: %s', (evidence, ok) => {
+    const result = checkReportForm({ fields: [], evidence });
+    expect(result.problems.length === 0).toBe(ok);
+    if (ok) expect(result.evidenceUrl).toBe(evidence);
+  });
+});

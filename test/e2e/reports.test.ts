@@ -1,0 +1,262 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateView } from '../../src/local-slack/block-kit-limits';
+import { inputsOf } from '../../src/local-slack/view-state';
+import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
+import { nudgeButtonValue } from '../../src/views/nudges';
+import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { buttonValue, openModalBy, resultOf } from '../support/interactions';
+import { generatedOrganisationYaml, officerOf } from '../support/organisations';
+
+/** The demo: Khối thi đua Nội chính (lead Công an tỉnh), Quý I due 10/04/2021 17:00 (Hà Nội), no grace hours. */
+const STP = 'U0TP0001';
+const TT = 'U0TT0001';
+const CA = 'U0CA0001';
+const CA2 = 'U0CA0002';
+const ADMIN = 'U0ADMIN01';
+const CHANNEL = 'C0NOICHINH';
+/** 08/04/2021 09:00 in Hà Nội: before the Q1 due. */
+const BEFORE_DUE = new Date('2021-04-08T02:00:00Z');
+/** 12/04/2021 10:00 in Hà Nội: after the Q1 due. */
+const AFTER_DUE = new Date('2021-04-12T03:00:00Z');
+
+let t: TestBot;
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await t?.close();
+});
+
+const block = () => t.bot.store.structure.blockByCode('NOI_CHINH')!;
+const criterion = (code: string) => t.bot.store.structure.criteria(2021, block().id).find((row) => row.code === code)!;
+const value = (code: string) => `report_value_${criterion(code).id}`;
+const reason = (code: string) => `report_reason_${criterion(code).id}`;
+
+/** A full, valid report for the demo table: 98% of target, self-scores 8 / 4 / 9, one violation, 3 bonus points claimed. */
+function answers(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  const yes = Object.fromEntries(['3', '4', '5', '7', '8', '10'].map((code) => [value(code), 'yes']));
+  return { ...yes, [value('1')]: '98', [value('2')]: '8', [value('6')]: '4', [value('9')]: '1', [value('11')]: '9', [value('T')]: '3', [reason('T')]: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP', report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf', ...overrides };
+}
+
+/** Seeds a unit's pledge in force: target 100% for criterion 1, a ceiling of 2 for criterion 9. */
+function pledge(unitCode: string) {
+  const unit = t.bot.store.structure.unitByCode(unitCode)!;
+  const pledgeRow = t.bot.store.pledges.ensure(2021, unit.id, block().id);
+  t.bot.store.pledges.add({ pledgeId: pledgeRow.id, status: 'accepted', titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion('1').id, 100], [criterion('9').id, 2]]), submittedBy: 'seed', actingAsAdmin: false, submittedAt: new Date('2021-03-15T01:00:00Z') });
+}
+
+function reportOf(unitCode: string) {
+  const unit = t.bot.store.structure.unitByCode(unitCode)!;
+  const q1 = t.bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!;
+  const report = t.bot.store.reports.find(q1.id, unit.id);
+  return { report, versions: report ? t.bot.store.reports.versions(report.id) : [], inForce: report ? t.bot.store.reports.inForce(report.id) : undefined };
+}
+
+/** Opens the report and submits it; `shown` is the modal's text as it was before the submission replaced it. */
+async function submit(user: string, overrides: Record<string, string | string[]> = {}, command = 'baocao') {
+  const { view } = await openModalBy(t, user, command, CHANNEL);
+  const shown = textOf(view.view);
+  return { shown, reply: await t.driver.submitView(user, answers(overrides)) };
+}
+
+describe('submitting a period report', () => {
+  it('opens the modal with inputs by criterion kind and the pledged targets, stores the report, confirms the provisional score and announces it', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    pledge('STP');
+    const { view } = await openModalBy(t, STP, 'báo cáo', CHANNEL);
+    expect(validateView(view.view)).toEqual([]);
+    const inputs = new Map(inputsOf(view.view).map((input) => [input.blockId, input]));
+    expect(inputs.get(value('1'))).toMatchObject({ type: 'plain_text_input', label: '1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%)', hint: 'Kết quả đạt được. Chỉ tiêu đã giao ước: 100%.' });
+    expect(inputs.get(value('9'))?.hint).toBe('Số thực tế. Mức trần đã giao ước: không quá 2 vụ việc.');
+    expect(inputs.get(value('3'))).toMatchObject({ type: 'radio_buttons', choices: [{ text: 'Có', value: 'yes' }, { text: 'Không', value: 'no' }] });
+    expect(inputs.get(value('2'))?.hint).toBe('Tự chấm từ 0 đến 10 điểm; Trưởng khối thẩm định.');
+    expect(inputs.get(value('T'))?.hint).toContain('tối đa 5 điểm');
+    expect(inputs.get(reason('T'))?.label).toBe('Lý do — tiêu chí T');
+    expect(inputs.get(reason('K'))).toBeDefined();
+    expect([...inputs.keys()].slice(-2)).toEqual(['report_evidence', 'report_notes']);
+    expect(inputs.size).toBe(13 + 2 + 2);
+    expect(textOf(view.view)).toContain('Báo cáo Quý I năm 2021 (01/01/2021 – 31/03/2021)');
+    expect(textOf(view.view)).toContain('Hạn nộp: 10/04/2021 17:00.');
+
+    const reply = await t.driver.submitView(STP, answers());
+    // 98/100 × 40 = 39,2 · self-scores 8 + 4 + 9 · six yes × 5 = 30 · 1 ≤ 2 violations → 5 · bonus awaits review.
+    expect(textOf(resultOf(reply))).toBe('✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    const stored = reportOf('STP');
+    expect(stored.versions.map((version) => [version.version, version.status, version.late, version.submittedBy])).toEqual([[1, 'accepted', false, STP]]);
+    expect(stored.inForce!.values.get(criterion('1').id)).toEqual({ value: 98, reason: null });
+    expect(stored.inForce!.values.get(criterion('3').id)).toEqual({ value: 1, reason: null });
+    expect(stored.inForce!.values.get(criterion('T').id)).toEqual({ value: 3, reason: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP' });
+    expect(stored.inForce!.values.get(criterion('K').id)).toEqual({ value: null, reason: null });
+    expect(stored.inForce!.evidenceUrl).toBe('https://drive.vinhphuc.gov.vn/stp-q1.pdf');
+
+    const line = await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL)[0], 5000, 'the channel line');
+    expect(line.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
+    const confirmation = await t.slack.waitFor(() => t.slack.dmsTo(STP)[0], 5000, 'the confirmation');
+    expect(confirmation.text).toBe('✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted']);
+  });
+
+  it('counts units as they submit: the second unit reads 2/7', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    await submit(TT);
+    await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 2, 5000, 'two lines');
+    expect(t.slack.messagesIn(CHANNEL).map((message) => message.text)).toEqual(['Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị', 'Thanh tra tỉnh đã nộp báo cáo Quý I — 2/7 đơn vị']);
+  });
+
+  it('before the due an edit is a second version in force, pre-filled, with no second channel line', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    t.clock.advance(3600_000);
+    const { view } = await openModalBy(t, STP, 'bao cao q1', CHANNEL);
+    expect(textOf(view.view)).toContain('Đã điền sẵn báo cáo đang có hiệu lực (bản 1, 08/04/2021 09:00, <@U0TP0001>).');
+    expect(inputsOf(view.view).find((input) => input.blockId === value('1'))?.initial).toBe('98');
+    const reply = await t.driver.submitView(STP, { [value('1')]: '99,5' });
+    expect(textOf(resultOf(reply))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
+    const stored = reportOf('STP');
+    expect(stored.versions.map((version) => [version.version, version.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'accepted'],
+    ]);
+    expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(99.5);
+    await t.slack.waitFor(() => t.slack.dmsTo(STP).length === 2, 5000, 'two confirmations');
+    expect(t.slack.messagesIn(CHANNEL)).toHaveLength(1);
+  });
+
+  it('stores a submission after the due and flags it late', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    const { shown, reply } = await submit(STP);
+    expect(shown).toContain('Đã quá hạn nộp (10/04/2021 17:00): báo cáo vẫn được nhận và ghi là nộp muộn.');
+    expect(textOf(resultOf(reply))).toContain('(nộp muộn)');
+    expect(reportOf('STP').versions.map((version) => [version.status, version.late])).toEqual([['accepted', true]]);
+    const line = await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL)[0], 5000, 'the channel line');
+    expect(line.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I (nộp muộn) — 1/7 đơn vị');
+  });
+
+  it('after the due a direct edit is refused: the change goes to the lead, who approves it into force', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    t.clock.set(AFTER_DUE);
+    const { view } = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    expect(textOf(structuredClone(view.view))).toContain('Báo cáo đã khóa từ 10/04/2021 17:00: thay đổi sẽ thành đề nghị sửa gửi Trưởng khối (Công an tỉnh) duyệt');
+    const reply = await t.driver.submitView(STP, { [value('1')]: '100' });
+    expect(textOf(resultOf(reply))).toBe('Đã gửi đề nghị sửa báo cáo tới Trưởng khối (Công an tỉnh) duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.');
+    let stored = reportOf('STP');
+    expect(stored.versions.map((version) => version.status)).toEqual(['accepted', 'pending']);
+    expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(98);
+
+    const request = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, "the lead's DM"));
+    expect(textOf(request)).toContain('*Đề nghị: Sửa báo cáo Quý I năm 2021* — Sở Tư pháp');
+    expect(textOf(request)).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% → 100%');
+    expect(buttonValue(request, CHANGE_REQUEST_APPROVE)).toBe(`report:${stored.versions[1]!.id}`);
+    await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM");
+
+    await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(request, CHANGE_REQUEST_APPROVE), in: { message: request } });
+    await t.slack.waitFor(() => t.slack.dmsTo(STP).some((message) => message.text.includes('đã được <@U0CA0001> duyệt')), 5000, 'the outcome');
+    stored = reportOf('STP');
+    expect(stored.versions.map((version) => [version.status, version.decidedBy, version.late])).toEqual([
+      ['accepted', null, false],
+      ['accepted', CA, true],
+    ]);
+    expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(100);
+    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted', 'report.change_requested', 'report.change_approved']);
+  });
+
+  it('answers per-field errors for text in a number field, a score above its maximum, a missing reason and a missing choice, and stores nothing', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    const outboxBefore = t.bot.store.outbox.all().length;
+    const reply = await t.driver.submitView(STP, answers({ [value('1')]: 'mười', [value('2')]: '11', [reason('T')]: '', [value('3')]: [], report_evidence: 'bao-cao.pdf' }));
+    expect(reply.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        [value('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
+        [value('2')]: 'Tối đa 10 điểm.',
+        [value('3')]: 'Chọn Có hoặc Không.',
+        [reason('T')]: 'Cần ghi lý do cho số điểm này.',
+        report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+      },
+    });
+    expect(reportOf('STP').report).toBeUndefined();
+    expect(t.bot.store.outbox.all()).toHaveLength(outboxBefore);
+    expect(t.bot.store.audit.all()).toEqual([]);
+  });
+
+  it('applies a double submission once', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    const opened = t.slack.openViewOf(STP)!;
+    const view = structuredClone(opened);
+    await t.driver.submitView(STP, answers(), opened.id);
+    t.slack.views.set(view.id, view); // Slack resends the same view (a double click, a retry)
+    await t.driver.submitView(STP, answers({ [value('1')]: '50' }), view.id);
+    expect(reportOf('STP').versions).toHaveLength(1);
+  });
+
+  it('refuses an officer of another unit and someone outside the organisation, and lets an admin act for a unit', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    const other = await t.driver.slashCommand(TT, 'baocao Q1 STP', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, other.responseUrl))).toContain('Chỉ cán bộ thi đua của Sở Tư pháp (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó.');
+    t.slack.addUser({ id: 'U0STRANGER', name: 'x', realName: 'Người ngoài' });
+    const stranger = await t.driver.slashCommand('U0STRANGER', 'baocao', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, stranger.responseUrl))).toContain('chưa có trong danh sách cán bộ thi đua');
+    expect(t.slack.callsTo('views.open')).toEqual([]);
+
+    const adminReply = await t.driver.slashCommand(ADMIN, 'baocao', 'C0GENERAL');
+    expect(textOf(await firstResponse(t.slack, adminReply.responseUrl))).toContain('Quản trị viên nộp thay cho đơn vị nào?');
+    const { view } = await openModalBy(t, ADMIN, 'baocao quy 1 STP', 'C0GENERAL');
+    expect(textOf(view.view)).toContain('Quản trị viên thực hiện thay cho đơn vị');
+    await t.driver.submitView(ADMIN, answers());
+    expect(reportOf('STP').versions.map((version) => [version.submittedBy, version.actingAsAdmin])).toEqual([[ADMIN, true]]);
+    expect(t.bot.store.audit.all()[0]).toMatchObject({ action: 'report.submitted', actorUserId: ADMIN, actingAsAdmin: true });
+  });
+
+  it('opens the report of a missed period first, then the next one', async () => {
+    t = await startTestBot({ now: new Date('2021-05-03T02:00:00Z') });
+    const missed = await openModalBy(t, STP, 'baocao', CHANNEL);
+    expect(textOf(missed.view.view)).toContain('Báo cáo Quý I năm 2021');
+    await t.driver.submitView(STP, answers());
+    const next = await openModalBy(t, STP, 'baocao', CHANNEL);
+    expect(textOf(next.view.view)).toContain('Báo cáo 6 tháng đầu năm năm 2021');
+  });
+
+  it('explains a period it does not know, listing the periods', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    const reply = await t.driver.slashCommand(STP, 'baocao quy 7', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe('Không rõ kỳ báo cáo «quy 7». Các kỳ năm nay: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm).');
+  });
+
+  it('opens the report from a button that names the period (a nudge)', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    const { actionId, value: buttonText } = nudgeButtonValue({ kind: 'report', year: 2021, periodCode: 'H1', unitCode: 'STP' });
+    const message = { channel: `D${STP}`, ts: '1.000001', text: 'nhắc', blocks: [{ type: 'actions', block_id: 'nudge_actions', elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Nộp báo cáo' }, value: buttonText }] }] };
+    await t.driver.pressButton({ userId: STP, actionId, value: buttonText, in: { message } });
+    const view = await t.slack.waitFor(() => t.slack.openViewOf(STP), 5000, 'the modal');
+    expect(textOf(view.view)).toContain('Báo cáo 6 tháng đầu năm năm 2021');
+  });
+
+  it('splits a table of 120 criteria over pages, checks each page, and stores every value once', async () => {
+    t = await startTestBot({ now: BEFORE_DUE, organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120 }) });
+    const user = officerOf(2);
+    const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id);
+    const all = Object.fromEntries(criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]));
+    const { view } = await openModalBy(t, user, 'baocao', 'C0LON');
+    let pages = 0;
+    for (let current = view; ; pages += 1) {
+      expect(validateView(current.view)).toEqual([]);
+      const reply = await t.driver.submitView(user, all, current.id);
+      const body = reply.body as { response_action: string; view: Record<string, unknown> };
+      expect(body.response_action, JSON.stringify(body).slice(0, 500)).toBe('update');
+      if (body.view.callback_id !== 'report_submit') {
+        expect(textOf(resultOf(reply))).toMatch(/^✅ Đã nộp báo cáo Quý I của Đơn vị số 2/);
+        break;
+      }
+      current = t.slack.openViewOf(user)!;
+    }
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const unit = t.bot.store.structure.unitByCode('DV2')!;
+    const q1 = t.bot.store.structure.periods(2021)[0];
+    const versions = q1 ? t.bot.store.reports.versions(t.bot.store.reports.find(q1.id, unit.id)!.id) : [];
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.values.size).toBe(criteria.length);
+    expect(versions[0]!.values.get(criteria[119]!.id)?.value).toBe(50 + (119 % 50));
+  });
+});
