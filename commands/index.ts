@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/deps';
 import { changeRequestsFeature } from './change-requests';
 import { criteriaFeature } from './criteria';
+import { deadlinesFeature } from './deadlines';
 import { directiveFeature } from './directive';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
@@ -9,6 +10,8 @@ import { homeFeature } from './home';
 import { pledgeChangeRequests, pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
 import { reportChangeRequests, reportFeature } from './report';
+import { reviewFeature } from './review';
+import { statusFeature } from './status';
 import { registerThiduaCommand } from './thidua';
 
 /** Every feature of the bot, one file each. This is the one place that registers listeners. */
@@ -18,6 +21,9 @@ const FEATURES: Feature[] = [
   pledgeTableFeature,
   criteriaFeature,
   reportFeature,
+  reviewFeature,
+  statusFeature,
+  deadlinesFeature,
   directiveFeature,
   // Requests that need the block lead's decision, by kind.
   changeRequestsFeature({ pledge: pledgeChangeRequests, report: reportChangeRequests }),

@@ -7,7 +7,7 @@ import type { Catalogue } from '../src/i18n/messages';
 import { commonText } from '../src/views/common-text';
 import { resolveScope, type Scope } from './args';
 import { type Caller, identifyCaller, isMember } from './context';
-import type { Feature, Reply, SubCommandHelp } from './feature';
+import type { CommandContext, Feature, Reply, SubCommandHelp } from './feature';
 import { notInOrganisationText } from './thidua';
 
 /**
@@ -16,21 +16,24 @@ import { notInOrganisationText } from './thidua';
  * (a small JSON value) and the page is drawn again from the database, so it is current, in place
  * of the reply. Anyone in the organisation may read and turn pages.
  */
-export interface PagedTable<P> {
+export interface PagedTable<P, S = Scope> {
   name: string;
   aliases: string[];
   help: Catalogue<SubCommandHelp>;
   /** Words left after the block and year: the table's own (a filter), or else an unknown block. */
   allowRest: boolean;
-  firstPage(scope: Scope): P;
+  /** What the words after the command name (default: "[khối] [năm]" with resolveScope); answers the caller itself when it cannot. */
+  resolve?: (context: CommandContext) => Promise<S | undefined>;
+  firstPage(scope: S): P;
   /** Reads a page button's value back. */
   page: z.ZodType<P>;
   /** The page buttons' action ids. */
   actionIds: readonly string[];
-  render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings): Reply;
+  /** Draws the page as of `now` (the organisation's clock). */
+  render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings, now: Date): Reply;
 }
 
-export function pagedTableFeature<P>(table: PagedTable<P>): Feature {
+export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Feature {
   return {
     subCommands: [
       {
@@ -38,9 +41,9 @@ export function pagedTableFeature<P>(table: PagedTable<P>): Feature {
         aliases: table.aliases,
         help: table.help,
         async run(context) {
-          const scope = await resolveScope(context, { command: table.name, allowRest: table.allowRest });
-          if (!scope) return;
-          await context.respond(table.render(context.deps.store, table.firstPage(scope), context.caller, context.organisation));
+          const scope = table.resolve ? await table.resolve(context) : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
+          if (scope === undefined) return;
+          await context.respond(table.render(context.deps.store, table.firstPage(scope), context.caller, context.organisation, context.deps.clock.now()));
         },
       },
     ],
@@ -62,7 +65,7 @@ export function pagedTableFeature<P>(table: PagedTable<P>): Feature {
             await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
             return;
           }
-          const reply = table.render(deps.store, page, caller, organisation);
+          const reply = table.render(deps.store, page, caller, organisation, deps.clock.now());
           await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
         });
       }

@@ -101,6 +101,17 @@ interface ReportForm {
   lockedFrom: Date;
 }
 
+/** The block's scoring table for the year, as the report and review forms show it. */
+export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
+  return store.structure.criteria(year, blockId).map((row) => ({ id: row.id, code: row.code, name: row.name, groupName: row.groupName, kind: row.kind, maxPoints: row.maxPoints, measureUnit: row.measureUnit }));
+}
+
+/** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */
+export function pledgedTargets(store: Store, year: number, unitId: number): ReadonlyMap<number, number> {
+  const pledge = store.pledges.find(year, unitId);
+  return (pledge ? store.pledges.inForce(pledge.id)?.targets : undefined) ?? new Map();
+}
+
 function loadForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRow, now: Date): ReportForm {
   const year = store.structure.year(period.year)!;
   const report = store.reports.find(period.id, unit.id);
@@ -108,17 +119,16 @@ function loadForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRo
   const locksAt = lockedFrom(period.due, year.reportGraceHours);
   const returned = current?.review?.outcome === 'returned';
   const mode: ReportMode = !current?.inForce ? (isLate(now, period.due) ? 'late' : 'submit') : returned ? 'returned' : now.getTime() >= locksAt.getTime() ? 'locked' : 'edit';
-  const pledge = store.pledges.find(year.year, unit.id);
   return {
     unit,
     block,
     year,
     period,
     blockYear: store.structure.blockYear(year.year, block.id)!,
-    criteria: store.structure.criteria(year.year, block.id).map((row) => ({ id: row.id, code: row.code, name: row.name, groupName: row.groupName, kind: row.kind, maxPoints: row.maxPoints, measureUnit: row.measureUnit })),
+    criteria: reportCriteria(store, year.year, block.id),
     ...(report ? { report } : {}),
     ...(current ? { current } : {}),
-    targets: (pledge ? store.pledges.inForce(pledge.id)?.targets : undefined) ?? new Map(),
+    targets: pledgedTargets(store, year.year, unit.id),
     mode,
     lockedFrom: locksAt,
   };

@@ -34,3 +34,18 @@ export function isLate(submittedAt: Date, due: Date): boolean {
 export function lockedFrom(due: Date, graceHours: number): Date {
   return new Date(due.getTime() + graceHours * 3_600_000);
 }
+
+/** How long after a due its period stays the one a status table shows by default (the overdue window). */
+export const STATUS_WINDOW_DAYS = 30;
+
+/**
+ * The period a block's status table shows by default at `now`: the latest one whose due passed
+ * within the last 30 days (late units are still being chased), else the next one to come due,
+ * else the latest.
+ */
+export function statusPeriod<P extends DuePeriod>(periods: readonly P[], now: Date): P | undefined {
+  const ordered = byDue(periods);
+  const windowStart = now.getTime() - STATUS_WINDOW_DAYS * 86_400_000;
+  const recent = ordered.filter((period) => period.due.getTime() < now.getTime() && period.due.getTime() >= windowStart).at(-1);
+  return recent ?? ordered.find((period) => period.due.getTime() >= now.getTime()) ?? ordered.at(-1);
+}

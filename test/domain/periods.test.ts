@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, isLate, latestDuePeriod, lockedFrom } from '../../src/domain/periods';
+import { currentPeriod, isLate, latestDuePeriod, lockedFrom, statusPeriod } from '../../src/domain/periods';
 
 // The demo year's dues, 17:00 in Hà Nội (10:00 UTC).
 const Q1 = { id: 1, code: 'Q1', due: new Date('2021-04-10T10:00:00Z') };
@@ -51,5 +51,18 @@ describe('late and locked', () => {
     [48, '2021-04-12T10:00:00.000Z'],
   ])('with %d grace hours the report locks at %s', (hours, at) => {
     expect(lockedFrom(Q1.due, hours).toISOString()).toBe(at);
+  });
+});
+
+describe('statusPeriod', () => {
+  it.each([
+    ['2021-03-01T00:00:00Z', 'Q1'], // nothing due yet: the next one
+    ['2021-04-12T00:00:00Z', 'Q1'], // Q1 just passed: late units are being chased
+    ['2021-05-09T00:00:00Z', 'Q1'], // 29 days after
+    ['2021-05-11T00:00:00Z', 'H1'], // past the window: the next one
+    ['2021-07-12T00:00:00Z', 'H1'],
+    ['2022-01-01T00:00:00Z', 'M9'], // all long past: the latest
+  ])('at %s → %s', (now, expected) => {
+    expect(statusPeriod(PERIODS, new Date(now))?.code).toBe(expected);
   });
 });

@@ -32,3 +32,9 @@ export function buttonValues(message: { blocks?: unknown[] }, actionId: string):
 export function resultOf(reply: { body: unknown }): { blocks: unknown[] } {
   return { blocks: (reply.body as { view: { blocks: unknown[] } }).view.blocks };
 }
+
+/** Waits for the next modal opened for `user` after `opensBefore` views.open calls. */
+export async function nextModalOf(t: TestBot, user: string, opensBefore: number): Promise<OpenView> {
+  await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opensBefore, 5000, `a modal for ${user}`);
+  return t.slack.openViewOf(user)!;
+}

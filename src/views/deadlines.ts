@@ -1,0 +1,117 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { defineMessages, type Locale } from '../i18n/messages';
+import { button, context, escapeMrkdwn, header, section } from './blocks';
+import { nudgeButtonValue } from './nudges';
+import { dueDistance } from './status';
+
+/**
+ * `/thidua hanchot`: the caller's dues for the year — the pledge and every period — with where the
+ * unit stands on each and a button to act on what is still to do. Admins outside every unit see how
+ * many units of each block are done.
+ */
+export type DueState = 'todo' | 'returned' | 'done' | 'pending_change';
+
+export interface UnitDue {
+  subject: { kind: 'pledge' } | { kind: 'report'; periodCode: string; periodName: string };
+  due: Date;
+  state: DueState;
+  /** When the unit signed or first submitted. */
+  doneAt?: Date;
+  late?: boolean;
+}
+
+export interface BlockCount {
+  blockName: string;
+  done: number;
+  total: number;
+}
+
+export const deadlinesText = defineMessages(
+  {
+    title: (year: number) => `Hạn chót năm ${year}`,
+    unitIntro: (unit: string, block: string) => `*${unit}* — ${block}`,
+    adminIntro: 'Tình hình các khối thi đua theo từng hạn.',
+    pledge: (year: number) => `Giao ước thi đua năm ${year}`,
+    report: (period: string) => `Báo cáo ${period}`,
+    line: (task: string, due: string, distance: string, state: string) => `*${task}* — hạn ${due} (${distance}) — ${state}`,
+    state: {
+      pledge: { todo: 'Chưa ký', returned: 'Chưa ký', done: 'Đã ký', pending_change: 'Có đề nghị sửa đổi chờ duyệt' } satisfies Record<DueState, string>,
+      report: { todo: 'Chưa nộp', returned: 'Bị trả lại, cần nộp lại', done: 'Đã nộp', pending_change: 'Có đề nghị sửa chờ duyệt' } satisfies Record<DueState, string>,
+    },
+    doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (muộn)' : ''}`,
+    finished: (items: string) => `Đã xong: ${items}.`,
+    finishedItem: (task: string, at: string) => `${task} (${at})`,
+    blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
+    sign: 'Ký giao ước',
+    submit: 'Nộp báo cáo',
+    resubmit: 'Sửa, nộp lại',
+    nothing: 'Năm nay chưa có hạn nào trong tệp cấu hình tổ chức.',
+    noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào, nên chưa có hạn nộp.`,
+  },
+  {
+    title: (year: number) => `Deadlines ${year}`,
+    unitIntro: (unit: string, block: string) => `*${unit}* — ${block}`,
+    adminIntro: 'How the blocks stand on each deadline.',
+    pledge: (year: number) => `Emulation pledge ${year}`,
+    report: (period: string) => `Report for ${period}`,
+    line: (task: string, due: string, distance: string, state: string) => `*${task}* — due ${due} (${distance}) — ${state}`,
+    state: {
+      pledge: { todo: 'Not signed', returned: 'Not signed', done: 'Signed', pending_change: 'An amendment awaits approval' } satisfies Record<DueState, string>,
+      report: { todo: 'Not submitted', returned: 'Returned, to resubmit', done: 'Submitted', pending_change: 'A change awaits approval' } satisfies Record<DueState, string>,
+    },
+    doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (late)' : ''}`,
+    finished: (items: string) => `Done: ${items}.`,
+    finishedItem: (task: string, at: string) => `${task} (${at})`,
+    blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
+    sign: 'Sign the pledge',
+    submit: 'Submit report',
+    resubmit: 'Correct and resubmit',
+    nothing: 'The organisation file has no deadlines for this year yet.',
+    noBlock: (unit: string) => `${unit} belongs to no block, so it has no deadlines.`,
+  },
+);
+
+function taskOf(subject: UnitDue['subject'], year: number, locale: Locale): string {
+  const text = deadlinesText[locale];
+  return subject.kind === 'pledge' ? text.pledge(year) : text.report(escapeMrkdwn(subject.periodName));
+}
+
+/** A unit's dues: what is still to do (with a button), then one line for what is done and past. */
+export function buildUnitDeadlines(facts: { year: number; unitName: string; unitCode: string; blockName: string; zone: string; now: Date; dues: UnitDue[] }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = deadlinesText[locale];
+  const blocks: KnownBlock[] = [header(text.title(facts.year)), section(text.unitIntro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName)))];
+  const finished: string[] = [];
+  const lines: string[] = [];
+  for (const due of facts.dues) {
+    const task = taskOf(due.subject, facts.year, locale);
+    const doneAt = due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '';
+    if (due.state === 'done' && due.due.getTime() < facts.now.getTime()) {
+      finished.push(text.finishedItem(task, doneAt.trim()));
+      continue;
+    }
+    const line = text.line(task, formatDateTime(due.due, facts.zone, locale), dueDistance(due.due, facts.now, facts.zone, locale), text.state[due.subject.kind][due.state] + doneAt);
+    lines.push(line);
+    const block: SectionBlock = section(line);
+    if (due.state === 'todo' || due.state === 'returned') {
+      const { actionId, value } = nudgeButtonValue(due.subject.kind === 'pledge' ? { kind: 'pledge', year: facts.year, unitCode: facts.unitCode } : { kind: 'report', year: facts.year, periodCode: due.subject.periodCode, unitCode: facts.unitCode });
+      block.accessory = button(due.subject.kind === 'pledge' ? text.sign : due.state === 'returned' ? text.resubmit : text.submit, actionId, value, 'primary');
+    }
+    blocks.push(block);
+  }
+  if (facts.dues.length === 0) blocks.push(section(text.nothing));
+  if (finished.length) blocks.push(context(text.finished(finished.join('; '))));
+  return { text: [text.title(facts.year), ...lines].join('\n'), blocks };
+}
+
+/** For admins: each due with how many units of each block are done. */
+export function buildBlockDeadlines(facts: { year: number; zone: string; now: Date; dues: { subject: UnitDue['subject']; due: Date; counts: BlockCount[] }[] }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = deadlinesText[locale];
+  const blocks: KnownBlock[] = [header(text.title(facts.year)), context(text.adminIntro)];
+  const lines = facts.dues.map((due) => {
+    const counts = due.counts.map((count) => text.blockCount(escapeMrkdwn(count.blockName), count.done, count.total)).join(' · ');
+    return `*${taskOf(due.subject, facts.year, locale)}* — ${formatDateTime(due.due, facts.zone, locale)} (${dueDistance(due.due, facts.now, facts.zone, locale)})\n${counts}`;
+  });
+  blocks.push(...(lines.length ? lines.map((line) => section(line)) : [section(text.nothing)]));
+  return { text: [text.title(facts.year), ...lines].join('\n'), blocks };
+}

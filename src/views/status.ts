@@ -1,0 +1,140 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { daysBetween, localDateOf } from '../domain/calendar';
+import type { PageWindow } from '../domain/pagination';
+import { formatDateTime } from '../i18n/format';
+import { defineMessages, type Locale } from '../i18n/messages';
+import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
+import { REVIEW_OPEN, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from './ids';
+import { pageControls } from './paging';
+
+/**
+ * `/thidua tiendo`: where each unit of a block stands for a period — submitted on time or late,
+ * reviewed, returned, or missing with its officers mentioned — with "Nhắc" and "Thẩm định" buttons
+ * for the block lead.
+ */
+export type UnitState = 'missing' | 'submitted' | 'reviewed' | 'returned';
+
+export interface StatusRow {
+  unitId: number;
+  unitName: string;
+  officerIds: readonly string[];
+  state: UnitState;
+  /** When the unit first submitted, and whether that was after the due. */
+  firstSubmittedAt?: Date;
+  late?: boolean;
+  /** The version in force (what a review looks at). */
+  versionId?: number;
+  reviewedBy?: string;
+  returnedReason?: string;
+  /** A change waiting for the lead's decision. */
+  pendingChange?: boolean;
+  /** Which buttons the reader gets on this line. */
+  canNudge: boolean;
+  canReview: boolean;
+}
+
+export interface StatusFacts {
+  blockName: string;
+  period: { id: number; name: string; year: number; due: Date };
+  blockId: number;
+  zone: string;
+  now: Date;
+  rows: StatusRow[];
+  page: Pick<PageWindow, 'page' | 'pageCount' | 'start' | 'end'>;
+}
+
+export const statusText = defineMessages(
+  {
+    title: (period: string, year: number) => `Tiến độ báo cáo ${period} năm ${year}`,
+    block: (block: string, due: string, when: string) => `*${block}* — hạn nộp ${due} (${when})`,
+    daysLeft: (days: number) => (days === 0 ? 'hôm nay là hạn' : `còn ${days} ngày`),
+    daysLate: (days: number) => (days === 0 ? 'đã quá hạn hôm nay' : `đã quá hạn ${days} ngày`),
+    counts: (submitted: number, total: number, late: number, reviewed: number, returned: number, missing: number) =>
+      [`Đã nộp ${submitted}/${total}${late ? ` (${late} muộn)` : ''}`, `đã thẩm định ${reviewed}`, ...(returned ? [`trả lại ${returned}`] : []), `chưa nộp ${missing}`].join(' · '),
+    state: {
+      missing: 'Chưa nộp',
+      submitted: 'Chờ thẩm định',
+      reviewed: 'Đã thẩm định',
+      returned: 'Đã trả lại',
+    } satisfies Record<UnitState, string>,
+    submittedAt: (at: string, late: boolean) => `nộp ${at}${late ? ' (muộn)' : ' (đúng hạn)'}`,
+    reviewedBy: (by: string) => `bởi ${by}`,
+    returnedReason: (reason: string) => `lý do: «${reason}»`,
+    pendingChange: 'có đề nghị sửa chờ duyệt',
+    noOfficers: 'chưa có cán bộ phụ trách',
+    nudge: 'Nhắc',
+    review: 'Thẩm định',
+    nudged: (unit: string, officers: string, period: string) => `Đã nhắc ${officers} (${unit}) nộp báo cáo ${period}.`,
+    alreadySubmitted: (unit: string, period: string) => `${unit} đã nộp báo cáo ${period}; không cần nhắc nữa.`,
+    nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp cấu hình tổ chức, nên không nhắc được.`,
+    nudgeRefused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',
+  },
+  {
+    title: (period: string, year: number) => `Report progress — ${period} ${year}`,
+    block: (block: string, due: string, when: string) => `*${block}* — due ${due} (${when})`,
+    daysLeft: (days: number) => (days === 0 ? 'due today' : `${days} days left`),
+    daysLate: (days: number) => (days === 0 ? 'overdue since today' : `${days} days overdue`),
+    counts: (submitted: number, total: number, late: number, reviewed: number, returned: number, missing: number) =>
+      [`Submitted ${submitted}/${total}${late ? ` (${late} late)` : ''}`, `reviewed ${reviewed}`, ...(returned ? [`returned ${returned}`] : []), `missing ${missing}`].join(' · '),
+    state: {
+      missing: 'Not submitted',
+      submitted: 'Awaiting review',
+      reviewed: 'Reviewed',
+      returned: 'Returned',
+    } satisfies Record<UnitState, string>,
+    submittedAt: (at: string, late: boolean) => `submitted ${at}${late ? ' (late)' : ' (on time)'}`,
+    reviewedBy: (by: string) => `by ${by}`,
+    returnedReason: (reason: string) => `reason: «${reason}»`,
+    pendingChange: 'a change awaits approval',
+    noOfficers: 'no officer assigned',
+    nudge: 'Remind',
+    review: 'Review',
+    nudged: (unit: string, officers: string, period: string) => `Reminded ${officers} (${unit}) to submit the report for ${period}.`,
+    alreadySubmitted: (unit: string, period: string) => `${unit} has submitted its report for ${period}; no reminder needed.`,
+    nobodyToNudge: (unit: string) => `${unit} has no officer in the organisation file, so nobody can be reminded.`,
+    nudgeRefused: "Only the block lead's officers (or an admin) can send a reminder.",
+  },
+);
+
+/** Units a page of the table shows: each is one section, well within 50 blocks a message. */
+export const STATUS_UNITS_PER_PAGE = 40;
+
+/** "còn 3 ngày" / "đã quá hạn 2 ngày", counted on the organisation's calendar. */
+export function dueDistance(due: Date, now: Date, zone: string, locale: Locale): string {
+  const text = statusText[locale];
+  const days = daysBetween(localDateOf(now, zone), localDateOf(due, zone));
+  return now.getTime() > due.getTime() ? text.daysLate(Math.max(0, -days)) : text.daysLeft(Math.max(0, days));
+}
+
+function rowLine(row: StatusRow, facts: StatusFacts, locale: Locale): string {
+  const text = statusText[locale];
+  const parts = [`*${escapeMrkdwn(row.unitName)}* — ${text.state[row.state]}`];
+  if (row.firstSubmittedAt) parts.push(text.submittedAt(formatDateTime(row.firstSubmittedAt, facts.zone, locale), row.late === true));
+  if (row.state === 'reviewed' && row.reviewedBy) parts.push(text.reviewedBy(mention(row.reviewedBy)));
+  if (row.state === 'returned' && row.returnedReason) parts.push(text.returnedReason(escapeMrkdwn(row.returnedReason)));
+  if (row.pendingChange) parts.push(text.pendingChange);
+  if (row.state === 'missing') parts.push(row.officerIds.length ? row.officerIds.map(mention).join(', ') : text.noOfficers);
+  return parts.join(' · ');
+}
+
+export function buildStatus(facts: StatusFacts, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = statusText[locale];
+  const count = (state: UnitState) => facts.rows.filter((row) => row.state === state).length;
+  const missing = count('missing');
+  const submitted = facts.rows.length - missing;
+  const late = facts.rows.filter((row) => row.late).length;
+  const summary = text.counts(submitted, facts.rows.length, late, count('reviewed'), count('returned'), missing);
+  const blocks: KnownBlock[] = [
+    header(text.title(facts.period.name, facts.period.year)),
+    section(text.block(escapeMrkdwn(facts.blockName), formatDateTime(facts.period.due, facts.zone, locale), dueDistance(facts.period.due, facts.now, facts.zone, locale))),
+    context(summary),
+  ];
+  for (const row of facts.rows.slice(facts.page.start, facts.page.end)) {
+    const line: SectionBlock = section(rowLine(row, facts, locale));
+    if (row.state === 'missing' && row.canNudge) line.accessory = button(text.nudge, STATUS_NUDGE, `${facts.period.id}:${row.unitId}`);
+    else if (row.state !== 'missing' && row.canReview && row.versionId !== undefined) line.accessory = button(text.review, REVIEW_OPEN, String(row.versionId));
+    blocks.push(line);
+  }
+  blocks.push(...pageControls(facts.page, { previous: STATUS_PREVIOUS, next: STATUS_NEXT, block: 'status_pages' }, (page) => JSON.stringify({ b: facts.blockId, r: facts.period.id, p: page }), locale));
+  return { text: `${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`, blocks };
+}

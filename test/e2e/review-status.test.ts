@@ -1,0 +1,220 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportValue } from '../../db/store/reports';
+import { inputsOf } from '../../src/local-slack/view-state';
+import { NUDGE_OPEN_REPORT, REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
+import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
+
+/** The demo: Khối thi đua Nội chính, lead Công an tỉnh (U0CA0001, U0CA0002); Quý I due 10/04/2021 17:00. */
+const CA = 'U0CA0001';
+const STP = 'U0TP0001';
+const QS = 'U0QS0001';
+const ADMIN = 'U0ADMIN01';
+const CHANNEL = 'C0NOICHINH';
+const BEFORE_DUE = new Date('2021-04-08T02:00:00Z');
+const AFTER_DUE = new Date('2021-04-12T03:00:00Z');
+
+let t: TestBot;
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await t?.close();
+});
+
+const block = () => t.bot.store.structure.blockByCode('NOI_CHINH')!;
+const criterion = (code: string) => t.bot.store.structure.criteria(2021, block().id).find((row) => row.code === code)!;
+const q1 = () => t.bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!;
+const unit = (code: string) => t.bot.store.structure.unitByCode(code)!;
+
+function answers(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  const value = (code: string) => `report_value_${criterion(code).id}`;
+  const yes = Object.fromEntries(['3', '4', '5', '7', '8', '10'].map((code) => [value(code), 'yes']));
+  return { ...yes, [value('1')]: '98', [value('2')]: '8', [value('6')]: '4', [value('9')]: '1', [value('11')]: '9', [value('T')]: '3', [`report_reason_${criterion('T').id}`]: 'Bằng khen của Bộ Tư pháp', ...overrides };
+}
+
+/** Target 100% and a ceiling of 2, as the unit pledged. */
+function seedPledge(code: string) {
+  const pledge = t.bot.store.pledges.ensure(2021, unit(code).id, block().id);
+  t.bot.store.pledges.add({ pledgeId: pledge.id, status: 'accepted', titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion('1').id, 100], [criterion('9').id, 2]]), submittedBy: 'seed', actingAsAdmin: false, submittedAt: new Date('2021-03-15T01:00:00Z') });
+}
+
+/** A report stored directly (the report command has its own tests), with a review when asked. */
+function seedReport(code: string, at: Date, late: boolean, review?: { outcome: 'reviewed' | 'returned'; reason?: string }) {
+  const report = t.bot.store.reports.ensure(q1().id, unit(code).id, block().id);
+  const version = t.bot.store.reports.add({ reportId: report.id, status: 'accepted', values: new Map<number, ReportValue>([[criterion('1').id, { value: 90, reason: null }]]), evidenceUrl: null, notes: '', submittedBy: t.bot.store.structure.officerIds(unit(code).id)[0]!, actingAsAdmin: false, submittedAt: at, late });
+  if (review) t.bot.store.reports.addReview({ versionId: version.id, reviewerUserId: CA, actingAsAdmin: false, outcome: review.outcome, reason: review.reason ?? null, scores: new Map(), at });
+  return version;
+}
+
+async function status(user: string, text = 'tiendo', channel = CHANNEL) {
+  const reply = await t.driver.slashCommand(user, text, channel);
+  return { reply, body: await firstResponse(t.slack, reply.responseUrl) };
+}
+
+/** Presses a button of an ephemeral reply; like Slack, the press has a response_url of its own. */
+async function press(user: string, body: Record<string, unknown>, actionId: string, value: string) {
+  return t.driver.pressButton({ userId: user, actionId, value, in: { ephemeral: { channel: CHANNEL, blocks: body.blocks as unknown[], responseUrl: t.slack.issueResponseUrl() } } });
+}
+
+describe('the status table (tiến độ)', () => {
+  it('lists each unit in the state it is in, with officers mentioned for the missing, and buttons for the lead only', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    const stp = seedReport('STP', BEFORE_DUE, false);
+    seedReport('TT', new Date('2021-04-11T02:00:00Z'), true);
+    seedReport('VKS', BEFORE_DUE, false, { outcome: 'reviewed' });
+    seedReport('TAND', BEFORE_DUE, false, { outcome: 'returned', reason: 'Thiếu minh chứng' });
+    const { body } = await status(CA, 'tien do quy 1');
+    const text = textOf(body);
+    expect(text).toContain('Tiến độ báo cáo Quý I năm 2021');
+    expect(text).toContain('*Khối thi đua Nội chính* — hạn nộp 10/04/2021 17:00 (đã quá hạn 2 ngày)');
+    expect(text).toContain('Đã nộp 4/7 (1 muộn) · đã thẩm định 1 · trả lại 1 · chưa nộp 3');
+    expect(text).toContain('*Sở Tư pháp* — Chờ thẩm định · nộp 08/04/2021 09:00 (đúng hạn)');
+    expect(text).toContain('*Thanh tra tỉnh* — Chờ thẩm định · nộp 11/04/2021 09:00 (muộn)');
+    expect(text).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · bởi <@U0CA0001>');
+    expect(text).toContain('*Tòa án nhân dân tỉnh* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: «Thiếu minh chứng»');
+    expect(text).toContain('*Công an tỉnh* — Chưa nộp · <@U0CA0001>, <@U0CA0002>');
+    expect(text).toContain('*Bộ Chỉ huy Quân sự tỉnh* — Chưa nộp · <@U0QS0001>');
+    expect(buttonValues(body, STATUS_NUDGE)).toEqual([`${q1().id}:${unit('CA').id}`, `${q1().id}:${unit('BCHQS').id}`, `${q1().id}:${unit('CTHADS').id}`]);
+    expect(buttonValues(body, REVIEW_OPEN)).toContain(String(stp.id));
+    expect(buttonValues(body, REVIEW_OPEN)).toHaveLength(4);
+
+    const officer = await status(STP, 'status');
+    expect(buttonValues(officer.body, STATUS_NUDGE)).toEqual([]);
+    expect(buttonValues(officer.body, REVIEW_OPEN)).toEqual([]);
+  });
+
+  it('shows the period past due by default, reads the block and period in either order, and explains words it does not know', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    expect(textOf((await status(STP)).body)).toContain('Tiến độ báo cáo Quý I');
+    expect(textOf((await status(ADMIN, 'tiendo van hoa xa hoi 6 thang', 'C0GENERAL')).body)).toContain('Tiến độ báo cáo 6 tháng đầu năm năm 2021');
+    expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối');
+    expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ «quy 7».');
+  });
+
+  it('sends a reminder from the lead’s «Nhắc» to the missing unit’s officers, with a button that opens the report', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    const { body } = await status(CA);
+    const value = buttonValue(body, STATUS_NUDGE);
+    const bchqs = buttonValues(body, STATUS_NUDGE).find((candidate) => candidate.endsWith(`:${unit('BCHQS').id}`))!;
+    const pressed = await press(CA, body, STATUS_NUDGE, bchqs);
+    expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toBe('Đã nhắc <@U0QS0001> (Bộ Chỉ huy Quân sự tỉnh) nộp báo cáo Quý I.');
+    const dm = await t.slack.waitFor(() => t.slack.dmsTo(QS)[0], 5000, 'the reminder');
+    expect(dm.text).toContain('Bộ Chỉ huy Quân sự tỉnh chưa nộp báo cáo.');
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId])).toEqual([['report.nudged', CA]]);
+
+    // The reminder's button opens the unit's report.
+    const opens = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({ userId: QS, actionId: NUDGE_OPEN_REPORT, value: buttonValue(dm, NUDGE_OPEN_REPORT), in: { message: dm } });
+    expect(textOf((await nextModalOf(t, QS, opens)).view)).toContain('Bộ Chỉ huy Quân sự tỉnh');
+
+    // Someone who is not the lead cannot send reminders.
+    const refused = await press(STP, body, STATUS_NUDGE, value);
+    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toBe('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.');
+  });
+});
+
+describe('reviewing a report (thẩm định)', () => {
+  it('lets the lead set a graded score and cut a bonus; reviewed points count and the officer is told', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    seedPledge('STP');
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    await t.driver.submitView(STP, answers());
+    const { body } = await status(CA);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, REVIEW_OPEN, buttonValue(body, REVIEW_OPEN));
+    const modal = await nextModalOf(t, CA, opens);
+    const shown = textOf(modal.view);
+    expect(shown).toContain('*Sở Tư pháp* — báo cáo Quý I năm 2021');
+    expect(shown).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% (chỉ tiêu 100%) → 39,20 điểm');
+    const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
+    expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp»');
+    expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
+
+    const bad = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '11', [`review_points_${criterion('6').id}`]: 'bốn', review_outcome: 'returned' });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.', [`review_points_${criterion('6').id}`]: 'Giá trị «bốn» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.', review_reason: 'Cần ghi lý do trả lại.' },
+    });
+    expect(t.bot.store.reports.reviewsOf(t.bot.store.reports.find(q1().id, unit('STP').id)!.id)).toEqual([]);
+
+    const done = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '6', [`review_points_${criterion('T').id}`]: '1' });
+    // 39,2 + six yes × 5 + 5 (ceiling kept) + graded 6 (lead) + 4 + 9 + bonus 1 accepted of 3 = 94,2
+    expect(textOf(resultOf(done))).toBe('✅ Đã thẩm định báo cáo Quý I của Sở Tư pháp: 94,20 điểm.');
+    const report = t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id)!;
+    expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: CA });
+    expect(report.review!.scores.get(criterion('2').id)?.points).toBe(6);
+    expect(report.review!.scores.get(criterion('T').id)?.points).toBe(1);
+    const told = await t.slack.waitFor(() => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được thẩm định')), 5000, 'the officer told');
+    expect(told.text).toBe('Báo cáo Quý I của Sở Tư pháp đã được thẩm định (<@U0CA0001>): 94,20 điểm.');
+    expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'report.reviewed', actorUserId: CA, details: expect.objectContaining({ total: 94.2 }) });
+
+    // The unit's report now shows who reviewed it and the reviewed score.
+    const { view } = await openModalBy(t, STP, 'baocao', CHANNEL);
+    expect(textOf(view.view)).toContain('Đã thẩm định: <@U0CA0001>, 08/04/2021 09:00.');
+    expect(textOf(view.view)).toContain('Điểm tạm tính của bản đang có hiệu lực: *94,20*.');
+  });
+
+  it('returns a report with a reason: the officers get it with a button, and may resubmit even after the lock', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    await t.driver.submitView(STP, answers());
+    t.clock.set(AFTER_DUE);
+    const { body } = await status(CA);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, REVIEW_OPEN, buttonValue(body, REVIEW_OPEN));
+    await nextModalOf(t, CA, opens);
+    const done = await t.driver.submitView(CA, { review_outcome: 'returned', review_reason: 'Bổ sung minh chứng cho tiêu chí 1' });
+    expect(textOf(resultOf(done))).toBe('Đã trả lại báo cáo Quý I cho Sở Tư pháp; cán bộ của đơn vị được báo qua tin nhắn riêng.');
+    const dm = await t.slack.waitFor(() => t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại')), 5000, 'the returned report');
+    expect(dm.text).toBe('Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1». Vui lòng sửa và nộp lại.');
+
+    const reopens = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({ userId: STP, actionId: NUDGE_OPEN_REPORT, value: buttonValue(dm, NUDGE_OPEN_REPORT), in: { message: dm } });
+    const reopened = await nextModalOf(t, STP, reopens);
+    expect(textOf(reopened.view)).toContain('Trưởng khối đã trả lại báo cáo (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1».');
+    const resubmitted = await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
+    expect(textOf(resultOf(resubmitted))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
+    const versions = t.bot.store.reports.versions(t.bot.store.reports.find(q1().id, unit('STP').id)!.id);
+    expect(versions.map((version) => [version.status, version.late])).toEqual([
+      ['accepted', false],
+      ['accepted', true],
+    ]);
+    const { body: after } = await status(CA);
+    expect(textOf(after)).toContain('*Sở Tư pháp* — Chờ thẩm định');
+  });
+
+  it("leaves the lead unit's own report to the admins", async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    const own = seedReport('CA', BEFORE_DUE, false);
+    const { body } = await status(CA);
+    expect(buttonValues(body, REVIEW_OPEN)).not.toContain(String(own.id));
+    const refused = await press(CA, body, REVIEW_OPEN, String(own.id));
+    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toContain('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này');
+    const { body: admin } = await status(ADMIN, 'tiendo noi chinh', 'C0GENERAL');
+    expect(buttonValues(admin, REVIEW_OPEN)).toContain(String(own.id));
+  });
+});
+
+describe('deadlines (hạn chót)', () => {
+  it("lists the unit's dues with its state and a button for what is still to do", async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    seedPledge('STP');
+    seedReport('STP', BEFORE_DUE, false, { outcome: 'returned', reason: 'Thiếu số liệu' });
+    const reply = await t.driver.slashCommand(STP, 'han chot', CHANNEL);
+    const body = await firstResponse(t.slack, reply.responseUrl);
+    const text = textOf(body);
+    expect(text).toContain('*Sở Tư pháp* — Khối thi đua Nội chính');
+    expect(text).toContain('Đã xong: Giao ước thi đua năm 2021 (15/03/2021).');
+    expect(text).toContain('*Báo cáo Quý I* — hạn 10/04/2021 17:00 (đã quá hạn 2 ngày) — Bị trả lại, cần nộp lại 08/04/2021');
+    expect(text).toContain('*Báo cáo 6 tháng đầu năm* — hạn 10/07/2021 17:00 (còn 89 ngày) — Chưa nộp');
+    expect(buttonValues(body, NUDGE_OPEN_REPORT)).toEqual(['2021:Q1:STP', '2021:H1:STP', '2021:M9:STP', '2021:NAM:STP']);
+  });
+
+  it('shows an admin each block’s count per due', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    seedReport('STP', BEFORE_DUE, false);
+    const reply = await t.driver.slashCommand(ADMIN, 'deadlines', 'C0GENERAL');
+    const text = textOf(await firstResponse(t.slack, reply.responseUrl));
+    expect(text).toContain('*Báo cáo Quý I* — 10/04/2021 17:00 (đã quá hạn 2 ngày)\nKhối thi đua Nội chính: 1/7 · Khối thi đua Văn hóa – Xã hội: 0/6');
+  });
+});
