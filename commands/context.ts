@@ -37,6 +37,12 @@ export function isMember(caller: Caller): boolean {
   return caller.isAdmin || caller.unit !== undefined;
 }
 
+/** Who may act for `unit` (sign its pledge, submit its report): its officers, or an admin acting for it, which is recorded. */
+export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+  if (caller.unit?.id === unit.id) return { allowed: true, actingAsAdmin: false };
+  return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
+}
+
 /** The block lead's officers, or an admin acting for them. */
 export function canLead(caller: Caller, blockId: number): boolean {
   return caller.isAdmin || caller.leadOf.some((block) => block.id === blockId);

@@ -27,9 +27,10 @@ import {
 import { PLEDGE_CALLBACK, PLEDGE_COMMITMENTS_BLOCK, PLEDGE_INPUT_ACTION, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../src/views/ids';
 import { argsText, blockOfUnit, findByCodeOrName, listNamed, parseScopeWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
-import { type Caller, identifyCaller } from './context';
+import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
 import { carryToNextPage, enteredBefore, finishPages, fingerprint, pageCarrySchema } from './form-pages';
+import { submissionOf } from './submissions';
 
 /**
  * `/thidua dangky [đơn vị] [năm]`: a unit signs its emulation pledge (giao ước thi đua) in a modal —
@@ -173,8 +174,8 @@ async function unitToPledgeFor(context: ModalOpener, typed: string): Promise<{ u
     await respond({ text: found.kind === 'ambiguous' ? text.ambiguousUnit(typed, listNamed(found.items)) : text.unknownUnit(typed, listNamed(units)) });
     return undefined;
   }
-  if (caller.unit?.id === found.item.id) return { unit: found.item, actingAsAdmin: false };
-  if (caller.isAdmin) return { unit: found.item, actingAsAdmin: true };
+  const permission = actsFor(caller, found.item);
+  if (permission.allowed) return { unit: found.item, actingAsAdmin: permission.actingAsAdmin };
   await respond({ text: text.otherUnit(found.item.name, caller.unit?.name ?? '') });
   return undefined;
 }
@@ -401,12 +402,6 @@ function selected(state: ViewStateValue | undefined): string[] {
   return (state?.selected_options ?? []).map((option) => option.value);
 }
 
-/** May `caller` pledge for `unit`: its officer, or an admin acting for it. */
-function pledgePermission(caller: Caller, unit: UnitRow): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
-  if (caller.unit?.id === unit.id) return { allowed: true, actingAsAdmin: false };
-  return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
-}
-
 export const pledgeFeature: Feature = {
   subCommands: [
     {
@@ -421,24 +416,16 @@ export const pledgeFeature: Feature = {
   ],
   register(app, deps) {
     app.view(PLEDGE_CALLBACK, async ({ ack, body, view, client }) => {
-      const organisation = deps.store.organisation.get();
-      if (!organisation) return ack();
-      const locale = organisation.locale;
-      const now = deps.clock.now();
+      const submission = submissionOf(deps, body.user.id, view.private_metadata, metadataSchema);
+      if (!submission) return ack();
+      const { organisation, locale, now, caller, metadata } = submission;
       const result = (message: string) => ack({ response_action: 'update', view: buildPledgeResultView(message, locale) });
-      let metadata: Metadata;
-      try {
-        metadata = metadataSchema.parse(JSON.parse(view.private_metadata));
-      } catch {
-        return result(pledgeText[locale].result.stale);
-      }
-      // Never trust the modal: who may sign is decided again from who submitted it.
-      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
+      if (!metadata) return result(pledgeText[locale].result.stale);
       const unit = deps.store.structure.unitById(metadata.u);
       const block = unit ? blockOfUnit(deps.store, unit) : undefined;
       const year = deps.store.structure.year(metadata.y);
       if (!unit || !block || !year) return result(pledgeText[locale].result.stale);
-      const permission = pledgePermission(caller, unit);
+      const permission = actsFor(caller, unit);
       if (!permission.allowed) return result(commandText[locale].refused(unit.name));
       const form = loadForm(deps.store, unit, block, year, now);
       if (fingerprint(form.criteria) !== metadata.c) return result(pledgeText[locale].result.stale);

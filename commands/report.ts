@@ -31,10 +31,11 @@ import {
 } from '../src/views/report';
 import { argsText, blockOfUnit, findByCodeOrName, listNamed, parsePeriodWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
-import { type Caller, identifyCaller } from './context';
+import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
 import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
 import { openerFromAction } from './openers';
+import { submissionOf } from './submissions';
 
 /**
  * `/thidua baocao [kỳ]`: a unit reports its results for a period (báo cáo tiến độ) in a modal —
@@ -185,12 +186,6 @@ type Metadata = z.infer<typeof metadataSchema>;
 /** A criterion's entry carried between pages: [value, reason]. */
 const carriedValue = z.tuple([z.number().nullable(), z.string().nullable()]);
 
-/** May `caller` report for `unit`: its officer, or an admin acting for it. */
-function reportPermission(caller: Caller, unit: UnitRow): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
-  if (caller.unit?.id === unit.id) return { allowed: true, actingAsAdmin: false };
-  return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
-}
-
 /**
  * Opens the report modal of `unitText` (a code or name; the caller's own unit when empty) for the
  * period `periodText` names (the unit's current period when empty) of `year` (the current one when
@@ -205,7 +200,7 @@ export async function openReportModal(opener: ModalOpener, asked: { unitText: st
   if (asked.unitText) {
     const found = findByCodeOrName(asked.unitText, units);
     if (found.kind !== 'found') return respond({ text: text.unknownUnit(asked.unitText, listNamed(units)) });
-    const permission = reportPermission(caller, found.item);
+    const permission = actsFor(caller, found.item);
     if (!permission.allowed) return respond({ text: text.otherUnit(found.item.name, caller.unit?.name ?? '') });
     unit = found.item;
     actingAsAdmin = permission.actingAsAdmin;
@@ -408,24 +403,16 @@ export const reportFeature: Feature = {
   ],
   register(app, deps) {
     app.view(REPORT_CALLBACK, async ({ ack, body, view, client }) => {
-      const organisation = deps.store.organisation.get();
-      if (!organisation) return ack();
-      const locale = organisation.locale;
-      const now = deps.clock.now();
+      const submission = submissionOf(deps, body.user.id, view.private_metadata, metadataSchema);
+      if (!submission) return ack();
+      const { organisation, locale, now, caller, metadata } = submission;
       const result = (message: string) => ack({ response_action: 'update', view: buildReportResultView(message, locale) });
-      let metadata: Metadata;
-      try {
-        metadata = metadataSchema.parse(JSON.parse(view.private_metadata));
-      } catch {
-        return result(reportText[locale].result.stale);
-      }
-      // Never trust the modal: who may report is decided again from who submitted it.
-      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
+      if (!metadata) return result(reportText[locale].result.stale);
       const unit = deps.store.structure.unitById(metadata.u);
       const period = deps.store.structure.periodById(metadata.r);
       const block = unit ? blockOfUnit(deps.store, unit) : undefined;
       if (!unit || !period || !block) return result(reportText[locale].result.stale);
-      const permission = reportPermission(caller, unit);
+      const permission = actsFor(caller, unit);
       if (!permission.allowed) return result(commandText[locale].refused(unit.name));
       const form = loadForm(deps.store, unit, block, period, now);
       if (fingerprint(form.criteria) !== metadata.c) return result(reportText[locale].result.stale);

@@ -12,9 +12,9 @@ import { REVIEW_CALLBACK, REVIEW_CONFIRM, REVIEW_INPUT_ACTION, REVIEW_OPEN, REVI
 import type { ReportCriterion } from '../src/views/report';
 import { buildReturnedMessage, buildReviewedMessage, buildReviewModal, buildReviewResultView, LEAD_DECIDES, pointsBlockId, reviewText } from '../src/views/review';
 import { mayDecide } from './change-requests';
-import { identifyCaller } from './context';
 import type { Feature } from './feature';
 import { openerFromAction } from './openers';
+import { submissionOf } from './submissions';
 import { pledgedTargets, reportCriteria } from './report';
 
 /**
@@ -115,17 +115,13 @@ export const reviewFeature: Feature = {
     });
 
     app.view(REVIEW_CALLBACK, async ({ ack, body, view }) => {
-      const organisation = deps.store.organisation.get();
-      if (!organisation) return ack();
-      const locale = organisation.locale;
+      const submission = submissionOf(deps, body.user.id, view.private_metadata, metadataSchema);
+      if (!submission) return ack();
+      const { locale, now, caller, metadata } = submission;
       const text = reviewText[locale];
-      const now = deps.clock.now();
       const result = (message: string) => ack({ response_action: 'update', view: buildReviewResultView(message, locale) });
-      const metadata = metadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
-      const subject = metadata.success ? subjectOf(deps.store, metadata.data.v) : undefined;
+      const subject = metadata ? subjectOf(deps.store, metadata.v) : undefined;
       if (!subject) return result(text.result.stale);
-      // Never trust the modal: who may review is decided again from who submitted it.
-      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
       const permission = mayDecide(deps.store, caller, { year: subject.period.year, blockId: subject.blockId, unitId: subject.unit.id });
       if (!permission.allowed) return result(text.result.refused);
 

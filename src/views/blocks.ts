@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 
 /** Small Block Kit constructors, so builders read as the message they make. */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -97,6 +97,20 @@ export function mention(userId: string): string {
 }
 
 export type Blocks = KnownBlock[];
+
+/** A modal form. Slack allows 24 characters for the title and the two buttons. */
+export function formModal(form: { callbackId: string; title: string; submit: string; close: string; metadata: string; blocks: KnownBlock[] }): ModalView {
+  const label = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 24) });
+  return { type: 'modal', callback_id: form.callbackId, title: label(form.title), submit: label(form.submit), close: label(form.close), private_metadata: form.metadata, blocks: form.blocks };
+}
+
+/**
+ * A form field. Optional as far as Slack is concerned, so that a missing answer gets our own message
+ * in the user's language (through response_action: errors) instead of Slack's English one.
+ */
+export function field(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
+  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: truncate(label, 2000) }, ...(hint ? { hint: { type: 'plain_text', text: truncate(hint, 2000) } } : {}), element };
+}
 
 /** A modal that only says something (the outcome of a submission), with a Close button. */
 export function noticeModal(title: string, close: string, markdown: string): ModalView {

@@ -3,7 +3,7 @@ import type { VersionStatus } from '../../db/schema';
 import { fitWithin } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX, CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REASON_CALLBACK, CHANGE_REQUEST_REJECT } from './ids';
 
 /**
@@ -179,27 +179,18 @@ export function buildChangeRequestOutcome(request: ChangeRequestFacts, zone: str
 export function buildRejectReasonModal(request: ChangeRequestFacts, metadata: string, zone: string, locale: Locale): ModalView {
   const text = changeRequestText[locale];
   const message = buildChangeRequestMessage(request, zone, locale);
-  return {
-    type: 'modal',
-    callback_id: CHANGE_REQUEST_REASON_CALLBACK,
-    title: { type: 'plain_text', text: text.reasonTitle },
-    submit: { type: 'plain_text', text: text.reasonSubmit },
-    close: { type: 'plain_text', text: text.reasonCancel },
-    private_metadata: metadata,
+  return formModal({
+    callbackId: CHANGE_REQUEST_REASON_CALLBACK,
+    title: text.reasonTitle,
+    submit: text.reasonSubmit,
+    close: text.reasonCancel,
+    metadata,
     blocks: [
       // The request without its own buttons, then the reason.
       ...message.blocks.filter((block) => block.type !== 'actions').slice(0, 90),
-      {
-        type: 'input',
-        block_id: CHANGE_REQUEST_REASON_BLOCK,
-        // Optional for Slack so that our own message says what is missing.
-        optional: true,
-        label: { type: 'plain_text', text: text.reasonLabel },
-        hint: { type: 'plain_text', text: text.reasonHint },
-        element: { type: 'plain_text_input', action_id: CHANGE_REQUEST_REASON_ACTION, multiline: true, max_length: 1000 },
-      },
+      field(CHANGE_REQUEST_REASON_BLOCK, text.reasonLabel, text.reasonHint, { type: 'plain_text_input', action_id: CHANGE_REQUEST_REASON_ACTION, multiline: true, max_length: 1000 }),
     ],
-  };
+  });
 }
 
 export function buildDecisionDoneView(message: string, locale: Locale): ModalView {

@@ -1,10 +1,10 @@
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { PledgeChange } from '../domain/pledge-diff';
 import type { PledgedKind, TargetProblem } from '../domain/pledge-form';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, header, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import {
   PLEDGE_CALLBACK,
   PLEDGE_COMMITMENTS_BLOCK,
@@ -240,11 +240,6 @@ const option = (text: string, value: string, description?: string): PlainTextOpt
   ...(description ? { description: { type: 'plain_text', text: truncate(description, 75) } } : {}),
 });
 
-/** Every input of the form is optional for Slack, so that our own Vietnamese message says what is missing. */
-function input(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
-  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: label }, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}), element };
-}
-
 /** Option values carry the title itself (Slack allows 150 characters). */
 export function titleValue(title: string): string {
   return title.slice(0, 150);
@@ -272,7 +267,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
   for (const criterion of facts.criteria) {
     const value = facts.values.get(criterion.id);
     blocks.push(
-      input(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
+      field(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
         max_length: 30,
@@ -286,7 +281,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
     const options = titles.map((title) => option(title, titleValue(title)));
     const initial = options.filter((candidate) => chosen.some((title) => titleValue(title) === candidate.value));
     blocks.push(
-      input(
+      field(
         PLEDGE_TITLES_BLOCK,
         text.titlesLabel,
         text.titlesHint,
@@ -294,25 +289,17 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
           ? { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
           : { type: 'multi_static_select', action_id: PLEDGE_INPUT_ACTION, placeholder: { type: 'plain_text', text: text.titlesPlaceholder }, options: options.slice(0, 100), ...(initial.length ? { initial_options: initial } : {}) },
       ),
-      input(PLEDGE_COMMITMENTS_BLOCK, text.commitmentsLabel, text.commitmentsHint, {
+      field(PLEDGE_COMMITMENTS_BLOCK, text.commitmentsLabel, text.commitmentsHint, {
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
         multiline: true,
         max_length: 3000,
         ...(commitments ? { initial_value: commitments } : {}),
       }),
-      input(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)] }),
+      field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)] }),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: PLEDGE_CALLBACK,
-    title: { type: 'plain_text', text: text.title },
-    submit: { type: 'plain_text', text: facts.rest ? text.submit[facts.mode] : text.nextPage },
-    close: { type: 'plain_text', text: text.cancel },
-    private_metadata: facts.metadata,
-    blocks,
-  };
+  return formModal({ callbackId: PLEDGE_CALLBACK, title: text.title, submit: facts.rest ? text.submit[facts.mode] : text.nextPage, close: text.cancel, metadata: facts.metadata, blocks });
 }
 
 /** What the modal turns into once submitted: the outcome, and a Close button. */

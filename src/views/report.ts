@@ -1,9 +1,9 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
-import type { CriterionKind } from '../domain/scoring';
+import type { CriterionKind, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, mention, noticeModal, section, truncate } from './blocks';
+import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
 import { REPORT_CALLBACK, REPORT_EVIDENCE_BLOCK, REPORT_INPUT_ACTION, REPORT_NOTES_BLOCK, REPORT_REASON_BLOCK_PREFIX, REPORT_VALUE_BLOCK_PREFIX } from './ids';
 import { criterionLabel, inputNumber, pledgedValue } from './pledge';
 
@@ -14,13 +14,8 @@ import { criterionLabel, inputNumber, pledgedValue } from './pledge';
  */
 export type ReportMode = 'submit' | 'late' | 'edit' | 'returned' | 'locked';
 
-export interface ReportCriterion {
-  id: number;
-  code: string;
-  name: string;
-  groupName: string;
-  kind: CriterionKind;
-  maxPoints: number;
+/** A criterion as the forms show it: the scoring engine's, with its unit of measure. */
+export interface ReportCriterion extends ScoringCriterion {
   measureUnit: string | null;
 }
 
@@ -248,13 +243,8 @@ export interface ReportModalFacts {
 
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 
-/** Every input is optional for Slack, so that our own Vietnamese message says what is missing. */
-function input(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
-  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: truncate(label, 2000) }, ...(hint ? { hint: { type: 'plain_text', text: truncate(hint, 2000) } } : {}), element };
-}
-
 function numberField(blockId: string, label: string, hint: string, value: number | null | undefined, locale: Locale): InputBlock {
-  return input(blockId, label, hint, {
+  return field(blockId, label, hint, {
     type: 'plain_text_input',
     action_id: REPORT_INPUT_ACTION,
     max_length: 30,
@@ -278,7 +268,7 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
     case 'yes_no': {
       const options = [option(text.yes, YES), option(text.no, NO)];
       const initial = current?.value === null || current?.value === undefined ? undefined : options[current.value > 0 ? 0 : 1];
-      return [input(valueBlockId(criterion.id), label, text.hint.yes_no(max), { type: 'radio_buttons', action_id: REPORT_INPUT_ACTION, options, ...(initial ? { initial_option: initial } : {}) })];
+      return [field(valueBlockId(criterion.id), label, text.hint.yes_no(max), { type: 'radio_buttons', action_id: REPORT_INPUT_ACTION, options, ...(initial ? { initial_option: initial } : {}) })];
     }
     case 'graded':
       return [numberField(valueBlockId(criterion.id), label, text.hint.graded(max), current?.value, locale)];
@@ -286,7 +276,7 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
     case 'deduction':
       return [
         numberField(valueBlockId(criterion.id), label, text.hint[criterion.kind](max), current?.value, locale),
-        input(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
+        field(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
           type: 'plain_text_input',
           action_id: REPORT_INPUT_ACTION,
           max_length: 500,
@@ -336,25 +326,17 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
   }
   if (facts.rest) {
     blocks.push(
-      input(REPORT_EVIDENCE_BLOCK, text.evidenceLabel, text.evidenceHint, {
+      field(REPORT_EVIDENCE_BLOCK, text.evidenceLabel, text.evidenceHint, {
         type: 'plain_text_input',
         action_id: REPORT_INPUT_ACTION,
         max_length: 1000,
         placeholder: { type: 'plain_text', text: 'https://' },
         ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
       }),
-      input(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, { type: 'plain_text_input', action_id: REPORT_INPUT_ACTION, multiline: true, max_length: 3000, ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}) }),
+      field(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, { type: 'plain_text_input', action_id: REPORT_INPUT_ACTION, multiline: true, max_length: 3000, ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}) }),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: REPORT_CALLBACK,
-    title: { type: 'plain_text', text: text.title },
-    submit: { type: 'plain_text', text: facts.rest ? text.submit[facts.mode] : text.nextPage },
-    close: { type: 'plain_text', text: text.cancel },
-    private_metadata: facts.metadata,
-    blocks,
-  };
+  return formModal({ callbackId: REPORT_CALLBACK, title: text.title, submit: facts.rest ? text.submit[facts.mode] : text.nextPage, close: text.cancel, metadata: facts.metadata, blocks });
 }
 
 /** What the modal turns into once submitted: the outcome, and a Close button. */

@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { CriterionScore } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { button, context, escapeMrkdwn, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { REVIEW_CALLBACK, REVIEW_CONFIRM, REVIEW_INPUT_ACTION, REVIEW_OUTCOME_BLOCK, REVIEW_POINTS_BLOCK_PREFIX, REVIEW_REASON_BLOCK, REVIEW_RETURN } from './ids';
 import { nudgeButtonValue } from './nudges';
 import { criterionLabel, inputNumber } from './pledge';
@@ -129,14 +129,7 @@ export interface ReviewModalFacts {
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
 
 function pointsField(blockId: string, label: string, hint: string, start: number | undefined): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: { type: 'plain_text', text: truncate(label, 2000) },
-    hint: { type: 'plain_text', text: truncate(hint, 2000) },
-    element: { type: 'plain_text_input', action_id: REVIEW_INPUT_ACTION, max_length: 20, ...(start !== undefined ? { initial_value: inputNumber(start) } : {}) },
-  };
+  return field(blockId, label, hint, { type: 'plain_text_input', action_id: REVIEW_INPUT_ACTION, max_length: 20, ...(start !== undefined ? { initial_value: inputNumber(start) } : {}) });
 }
 
 export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): ModalView {
@@ -171,31 +164,10 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
     blocks.push(pointsField(pointsBlockId(criterion.id), text.gradedLabel(criterionLabel(criterion), formatNumber(criterion.maxPoints, locale)), hint, facts.startingPoints.get(criterion.id)));
   }
   blocks.push(
-    {
-      type: 'input',
-      block_id: REVIEW_OUTCOME_BLOCK,
-      optional: true,
-      label: { type: 'plain_text', text: text.outcomeLabel },
-      element: { type: 'radio_buttons', action_id: REVIEW_INPUT_ACTION, options: [option(text.confirm, REVIEW_CONFIRM), option(text.returnIt, REVIEW_RETURN)], initial_option: option(text.confirm, REVIEW_CONFIRM) },
-    },
-    {
-      type: 'input',
-      block_id: REVIEW_REASON_BLOCK,
-      optional: true,
-      label: { type: 'plain_text', text: text.reasonLabel },
-      hint: { type: 'plain_text', text: text.reasonHint },
-      element: { type: 'plain_text_input', action_id: REVIEW_INPUT_ACTION, multiline: true, max_length: 1000 },
-    },
+    field(REVIEW_OUTCOME_BLOCK, text.outcomeLabel, undefined, { type: 'radio_buttons', action_id: REVIEW_INPUT_ACTION, options: [option(text.confirm, REVIEW_CONFIRM), option(text.returnIt, REVIEW_RETURN)], initial_option: option(text.confirm, REVIEW_CONFIRM) }),
+    field(REVIEW_REASON_BLOCK, text.reasonLabel, text.reasonHint, { type: 'plain_text_input', action_id: REVIEW_INPUT_ACTION, multiline: true, max_length: 1000 }),
   );
-  return {
-    type: 'modal',
-    callback_id: REVIEW_CALLBACK,
-    title: { type: 'plain_text', text: text.title },
-    submit: { type: 'plain_text', text: text.submit },
-    close: { type: 'plain_text', text: text.cancel },
-    private_metadata: facts.metadata,
-    blocks,
-  };
+  return formModal({ callbackId: REVIEW_CALLBACK, title: text.title, submit: text.submit, close: text.cancel, metadata: facts.metadata, blocks });
 }
 
 export function buildReviewResultView(message: string, locale: Locale): ModalView {

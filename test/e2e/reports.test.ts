@@ -5,19 +5,10 @@ import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
 import { nudgeButtonValue } from '../../src/views/nudges';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { buttonValue, openModalBy, resultOf } from '../support/interactions';
+import { DEMO, demoLookups } from '../support/demo';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 
-/** The demo: Khối thi đua Nội chính (lead Công an tỉnh), Quý I due 10/04/2021 17:00 (Hà Nội), no grace hours. */
-const STP = 'U0TP0001';
-const TT = 'U0TT0001';
-const CA = 'U0CA0001';
-const CA2 = 'U0CA0002';
-const ADMIN = 'U0ADMIN01';
-const CHANNEL = 'C0NOICHINH';
-/** 08/04/2021 09:00 in Hà Nội: before the Q1 due. */
-const BEFORE_DUE = new Date('2021-04-08T02:00:00Z');
-/** 12/04/2021 10:00 in Hà Nội: after the Q1 due. */
-const AFTER_DUE = new Date('2021-04-12T03:00:00Z');
+const { stp: STP, tt: TT, ca: CA, ca2: CA2, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
 let t: TestBot;
 afterEach(async () => {
@@ -25,23 +16,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-const block = () => t.bot.store.structure.blockByCode('NOI_CHINH')!;
-const criterion = (code: string) => t.bot.store.structure.criteria(2021, block().id).find((row) => row.code === code)!;
-const value = (code: string) => `report_value_${criterion(code).id}`;
-const reason = (code: string) => `report_reason_${criterion(code).id}`;
-
-/** A full, valid report for the demo table: 98% of target, self-scores 8 / 4 / 9, one violation, 3 bonus points claimed. */
-function answers(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const yes = Object.fromEntries(['3', '4', '5', '7', '8', '10'].map((code) => [value(code), 'yes']));
-  return { ...yes, [value('1')]: '98', [value('2')]: '8', [value('6')]: '4', [value('9')]: '1', [value('11')]: '9', [value('T')]: '3', [reason('T')]: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP', report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf', ...overrides };
-}
-
-/** Seeds a unit's pledge in force: target 100% for criterion 1, a ceiling of 2 for criterion 9. */
-function pledge(unitCode: string) {
-  const unit = t.bot.store.structure.unitByCode(unitCode)!;
-  const pledgeRow = t.bot.store.pledges.ensure(2021, unit.id, block().id);
-  t.bot.store.pledges.add({ pledgeId: pledgeRow.id, status: 'accepted', titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion('1').id, 100], [criterion('9').id, 2]]), submittedBy: 'seed', actingAsAdmin: false, submittedAt: new Date('2021-03-15T01:00:00Z') });
-}
+const { criterion, valueBlock: value, reasonBlock: reason, reportAnswers: answers, seedPledge: pledge } = demoLookups(() => t);
 
 function reportOf(unitCode: string) {
   const unit = t.bot.store.structure.unitByCode(unitCode)!;
@@ -76,7 +51,7 @@ describe('submitting a period report', () => {
     expect(textOf(view.view)).toContain('Báo cáo Quý I năm 2021 (01/01/2021 – 31/03/2021)');
     expect(textOf(view.view)).toContain('Hạn nộp: 10/04/2021 17:00.');
 
-    const reply = await t.driver.submitView(STP, answers());
+    const reply = await t.driver.submitView(STP, answers({ report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' }));
     // 98/100 × 40 = 39,2 · self-scores 8 + 4 + 9 · six yes × 5 = 30 · 1 ≤ 2 violations → 5 · bonus awaits review.
     expect(textOf(resultOf(reply))).toBe('✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
     const stored = reportOf('STP');

@@ -3,16 +3,10 @@ import type { ReportValue } from '../../db/store/reports';
 import { inputsOf } from '../../src/local-slack/view-state';
 import { NUDGE_OPEN_REPORT, REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
 
-/** The demo: Khối thi đua Nội chính, lead Công an tỉnh (U0CA0001, U0CA0002); Quý I due 10/04/2021 17:00. */
-const CA = 'U0CA0001';
-const STP = 'U0TP0001';
-const QS = 'U0QS0001';
-const ADMIN = 'U0ADMIN01';
-const CHANNEL = 'C0NOICHINH';
-const BEFORE_DUE = new Date('2021-04-08T02:00:00Z');
-const AFTER_DUE = new Date('2021-04-12T03:00:00Z');
+const { ca: CA, stp: STP, qs: QS, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
 let t: TestBot;
 afterEach(async () => {
@@ -20,22 +14,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-const block = () => t.bot.store.structure.blockByCode('NOI_CHINH')!;
-const criterion = (code: string) => t.bot.store.structure.criteria(2021, block().id).find((row) => row.code === code)!;
-const q1 = () => t.bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!;
-const unit = (code: string) => t.bot.store.structure.unitByCode(code)!;
-
-function answers(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const value = (code: string) => `report_value_${criterion(code).id}`;
-  const yes = Object.fromEntries(['3', '4', '5', '7', '8', '10'].map((code) => [value(code), 'yes']));
-  return { ...yes, [value('1')]: '98', [value('2')]: '8', [value('6')]: '4', [value('9')]: '1', [value('11')]: '9', [value('T')]: '3', [`report_reason_${criterion('T').id}`]: 'Bằng khen của Bộ Tư pháp', ...overrides };
-}
-
-/** Target 100% and a ceiling of 2, as the unit pledged. */
-function seedPledge(code: string) {
-  const pledge = t.bot.store.pledges.ensure(2021, unit(code).id, block().id);
-  t.bot.store.pledges.add({ pledgeId: pledge.id, status: 'accepted', titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion('1').id, 100], [criterion('9').id, 2]]), submittedBy: 'seed', actingAsAdmin: false, submittedAt: new Date('2021-03-15T01:00:00Z') });
-}
+const { block, criterion, q1, unit, reportAnswers: answers, seedPledge } = demoLookups(() => t);
 
 /** A report stored directly (the report command has its own tests), with a review when asked. */
 function seedReport(code: string, at: Date, late: boolean, review?: { outcome: 'reviewed' | 'returned'; reason?: string }) {
@@ -127,7 +106,7 @@ describe('reviewing a report (thẩm định)', () => {
     expect(shown).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% (chỉ tiêu 100%) → 39,20 điểm');
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
-    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp»');
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»');
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
     const bad = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '11', [`review_points_${criterion('6').id}`]: 'bốn', review_outcome: 'returned' });
