@@ -22,7 +22,8 @@ const deadlinesHelp = defineMessages(
   },
 );
 
-function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: readonly PeriodRow[]): UnitDue[] {
+/** The unit's dues of the year (the pledge, then every period), with its state on each, in due order. */
+export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: readonly PeriodRow[]): UnitDue[] {
   const pledge = store.pledges.forUnits(year.year, [unit.id]).get(unit.id);
   const pledgeState: DueState = pledge?.pending ? 'pending_change' : pledge?.signed ? 'done' : 'todo';
   const dues: UnitDue[] = [{ subject: { kind: 'pledge' }, due: year.pledgeDue, state: pledgeState, ...(pledge?.signed ? { doneAt: pledge.signed.submittedAt, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() } : {}) }];

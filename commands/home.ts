@@ -1,21 +1,33 @@
-import type { Feature } from './feature';
 import { buildHome } from '../src/views/home';
+import { buildDueLines } from '../src/views/deadlines';
+import { blockOfUnit } from './args';
 import { identifyCaller } from './context';
+import { unitDues } from './deadlines';
+import type { Feature } from './feature';
 import { describeCaller } from './thidua';
 
-/** The App Home tab, published whenever a user opens it. */
+/** The App Home tab, published whenever a user opens it: who they are, their block's year, their unit's dues. */
 export const homeFeature: Feature = {
   register(app, deps) {
     app.event('app_home_opened', async ({ event, client }) => {
       if (event.tab !== 'home') return;
-      const organisation = deps.store.organisation.get();
+      const { store } = deps;
+      const organisation = store.organisation.get();
       if (!organisation) return;
-      const caller = identifyCaller(deps.store, organisation, event.user, deps.clock.now());
-      const blockYear = caller.block && caller.year !== undefined ? deps.store.structure.blockYear(caller.year, caller.block.id) : undefined;
+      const now = deps.clock.now();
+      const caller = identifyCaller(store, organisation, event.user, now);
+      const year = caller.year !== undefined ? store.structure.year(caller.year) : undefined;
+      const block = caller.unit ? blockOfUnit(store, caller.unit) : undefined;
+      const blockYear = block && year ? store.structure.blockYear(year.year, block.id) : undefined;
+      const dues =
+        caller.unit && block && year
+          ? buildDueLines({ year: year.year, unitCode: caller.unit.code, zone: organisation.timeZone, now, dues: unitDues(store, caller.unit, year, store.structure.periods(year.year)) }, organisation.locale).blocks
+          : undefined;
       const view = buildHome(
         {
           whoAmI: describeCaller(caller, organisation),
           ...(blockYear ? { block: { name: blockYear.block.name, year: blockYear.year, theme: blockYear.theme, ...(blockYear.lead ? { lead: blockYear.lead.name } : {}) } } : {}),
+          ...(dues ? { dues } : {}),
         },
         organisation.locale,
       );

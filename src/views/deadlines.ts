@@ -77,10 +77,18 @@ function taskOf(subject: UnitDue['subject'], year: number, locale: Locale): stri
   return subject.kind === 'pledge' ? text.pledge(year) : text.report(escapeMrkdwn(subject.periodName));
 }
 
-/** A unit's dues: what is still to do (with a button), then one line for what is done and past. */
-export function buildUnitDeadlines(facts: { year: number; unitName: string; unitCode: string; blockName: string; zone: string; now: Date; dues: UnitDue[] }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export interface UnitDueFacts {
+  year: number;
+  unitCode: string;
+  zone: string;
+  now: Date;
+  dues: UnitDue[];
+}
+
+/** A unit's dues: what is still to do (with a button), then one line for what is done and past. Also the App Home's. */
+export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: KnownBlock[]; lines: string[] } {
   const text = deadlinesText[locale];
-  const blocks: KnownBlock[] = [header(text.title(facts.year)), section(text.unitIntro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName)))];
+  const blocks: KnownBlock[] = [];
   const finished: string[] = [];
   const lines: string[] = [];
   for (const due of facts.dues) {
@@ -101,7 +109,14 @@ export function buildUnitDeadlines(facts: { year: number; unitName: string; unit
   }
   if (facts.dues.length === 0) blocks.push(section(text.nothing));
   if (finished.length) blocks.push(context(text.finished(finished.join('; '))));
-  return { text: [text.title(facts.year), ...lines].join('\n'), blocks };
+  return { blocks, lines };
+}
+
+/** `/thidua hanchot` for a unit's officer. */
+export function buildUnitDeadlines(facts: UnitDueFacts & { unitName: string; blockName: string }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = deadlinesText[locale];
+  const due = buildDueLines(facts, locale);
+  return { text: [text.title(facts.year), ...due.lines].join('\n'), blocks: [header(text.title(facts.year)), section(text.unitIntro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName))), ...due.blocks] };
 }
 
 /** For admins: each due with how many units of each block are done. */

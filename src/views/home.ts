@@ -1,4 +1,4 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { Locale } from '../i18n/messages';
 import { defineMessages } from '../i18n/messages';
 import { context, divider, escapeMrkdwn, header, section } from './blocks';
@@ -25,6 +25,8 @@ const homeText = defineMessages(
 export interface HomeFacts {
   whoAmI: string;
   block?: { name: string; year: number; theme: string; lead?: string };
+  /** The unit's dues with buttons to act (the same blocks as /thidua hanchot). */
+  dues?: KnownBlock[];
 }
 
 /** The App Home tab: who the user is in the organisation and where to start. */
@@ -34,6 +36,7 @@ export function buildHome(facts: HomeFacts, locale: Locale): HomeView {
   if (facts.block) {
     blocks.push(divider(), section([text.blockYear(escapeMrkdwn(facts.block.name), facts.block.year), text.theme(escapeMrkdwn(facts.block.theme)), ...(facts.block.lead ? [text.lead(escapeMrkdwn(facts.block.lead))] : [])].join('\n')));
   }
+  if (facts.dues?.length) blocks.push(divider(), ...facts.dues);
   blocks.push(divider(), section(text.commands));
   return { type: 'home', blocks };
 }

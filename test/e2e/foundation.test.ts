@@ -86,5 +86,8 @@ describe('the app over HTTP with the local Slack', () => {
     const home = test.slack.homeViews.get(OFFICER)!;
     expect(textOf(home)).toContain('Khối thi đua Nội chính');
     expect(textOf(home)).toContain('Đoàn kết, kỷ cương, đổi mới');
+    // The unit's dues, as /thidua hanchot shows them, each with a button to act.
+    expect(textOf(home)).toContain('*Giao ước thi đua năm 2021* — hạn 31/03/2021 17:00 (còn 16 ngày) — Chưa ký');
+    expect(textOf(home)).toContain('*Báo cáo Quý I* — hạn 10/04/2021 17:00');
   });
 });
