@@ -3,7 +3,7 @@ import { validateView } from '../../src/local-slack/block-kit-limits';
 import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
 import { nudgeButtonValue } from '../../src/views/nudges';
-import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { buttonValue, openModalBy, resultOf } from '../support/interactions';
 import { DEMO, demoLookups } from '../support/demo';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
@@ -133,6 +133,23 @@ describe('submitting a period report', () => {
     ]);
     expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(100);
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted', 'report.change_requested', 'report.change_approved']);
+  });
+
+  it('within the grace hours after the due an edit is still direct (and late); after them it becomes a request', async () => {
+    t = await startTestBot({ now: BEFORE_DUE, organisationYaml: DEMO_YAML.replace('report_grace_hours: 0', 'report_grace_hours: 48') });
+    await submit(STP);
+    t.clock.set(new Date('2021-04-11T03:00:00Z')); // 11/04 10:00: after the due, inside 48 hours
+    const inside = await submit(STP, { [value('1')]: '99' }, 'baocao Q1');
+    expect(inside.shown).toContain('Đơn vị sửa báo cáo trực tiếp đến 12/04/2021 17:00');
+    expect(textOf(resultOf(inside.reply))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
+    t.clock.set(new Date('2021-04-12T11:00:00Z')); // 12/04 18:00: the grace is over
+    const after = await submit(STP, { [value('1')]: '100' }, 'baocao Q1');
+    expect(after.shown).toContain('Báo cáo đã khóa từ 12/04/2021 17:00');
+    expect(reportOf('STP').versions.map((version) => [version.status, version.late])).toEqual([
+      ['accepted', false],
+      ['accepted', true],
+      ['pending', true],
+    ]);
   });
 
   it('answers per-field errors for text in a number field, a score above its maximum, a missing reason and a missing choice, and stores nothing', async () => {
