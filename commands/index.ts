@@ -5,6 +5,7 @@ import { criteriaFeature } from './criteria';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
+import { nudgesFeature } from './nudges';
 import { pledgeChangeRequests, pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
 import { registerThiduaCommand } from './thidua';
@@ -15,6 +16,8 @@ const FEATURES: Feature[] = [
   pledgeFeature,
   pledgeTableFeature,
   criteriaFeature,
+  // The buttons of deadline nudges (NUDGE_OPEN_REPORT is commands/report.ts's to register).
+  nudgesFeature,
   // Requests that need the block lead's decision, by kind (reports will add theirs here).
   changeRequestsFeature({ pledge: pledgeChangeRequests }),
 ];

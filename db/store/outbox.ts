@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxStatus } from '../schema';
 import type { Db } from './types';
 
@@ -108,16 +108,33 @@ export function outboxQueries(db: Db) {
         .run();
     },
 
-    countsByStatus(): Record<OutboxStatus, number> {
+    /** How many entries are in each state; only those with an id above `afterId` when given. */
+    countsByStatus(afterId = 0): Record<OutboxStatus, number> {
       const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0 };
       for (const row of db
         .select({ status: outbox.status, count: sql<number>`count(*)` })
         .from(outbox)
+        .where(gt(outbox.id, afterId))
         .groupBy(outbox.status)
         .all()) {
         counts[row.status] = row.count;
       }
       return counts;
+    },
+
+    /** The highest id so far (0 for an empty outbox): what a run queued is what lies above it. */
+    lastId(): number {
+      return db.select({ id: sql<number | null>`max(${outbox.id})` }).from(outbox).get()?.id ?? 0;
+    },
+
+    /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKind`, oldest first. */
+    skippedAfter(afterId: number, exceptKind: string): OutboxRow[] {
+      return db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'skipped'), gt(outbox.id, afterId), ne(outbox.kind, exceptKind)))
+        .orderBy(asc(outbox.id))
+        .all();
     },
 
     withStatus(status: OutboxStatus): OutboxRow[] {

@@ -59,6 +59,17 @@ export interface DeliveryOptions {
   maxInFlight?: number;
 }
 
+/** What this process's delivery did since it was created (for `npx thidua tick` and the benchmark). */
+export interface DeliveryStats {
+  /** Posted, or found posted by a crashed worker (`recovered` counts those too). */
+  sent: number;
+  recovered: number;
+  skipped: number;
+  failed: number;
+  /** 429 answers received. */
+  rateLimited: number;
+}
+
 /** One conversation's work: its entries in posting order, and whether a post to it is in flight. */
 interface Lane {
   name: string;
@@ -100,6 +111,7 @@ export class Delivery {
   private timer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  readonly stats: DeliveryStats = { sent: 0, recovered: 0, skipped: 0, failed: 0, rateLimited: 0 };
 
   constructor(private readonly options: DeliveryOptions) {}
 
@@ -273,6 +285,8 @@ export class Delivery {
         if (ts) {
           logger.info(`outbox ${row.dedupeKey}: found in ${channel} after an interrupted claim; not posting again`);
           store.outbox.markSent(row.id, workerId, channel, ts, wire.nowMs());
+          this.stats.sent += 1;
+          this.stats.recovered += 1;
           return 'done';
         }
       }
@@ -304,6 +318,7 @@ export class Delivery {
           unfurl_media: false,
         });
         store.outbox.markSent(row.id, workerId, channel, posted.ts!, wire.nowMs());
+        this.stats.sent += 1;
       } finally {
         // Pacing counts from Slack's answer, not from the request: Slack counts arrivals, and two
         // requests sent a second apart can arrive closer.
@@ -319,6 +334,7 @@ export class Delivery {
   private handleFailure(lane: Lane | undefined, row: OutboxRow, attempts: number, error: unknown): 'done' | 'retry' {
     const { store, wire, workerId, logger } = this.options;
     if (error instanceof WebAPIRateLimitedError) {
+      this.stats.rateLimited += 1;
       const until = wire.nowMs() + Math.max(1, error.retryAfter) * 1000;
       // chat.postMessage is limited per conversation: only this lane waits. Any other method's
       // limit (conversations.open, .history) is per workspace: every lane waits.
@@ -331,11 +347,13 @@ export class Delivery {
     if (UNREACHABLE_ERRORS.has(code)) {
       logger.warn(`outbox ${row.dedupeKey}: recipient unreachable (${code}); skipped`);
       store.outbox.finish(row.id, workerId, 'skipped', code);
+      this.stats.skipped += 1;
       return 'done';
     }
     if (attempts >= MAX_ATTEMPTS) {
       logger.error(`outbox ${row.dedupeKey}: giving up after ${attempts} attempts (${code})`);
       store.outbox.finish(row.id, workerId, 'failed', code);
+      this.stats.failed += 1;
       return 'done';
     }
     logger.warn(`outbox ${row.dedupeKey}: attempt ${attempts} failed (${code}); will retry`);

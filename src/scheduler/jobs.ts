@@ -1,4 +1,6 @@
 import type { AppDeps } from '../deps';
+import { deliveryDigestJob } from './delivery-digest';
+import { nudgesJob } from './nudges';
 
 export interface Job {
   name: string;
@@ -6,5 +8,5 @@ export interface Job {
   run(deps: AppDeps, now: Date): void | Promise<void>;
 }
 
-/** The scheduled jobs, run in this order by every pass. */
-export const JOBS: Job[] = [];
+/** The scheduled jobs, run in this order by every pass (the digest last: it reports what earlier passes could not deliver). */
+export const JOBS: Job[] = [nudgesJob, deliveryDigestJob];
