@@ -359,7 +359,8 @@ export const directives = sqliteTable('directives', {
 
 // ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
+/** `superseded`: a nudge not yet posted when a later nudge of the same due and block was queued; never posted (it would be stale). */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'superseded'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**

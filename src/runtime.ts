@@ -123,9 +123,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   } else {
     await app.start();
   }
-  delivery.start(5000);
+  // The scheduler's first pass before the delivery resumes: nudges left unposted by a stop are
+  // superseded by a newer one of their due before anything could post them late.
   const scheduler = new Scheduler(deps);
   if (options.schedulerTickMs !== undefined) scheduler.start(options.schedulerTickMs);
+  delivery.start(5000);
 
   let stopped: Promise<void> | undefined;
   return {

@@ -184,7 +184,7 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
     const organisation = createStore(handle.db).organisation.get();
     if (!organisation) throw new CliError(`Chưa có tổ chức trong «${config.databasePath}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>). / no organisation yet.`);
     const at = typeof values.at === 'string' ? parseInstant(values.at, organisation.timeZone) : systemClock.now();
-    const { store, delivery, deps } = createCore({
+    const { delivery, deps } = createCore({
       handle,
       clock: new ManualClock(at),
       logger,
@@ -193,16 +193,14 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
       outboxLeaseMs: config.outboxLeaseSeconds * 1000,
       loadDemo: false,
     });
-    const before = store.outbox.lastId();
-    const { failed } = await runSchedulerPass(deps, at);
+    const { queued, failed } = await runSchedulerPass(deps, at);
     await delivery.drain();
     // What this pass could not deliver is known only now: report it in the same run.
-    queueDeliveryDigest(deps, at);
+    const digests = queueDeliveryDigest(deps, at);
     await delivery.drain();
     await delivery.stop();
     const text = cliText[organisation.locale];
-    const queued = Object.values(store.outbox.countsByStatus(before)).reduce((sum, count) => sum + count, 0);
-    process.stdout.write(`${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued, delivery.stats)}\n`);
+    process.stdout.write(`${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`);
     if (failed.length) throw new CliError(text.jobsFailed(failed.join(', ')));
     return 0;
   } finally {

@@ -21,7 +21,7 @@ const SETTLE_LIMIT_MS = 60 * 60_000;
  *   still going is reported in one digest once it has settled; and never in quiet hours;
  * - a digest that could not be delivered itself is not reported (it would only loop).
  */
-export const deliveryDigestJob: Job = { name: 'delivery digest', run: (deps, now) => void queueDeliveryDigest(deps, now) };
+export const deliveryDigestJob: Job = { name: 'delivery digest', run: queueDeliveryDigest };
 
 /** Queues the digest when there is something to report; returns how many DMs it queued. */
 export function queueDeliveryDigest(deps: AppDeps, now: Date): number {

@@ -17,12 +17,13 @@ import type { Job } from './jobs';
  * with <subject> = pledge:<year> | report:<periodId> and <slot> = before-N | overdue-K.
  *
  * Keys are unique forever, so a second pass, a second process or a restart queues nothing again;
+ * older nudges of the same due and block that were never posted are marked `superseded` (stale);
  * the channel key is queued with the rest, so its presence means the block's nudge for that slot
  * is done. Units that are done get nothing; units without officers are named in the channel.
  * The escalation goes out only when a unit other than the lead's own is late (the lead's officers
  * already get their own unit's DM); it lists every late unit, the lead's own included.
  */
-export const nudgesJob: Job = { name: 'nudges', run: (deps, now) => void queueNudges(deps, now) };
+export const nudgesJob: Job = { name: 'nudges', run: queueNudges };
 
 /** A deadline that units meet one by one. */
 interface Due {
@@ -112,6 +113,9 @@ function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, 
     const missing = members.filter((member) => !done.has(member.id));
     if (missing.length === 0) return 0;
 
+    // An older nudge of this due and block still waiting (the bot stopped before posting it) would
+    // now be stale news next to this one: it is never posted.
+    tx.outbox.supersede(`nudge:${due.id}:${block.id}:`, `${prefix}:`, `superseded by ${slot.slot}`);
     const facts = { locale: organisation.locale, zone: organisation.timeZone, subject: due.subject, due: due.at, now };
     const late: MissingUnit[] = missing.map((unit) => ({ unitName: unit.name, officerIds: unit.officerIds }));
     const queue = (key: string, message: OutgoingMessage) => (deps.delivery.queue(tx, { key, kind: 'nudge', message }) ? 1 : 0);

@@ -246,6 +246,40 @@ describe('deadline nudges', () => {
     expect([...q1Slots].sort()).toEqual(['before-3', 'overdue-1']);
   });
 
+  it('never posts a nudge that waited unposted while a newer one of the same due came: it is superseded', async () => {
+    t = await startTestBot({ now: at('2021-04-06 10:00') });
+    signed(...NOI_CHINH_UNITS, ...VH_XH_UNITS);
+    await t.bot.deps.delivery.stop(); // the bot stops right after queueing
+    await passAt('2021-04-07 08:00');
+    const waiting = nudgeKeys().filter((key) => key.includes(':before-3:'));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+
+    // Back on Monday 12/04, after Q1's due: the first pass runs before the delivery resumes (as
+    // startBot orders them), and only the overdue nudge goes out, not "còn 3 ngày".
+    t.clock.set(at('2021-04-12 09:00'));
+    await runSchedulerPass(t.bot.deps, t.clock.now());
+    t.bot.deps.delivery.start(5000);
+    await t.bot.deps.delivery.drain();
+    expect(t.slack.messagesIn(NOI_CHINH).map((message) => keyOf(message).split(':')[4])).toEqual(['overdue-1']);
+    expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Đã quá 2 ngày so với hạn nộp báo cáo Quý I');
+    for (const key of waiting) expect(t.bot.store.outbox.byKey(key)).toMatchObject({ status: 'superseded', error: 'superseded by overdue-1' });
+    expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
+  });
+
+  it('names a unit without officers in the channel message, and sends it no DM', async () => {
+    t = await startTestBot({ now: at('2021-03-31 18:00'), organisationYaml: DEMO_YAML.replace('officers: [U0THA001]', 'officers: []') });
+    signed('CA', 'TT', 'VKS', 'TAND', 'STP', 'BCHQS', ...VH_XH_UNITS);
+    submitted('Q1', ...NOI_CHINH_UNITS, ...VH_XH_UNITS);
+    await passAt('2021-04-01 08:00');
+    const text = textOf(t.slack.messagesIn(NOI_CHINH)[0]!);
+    expect(text).toContain('Đã ký 6/7 đơn vị. Chưa ký: Cục Thi hành án dân sự tỉnh.');
+    expect(text).toContain('Chưa có cán bộ phụ trách: Cục Thi hành án dân sự tỉnh.');
+    // Only the lead's officers hear about it (the escalation); nobody gets the unit's DM.
+    expect(dmCounts()).toEqual(countsFor(officersOf('CA')));
+    expect(textOf(t.slack.dmsTo('U0CA0001')[0]!)).toContain('• Cục Thi hành án dân sự tỉnh: _chưa có cán bộ phụ trách_');
+  });
+
   it('reports recipients it could not reach to the admins in one digest, each once', async () => {
     t = await startTestBot({ now: at('2021-03-31 18:00') });
     t.slack.addUser({ id: 'U0QS0001', name: 'qs', realName: 'Đã chuyển công tác', status: 'deactivated' });
