@@ -80,8 +80,8 @@ interface Lane {
 /**
  * Delivers the outbox: every entry is claimed (a conditional UPDATE) before it is posted and marked
  * sent with its ts after. Entries are grouped in lanes, one per conversation; a small scheduler
- * starts the next post of whichever lane is allowed to post soonest, with at most `maxInFlight`
- * requests out at once. A lane waiting for its pacing or for a 429's Retry-After holds nothing, so
+ * starts the next post of the lane that may post now and has the most left to post, with at most
+ * `maxInFlight` requests out at once. A lane waiting for its pacing or for a 429's Retry-After holds nothing, so
  * a thousand DMs go out in parallel while one busy channel takes one message a second. All of this
  * runs between awaits on the event loop, so slash commands are never held up.
  *
