@@ -331,6 +331,18 @@ describe('deadline nudges', () => {
     expect(t.slack.openViewOf(ADMIN)).toBeUndefined();
   });
 
+  it('runs by itself inside the running bot, every tick, at the organisation\'s time', async () => {
+    // Wednesday 24/03, a minute before the pledge's first nudge (7 days before its due).
+    t = await startTestBot({ now: at('2021-03-24 07:59'), schedulerTickMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    t.clock.set(at('2021-03-24 08:00'));
+    await t.slack.waitFor(() => t.slack.messagesIn(NOI_CHINH).length > 0 && t.slack.messagesIn(VH_XH).length > 0, 5000, 'the nudges of 08:00');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // several more ticks
+    expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(1);
+    expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Còn 7 ngày đến hạn ký giao ước thi đua năm 2021');
+  });
+
   it('answers slash commands quickly while a fan-out of 2,000 paced messages is going out', async () => {
     t = await startTestBot({ now: at('2021-04-01 08:00'), conversationIntervalMs: 1000, slack: { perChannelIntervalMs: 1000 } });
     const users = Array.from({ length: 1000 }, (_, index) => `U0FAN${String(index).padStart(4, '0')}`);
