@@ -7,6 +7,7 @@ import { directiveFeature } from './directive';
 import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
+import { nudgesFeature } from './nudges';
 import { pledgeChangeRequests, pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
 import { reportChangeRequests, reportFeature } from './report';
@@ -25,6 +26,8 @@ const FEATURES: Feature[] = [
   statusFeature,
   deadlinesFeature,
   directiveFeature,
+  // The buttons that open the pledge or report modal (nudges, reminders, hanchot, App Home).
+  nudgesFeature,
   // Requests that need the block lead's decision, by kind.
   changeRequestsFeature({ pledge: pledgeChangeRequests, report: reportChangeRequests }),
 ];

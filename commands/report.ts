@@ -1,4 +1,4 @@
-import type { BlockAction, ButtonAction, ViewStateValue } from '@slack/bolt';
+import type { ViewStateValue } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
@@ -12,8 +12,7 @@ import { scoreUnit } from '../src/domain/scoring';
 import { formatPoints } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { type ScoredReport, scoredReport, scoringCriteria, scoringInput } from '../src/standings/inputs';
-import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_EVIDENCE_BLOCK, REPORT_INPUT_ACTION, REPORT_NOTES_BLOCK } from '../src/views/ids';
-import { parseNudgeButtonValue } from '../src/views/nudges';
+import { REPORT_CALLBACK, REPORT_EVIDENCE_BLOCK, REPORT_INPUT_ACTION, REPORT_NOTES_BLOCK } from '../src/views/ids';
 import {
   blocksOfCriterion,
   buildReportConfirmation,
@@ -34,7 +33,6 @@ import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawW
 import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
 import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
-import { openerFromAction } from './openers';
 import { submissionOf } from './submissions';
 
 /**
@@ -452,15 +450,5 @@ export const reportFeature: Feature = {
       if ('withdrawn' in outcome && outcome.withdrawn.length) await redrawWithdrawn(deps, client, reportChangeRequests, outcome.withdrawn, organisation);
     });
 
-    // Every button that opens a report (a nudge, a returned report, a lead's reminder) carries year:period[:unit].
-    app.action<BlockAction<ButtonAction>>(NUDGE_OPEN_REPORT, async ({ ack, action, body, client, respond }) => {
-      await ack();
-      const target = parseNudgeButtonValue(NUDGE_OPEN_REPORT, action.value ?? '');
-      const opener = openerFromAction(deps, body, client, respond);
-      if (!opener || target?.kind !== 'report') return;
-      // The button names a unit for its officers; anyone else opens their own unit's report.
-      const unitText = target.unitCode && opener.caller.unit?.code !== target.unitCode && !opener.caller.isAdmin ? '' : (target.unitCode ?? '');
-      await openReportModal(opener, { unitText, periodText: target.periodCode, year: target.year });
-    });
   },
 };

@@ -388,7 +388,8 @@ export const directiveWords = sqliteTable('directive_words', {
 
 // ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
+/** `superseded`: a nudge not yet posted when a later nudge of the same due and block was queued; never posted (it would be stale). */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'superseded'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**

@@ -53,13 +53,30 @@ export class ConfigError extends Error {
 
 /** Reads the environment into a Config, or throws a ConfigError that names every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
+  const values = parseEnv(env);
+  return { slack: slackModeOf(values), ...commonConfig(values) };
+}
+
+/**
+ * For commands that call the Web API but take no requests from Slack (`npx thidua tick`): only
+ * SLACK_BOT_TOKEN is needed, no signing secret or app token.
+ */
+export function loadApiConfig(env: Record<string, string | undefined>): Omit<Config, 'slack'> & { botToken: string } {
+  const values = parseEnv(env);
+  if (!values.SLACK_BOT_TOKEN) throw new ConfigError(['SLACK_BOT_TOKEN: cần có để gửi tin nhắn qua Slack / required to post to Slack']);
+  return { botToken: values.SLACK_BOT_TOKEN, ...commonConfig(values) };
+}
+
+function parseEnv(env: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const values = parsed.data;
+  return parsed.data;
+}
+
+function commonConfig(values: Env): Omit<Config, 'slack'> {
   return {
-    slack: slackModeOf(values),
     ...(values.SLACK_API_URL ? { slackApiUrl: values.SLACK_API_URL } : {}),
     host: values.HOST,
     port: values.PORT,

@@ -14,7 +14,8 @@ import { healthReport } from './health';
 import { loadDemoIfEmpty } from './organisation/load';
 import { Scheduler } from './scheduler/scheduler';
 
-export interface BotOptions {
+/** What the product needs without taking requests: the store, the delivery and the deps handlers and jobs get. */
+export interface CoreOptions {
   handle: DatabaseHandle;
   clock: Clock;
   wire?: WireTimer;
@@ -22,15 +23,7 @@ export interface BotOptions {
   botToken: string;
   /** Base URL of the Web API; Slack's own when absent. */
   apiUrl?: string;
-  receiver: ReceiverOptions;
-  host: string;
-  /** HTTP port (0 = any free port); in Socket Mode, the port of the health route. */
-  port: number;
-  /** A label for the health report: http, socket, console, test. */
-  mode: string;
   outboxLeaseMs: number;
-  /** Run the scheduler every this many ms; undefined = no ticking (tests and the console drive it). */
-  schedulerTickMs?: number;
   /** Load the demo organisation when the database has none (default true). */
   loadDemo?: boolean;
   /** Extra Web API client options for the app and the delivery (tests turn retries off). */
@@ -38,24 +31,17 @@ export interface BotOptions {
   conversationIntervalMs?: number;
 }
 
-export interface Bot {
-  app: App;
-  deps: AppDeps;
+export interface Core {
   store: Store;
-  handle: DatabaseHandle;
-  /** The bound HTTP port (the health route's in Socket Mode). */
-  port: number;
-  /** Where Slack sends requests in HTTP mode, e.g. http://127.0.0.1:3000/slack/events */
-  requestUrl: string;
-  stop(): Promise<void>;
+  delivery: Delivery;
+  deps: AppDeps;
 }
 
 /**
- * Builds and starts the whole bot over an open database: store, delivery, scheduler and the Bolt
- * app with its health route. `npm start`, the local console and the end-to-end tests all start it
- * through here, so they run the same code.
+ * Store, delivery and deps over an open database, without Bolt: what `npx thidua tick` runs a
+ * scheduler pass with, and what startBot builds the app on.
  */
-export async function startBot(options: BotOptions): Promise<Bot> {
+export function createCore(options: CoreOptions): Core {
   const wire = options.wire ?? realWireTimer;
   const store = createStore(options.handle.db);
   if (options.loadDemo !== false && loadDemoIfEmpty(store, options.clock.now())) options.logger.info('loaded the demo organisation (Vĩnh Phúc) into an empty database');
@@ -78,7 +64,40 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     leaseMs: options.outboxLeaseMs,
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });
-  const deps: AppDeps = { store, clock: options.clock, wire, logger: options.logger, delivery };
+  return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery } };
+}
+
+export interface BotOptions extends CoreOptions {
+  receiver: ReceiverOptions;
+  host: string;
+  /** HTTP port (0 = any free port); in Socket Mode, the port of the health route. */
+  port: number;
+  /** A label for the health report: http, socket, console, test. */
+  mode: string;
+  /** Run the scheduler every this many ms; undefined = no ticking (tests and the console drive it). */
+  schedulerTickMs?: number;
+}
+
+export interface Bot {
+  app: App;
+  deps: AppDeps;
+  store: Store;
+  handle: DatabaseHandle;
+  /** The bound HTTP port (the health route's in Socket Mode). */
+  port: number;
+  /** Where Slack sends requests in HTTP mode, e.g. http://127.0.0.1:3000/slack/events */
+  requestUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds and starts the whole bot over an open database: store, delivery, scheduler and the Bolt
+ * app with its health route. `npm start`, the local console and the end-to-end tests all start it
+ * through here, so they run the same code.
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { store, delivery, deps } = createCore(options);
+  const { wire } = deps;
 
   const startedAt = wire.nowMs();
   const app = createSlackApp(deps, {
@@ -106,9 +125,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   } else {
     await app.start();
   }
-  delivery.start(5000);
+  // The scheduler's first pass before the delivery resumes: nudges left unposted by a stop are
+  // superseded by a newer one of their due before anything could post them late.
   const scheduler = new Scheduler(deps);
   if (options.schedulerTickMs !== undefined) scheduler.start(options.schedulerTickMs);
+  delivery.start(5000);
 
   let stopped: Promise<void> | undefined;
   return {

@@ -22,7 +22,12 @@ export interface Store {
   reports: ReturnType<typeof reportQueries>;
   drafts: ReturnType<typeof draftQueries>;
   directives: ReturnType<typeof directiveQueries>;
-  /** Runs `work` in one transaction with a store bound to it: all of its writes land, or none. */
+  /**
+   * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The
+   * outermost one begins IMMEDIATE (takes the write lock first, waiting up to the busy timeout), so
+   * two processes that read then write on one file queue up instead of one failing with
+   * SQLITE_BUSY when the other committed between its read and its write.
+   */
   transaction<T>(work: (store: Store) => T): T;
 }
 
@@ -31,7 +36,7 @@ export interface Store {
  * from a handle and passed to whoever needs it — never imported as a singleton — so tests hand the
  * app an in-memory database with the real migrations.
  */
-export function createStore(db: Db): Store {
+export function createStore(db: Db, nested = false): Store {
   return {
     organisation: organisationQueries(db),
     structure: structureQueries(db),
@@ -43,6 +48,6 @@ export function createStore(db: Db): Store {
     reports: reportQueries(db),
     drafts: draftQueries(db),
     directives: directiveQueries(db),
-    transaction: (work) => db.transaction((tx) => work(createStore(tx))),
+    transaction: (work) => (nested ? db.transaction((tx) => work(createStore(tx, true))) : db.transaction((tx) => work(createStore(tx, true)), { behavior: 'immediate' })),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { outbox, type OutboxStatus } from '../schema';
 import type { Db } from './types';
 
@@ -16,15 +16,49 @@ export interface OutboxEntry {
  * one database never both own a row: SQLite serialises writers and the WHERE re-checks the state.
  */
 export function outboxQueries(db: Db) {
+  // The statements a fan-out runs for every message, prepared once per store: building and
+  // preparing the SQL on each call cost more than running it. Placeholders take driver values
+  // (UTC ms, JSON text), not Dates.
+  const param = (name: string) => sql`${sql.placeholder(name)}`;
+  const byId = param('id');
+  const worker = param('worker');
+  const now = param('now');
+  const prepared = {
+    enqueue: once(() =>
+      db
+        .insert(outbox)
+        .values({ dedupeKey: param('key'), kind: param('kind'), payload: param('payload'), status: 'pending', notBefore: now, createdAt: now })
+        .onConflictDoNothing({ target: outbox.dedupeKey })
+        .prepare(),
+    ),
+    row: once(() => db.select().from(outbox).where(eq(outbox.id, byId)).prepare()),
+    claim: once(() =>
+      db
+        .update(outbox)
+        .set({ status: 'sending', claimedBy: worker, leaseUntil: param('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
+        .where(and(eq(outbox.id, byId), or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)))))
+        .prepare(),
+    ),
+    setChannel: once(() =>
+      db
+        .update(outbox)
+        .set({ channelId: param('channel') })
+        .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
+        .prepare(),
+    ),
+    markSent: once(() =>
+      db
+        .update(outbox)
+        .set({ status: 'sent', channelId: param('channel'), ts: param('ts'), sentAt: now, leaseUntil: null, error: null })
+        .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
+        .prepare(),
+    ),
+  };
+
   return {
     /** Adds an entry unless its key exists already; true when this call added it. */
     enqueue(entry: OutboxEntry, nowMs: number): boolean {
-      const result = db
-        .insert(outbox)
-        .values({ dedupeKey: entry.dedupeKey, kind: entry.kind, payload: entry.payload, status: 'pending', notBefore: new Date(nowMs), createdAt: new Date(nowMs) })
-        .onConflictDoNothing({ target: outbox.dedupeKey })
-        .run();
-      return result.changes === 1;
+      return prepared.enqueue().run({ key: entry.dedupeKey, kind: entry.kind, payload: JSON.stringify(entry.payload), now: nowMs }).changes === 1;
     },
 
     byKey(dedupeKey: string): OutboxRow | undefined {
@@ -61,41 +95,37 @@ export function outboxQueries(db: Db) {
      * worker has it.
      */
     claim(id: number, workerId: string, nowMs: number, leaseUntilMs: number): OutboxRow | undefined {
-      const before = db.select().from(outbox).where(eq(outbox.id, id)).get();
+      const before = prepared.row().get({ id });
       if (!before) return undefined;
-      const now = new Date(nowMs);
-      const result = db
-        .update(outbox)
-        .set({ status: 'sending', claimedBy: workerId, leaseUntil: new Date(leaseUntilMs), attempts: sql`${outbox.attempts} + 1` })
-        .where(
-          and(
-            eq(outbox.id, id),
-            or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
-          ),
-        )
-        .run();
-      return result.changes === 1 ? before : undefined;
+      return prepared.claim().run({ id, worker: workerId, now: nowMs, leaseUntil: leaseUntilMs }).changes === 1 ? before : undefined;
     },
 
     /** Remembers the conversation a DM goes to, before posting, so a recovery knows where to look. */
     setChannel(id: number, workerId: string, channelId: string): void {
-      db.update(outbox)
-        .set({ channelId })
-        .where(and(eq(outbox.id, id), eq(outbox.claimedBy, workerId)))
-        .run();
+      prepared.setChannel().run({ id, worker: workerId, channel: channelId });
     },
 
     markSent(id: number, workerId: string, channelId: string, ts: string, nowMs: number): void {
-      db.update(outbox)
-        .set({ status: 'sent', channelId, ts, sentAt: new Date(nowMs), leaseUntil: null, error: null })
-        .where(and(eq(outbox.id, id), eq(outbox.claimedBy, workerId)))
-        .run();
+      prepared.markSent().run({ id, worker: workerId, channel: channelId, ts, now: nowMs });
     },
 
     /** Gives the entry back to be tried again from `notBeforeMs` (rate limit, transient error). */
     release(id: number, workerId: string, notBeforeMs: number, error: string | null): void {
       db.update(outbox)
         .set({ status: 'pending', notBefore: new Date(notBeforeMs), leaseUntil: null, error })
+        .where(and(eq(outbox.id, id), eq(outbox.claimedBy, workerId)))
+        .run();
+    },
+
+    /**
+     * Tries again from `untilMs`, but as a recovery: the claim stays open (status sending) with its
+     * lease ending then, so whoever takes it next first looks in Slack for the post. For attempts
+     * whose outcome is unknown (the request went out and no answer came back) and for recoveries
+     * that were interrupted.
+     */
+    postponeUncertain(id: number, workerId: string, untilMs: number, error: string): void {
+      db.update(outbox)
+        .set({ status: 'sending', leaseUntil: new Date(untilMs), error })
         .where(and(eq(outbox.id, id), eq(outbox.claimedBy, workerId)))
         .run();
     },
@@ -109,7 +139,7 @@ export function outboxQueries(db: Db) {
     },
 
     countsByStatus(): Record<OutboxStatus, number> {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0 };
+      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, superseded: 0 };
       for (const row of db
         .select({ status: outbox.status, count: sql<number>`count(*)` })
         .from(outbox)
@@ -118,6 +148,30 @@ export function outboxQueries(db: Db) {
         counts[row.status] = row.count;
       }
       return counts;
+    },
+
+    /**
+     * Ends the pending entries whose key starts with `prefix` but not with `keep` as `superseded`:
+     * older nudges of a due and block that were never posted, once a newer one is queued. Entries
+     * being sent are left alone (they may be posted already). Returns how many it ended.
+     */
+    supersede(prefix: string, keep: string, reason: string): number {
+      return db
+        .update(outbox)
+        .set({ status: 'superseded', error: reason })
+        // A key range, so the unique index on the key finds them.
+        .where(and(eq(outbox.status, 'pending'), gte(outbox.dedupeKey, prefix), lt(outbox.dedupeKey, `${prefix}\uffff`), sql`substr(${outbox.dedupeKey}, 1, ${keep.length}) <> ${keep}`))
+        .run().changes;
+    },
+
+    /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKind`, oldest first. */
+    skippedAfter(afterId: number, exceptKind: string): OutboxRow[] {
+      return db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'skipped'), gt(outbox.id, afterId), ne(outbox.kind, exceptKind)))
+        .orderBy(asc(outbox.id))
+        .all();
     },
 
     withStatus(status: OutboxStatus): OutboxRow[] {
@@ -138,4 +192,10 @@ export function outboxQueries(db: Db) {
       return db.select().from(outbox).orderBy(asc(outbox.id)).all();
     },
   };
+}
+
+/** `build()` on first use, then the same value. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }

@@ -1,6 +1,14 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
 import { defineMessages } from '../i18n/messages';
 
+/** What one `npx thidua tick` delivered (DeliveryStats). */
+interface TickFigures {
+  sent: number;
+  recovered: number;
+  skipped: number;
+  failed: number;
+}
+
 /** What `npx thidua` prints. Operators read Vietnamese first; the help shows both languages. */
 export const cliText = defineMessages(
   {
@@ -10,6 +18,9 @@ export const cliText = defineMessages(
     noChanges: 'Không có thay đổi nào: cơ sở dữ liệu đã khớp với tệp.',
     rejected: (file: string, count: number) => `Tệp ${file} không hợp lệ (${count} lỗi); chưa có thay đổi nào được lưu:`,
     demoReplaced: 'Cơ sở dữ liệu đang chứa tổ chức demo; dữ liệu demo được thay bằng tệp này.',
+    ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
+      `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}.`,
+    jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
   },
   {
     sections: { settings: 'Settings', units: 'Units', blocks: 'Blocks', years: 'Years', periods: 'Periods', criteria: 'Criteria', directives: 'Directives' } satisfies Record<ImportSection, string>,
@@ -18,6 +29,9 @@ export const cliText = defineMessages(
     noChanges: 'No changes: the database already matches the file.',
     rejected: (file: string, count: number) => `${file} is invalid (${count} problems); nothing was saved:`,
     demoReplaced: 'The database held the demo organisation; the demo data is replaced by this file.',
+    ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
+      `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed.`,
+    jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
   },
 );
 
@@ -37,6 +51,10 @@ Cách dùng / usage: npx thidua <lệnh>
   migrate          áp dụng migration cho cơ sở dữ liệu / apply database migrations
   import FILE      nạp tệp tổ chức YAML (kiểm tra toàn bộ trước khi ghi) / import the organisation file
   backup FILE      sao lưu trực tuyến, nhất quán cơ sở dữ liệu / an online, consistent database copy
+  tick [--at ISO-8601]
+                   chạy bộ hẹn giờ một lần (nhắc hạn) tại thời điểm đó, gửi xong rồi thoát; cần
+                   SLACK_BOT_TOKEN; không ghi múi giờ = giờ của tổ chức
+                   run one scheduler pass (deadline nudges) as of that instant, deliver, exit
   help             trợ giúp này / this help
 
 Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;

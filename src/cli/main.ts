@@ -4,13 +4,17 @@ import { parseArgs } from 'node:util';
 import { appliedMigrationCount, openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
-import { systemClock } from '../clock';
-import { type Config, ConfigError, loadConfig } from '../config';
+import { ManualClock, systemClock } from '../clock';
+import { type Config, ConfigError, loadApiConfig, loadConfig } from '../config';
 import { ConsoleError, runConsole } from '../console/console';
 import { createLogger, type LogLevelName } from '../logger';
 import { importOrganisationText } from '../organisation/load';
 import { readOrganisationFile } from '../organisation/read-file';
-import { startBot } from '../runtime';
+import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import { formatDateTime } from '../i18n/format';
+import { createCore, startBot } from '../runtime';
+import { queueDeliveryDigest } from '../scheduler/delivery-digest';
+import { runSchedulerPass } from '../scheduler/scheduler';
 import { cliText, formatSummary, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
@@ -32,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
         return importCommand(loadConfig(process.env), rest);
       case 'backup':
         return await backup(loadConfig(process.env), rest);
+      case 'tick':
+        return await tick(loadApiConfig(process.env), rest);
       case 'help':
       case '--help':
       case '-h':
@@ -163,6 +169,52 @@ async function backup(config: Config, args: string[]): Promise<number> {
   }
   process.stdout.write(`Đã sao lưu / backed up ${config.databasePath} → ${target} (${Math.ceil(statSync(target).size / 1024)} KB)\n`);
   return 0;
+}
+
+/**
+ * `npx thidua tick [--at ISO-8601]`: one scheduler pass as of that instant (default now), its
+ * messages delivered to Slack, then what could not be delivered reported to the admins; one line
+ * of figures. How operators, tests and the console's clock drive the scheduler without `npm start`.
+ */
+async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { at: { type: 'string' } });
+  const logger = createLogger(config.logLevel);
+  const handle = openDatabase(config.databasePath);
+  try {
+    const organisation = createStore(handle.db).organisation.get();
+    if (!organisation) throw new CliError(`Chưa có tổ chức trong «${config.databasePath}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>). / no organisation yet.`);
+    const at = typeof values.at === 'string' ? parseInstant(values.at, organisation.timeZone) : systemClock.now();
+    const { delivery, deps } = createCore({
+      handle,
+      clock: new ManualClock(at),
+      logger,
+      botToken: config.botToken,
+      ...(config.slackApiUrl ? { apiUrl: config.slackApiUrl } : {}),
+      outboxLeaseMs: config.outboxLeaseSeconds * 1000,
+      loadDemo: false,
+    });
+    const { queued, failed } = await runSchedulerPass(deps, at);
+    await delivery.drain();
+    // What this pass could not deliver is known only now: report it in the same run.
+    const digests = queueDeliveryDigest(deps, at);
+    await delivery.drain();
+    await delivery.stop();
+    const text = cliText[organisation.locale];
+    process.stdout.write(`${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`);
+    if (failed.length) throw new CliError(text.jobsFailed(failed.join(', ')));
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+/** An ISO-8601 instant: with Z or an offset as given; without, on the organisation's wall clock (never the server's). */
+function parseInstant(text: string, zone: string): Date {
+  const trimmed = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return new Date(Date.parse(trimmed));
+  const local = parseLocalDateTime(trimmed);
+  if (local) return zonedInstant(local, zone);
+  throw new CliError(`--at «${text}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức) / expected ISO-8601`);
 }
 
 function readSource(file: string): string {

@@ -123,7 +123,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       if (ephemeral.user === currentUser.id) show(text.onlyYou, ephemeral, { ephemeral: { channel: ephemeral.channel, blocks: ephemeral.blocks ?? [] } });
     }
     seen.ephemerals = slack.ephemerals.length;
-    for (const [channel, messages] of slack.conversations) {
+    // Channels before DMs: a nudge reads best as the block sees it, then as each officer does.
+    const conversations = [...slack.conversations].sort(([left], [right]) => Number(left.startsWith('D')) - Number(right.startsWith('D')));
+    for (const [channel, messages] of conversations) {
       for (const message of messages.slice(seen.messages.get(channel) ?? 0)) {
         const where = channel.startsWith('D') ? text.dmTo(nameOf(channel.slice(1))) : `#${channel}`;
         show(`${where}${message.thread_ts ? text.inThread : ''}:`, message, { message });

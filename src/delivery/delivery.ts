@@ -40,6 +40,9 @@ export const UNREACHABLE_ERRORS = new Set([
 export const OUTBOX_EVENT_TYPE = 'thidua_outbox';
 
 const MAX_ATTEMPTS = 5;
+/** Rows read from the outbox at once, and the level under which the scheduler reads more. */
+const BATCH = 2000;
+const LOW_WATER = 500;
 
 export interface DeliveryOptions {
   store: Store;
@@ -52,15 +55,35 @@ export interface DeliveryOptions {
   leaseMs: number;
   /** Minimum spacing between two posts to one conversation (Slack allows about one per second). */
   conversationIntervalMs?: number;
-  /** Conversations worked on at once. */
-  maxLanes?: number;
+  /** Web API requests in flight at once, over all conversations (default 16). */
+  maxInFlight?: number;
+}
+
+/** What this process's delivery did since it was created (for `npx thidua tick` and the benchmark). */
+export interface DeliveryStats {
+  /** Posted, or found posted by a crashed worker (`recovered` counts those too). */
+  sent: number;
+  recovered: number;
+  skipped: number;
+  failed: number;
+  /** 429 answers received. */
+  rateLimited: number;
+}
+
+/** One conversation's work: its entries in posting order, and whether a post to it is in flight. */
+interface Lane {
+  name: string;
+  rows: OutboxRow[];
+  busy: boolean;
 }
 
 /**
  * Delivers the outbox: every entry is claimed (a conditional UPDATE) before it is posted and marked
- * sent with its ts after. Conversations are worked on in parallel lanes, each paced and each
- * paused on its own by a 429's Retry-After, so a busy channel never holds up the others and never
- * blocks slash commands (all of this runs between awaits on the event loop).
+ * sent with its ts after. Entries are grouped in lanes, one per conversation; a small scheduler
+ * starts the next post of the lane that may post now and has the most left to post, with at most
+ * `maxInFlight` requests out at once. A lane waiting for its pacing or for a 429's Retry-After holds nothing, so
+ * a thousand DMs go out in parallel while one busy channel takes one message a second. All of this
+ * runs between awaits on the event loop, so slash commands are never held up.
  *
  * Recovery rule (also in src/delivery/README.md): a claim whose lease ran out without being marked
  * sent may or may not have been posted. Before posting it again, the worker reads the
@@ -69,13 +92,26 @@ export interface DeliveryOptions {
  * posted. So a crash between claim and post loses nothing and duplicates nothing.
  */
 export class Delivery {
-  private readonly lastPostAt = new Map<string, number>();
-  private readonly pausedUntil = new Map<string, number>();
+  private readonly lanes = new Map<string, Lane>();
+  /**
+   * Wire time before which nothing is posted to a conversation (pacing, or a 429's Retry-After).
+   * Kept apart from the lanes, which come and go with their entries, so pacing outlives them.
+   */
+  private readonly readyAt = new Map<string, number>();
+  /** Ids held in a lane or in flight, so a re-read of the outbox does not take them twice. */
+  private readonly held = new Set<number>();
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Every lane waits until then: a 429 from a method whose limit is not per conversation. */
+  private globalReadyAt = 0;
+  /** The DM conversation of each user this process has posted to (where a recovery would look). */
+  private readonly dmChannels = new Map<string, string>();
   private running: Promise<void> | undefined;
-  private pumpAgain = false;
+  private refillWanted = false;
+  private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  readonly stats: DeliveryStats = { sent: 0, recovered: 0, skipped: 0, failed: 0, rateLimited: 0 };
 
   constructor(private readonly options: DeliveryOptions) {}
 
@@ -97,11 +133,12 @@ export class Delivery {
     this.kick();
   }
 
-  /** Stops taking new work and waits for the posts in flight. */
+  /** Stops taking new work and waits for the posts in flight; entries not yet claimed stay pending. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wake?.();
     await this.running;
   }
 
@@ -113,22 +150,18 @@ export class Delivery {
     for (;;) {
       await this.pump();
       const wake = this.options.store.outbox.nextWakeMs();
-      if (wake === undefined) return;
+      if (wake === undefined || this.stopped) return;
       await this.options.wire.sleep(Math.min(250, Math.max(10, wake - this.options.wire.nowMs())));
     }
   }
 
   private pump(): Promise<void> {
+    this.refillWanted = true;
     if (this.running) {
-      this.pumpAgain = true;
+      this.wake?.();
       return this.running;
     }
-    this.running = (async () => {
-      do {
-        this.pumpAgain = false;
-        await this.runLanes();
-      } while (this.pumpAgain && !this.stopped);
-    })()
+    this.running = this.run()
       .catch((error: unknown) => this.options.logger.error('delivery pass failed', error))
       .finally(() => {
         this.running = undefined;
@@ -144,50 +177,129 @@ export class Delivery {
     if (wake !== undefined) this.wakeTimer = setTimeout(() => this.kick(), Math.max(10, wake - this.options.wire.nowMs()));
   }
 
-  private async runLanes(): Promise<void> {
-    const { store, wire, maxLanes = 8 } = this.options;
-    const lanes = new Map<string, OutboxRow[]>();
-    for (const row of store.outbox.ready(wire.nowMs(), 2000)) {
-      const lane = laneOf(row);
-      if ((this.pausedUntil.get(lane) ?? 0) > wire.nowMs()) continue;
-      lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+  /**
+   * The scheduler: reads ready entries into lanes, starts posts for lanes whose time has come while
+   * fewer than `maxInFlight` are out, and otherwise waits for a post to end, a kick, or the next
+   * lane's time. Ends when no lane holds anything and nothing is in flight.
+   */
+  private async run(): Promise<void> {
+    const { wire, maxInFlight = 16 } = this.options;
+    let lastRefill = Number.NEGATIVE_INFINITY;
+    for (;;) {
+      const now = wire.nowMs();
+      if (!this.stopped && (this.refillWanted || (this.held.size < LOW_WATER && now - lastRefill >= 250))) {
+        this.refillWanted = false;
+        lastRefill = now;
+        this.refill(now);
+      }
+      let nextAt = Number.POSITIVE_INFINITY;
+      while (!this.stopped && this.inFlight.size < maxInFlight) {
+        // Of the lanes allowed to post now, the one with the most left to post goes first: the
+        // longest lanes decide when the whole delivery ends, at one message a second each.
+        let best: Lane | undefined;
+        nextAt = Number.POSITIVE_INFINITY;
+        for (const lane of this.lanes.values()) {
+          if (lane.busy) continue;
+          if (lane.rows.length === 0) {
+            this.lanes.delete(lane.name);
+            continue;
+          }
+          const readyAt = Math.max(this.readyAt.get(lane.name) ?? 0, this.globalReadyAt);
+          if (readyAt > now) nextAt = Math.min(nextAt, readyAt);
+          else if (!best || lane.rows.length > best.rows.length) best = lane;
+        }
+        if (!best) break;
+        this.launch(best, best.rows.shift()!);
+      }
+      if (this.inFlight.size === 0 && (this.stopped || this.lanes.size === 0)) {
+        if (this.stopped || !this.refill(wire.nowMs())) return;
+        continue;
+      }
+      await this.waitForChange(nextAt - wire.nowMs());
     }
-    const queue = [...lanes.entries()];
-    const worker = async () => {
-      for (let next = queue.shift(); next && !this.stopped; next = queue.shift()) await this.runLane(next[0], next[1]);
-    };
-    await Promise.all(Array.from({ length: Math.min(maxLanes, queue.length) }, worker));
   }
 
-  private async runLane(lane: string, rows: OutboxRow[]): Promise<void> {
-    // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it.
-    const ordered = [...rows].sort((left, right) => Number(Boolean((left.payload as OutgoingMessage).threadOfKey)) - Number(Boolean((right.payload as OutgoingMessage).threadOfKey)));
-    for (const row of ordered) {
-      if (this.stopped) return;
-      const outcome = await this.deliver(lane, row);
-      if (outcome === 'paused') return;
+  /** Adds ready entries not held yet to their lanes; true when any was added. */
+  private refill(now: number): boolean {
+    for (const [name, until] of this.readyAt) if (until <= now) this.readyAt.delete(name);
+    let added = false;
+    for (const row of this.options.store.outbox.ready(now, BATCH + this.held.size)) {
+      if (this.held.has(row.id)) continue;
+      this.held.add(row.id);
+      const name = laneOf(row);
+      const lane = this.lanes.get(name) ?? { name, rows: [], busy: false };
+      this.lanes.set(name, lane);
+      // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it.
+      const isReply = Boolean((row.payload as OutgoingMessage).threadOfKey);
+      const at = isReply ? lane.rows.length : lane.rows.findIndex((queued) => Boolean((queued.payload as OutgoingMessage).threadOfKey));
+      lane.rows.splice(at === -1 ? lane.rows.length : at, 0, row);
+      added = true;
     }
+    return added;
   }
 
-  private async deliver(lane: string, row: OutboxRow): Promise<'done' | 'paused'> {
+  private launch(lane: Lane, row: OutboxRow): void {
+    lane.busy = true;
+    const post: Promise<void> = this.deliver(lane, row)
+      .then((outcome) => {
+        if (outcome === 'retry') lane.rows.unshift(row);
+        else this.held.delete(row.id);
+      })
+      .catch((error: unknown) => {
+        this.held.delete(row.id);
+        this.options.logger.error(`outbox ${row.dedupeKey}: delivery failed`, error);
+      })
+      .finally(() => {
+        lane.busy = false;
+        if (lane.rows.length === 0 && this.lanes.get(lane.name) === lane) this.lanes.delete(lane.name);
+        this.inFlight.delete(post);
+        this.wake?.();
+      });
+    this.inFlight.add(post);
+  }
+
+  /** Sleeps until something changes (a post ends, a kick, stop) or `ms` passed. */
+  private waitForChange(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(done, Math.max(0, ms)) : undefined;
+      function done() {
+        if (timer) clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
+    });
+  }
+
+  /**
+   * Claims and posts one entry. 'retry': rate limited, the entry stays in its lane (released in the
+   * database, so a crash leaves it pending); 'done': sent, skipped, failed, or handed back to the
+   * outbox to be read again when its not_before comes.
+   */
+  private async deliver(lane: Lane, row: OutboxRow): Promise<'done' | 'retry'> {
     const { store, client, wire, workerId, leaseMs, logger } = this.options;
     const claimed = store.outbox.claim(row.id, workerId, wire.nowMs(), wire.nowMs() + leaseMs);
     if (!claimed) return 'done';
-    const message = row.payload as OutgoingMessage;
+    const message = claimed.payload as OutgoingMessage;
+    let posting = false;
     try {
-      let channel = claimed.channelId ?? message.channel;
-      if (claimed.status === 'sending' && channel) {
-        const ts = await this.findPosted(channel, row);
+      // A DM goes to the user id (Slack opens the conversation and answers with its id): no
+      // conversations.open, which Slack allows only about 50 times a minute, on the way out.
+      let channel = claimed.channelId ?? message.channel ?? (message.user ? this.dmChannels.get(message.user) : undefined);
+      if (claimed.status === 'sending') {
+        // Recovering an interrupted claim: look in the conversation before posting again. Only here
+        // may a DM's conversation have to be opened, to read its history.
+        channel ??= (await client.conversations.open({ users: message.user! })).channel!.id!;
+        const ts = await this.findPosted(channel, claimed);
         if (ts) {
           logger.info(`outbox ${row.dedupeKey}: found in ${channel} after an interrupted claim; not posting again`);
           store.outbox.markSent(row.id, workerId, channel, ts, wire.nowMs());
+          this.stats.sent += 1;
+          this.stats.recovered += 1;
           return 'done';
         }
-      }
-      if (!channel) {
-        const opened = await client.conversations.open({ users: message.user! });
-        channel = opened.channel!.id!;
-        store.outbox.setChannel(row.id, workerId, channel);
       }
       let threadTs: string | undefined;
       if (message.threadOfKey) {
@@ -198,66 +310,71 @@ export class Delivery {
           return 'done';
         }
       }
-      await this.pace(lane);
-      const posted = await this.posting(lane, () => client.chat.postMessage({
-        channel,
-        text: message.text,
-        ...(message.blocks ? { blocks: message.blocks } : {}),
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.dedupeKey } },
-        unfurl_links: false,
-        unfurl_media: false,
-      }));
-      store.outbox.markSent(row.id, workerId, channel, posted.ts!, wire.nowMs());
+      posting = true;
+      try {
+        const posted = await client.chat.postMessage({
+          channel: channel ?? message.user!,
+          text: message.text,
+          ...(message.blocks ? { blocks: message.blocks } : {}),
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.dedupeKey } },
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        const conversation = posted.channel ?? channel ?? message.user!;
+        if (message.user) this.dmChannels.set(message.user, conversation);
+        store.outbox.markSent(row.id, workerId, conversation, posted.ts!, wire.nowMs());
+        this.stats.sent += 1;
+      } finally {
+        // Pacing counts from Slack's answer, not from the request: Slack counts arrivals, and two
+        // requests sent a second apart can arrive closer.
+        this.holdLane(lane.name, wire.nowMs() + (this.options.conversationIntervalMs ?? 1000));
+      }
       return 'done';
     } catch (error) {
-      return this.handleFailure(lane, row, claimed.attempts + 1, error);
+      // Whether Slack may have the post: a recovery that did not finish, or a post whose request went
+      // out and got no definite answer (a 429 or a platform error is a definite "not posted").
+      const definite = error instanceof WebAPIRateLimitedError || error instanceof WebAPIPlatformError;
+      const uncertain = claimed.status === 'sending' || (posting && !definite);
+      return this.handleFailure(posting ? lane : undefined, row, claimed.attempts + 1, error, uncertain);
     }
   }
 
-  private handleFailure(lane: string, row: OutboxRow, attempts: number, error: unknown): 'done' | 'paused' {
+  /** `lane` when chat.postMessage failed; undefined when another call did. */
+  private handleFailure(lane: Lane | undefined, row: OutboxRow, attempts: number, error: unknown, uncertain: boolean): 'done' | 'retry' {
     const { store, wire, workerId, logger } = this.options;
+    // Tries again from `until`; an uncertain attempt comes back through the recovery path.
+    const retryFrom = (until: number, reason: string) => (uncertain ? store.outbox.postponeUncertain(row.id, workerId, until, reason) : store.outbox.release(row.id, workerId, until, reason));
     if (error instanceof WebAPIRateLimitedError) {
+      this.stats.rateLimited += 1;
       const until = wire.nowMs() + Math.max(1, error.retryAfter) * 1000;
-      this.pausedUntil.set(lane, until);
-      store.outbox.release(row.id, workerId, until, `rate limited, retry after ${error.retryAfter}s`);
-      return 'paused';
+      // chat.postMessage is limited per conversation: only this lane waits. Any other method's
+      // limit (conversations.open, .history) is per workspace: every lane waits.
+      if (lane) this.holdLane(lane.name, until);
+      else this.globalReadyAt = Math.max(this.globalReadyAt, until);
+      retryFrom(until, `rate limited, retry after ${error.retryAfter}s`);
+      return 'retry';
     }
     const code = error instanceof WebAPIPlatformError ? String(error.data.error) : error instanceof Error ? error.message : String(error);
     if (UNREACHABLE_ERRORS.has(code)) {
       logger.warn(`outbox ${row.dedupeKey}: recipient unreachable (${code}); skipped`);
       store.outbox.finish(row.id, workerId, 'skipped', code);
+      this.stats.skipped += 1;
       return 'done';
     }
     if (attempts >= MAX_ATTEMPTS) {
       logger.error(`outbox ${row.dedupeKey}: giving up after ${attempts} attempts (${code})`);
       store.outbox.finish(row.id, workerId, 'failed', code);
+      this.stats.failed += 1;
       return 'done';
     }
-    logger.warn(`outbox ${row.dedupeKey}: attempt ${attempts} failed (${code}); will retry`);
-    store.outbox.release(row.id, workerId, wire.nowMs() + 1000 * 2 ** attempts, code);
+    logger.warn(`outbox ${row.dedupeKey}: attempt ${attempts} failed (${code}); will retry${uncertain ? ', looking in Slack first' : ''}`);
+    retryFrom(wire.nowMs() + 1000 * 2 ** attempts, code);
     return 'done';
   }
 
-  /** Waits until the conversation may take another message. */
-  private async pace(lane: string): Promise<void> {
-    const { wire, conversationIntervalMs = 1000 } = this.options;
-    const last = this.lastPostAt.get(lane);
-    if (last === undefined) return;
-    const wait = last + conversationIntervalMs - wire.nowMs();
-    if (wait > 0) await wire.sleep(wait);
-  }
-
-  /**
-   * Runs one post and notes when Slack answered it. Pacing counts from the answer, not from the
-   * request, because Slack counts arrivals: two requests sent a second apart can arrive closer.
-   */
-  private async posting<T>(lane: string, post: () => Promise<T>): Promise<T> {
-    try {
-      return await post();
-    } finally {
-      this.lastPostAt.set(lane, this.options.wire.nowMs());
-    }
+  private holdLane(name: string, until: number): void {
+    this.readyAt.set(name, Math.max(this.readyAt.get(name) ?? 0, until));
   }
 
   /** The ts of our message carrying `row`'s key in `channel`, if a crashed worker posted it. */
@@ -277,7 +394,8 @@ export class Delivery {
   }
 }
 
+/** One lane per conversation; a DM's lane is named by its user, whether or not its D… id is known yet. */
 function laneOf(row: OutboxRow): string {
   const message = row.payload as OutgoingMessage;
-  return row.channelId ?? message.channel ?? `user:${message.user}`;
+  return message.user ? `user:${message.user}` : (message.channel ?? row.channelId ?? '');
 }

@@ -195,7 +195,8 @@ export function summaryPolicyFromSettings(organisation: OrganisationTimeSettings
   return { zone: organisation.timeZone, summaryAtMinutes: minutesOf(year.summaryAt, 'summary_at'), holidays: new Set(holidays), quiet: quietOf(organisation) };
 }
 
-function quietOf(organisation: OrganisationTimeSettings): QuietHours {
+/** The organisation's quiet hours from its stored 'HH:mm' settings; throws on a malformed time. */
+export function quietOf(organisation: OrganisationTimeSettings): QuietHours {
   return { fromMinutes: minutesOf(organisation.quietFrom, 'quiet_from'), toMinutes: minutesOf(organisation.quietTo, 'quiet_to') };
 }
 

@@ -7,8 +7,8 @@ export function addOrganisationMembers(slack: LocalSlack, store: Store): void {
     slack.addUser({ id: userId, name: userId.toLowerCase(), realName: 'Ban Thi đua – Khen thưởng' });
   }
   for (const unit of store.structure.activeUnits()) {
-    for (const userId of store.structure.officerIds(unit.id)) {
-      slack.addUser({ id: userId, name: userId.toLowerCase(), realName: `Cán bộ thi đua, ${unit.name}` });
-    }
+    const officers = store.structure.officerIds(unit.id);
+    // Numbered when a unit has several, so that the console tells them apart.
+    officers.forEach((userId, index) => slack.addUser({ id: userId, name: userId.toLowerCase(), realName: `Cán bộ ${unit.name}${officers.length > 1 ? ` ${index + 1}` : ''}` }));
   }
 }

@@ -7,15 +7,19 @@ import { JOBS } from './jobs';
  * delivery posts it. `npm start` runs a pass every tick; `npx thidua tick --at …` and the console's
  * clock run one pass as of a chosen instant through this same function.
  */
-export async function runSchedulerPass(deps: AppDeps, now: Date): Promise<void> {
+export async function runSchedulerPass(deps: AppDeps, now: Date): Promise<{ queued: number; failed: string[] }> {
+  const failed: string[] = [];
+  let queued = 0;
   for (const job of JOBS) {
     try {
-      await job.run(deps, now);
+      queued += await job.run(deps, now);
     } catch (error) {
+      failed.push(job.name);
       deps.logger.error(`scheduler job ${job.name} failed at ${now.toISOString()}`, error);
     }
   }
   deps.delivery.kick();
+  return { queued, failed };
 }
 
 export class Scheduler {
@@ -27,7 +31,7 @@ export class Scheduler {
   start(tickMs: number): void {
     const tick = () => {
       if (this.running) return;
-      this.running = runSchedulerPass(this.deps, this.deps.clock.now()).finally(() => {
+      this.running = runSchedulerPass(this.deps, this.deps.clock.now()).then(() => undefined).finally(() => {
         this.running = undefined;
       });
     };

@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
@@ -16,16 +16,45 @@ describe('the outbox delivery', () => {
     await slack.start();
     store = createStore(openDatabase(':memory:').db);
   };
-  const delivery = (workerId = 'worker-a', conversationIntervalMs = 0) =>
+  const webClient = () => new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silentLogger });
+  const delivery = (workerId = 'worker-a', conversationIntervalMs = 0, extra: { client?: WebClient; maxInFlight?: number } = {}) =>
     new Delivery({
       store,
-      client: new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silentLogger }),
+      client: extra.client ?? webClient(),
       wire: realWireTimer,
       logger: silentLogger,
       workerId,
       leaseMs: 60_000,
       conversationIntervalMs,
+      ...(extra.maxInFlight !== undefined ? { maxInFlight: extra.maxInFlight } : {}),
     });
+  const users = (count: number) => Array.from({ length: count }, (_, index) => `U0DM${String(index).padStart(4, '0')}`);
+
+  /** A client that counts the requests in flight, and can answer the first conversations.open with a 429. */
+  const observedClient = (options: { rateLimitFirstOpen?: boolean } = {}) => {
+    const client = webClient();
+    const watch = { inFlight: 0, peak: 0, openedAt: [] as number[] };
+    const around =
+      <A, R>(call: (args: A) => Promise<R>) =>
+      async (args: A): Promise<R> => {
+        watch.inFlight += 1;
+        watch.peak = Math.max(watch.peak, watch.inFlight);
+        try {
+          return await call(args);
+        } finally {
+          watch.inFlight -= 1;
+        }
+      };
+    const post = client.chat.postMessage.bind(client.chat);
+    const open = client.conversations.open.bind(client.conversations);
+    client.chat.postMessage = around(post) as typeof client.chat.postMessage;
+    client.conversations.open = around(async (args: Parameters<typeof open>[0]) => {
+      watch.openedAt.push(Date.now());
+      if (options.rateLimitFirstOpen && watch.openedAt.length === 1) throw new WebAPIRateLimitedError(1);
+      return open(args);
+    }) as typeof client.conversations.open;
+    return { client, watch };
+  };
 
   beforeEach(async () => {
     await start();
@@ -124,5 +153,112 @@ describe('the outbox delivery', () => {
     const [parent, child] = slack.messagesIn('C0NOICHINH');
     expect(parent!.text).toBe('tổng hợp');
     expect(child).toMatchObject({ text: 'biểu đồ', thread_ts: parent!.ts });
+  });
+
+  it('paces each conversation without holding up the others: 200 DMs of two messages each go out in parallel', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = delivery('worker-a', 1000);
+    for (const user of users(200)) {
+      for (const round of [1, 2]) worker.queue(store, { key: `fan:${user}:${round}`, kind: 'test', message: { user, text: `tin ${round}` } });
+    }
+    const started = Date.now();
+    await worker.drain();
+    const elapsed = Date.now() - started;
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 400, pending: 0, sending: 0 });
+    for (const user of users(200)) expect(slack.dmsTo(user).map((message) => message.text)).toEqual(['tin 1', 'tin 2']);
+    // The second message of each conversation waits one second (about 1–2 s in all here, more on a
+    // loaded machine); a lane that held a worker slot while it waited (8 slots: 200 / 8 × 1 s) would
+    // take over 25 s.
+    expect(elapsed).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeLessThan(12_000);
+    expect(slack.rateLimited).toBe(0);
+    // A DM goes to the user id: Slack opens the conversation, no conversations.open on the way out.
+    expect(slack.callsTo('conversations.open')).toHaveLength(0);
+    expect(store.outbox.byKey(`fan:${users(1)[0]}:1`)?.channelId).toBe(`D${users(1)[0]}`);
+  });
+
+  it('keeps at most maxInFlight requests out at once', async () => {
+    const { client, watch } = observedClient();
+    const worker = delivery('worker-a', 0, { client, maxInFlight: 4 });
+    for (const user of users(40)) worker.queue(store, { key: `limited:${user}`, kind: 'test', message: { user, text: 'x' } });
+    await worker.drain();
+    expect(store.outbox.countsByStatus().sent).toBe(40);
+    expect(watch.peak).toBeLessThanOrEqual(4);
+    expect(watch.peak).toBeGreaterThan(1);
+  });
+
+  it('holds every conversation after a 429 from a workspace-wide method, and still loses nothing', async () => {
+    const { client, watch } = observedClient({ rateLimitFirstOpen: true });
+    const worker = delivery('worker-a', 0, { client, maxInFlight: 1 });
+    // A DM claimed by a worker that died before learning its conversation: recovering it opens the
+    // DM to read its history, and that workspace-wide call is answered with a 429.
+    worker.queue(store, { key: 'open:first', kind: 'test', message: { user: 'U0TP0001', text: 'một' } });
+    store.outbox.claim(store.outbox.byKey('open:first')!.id, 'worker-dead', Date.now(), Date.now() - 1);
+    worker.queue(store, { key: 'channel:after', kind: 'test', message: { channel: 'C0NOICHINH', text: 'hai' } });
+    const started = Date.now();
+    await worker.drain();
+    expect(slack.dmsTo('U0TP0001').map((message) => message.text)).toEqual(['một']);
+    const channelCall = slack.callsTo('chat.postMessage').find((call) => call.args.channel === 'C0NOICHINH')!;
+    expect(channelCall.at - started).toBeGreaterThanOrEqual(950);
+    expect(watch.openedAt).toHaveLength(2);
+  });
+
+  it('looks in Slack before retrying a post whose answer never came (the post may have landed)', async () => {
+    const client = webClient();
+    const post = client.chat.postMessage.bind(client.chat);
+    let calls = 0;
+    // The first post reaches Slack, but its answer is lost on the way back.
+    client.chat.postMessage = (async (args: Parameters<typeof post>[0]) => {
+      calls += 1;
+      const answer = await post(args);
+      if (calls === 1) throw new Error('socket hang up');
+      return answer;
+    }) as typeof client.chat.postMessage;
+    const worker = delivery('worker-a', 0, { client });
+    worker.queue(store, { key: 'lost:answer', kind: 'test', message: { channel: 'C0NOICHINH', text: 'một lần thôi' } });
+    await worker.drain();
+    expect(slack.messagesIn('C0NOICHINH').map((message) => message.text)).toEqual(['một lần thôi']);
+    expect(slack.callsTo('conversations.history').length).toBeGreaterThan(0);
+    expect(store.outbox.byKey('lost:answer')?.status).toBe('sent');
+  });
+
+  it('recovers a DM whose conversation the crashed worker never learnt: opens it to look, finds it, posts nothing more', async () => {
+    const worker = delivery('worker-dead');
+    worker.queue(store, { key: 'dm:crash', kind: 'test', message: { user: 'U0TP0001', text: 'đã gửi trước khi sập' } });
+    store.outbox.claim(store.outbox.byKey('dm:crash')!.id, 'worker-dead', Date.now(), Date.now() - 1);
+    const posted = await webClient().chat.postMessage({ channel: 'U0TP0001', text: 'đã gửi trước khi sập', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'dm:crash' } } });
+    await delivery('worker-b').drain();
+    expect(slack.dmsTo('U0TP0001')).toHaveLength(1);
+    expect(slack.callsTo('conversations.open')).toHaveLength(1);
+    expect(store.outbox.byKey('dm:crash')).toMatchObject({ status: 'sent', ts: posted.ts, channelId: 'DU0TP0001' });
+  });
+
+  it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = delivery('worker-a', 1000);
+    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `stop:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    worker.kick();
+    await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
+    const started = Date.now();
+    await worker.stop();
+    expect(Date.now() - started).toBeLessThan(500); // not held by the lane's pacing
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 1, pending: 2, sending: 0 });
+    await delivery('worker-b', 1000).drain();
+    expect(slack.messagesIn('C0VHXH').map((message) => message.text)).toEqual(['tin 1', 'tin 2', 'tin 3']);
+  });
+
+  it('recovers a crashed DM claim by reading the DM history', async () => {
+    const worker = delivery('worker-b');
+    worker.queue(store, { key: 'crash:dm', kind: 'test', message: { user: 'U0TP0001', text: 'nhắc' } });
+    const row = store.outbox.byKey('crash:dm')!;
+    const now = Date.now();
+    expect(store.outbox.claim(row.id, 'worker-dead', now, now - 1)).toBeDefined();
+    store.outbox.setChannel(row.id, 'worker-dead', 'DU0TP0001');
+    const posted = await webClient().chat.postMessage({ channel: 'DU0TP0001', text: 'nhắc', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:dm' } } });
+    await worker.drain();
+    expect(slack.dmsTo('U0TP0001')).toHaveLength(1);
+    expect(store.outbox.byKey('crash:dm')).toMatchObject({ status: 'sent', ts: posted.ts });
   });
 });

@@ -20,6 +20,8 @@ export interface TestBotOptions {
   /** Minimum spacing between posts to one conversation (default 0: tests need no pacing). */
   conversationIntervalMs?: number;
   outboxLeaseMs?: number;
+  /** Run scheduler passes every this many ms, as `npm start` does (default: none; tests run passes themselves). */
+  schedulerTickMs?: number;
 }
 
 export interface TestBot {
@@ -62,6 +64,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     outboxLeaseMs: options.outboxLeaseMs ?? 60_000,
     clientOptions: { retryConfig: { retries: 0 } },
     conversationIntervalMs: options.conversationIntervalMs ?? 0,
+    ...(options.schedulerTickMs !== undefined ? { schedulerTickMs: options.schedulerTickMs } : {}),
   });
   addOrganisationMembers(slack, bot.store);
   // Bolt verifies its token with auth.test as it starts; let that land before the test counts calls.

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocalSlack } from '../../src/local-slack/server';
+import { BIN, childEnvironment, finished, ROOT, runThidua, scratchFolder } from '../support/processes';
+
+const DEMO = join(ROOT, 'db/seed/demo.yaml');
+/**
+ * Wednesday 07/04/2021 08:00 in Hà Nội: in the demo, with nothing signed or submitted, the pledge's
+ * third overdue nudge and Q1's 3-day nudge are both due: each block channel and each officer get
+ * two messages, the lead's officers a third (the escalation) — 35 messages over 19 conversations,
+ * paced at one a second per conversation, so the fan-out takes about two seconds.
+ */
+const AT = '2021-04-07T08:00:00+07:00';
+
+interface OutboxRow {
+  dedupe_key: string;
+  status: string;
+  ts: string | null;
+}
+
+function outboxOf(path: string): OutboxRow[] {
+  const db = new Database(path, { readonly: true });
+  const rows = db.prepare('select dedupe_key, status, ts from outbox order by id').all() as OutboxRow[];
+  db.close();
+  return rows;
+}
+
+/** Every message the local Slack recorded, by the outbox key in its metadata. */
+function postedKeys(slack: LocalSlack): string[] {
+  return [...slack.conversations.values()].flat().map((message) => String(message.metadata?.event_payload?.key ?? `(no key) ${message.text}`));
+}
+
+/** Each key once, and every outbox entry both marked sent and present in Slack: no duplicate, no loss. */
+function expectExactlyOnce(slack: LocalSlack, path: string): void {
+  const rows = outboxOf(path);
+  const keys = postedKeys(slack);
+  expect(keys.length).toBe(new Set(keys).size);
+  expect(new Set(keys)).toEqual(new Set(rows.map((row) => row.dedupe_key)));
+  expect(rows.filter((row) => row.status !== 'sent')).toEqual([]);
+  const tsOf = new Map([...slack.conversations.values()].flat().map((message) => [message.metadata?.event_payload?.key, message.ts]));
+  for (const row of rows) expect(row.ts).toBe(tsOf.get(row.dedupe_key));
+}
+
+describe('npx thidua tick', () => {
+  let slack: LocalSlack;
+  afterEach(async () => {
+    await slack?.stop();
+  });
+
+  async function prepared(): Promise<{ env: Record<string, string>; path: string }> {
+    slack = new LocalSlack({ perChannelIntervalMs: 1000 });
+    await slack.start();
+    const path = join(scratchFolder(), 'thidua.sqlite');
+    expect((await runThidua(['import', DEMO], { DATABASE_PATH: path })).code).toBe(0);
+    return { path, env: { DATABASE_PATH: path, SLACK_BOT_TOKEN: 'xoxb-tick-test', SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: '1' } };
+  }
+
+  it('runs one pass as of --at, delivers it, prints one line of figures; the same instant again sends nothing', async () => {
+    const { env, path } = await prepared();
+    const first = await runThidua(['tick', '--at', AT], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('Bộ hẹn giờ lúc 07/04/2021 08:00 (Asia/Ho_Chi_Minh): 35 tin mới vào hàng đợi; đã gửi 35, bỏ qua 0, lỗi 0.\n');
+    expect(slack.messagesIn('C0NOICHINH')).toHaveLength(2);
+    expect(slack.dmsTo('U0CA0002')).toHaveLength(3);
+    expectExactlyOnce(slack, path);
+
+    // Without an offset the instant is read on the organisation's clock, not the server's.
+    const again = await runThidua(['tick', '--at', '2021-04-07T08:00'], env);
+    expect(again.stdout).toContain(': 0 tin mới vào hàng đợi; đã gửi 0,');
+    expect(postedKeys(slack)).toHaveLength(35);
+  });
+
+  it('explains a bad instant or a missing token in one line, exit 1', async () => {
+    const { env } = await prepared();
+    const bad = await runThidua(['tick', '--at', 'thứ tư'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('--at «thứ tư»: cần thời điểm ISO-8601');
+    const { SLACK_BOT_TOKEN: _token, ...withoutToken } = env;
+    const noToken = await runThidua(['tick'], withoutToken);
+    expect(noToken.code).toBe(1);
+    expect(noToken.stderr).toContain('SLACK_BOT_TOKEN: cần có để gửi tin nhắn qua Slack');
+  });
+
+  it('after kill -9 in the middle of a fan-out, the next tick leaves every recipient with exactly one copy of each message', async () => {
+    const { env, path } = await prepared();
+    const child = spawn(process.execPath, [BIN, 'tick', '--at', AT], { cwd: ROOT, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const exit = finished(child);
+    // Killed from inside the local Slack's record of the 20th post, before its answer is written:
+    // that entry stays claimed ("sending") though Slack has it, the worst moment for a crash.
+    let postedAtKill = 0;
+    await slack.waitFor(
+      () => {
+        const posted = postedKeys(slack).length;
+        if (posted < 20) return false;
+        child.kill('SIGKILL');
+        postedAtKill = posted;
+        return true;
+      },
+      20_000,
+      '20 posts',
+    );
+    expect((await exit).code).toBeNull();
+    const afterCrash = outboxOf(path);
+    expect(afterCrash).toHaveLength(35);
+    expect(postedAtKill).toBeLessThan(35);
+    expect(afterCrash.filter((row) => row.status === 'sending').length).toBeGreaterThan(0);
+    expect(afterCrash.filter((row) => row.status === 'pending').length).toBeGreaterThan(0);
+
+    const historyBefore = slack.callsTo('conversations.history').length;
+    const second = await runThidua(['tick', '--at', AT], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/: 0 tin mới vào hàng đợi; đã gửi \d+ \(\d+ tìm thấy đã gửi trước khi bị ngắt\)/);
+    expect(slack.callsTo('conversations.history').length).toBeGreaterThan(historyBefore);
+    expectExactlyOnce(slack, path);
+    expect(postedKeys(slack)).toHaveLength(35);
+  });
+
+  it('two ticks at once on one database post everything once', async () => {
+    const { env, path } = await prepared();
+    const [first, second] = await Promise.all([runThidua(['tick', '--at', AT], env), runThidua(['tick', '--at', AT], env)]);
+    expect([first.code, second.code, first.stderr, second.stderr]).toEqual([0, 0, '', '']);
+    expectExactlyOnce(slack, path);
+    expect(postedKeys(slack)).toHaveLength(35);
+    const queued = [first.stdout, second.stdout].map((line) => Number(/: (\d+) tin mới/.exec(line)?.[1]));
+    expect(queued.sort()).toEqual([0, 35]);
+  });
+});
