@@ -1,0 +1,76 @@
+import type { Store } from '../../db/store';
+import type { BlockMember, BlockRow, CriterionRow, PeriodRow, YearRow } from '../../db/store/structure';
+import { computeStandings, DEFAULT_GRADE_BANDS, type GradeBands, type Standings, type UnitScoringInput } from '../domain/scoring';
+import { scoredReport, scoringInput } from './inputs';
+
+/**
+ * A block's standings for one period, read from the store and scored by the engine: what `xephang`,
+ * the automatic summary, the exports and the benchmark all start from. The reads are a fixed number
+ * of queries whatever the block's size (structure, reports.forUnits, pledges.forUnits).
+ *
+ * What counts for a unit (the rules people check a ranking against):
+ * - the report's version in force (its latest accepted version); a unit with only a pending change
+ *   and nothing accepted has not reported;
+ * - the pledge's targets in force for the period's year;
+ * - the lead's review (thẩm định) of that version when its latest outcome is 'reviewed': its scores
+ *   are the reviewed values of graded, bonus and deduction lines. A review of an older version does
+ *   not carry over to an amended one, which awaits review again;
+ * - a report whose latest review is 'returned' still counts its own values, and is flagged;
+ * - late: the unit's first accepted version came after the due (a later approved change is not
+ *   "nộp muộn").
+ */
+export interface UnitMeta {
+  /** The lead who reviewed the version in force, when its latest review is 'reviewed'. */
+  reviewerUserId: string | null;
+  reviewedAt: Date | null;
+  /** The latest review returned the report: it is scored on the unit's own values. */
+  returned: boolean;
+  /** A change to the report awaits the block lead. */
+  pendingChange: boolean;
+  /** When the version in force was submitted. */
+  submittedAt: Date | null;
+}
+
+export interface LoadedStandings {
+  block: BlockRow;
+  period: PeriodRow;
+  year: YearRow;
+  /** The block's active criteria for the year, in the organisation file's order. */
+  criteria: CriterionRow[];
+  /** Active member units in the block's order (the display order inside a tie). */
+  members: BlockMember[];
+  bands: GradeBands;
+  standings: Standings;
+  meta: ReadonlyMap<number, UnitMeta>;
+}
+
+/** The block's standings for the period, or undefined when the block or period does not exist. */
+export function standingsFor(store: Store, blockId: number, periodId: number): LoadedStandings | undefined {
+  const period = store.structure.periodById(periodId);
+  const block = store.structure.blockById(blockId);
+  const year = period ? store.structure.year(period.year) : undefined;
+  if (!period || !block || !year) return undefined;
+  const criteria = store.structure.criteria(year.year, block.id);
+  const members = store.structure.members(block.id);
+  const unitIds = members.map((member) => member.id);
+  const reports = store.reports.forUnits(period.id, unitIds);
+  const pledges = store.pledges.forUnits(year.year, unitIds);
+
+  const meta = new Map<number, UnitMeta>();
+  const inputs = members.map((member): UnitScoringInput => {
+    const report = reports.get(member.id);
+    const review = report?.review;
+    const reviewed = review?.outcome === 'reviewed' ? review : undefined;
+    meta.set(member.id, {
+      reviewerUserId: reviewed?.reviewerUserId ?? null,
+      reviewedAt: reviewed?.createdAt ?? null,
+      returned: review?.outcome === 'returned',
+      pendingChange: report?.pending !== undefined,
+      submittedAt: report?.inForce?.submittedAt ?? null,
+    });
+    // The same reading of a report as the report and review screens (src/standings/inputs.ts).
+    return scoringInput(member.id, scoredReport(report), pledges.get(member.id)?.inForce?.targets);
+  });
+  const bands = year.gradeBands ?? DEFAULT_GRADE_BANDS;
+  return { block, period, year, criteria, members, bands, standings: computeStandings(criteria, inputs, bands), meta };
+}
