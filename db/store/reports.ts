@@ -104,9 +104,9 @@ export function reportQueries(db: Db) {
           )
           .all()
       : [];
-    for (const [versionId, row] of latest) {
-      result.set(versionId, { ...row, scores: new Map(scores.filter((score) => score.reviewId === row.id).map((score) => [score.criterionId, { points: score.points, note: score.note }])) });
-    }
+    const byReview = new Map<number, Review['scores']>([...latest.values()].map((row) => [row.id, new Map()]));
+    for (const score of scores) byReview.get(score.reviewId)!.set(score.criterionId, { points: score.points, note: score.note });
+    for (const [versionId, row] of latest) result.set(versionId, { ...row, scores: byReview.get(row.id)! });
     return result;
   };
 

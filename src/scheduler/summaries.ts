@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
 import { summaryDueAt, summaryPolicyFromSettings } from '../domain/reminders';
-import { standingsFor } from '../standings/load';
+import { standingsForBlocks } from '../standings/load';
 import { publishStandings, summaryKey } from '../standings/publish';
 import { standingsRecord } from '../standings/record';
 import type { Job } from './jobs';
@@ -32,10 +32,12 @@ export const summariesJob: Job = {
       const policy = summaryPolicyFromSettings(organisation, year, holidays);
       for (const period of store.structure.periods(year.year)) {
         if (!summaryDueAt(period.due, policy, now)) continue;
-        for (const block of blocks) {
-          // Cheap check first: a summary already queued needs no standings computed, every tick for 30 days.
-          if (store.outbox.byKey(summaryKey(block.id, period.id))) continue;
-          const loaded = standingsFor(store, block.id, period.id);
+        // Cheap check first: a summary already queued needs no standings computed, every tick for 30 days.
+        const waiting = blocks.filter((block) => !store.outbox.byKey(summaryKey(block.id, period.id)));
+        if (waiting.length === 0) continue;
+        const standings = standingsForBlocks(store, waiting.map((block) => block.id), period.id);
+        for (const block of waiting) {
+          const loaded = standings.get(block.id);
           if (!loaded) continue;
           if (loaded.criteria.length === 0 || !loaded.standings.rows.some((row) => row.reported)) {
             const said = announced.get(deps) ?? new Set<string>();

@@ -1,12 +1,14 @@
 import type { Store } from '../../db/store';
-import type { BlockMember, BlockRow, CriterionRow, PeriodRow, YearRow } from '../../db/store/structure';
+import type { BlockRow, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
 import { computeStandings, DEFAULT_GRADE_BANDS, type GradeBands, type Standings, type UnitScoringInput } from '../domain/scoring';
 import { scoredReport, scoringInput } from './inputs';
 
 /**
- * A block's standings for one period, read from the store and scored by the engine: what `xephang`,
+ * Blocks' standings for one period, read from the store and scored by the engine: what `xephang`,
  * the automatic summary, the exports and the benchmark all start from. The reads are a fixed number
- * of queries whatever the block's size (structure, reports.forUnits, pledges.forUnits).
+ * of queries whatever the number and size of the blocks (structure, reports.forUnits,
+ * pledges.forUnits for all their units at once): one block or the whole province cost the same
+ * dozen queries, which matters because building a query costs more than running it.
  *
  * What counts for a unit (the rules people check a ranking against):
  * - the report's version in force (its latest accepted version); a unit with only a pending change
@@ -38,7 +40,7 @@ export interface LoadedStandings {
   /** The block's active criteria for the year, in the organisation file's order. */
   criteria: CriterionRow[];
   /** Active member units in the block's order (the display order inside a tie). */
-  members: BlockMember[];
+  members: UnitRow[];
   bands: GradeBands;
   standings: Standings;
   meta: ReadonlyMap<number, UnitMeta>;
@@ -46,31 +48,44 @@ export interface LoadedStandings {
 
 /** The block's standings for the period, or undefined when the block or period does not exist. */
 export function standingsFor(store: Store, blockId: number, periodId: number): LoadedStandings | undefined {
+  return standingsForBlocks(store, [blockId], periodId).get(blockId);
+}
+
+/** Several blocks' standings for the period (absent: blocks that do not exist), read together. */
+export function standingsForBlocks(store: Store, blockIds: readonly number[], periodId: number): Map<number, LoadedStandings> {
+  const result = new Map<number, LoadedStandings>();
   const period = store.structure.periodById(periodId);
-  const block = store.structure.blockById(blockId);
   const year = period ? store.structure.year(period.year) : undefined;
-  if (!period || !block || !year) return undefined;
-  const criteria = store.structure.criteria(year.year, block.id);
-  const members = store.structure.members(block.id);
-  const unitIds = members.map((member) => member.id);
+  if (!period || !year) return result;
+  const wanted = new Set(blockIds);
+  const blocks = store.structure.activeBlocks().filter((block) => wanted.has(block.id));
+  const ids = blocks.map((block) => block.id);
+  const criteria = store.structure.criteriaOfBlocks(year.year, ids);
+  const membersOf = store.structure.memberUnits(ids);
+  const unitIds = [...membersOf.values()].flat().map((unit) => unit.id);
   const reports = store.reports.forUnits(period.id, unitIds);
   const pledges = store.pledges.forUnits(year.year, unitIds);
-
-  const meta = new Map<number, UnitMeta>();
-  const inputs = members.map((member): UnitScoringInput => {
-    const report = reports.get(member.id);
-    const review = report?.review;
-    const reviewed = review?.outcome === 'reviewed' ? review : undefined;
-    meta.set(member.id, {
-      reviewerUserId: reviewed?.reviewerUserId ?? null,
-      reviewedAt: reviewed?.createdAt ?? null,
-      returned: review?.outcome === 'returned',
-      pendingChange: report?.pending !== undefined,
-      submittedAt: report?.inForce?.submittedAt ?? null,
-    });
-    // The same reading of a report as the report and review screens (src/standings/inputs.ts).
-    return scoringInput(member.id, scoredReport(report), pledges.get(member.id)?.inForce?.targets);
-  });
   const bands = year.gradeBands ?? DEFAULT_GRADE_BANDS;
-  return { block, period, year, criteria, members, bands, standings: computeStandings(criteria, inputs, bands), meta };
+
+  for (const block of blocks) {
+    const members = membersOf.get(block.id)!;
+    const meta = new Map<number, UnitMeta>();
+    const inputs = members.map((member): UnitScoringInput => {
+      const report = reports.get(member.id);
+      const review = report?.review;
+      const reviewed = review?.outcome === 'reviewed' ? review : undefined;
+      meta.set(member.id, {
+        reviewerUserId: reviewed?.reviewerUserId ?? null,
+        reviewedAt: reviewed?.createdAt ?? null,
+        returned: review?.outcome === 'returned',
+        pendingChange: report?.pending !== undefined,
+        submittedAt: report?.inForce?.submittedAt ?? null,
+      });
+      // The same reading of a report as the report and review screens (src/standings/inputs.ts).
+      return scoringInput(member.id, scoredReport(report), pledges.get(member.id)?.inForce?.targets);
+    });
+    const table = criteria.get(block.id)!;
+    result.set(block.id, { block, period, year, criteria: table, members, bands, standings: computeStandings(table, inputs, bands), meta });
+  }
+  return result;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { importOrganisationText } from '../../src/organisation/load';
-import { standingsFor } from '../../src/standings/load';
+import { standingsFor, standingsForBlocks } from '../../src/standings/load';
 import { parseStandingsRecord, standingChanges, standingsRecord } from '../../src/standings/record';
 import { DEMO_YAML } from '../support/bot';
 import { generatedOrganisationYaml } from '../support/organisations';
@@ -110,6 +110,25 @@ describe('standingsFor: a block and a period from the store', () => {
       return queries;
     };
     expect(count(25)).toBe(count(3));
+  });
+});
+
+describe('standingsForBlocks: the whole province at once', () => {
+  it('reads every block in the queries of one, and scores each block as standingsFor does', () => {
+    const store = open();
+    seedNoiChinhQ1(store, AT, LATE);
+    seedReport(store, { unitCode: 'SYT', periodCode: 'Q1', values: { '1': 70 }, by: 'U0YT0001', at: AT });
+    const blocks = store.structure.activeBlocks().map((block) => block.id);
+    const q1 = store.structure.periods(2021).find((period) => period.code === 'Q1')!.id;
+    statements.length = 0;
+    const one = standingsFor(store, blocks[0]!, q1)!;
+    const single = statements.length;
+    statements.length = 0;
+    const all = standingsForBlocks(store, blocks, q1);
+    expect(statements.length).toBe(single);
+    expect([...all.keys()]).toEqual(blocks);
+    expect(all.get(blocks[0]!)!.standings).toEqual(one.standings);
+    expect(all.get(blocks[1]!)!.standings.rows.map((row) => [row.rank, row.reported])).toEqual([[1, true], [2, false], [2, false], [2, false], [2, false], [2, false]]);
   });
 });
 
