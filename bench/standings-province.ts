@@ -8,34 +8,12 @@ import { statSync } from 'node:fs';
 import { openDatabase } from '../db/client';
 import { createStore } from '../db/store';
 import type { ReportValue } from '../db/store/reports';
-import type { CriterionKind } from '../src/domain/scoring';
 import { importOrganisationText } from '../src/organisation/load';
+import { benchMaxPoints, isPledged, isReviewed, KIND_MIX, reportSampler, seededRandom } from './support';
 
 const [path, BLOCKS, UNITS, PERIODS] = [process.argv[2]!, ...process.argv.slice(3, 6).map(Number)] as [string, number, number, number];
 const CRITERIA = 40;
 const YEAR = 2021;
-/** mulberry32: a small seeded generator, so every run builds the same province. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-// A table shaped like the published ones: mostly targets and yes/no, some graded, a bonus and a deduction.
-const KINDS: CriterionKind[] = [
-  ...Array<CriterionKind>(12).fill('target'),
-  ...Array<CriterionKind>(8).fill('lower_better'),
-  ...Array<CriterionKind>(12).fill('yes_no'),
-  ...Array<CriterionKind>(6).fill('graded'),
-  'bonus',
-  'deduction',
-];
-
 function provinceYaml(): string {
   const code = (block: number, unit: number) => `B${block}U${unit}`;
   const lines = ['organization:', '  name: UBND tỉnh Đo đạc', '  admins: [U0ADMIN01]', 'units:'];
@@ -50,9 +28,8 @@ function provinceYaml(): string {
     lines.push(`      - { code: T${month}, name: Tháng ${month}, start: ${YEAR}-${mm}-01, end: ${YEAR}-${mm}-28, due: ${YEAR}-${mm}-28T17:00 }`);
   }
   lines.push('    criteria:');
-  KINDS.slice(0, CRITERIA).forEach((kind, index) => {
-    const max = kind === 'target' ? 4 : kind === 'bonus' || kind === 'deduction' ? 5 : 2;
-    lines.push(`      - { code: "${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Tiêu chí số ${index + 1}", max: ${max}, kind: ${kind} }`);
+  KIND_MIX.slice(0, CRITERIA).forEach((kind, index) => {
+    lines.push(`      - { code: "${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Tiêu chí số ${index + 1}", max: ${benchMaxPoints(kind)}, kind: ${kind} }`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -65,9 +42,8 @@ function generate(path: string): void {
   const at = new Date(`${YEAR}-01-15T03:00:00Z`);
   const outcome = importOrganisationText(store, provinceYaml(), 'bench', at);
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
-  const next = random(2021);
-  const chance = (probability: number) => next() < probability;
-  const between = (low: number, high: number) => low + next() * (high - low);
+  const sample = reportSampler(seededRandom(2021));
+  const { chance } = sample;
   let reports = 0;
   let values = 0;
   let reviews = 0;
@@ -77,7 +53,7 @@ function generate(path: string): void {
     store.transaction((tx) => {
       for (const unit of members) {
         const pledge = tx.pledges.ensure(YEAR, unit.id, block.id);
-        const targets = new Map(criteria.filter((criterion) => (criterion.kind === 'target' || criterion.kind === 'lower_better') && !chance(0.05)).map((criterion) => [criterion.id, Math.round(between(0, 200))]));
+        const targets = new Map(criteria.filter((criterion) => isPledged(criterion.kind) && !chance(0.05)).map((criterion) => [criterion.id, sample.target()]));
         tx.pledges.add({ pledgeId: pledge.id, status: 'accepted', titles: [], commitments: '', targets, submittedBy: 'U0BENCH', actingAsAdmin: false, submittedAt: at });
       }
     });
@@ -89,19 +65,9 @@ function generate(path: string): void {
           const reported = new Map<number, ReportValue>();
           const reviewed = new Map<number, { points: number; note: string | null }>();
           for (const criterion of criteria) {
-            const value = chance(0.05)
-              ? null
-              : criterion.kind === 'yes_no'
-                ? Number(chance(0.85))
-                : criterion.kind === 'graded'
-                  ? Math.round(between(0, criterion.maxPoints) * 10) / 10
-                  : criterion.kind === 'bonus' || criterion.kind === 'deduction'
-                    ? Math.round(between(0, 7))
-                    : Math.round(between(0, 220));
+            const value = sample.value(criterion.kind, criterion.maxPoints);
             reported.set(criterion.id, { value, reason: criterion.kind === 'bonus' ? 'Bằng khen' : null });
-            if ((criterion.kind === 'graded' || criterion.kind === 'bonus' || criterion.kind === 'deduction') && value !== null) {
-              reviewed.set(criterion.id, { points: Math.max(0, value - Math.round(between(0, 2))), note: null });
-            }
+            if (isReviewed(criterion.kind) && value !== null) reviewed.set(criterion.id, { points: sample.reviewed(value), note: null });
           }
           const version = tx.reports.add({ reportId: report.id, status: 'accepted', values: reported, evidenceUrl: null, notes: '', submittedBy: 'U0BENCH', actingAsAdmin: false, submittedAt: period.due, late: chance(0.1) });
           reports += 1;

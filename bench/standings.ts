@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { createStore, type Store } from '../db/store';
 import { standingsFor, standingsForBlocks } from '../src/standings/load';
-import { percentile } from './support';
+import { checksum, percentile, timeRuns } from './support';
 
 const BLOCKS = 50;
 const UNITS = 20;
@@ -76,19 +76,8 @@ const loadBlock = (blockId: number) => standingsFor(store, blockId, period.id)!.
 const blockIds = blocks.map((block) => block.id);
 const loadProvince = () => [...standingsForBlocks(store, blockIds, period.id).values()].reduce((sum, loaded) => sum + loaded.standings.rows.length, 0);
 
-let sink = 0;
-function timeRuns(runs: number, work: () => number): number[] {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = process.hrtime.bigint();
-    sink += work();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return samples;
-}
-
 const first = blocks[0]!.id;
-sink += loadProvince();
+timeRuns(1, loadProvince);
 const oncePeak = peakMegabytes();
 timeRuns(50, () => loadBlock(first) + rawRead(first)); // warm up the JIT and the page cache
 
@@ -116,4 +105,4 @@ console.log(`  after the province's standings once          ${mb(oncePeak)}   ta
 console.log(`  after every timing repetition                ${mb(peakMegabytes())}   ${peakMegabytes() <= 150 ? '' : '(garbage of back-to-back runs before V8 collects it)'}`);
 handle.close();
 rmSync(folder, { recursive: true, force: true });
-if (!Number.isFinite(sink)) console.log('checksum is not finite');
+if (!Number.isFinite(checksum())) console.log('checksum is not finite');

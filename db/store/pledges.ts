@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
 import type { Db } from './types';
-import { type Decision, versionLifecycle } from './versions';
+import { type Decision, pickVersions, versionLifecycle } from './versions';
 
 export type { Decision } from './versions';
 
@@ -165,15 +165,9 @@ export function pledgeQueries(db: Db) {
         )
         .orderBy(asc(pledgeVersions.version))
         .all();
-      const byPledge = new Map<number, PledgeVersionRow[]>(rows.map((pledge) => [pledge.id, []]));
-      for (const version of versions) byPledge.get(version.pledgeId)!.push(version);
-      const picked = rows.map((pledge) => {
-        const own = byPledge.get(pledge.id)!;
-        const accepted = own.filter((version) => version.status === 'accepted');
-        return { pledge, signed: accepted[0], inForce: accepted.at(-1), pending: own.filter((version) => version.status === 'pending').at(-1) };
-      });
+      const picked = pickVersions(rows, versions, (version) => version.pledgeId);
       const loaded = new Map(withTargets(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
-      for (const { pledge, signed, inForce, pending } of picked) {
+      for (const { parent: pledge, first: signed, inForce, pending } of picked) {
         result.set(pledge.unitId, { pledge, ...(signed ? { signed } : {}), ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}), ...(pending ? { pending: loaded.get(pending.id)! } : {}) });
       }
       return result;
