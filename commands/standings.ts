@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
@@ -104,12 +104,21 @@ const table = pagedTableFeature<StandingsPage, PeriodScope>({
   render: renderStandings,
 });
 
-/** A press on Đăng lên kênh / Xuất Excel by someone who may not: answered, and false. */
-async function mayPublish(deps: AppDeps, caller: Caller, blockId: number, periodId: number, locale: Locale, respond: (text: string) => Promise<unknown>): Promise<boolean> {
-  if (canLead(caller, blockId)) return true;
-  const year = deps.store.structure.periodById(periodId)?.year ?? caller.year ?? 0;
-  await respond(refusal(deps.store, blockId, year, locale));
-  return false;
+/**
+ * A press on Đăng lên kênh or Xuất Excel: who pressed, about which block and period, and how to
+ * answer them; undefined when they are not the block's lead or an admin (they are told so).
+ */
+async function leadPress(deps: AppDeps, userId: string, value: string | undefined, respond: RespondFn) {
+  const pressed = await pressedBy(deps, userId, value, subjectSchema, respond);
+  if (!pressed) return undefined;
+  const { caller, organisation } = pressed;
+  const say = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message });
+  if (!canLead(caller, pressed.value.b)) {
+    const year = deps.store.structure.periodById(pressed.value.pe)?.year ?? caller.year ?? 0;
+    await say(refusal(deps.store, pressed.value.b, year, organisation.locale));
+    return undefined;
+  }
+  return { ...pressed, locale: organisation.locale, say };
 }
 
 export const standingsFeature: Feature = {
@@ -132,13 +141,10 @@ export const standingsFeature: Feature = {
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_PUBLISH, async ({ ack, action, body, respond }) => {
       await ack();
-      const pressed = await pressedBy(deps, body.user.id, action.value, subjectSchema, respond);
+      const pressed = await leadPress(deps, body.user.id, action.value, respond);
       if (!pressed) return;
-      const { organisation, caller, value } = pressed;
-      const locale = organisation.locale;
+      const { organisation, caller, value, locale, say } = pressed;
       const text = commandText[locale];
-      const say = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message });
-      if (!(await mayPublish(deps, caller, value.b, value.pe, locale, say))) return;
       const at = deps.clock.now();
       // Read, compare and write in one (immediate) transaction, so two presses at once, in any process, post once.
       const outcome = deps.store.transaction((tx): { message: string; posted?: boolean } => {
@@ -168,12 +174,9 @@ export const standingsFeature: Feature = {
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_EXPORT, async ({ ack, action, body, respond }) => {
       await ack();
-      const pressed = await pressedBy(deps, body.user.id, action.value, subjectSchema, respond);
+      const pressed = await leadPress(deps, body.user.id, action.value, respond);
       if (!pressed) return;
-      const { organisation, caller, value } = pressed;
-      const locale = organisation.locale;
-      const say = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message });
-      if (!(await mayPublish(deps, caller, value.b, value.pe, locale, say))) return;
+      const { caller, value, locale, say } = pressed;
       const block = deps.store.structure.blockById(value.b);
       const period = deps.store.structure.periodById(value.pe);
       if (!block || !period) return void (await say(commandText[locale].gone));

@@ -68,6 +68,10 @@ async function openDetail(user: string, value: string, blocks: unknown[]) {
   return textOf(t.slack.openViewOf(user)!.view);
 }
 
+function expectLines(text: string, lines: readonly string[]) {
+  for (const line of lines) expect(text).toContain(line);
+}
+
 const unitId = (code: string) => t.bot.store.structure.unitByCode(code)!.id;
 const drain = () => t.bot.deps.delivery.drain();
 // The scheduler also sends deadline nudges on these days: look only at what standings post.
@@ -130,7 +134,7 @@ describe('/thidua xephang', () => {
 
     const ca = await openDetail(STP, detail('CA').value, blocks);
     // Công an tỉnh: 95 of a target of 100 on 40 points = 38; 1 case under a ceiling of 2 = 5 of 5; six "yes" = 30; self-scores 9 + 4 + 8.
-    for (const line of [
+    expectLines(ca, [
       '*1.* Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): đạt 95 / chỉ tiêu 100 → *38,00* / 40',
       '*2.* Cải cách hành chính, chuyển đổi số: tự chấm 9 → *9,00* / 10 _(chờ thẩm định)_',
       '*3.* Ban hành kế hoạch, đăng ký và ký giao ước đúng hạn: Có → *5,00* / 5',
@@ -138,14 +142,12 @@ describe('/thidua xephang', () => {
       '*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): đề nghị 3 → *0,00* / 5 _(chờ thẩm định)_',
       'Cộng điểm tiêu chí *94,00* · Điểm thưởng *0,00* · Điểm trừ *0,00* · *Tổng 94,00 điểm*',
       'Chưa được Trưởng khối thẩm định',
-    ]) {
-      expect(ca).toContain(line);
-    }
+    ]);
     t.slack.closeView(t.slack.openViewOf(STP)!.id);
 
     const stpText = await openDetail(STP, detail('STP').value, blocks);
     // Sở Tư pháp: 81 of 90 → 36; criterion 4 "no" → 0; 0 under a ceiling of 0 → 5; the lead's 9, 5 and 7; 1 point deducted.
-    for (const line of [
+    expectLines(stpText, [
       'Hạng 3 · *86,00 điểm* · Hoàn thành tốt',
       '*1.* Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): đạt 81 / chỉ tiêu 90 → *36,00* / 40',
       '*4.* Tổ chức sơ kết, tổng kết phong trào: Không → *0,00* / 5',
@@ -154,9 +156,7 @@ describe('/thidua xephang', () => {
       '*K.* Điểm trừ (kỷ luật, vi phạm, chậm báo cáo): tự nhận 1 · Trưởng khối chấp nhận 1 (<@U0CA0001>) → *−1,00* / 5',
       'Cộng điểm tiêu chí *87,00* · Điểm thưởng *0,00* · Điểm trừ *−1,00* · *Tổng 86,00 điểm*',
       'Thẩm định: <@U0CA0001>.',
-    ]) {
-      expect(stpText).toContain(line);
-    }
+    ]);
   });
 });
 
