@@ -6,9 +6,9 @@ import { scoredReport, scoringInput } from './inputs';
 /**
  * Blocks' standings for one period, read from the store and scored by the engine: what `xephang`,
  * the automatic summary, the exports and the benchmark all start from. The reads are a fixed number
- * of queries whatever the number and size of the blocks (structure, reports.forUnits,
- * pledges.forUnits for all their units at once): one block or the whole province cost the same
- * dozen queries, which matters because building a query costs more than running it.
+ * of queries whatever the size of the blocks (structure, reports.forUnits, pledges.forUnits for
+ * all their units at once), for up to ten blocks at a time: a province is a few dozen queries,
+ * without holding all of its rows in memory at once.
  *
  * What counts for a unit (the rules people check a ranking against):
  * - the report's version in force (its latest accepted version); a unit with only a pending change
@@ -51,7 +51,10 @@ export function standingsFor(store: Store, blockId: number, periodId: number): L
   return standingsForBlocks(store, [blockId], periodId).get(blockId);
 }
 
-/** Several blocks' standings for the period (absent: blocks that do not exist), read together. */
+/** Blocks read together: few enough that a province's rows are not all in memory at once, enough that queries stay few. */
+const BLOCKS_PER_READ = 10;
+
+/** Several blocks' standings for the period (absent: blocks that do not exist), read BLOCKS_PER_READ at a time. */
 export function standingsForBlocks(store: Store, blockIds: readonly number[], periodId: number): Map<number, LoadedStandings> {
   const result = new Map<number, LoadedStandings>();
   const period = store.structure.periodById(periodId);
@@ -59,6 +62,12 @@ export function standingsForBlocks(store: Store, blockIds: readonly number[], pe
   if (!period || !year) return result;
   const wanted = new Set(blockIds);
   const blocks = store.structure.activeBlocks().filter((block) => wanted.has(block.id));
+  for (let start = 0; start < blocks.length; start += BLOCKS_PER_READ) readBlocks(store, blocks.slice(start, start + BLOCKS_PER_READ), period, year, result);
+  return result;
+}
+
+/** Reads and scores `blocks` together into `result`. */
+function readBlocks(store: Store, blocks: readonly BlockRow[], period: PeriodRow, year: YearRow, result: Map<number, LoadedStandings>): void {
   const ids = blocks.map((block) => block.id);
   const criteria = store.structure.criteriaOfBlocks(year.year, ids);
   const membersOf = store.structure.memberUnits(ids);
@@ -87,5 +96,4 @@ export function standingsForBlocks(store: Store, blockIds: readonly number[], pe
     const table = criteria.get(block.id)!;
     result.set(block.id, { block, period, year, criteria: table, members, bands, standings: computeStandings(table, inputs, bands), meta });
   }
-  return result;
 }
