@@ -13,7 +13,8 @@
  * timing repetitions — thousands of back-to-back runs let V8 grow its heap with garbage before a full
  * collection, which says more about the collector's heuristics than about the engine.
  */
-import { computeStandings, type CriterionKind, type ScoringCriterion, type UnitScoringInput } from '../src/domain/scoring';
+import { computeStandings, type ScoringCriterion, type UnitScoringInput } from '../src/domain/scoring';
+import { benchMaxPoints, checksum, isPledged, isReviewed, KIND_MIX, reportSampler, seededRandom, timeRuns } from './support';
 
 const BLOCKS = 50;
 const UNITS = 20;
@@ -21,31 +22,8 @@ const CRITERIA = 40;
 const BLOCK_RUNS = 2_000;
 const PROVINCE_RUNS = 100;
 
-/** mulberry32: a small seeded generator, so every run scores the same province. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const next = random(20_21);
-const chance = (probability: number) => next() < probability;
-const between = (low: number, high: number) => low + next() * (high - low);
-
-// A table shaped like the published ones: mostly targets and yes/no, some graded, a bonus and a deduction.
-const KIND_MIX: CriterionKind[] = [
-  ...Array<CriterionKind>(12).fill('target'),
-  ...Array<CriterionKind>(8).fill('lower_better'),
-  ...Array<CriterionKind>(12).fill('yes_no'),
-  ...Array<CriterionKind>(6).fill('graded'),
-  'bonus',
-  'deduction',
-];
+const sample = reportSampler(seededRandom(20_21));
+const { chance } = sample;
 
 interface Block {
   criteria: ScoringCriterion[];
@@ -60,7 +38,7 @@ function makeBlock(blockIndex: number): Block {
       name: `Tiêu chí số ${index + 1}`,
       groupName: `Nhóm ${Math.floor(index / 10) + 1}`,
       kind,
-      maxPoints: kind === 'target' ? 4 : kind === 'bonus' || kind === 'deduction' ? 5 : 2,
+      maxPoints: benchMaxPoints(kind),
     }),
   );
   const inputs = Array.from({ length: UNITS }, (_, unitIndex): UnitScoringInput => {
@@ -68,20 +46,10 @@ function makeBlock(blockIndex: number): Block {
     const values = new Map<number, { value: number | null }>();
     const reviewed = new Map<number, number>();
     for (const criterion of criteria) {
-      if ((criterion.kind === 'target' || criterion.kind === 'lower_better') && !chance(0.05)) targets.set(criterion.id, Math.round(between(0, 200)));
-      const value = chance(0.05)
-        ? null
-        : criterion.kind === 'yes_no'
-          ? Number(chance(0.85))
-          : criterion.kind === 'graded'
-            ? Math.round(between(0, criterion.maxPoints) * 10) / 10
-            : criterion.kind === 'bonus' || criterion.kind === 'deduction'
-              ? Math.round(between(0, 7))
-              : Math.round(between(0, 220));
+      if (isPledged(criterion.kind) && !chance(0.05)) targets.set(criterion.id, sample.target());
+      const value = sample.value(criterion.kind, criterion.maxPoints);
       values.set(criterion.id, { value });
-      if ((criterion.kind === 'graded' || criterion.kind === 'bonus' || criterion.kind === 'deduction') && value !== null) {
-        reviewed.set(criterion.id, Math.max(0, value - Math.round(between(0, 2))));
-      }
+      if (isReviewed(criterion.kind) && value !== null) reviewed.set(criterion.id, sample.reviewed(value));
     }
     const unitId = blockIndex * 100 + unitIndex + 1;
     if (chance(0.1)) return { unitId, targets };
@@ -103,18 +71,6 @@ function baseline(block: Block): number {
   return sum;
 }
 
-let sink = 0;
-
-function timeRuns(runs: number, work: () => number): number[] {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    sink += work();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return samples.sort((left, right) => left - right);
-}
-
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
@@ -127,7 +83,7 @@ const province = Array.from({ length: BLOCKS }, (_, index) => makeBlock(index));
 const first = province[0]!;
 const scoreBlock = (block: Block) => computeStandings(block.criteria, block.inputs).rows[0]!.total;
 
-sink += province.map((block) => computeStandings(block.criteria, block.inputs)).length;
+timeRuns(1, () => province.map((block) => computeStandings(block.criteria, block.inputs)).length);
 const oncePeak = peakMegabytes();
 
 // Warm up both sides so the JIT has compiled what is measured.
@@ -157,4 +113,4 @@ console.log('\npeak RSS');
 console.log(`  node + tsx, no data yet              ${megabytes(startPeak).padStart(9)}`);
 console.log(`  the province built and scored once   ${megabytes(oncePeak).padStart(9)}   target ≤ 150 MB: ${oncePeak <= 150 ? 'met' : 'MISSED'}`);
 console.log(`  after every timing repetition        ${megabytes(peakMegabytes()).padStart(9)}   (garbage of back-to-back runs before V8 collects it)`);
-if (!Number.isFinite(sink)) console.log('checksum is not finite');
+if (!Number.isFinite(checksum())) console.log('checksum is not finite');

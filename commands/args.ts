@@ -1,5 +1,5 @@
 import type { Store } from '../db/store';
-import type { BlockRow, UnitRow, YearRow } from '../db/store/structure';
+import type { BlockRow, PeriodRow, UnitRow, YearRow } from '../db/store/structure';
 import { foldedWords } from '../src/domain/fold';
 import { defineMessages } from '../src/i18n/messages';
 import { escapeMrkdwn } from '../src/views/blocks';
@@ -136,6 +136,8 @@ export const argsText = defineMessages(
     noBlocks: 'Tệp cấu hình tổ chức chưa có khối thi đua nào.',
     unknownYear: (year: number, years: string) => (years ? `Chưa có năm ${year} trong tệp cấu hình tổ chức. Các năm đang có: ${years}.` : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`),
     noYear: 'Tệp cấu hình tổ chức chưa có năm thi đua nào.',
+    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ «${typed}». Các kỳ: ${periods}. Các khối: ${blocks}.`,
   },
   {
     unknownBlock: (typed: string, blocks: string) => `There is no block «${typed}». Blocks: ${blocks}.`,
@@ -143,6 +145,8 @@ export const argsText = defineMessages(
     noBlocks: 'The organisation file has no blocks yet.',
     unknownYear: (year: number, years: string) => (years ? `The organisation file has no year ${year}. Years: ${years}.` : `The organisation file has no year ${year}.`),
     noYear: 'The organisation file has no emulation year yet.',
+    noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown «${typed}». Periods: ${periods}. Blocks: ${blocks}.`,
   },
 );
 
@@ -190,6 +194,50 @@ export async function resolveScope(context: CommandContext, options: { command: 
     return undefined;
   }
   return { block, year, rest: words.rest };
+}
+
+export interface PeriodScope {
+  block: BlockRow;
+  period: PeriodRow;
+}
+
+/**
+ * The block and period a command is about ("[kỳ] [khối]" in either order, a year anywhere): as
+ * typed, else the caller's block and `defaultPeriod` of the year's periods. Answers the caller itself
+ * (and returns undefined) when the year has no periods, when words name neither, or when an admin
+ * outside every block named none.
+ */
+export async function resolvePeriodScope(
+  context: CommandContext,
+  options: { command: string; defaultPeriod: (periods: readonly PeriodRow[], now: Date) => PeriodRow | undefined },
+): Promise<PeriodScope | undefined> {
+  const { deps, caller, locale, respond } = context;
+  const text = argsText[locale];
+  const { structure } = deps.store;
+  const blocks = structure.activeBlocks();
+  const typedYear = context.args.split(/\s+/).find((word) => YEAR_PATTERN.test(word));
+  const year = typedYear ? Number(typedYear) : caller.year;
+  if (year === undefined || !structure.year(year)) {
+    const known = structure.years().map((row) => row.year);
+    await respond({ text: year === undefined ? text.noYear : text.unknownYear(year, known.join(', ')) });
+    return undefined;
+  }
+  const periods = structure.periods(year);
+  if (periods.length === 0) {
+    await respond({ text: text.noPeriods(year) });
+    return undefined;
+  }
+  const words = parsePeriodWords(context.args, blocks, periods);
+  if (words.rest) {
+    await respond({ text: text.unknownPeriodWords(words.rest, listNamed(periods), listNamed(blocks)) });
+    return undefined;
+  }
+  const block = words.block ?? caller.block;
+  if (!block) {
+    await respond({ text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)) });
+    return undefined;
+  }
+  return { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! };
 }
 
 /** The block a unit belongs to now, if any. */

@@ -12,6 +12,7 @@ import { pledgeChangeRequests, pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
 import { reportChangeRequests, reportFeature } from './report';
 import { reviewFeature } from './review';
+import { standingsFeature } from './standings';
 import { statusFeature } from './status';
 import { registerThiduaCommand } from './thidua';
 
@@ -24,6 +25,7 @@ const FEATURES: Feature[] = [
   reportFeature,
   reviewFeature,
   statusFeature,
+  standingsFeature,
   deadlinesFeature,
   directiveFeature,
   // The buttons that open the pledge or report modal (nudges, reminders, hanchot, App Home).

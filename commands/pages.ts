@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
@@ -51,24 +51,32 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
       for (const actionId of table.actionIds) {
         app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond }) => {
           await ack();
-          const organisation = deps.store.organisation.get();
-          if (!organisation) return;
-          const caller = identifyCaller(deps.store, organisation, body.user.id, deps.clock.now());
-          if (!isMember(caller)) {
-            await respond({ response_type: 'ephemeral', replace_original: false, text: notInOrganisationText(deps, organisation) });
-            return;
-          }
-          let page: P;
-          try {
-            page = table.page.parse(JSON.parse(action.value ?? ''));
-          } catch {
-            await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
-            return;
-          }
-          const reply = table.render(deps.store, page, caller, organisation, deps.clock.now());
+          const pressed = await pressedBy(deps, body.user.id, action.value, table.page, respond);
+          if (!pressed) return;
+          const reply = table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, deps.clock.now());
           await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
         });
       }
     },
   };
+}
+
+/**
+ * Who pressed a button and what its value says, when they belong to the organisation and the value
+ * reads as `schema`; otherwise they are answered (ephemerally) and this is undefined.
+ */
+export async function pressedBy<T>(deps: AppDeps, userId: string, value: string | undefined, schema: z.ZodType<T>, respond: RespondFn): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
+  const organisation = deps.store.organisation.get();
+  if (!organisation) return undefined;
+  const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
+  if (!isMember(caller)) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: notInOrganisationText(deps, organisation) });
+    return undefined;
+  }
+  try {
+    return { organisation, caller, value: schema.parse(JSON.parse(value ?? '')) };
+  } catch {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
+    return undefined;
+  }
 }

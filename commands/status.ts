@@ -10,10 +10,10 @@ import { mention } from '../src/views/blocks';
 import { STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
 import { buildOfficerNudge } from '../src/views/nudges';
 import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusRow, statusText, type UnitState } from '../src/views/status';
-import { argsText, blockOfUnit, listNamed, parsePeriodWords } from './args';
+import { blockOfUnit, type PeriodScope, resolvePeriodScope } from './args';
 import { mayDecide } from './change-requests';
 import { type Caller, canLead, identifyCaller } from './context';
-import type { CommandContext, Feature } from './feature';
+import type { Feature } from './feature';
 import { pagedTableFeature } from './pages';
 
 /**
@@ -35,54 +35,8 @@ const statusHelp = defineMessages(
   },
 );
 
-const commandText = defineMessages(
-  {
-    unknownWords: (typed: string, periods: string, blocks: string) => `Không rõ «${typed}». Các kỳ: ${periods}. Các khối: ${blocks}.`,
-    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
-  },
-  {
-    unknownWords: (typed: string, periods: string, blocks: string) => `Unknown «${typed}». Periods: ${periods}. Blocks: ${blocks}.`,
-    noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
-  },
-);
-
-interface StatusScope {
-  block: BlockRow;
-  period: PeriodRow;
-}
-
 const pageSchema = z.object({ b: z.number().int(), r: z.number().int(), p: z.number().int().min(0) });
 type StatusPage = z.infer<typeof pageSchema>;
-
-/** The block and period named (either order, a year anywhere), else the caller's block and the period in focus now. */
-async function resolveStatusScope(context: CommandContext): Promise<StatusScope | undefined> {
-  const { deps, caller, locale, respond } = context;
-  const { structure } = deps.store;
-  const blocks = structure.activeBlocks();
-  const typedYear = context.args.split(/\s+/).find((word) => /^\d{4}$/.test(word));
-  const year = typedYear ? Number(typedYear) : caller.year;
-  if (year === undefined || !structure.year(year)) {
-    const known = structure.years().map((row) => row.year);
-    await respond({ text: year === undefined ? argsText[locale].noYear : argsText[locale].unknownYear(year, known.join(', ')) });
-    return undefined;
-  }
-  const periods = structure.periods(year);
-  if (periods.length === 0) {
-    await respond({ text: commandText[locale].noPeriods(year) });
-    return undefined;
-  }
-  const words = parsePeriodWords(context.args, blocks, periods);
-  if (words.rest) {
-    await respond({ text: commandText[locale].unknownWords(words.rest, listNamed(periods), listNamed(blocks)) });
-    return undefined;
-  }
-  const block = words.block ?? caller.block;
-  if (!block) {
-    await respond({ text: argsText[locale].whichBlock(`/thidua tiendo ${periods[0]!.code} ${blocks[0]?.code ?? ''}`, listNamed(blocks)) });
-    return undefined;
-  }
-  return { block, period: words.period ?? statusPeriod(periods, deps.clock.now())! };
-}
 
 /** Every member's line, in the block's order, with the buttons this reader may press. */
 export function statusRows(store: Store, block: BlockRow, period: PeriodRow, caller: Caller): StatusRow[] {
@@ -121,12 +75,13 @@ function render(store: Store, page: StatusPage, caller: Caller, organisation: Or
   );
 }
 
-const table = pagedTableFeature<StatusPage, StatusScope>({
+const table = pagedTableFeature<StatusPage, PeriodScope>({
     name: 'tiendo',
     aliases: ['tiến độ', 'tien do', 'status', 'progress'],
     help: statusHelp,
     allowRest: false,
-    resolve: resolveStatusScope,
+    // The named block and period (either order, a year anywhere), else the caller's block and the period in focus now.
+    resolve: (context) => resolvePeriodScope(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
     firstPage: (scope) => ({ b: scope.block.id, r: scope.period.id, p: 0 }),
     page: pageSchema,
     actionIds: [STATUS_PREVIOUS, STATUS_NEXT],

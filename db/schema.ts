@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { CRITERION_KINDS } from '../src/domain/scoring';
+import { CRITERION_KINDS, type GradeBands } from '../src/domain/scoring';
 
 /**
  * The schema is the source of truth: drizzle-kit generates the SQL migrations in db/migrations from
@@ -105,6 +105,8 @@ export const years = sqliteTable('years', {
   reportGraceHours: integer('report_grace_hours').notNull().default(0),
   /** Local time of day at which a period's standings summary is posted, 'HH:mm'. */
   summaryAt: text('summary_at').notNull().default('09:00'),
+  /** The year's grade bands (years[].grades in the organisation file); null = the defaults (DEFAULT_GRADE_BANDS). */
+  gradeBands: text('grade_bands', { mode: 'json' }).$type<GradeBands>(),
 });
 
 /** Each block's lead and deputy unit for a year (rotated yearly), and an optional theme of its own. */

@@ -13,6 +13,7 @@ import type { AppDeps } from './deps';
 import { healthReport } from './health';
 import { loadDemoIfEmpty } from './organisation/load';
 import { Scheduler } from './scheduler/scheduler';
+import { standingsRenderers } from './standings/renderers';
 
 /** What the product needs without taking requests: the store, the delivery and the deps handlers and jobs get. */
 export interface CoreOptions {
@@ -62,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     workerId: `${process.pid}@${hostname()}#${randomBytes(3).toString('hex')}`,
     leaseMs: options.outboxLeaseMs,
+    uploads: standingsRenderers(store, options.clock),
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });
   return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery } };

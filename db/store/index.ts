@@ -6,6 +6,7 @@ import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { pledgeQueries } from './pledges';
 import { reportQueries } from './reports';
+import { snapshotQueries } from './snapshots';
 import { structureQueries } from './structure';
 import type { Db } from './types';
 
@@ -22,6 +23,8 @@ export interface Store {
   reports: ReturnType<typeof reportQueries>;
   drafts: ReturnType<typeof draftQueries>;
   directives: ReturnType<typeof directiveQueries>;
+  /** Published standings (standings_snapshots). */
+  snapshots: ReturnType<typeof snapshotQueries>;
   /**
    * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The
    * outermost one begins IMMEDIATE (takes the write lock first, waiting up to the busy timeout), so
@@ -48,6 +51,7 @@ export function createStore(db: Db, nested = false): Store {
     reports: reportQueries(db),
     drafts: draftQueries(db),
     directives: directiveQueries(db),
+    snapshots: snapshotQueries(db),
     transaction: (work) => (nested ? db.transaction((tx) => work(createStore(tx, true))) : db.transaction((tx) => work(createStore(tx, true)), { behavior: 'immediate' })),
   };
 }

@@ -191,6 +191,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       overdueEveryDays: year.overdueEveryDays,
       reportGraceHours: year.reportGraceHours,
       summaryAt: year.summaryAt,
+      gradeBands: year.gradeBands,
     };
     const existing = db.select().from(years).where(eq(years.year, year.year)).get();
     let yearChanged = false;
@@ -201,8 +202,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       summary.years.added += 1;
     } else if (
       !same(
-        [existing.theme, existing.pledgeDue.getTime(), existing.reminderBeforeDays, existing.reminderAt, existing.overdueEveryDays, existing.reportGraceHours, existing.summaryAt],
-        [fields.theme, fields.pledgeDue.getTime(), fields.reminderBeforeDays, fields.reminderAt, fields.overdueEveryDays, fields.reportGraceHours, fields.summaryAt],
+        [existing.theme, existing.pledgeDue.getTime(), existing.reminderBeforeDays, existing.reminderAt, existing.overdueEveryDays, existing.reportGraceHours, existing.summaryAt, existing.gradeBands],
+        [fields.theme, fields.pledgeDue.getTime(), fields.reminderBeforeDays, fields.reminderAt, fields.overdueEveryDays, fields.reportGraceHours, fields.summaryAt, fields.gradeBands],
       )
     ) {
       db.update(years).set(fields).where(eq(years.year, year.year)).run();

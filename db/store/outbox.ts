@@ -105,7 +105,8 @@ export function outboxQueries(db: Db) {
       prepared.setChannel().run({ id, worker: workerId, channel: channelId });
     },
 
-    markSent(id: number, workerId: string, channelId: string, ts: string, nowMs: number): void {
+    /** `ts` is null for a file upload: Slack answers it with the file, not the message. */
+    markSent(id: number, workerId: string, channelId: string, ts: string | null, nowMs: number): void {
       prepared.markSent().run({ id, worker: workerId, channel: channelId, ts, now: nowMs });
     },
 

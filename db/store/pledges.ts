@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
 import type { Db } from './types';
-import { type Decision, versionLifecycle } from './versions';
+import { type Decision, pickVersions, versionLifecycle } from './versions';
 
 export type { Decision } from './versions';
 
@@ -53,7 +53,10 @@ export function pledgeQueries(db: Db) {
         ),
       )
       .all();
-    return rows.map((row) => ({ ...row, targets: new Map(targets.filter((target) => target.versionId === row.id).map((target) => [target.criterionId, target.value])) }));
+    // Grouped in one pass: a whole province's versions at once must not be quadratic.
+    const byVersion = new Map<number, Map<number, number>>(rows.map((row) => [row.id, new Map()]));
+    for (const target of targets) byVersion.get(target.versionId)!.set(target.criterionId, target.value);
+    return rows.map((row) => ({ ...row, targets: byVersion.get(row.id)! }));
   };
   const one = (row: PledgeVersionRow | undefined) => (row ? withTargets([row])[0] : undefined);
   const latestWithStatus = (pledgeId: number, status: VersionStatus) =>
@@ -162,18 +165,10 @@ export function pledgeQueries(db: Db) {
         )
         .orderBy(asc(pledgeVersions.version))
         .all();
-      const latest = withTargets(
-        rows.flatMap((pledge) => {
-          const own = versions.filter((version) => version.pledgeId === pledge.id);
-          return [own.filter((version) => version.status === 'accepted').at(-1), own.filter((version) => version.status === 'pending').at(-1)].filter((version) => version !== undefined);
-        }),
-      );
-      for (const pledge of rows) {
-        const own = versions.filter((version) => version.pledgeId === pledge.id);
-        const signed = own.find((version) => version.status === 'accepted');
-        const inForce = latest.find((version) => version.pledgeId === pledge.id && version.status === 'accepted');
-        const pending = latest.find((version) => version.pledgeId === pledge.id && version.status === 'pending');
-        result.set(pledge.unitId, { pledge, ...(signed ? { signed } : {}), ...(inForce ? { inForce } : {}), ...(pending ? { pending } : {}) });
+      const picked = pickVersions(rows, versions, (version) => version.pledgeId);
+      const loaded = new Map(withTargets(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
+      for (const { parent: pledge, first: signed, inForce, pending } of picked) {
+        result.set(pledge.unitId, { pledge, ...(signed ? { signed } : {}), ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}), ...(pending ? { pending: loaded.get(pending.id)! } : {}) });
       }
       return result;
     },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { reports, reportValues, reportVersions, reviews, reviewScores, type VersionStatus } from '../schema';
 import type { Db } from './types';
-import { type Decision, versionLifecycle } from './versions';
+import { type Decision, pickVersions, versionLifecycle } from './versions';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportVersionRow = typeof reportVersions.$inferSelect;
@@ -104,9 +104,9 @@ export function reportQueries(db: Db) {
           )
           .all()
       : [];
-    for (const [versionId, row] of latest) {
-      result.set(versionId, { ...row, scores: new Map(scores.filter((score) => score.reviewId === row.id).map((score) => [score.criterionId, { points: score.points, note: score.note }])) });
-    }
+    const byReview = new Map<number, Review['scores']>([...latest.values()].map((row) => [row.id, new Map()]));
+    for (const score of scores) byReview.get(score.reviewId)!.set(score.criterionId, { points: score.points, note: score.note });
+    for (const [versionId, row] of latest) result.set(versionId, { ...row, scores: byReview.get(row.id)! });
     return result;
   };
 
@@ -253,16 +253,10 @@ export function reportQueries(db: Db) {
         )
         .orderBy(asc(reportVersions.version))
         .all();
-      const byReport = new Map<number, ReportVersionRow[]>(rows.map((row) => [row.id, []]));
-      for (const version of versions) byReport.get(version.reportId)!.push(version);
-      const picked = rows.map((report) => {
-        const own = byReport.get(report.id)!;
-        const accepted = own.filter((version) => version.status === 'accepted');
-        return { report, first: accepted[0], inForce: accepted.at(-1), pending: own.filter((version) => version.status === 'pending').at(-1) };
-      });
+      const picked = pickVersions(rows, versions, (version) => version.reportId);
       const loaded = new Map(withValues(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
       const reviewed = latestReviews(picked.flatMap(({ inForce }) => (inForce ? [inForce.id] : [])));
-      for (const { report, first, inForce, pending } of picked) {
+      for (const { parent: report, first, inForce, pending } of picked) {
         const review = inForce ? reviewed.get(inForce.id) : undefined;
         result.set(report.unitId, {
           report,

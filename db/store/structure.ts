@@ -96,6 +96,21 @@ export function structureQueries(db: Db) {
       return rows.map(({ unit }) => ({ ...unit, officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId) }));
     },
 
+    /** The member units of several blocks at once (one query), each block's in the file's order; no officers. */
+    memberUnits(blockIds: readonly number[]): Map<number, UnitRow[]> {
+      const result = new Map<number, UnitRow[]>(blockIds.map((blockId) => [blockId, []]));
+      if (blockIds.length === 0) return result;
+      const rows = db
+        .select({ blockId: blockUnits.blockId, unit: units })
+        .from(blockUnits)
+        .innerJoin(units, eq(units.id, blockUnits.unitId))
+        .where(and(inArray(blockUnits.blockId, [...blockIds]), eq(units.active, true)))
+        .orderBy(asc(blockUnits.blockId), asc(blockUnits.position))
+        .all();
+      for (const row of rows) result.get(row.blockId)!.push(row.unit);
+      return result;
+    },
+
     years(): YearRow[] {
       return db.select().from(years).orderBy(asc(years.year)).all();
     },
@@ -150,6 +165,20 @@ export function structureQueries(db: Db) {
         .where(and(eq(criteria.year, year), eq(criteria.blockId, blockId), eq(criteria.active, true)))
         .orderBy(asc(criteria.position))
         .all();
+    },
+
+    /** The active scoring tables of several blocks for the year at once (one query), each in the file's order. */
+    criteriaOfBlocks(year: number, blockIds: readonly number[]): Map<number, CriterionRow[]> {
+      const result = new Map<number, CriterionRow[]>(blockIds.map((blockId) => [blockId, []]));
+      if (blockIds.length === 0) return result;
+      const rows = db
+        .select()
+        .from(criteria)
+        .where(and(eq(criteria.year, year), inArray(criteria.blockId, [...blockIds]), eq(criteria.active, true)))
+        .orderBy(asc(criteria.blockId), asc(criteria.position))
+        .all();
+      for (const row of rows) result.get(row.blockId)!.push(row);
+      return result;
     },
 
     latestYear(): YearRow | undefined {

@@ -38,3 +38,18 @@ export function versionLifecycle(db: Db, table: SQLiteTable, columns: { id: SQLi
     },
   };
 }
+
+/**
+ * Each parent's versions as tables read them: the first accepted (when it was first submitted),
+ * the latest accepted (in force) and the latest pending. `versions` oldest first; grouped in one
+ * pass, so a whole province at once stays linear.
+ */
+export function pickVersions<P extends { id: number }, V extends { status: VersionStatus }>(parents: readonly P[], versions: readonly V[], parentOf: (version: V) => number) {
+  const byParent = new Map<number, V[]>(parents.map((parent) => [parent.id, []]));
+  for (const version of versions) byParent.get(parentOf(version))?.push(version);
+  return parents.map((parent) => {
+    const own = byParent.get(parent.id)!;
+    const accepted = own.filter((version) => version.status === 'accepted');
+    return { parent, first: accepted[0], inForce: accepted.at(-1), pending: own.filter((version) => version.status === 'pending').at(-1) };
+  });
+}

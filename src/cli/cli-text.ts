@@ -21,6 +21,7 @@ export const cliText = defineMessages(
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
       `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}.`,
     jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
+    exported: (file: string, block: string, period: string, reported: number, units: number) => `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
   },
   {
     sections: { settings: 'Settings', units: 'Units', blocks: 'Blocks', years: 'Years', periods: 'Periods', criteria: 'Criteria', directives: 'Directives' } satisfies Record<ImportSection, string>,
@@ -32,6 +33,7 @@ export const cliText = defineMessages(
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
       `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed.`,
     jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
+    exported: (file: string, block: string, period: string, reported: number, units: number) => `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
   },
 );
 
@@ -52,9 +54,12 @@ Cách dùng / usage: npx thidua <lệnh>
   import FILE      nạp tệp tổ chức YAML (kiểm tra toàn bộ trước khi ghi) / import the organisation file
   backup FILE      sao lưu trực tuyến, nhất quán cơ sở dữ liệu / an online, consistent database copy
   tick [--at ISO-8601]
-                   chạy bộ hẹn giờ một lần (nhắc hạn) tại thời điểm đó, gửi xong rồi thoát; cần
+                   chạy bộ hẹn giờ một lần (nhắc hạn, tổng hợp xếp hạng) tại thời điểm đó, gửi xong rồi thoát; cần
                    SLACK_BOT_TOKEN; không ghi múi giờ = giờ của tổ chức
-                   run one scheduler pass (deadline nudges) as of that instant, deliver, exit
+                   run one scheduler pass (deadline nudges, standings summaries) as of that instant, deliver, exit
+  export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--out FILE]
+                   xuất bảng tổng hợp điểm của khối trong kỳ (mặc định xlsx, tệp bang-diem-KHỐI-KỲ-NĂM.xlsx)
+                   export a block's score table for a period (XLSX by default, or UTF-8 CSV)
   help             trợ giúp này / this help
 
 Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;

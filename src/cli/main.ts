@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appliedMigrationCount, openDatabase } from '../../db/client';
@@ -11,10 +11,14 @@ import { createLogger, type LogLevelName } from '../logger';
 import { importOrganisationText } from '../organisation/load';
 import { readOrganisationFile } from '../organisation/read-file';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
 import { createCore, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
+import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
+import { standingsFor } from '../standings/load';
+import { periodLabel } from '../views/standings';
 import { cliText, formatSummary, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
@@ -38,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
         return await backup(loadConfig(process.env), rest);
       case 'tick':
         return await tick(loadApiConfig(process.env), rest);
+      case 'export':
+        return await exportCommand(loadConfig(process.env), rest);
       case 'help':
       case '--help':
       case '-h':
@@ -202,6 +208,40 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
     const text = cliText[organisation.locale];
     process.stdout.write(`${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`);
     if (failed.length) throw new CliError(text.jobsFailed(failed.join(', ')));
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+/** `npx thidua export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--out FILE]`: the score table as it stands now. */
+async function exportCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { block: { type: 'string' }, period: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+  if (!values.block || !values.period) throw new CliError('Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP] / --block and --period are required');
+  const format = (values.format ?? 'xlsx').toLowerCase();
+  if (format !== 'xlsx' && format !== 'csv') throw new CliError(`--format «${values.format}»: chỉ có xlsx hoặc csv / --format must be xlsx or csv`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(`--year «${values.year}»: cần năm bốn chữ số, ví dụ 2021 / --year must be a four-digit year`);
+  if (!existsSync(config.databasePath)) throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  const handle = openDatabase(config.databasePath);
+  try {
+    const store = createStore(handle.db);
+    const organisation = store.organisation.get();
+    if (!organisation) throw new CliError('Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml> / no organisation loaded');
+    const now = systemClock.now();
+    const sameCode = (code: string, typed: string) => code.toUpperCase() === typed.toUpperCase();
+    const blocks = store.structure.activeBlocks();
+    const block = blocks.find((candidate) => sameCode(candidate.code, values.block!));
+    if (!block) throw new CliError(`Không có khối «${values.block}». Các khối: ${blocks.map((candidate) => candidate.code).join(', ')}. / unknown block`);
+    const year = values.year !== undefined ? Number(values.year) : currentYearOf(store.structure.years().map((row) => row.year), now, organisation.timeZone);
+    if (year === undefined || !store.structure.year(year)) throw new CliError(`Không có năm ${values.year ?? ''} trong tệp cấu hình tổ chức. / unknown year`);
+    const periods = store.structure.periods(year);
+    const period = periods.find((candidate) => sameCode(candidate.code, values.period!));
+    if (!period) throw new CliError(`Không có kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => candidate.code).join(', ')}. / unknown period`);
+    const loaded = standingsFor(store, block.id, period.id)!;
+    const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
+    writeFileSync(out, format === 'xlsx' ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now) : standingsCsv(loaded, organisation.locale));
+    const reported = loaded.standings.rows.filter((row) => row.reported).length;
+    process.stdout.write(`${cliText[organisation.locale].exported(out, block.name, periodLabel(period, organisation.locale), reported, loaded.members.length)}\n`);
     return 0;
   } finally {
     handle.close();

@@ -4,6 +4,7 @@ import type { Logger } from '@slack/bolt';
 import type { OutboxRow } from '../../db/store/outbox';
 import type { Store } from '../../db/store';
 import type { WireTimer } from '../clock';
+import { findUploaded, type OutgoingUpload, type UploadRenderers, uploadFile } from './uploads';
 
 /** A message the bot posts on its own: to a channel, or to a user's DM. */
 export interface OutgoingMessage {
@@ -15,6 +16,8 @@ export interface OutgoingMessage {
   blocks?: KnownBlock[];
   /** Post as a reply in the thread of another outbox message, named by its key. */
   threadOfKey?: string;
+  /** A file instead of a message (`text` becomes its comment); see src/delivery/uploads.ts. */
+  upload?: OutgoingUpload;
 }
 
 export interface QueuedMessage {
@@ -57,6 +60,8 @@ export interface DeliveryOptions {
   conversationIntervalMs?: number;
   /** Web API requests in flight at once, over all conversations (default 16). */
   maxInFlight?: number;
+  /** Builders of the files that messages with `upload` carry, by source kind. */
+  uploads?: UploadRenderers;
 }
 
 /** What this process's delivery did since it was created (for `npx thidua tick` and the benchmark). */
@@ -292,7 +297,7 @@ export class Delivery {
         // Recovering an interrupted claim: look in the conversation before posting again. Only here
         // may a DM's conversation have to be opened, to read its history.
         channel ??= (await client.conversations.open({ users: message.user! })).channel!.id!;
-        const ts = await this.findPosted(channel, claimed);
+        const ts = message.upload ? await findUploaded(client, store, channel, claimed) : await this.findPosted(channel, claimed);
         if (ts) {
           logger.info(`outbox ${row.dedupeKey}: found in ${channel} after an interrupted claim; not posting again`);
           store.outbox.markSent(row.id, workerId, channel, ts, wire.nowMs());
@@ -312,18 +317,20 @@ export class Delivery {
       }
       posting = true;
       try {
-        const posted = await client.chat.postMessage({
-          channel: channel ?? message.user!,
-          text: message.text,
-          ...(message.blocks ? { blocks: message.blocks } : {}),
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.dedupeKey } },
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        const posted = message.upload
+          ? await uploadFile(client, this.options.uploads ?? {}, channel, threadTs, { ...message, upload: message.upload })
+          : await client.chat.postMessage({
+              channel: channel ?? message.user!,
+              text: message.text,
+              ...(message.blocks ? { blocks: message.blocks } : {}),
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+              metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.dedupeKey } },
+              unfurl_links: false,
+              unfurl_media: false,
+            });
         const conversation = posted.channel ?? channel ?? message.user!;
         if (message.user) this.dmChannels.set(message.user, conversation);
-        store.outbox.markSent(row.id, workerId, conversation, posted.ts!, wire.nowMs());
+        store.outbox.markSent(row.id, workerId, conversation, posted.ts ?? null, wire.nowMs());
         this.stats.sent += 1;
       } finally {
         // Pacing counts from Slack's answer, not from the request: Slack counts arrivals, and two
@@ -336,7 +343,8 @@ export class Delivery {
       // out and got no definite answer (a 429 or a platform error is a definite "not posted").
       const definite = error instanceof WebAPIRateLimitedError || error instanceof WebAPIPlatformError;
       const uncertain = claimed.status === 'sending' || (posting && !definite);
-      return this.handleFailure(posting ? lane : undefined, row, claimed.attempts + 1, error, uncertain);
+      // files.* limits are per workspace, like every method but chat.postMessage.
+      return this.handleFailure(posting && !message.upload ? lane : undefined, row, claimed.attempts + 1, error, uncertain);
     }
   }
 

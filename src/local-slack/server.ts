@@ -301,20 +301,26 @@ export class LocalSlack extends EventEmitter {
         return ok({ channel: { id: this.dmChannelOf(userId) } });
       }
 
-      case 'conversations.history': {
+      case 'conversations.history':
+      case 'conversations.replies': {
         const channel = String(args.channel ?? '');
         const oldest = Number(args.oldest ?? 0);
         const limit = Number(args.limit ?? 100);
         const offset = Number(args.cursor ?? 0);
-        const newestFirst = [...this.messagesIn(channel)].filter((message) => Number(message.ts) >= oldest).reverse();
-        const page = newestFirst.slice(offset, offset + limit).map((message) => ({
+        // replies: the thread's parent and its replies, oldest first, as Slack answers it.
+        const thread = method === 'conversations.replies' ? String(args.ts ?? '') : undefined;
+        const inScope = this.messagesIn(channel).filter((message) => Number(message.ts) >= oldest && (thread === undefined || message.ts === thread || message.thread_ts === thread));
+        const ordered = thread === undefined ? [...inScope].reverse() : inScope;
+        const page = ordered.slice(offset, offset + limit).map((message) => ({
           type: 'message',
           ts: message.ts,
           text: message.text,
           user: this.botUserId,
+          ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+          ...(message.files ? { files: message.files.map((file) => ({ id: file.id, name: file.name, title: file.title })) } : {}),
           ...(args.include_all_metadata && message.metadata ? { metadata: message.metadata } : {}),
         }));
-        const more = offset + limit < newestFirst.length;
+        const more = offset + limit < ordered.length;
         return ok({ messages: page, has_more: more, response_metadata: { next_cursor: more ? String(offset + limit) : '' } });
       }
 

@@ -7,8 +7,8 @@ import { fileText } from './file-text';
 /**
  * The organisation file (../shared/docs/organisation-file.md is the contract). Objects are strict:
  * a misspelt key is reported rather than silently ignored. Fields beyond the contract are optional:
- * organization.quiet_hours, organization.titles, years[].report_grace_hours, years[].summary_at and
- * years[].blocks.<CODE>.theme.
+ * organization.quiet_hours, organization.titles, years[].report_grace_hours, years[].summary_at,
+ * years[].grades and years[].blocks.<CODE>.theme.
  */
 export const DEFAULT_TITLES = [
   'Cờ thi đua của Chính phủ',
@@ -46,6 +46,28 @@ export function organisationFileSchema(locale: Locale) {
     unit: z.string().trim().min(1).optional(),
   });
 
+  /**
+   * Grade bands (xếp loại), highest first as people write them; exactly one band has no `min`: the
+   * grade of every total below the others. Absent: the defaults (DEFAULT_GRADE_BANDS).
+   */
+  const grades = z
+    .array(z.strictObject({ name: requiredText, min: z.number().min(-10_000).max(10_000).optional(), no_zero_criterion: z.boolean().optional() }))
+    .superRefine((bands, context) => {
+      const floors = bands.flatMap((band, index) => (band.min === undefined ? [index] : []));
+      if (floors.length !== 1) context.addIssue({ code: 'custom', path: floors.length > 1 ? [floors[1]!] : [], message: text.oneFloorGrade });
+      const names = new Map<string, number>();
+      const mins = new Map<number, number>();
+      bands.forEach((band, index) => {
+        const name = band.name.trim();
+        if (names.has(name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: text.duplicate('grades', name, names.get(name)!) });
+        else names.set(name, index);
+        if (band.min === undefined) {
+          if (band.no_zero_criterion) context.addIssue({ code: 'custom', path: [index, 'no_zero_criterion'], message: text.floorGradeCondition });
+        } else if (mins.has(band.min)) context.addIssue({ code: 'custom', path: [index, 'min'], message: text.duplicate('grades', String(band.min), mins.get(band.min)!) });
+        else mins.set(band.min, index);
+      });
+    });
+
   const period = z.strictObject({
     code,
     name: requiredText,
@@ -71,6 +93,7 @@ export function organisationFileSchema(locale: Locale) {
     blocks: z.record(code, z.strictObject({ criteria: z.array(criterion).optional(), theme: requiredText.optional() })).default({}),
     report_grace_hours: z.number().int().min(0).max(24 * 30).default(0),
     summary_at: timeOfDay.default('09:00'),
+    grades: grades.optional(),
   });
 
   return z

@@ -26,6 +26,8 @@ export const fileText = defineMessages(
     dueBeforeStart: 'hạn nộp trước ngày bắt đầu kỳ',
     yamlProblem: (line: number, column: number, message: string) => `dòng ${line}, cột ${column}: ${message}`,
     notAMapping: 'tệp phải là một bảng YAML có organization, units, blocks, directives, years',
+    oneFloorGrade: 'cần đúng một mức xếp loại không ghi min: mức dành cho tổng điểm dưới mọi mức khác, ví dụ { name: Không hoàn thành }',
+    floorGradeCondition: 'no_zero_criterion chỉ dùng cho mức có min',
   },
   {
     required: 'must not be empty',
@@ -51,5 +53,7 @@ export const fileText = defineMessages(
     dueBeforeStart: 'is due before the period starts',
     yamlProblem: (line: number, column: number, message: string) => `line ${line}, column ${column}: ${message}`,
     notAMapping: 'the file must be a YAML mapping with organization, units, blocks, directives, years',
+    oneFloorGrade: 'exactly one grade must have no min: the grade of every total below the others, e.g. { name: Not completed }',
+    floorGradeCondition: 'no_zero_criterion applies only to a grade with a min',
   },
 );

@@ -32,5 +32,5 @@ export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
   'units', 'code', 'officers', 'blocks', 'channel', 'directives', 'number', 'kind', 'issuer', 'issued', 'title',
   'summary', 'url', 'tags', 'years', 'year', 'theme', 'pledge_due', 'leads', 'lead', 'deputy', 'periods', 'start',
   'end', 'due', 'reminders', 'before_days', 'at', 'overdue_every_days', 'criteria', 'group', 'max', 'unit',
-  'report_grace_hours', 'summary_at',
+  'report_grace_hours', 'summary_at', 'grades', 'min', 'no_zero_criterion',
 ]);

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CriterionKind, DirectiveKind } from '../../db/schema';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import type { GradeBands } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
 import { crossReferenceProblems } from './cross-references';
@@ -38,6 +39,8 @@ export interface YearData {
   overdueEveryDays: number;
   reportGraceHours: number;
   summaryAt: string;
+  /** Null: the default bands. */
+  gradeBands: GradeBands | null;
   blocks: { blockCode: string; leadCode: string | null; deputyCode: string | null; theme: string | null; criteria: CriterionData[] }[];
   periods: { code: string; name: string; startsOn: string; endsOn: string; due: Date }[];
 }
@@ -137,6 +140,7 @@ function normalise(file: OrganisationFile): OrganisationData {
       overdueEveryDays: year.reminders.overdue_every_days,
       reportGraceHours: year.report_grace_hours,
       summaryAt: year.summary_at,
+      gradeBands: year.grades ? gradeBandsOf(year.grades) : null,
       // Every block gets a row for the year: its lead and deputy, and its own table or the shared one.
       blocks: file.blocks.map((block) => {
         const lead = year.leads[block.code];
@@ -151,5 +155,15 @@ function normalise(file: OrganisationFile): OrganisationData {
       }),
       periods: year.periods.map((period) => ({ code: period.code, name: period.name, startsOn: period.start, endsOn: period.end, due: instant(period.due) })),
     })),
+  };
+}
+
+/** The file's grades as the engine takes them: bands with a min, highest first, and the floor's name. */
+function gradeBandsOf(grades: NonNullable<OrganisationFile['years'][number]['grades']>): GradeBands {
+  return {
+    bands: grades
+      .flatMap((grade) => (grade.min === undefined ? [] : [{ name: grade.name, min: grade.min, ...(grade.no_zero_criterion ? { requireNoZeroCriterion: true } : {}) }]))
+      .sort((left, right) => right.min - left.min),
+    below: grades.find((grade) => grade.min === undefined)!.name,
   };
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import { deliveryDigestJob } from './delivery-digest';
 import { nudgesJob } from './nudges';
+import { summariesJob } from './summaries';
 
 export interface Job {
   name: string;
@@ -12,4 +13,4 @@ export interface Job {
 }
 
 /** The scheduled jobs, run in this order by every pass (the digest last: it reports what earlier passes could not deliver). */
-export const JOBS: Job[] = [nudgesJob, deliveryDigestJob];
+export const JOBS: Job[] = [nudgesJob, summariesJob, deliveryDigestJob];

@@ -32,7 +32,8 @@ export function scoringInput(unitId: number, report: ScoredReport | undefined, t
     ...(report
       ? {
           report: {
-            values: new Map([...report.values].map(([criterionId, value]) => [criterionId, { value: value.value }])),
+            // Read as they are (the engine only reads): a province holds tens of thousands of values.
+            values: report.values,
             late: report.late,
             ...(report.review ? { review: { points: new Map([...report.review.scores].map(([criterionId, score]) => [criterionId, score.points])), reviewerUserId: report.review.reviewerUserId } } : {}),
           },

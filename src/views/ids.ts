@@ -100,3 +100,16 @@ export const STATUS_NUDGE = 'status_nudge';
 /** The status table's page buttons; the value is a StatusPage as JSON. */
 export const STATUS_PREVIOUS = 'status_previous';
 export const STATUS_NEXT = 'status_next';
+
+// ── Standings ───────────────────────────────────────────────────────────────────────────────
+/** The standings' page buttons; the value is a StandingsPage as JSON. */
+export const STANDINGS_PREVIOUS = 'standings_previous';
+export const STANDINGS_NEXT = 'standings_next';
+/** "Chi tiết" beside a unit: its breakdown in a modal; value { b, pe, u }. */
+export const STANDINGS_DETAIL = 'standings_detail';
+/** Block leads and admins: post to the block's channel (or a correction), and the XLSX to their DM; value { b, pe }. */
+export const STANDINGS_PUBLISH = 'standings_publish';
+export const STANDINGS_EXPORT = 'standings_export';
+export const STANDINGS_ACTIONS_BLOCK = 'standings_actions';
+/** Followed by the unit id: the section of one unit's line. */
+export const STANDINGS_UNIT_BLOCK_PREFIX = 'standings_unit_';

@@ -86,6 +86,51 @@ describe('reading the organisation file', () => {
   });
 });
 
+describe('grade bands in the organisation file (years[].grades)', () => {
+  const withGrades = (grades: string) => DEMO_YAML.replace('    summary_at: "09:00"\n', `    summary_at: "09:00"\n    grades:\n${grades}`);
+  const BANDS = ['      - { name: Xuất sắc, min: 90, no_zero_criterion: true }', '      - { name: Chưa đạt }', '      - { name: Đạt, min: 60 }', ''].join('\n');
+
+  it('reads them highest first, with the band without min as the grade below every other', () => {
+    const read = readOrganisationFile(withGrades(BANDS));
+    expect(read.ok && read.data.years[0]!.gradeBands).toEqual({
+      bands: [
+        { name: 'Xuất sắc', min: 90, requireNoZeroCriterion: true },
+        { name: 'Đạt', min: 60 },
+      ],
+      below: 'Chưa đạt',
+    });
+    const none = readOrganisationFile(DEMO_YAML);
+    expect(none.ok && none.data.years[0]!.gradeBands).toBeNull();
+  });
+
+  it.each([
+    ['no band without min', '      - { name: Tốt, min: 80 }\n      - { name: Đạt, min: 50 }\n', /^years\[0\]\.grades: cần đúng một mức xếp loại không ghi min/],
+    ['two bands without min', '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt }\n      - { name: Kém }\n', /^years\[0\]\.grades\[2\]: cần đúng một mức/],
+    ['a repeated name', '      - { name: Tốt, min: 80 }\n      - { name: Tốt, min: 70 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[1\]\.name: "Tốt" bị trùng với grades\[0\]/],
+    ['a repeated min', '      - { name: Tốt, min: 80 }\n      - { name: Khá, min: 80 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[1\]\.min: "80" bị trùng/],
+    ['a condition on the floor band', '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt, no_zero_criterion: true }\n', /^years\[0\]\.grades\[1\]\.no_zero_criterion: /],
+    ['a misspelt key', '      - { name: Tốt, minimum: 80 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[0\]: /],
+  ])('reports %s', (_what, grades, expected) => {
+    const read = readOrganisationFile(withGrades(grades));
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.problems.join('\n')).toMatch(expected);
+  });
+
+  it('stores them on the year, updates them when the file changes, and reports no change the second time', () => {
+    const { store } = freshStore();
+    importOrganisationText(store, DEMO_YAML, 'test', NOW);
+    expect(store.structure.year(2021)!.gradeBands).toBeNull();
+    const changed = importOrganisationText(store, withGrades(BANDS), 'test', NOW);
+    expect(changed.ok && changed.summary.years).toEqual({ added: 0, updated: 1, retired: 0 });
+    expect(store.structure.year(2021)!.gradeBands).toEqual({ bands: [{ name: 'Xuất sắc', min: 90, requireNoZeroCriterion: true }, { name: 'Đạt', min: 60 }], below: 'Chưa đạt' });
+    const again = importOrganisationText(store, withGrades(BANDS), 'test', NOW);
+    expect(again.ok && hasChanges(again.summary)).toBe(false);
+    const removed = importOrganisationText(store, DEMO_YAML, 'test', NOW);
+    expect(removed.ok && removed.summary.years.updated).toBe(1);
+    expect(store.structure.year(2021)!.gradeBands).toBeNull();
+  });
+});
+
 describe('importing the organisation', () => {
   it('rejects a bad file whole and writes nothing', () => {
     const { handle, store } = freshStore();

@@ -1,0 +1,1 @@
+ALTER TABLE `years` ADD `grade_bands` text;

@@ -1,0 +1,58 @@
+import { formatDateTime } from '../i18n/format';
+import type { Locale } from '../i18n/messages';
+import { periodLabel, standingsViewText } from '../views/standings';
+import { renderStandingsChart } from './chart';
+import { buildScoreTable, toCsv, toXlsx } from './export';
+import type { LoadedStandings } from './load';
+import type { StandingsRecord } from './record';
+import { standingsText } from './standings-text';
+
+/**
+ * The standings as files, named and titled for people: the XLSX and CSV score table (from the
+ * current standings) and the PNG chart (from a record, so a posted chart shows what was posted).
+ */
+export type ExportFormat = 'xlsx' | 'csv';
+
+interface Named {
+  block: { code: string };
+  period: { code: string; year: number };
+}
+
+/** bang-diem-NOI_CHINH-Q1-2021.xlsx (codes are ASCII by the organisation file's rules). */
+export function exportFileName({ block, period }: Named, format: ExportFormat): string {
+  return `bang-diem-${block.code}-${period.code}-${period.year}.${format}`;
+}
+
+/** xep-hang-NOI_CHINH-Q1-2021.png */
+export function chartFileName({ block, period }: Named): string {
+  return `xep-hang-${block.code}-${period.code}-${period.year}.png`;
+}
+
+/** "Bảng tổng hợp điểm — Khối thi đua Nội chính — Quý I năm 2021" */
+export function exportTitle(loaded: Pick<LoadedStandings, 'block' | 'period'>, locale: Locale): string {
+  return `${standingsText[locale].summarySheet} — ${loaded.block.name} — ${periodLabel(loaded.period, locale)}`;
+}
+
+function scoreTable(loaded: LoadedStandings, locale: Locale) {
+  return buildScoreTable({ standings: loaded.standings, unitNames: new Map(loaded.members.map((member) => [member.id, member.name])), locale });
+}
+
+export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: string, asOf: Date): Promise<Buffer> {
+  const reported = loaded.standings.rows.filter((row) => row.reported).length;
+  return toXlsx(scoreTable(loaded, locale), { title: exportTitle(loaded, locale), subtitle: standingsViewText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length) });
+}
+
+export function standingsCsv(loaded: LoadedStandings, locale: Locale): Buffer {
+  return toCsv(scoreTable(loaded, locale));
+}
+
+/** The chart of a record: rank, unit, bar and total, ties and units without a report marked. */
+export function standingsChartPng(record: StandingsRecord, locale: Locale, zone: string): Buffer {
+  const text = standingsViewText[locale];
+  return renderStandingsChart({
+    title: text.title(periodLabel(record.period, locale), record.block.name),
+    subtitle: text.chartSubtitle(formatDateTime(new Date(record.computedAt), zone, locale), record.rows.filter((row) => row.reported).length, record.rows.length),
+    rows: record.rows.map((row) => ({ label: row.unitName, total: row.total, rank: row.rank, tie: row.tie, notReported: !row.reported })),
+    locale,
+  });
+}

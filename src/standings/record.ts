@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { CRITERION_KINDS, TIE_EPSILON } from '../domain/scoring';
+import type { LoadedStandings } from './load';
+
+/**
+ * A block's standings for a period as plain JSON: what `xephang` shows, what a channel post says, and
+ * — stored in standings_snapshots — exactly what was published. It carries the names as they were,
+ * every unit's lines (so a published table can be checked line by line later, whatever changes
+ * since) and a version number, so older snapshots stay readable when the shape grows.
+ *
+ * "Changed since publication" compares the current standings with the latest snapshot unit by unit:
+ * rank, whether it reported, the total (within TIE_EPSILON, as ranking does) and the grade. A line
+ * that moved without moving any of those is not a change in the standings.
+ */
+export const STANDINGS_RECORD_VERSION = 1;
+
+const kind = z.enum(CRITERION_KINDS);
+const line = z.object({
+  criterionId: z.number(),
+  reported: z.number().nullable(),
+  target: z.number().nullable(),
+  reviewed: z.number().nullable(),
+  points: z.number(),
+  source: z.enum(['computed', 'self', 'reviewed', 'none']),
+  notes: z.array(z.enum(['missing_value', 'missing_target', 'zero_target', 'capped', 'awaiting_review', 'clamped'])),
+});
+const row = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  rank: z.number(),
+  tie: z.boolean(),
+  reported: z.boolean(),
+  late: z.boolean(),
+  fullyReviewed: z.boolean(),
+  returned: z.boolean(),
+  pendingChange: z.boolean(),
+  reviewerUserId: z.string().nullable(),
+  scoreSum: z.number(),
+  bonus: z.number(),
+  deduction: z.number(),
+  total: z.number(),
+  grade: z.string().nullable(),
+  lines: z.array(line),
+});
+const recordSchema = z.object({
+  version: z.literal(STANDINGS_RECORD_VERSION),
+  block: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  period: z.object({ id: z.number(), code: z.string(), name: z.string(), year: z.number(), due: z.number() }),
+  /** When the standings were computed (UTC ms). */
+  computedAt: z.number(),
+  criteria: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), groupName: z.string(), kind, maxPoints: z.number(), measureUnit: z.string().nullable() })),
+  rows: z.array(row),
+});
+
+export type StandingsRecord = z.infer<typeof recordSchema>;
+export type StandingsRecordRow = StandingsRecord['rows'][number];
+export type StandingsRecordLine = StandingsRecordRow['lines'][number];
+
+/** The loaded standings as a record, rows in rank order. */
+export function standingsRecord(loaded: LoadedStandings, computedAt: Date): StandingsRecord {
+  const names = new Map(loaded.members.map((member) => [member.id, member.name]));
+  return {
+    version: STANDINGS_RECORD_VERSION,
+    block: { id: loaded.block.id, code: loaded.block.code, name: loaded.block.name },
+    period: { id: loaded.period.id, code: loaded.period.code, name: loaded.period.name, year: loaded.period.year, due: loaded.period.due.getTime() },
+    computedAt: computedAt.getTime(),
+    criteria: loaded.criteria.map((criterion) => ({
+      id: criterion.id,
+      code: criterion.code,
+      name: criterion.name,
+      groupName: criterion.groupName,
+      kind: criterion.kind,
+      maxPoints: criterion.maxPoints,
+      measureUnit: criterion.measureUnit,
+    })),
+    rows: loaded.standings.rows.map((score) => {
+      const meta = loaded.meta.get(score.unitId);
+      return {
+        unitId: score.unitId,
+        unitName: names.get(score.unitId) ?? String(score.unitId),
+        rank: score.rank,
+        tie: score.tie,
+        reported: score.reported,
+        late: score.late,
+        fullyReviewed: score.fullyReviewed,
+        returned: meta?.returned ?? false,
+        pendingChange: meta?.pendingChange ?? false,
+        reviewerUserId: meta?.reviewerUserId ?? null,
+        scoreSum: score.scoreSum,
+        bonus: score.bonus,
+        deduction: score.deduction,
+        total: score.total,
+        grade: score.grade,
+        lines: score.criteria.map((criterion) => ({
+          criterionId: criterion.criterionId,
+          reported: criterion.reported,
+          target: criterion.target,
+          reviewed: criterion.reviewed,
+          points: criterion.points,
+          source: criterion.source,
+          notes: criterion.notes,
+        })),
+      };
+    }),
+  };
+}
+
+/** A stored record read back, or undefined when it is not one this version can read. */
+export function parseStandingsRecord(data: unknown): StandingsRecord | undefined {
+  const parsed = recordSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** What a unit's standing was and is: undefined on the side where it was not in the block. */
+export interface StandingChange {
+  unitId: number;
+  unitName: string;
+  before?: Pick<StandingsRecordRow, 'rank' | 'reported' | 'total' | 'grade'>;
+  after?: Pick<StandingsRecordRow, 'rank' | 'reported' | 'total' | 'grade'>;
+}
+
+function sameStanding(left: StandingsRecordRow, right: StandingsRecordRow): boolean {
+  return left.rank === right.rank && left.reported === right.reported && Math.abs(left.total - right.total) <= TIE_EPSILON && left.grade === right.grade;
+}
+
+const standingOf = ({ rank, reported, total, grade }: StandingsRecordRow) => ({ rank, reported, total, grade });
+
+/** The units whose rank, total, grade or reporting differ between the published and the current standings, in the current order. */
+export function standingChanges(published: StandingsRecord, current: StandingsRecord): StandingChange[] {
+  const before = new Map(published.rows.map((entry) => [entry.unitId, entry]));
+  const changes: StandingChange[] = [];
+  for (const entry of current.rows) {
+    const old = before.get(entry.unitId);
+    before.delete(entry.unitId);
+    if (old && sameStanding(old, entry)) continue;
+    changes.push({ unitId: entry.unitId, unitName: entry.unitName, ...(old ? { before: standingOf(old) } : {}), after: standingOf(entry) });
+  }
+  for (const old of before.values()) changes.push({ unitId: old.unitId, unitName: old.unitName, before: standingOf(old) });
+  return changes;
+}

@@ -1,0 +1,39 @@
+import type { Store } from '../../db/store';
+import type { Clock } from '../clock';
+import type { UploadRenderers, UploadSource } from '../delivery/uploads';
+import { standingsChartPng, standingsXlsx } from './files';
+import { standingsFor } from './load';
+import { parseStandingsRecord } from './record';
+
+/**
+ * The files the delivery builds for standings: `standings_chart` { snapshotId } — the chart of what
+ * was published, from its snapshot; `standings_xlsx` { blockId, periodId } — the score table as it
+ * stands when the file is sent (seconds after the button was pressed).
+ */
+export function standingsRenderers(store: Store, clock: Clock): UploadRenderers {
+  const organisation = () => {
+    const settings = store.organisation.get();
+    if (!settings) throw new Error('no organisation loaded');
+    return settings;
+  };
+  const id = (source: UploadSource, name: string) => {
+    const value = source[name];
+    if (typeof value !== 'number') throw new Error(`upload source ${source.kind}: ${name} is not an id`);
+    return value;
+  };
+  return {
+    standings_chart: (source) => {
+      const snapshotId = id(source, 'snapshotId');
+      const record = parseStandingsRecord(store.snapshots.byId(snapshotId)?.data);
+      if (!record) throw new Error(`standings snapshot ${snapshotId} is missing or unreadable`);
+      const { locale, timeZone } = organisation();
+      return standingsChartPng(record, locale, timeZone);
+    },
+    standings_xlsx: (source) => {
+      const loaded = standingsFor(store, id(source, 'blockId'), id(source, 'periodId'));
+      if (!loaded) throw new Error(`standings of block ${String(source.blockId)}, period ${String(source.periodId)}: no such block or period`);
+      const { locale, timeZone } = organisation();
+      return standingsXlsx(loaded, locale, timeZone, clock.now());
+    },
+  };
+}

@@ -1,0 +1,363 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { groupCriteria } from '../domain/criteria-table';
+import { foldedWords } from '../domain/fold';
+import { fitWithin, pageWindow } from '../domain/pagination';
+import { type CriterionKind, totalDecimals } from '../domain/scoring';
+import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { defineMessages, type Locale } from '../i18n/messages';
+import type { StandingChange, StandingsRecord, StandingsRecordLine, StandingsRecordRow } from '../standings/record';
+import { standingsText } from '../standings/standings-text';
+import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
+import { STANDINGS_ACTIONS_BLOCK, STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH, STANDINGS_UNIT_BLOCK_PREFIX } from './ids';
+import { pageControls } from './paging';
+
+/**
+ * The standings as people read them: `/thidua xephang` (one unit a line with a "Chi tiết" button,
+ * paged), the breakdown of one unit (every criterion: reported, target, points, who reviewed), and
+ * the post in the block's channel (automatic summary, a lead's post, a correction). All are drawn
+ * from a StandingsRecord, so what is shown, what is posted and what is stored agree.
+ */
+export type PublicationKind = 'summary' | 'manual' | 'correction';
+
+export const standingsViewText = defineMessages(
+  {
+    title: (period: string, block: string) => `Xếp hạng ${period} — ${block}`,
+    periodOfYear: (name: string, year: number) => (foldedWords(name).at(-1) === 'nam' ? `${name} ${year}` : `${name} năm ${year}`),
+    asOf: (at: string) => `Tính đến ${at}`,
+    reportedCount: (reported: number, total: number) => `Đã báo cáo ${reported}/${total} đơn vị`,
+    due: (at: string) => `Hạn nộp ${at}`,
+    points: (points: string) => `${points} điểm`,
+    returned: 'báo cáo bị trả lại, đang tính theo số liệu đơn vị báo cáo',
+    pendingChange: 'có đề nghị sửa đổi chờ duyệt',
+    notReportedRank: (rank: number, units: string) => `*${rank}.* _Chưa báo cáo:_ ${units}`,
+    detail: 'Chi tiết',
+    publish: 'Đăng lên kênh',
+    correct: 'Đăng bản đính chính',
+    exportXlsx: 'Xuất Excel',
+    kinds: { summary: 'bản tổng hợp tự động', manual: 'bản Trưởng khối đăng', correction: 'bản đính chính' } satisfies Record<PublicationKind, string>,
+    published: (at: string, kind: string) => `Đã đăng lên kênh lúc ${at} (${kind}); chưa thay đổi từ đó.`,
+    changed: (at: string, kind: string) => `*Bảng xếp hạng đã thay đổi so với bản đã đăng lúc ${at}* (${kind}):`,
+    change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
+    rankChange: (before: number, after: number) => `hạng ${before} → ${after}`,
+    totalChange: (before: string, after: string) => `${before} → ${after} điểm`,
+    gradeChange: (before: string, after: string) => `${before} → ${after}`,
+    nowReported: 'đã báo cáo',
+    left: 'không còn trong khối',
+    joined: 'mới vào khối',
+    moreChanges: (count: number) => `… và ${count} đơn vị khác thay đổi.`,
+    nothingReported: 'Chưa có đơn vị nào báo cáo kỳ này.',
+    noMembers: (block: string) => `${block} chưa có đơn vị thành viên nào.`,
+    noCriteria: (block: string, year: number) => `${block} chưa có bảng tiêu chí chấm điểm năm ${year}, nên chưa xếp hạng được.`,
+    // Breakdown
+    modalTitle: 'Chi tiết điểm',
+    close: 'Đóng',
+    rankLine: (rank: number, tie: boolean, total: string, grade: string) => `Hạng ${rank}${tie ? ' (đồng hạng)' : ''} · *${total} điểm* · ${grade}`,
+    notReportedDetail: (unit: string, period: string) => `${unit} chưa báo cáo ${period}: mọi tiêu chí 0 điểm, xếp sau các đơn vị đã báo cáo.`,
+    how: {
+      target: (reported: string, target: string | null) => (target === null ? `đạt ${reported} · chưa giao ước chỉ tiêu` : `đạt ${reported} / chỉ tiêu ${target}`),
+      lower_better: (reported: string, target: string | null) => (target === null ? `thực tế ${reported} · chưa giao ước mức trần` : `thực tế ${reported} / mức trần ${target}`),
+      yes_no: (reported: string) => reported,
+      graded: (reported: string) => `tự chấm ${reported}`,
+      bonus: (reported: string) => `đề nghị ${reported}`,
+      deduction: (reported: string) => `tự nhận ${reported}`,
+    } satisfies Record<CriterionKind, (reported: string, target: string | null) => string>,
+    noValue: 'chưa có số liệu',
+    noneClaimed: 'không có',
+    reviewedBy: (graded: boolean, points: string, reviewer: string) => `Trưởng khối ${graded ? 'chấm' : 'chấp nhận'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    lineMax: (max: string) => ` / ${max}`,
+    sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
+    reviewer: (who: string) => `Thẩm định: ${who}.`,
+    notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
+    precision: 'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân.',
+    // Channel post
+    postTitle: {
+      summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${period} — ${block}`,
+      manual: (period: string, block: string) => `Kết quả xếp hạng ${period} — ${block}`,
+      correction: (period: string, block: string) => `Đính chính kết quả xếp hạng ${period} — ${block}`,
+    } satisfies Record<PublicationKind, (period: string, block: string) => string>,
+    postedBy: {
+      summary: (at: string) => `Tổng hợp tự động lúc ${at}`,
+      manual: (at: string, by: string) => `${by} đăng lúc ${at}`,
+      correction: (at: string, by: string) => `${by} đăng lúc ${at}`,
+    } satisfies Record<PublicationKind, (at: string, by: string) => string>,
+    replaces: (at: string) => `*Thay cho bản đăng lúc ${at}.* Thay đổi:`,
+    seeDetail: (command: string) => `Chi tiết từng tiêu chí: \`${command}\` · Biểu đồ trong luồng tin này.`,
+    chartCaption: (period: string, block: string) => `Biểu đồ xếp hạng ${period} — ${block}`,
+    chartSubtitle: (at: string, reported: number, total: number) => `Tính đến ${at} · Đã báo cáo ${reported}/${total} đơn vị`,
+  },
+  {
+    title: (period: string, block: string) => `Standings ${period} — ${block}`,
+    periodOfYear: (name: string, year: number) => `${name} (${year})`,
+    asOf: (at: string) => `As of ${at}`,
+    reportedCount: (reported: number, total: number) => `${reported} of ${total} units reported`,
+    due: (at: string) => `Due ${at}`,
+    points: (points: string) => `${points} points`,
+    returned: "report returned; scored on the unit's own figures",
+    pendingChange: 'a change awaits a decision',
+    notReportedRank: (rank: number, units: string) => `*${rank}.* _Not reported:_ ${units}`,
+    detail: 'Details',
+    publish: 'Post to the channel',
+    correct: 'Post a correction',
+    exportXlsx: 'Export to Excel',
+    kinds: { summary: 'automatic summary', manual: "posted by the block lead", correction: 'correction' },
+    published: (at: string, kind: string) => `Posted to the channel at ${at} (${kind}); unchanged since.`,
+    changed: (at: string, kind: string) => `*The standings changed since the version posted at ${at}* (${kind}):`,
+    change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
+    rankChange: (before: number, after: number) => `rank ${before} → ${after}`,
+    totalChange: (before: string, after: string) => `${before} → ${after} points`,
+    gradeChange: (before: string, after: string) => `${before} → ${after}`,
+    nowReported: 'has reported',
+    left: 'no longer in the block',
+    joined: 'new in the block',
+    moreChanges: (count: number) => `… and ${count} more units changed.`,
+    nothingReported: 'No unit has reported for this period yet.',
+    noMembers: (block: string) => `${block} has no member units.`,
+    noCriteria: (block: string, year: number) => `${block} has no scoring table for ${year}, so there is nothing to rank.`,
+    modalTitle: 'Score details',
+    close: 'Close',
+    rankLine: (rank: number, tie: boolean, total: string, grade: string) => `Rank ${rank}${tie ? ' (tied)' : ''} · *${total} points* · ${grade}`,
+    notReportedDetail: (unit: string, period: string) => `${unit} has not reported for ${period}: 0 points on every criterion, ranked after every unit that reported.`,
+    how: {
+      target: (reported: string, target: string | null) => (target === null ? `achieved ${reported} · no pledged target` : `achieved ${reported} / target ${target}`),
+      lower_better: (reported: string, target: string | null) => (target === null ? `actual ${reported} · no pledged ceiling` : `actual ${reported} / ceiling ${target}`),
+      yes_no: (reported: string) => reported,
+      graded: (reported: string) => `self-score ${reported}`,
+      bonus: (reported: string) => `claimed ${reported}`,
+      deduction: (reported: string) => `declared ${reported}`,
+    },
+    noValue: 'no value',
+    noneClaimed: 'none',
+    reviewedBy: (graded: boolean, points: string, reviewer: string) => `block lead ${graded ? 'scored' : 'accepted'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    lineMax: (max: string) => ` / ${max}`,
+    sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
+    reviewer: (who: string) => `Reviewed by ${who}.`,
+    notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
+    precision: 'Points keep full precision for totals and ranks; two decimals are shown.',
+    postTitle: {
+      summary: (period: string, block: string) => `🏆 Standings ${period} — ${block}`,
+      manual: (period: string, block: string) => `Standings ${period} — ${block}`,
+      correction: (period: string, block: string) => `Correction: standings ${period} — ${block}`,
+    },
+    postedBy: {
+      summary: (at: string) => `Automatic summary at ${at}`,
+      manual: (at: string, by: string) => `Posted by ${by} at ${at}`,
+      correction: (at: string, by: string) => `Posted by ${by} at ${at}`,
+    },
+    replaces: (at: string) => `*Replaces the version posted at ${at}.* Changes:`,
+    seeDetail: (command: string) => `Every criterion: \`${command}\` · The chart is in this thread.`,
+    chartCaption: (period: string, block: string) => `Standings chart ${period} — ${block}`,
+    chartSubtitle: (at: string, reported: number, total: number) => `As of ${at} · ${reported} of ${total} units reported`,
+  },
+);
+
+/** "Quý I năm 2021", "6 tháng đầu năm 2021", "Cả năm 2021". */
+export function periodLabel(period: { name: string; year: number }, locale: Locale): string {
+  return standingsViewText[locale].periodOfYear(period.name, period.year);
+}
+
+/** The command that shows these standings, for a post to point at. */
+export function standingsCommand(record: Pick<StandingsRecord, 'period' | 'block'>): string {
+  return `/thidua xephang ${record.period.code} ${record.block.code} ${record.period.year}`;
+}
+
+/** What a row is flagged with, in reading order: tie, late, returned or awaiting review, pending change. */
+function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
+  const words = standingsText[locale];
+  const text = standingsViewText[locale];
+  if (!row.reported) return [];
+  return [
+    ...(row.tie ? [words.tie] : []),
+    ...(row.late ? [words.late] : []),
+    ...(row.returned ? [text.returned] : !row.fullyReviewed ? [words.awaitingReview] : []),
+    ...(row.pendingChange ? [text.pendingChange] : []),
+  ];
+}
+
+function decimalsOf(record: StandingsRecord): number[] {
+  return totalDecimals(record.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })));
+}
+
+/** "*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt" and a second line of flags when any. */
+function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, markdown: boolean): string {
+  const text = standingsViewText[locale];
+  const points = text.points(formatPoints(row.total, locale, decimals));
+  const flags = rowFlags(row, locale);
+  if (!markdown) return `${row.rank}. ${row.unitName} — ${points} — ${row.grade ?? ''}${flags.length ? ` (${flags.join('; ')})` : ''}`;
+  return `*${row.rank}. ${escapeMrkdwn(row.unitName)}* — *${points}* · ${escapeMrkdwn(row.grade ?? '')}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`;
+}
+
+/** Units without a report, by their shared rank: "*4.* _Chưa báo cáo:_ Thanh tra tỉnh, …". */
+function notReportedLines(rows: readonly StandingsRecordRow[], locale: Locale): string[] {
+  const missing = rows.filter((row) => !row.reported);
+  if (missing.length === 0) return [];
+  return [standingsViewText[locale].notReportedRank(missing[0]!.rank, missing.map((row) => escapeMrkdwn(row.unitName)).join('; '))];
+}
+
+/** One line per unit whose standing changed: rank, total, grade, reporting. */
+export function changeLines(changes: readonly StandingChange[], locale: Locale, budget = 1500): string[] {
+  const text = standingsViewText[locale];
+  const lines = changes.map((change) => {
+    const { before, after } = change;
+    const parts: string[] = [];
+    if (!before) parts.push(text.joined);
+    else if (!after) parts.push(text.left);
+    else {
+      if (!before.reported && after.reported) parts.push(text.nowReported);
+      if (before.rank !== after.rank) parts.push(text.rankChange(before.rank, after.rank));
+      if (before.total !== after.total) parts.push(text.totalChange(formatPoints(before.total, locale), formatPoints(after.total, locale)));
+      if (before.grade !== after.grade && before.grade && after.grade) parts.push(text.gradeChange(before.grade, after.grade));
+    }
+    return text.change(escapeMrkdwn(change.unitName), parts.join('; '));
+  });
+  const fitted = fitWithin(lines, (line) => line.length, budget, 1);
+  return [...fitted.shown, ...(fitted.omitted ? [text.moreChanges(fitted.omitted)] : [])];
+}
+
+export interface Publication {
+  kind: PublicationKind;
+  at: Date;
+  /** Empty when the current standings match what was posted. */
+  changes: StandingChange[];
+}
+
+export interface StandingsReplyFacts {
+  record: StandingsRecord;
+  zone: string;
+  /** The latest post in the block's channel, if any. */
+  published?: Publication;
+  /** A block lead or an admin: may post to the channel and export. */
+  canPublish: boolean;
+}
+
+/** What the buttons of one standings reply carry: block id, period id, page. */
+export interface StandingsPage {
+  b: number;
+  pe: number;
+  p: number;
+}
+
+export const UNITS_PER_PAGE = 15;
+
+/** The ephemeral standings: one unit a line in rank order, UNITS_PER_PAGE a page, with what changed since the last post. */
+export function buildStandingsReply(facts: StandingsReplyFacts, requestedPage: number, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const { record, zone } = facts;
+  const text = standingsViewText[locale];
+  const title = text.title(periodLabel(record.period, locale), record.block.name);
+  if (record.rows.length === 0) return { text: text.noMembers(record.block.name), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
+  if (record.criteria.length === 0) {
+    const message = text.noCriteria(record.block.name, record.period.year);
+    return { text: message, blocks: [section(escapeMrkdwn(message))] };
+  }
+  const reported = record.rows.filter((row) => row.reported).length;
+  const facts0 = [text.asOf(formatDateTime(new Date(record.computedAt), zone, locale)), text.reportedCount(reported, record.rows.length), text.due(formatDateTime(new Date(record.period.due), zone, locale))];
+  const blocks: KnownBlock[] = [header(title), context(facts0.join(' · '))];
+  const published = facts.published;
+  if (published && published.changes.length === 0) blocks.push(context(text.published(formatDateTime(published.at, zone, locale), text.kinds[published.kind])));
+  if (published && published.changes.length > 0) {
+    blocks.push(section([text.changed(formatDateTime(published.at, zone, locale), text.kinds[published.kind]), ...changeLines(published.changes, locale)].join('\n')));
+  }
+  if (reported === 0) blocks.push(section(text.nothingReported));
+
+  const window = pageWindow(record.rows.length, UNITS_PER_PAGE, requestedPage);
+  const shown = record.rows.slice(window.start, window.end);
+  const decimals = decimalsOf(record);
+  const pageValue = (page: number) => JSON.stringify({ b: record.block.id, pe: record.period.id, p: page } satisfies StandingsPage);
+  for (const row of shown) {
+    if (!row.reported) continue;
+    blocks.push({
+      ...section(rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true), `${STANDINGS_UNIT_BLOCK_PREFIX}${row.unitId}`),
+      accessory: button(text.detail, STANDINGS_DETAIL, JSON.stringify({ b: record.block.id, pe: record.period.id, u: row.unitId })),
+    });
+  }
+  blocks.push(...packTexts(notReportedLines(shown, locale), '\n').map((chunk) => section(chunk)));
+
+  if (facts.canPublish) {
+    const value = JSON.stringify({ b: record.block.id, pe: record.period.id });
+    const changed = !published || published.changes.length > 0;
+    blocks.push(actions(STANDINGS_ACTIONS_BLOCK, ...(changed && reported > 0 ? [button(published ? text.correct : text.publish, STANDINGS_PUBLISH, value, 'primary')] : []), button(text.exportXlsx, STANDINGS_EXPORT, value)));
+  }
+  blocks.push(...pageControls(window, { previous: STANDINGS_PREVIOUS, next: STANDINGS_NEXT, block: 'standings_pages' }, pageValue, locale));
+  const plain = [title, ...record.rows.filter((row) => row.reported).map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, false))].join('\n');
+  return { text: truncate(plain, 3000), blocks };
+}
+
+// ── Breakdown ──────────────────────────────────────────────────────────────────────────────
+
+function value(number: number | null, locale: Locale): string | null {
+  return number === null ? null : formatNumber(number, locale, 4);
+}
+
+/** Points with their sign where they add to or take from a total: +3,00, −1,00; 0,00 without one. */
+function signedPoints(points: number, locale: Locale, sign: '+' | '−' | ''): string {
+  const shown = formatPoints(Math.abs(points), locale);
+  return points === 0 ? shown : `${sign}${shown}`;
+}
+
+/** "1. Hoàn thành chỉ tiêu chuyên môn (%): đạt 95 / chỉ tiêu 100 → 38,00/40", with notes and the reviewer. */
+function breakdownLine(criterion: StandingsRecord['criteria'][number], line: StandingsRecordLine, reviewer: string | null, locale: Locale): string {
+  const text = standingsViewText[locale];
+  const words = standingsText[locale];
+  const unit = criterion.measureUnit ? ` (${escapeMrkdwn(criterion.measureUnit)})` : '';
+  const reported = criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
+  const claimable = criterion.kind === 'bonus' || criterion.kind === 'deduction';
+  const how = reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
+  const review = line.reviewed !== null ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}` : '';
+  const points = signedPoints(line.points, locale, criterion.kind === 'bonus' ? '+' : line.points < 0 ? '−' : '');
+  const notes = line.notes.length ? ` _(${line.notes.map((note) => words.notes[note]).join('; ')})_` : '';
+  return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${how}${review} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
+}
+
+/** One unit's breakdown as a modal: every criterion by group, the sums, who reviewed. */
+export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale): ModalView {
+  const text = standingsViewText[locale];
+  const row = record.rows.find((candidate) => candidate.unitId === unitId);
+  const modal = (blocks: KnownBlock[]): ModalView => ({ type: 'modal', title: { type: 'plain_text', text: text.modalTitle }, close: { type: 'plain_text', text: text.close }, blocks });
+  const period = periodLabel(record.period, locale);
+  if (!row) return modal([section(escapeMrkdwn(text.noMembers(record.block.name)))]);
+  const blocks: KnownBlock[] = [header(row.unitName), context(escapeMrkdwn(`${period} · ${record.block.name}`))];
+  if (!row.reported) return modal([...blocks, section(escapeMrkdwn(text.notReportedDetail(row.unitName, period)))]);
+
+  const decimals = decimalsOf(record)[record.rows.indexOf(row)]!;
+  const flags = rowFlags(row, locale);
+  blocks.push(section(`${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.grade ?? ''))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`));
+  const lines = new Map(row.lines.map((line) => [line.criterionId, line]));
+  for (const group of groupCriteria(record.criteria)) {
+    const items = group.criteria.flatMap((criterion) => {
+      const line = lines.get(criterion.id);
+      return line ? [breakdownLine(criterion, line, row.reviewerUserId, locale)] : [];
+    });
+    blocks.push(...packTexts([`*${escapeMrkdwn(group.name)}*`, ...items], '\n').map((chunk) => section(chunk)));
+  }
+  blocks.push(section(text.sums(formatPoints(row.scoreSum, locale), signedPoints(row.bonus, locale, '+'), signedPoints(row.deduction, locale, '−'), formatPoints(row.total, locale, decimals))));
+  blocks.push(context(...[row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '', text.precision].filter(Boolean)));
+  return modal(blocks);
+}
+
+// ── Channel post ───────────────────────────────────────────────────────────────────────────
+
+export interface PostFacts {
+  record: StandingsRecord;
+  kind: PublicationKind;
+  at: Date;
+  /** Who posted it (a lead or an admin); none for the automatic summary. */
+  by?: string;
+  /** For a correction: the post it replaces and what changed. */
+  replaces?: { at: Date; changes: StandingChange[] };
+  zone: string;
+}
+
+/** The standings as posted in the block's channel; the chart follows in its thread. */
+export function buildStandingsPost(facts: PostFacts, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const { record } = facts;
+  const text = standingsViewText[locale];
+  const title = text.postTitle[facts.kind](periodLabel(record.period, locale), record.block.name);
+  const at = formatDateTime(facts.at, facts.zone, locale);
+  const reported = record.rows.filter((row) => row.reported);
+  const blocks: KnownBlock[] = [header(title), context(`${text.postedBy[facts.kind](at, facts.by ? mention(facts.by) : '')} · ${text.reportedCount(reported.length, record.rows.length)}`)];
+  if (facts.replaces) blocks.push(section([text.replaces(formatDateTime(facts.replaces.at, facts.zone, locale)), ...changeLines(facts.replaces.changes, locale)].join('\n')));
+  const decimals = decimalsOf(record);
+  const lines = [...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)), ...notReportedLines(record.rows, locale)];
+  blocks.push(...packTexts(lines.length ? lines : [text.nothingReported], '\n', { maxLength: 9000 }).map((chunk) => section(chunk)));
+  blocks.push(context(text.seeDetail(standingsCommand(record))));
+  return { text: `${title} · ${text.reportedCount(reported.length, record.rows.length)}`, blocks };
+}
