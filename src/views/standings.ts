@@ -30,6 +30,7 @@ export const standingsViewText = defineMessages(
     returned: 'báo cáo bị trả lại, đang tính theo số liệu đơn vị báo cáo',
     pendingChange: 'có đề nghị sửa đổi chờ duyệt',
     notReportedRank: (rank: number, units: string) => `*${rank}.* _Chưa báo cáo:_ ${units}`,
+    nobodyReported: (units: string) => `_Chưa báo cáo:_ ${units}`,
     detail: 'Chi tiết',
     publish: 'Đăng lên kênh',
     correct: 'Đăng bản đính chính',
@@ -95,6 +96,7 @@ export const standingsViewText = defineMessages(
     returned: "report returned; scored on the unit's own figures",
     pendingChange: 'a change awaits a decision',
     notReportedRank: (rank: number, units: string) => `*${rank}.* _Not reported:_ ${units}`,
+    nobodyReported: (units: string) => `_Not reported:_ ${units}`,
     detail: 'Details',
     publish: 'Post to the channel',
     correct: 'Post a correction',
@@ -186,11 +188,14 @@ function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, mark
   return `*${row.rank}. ${escapeMrkdwn(row.unitName)}* — *${points}* · ${escapeMrkdwn(row.grade ?? '')}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`;
 }
 
-/** Units without a report, by their shared rank: "*4.* _Chưa báo cáo:_ Thanh tra tỉnh, …". */
+/** Units without a report, by their shared rank: "*4.* _Chưa báo cáo:_ Thanh tra tỉnh; …" (no rank when nobody reported). */
 function notReportedLines(rows: readonly StandingsRecordRow[], locale: Locale): string[] {
   const missing = rows.filter((row) => !row.reported);
   if (missing.length === 0) return [];
-  return [standingsViewText[locale].notReportedRank(missing[0]!.rank, missing.map((row) => escapeMrkdwn(row.unitName)).join('; '))];
+  const text = standingsViewText[locale];
+  const units = missing.map((row) => escapeMrkdwn(row.unitName)).join('; ');
+  // A shared "1." for a block where nobody reported would read as if they all came first.
+  return [missing.length === rows.length ? text.nobodyReported(units) : text.notReportedRank(missing[0]!.rank, units)];
 }
 
 /** One line per unit whose standing changed: rank, total, grade, reporting. */
