@@ -35,6 +35,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     token: options.botToken,
     receiver,
     logger: deps.logger,
+    // Without it Bolt resets the logger to INFO, whatever LOG_LEVEL says.
+    logLevel: deps.logger.getLevel(),
     clientOptions,
     ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
   });

@@ -51,6 +51,7 @@ describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => 
         HOST: '127.0.0.1',
         PORT: String(port),
         DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
+        LOG_LEVEL: 'warn',
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -93,6 +94,8 @@ describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => 
     const result = await exit;
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/ERROR/);
+    // LOG_LEVEL=warn holds for the framework's lines too.
+    expect(result.stderr).not.toMatch(/^(INFO|DEBUG)/m);
   });
 });
 
