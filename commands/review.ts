@@ -129,9 +129,11 @@ export const reviewFeature: Feature = {
       const errors: Record<string, string> = {};
       const points = new Map<number, { points: number; note: string | null }>();
       for (const criterion of subject.criteria.filter((candidate) => LEAD_DECIDES.has(candidate.kind))) {
-        const reading = readPoints(typed(values[pointsBlockId(criterion.id)]?.[REVIEW_INPUT_ACTION]), criterion.maxPoints);
+        // A bonus is accepted or cut, never raised above what the unit claimed.
+        const ceiling = criterion.kind === 'bonus' ? Math.min(criterion.maxPoints, Math.max(0, subject.version.values.get(criterion.id)?.value ?? 0)) : criterion.maxPoints;
+        const reading = readPoints(typed(values[pointsBlockId(criterion.id)]?.[REVIEW_INPUT_ACTION]), ceiling);
         if (reading.ok) points.set(criterion.id, { points: reading.value, note: null });
-        else errors[pointsBlockId(criterion.id)] = pointsProblemText(reading.problem, criterion.maxPoints, locale);
+        else errors[pointsBlockId(criterion.id)] = pointsProblemText(reading.problem, ceiling, locale);
       }
       const outcome = typed(values[REVIEW_OUTCOME_BLOCK]?.[REVIEW_INPUT_ACTION]);
       const reason = (typed(values[REVIEW_REASON_BLOCK]?.[REVIEW_INPUT_ACTION]) ?? '').trim();

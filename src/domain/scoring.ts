@@ -16,7 +16,8 @@
  * - Missing value (target, lower_better, yes_no, graded) → 0 points, note `missing_value`.
  *   For bonus and deduction an empty value means "none claimed" (units fill them only when they have
  *   something): 0 points and no note.
- * - target / lower_better with no pledged target (ceiling) → 0 points, note `missing_target`.
+ * - target / lower_better with no pledged target (ceiling) → 0 points, note `missing_target`;
+ *   except lower_better with an actual of 0, which is under any ceiling → full, with the note.
  * - Negative inputs (value, target, ceiling, self-score, reviewed score, claim) → raised to 0, note
  *   `clamped`.
  * - target ≤ 0 (after clamping: target 0) → full points whenever a value is reported, note
@@ -28,7 +29,8 @@
  * - graded: the lead's score when the review holds this criterion, else the self-score, note
  *   `awaiting_review`; either is clamped to [0, max].
  * - bonus: 0 until the lead reviews it (note `awaiting_review` when something is claimed), then
- *   + min(accepted, max).
+ *   + min(accepted, claimed, max): the lead accepts or cuts a claim, never raises it (note
+ *   `over_claim` when a review asked for more; nothing claimed → 0).
  * - deduction: − min(points, max), the lead's (possibly cut or added) points when reviewed, else the
  *   unit's own.
  * - A review counts per criterion: a criterion missing from `review.points` is not reviewed.
@@ -82,7 +84,7 @@ export interface UnitScoringInput {
   targets: ReadonlyMap<number, number>;
 }
 
-export type ScoreNote = 'missing_value' | 'missing_target' | 'zero_target' | 'capped' | 'awaiting_review' | 'clamped';
+export type ScoreNote = 'missing_value' | 'missing_target' | 'zero_target' | 'capped' | 'over_claim' | 'awaiting_review' | 'clamped';
 
 /** Where the points came from: the formula, the unit's own score, the lead's, or nothing. */
 export type ScoreSource = 'computed' | 'self' | 'reviewed' | 'none';
@@ -182,6 +184,8 @@ function pointsOf(kind: CriterionKind, max: number, reported: number | null, tar
     case 'lower_better': {
       if (reported === null) notes.push('missing_value');
       if (target === null) notes.push('missing_target');
+      // Nothing at all is under every ceiling, pledged or not.
+      if (kind === 'lower_better' && target === null && reported !== null && atLeastZero(reported, notes) === 0) return max;
       if (reported === null || target === null) return 0;
       const value = atLeastZero(reported, notes);
       const goal = atLeastZero(target, notes);
@@ -206,10 +210,20 @@ function pointsOf(kind: CriterionKind, max: number, reported: number | null, tar
         return 0;
       }
       return atMost(atLeastZero(reported, notes), max, notes);
-    case 'bonus':
-      if (reviewed !== null) return atMost(atLeastZero(reviewed, notes), max, notes);
+    case 'bonus': {
+      // The lead accepts or cuts what the unit claimed; never more than the claim, then the cap.
+      if (reviewed !== null) {
+        const claimed = reported === null ? 0 : Math.max(0, reported);
+        const accepted = atLeastZero(reviewed, notes);
+        if (accepted > claimed) {
+          notes.push('over_claim');
+          return atMost(claimed, max, notes);
+        }
+        return atMost(accepted, max, notes);
+      }
       if (reported !== null && atLeastZero(reported, notes) > 0) notes.push('awaiting_review');
       return 0;
+    }
     case 'deduction':
       if (reviewed !== null) return -atMost(atLeastZero(reviewed, notes), max, notes);
       return reported === null ? 0 : -atMost(atLeastZero(reported, notes), max, notes);
@@ -220,8 +234,9 @@ function pointsOf(kind: CriterionKind, max: number, reported: number | null, tar
 function sourceOf(kind: CriterionKind, reported: number | null, target: number | null, reviewed: number | null): ScoreSource {
   switch (kind) {
     case 'target':
-    case 'lower_better':
       return reported === null || target === null ? 'none' : 'computed';
+    case 'lower_better':
+      return reported === null || (target === null && reported > 0) ? 'none' : 'computed';
     case 'yes_no':
       return reported === null ? 'none' : 'computed';
     case 'bonus':

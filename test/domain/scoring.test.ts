@@ -63,6 +63,7 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'actual 0 with ceiling 0 → max', max: 5, value: 0, target: 0, points: 5, source: 'computed', notes: [] },
     { name: 'anything over a ceiling of 0 → 0', max: 5, value: 4, target: 0, points: 0, source: 'computed', notes: [] },
     { name: 'no ceiling pledged → 0', max: 5, value: 1, points: 0, source: 'none', notes: ['missing_target'] },
+    { name: 'no ceiling pledged, actual 0 → max (0 is under any ceiling)', max: 5, value: 0, points: 5, source: 'computed', notes: ['missing_target'] },
     { name: 'value left empty → 0', max: 5, value: null, target: 3, points: 0, source: 'none', notes: ['missing_value'] },
     { name: 'negative actual → 0 → max', max: 5, value: -2, target: 3, points: 5, source: 'computed', notes: ['clamped'] },
   ],
@@ -96,6 +97,9 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'zero claimed', max: 5, value: 0, points: 0, source: 'none', notes: [] },
     { name: 'negative claim', max: 5, value: -2, points: 0, source: 'none', notes: ['clamped'] },
     { name: 'negative review → 0', max: 5, value: 2, reviewed: -1, points: 0, source: 'reviewed', notes: ['clamped'] },
+    { name: 'a review above the claim → the claim', max: 5, value: 2, reviewed: 4, points: 2, source: 'reviewed', notes: ['over_claim'] },
+    { name: 'a review with nothing claimed → 0', max: 5, value: null, reviewed: 3, points: 0, source: 'reviewed', notes: ['over_claim'] },
+    { name: 'a claim over the cap, accepted in full → cap', max: 5, value: 9, reviewed: 9, points: 5, source: 'reviewed', notes: ['capped'] },
   ],
   deduction: [
     { name: 'declared points are taken off', max: 5, value: 2, points: -2, source: 'self', notes: [] },

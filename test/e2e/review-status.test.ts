@@ -109,10 +109,16 @@ describe('reviewing a report (thẩm định)', () => {
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»');
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
-    const bad = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '11', [`review_points_${criterion('6').id}`]: 'bốn', review_outcome: 'returned' });
+    // The bonus (max 5) may be cut from the 3 claimed, not raised to 4.
+    const bad = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '11', [`review_points_${criterion('6').id}`]: 'bốn', [`review_points_${criterion('T').id}`]: '4', review_outcome: 'returned' });
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.', [`review_points_${criterion('6').id}`]: 'Giá trị «bốn» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.', review_reason: 'Cần ghi lý do trả lại.' },
+      errors: {
+        [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.',
+        [`review_points_${criterion('6').id}`]: 'Giá trị «bốn» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.',
+        [`review_points_${criterion('T').id}`]: 'Nhập số từ 0 đến 3.',
+        review_reason: 'Cần ghi lý do trả lại.',
+      },
     });
     expect(t.bot.store.reports.reviewsOf(t.bot.store.reports.find(q1().id, unit('STP').id)!.id)).toEqual([]);
 
