@@ -9,8 +9,9 @@ import type { LoadedStandings } from './load';
  * since) and a version number, so older snapshots stay readable when the shape grows.
  *
  * "Changed since publication" compares the current standings with the latest snapshot unit by unit:
- * rank, whether it reported, the total (within TIE_EPSILON, as ranking does) and the grade. A line
- * that moved without moving any of those is not a change in the standings.
+ * rank, whether it reported, the total (within TIE_EPSILON, as ranking does), the grade, and whether
+ * its report is reviewed or returned (a post that still says "chờ thẩm định" after the lead confirmed
+ * the figures deserves a correction). A line that moved without moving any of those is not a change.
  */
 export const STANDINGS_RECORD_VERSION = 1;
 
@@ -115,17 +116,26 @@ export function parseStandingsRecord(data: unknown): StandingsRecord | undefined
 export interface StandingChange {
   unitId: number;
   unitName: string;
-  before?: Pick<StandingsRecordRow, 'rank' | 'reported' | 'total' | 'grade'>;
-  after?: Pick<StandingsRecordRow, 'rank' | 'reported' | 'total' | 'grade'>;
+  before?: Standing;
+  after?: Standing;
 }
+
+type Standing = Pick<StandingsRecordRow, 'rank' | 'reported' | 'total' | 'grade' | 'fullyReviewed' | 'returned'>;
 
 function sameStanding(left: StandingsRecordRow, right: StandingsRecordRow): boolean {
-  return left.rank === right.rank && left.reported === right.reported && Math.abs(left.total - right.total) <= TIE_EPSILON && left.grade === right.grade;
+  return (
+    left.rank === right.rank &&
+    left.reported === right.reported &&
+    Math.abs(left.total - right.total) <= TIE_EPSILON &&
+    left.grade === right.grade &&
+    left.fullyReviewed === right.fullyReviewed &&
+    left.returned === right.returned
+  );
 }
 
-const standingOf = ({ rank, reported, total, grade }: StandingsRecordRow) => ({ rank, reported, total, grade });
+const standingOf = ({ rank, reported, total, grade, fullyReviewed, returned }: StandingsRecordRow): Standing => ({ rank, reported, total, grade, fullyReviewed, returned });
 
-/** The units whose rank, total, grade or reporting differ between the published and the current standings, in the current order. */
+/** The units whose rank, total, grade, reporting or review differ between the published and the current standings, in the current order. */
 export function standingChanges(published: StandingsRecord, current: StandingsRecord): StandingChange[] {
   const before = new Map(published.rows.map((entry) => [entry.unitId, entry]));
   const changes: StandingChange[] = [];

@@ -41,8 +41,13 @@ export const standingsViewText = defineMessages(
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
     rankChange: (before: number, after: number) => `hạng ${before} → ${after}`,
     totalChange: (before: string, after: string) => `${before} → ${after} điểm`,
+    smallTotalChange: 'tổng điểm thay đổi dưới 0,01',
     gradeChange: (before: string, after: string) => `${before} → ${after}`,
     nowReported: 'đã báo cáo',
+    nowReviewed: 'đã được thẩm định',
+    reviewAgain: 'chờ thẩm định lại',
+    nowReturned: 'báo cáo bị trả lại',
+    noLongerReturned: 'đã nộp lại sau khi bị trả lại',
     left: 'không còn trong khối',
     joined: 'mới vào khối',
     moreChanges: (count: number) => `… và ${count} đơn vị khác thay đổi.`,
@@ -107,8 +112,13 @@ export const standingsViewText = defineMessages(
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
     rankChange: (before: number, after: number) => `rank ${before} → ${after}`,
     totalChange: (before: string, after: string) => `${before} → ${after} points`,
+    smallTotalChange: 'the total moved by less than 0.01',
     gradeChange: (before: string, after: string) => `${before} → ${after}`,
     nowReported: 'has reported',
+    nowReviewed: 'reviewed',
+    reviewAgain: 'awaiting review again',
+    nowReturned: 'report returned',
+    noLongerReturned: 'resubmitted after being returned',
     left: 'no longer in the block',
     joined: 'new in the block',
     moreChanges: (count: number) => `… and ${count} more units changed.`,
@@ -189,13 +199,13 @@ function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, mark
 }
 
 /** Units without a report, by their shared rank: "*4.* _Chưa báo cáo:_ Thanh tra tỉnh; …" (no rank when nobody reported). */
-function notReportedLines(rows: readonly StandingsRecordRow[], locale: Locale): string[] {
+function notReportedLines(record: StandingsRecord, rows: readonly StandingsRecordRow[], locale: Locale): string[] {
   const missing = rows.filter((row) => !row.reported);
   if (missing.length === 0) return [];
   const text = standingsViewText[locale];
   const units = missing.map((row) => escapeMrkdwn(row.unitName)).join('; ');
   // A shared "1." for a block where nobody reported would read as if they all came first.
-  return [missing.length === rows.length ? text.nobodyReported(units) : text.notReportedRank(missing[0]!.rank, units)];
+  return [record.rows.some((row) => row.reported) ? text.notReportedRank(missing[0]!.rank, units) : text.nobodyReported(units)];
 }
 
 /** One line per unit whose standing changed: rank, total, grade, reporting. */
@@ -209,7 +219,12 @@ export function changeLines(changes: readonly StandingChange[], locale: Locale, 
     else {
       if (!before.reported && after.reported) parts.push(text.nowReported);
       if (before.rank !== after.rank) parts.push(text.rankChange(before.rank, after.rank));
-      if (before.total !== after.total) parts.push(text.totalChange(formatPoints(before.total, locale), formatPoints(after.total, locale)));
+      // Totals that differ only past the shown decimals are not worth a line of their own.
+      const [totalBefore, totalAfter] = [formatPoints(before.total, locale), formatPoints(after.total, locale)];
+      if (totalBefore !== totalAfter) parts.push(text.totalChange(totalBefore, totalAfter));
+      if (before.reported && after.reported && before.returned !== after.returned) parts.push(after.returned ? text.nowReturned : text.noLongerReturned);
+      else if (before.reported && after.reported && before.fullyReviewed !== after.fullyReviewed) parts.push(after.fullyReviewed ? text.nowReviewed : text.reviewAgain);
+      if (parts.length === 0) parts.push(text.smallTotalChange);
       if (before.grade !== after.grade && before.grade && after.grade) parts.push(text.gradeChange(before.grade, after.grade));
     }
     return text.change(escapeMrkdwn(change.unitName), parts.join('; '));
@@ -274,7 +289,7 @@ export function buildStandingsReply(facts: StandingsReplyFacts, requestedPage: n
       accessory: button(text.detail, STANDINGS_DETAIL, JSON.stringify({ b: record.block.id, pe: record.period.id, u: row.unitId })),
     });
   }
-  blocks.push(...packTexts(notReportedLines(shown, locale), '\n').map((chunk) => section(chunk)));
+  blocks.push(...packTexts(notReportedLines(record, shown, locale), '\n').map((chunk) => section(chunk)));
 
   if (facts.canPublish) {
     const value = JSON.stringify({ b: record.block.id, pe: record.period.id });
@@ -361,7 +376,7 @@ export function buildStandingsPost(facts: PostFacts, locale: Locale): { text: st
   const blocks: KnownBlock[] = [header(title), context(`${text.postedBy[facts.kind](at, facts.by ? mention(facts.by) : '')} · ${text.reportedCount(reported.length, record.rows.length)}`)];
   if (facts.replaces) blocks.push(section([text.replaces(formatDateTime(facts.replaces.at, facts.zone, locale)), ...changeLines(facts.replaces.changes, locale)].join('\n')));
   const decimals = decimalsOf(record);
-  const lines = [...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)), ...notReportedLines(record.rows, locale)];
+  const lines = [...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)), ...notReportedLines(record, record.rows, locale)];
   blocks.push(...packTexts(lines.length ? lines : [text.nothingReported], '\n', { maxLength: 9000 }).map((chunk) => section(chunk)));
   blocks.push(context(text.seeDetail(standingsCommand(record))));
   return { text: `${title} · ${text.reportedCount(reported.length, record.rows.length)}`, blocks };

@@ -343,27 +343,33 @@ describe('configuration and size', () => {
     expect((await standings(ADMIN, 'xephang q1 vh_xh', 'C0GENERAL')).text).toContain('*1. Sở Y tế* — *36,00 điểm* · Chưa đạt');
   });
 
-  it('pages a block of 40 units and opens a 40-criterion breakdown within Slack limits', async () => {
+  it('pages a block of 40 units, 30 of which reported, and opens a 40-criterion breakdown within Slack limits', async () => {
     const yaml = generatedOrganisationYaml({ units: 40, targets: 40 });
     t = await startTestBot({ now: LATER, organisationYaml: yaml });
     const targets = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`C${index + 1}`, 100]));
     for (let unit = 1; unit <= 40; unit++) {
       seedPledge(t.bot.store, { unitCode: `DV${unit}`, targets, by: officerOf(unit), at: SUBMITTED });
-      seedReport(t.bot.store, { unitCode: `DV${unit}`, periodCode: 'Q1', values: { ...Object.fromEntries(Object.keys(targets).map((code) => [code, 60 + unit])), G1: 3 }, by: officerOf(unit), at: SUBMITTED });
+      if (unit <= 30)
+        seedReport(t.bot.store, { unitCode: `DV${unit}`, periodCode: 'Q1', values: { ...Object.fromEntries(Object.keys(targets).map((code) => [code, 60 + unit])), G1: 3 }, by: officerOf(unit), at: SUBMITTED });
     }
     const lead = officerOf(1);
     const first = await standings(lead, 'xephang', 'C0LON');
     expect(validateBlocks(first.blocks, 'message')).toEqual([]);
-    expect(first.text).toContain('*1. Đơn vị số 40* — *43,00 điểm*');
+    expect(first.text).toContain('*1. Đơn vị số 30* — *39,00 điểm*');
     expect(first.text).toContain('Trang 1/3');
     const next = buttons(first.blocks).find((button) => button.actionId === STANDINGS_NEXT)!;
     await t.driver.pressButton({ userId: lead, actionId: STANDINGS_NEXT, value: next.value, in: { ephemeral: { channel: 'C0LON', blocks: first.blocks, responseUrl: first.responseUrl } } });
     const second = await t.slack.waitFor(() => responsesTo(t.slack, first.responseUrl)[1], 5000, 'page 2');
     expect(second.replace_original).toBe(true);
-    expect(textOf(second)).toContain('*16. Đơn vị số 25* — *37,00 điểm*');
+    expect(textOf(second)).toContain('*16. Đơn vị số 15* — *33,00 điểm*');
     expect(validateBlocks(second.blocks, 'message')).toEqual([]);
+    // The last page holds only units that did not report: they keep their shared rank.
+    const last = buttons(second.blocks as Record<string, unknown>[]).find((button) => button.actionId === STANDINGS_NEXT)!;
+    await t.driver.pressButton({ userId: lead, actionId: STANDINGS_NEXT, value: last.value, in: { ephemeral: { channel: 'C0LON', blocks: second.blocks as Record<string, unknown>[], responseUrl: first.responseUrl } } });
+    const third = await t.slack.waitFor(() => responsesTo(t.slack, first.responseUrl)[2], 5000, 'page 3');
+    expect(textOf(third)).toContain('*31.* _Chưa báo cáo:_ Đơn vị số 31; Đơn vị số 32;');
 
     const detail = buttons(first.blocks).find((button) => button.actionId === STANDINGS_DETAIL)!;
-    expect(await openDetail(lead, detail.value, first.blocks)).toContain('*C40.* Chỉ tiêu chuyên môn số 40 (%): đạt 100 / chỉ tiêu 100 → *1,00* / 1');
+    expect(await openDetail(lead, detail.value, first.blocks)).toContain('*C40.* Chỉ tiêu chuyên môn số 40 (%): đạt 90 / chỉ tiêu 100 → *0,90* / 1');
   });
 });

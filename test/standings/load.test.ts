@@ -4,6 +4,7 @@ import { createStore, type Store } from '../../db/store';
 import { importOrganisationText } from '../../src/organisation/load';
 import { standingsFor, standingsForBlocks } from '../../src/standings/load';
 import { parseStandingsRecord, standingChanges, standingsRecord } from '../../src/standings/record';
+import { changeLines } from '../../src/views/standings';
 import { DEMO_YAML } from '../support/bot';
 import { generatedOrganisationYaml } from '../support/organisations';
 import { seedNoiChinhQ1, seedPledge, seedReport, seedReview } from '../support/standings';
@@ -157,5 +158,23 @@ describe('the standings record', () => {
     expect(standingChanges(published, nudged)).toEqual([]);
     const moved = { ...published, rows: published.rows.map((row, index) => (index === 0 ? { ...row, total: row.total + 1e-6 } : row)) };
     expect(standingChanges(published, moved)).toHaveLength(1);
+    expect(changeLines(standingChanges(published, moved), 'vi')).toEqual([`• ${published.rows[0]!.unitName}: tổng điểm thay đổi dưới 0,01`]);
+  });
+
+  it('notices a review that confirms the figures or a returned report, with no total moving', () => {
+    const store = open();
+    seedNoiChinhQ1(store, AT, LATE);
+    const current = standingsRecord(load(store), AT);
+    const [first, second] = current.rows;
+    const published = {
+      ...current,
+      rows: current.rows.map((row) => (row === first ? { ...row, fullyReviewed: !row.fullyReviewed } : row === second ? { ...row, returned: !row.returned } : row)),
+    };
+    const changes = standingChanges(published, current);
+    expect(changes.map((change) => change.unitName)).toEqual([first!.unitName, second!.unitName]);
+    expect(changeLines(changes, 'vi')).toEqual([
+      `• ${first!.unitName}: ${first!.fullyReviewed ? 'đã được thẩm định' : 'chờ thẩm định lại'}`,
+      `• ${second!.unitName}: ${second!.returned ? 'báo cáo bị trả lại' : 'đã nộp lại sau khi bị trả lại'}`,
+    ]);
   });
 });
