@@ -76,14 +76,19 @@ export function buildScoreTable({ standings, unitNames, locale }: ScoreTableInpu
     { header: columnWords.grade, format: 'text' },
     { header: columnWords.notes, format: 'text' },
   ];
+  // As xephang shows them: a unit that did not report has no points (blank, not 0), and when nobody
+  // has reported there is no rank to give.
+  const anyReported = standings.rows.some((row) => row.reported);
+  const rankOf = (row: StandingRow): number | null => (anyReported ? row.rank : null);
+  const scored = (row: StandingRow, value: number): number | null => (row.reported ? value : null);
   const summaryRows = standings.rows.map((row): Cell[] => [
-    row.rank,
+    rankOf(row),
     nameOf(row.unitId),
-    ...row.criteria.flatMap((line): Cell[] => [reportedCell(line), line.target, line.points]),
-    row.scoreSum,
-    row.bonus,
-    row.deduction,
-    row.total,
+    ...row.criteria.flatMap((line): Cell[] => [reportedCell(line), line.target, scored(row, line.points)]),
+    scored(row, row.scoreSum),
+    scored(row, row.bonus),
+    scored(row, row.deduction),
+    scored(row, row.total),
     row.grade,
     rowNotes(row),
   ]);
@@ -108,7 +113,7 @@ export function buildScoreTable({ standings, unitNames, locale }: ScoreTableInpu
     row.criteria.map((line): Cell[] => {
       const criterion = byId.get(line.criterionId)!;
       return [
-        row.rank,
+        rankOf(row),
         nameOf(row.unitId),
         criterion.code,
         criterion.name,
@@ -118,7 +123,7 @@ export function buildScoreTable({ standings, unitNames, locale }: ScoreTableInpu
         reportedCell(line),
         line.target,
         line.reviewed,
-        line.points,
+        scored(row, line.points),
         row.reported ? words.sources[line.source] : words.notReported,
         line.notes.map((note) => words.notes[note]).join('; '),
       ];

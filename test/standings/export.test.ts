@@ -108,6 +108,19 @@ describe('buildScoreTable', () => {
     expect(TABLE.summary.rows[3]!.slice(8, 11)).toEqual(['Không', null, 0]);
   });
 
+  it('gives a unit that did not report its shared last rank and no points; no rank at all when nobody reported', () => {
+    const missing = TABLE.summary.rows[5]!;
+    expect(missing[0]).toBe(6);
+    expect(missing.slice(2, 5)).toEqual([null, 100, null]);
+    expect(missing.at(-4)).toBeNull(); // total
+    const nobody = buildScoreTable({ standings: computeStandings(CRITERIA, [{ unitId: 1, targets: pledge(100, 3) }, { unitId: 6, targets: pledge(100, 3) }]), unitNames: NAMES, locale: 'vi' });
+    expect(nobody.summary.rows.map((row) => [row[0], row[1], row.at(-4)])).toEqual([
+      [null, 'Thanh tra tỉnh', null],
+      [null, 'Cục Thi hành án dân sự tỉnh', null],
+    ]);
+    expect(nobody.detail.rows.every((row) => row[0] === null && row[10] === null)).toBe(true);
+  });
+
   it('speaks English for an English organisation', () => {
     const english = buildScoreTable({ standings: STANDINGS, unitNames: NAMES, locale: 'en' });
     expect(english.summary.columns.slice(0, 5).map((column) => column.header)).toEqual(['Rank', 'Unit', 'Reported', 'Target', 'Points']);
@@ -139,17 +152,17 @@ describe('toXlsx', () => {
         else if (line.kind === 'yes_no') expect(reported).toBe(line.reported > 0 ? 'Có' : 'Không');
         else expect(reported).toBe(line.reported);
         expect(cells.getCell(4 + 3 * at).value).toBe(line.target);
-        expect(cells.getCell(5 + 3 * at).value).toBe(line.points);
-        expect(typeof cells.getCell(5 + 3 * at).value).toBe('number');
-        expect(cells.getCell(5 + 3 * at).numFmt).toBe('0.00');
+        // A unit that did not report has no points: blank, as xephang shows it, not 0.
+        expect(cells.getCell(5 + 3 * at).value).toBe(row.reported ? line.points : null);
+        if (row.reported) {
+          expect(typeof cells.getCell(5 + 3 * at).value).toBe('number');
+          expect(cells.getCell(5 + 3 * at).numFmt).toBe('0.00');
+        }
       });
       const sums = 3 + 3 * CRITERIA.length;
-      expect([cells.getCell(sums).value, cells.getCell(sums + 1).value, cells.getCell(sums + 2).value, cells.getCell(sums + 3).value]).toEqual([
-        row.scoreSum,
-        row.bonus,
-        row.deduction,
-        row.total,
-      ]);
+      expect([cells.getCell(sums).value, cells.getCell(sums + 1).value, cells.getCell(sums + 2).value, cells.getCell(sums + 3).value]).toEqual(
+        row.reported ? [row.scoreSum, row.bonus, row.deduction, row.total] : [null, null, null, null],
+      );
       expect(cells.getCell(sums + 4).value).toBe(row.grade);
     });
     expect(sheet.getRow(first + STANDINGS.rows.length).getCell(1).value).toBeNull();
@@ -191,7 +204,7 @@ describe('toXlsx', () => {
         const cells = detail.getRow(row++);
         expect(cells.getCell(2).value).toBe(NAMES.get(standing.unitId));
         expect(cells.getCell(3).value).toBe(CRITERIA.find((criterion) => criterion.id === line.criterionId)!.code);
-        expect(cells.getCell(11).value).toBe(line.points);
+        expect(cells.getCell(11).value).toBe(standing.reported ? line.points : null);
         expect(cells.getCell(10).value).toBe(line.reviewed);
       }
     }
