@@ -122,7 +122,7 @@ export interface UnitScore {
   total: number;
   /** A scored criterion with max > 0 stands at 0 points (bars the top grade by default). */
   hasZeroCriterion: boolean;
-  /** Reported, and nothing awaits the lead (graded and claimed bonus lines all reviewed). */
+  /** Reported, reviewed by the lead, and nothing awaits it (graded and claimed bonus lines all reviewed). */
   fullyReviewed: boolean;
 }
 
@@ -281,7 +281,8 @@ export function scoreUnit(criteria: readonly ScoringCriterion[], input: UnitScor
     deduction: plainZero(deduction),
     total: plainZero(scoreSum + bonus - deduction),
     hasZeroCriterion,
-    fullyReviewed: report !== undefined && !awaiting,
+    // A table with nothing for the lead to score still wants the lead's look at the report.
+    fullyReviewed: report?.review !== undefined && !awaiting,
   };
 }
 

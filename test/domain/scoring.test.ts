@@ -154,6 +154,10 @@ describe('scoreUnit', () => {
     expect(bonus.bonus).toBe(0);
     const none = scoreUnit(TABLE, { unitId: 1, targets: PLEDGE, report: report({ 1: 95, 2: 8, 3: 1, 4: 0 }, { 2: 8 }) });
     expect(none.fullyReviewed).toBe(true);
+    // Nothing for the lead to score, but no review yet: still waiting for the lead.
+    const objective = [criterion('target', 40, 1), criterion('yes_no', 5, 3)];
+    expect(scoreUnit(objective, { unitId: 1, targets: PLEDGE, report: report({ 1: 95, 3: 1 }) }).fullyReviewed).toBe(false);
+    expect(scoreUnit(objective, { unitId: 1, targets: PLEDGE, report: report({ 1: 95, 3: 1 }, {}) }).fullyReviewed).toBe(true);
   });
 
   it('flags a scored criterion at zero, but not an empty bonus or deduction', () => {
