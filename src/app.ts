@@ -13,6 +13,8 @@ export interface SlackAppOptions {
   /** Extra HTTP routes served beside Bolt's (the health check). */
   routes?: CustomRoute[];
   clientOptions?: WebClientOptions;
+  /** Who the bot is, from auth.test (startBot asks once, before serving): Bolt then does not ask again. */
+  identity?: { botId: string; botUserId: string };
 }
 
 /**
@@ -33,6 +35,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
         });
   const app = new App({
     token: options.botToken,
+    ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     receiver,
     logger: deps.logger,
     // Without it Bolt resets the logger to INFO, whatever LOG_LEVEL says.

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { DatabaseHandle } from '../db/client';
 import { createStore, type Store } from '../db/store';
 import { createSlackApp, type ReceiverOptions } from './app';
@@ -69,6 +69,34 @@ export function createCore(options: CoreOptions): Core {
   return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery } };
 }
 
+/** The bot could not start for a reason outside the code (a token Slack refuses, no network): one line for the operator. */
+export class StartupError extends Error {}
+
+/**
+ * auth.test, awaited before anything is served: a token Slack refuses or an API that cannot be
+ * reached stops the start with one clear line, instead of Bolt's own check failing in the
+ * background (an unhandled rejection) after the bot seemed to start.
+ */
+async function identifyBot(options: BotOptions): Promise<{ botId: string; botUserId: string }> {
+  const client = new WebClient(options.botToken, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    logger: options.logger,
+    // A few tries over about a minute: long enough for a network that is coming up, short enough to say so.
+    retryConfig: { retries: 4, factor: 2, minTimeout: 2000 },
+    ...options.clientOptions,
+  });
+  const where = options.apiUrl ?? 'https://slack.com/api/';
+  try {
+    const answer = await client.auth.test();
+    if (!answer.bot_id || !answer.user_id) throw new StartupError('SLACK_BOT_TOKEN: không phải token của bot (xoxb-…) / not a bot token');
+    return { botId: answer.bot_id, botUserId: answer.user_id };
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    if (error instanceof WebAPIPlatformError) throw new StartupError(`Slack không chấp nhận SLACK_BOT_TOKEN (${String(error.data.error)}) / Slack refused the bot token`);
+    throw new StartupError(`Không gọi được Slack Web API tại ${where} (${error instanceof Error ? error.message : String(error)}) / cannot reach the Slack Web API`);
+  }
+}
+
 export interface BotOptions extends CoreOptions {
   receiver: ReceiverOptions;
   host: string;
@@ -98,6 +126,11 @@ export interface Bot {
  * through here, so they run the same code.
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
+  // The bot owns the handle from here: it closes it on stop, and when it cannot start.
+  const identity = await identifyBot(options).catch((error: unknown) => {
+    options.handle.close();
+    throw error;
+  });
   const { store, delivery, deps } = createCore(options);
   const { wire } = deps;
 
@@ -107,6 +140,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     receiver: options.receiver,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    identity,
     routes: [
       {
         path: '/healthz',

@@ -71,6 +71,8 @@ export interface LocalSlackOptions {
   /** How long a trigger_id is valid (Slack: 3 s). */
   triggerLifetimeMs?: number;
   botUserId?: string;
+  /** Tokens answered with invalid_auth, as Slack answers a revoked or mistyped one. */
+  refusedTokens?: string[];
 }
 
 interface Trigger {
@@ -102,13 +104,18 @@ export class LocalSlack extends EventEmitter {
   private server: Server | undefined;
   private baseUrl = '';
   private sequence = 0;
+  /**
+   * Part of every view and file id: the console reopens the same database in a new process, where
+   * a view id from an earlier run would be taken for a submission already applied.
+   */
+  private readonly idTag = randomBytes(3).toString('hex').toUpperCase();
   private readonly triggers = new Map<string, Trigger>();
   private readonly lastPostAt = new Map<string, number>();
   private readonly options: Required<LocalSlackOptions>;
 
   constructor(options: LocalSlackOptions = {}) {
     super();
-    this.options = { perChannelIntervalMs: 0, triggerLifetimeMs: 3000, botUserId: 'U0THIDUABOT', ...options };
+    this.options = { perChannelIntervalMs: 0, triggerLifetimeMs: 3000, botUserId: 'U0THIDUABOT', refusedTokens: [], ...options };
     this.botUserId = this.options.botUserId;
   }
 
@@ -224,7 +231,8 @@ export class LocalSlack extends EventEmitter {
     const args = parseArgs(body.toString('utf8'), request.headers['content-type']);
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : typeof args.token === 'string' ? args.token : undefined;
-    const answer = token ? this.answer(method, args) : { status: 200, body: { ok: false, error: 'not_authed' } };
+    const refused = token !== undefined && this.options.refusedTokens.includes(token);
+    const answer = !token ? { status: 200, body: { ok: false, error: 'not_authed' } } : refused ? { status: 200, body: { ok: false, error: 'invalid_auth' } } : this.answer(method, args);
     this.calls.push({ method, args, token, at: Date.now(), ok: answer.body.ok === true, ...(answer.body.ok ? {} : { error: String(answer.body.error) }) });
     this.emit('change');
     response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
@@ -372,7 +380,7 @@ export class LocalSlack extends EventEmitter {
       }
 
       case 'files.getUploadURLExternal': {
-        const fileId = `F${String(++this.sequence).padStart(8, '0')}`;
+        const fileId = `F${this.idTag}${String(++this.sequence).padStart(6, '0')}`;
         this.uploads.set(fileId, { filename: String(args.filename ?? 'file'), bytes: null });
         return ok({ upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId });
       }
@@ -436,7 +444,7 @@ export class LocalSlack extends EventEmitter {
   }
 
   private storeView(userId: string, view: Record<string, unknown>, parent: OpenView | undefined): OpenView {
-    const id = `V${String(++this.sequence).padStart(8, '0')}`;
+    const id = `V${this.idTag}${String(++this.sequence).padStart(6, '0')}`;
     const opened: OpenView = { id, hash: randomBytes(6).toString('hex'), userId, view, rootViewId: parent?.rootViewId ?? id, ...(parent ? { previousViewId: parent.id } : {}) };
     this.views.set(id, opened);
     return opened;

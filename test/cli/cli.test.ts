@@ -102,6 +102,18 @@ describe('npx thidua', () => {
     expect(result.stdout).toContain('Ví dụ: /thidua trogiup');
   });
 
+  it('keeps what a second console session on the same database submits, and quits cleanly at once', async () => {
+    const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
+    const sign = (user: string) => finished(spawn(process.execPath, [BIN, 'console', '--at', '2021-03-20 09:00', '--as', user], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), '/thidua dangky\n100\n0\n3\n-\n1\n:quit\n');
+    const first = await sign('U0TP0001');
+    expect(first.stdout).toContain('Sở Tư pháp đã ký giao ước thi đua năm 2021 — 1/7 đơn vị');
+    // A new process numbers its modals anew: an id from the first run must not read as already applied.
+    const second = await sign('U0TT0001');
+    expect(second.stdout).toContain('Thanh tra tỉnh đã ký giao ước thi đua năm 2021 — 2/7 đơn vị');
+    const quit = await finished(spawn(process.execPath, [BIN, 'console'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), ':quit\n');
+    expect([quit.code, quit.stderr]).toEqual([0, '']);
+  });
+
   it('has an executable bin', () => {
     expect(existsSync(BIN)).toBe(true);
   });

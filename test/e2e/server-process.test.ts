@@ -99,6 +99,24 @@ describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => 
   });
 });
 
+describe('npm start with a bot token Slack refuses', () => {
+  const slack = new LocalSlack({ refusedTokens: ['xoxb-revoked'] });
+  beforeAll(() => slack.start());
+  afterAll(() => slack.stop());
+
+  it('says so in one line and exits 1, before serving anything', async () => {
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: ROOT,
+      env: childEnvironment({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const result = await finished(child);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Slack không chấp nhận SLACK_BOT_TOKEN (invalid_auth) / Slack refused the bot token\n');
+    expect(slack.callsTo('auth.test').map((call) => call.error)).toEqual(['invalid_auth']);
+  });
+});
+
 describe('npm start in Socket Mode', () => {
   const slack = new LocalSlack();
   const socket = new FakeSocketMode();
