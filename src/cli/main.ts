@@ -13,12 +13,13 @@ import { readOrganisationFile } from '../organisation/read-file';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
-import { createCore, startBot } from '../runtime';
+import { createCore, StartupError, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
 import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../views/standings';
+import { findByCodeOrName, findPeriod, type Lookup } from '../../commands/args';
 import { cliText, formatSummary, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new CliError(`Không có lệnh «${command}». Gõ npx thidua help. / Unknown command «${command}».`);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof ConfigError || error instanceof ConsoleError) {
+    if (error instanceof CliError || error instanceof ConfigError || error instanceof ConsoleError || error instanceof StartupError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
@@ -228,15 +229,15 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     const organisation = store.organisation.get();
     if (!organisation) throw new CliError('Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml> / no organisation loaded');
     const now = systemClock.now();
-    const sameCode = (code: string, typed: string) => code.toUpperCase() === typed.toUpperCase();
+    // Named as in Slack: the code or the name, with or without diacritics ("noi chinh", "quy 1").
     const blocks = store.structure.activeBlocks();
-    const block = blocks.find((candidate) => sameCode(candidate.code, values.block!));
-    if (!block) throw new CliError(`Không có khối «${values.block}». Các khối: ${blocks.map((candidate) => candidate.code).join(', ')}. / unknown block`);
+    const block = found(findByCodeOrName(values.block, blocks));
+    if (!block) throw new CliError(`Không rõ khối «${values.block}». Các khối: ${blocks.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous block`);
     const year = values.year !== undefined ? Number(values.year) : currentYearOf(store.structure.years().map((row) => row.year), now, organisation.timeZone);
     if (year === undefined || !store.structure.year(year)) throw new CliError(`Không có năm ${values.year ?? ''} trong tệp cấu hình tổ chức. / unknown year`);
     const periods = store.structure.periods(year);
-    const period = periods.find((candidate) => sameCode(candidate.code, values.period!));
-    if (!period) throw new CliError(`Không có kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => candidate.code).join(', ')}. / unknown period`);
+    const period = found(findPeriod(values.period, periods));
+    if (!period) throw new CliError(`Không rõ kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous period`);
     const loaded = standingsFor(store, block.id, period.id)!;
     const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
     writeFileSync(out, format === 'xlsx' ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now) : standingsCsv(loaded, organisation.locale));
@@ -270,6 +271,11 @@ function parseCommandArgs<T extends Record<string, { type: 'string' | 'boolean' 
   try {
     return parseArgs({ args, options, allowPositionals: false });
   } catch (error) {
-    throw new CliError((error as Error).message);
+    const known = Object.keys(options).map((name) => `--${name}`).join(', ');
+    throw new CliError(`Tham số không hợp lệ (${(error as Error).message}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh". / invalid arguments`);
   }
+}
+
+function found<T>(lookup: Lookup<T>): T | undefined {
+  return lookup.kind === 'found' ? lookup.item : undefined;
 }

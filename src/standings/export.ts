@@ -44,10 +44,12 @@ export interface ScoreTableInput {
   standings: Standings;
   unitNames: ReadonlyMap<number, string>;
   locale: Locale;
+  /** Units whose report the lead returned (scored on their own figures meanwhile). */
+  returnedUnitIds?: ReadonlySet<number>;
 }
 
 /** The summary and detail tables of a block's standings (rows in rank order, criteria in table order). */
-export function buildScoreTable({ standings, unitNames, locale }: ScoreTableInput): ScoreTable {
+export function buildScoreTable({ standings, unitNames, locale, returnedUnitIds = new Set() }: ScoreTableInput): ScoreTable {
   const words = standingsText[locale];
   const columnWords = words.columns;
   const nameOf = (unitId: number) => unitNames.get(unitId) ?? String(unitId);
@@ -56,7 +58,14 @@ export function buildScoreTable({ standings, unitNames, locale }: ScoreTableInpu
   /** A yes/no answer reads as Có/Không; every other value stays a number. */
   const reportedCell = (line: CriterionScore): Cell => (line.reported === null ? null : line.kind === 'yes_no' ? (line.reported > 0 ? words.yes : words.no) : line.reported);
   const rowNotes = (row: StandingRow): string =>
-    [row.tie && words.tie, !row.reported && words.notReported, row.reported && !row.fullyReviewed && words.awaitingReview, row.late && words.late].filter(Boolean).join('; ');
+    [
+      row.tie && words.tie,
+      !row.reported && words.notReported,
+      row.reported && (returnedUnitIds.has(row.unitId) ? words.returned : !row.fullyReviewed && words.awaitingReview),
+      row.late && words.late,
+    ]
+      .filter(Boolean)
+      .join('; ');
 
   const summaryColumns: TableColumn[] = [
     { header: columnWords.rank, format: 'integer' },

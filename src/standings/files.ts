@@ -34,7 +34,12 @@ export function exportTitle(loaded: Pick<LoadedStandings, 'block' | 'period'>, l
 }
 
 function scoreTable(loaded: LoadedStandings, locale: Locale) {
-  return buildScoreTable({ standings: loaded.standings, unitNames: new Map(loaded.members.map((member) => [member.id, member.name])), locale });
+  return buildScoreTable({
+    standings: loaded.standings,
+    unitNames: new Map(loaded.members.map((member) => [member.id, member.name])),
+    locale,
+    returnedUnitIds: new Set([...loaded.meta].filter(([, meta]) => meta.returned).map(([unitId]) => unitId)),
+  });
 }
 
 export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: string, asOf: Date): Promise<Buffer> {

@@ -40,7 +40,7 @@ export const reportText = defineMessages(
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) => `Điểm tạm tính của bản đang có hiệu lực: *${points}*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
+    provisional: (points: string, awaiting: boolean) => `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
     actingAsAdmin: 'Quản trị viên thực hiện thay cho đơn vị; việc này được ghi vào nhật ký.',
     pageOf: (page: number, count: number, first: number, last: number, total: number) => `Trang ${page}/${count} — tiêu chí ${first}–${last} trên ${total}.`,
     hint: {
@@ -63,17 +63,18 @@ export const reportText = defineMessages(
     notesHint: 'Không bắt buộc.',
     problem: {
       required: { target: 'Cần nhập kết quả đạt được.', lower_better: 'Cần nhập số thực tế (có thể là 0).', graded: 'Cần nhập điểm tự chấm.', bonus: 'Cần nhập số điểm thưởng đề nghị.', deduction: 'Cần nhập số điểm trừ.' },
-      notANumber: (typed: string) => `Giá trị «${typed}» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.`,
-      negative: 'Không được là số âm.',
-      aboveMax: (max: string) => `Tối đa ${max} điểm.`,
+      notANumber: (typed: string, hint: string) => `Giá trị «${typed}» không phải là số. ${hint}`,
+      numberHint: 'Nhập số, ví dụ 95 hoặc 95,5.',
+      negative: 'Nhập số không âm, ví dụ 0 hoặc 95.',
+      pointsRange: (max: string) => `Nhập điểm từ 0 đến ${max}.`,
       choice: 'Chọn Có hoặc Không.',
       reason: 'Cần ghi lý do cho số điểm này.',
       evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points}.`,
-      submittedLate: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points}.`,
-      updated: (unit: string, period: string, version: number, points: string) => `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points}.`,
+      submitted: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points} điểm.`,
+      submittedLate: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points} điểm.`,
+      updated: (unit: string, period: string, version: number, points: string) => `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
       requested: (decider: string) => `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
       unchanged: 'Không có thay đổi nào so với báo cáo đang có hiệu lực; chưa lưu gì.',
       unchangedPending: 'Không có thay đổi nào so với đề nghị sửa đang chờ duyệt; chưa lưu gì.',
@@ -83,7 +84,7 @@ export const reportText = defineMessages(
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points}.`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
     requestTitle: (period: string, year: number) => `Sửa báo cáo ${period} năm ${year}`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -113,7 +114,7 @@ export const reportText = defineMessages(
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the report in force (version ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) => `Provisional score of the version in force: *${points}*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
+    provisional: (points: string, awaiting: boolean) => `Provisional score of the version in force: *${points} points*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
     actingAsAdmin: 'An admin acts for the unit; this is recorded in the audit log.',
     pageOf: (page: number, count: number, first: number, last: number, total: number) => `Page ${page} of ${count} — criteria ${first}–${last} of ${total}.`,
     hint: {
@@ -136,17 +137,18 @@ export const reportText = defineMessages(
     notesHint: 'Optional.',
     problem: {
       required: { target: 'Enter the value achieved.', lower_better: 'Enter the actual figure (0 allowed).', graded: 'Enter the self-score.', bonus: 'Enter the bonus points claimed.', deduction: 'Enter the points deducted.' },
-      notANumber: (typed: string) => `«${typed}» is not a number. Enter a number, e.g. 95 or 95.5.`,
-      negative: 'Must not be negative.',
-      aboveMax: (max: string) => `At most ${max} points.`,
+      notANumber: (typed: string, hint: string) => `«${typed}» is not a number. ${hint}`,
+      numberHint: 'Enter a number, e.g. 95 or 95.5.',
+      negative: 'Enter a number of 0 or more, e.g. 0 or 95.',
+      pointsRange: (max: string) => `Enter points from 0 to ${max}.`,
       choice: 'Choose Yes or No.',
       reason: 'Give the reason for these points.',
       evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points}.`,
-      submittedLate: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points}.`,
-      updated: (unit: string, period: string, version: number, points: string) => `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points}.`,
+      submitted: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points} points.`,
+      submittedLate: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points} points.`,
+      updated: (unit: string, period: string, version: number, points: string) => `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points} points.`,
       requested: (decider: string) => `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
       unchanged: 'Nothing differs from the report in force; nothing was saved.',
       unchangedPending: 'Nothing differs from the change request awaiting approval; nothing was saved.',
@@ -156,7 +158,7 @@ export const reportText = defineMessages(
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} submitted its report for ${period}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points}.`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points} points.`,
     requestTitle: (period: string, year: number) => `Change to the ${period} ${year} report`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -190,17 +192,20 @@ export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'mea
   return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${criterion.measureUnit}` : number;
 }
 
-export function valueProblemText(problem: ValueProblem, kind: CriterionKind, locale: Locale): string {
+export function valueProblemText(problem: ValueProblem, criterion: Pick<ReportCriterion, 'kind' | 'maxPoints'>, locale: Locale): string {
   const text = reportText[locale].problem;
+  const { kind } = criterion;
+  // Points fields say their range; a measured value says what a number looks like.
+  const hint = kind === 'target' || kind === 'lower_better' ? text.numberHint : text.pointsRange(formatNumber(criterion.maxPoints, locale));
   switch (problem.kind) {
     case 'required':
       return kind === 'yes_no' ? text.choice : text.required[kind];
     case 'not_a_number':
-      return text.notANumber(truncate(problem.typed, 40));
+      return text.notANumber(truncate(problem.typed, 40), hint);
     case 'negative':
-      return text.negative;
+      return kind === 'target' || kind === 'lower_better' ? text.negative : hint;
     case 'above_max':
-      return text.aboveMax(formatNumber(problem.max, locale));
+      return text.pointsRange(formatNumber(problem.max, locale));
     case 'choice_required':
       return text.choice;
   }
@@ -211,7 +216,7 @@ export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[]
   const text = reportText[locale].problem;
   return Object.fromEntries(
     problems.map((problem) =>
-      problem.field === 'value' ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id.kind, locale)] : problem.field === 'reason' ? [reasonBlockId(problem.id.id), text.reason] : [REPORT_EVIDENCE_BLOCK, text.evidence],
+      problem.field === 'value' ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)] : problem.field === 'reason' ? [reasonBlockId(problem.id.id), text.reason] : [REPORT_EVIDENCE_BLOCK, text.evidence],
     ),
   );
 }

@@ -28,6 +28,7 @@ export const reviewText = defineMessages(
     figures: '*Số liệu đơn vị báo cáo*',
     line: (label: string, reported: string, points: string) => `• ${label}: ${reported} → ${points} điểm`,
     lineTarget: (label: string, reported: string, target: string, points: string) => `• ${label}: ${reported} (chỉ tiêu ${target}) → ${points} điểm`,
+    lineCeiling: (label: string, reported: string, ceiling: string, points: string) => `• ${label}: ${reported} (mức trần ${ceiling}) → ${points} điểm`,
     decide: '*Điểm do Trưởng khối quyết định*',
     gradedLabel: (label: string, max: string) => `${label} — tối đa ${max} điểm`,
     gradedHint: (self: string) => `Đơn vị tự chấm: ${self}.`,
@@ -71,6 +72,7 @@ export const reviewText = defineMessages(
     figures: '*Figures the unit reported*',
     line: (label: string, reported: string, points: string) => `• ${label}: ${reported} → ${points} points`,
     lineTarget: (label: string, reported: string, target: string, points: string) => `• ${label}: ${reported} (target ${target}) → ${points} points`,
+    lineCeiling: (label: string, reported: string, ceiling: string, points: string) => `• ${label}: ${reported} (ceiling ${ceiling}) → ${points} points`,
     decide: "*Points the block lead decides*",
     gradedLabel: (label: string, max: string) => `${label} — at most ${max} points`,
     gradedHint: (self: string) => `The unit's self-score: ${self}.`,
@@ -146,7 +148,8 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
       const points = formatPoints(facts.scores.get(criterion.id)?.points ?? 0, locale);
       const target = facts.targets.get(criterion.id);
       const label = escapeMrkdwn(criterionLabel(criterion));
-      return target === undefined ? text.line(label, reported, points) : text.lineTarget(label, reported, reportedValueText(criterion, target, locale), points);
+      if (target === undefined) return text.line(label, reported, points);
+      return (criterion.kind === 'lower_better' ? text.lineCeiling : text.lineTarget)(label, reported, reportedValueText(criterion, target, locale), points);
     });
     blocks.push(...packTexts([text.figures, ...lines], '\n').map((chunk) => section(chunk)));
   }

@@ -62,7 +62,8 @@ describe('npx thidua export', () => {
   it('writes UTF-8 CSV with a byte-order mark to the file asked for, the year taken as the current one', async () => {
     const { folder, env } = seededDatabase();
     const out = join(folder, 'q1.csv');
-    const result = await runThidua(['export', '--block', 'noi_chinh', '--period', 'q1', '--format', 'csv', '--out', out], env);
+    // The block and period named as in Slack: by name, without diacritics.
+    const result = await runThidua(['export', '--block', 'noi chinh', '--period', 'quy 1', '--format', 'csv', '--out', out], env);
     expect(result.code, result.stderr).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -77,11 +78,13 @@ describe('npx thidua export', () => {
     const { env } = seededDatabase();
     const mistakes: [string[], RegExp][] = [
       [['export', '--period', 'Q1'], /^Cần --block và --period/],
-      [['export', '--block', 'KINH_TE', '--period', 'Q1'], /^Không có khối «KINH_TE»\. Các khối: NOI_CHINH, VH_XH\./],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q5'], /^Không có kỳ «Q5» trong năm 2021\. Các kỳ: Q1, H1, M9, NAM\./],
+      [['export', '--block', 'KINH_TE', '--period', 'Q1'], /^Không rõ khối «KINH_TE»\. Các khối: NOI_CHINH \(Khối thi đua Nội chính\), VH_XH \(Khối thi đua Văn hóa – Xã hội\)\./],
+      [['export', '--block', 'khoi thi dua', '--period', 'Q1'], /^Không rõ khối «khoi thi dua»/],
+      [['export', '--block', 'NOI_CHINH', '--period', 'Q5'], /^Không rõ kỳ «Q5» trong năm 2021\. Các kỳ: Q1 \(Quý I\), H1 \(6 tháng đầu năm\), M9 \(9 tháng\), NAM \(Cả năm\)\./],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2019'], /^Không có năm 2019/],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format «pdf»: chỉ có xlsx hoặc csv/],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'], /colour/],
+      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'], /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out;/],
+      [['export', '--block', 'noi', 'chinh', '--period', 'Q1'], /^Tham số không hợp lệ .*ví dụ --block "noi chinh"/],
     ];
     const results = await Promise.all(mistakes.map(([args]) => runThidua(args, env)));
     results.forEach((result, index) => {

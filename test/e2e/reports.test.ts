@@ -53,7 +53,7 @@ describe('submitting a period report', () => {
 
     const reply = await t.driver.submitView(STP, answers({ report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' }));
     // 98/100 × 40 = 39,2 · self-scores 8 + 4 + 9 · six yes × 5 = 30 · 1 ≤ 2 violations → 5 · bonus awaits review.
-    expect(textOf(resultOf(reply))).toBe('✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    expect(textOf(resultOf(reply))).toBe('✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
     const stored = reportOf('STP');
     expect(stored.versions.map((version) => [version.version, version.status, version.late, version.submittedBy])).toEqual([[1, 'accepted', false, STP]]);
     expect(stored.inForce!.values.get(criterion('1').id)).toEqual({ value: 98, reason: null });
@@ -65,7 +65,7 @@ describe('submitting a period report', () => {
     const line = await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL)[0], 5000, 'the channel line');
     expect(line.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
     const confirmation = await t.slack.waitFor(() => t.slack.dmsTo(STP)[0], 5000, 'the confirmation');
-    expect(confirmation.text).toBe('✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    expect(confirmation.text).toBe('✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted']);
   });
 
@@ -156,12 +156,13 @@ describe('submitting a period report', () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await openModalBy(t, STP, 'baocao', CHANNEL);
     const outboxBefore = t.bot.store.outbox.all().length;
-    const reply = await t.driver.submitView(STP, answers({ [value('1')]: 'mười', [value('2')]: '11', [reason('T')]: '', [value('3')]: [], report_evidence: 'bao-cao.pdf' }));
+    const reply = await t.driver.submitView(STP, answers({ [value('1')]: 'mười', [value('2')]: '11', [value('K')]: 'năm', [reason('T')]: '', [value('3')]: [], report_evidence: 'bao-cao.pdf' }));
     expect(reply.body).toEqual({
       response_action: 'errors',
       errors: {
         [value('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
-        [value('2')]: 'Tối đa 10 điểm.',
+        [value('2')]: 'Nhập điểm từ 0 đến 10.',
+        [value('K')]: 'Giá trị «năm» không phải là số. Nhập điểm từ 0 đến 5.',
         [value('3')]: 'Chọn Có hoặc Không.',
         [reason('T')]: 'Cần ghi lý do cho số điểm này.',
         report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',

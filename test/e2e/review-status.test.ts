@@ -104,6 +104,7 @@ describe('reviewing a report (thẩm định)', () => {
     const shown = textOf(modal.view);
     expect(shown).toContain('*Sở Tư pháp* — báo cáo Quý I năm 2021');
     expect(shown).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% (chỉ tiêu 100%) → 39,20 điểm');
+    expect(shown).toMatch(/• 9\. Số vụ việc vi phạm, đơn thư tồn đọng \(vụ việc\): \d+ vụ việc \(mức trần \d+ vụ việc\) → 5,00 điểm/);
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»');
@@ -136,7 +137,7 @@ describe('reviewing a report (thẩm định)', () => {
     // The unit's report now shows who reviewed it and the reviewed score.
     const { view } = await openModalBy(t, STP, 'baocao', CHANNEL);
     expect(textOf(view.view)).toContain('Đã thẩm định: <@U0CA0001>, 08/04/2021 09:00.');
-    expect(textOf(view.view)).toContain('Điểm tạm tính của bản đang có hiệu lực: *94,20*.');
+    expect(textOf(view.view)).toContain('Điểm tạm tính của bản đang có hiệu lực: *94,20 điểm*.');
   });
 
   it('returns a report with a reason: the officers get it with a button, and may resubmit even after the lock', async () => {

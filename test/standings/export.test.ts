@@ -98,6 +98,8 @@ describe('buildScoreTable', () => {
     expect(notes[2]).toBe('đồng hạng — cần Khối bình xét; chờ thẩm định; nộp muộn');
     expect(notes[5]).toBe('chưa báo cáo');
     expect(TABLE.summary.rows[5]!.at(-2)).toBeNull();
+    const returned = buildScoreTable({ standings: STANDINGS, unitNames: NAMES, locale: 'vi', returnedUnitIds: new Set([STANDINGS.rows[2]!.unitId]) });
+    expect(returned.summary.rows[2]!.at(-1)).toBe('đồng hạng — cần Khối bình xét; báo cáo bị trả lại; nộp muộn');
   });
 
   it('answers yes/no as Có/Không and leaves missing values empty', () => {
