@@ -29,10 +29,11 @@ import {
   valueBlockId,
 } from '../src/views/report';
 import { argsText, blockOfUnit, findByCodeOrName, listNamed, parsePeriodWords } from './args';
-import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
+import { type ChangeRequest, type ChangeRequestKind, decidersOf, queueChangeRequest, redrawWithdrawn } from './change-requests';
 import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
 import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
+import { buildResubmittedMessage } from '../src/views/review';
 import { submissionOf } from './submissions';
 
 /**
@@ -304,6 +305,13 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     });
     if (inForce) {
       audit('report.updated', { versionId: version.id, replacing: inForce.id, late, withdrawn, returned: form.mode === 'returned' });
+      if (form.mode === 'returned') {
+        // Whoever returned it is waiting for it: the lead's officers (or the admins) are told, with the review a press away.
+        const message = buildResubmittedMessage({ unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } }, locale);
+        for (const userId of decidersOf(tx, { year: form.year.year, blockId: form.block.id, unitId: form.unit.id }).userIds) {
+          deps.delivery.queue(tx, { key: `report-resubmitted:${version.id}:${userId}`, kind: 'report_resubmitted', message: { user: userId, ...message } });
+        }
+      }
       return { kind: 'updated', version: version.version, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
     }
     // The first submission is announced; the count is taken in this transaction, so it is exact.

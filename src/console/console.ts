@@ -317,16 +317,17 @@ function channelOf(store: Store, user: ConsoleUser): string {
 }
 
 /**
- * Where the console's clock starts: now, when today falls in a configured year; otherwise two weeks
- * before the latest year's pledge due at 08:00 local, so the demo (2021) opens at a lively moment.
+ * Where the console's clock starts: now, when today falls in a configured year; otherwise 16 days
+ * before the latest year's pledge due, at the reminder time, so the demo (2021) opens on Monday
+ * 15/03/2021, before the first nudges.
  */
 export function startingInstant(store: Store, zone: string): Date {
   const now = systemClock.now();
   const years = store.structure.years();
   const latest = years.at(-1);
   if (!latest || years.some((row) => row.year === localYearOf(now, zone))) return now;
-  const twoWeeksBefore = new Date(latest.pledgeDue.getTime() - 16 * 24 * 3600_000);
-  return instantAt(localDateOf(twoWeeksBefore, zone), parseTimeOfDay(latest.reminderAt) ?? 8 * 60, zone);
+  const before = new Date(latest.pledgeDue.getTime() - 16 * 24 * 3600_000);
+  return instantAt(localDateOf(before, zone), parseTimeOfDay(latest.reminderAt) ?? 8 * 60, zone);
 }
 
 /** "2021-04-08 08:00" (organisation time), "2021-04-08" (08:00), or "+3d" / "+2h" / "+30m". */

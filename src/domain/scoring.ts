@@ -397,16 +397,19 @@ function displayKey(value: number, decimals: number): string {
 /**
  * Decimals to show each row's total with: `min` (2), raised up to `max` (4) while another row with a
  * different rank would show the same figure, so the page never shows equal numbers at different
- * ranks unless they agree to `max` decimals (the rank column still tells them apart). Rows marked
- * notReported show no total and are left out of the comparison (they get `min`).
+ * ranks unless they agree to `max` decimals (the rank column still tells them apart), and while the
+ * rounded figure would reach a grade floor (`floors`, the bands' mins) the total does not reach
+ * (94.996 shown as "95,00" beside "Hoàn thành tốt" could not be checked). Rows marked notReported
+ * show no total and are left out of the comparison (they get `min`).
  */
-export function totalDecimals(rows: readonly { total: number; rank: number; notReported?: boolean }[], min = 2, max = 4): number[] {
+export function totalDecimals(rows: readonly { total: number; rank: number; notReported?: boolean }[], floors: readonly number[] = [], min = 2, max = 4): number[] {
   return rows.map((row) => {
     if (row.notReported) return min;
     let decimals = min;
     const clashes = (places: number) =>
       rows.some((other) => !other.notReported && other.rank !== row.rank && displayKey(other.total, places) === displayKey(row.total, places));
-    while (decimals < max && clashes(decimals)) decimals++;
+    const roundsUpToFloor = (places: number) => floors.some((floor) => row.total < floor - TIE_EPSILON && Number(displayKey(row.total, places)) >= floor);
+    while (decimals < max && (clashes(decimals) || roundsUpToFloor(decimals))) decimals++;
     return decimals;
   });
 }

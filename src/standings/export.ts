@@ -46,14 +46,19 @@ export interface ScoreTableInput {
   locale: Locale;
   /** Units whose report the lead returned (scored on their own figures meanwhile). */
   returnedUnitIds?: ReadonlySet<number>;
+  /** The grade bands' floors, so a total just under one is not rounded up to it. */
+  gradeFloors?: readonly number[];
 }
 
 /** The summary and detail tables of a block's standings (rows in rank order, criteria in table order). */
-export function buildScoreTable({ standings, unitNames, locale, returnedUnitIds = new Set() }: ScoreTableInput): ScoreTable {
+export function buildScoreTable({ standings, unitNames, locale, returnedUnitIds = new Set(), gradeFloors = [] }: ScoreTableInput): ScoreTable {
   const words = standingsText[locale];
   const columnWords = words.columns;
   const nameOf = (unitId: number) => unitNames.get(unitId) ?? String(unitId);
-  const decimals = totalDecimals(standings.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })));
+  const decimals = totalDecimals(
+    standings.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })),
+    gradeFloors,
+  );
 
   /** A yes/no answer reads as Có/Không; every other value stays a number. */
   const reportedCell = (line: CriterionScore): Cell => (line.reported === null ? null : line.kind === 'yes_no' ? (line.reported > 0 ? words.yes : words.no) : line.reported);

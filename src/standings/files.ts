@@ -39,6 +39,7 @@ function scoreTable(loaded: LoadedStandings, locale: Locale) {
     unitNames: new Map(loaded.members.map((member) => [member.id, member.name])),
     locale,
     returnedUnitIds: new Set([...loaded.meta].filter(([, meta]) => meta.returned).map(([unitId]) => unitId)),
+    gradeFloors: loaded.bands.bands.map((band) => band.min),
   });
 }
 

@@ -51,6 +51,8 @@ const recordSchema = z.object({
   computedAt: z.number(),
   criteria: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), groupName: z.string(), kind, maxPoints: z.number(), measureUnit: z.string().nullable() })),
   rows: z.array(row),
+  /** The grade bands' floors (points); absent in snapshots stored before they were kept. */
+  gradeFloors: z.array(z.number()).optional(),
 });
 
 export type StandingsRecord = z.infer<typeof recordSchema>;
@@ -65,6 +67,7 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
     block: { id: loaded.block.id, code: loaded.block.code, name: loaded.block.name },
     period: { id: loaded.period.id, code: loaded.period.code, name: loaded.period.name, year: loaded.period.year, due: loaded.period.due.getTime() },
     computedAt: computedAt.getTime(),
+    gradeFloors: loaded.bands.bands.map((band) => band.min),
     criteria: loaded.criteria.map((criterion) => ({
       id: criterion.id,
       code: criterion.code,

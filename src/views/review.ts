@@ -3,7 +3,7 @@ import type { CriterionScore } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
-import { REVIEW_CALLBACK, REVIEW_CONFIRM, REVIEW_INPUT_ACTION, REVIEW_OUTCOME_BLOCK, REVIEW_POINTS_BLOCK_PREFIX, REVIEW_REASON_BLOCK, REVIEW_RETURN } from './ids';
+import { REVIEW_CALLBACK, REVIEW_CONFIRM, REVIEW_INPUT_ACTION, REVIEW_OPEN, REVIEW_OUTCOME_BLOCK, REVIEW_POINTS_BLOCK_PREFIX, REVIEW_REASON_BLOCK, REVIEW_RETURN } from './ids';
 import { nudgeButtonValue } from './nudges';
 import { criterionLabel, inputNumber } from './pledge';
 import { type ReportCriterion, reportedValueText } from './report';
@@ -57,6 +57,8 @@ export const reviewText = defineMessages(
     returnedMessage: (unit: string, period: string, by: string, reason: string) => `Báo cáo ${period} của ${unit} được Trưởng khối trả lại (${by}): «${reason}». Vui lòng sửa và nộp lại.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) => `Báo cáo ${period} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
     openReport: 'Mở báo cáo',
+    resubmitted: (unit: string, period: string, version: number) => `${unit} đã nộp lại báo cáo ${period} (bản ${version}) sau khi bị trả lại; báo cáo chờ thẩm định.`,
+    reviewNow: 'Thẩm định',
   },
   {
     title: 'Review report',
@@ -101,6 +103,8 @@ export const reviewText = defineMessages(
     returnedMessage: (unit: string, period: string, by: string, reason: string) => `${unit}'s report for ${period} was returned by the block lead (${by}): «${reason}». Please correct and resubmit it.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) => `${unit}'s report for ${period} is reviewed (${by}): ${points} points.`,
     openReport: 'Open the report',
+    resubmitted: (unit: string, period: string, version: number) => `${unit} resubmitted its report for ${period} (version ${version}) after it was returned; it awaits review.`,
+    reviewNow: 'Review',
   },
 );
 
@@ -186,6 +190,18 @@ export function buildReturnedMessage(facts: { unitName: string; unitCode: string
     blocks: [
       section(text.returnedMessage(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.period.name), mention(facts.by), escapeMrkdwn(facts.reason))),
       { type: 'actions', block_id: 'report_returned', elements: [button(text.openReport, actionId, value, 'primary')] },
+    ],
+  };
+}
+
+/** To whoever reviews: a returned report came back, with a button that opens its review. */
+export function buildResubmittedMessage(facts: { unitName: string; periodName: string; version: { id: number; number: number } }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = reviewText[locale];
+  return {
+    text: text.resubmitted(facts.unitName, facts.periodName, facts.version.number),
+    blocks: [
+      section(text.resubmitted(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.periodName), facts.version.number)),
+      { type: 'actions', block_id: 'report_resubmitted', elements: [button(text.reviewNow, REVIEW_OPEN, String(facts.version.id), 'primary')] },
     ],
   };
 }

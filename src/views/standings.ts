@@ -74,7 +74,7 @@ export const standingsViewText = defineMessages(
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
     reviewer: (who: string) => `Thẩm định: ${who}.`,
     notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
-    precision: 'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân.',
+    precision: 'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân, thêm chữ số khi cần để các hạng khác nhau hoặc mức xếp loại không trông như bằng nhau.',
     // Channel post
     postTitle: {
       summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${period} — ${block}`,
@@ -144,7 +144,7 @@ export const standingsViewText = defineMessages(
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
     reviewer: (who: string) => `Reviewed by ${who}.`,
     notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
-    precision: 'Points keep full precision for totals and ranks; two decimals are shown.',
+    precision: 'Points keep full precision for totals and ranks; two decimals are shown, more where different ranks or a grade floor would otherwise look equal.',
     postTitle: {
       summary: (period: string, block: string) => `🏆 Standings ${period} — ${block}`,
       manual: (period: string, block: string) => `Standings ${period} — ${block}`,
@@ -186,7 +186,10 @@ function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
 }
 
 function decimalsOf(record: StandingsRecord): number[] {
-  return totalDecimals(record.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })));
+  return totalDecimals(
+    record.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })),
+    record.gradeFloors ?? [],
+  );
 }
 
 /** "*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt" and a second line of flags when any. */

@@ -291,8 +291,10 @@ describe('totalDecimals: two decimals unless different ranks would look equal', 
     { name: 'rounds as the display does (1.005 shows 1.01)', rows: [{ total: 1.01, rank: 1 }, { total: 1.005, rank: 2 }], expected: [3, 3] },
     { name: 'a zero total of a unit that did not report is not shown', rows: [{ total: 0.001, rank: 1 }, { total: 0, rank: 2, notReported: true }], expected: [2, 2] },
     { name: 'a reported zero is', rows: [{ total: 0.001, rank: 1 }, { total: 0, rank: 2 }], expected: [3, 3] },
-  ])('$name', ({ rows, expected }) => {
-    expect(totalDecimals(rows)).toEqual(expected);
+    { name: 'just under a grade floor: not rounded up to it', rows: [{ total: 94.996, rank: 1 }], floors: [95, 85, 75], expected: [3] },
+    { name: 'on the floor, or well under it: two', rows: [{ total: 95, rank: 1 }, { total: 94.99, rank: 2 }, { total: 84.9951, rank: 3 }], floors: [95, 85], expected: [2, 2, 3] },
+  ])('$name', ({ rows, floors, expected }) => {
+    expect(totalDecimals(rows, floors)).toEqual(expected);
   });
 
   it('agrees with formatPoints about what looks equal', () => {

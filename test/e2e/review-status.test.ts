@@ -167,6 +167,15 @@ describe('reviewing a report (thẩm định)', () => {
     ]);
     const { body: after } = await status(CA);
     expect(textOf(after)).toContain('*Sở Tư pháp* — Chờ thẩm định');
+
+    // The lead who returned it is told it came back, with the review a press away.
+    const back = await t.slack.waitFor(() => t.slack.dmsTo(CA).find((message) => message.text.includes('nộp lại')), 5000, 'the lead told');
+    expect(back.text).toBe('Sở Tư pháp đã nộp lại báo cáo Quý I (bản 2) sau khi bị trả lại; báo cáo chờ thẩm định.');
+    const second = versions.find((version) => version.version === 2)!;
+    const opensBefore = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({ userId: CA, actionId: REVIEW_OPEN, value: buttonValue(back, REVIEW_OPEN), in: { message: back } });
+    expect(buttonValue(back, REVIEW_OPEN)).toBe(String(second.id));
+    expect(textOf((await nextModalOf(t, CA, opensBefore)).view)).toContain('*Sở Tư pháp* — báo cáo Quý I năm 2021');
   });
 
   it("leaves the lead unit's own report to the admins", async () => {
