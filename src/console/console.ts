@@ -98,6 +98,25 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     return next.value;
   };
 
+  /** Prints a message or reply with its buttons numbered after those already shown. */
+  const show = (label: string, body: { text?: unknown; blocks?: unknown }, source: ButtonSource) => {
+    const rendering = renderBlocks(body.blocks, buttons.length + 1, nameOf);
+    write(`\n${label}`);
+    for (const line of rendering.lines.length ? rendering.lines : [mrkdwnToText(String(body.text ?? ''), nameOf)]) write(`  ${line.replace(/\n/g, '\n  ')}`);
+    buttons.push(...rendering.buttons.map((button) => ({ button, source })));
+  };
+
+  /** A conversation in full, its buttons pressable by number. */
+  const showConversation = (channel: string, label: string, where: string) => {
+    const messages = slack.conversations.get(channel) ?? [];
+    buttons = [];
+    for (const message of messages) show(label, message, { message });
+    if (messages.length === 0) write(text.nothingIn(where));
+  };
+
+  // Set when :quit is typed inside a modal: the modal closes, then the console.
+  let quitting = false;
+
   /** Waits until the app and the delivery have finished reacting, then prints what changed. */
   const settle = async () => {
     for (let quiet = 0; quiet < 2; ) {
@@ -107,12 +126,6 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       quiet = slack.calls.length + slack.responses.length === before ? quiet + 1 : 0;
     }
     buttons = [];
-    const show = (label: string, body: { text?: unknown; blocks?: unknown }, source: ButtonSource) => {
-      const rendering = renderBlocks(body.blocks, buttons.length + 1, nameOf);
-      write(`\n${label}`);
-      for (const line of rendering.lines.length ? rendering.lines : [mrkdwnToText(String(body.text ?? ''), nameOf)]) write(`  ${line.replace(/\n/g, '\n  ')}`);
-      buttons.push(...rendering.buttons.map((button) => ({ button, source })));
-    };
     for (const response of slack.responses.slice(seen.responses)) {
       if (response.body.delete_original) continue;
       const blocks = (response.body.blocks as unknown[]) ?? [];
@@ -165,9 +178,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         }
         const answer = await askInput(item, answers[item.blockId] ?? item.initial);
         if (answer === null) return;
-        if (answer === 'cancel') {
+        if (answer === 'cancel' || answer === 'quit') {
           slack.closeView(opened.id);
           write(text.cancelled);
+          quitting = answer === 'quit';
           return;
         }
         answers[item.blockId] = answer;
@@ -186,7 +200,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   };
 
-  const askInput = async (input: ModalInput, current: Answer | undefined): Promise<Answer | 'cancel' | null> => {
+  const askInput = async (input: ModalInput, current: Answer | undefined): Promise<Answer | 'cancel' | 'quit' | null> => {
     const shown = current === undefined || current.length === 0 ? '' : ` [${describeAnswer(input, current)}]`;
     if (input.choices.length) {
       write(`│ ${input.label}${input.optional ? '' : ' *'}`);
@@ -198,6 +212,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (line === null) return null;
     const typed = line.trim();
     if (typed === ':cancel') return 'cancel';
+    if (typed === ':quit' || typed === ':exit' || typed === ':q') return 'quit';
     if (typed === '') return current ?? '';
     if (typed === '-') return multiple ? [] : '';
     if (!input.choices.length) return line;
@@ -262,14 +277,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (word === ':users') users.forEach((user, index) => write(`  ${index + 1}. ${user.id} — ${user.label}`));
       else if (word === ':channel') {
         if (argument) currentChannel = argument.replace(/^#/, '');
-        for (const message of slack.messagesIn(currentChannel)) write(`  ${mrkdwnToText(message.text, nameOf).split('\n')[0]}`);
+        showConversation(currentChannel, `#${currentChannel}:`, `#${currentChannel}`);
         write(text.channelIs(currentChannel));
-      } else if (word === ':dm') {
-        for (const message of slack.dmsTo(currentUser.id)) write(`  ${mrkdwnToText(message.text, nameOf).split('\n')[0]}`);
-      } else if (word === ':time') await moveClock(argument);
+      } else if (word === ':dm') showConversation(`D${currentUser.id}`, `${text.dmTo(nameOf(currentUser.id))}:`, text.dmsOf(nameOf(currentUser.id)));
+      else if (word === ':time') await moveClock(argument);
       else if (word === ':tick') await moveClock('');
       else if (word === ':quit' || word === ':exit' || word === ':q') break;
-      else write(text.consoleHelp);
+      else if (word === ':help' || word === ':h') write(text.consoleHelp);
+      else write(`${text.unknownCommand(word)}\n${text.consoleHelp}`);
+      if (quitting) break;
     }
   } finally {
     await bot.stop();

@@ -114,6 +114,20 @@ describe('npx thidua', () => {
     expect([quit.code, quit.stderr]).toEqual([0, '']);
   });
 
+  it('console: says which command it does not know, shows DMs with pressable buttons, and :quit inside a form leaves', async () => {
+    const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
+    const run = (input: string) => finished(spawn(process.execPath, [BIN, 'console', '--at', '2021-03-29 08:00', '--as', 'U0TP0001'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), input);
+    const first = await run(':foo\n:dm\n:tick\n:dm\n1\n100\n:quit\n/thidua help\n');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Không có lệnh «:foo» của bảng điều khiển.');
+    expect(first.stdout).toContain('Chưa có tin nhắn nào trong tin nhắn riêng của Cán bộ Sở Tư pháp.');
+    // After the tick the DM holds the nudge; its button (1) opens the pledge form, where :quit closes it and the console.
+    expect(first.stdout).toMatch(/Tin nhắn riêng → Cán bộ Sở Tư pháp:\n {2}⏰ Còn 2 ngày đến hạn ký giao ước[^\n]*\n {4}\[1\] Ký giao ước/);
+    expect(first.stdout).toContain('┌ Biểu mẫu: Giao ước thi đua');
+    expect(first.stdout).toContain('└ Đã đóng biểu mẫu, không gửi.');
+    expect(first.stdout).not.toContain('═══ Thi Đua — các lệnh ═══');
+  });
+
   it('has an executable bin', () => {
     expect(existsSync(BIN)).toBe(true);
   });
