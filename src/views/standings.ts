@@ -324,7 +324,9 @@ function breakdownLine(criterion: StandingsRecord['criteria'][number], line: Sta
   const reported = criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
   const claimable = criterion.kind === 'bonus' || criterion.kind === 'deduction';
   const how = reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
-  const review = line.reviewed !== null ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}` : '';
+  // "nothing claimed · the lead accepted 0" says nothing twice.
+  const silentReview = claimable && reported === null && line.reviewed === 0;
+  const review = line.reviewed !== null && !silentReview ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}` : '';
   const points = signedPoints(line.points, locale, criterion.kind === 'bonus' ? '+' : line.points < 0 ? '−' : '');
   const notes = line.notes.length ? ` _(${line.notes.map((note) => words.notes[note]).join('; ')})_` : '';
   return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${how}${review} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;

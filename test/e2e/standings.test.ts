@@ -128,7 +128,7 @@ describe('/thidua xephang', () => {
   });
 
   it('opens a breakdown whose lines are the hand-computed points, with who reviewed', async () => {
-    const { stp } = await seeded();
+    const { stp, tand } = await seeded();
     seedReview(t.bot.store, { version: stp, unitCode: 'STP', scores: { '2': 9, '6': 5, '11': 7, K: 1 }, by: CA, at: LATER });
     const { blocks } = await standings(STP);
     const detail = (code: string) => buttons(blocks).find((button) => JSON.parse(button.value).u === unitId(code))!;
@@ -158,6 +158,12 @@ describe('/thidua xephang', () => {
       'Cộng điểm tiêu chí *87,00* · Điểm thưởng *0,00* · Điểm trừ *−1,00* · *Tổng 86,00 điểm*',
       'Thẩm định: <@U0CA0001>.',
     ]);
+    t.slack.closeView(t.slack.openViewOf(STP)!.id);
+
+    // Nothing claimed and 0 accepted reads as nothing claimed, not as a decision about nothing.
+    seedReview(t.bot.store, { version: tand, unitCode: 'TAND', scores: { '2': 8, '6': 3, '11': 5, T: 0, K: 1 }, by: CA, at: LATER });
+    const tandLines = (await openDetail(STP, detail('TAND').value, blocks)).split('\n');
+    expect(tandLines.find((line) => line.startsWith('*T.*'))).toBe('*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): không có → *0,00* / 5');
   });
 });
 
