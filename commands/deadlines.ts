@@ -30,7 +30,13 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
   for (const period of periods) {
     const report = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
     const state: DueState = !report?.inForce ? 'todo' : report.review?.outcome === 'returned' ? 'returned' : report.pending ? 'pending_change' : 'done';
-    dues.push({ subject: { kind: 'report', periodCode: period.code, periodName: period.name }, due: period.due, state, ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}) });
+    dues.push({
+      subject: { kind: 'report', periodCode: period.code, periodName: period.name },
+      due: period.due,
+      state,
+      ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
+      ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),
+    });
   }
   return dues.sort((left, right) => left.due.getTime() - right.due.getTime());
 }

@@ -19,6 +19,8 @@ export interface UnitDue {
   /** When the unit signed or first submitted. */
   doneAt?: Date;
   late?: boolean;
+  /** A report the lead has reviewed (confirmed). */
+  reviewed?: boolean;
 }
 
 export interface BlockCount {
@@ -40,6 +42,7 @@ export const deadlinesText = defineMessages(
       report: { todo: 'Chưa nộp', returned: 'Bị trả lại, cần nộp lại', done: 'Đã nộp', pending_change: 'Có đề nghị sửa chờ duyệt' } satisfies Record<DueState, string>,
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (muộn)' : ''}`,
+    reviewed: ', đã thẩm định',
     finished: (items: string) => `Đã xong: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
@@ -61,6 +64,7 @@ export const deadlinesText = defineMessages(
       report: { todo: 'Not submitted', returned: 'Returned, to resubmit', done: 'Submitted', pending_change: 'A change awaits approval' } satisfies Record<DueState, string>,
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (late)' : ''}`,
+    reviewed: ', reviewed',
     finished: (items: string) => `Done: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
@@ -93,7 +97,7 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
   const lines: string[] = [];
   for (const due of facts.dues) {
     const task = taskOf(due.subject, facts.year, locale);
-    const doneAt = due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '';
+    const doneAt = (due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '') + (due.reviewed ? text.reviewed : '');
     if (due.state === 'done' && due.due.getTime() < facts.now.getTime()) {
       finished.push(text.finishedItem(task, doneAt.trim()));
       continue;

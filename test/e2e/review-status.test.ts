@@ -205,6 +205,14 @@ describe('deadlines (hạn chót)', () => {
     expect(buttonValues(body, NUDGE_OPEN_REPORT)).toEqual(['2021:Q1:STP', '2021:H1:STP', '2021:M9:STP', '2021:NAM:STP']);
   });
 
+  it('says a report is reviewed once the lead confirmed it', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    seedPledge('STP');
+    seedReport('STP', BEFORE_DUE, false, { outcome: 'reviewed' });
+    const reply = await t.driver.slashCommand(STP, 'han chot', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toContain('Đã xong: Giao ước thi đua năm 2021 (15/03/2021); Báo cáo Quý I (08/04/2021, đã thẩm định).');
+  });
+
   it('shows an admin each block’s count per due', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     seedReport('STP', BEFORE_DUE, false);
