@@ -25,12 +25,12 @@ import {
   type UnitPledgeSummary,
 } from '../src/views/pledge';
 import { PLEDGE_CALLBACK, PLEDGE_COMMITMENTS_BLOCK, PLEDGE_INPUT_ACTION, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../src/views/ids';
-import { argsText, blockOfUnit, findByCodeOrName, listNamed, parseScopeWords } from './args';
+import { parseScopeWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
-import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
+import { unitFormScope } from './openers';
 import { carryToNextPage, enteredBefore, finishPages, fingerprint, pageCarrySchema } from './form-pages';
-import { submissionOf } from './submissions';
+import { submissionOf, unitFormTarget } from './submissions';
 
 /**
  * `/thidua dangky [đơn vị] [năm]`: a unit signs its emulation pledge (giao ước thi đua) in a modal —
@@ -159,27 +159,6 @@ function buildPage(form: PledgeForm, page: number, metadata: string, actingAsAdm
 }
 
 
-/** The unit the caller may pledge for with the words typed, or the reason not (already answered). */
-async function unitToPledgeFor(context: ModalOpener, typed: string): Promise<{ unit: UnitRow; actingAsAdmin: boolean } | undefined> {
-  const { deps, caller, locale, respond } = context;
-  const text = commandText[locale];
-  const units = deps.store.structure.activeUnits();
-  if (!typed) {
-    if (caller.unit) return { unit: caller.unit, actingAsAdmin: false };
-    await respond({ text: text.adminNeedsUnit(listNamed(units)) });
-    return undefined;
-  }
-  const found = findByCodeOrName(typed, units);
-  if (found.kind !== 'found') {
-    await respond({ text: found.kind === 'ambiguous' ? text.ambiguousUnit(typed, listNamed(found.items)) : text.unknownUnit(typed, listNamed(units)) });
-    return undefined;
-  }
-  const permission = actsFor(caller, found.item);
-  if (permission.allowed) return { unit: found.item, actingAsAdmin: permission.actingAsAdmin };
-  await respond({ text: text.otherUnit(found.item.name, caller.unit?.name ?? '') });
-  return undefined;
-}
-
 /**
  * Opens the pledge modal of `unitText` (a code or name; the caller's own unit when empty) for
  * `year` (the current one when absent), or answers why not. The trigger is spent on the modal
@@ -187,16 +166,9 @@ async function unitToPledgeFor(context: ModalOpener, typed: string): Promise<{ u
  */
 export async function openPledgeModal(context: ModalOpener, asked: { unitText: string; year?: number }): Promise<void> {
   const { deps, locale, organisation, respond } = context;
-  const target = await unitToPledgeFor(context, asked.unitText);
+  const target = await unitFormScope(context, commandText[locale], asked);
   if (!target) return;
-  const block = blockOfUnit(deps.store, target.unit);
-  if (!block) return respond({ text: commandText[locale].noBlock(target.unit.name) });
-  const wanted = asked.year ?? context.caller.year;
-  const year = wanted !== undefined ? deps.store.structure.year(wanted) : undefined;
-  if (!year) {
-    const years = deps.store.structure.years().map((row) => row.year);
-    return respond({ text: wanted === undefined ? argsText[locale].noYear : argsText[locale].unknownYear(wanted, years.join(', ')) });
-  }
+  const { block, year } = target;
   const form = loadForm(deps.store, target.unit, block, year, deps.clock.now());
   const metadata: Metadata = { u: target.unit.id, y: year.year, p: 0, c: fingerprint(form.criteria) };
   try {
@@ -418,15 +390,13 @@ export const pledgeFeature: Feature = {
     app.view(PLEDGE_CALLBACK, async ({ ack, body, view, client }) => {
       const submission = submissionOf(deps, body.user.id, view.private_metadata, metadataSchema);
       if (!submission) return ack();
-      const { organisation, locale, now, caller, metadata } = submission;
+      const { organisation, locale, now } = submission;
       const result = (message: string) => ack({ response_action: 'update', view: buildPledgeResultView(message, locale) });
-      if (!metadata) return result(pledgeText[locale].result.stale);
-      const unit = deps.store.structure.unitById(metadata.u);
-      const block = unit ? blockOfUnit(deps.store, unit) : undefined;
-      const year = deps.store.structure.year(metadata.y);
-      if (!unit || !block || !year) return result(pledgeText[locale].result.stale);
-      const permission = actsFor(caller, unit);
-      if (!permission.allowed) return result(commandText[locale].refused(unit.name));
+      const target = unitFormTarget(deps, submission);
+      if (target.kind === 'refused') return result(commandText[locale].refused(target.unit.name));
+      const year = target.kind === 'allowed' ? deps.store.structure.year(target.metadata.y) : undefined;
+      if (target.kind === 'stale' || !year) return result(pledgeText[locale].result.stale);
+      const { metadata, unit, block, actingAsAdmin } = target;
       const form = loadForm(deps.store, unit, block, year, now);
       if (fingerprint(form.criteria) !== metadata.c) return result(pledgeText[locale].result.stale);
 
@@ -460,7 +430,7 @@ export const pledgeFeature: Feature = {
       if (entered.length !== window.end) return result(pledgeText[locale].result.stale);
       if (!final) {
         const carried = carryToNextPage(deps.store, FORM, view.id, { u: unit.id, y: year.year }, metadata, entered);
-        return ack({ response_action: 'update', view: buildPage(form, window.page + 1, carried, permission.actingAsAdmin, organisation) });
+        return ack({ response_action: 'update', view: buildPage(form, window.page + 1, carried, actingAsAdmin, organisation) });
       }
 
       const content: PledgeContent = {
@@ -468,7 +438,7 @@ export const pledgeFeature: Feature = {
         titles,
         commitments: (typedText(values[PLEDGE_COMMITMENTS_BLOCK]?.[PLEDGE_INPUT_ACTION]) ?? '').trim(),
       };
-      const outcome = applySubmission(deps, organisation, { viewId: view.id, form, content, by: body.user.id, actingAsAdmin: permission.actingAsAdmin, now });
+      const outcome = applySubmission(deps, organisation, { viewId: view.id, form, content, by: body.user.id, actingAsAdmin, now });
       finishPages(deps.store, FORM, view.id, metadata);
       if (outcome.kind === 'duplicate') return ack();
       await result(outcomeText(outcome, form, locale));

@@ -28,13 +28,13 @@ import {
   reportText,
   valueBlockId,
 } from '../src/views/report';
-import { argsText, blockOfUnit, findByCodeOrName, listNamed, parsePeriodWords } from './args';
+import { listNamed, parsePeriodWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, decidersOf, queueChangeRequest, redrawWithdrawn } from './change-requests';
-import { actsFor } from './context';
 import type { Feature, ModalOpener } from './feature';
+import { unitFormScope } from './openers';
 import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
 import { buildResubmittedMessage } from '../src/views/review';
-import { submissionOf } from './submissions';
+import { submissionOf, unitFormTarget } from './submissions';
 
 /**
  * `/thidua baocao [kỳ]`: a unit reports its results for a period (báo cáo tiến độ) in a modal —
@@ -65,6 +65,7 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) => `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo «${typed}». Các kỳ năm nay: ${periods}.`,
     unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa có báo cáo để nộp.`,
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
     cannotOpen: 'Không mở được biểu mẫu báo cáo (Slack chỉ cho mở trong vài giây sau khi gõ lệnh hoặc bấm nút). Vui lòng thử lại.',
@@ -75,6 +76,7 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) => `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Unknown period «${typed}». This year's periods: ${periods}.`,
     unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
     noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no report to submit.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     cannotOpen: 'The report form could not be opened (Slack allows it only a few seconds after the command or the button). Please try again.',
@@ -191,28 +193,11 @@ const carriedValue = z.tuple([z.number().nullable(), z.string().nullable()]);
  * absent), or answers why not. The trigger is spent on the modal before anything slow.
  */
 export async function openReportModal(opener: ModalOpener, asked: { unitText: string; periodText: string; year?: number }): Promise<void> {
-  const { deps, caller, locale, organisation, respond } = opener;
+  const { deps, locale, organisation, respond } = opener;
   const text = commandText[locale];
-  const units = deps.store.structure.activeUnits();
-  let unit = caller.unit;
-  let actingAsAdmin = false;
-  if (asked.unitText) {
-    const found = findByCodeOrName(asked.unitText, units);
-    if (found.kind !== 'found') return respond({ text: text.unknownUnit(asked.unitText, listNamed(units)) });
-    const permission = actsFor(caller, found.item);
-    if (!permission.allowed) return respond({ text: text.otherUnit(found.item.name, caller.unit?.name ?? '') });
-    unit = found.item;
-    actingAsAdmin = permission.actingAsAdmin;
-  }
-  if (!unit) return respond({ text: text.adminNeedsUnit(listNamed(units)) });
-  const block = blockOfUnit(deps.store, unit);
-  if (!block) return respond({ text: text.noBlock(unit.name) });
-  const wantedYear = asked.year ?? caller.year;
-  const year = wantedYear !== undefined ? deps.store.structure.year(wantedYear) : undefined;
-  if (!year) {
-    const known = deps.store.structure.years().map((row) => row.year);
-    return respond({ text: wantedYear === undefined ? argsText[locale].noYear : argsText[locale].unknownYear(wantedYear, known.join(', ')) });
-  }
+  const scope = await unitFormScope(opener, text, asked);
+  if (!scope) return;
+  const { unit, block, year, actingAsAdmin } = scope;
   const periods = deps.store.structure.periods(year.year);
   if (periods.length === 0) return respond({ text: text.noPeriods(year.year) });
   const now = deps.clock.now();
@@ -411,15 +396,13 @@ export const reportFeature: Feature = {
     app.view(REPORT_CALLBACK, async ({ ack, body, view, client }) => {
       const submission = submissionOf(deps, body.user.id, view.private_metadata, metadataSchema);
       if (!submission) return ack();
-      const { organisation, locale, now, caller, metadata } = submission;
+      const { organisation, locale, now } = submission;
       const result = (message: string) => ack({ response_action: 'update', view: buildReportResultView(message, locale) });
-      if (!metadata) return result(reportText[locale].result.stale);
-      const unit = deps.store.structure.unitById(metadata.u);
-      const period = deps.store.structure.periodById(metadata.r);
-      const block = unit ? blockOfUnit(deps.store, unit) : undefined;
-      if (!unit || !period || !block) return result(reportText[locale].result.stale);
-      const permission = actsFor(caller, unit);
-      if (!permission.allowed) return result(commandText[locale].refused(unit.name));
+      const target = unitFormTarget(deps, submission);
+      if (target.kind === 'refused') return result(commandText[locale].refused(target.unit.name));
+      const period = target.kind === 'allowed' ? deps.store.structure.periodById(target.metadata.r) : undefined;
+      if (target.kind === 'stale' || !period) return result(reportText[locale].result.stale);
+      const { metadata, unit, block, actingAsAdmin } = target;
       const form = loadForm(deps.store, unit, block, period, now);
       if (fingerprint(form.criteria) !== metadata.c) return result(reportText[locale].result.stale);
 
@@ -442,7 +425,7 @@ export const reportFeature: Feature = {
       if (entered.length !== expected) return result(reportText[locale].result.stale);
       if (!final) {
         const carried = carryToNextPage(deps.store, FORM, view.id, { u: unit.id, r: period.id }, metadata, entered);
-        return ack({ response_action: 'update', view: buildPage(form, metadata.p + 1, carried, permission.actingAsAdmin, organisation) });
+        return ack({ response_action: 'update', view: buildPage(form, metadata.p + 1, carried, actingAsAdmin, organisation) });
       }
 
       const content: ReportContent = {
@@ -450,7 +433,7 @@ export const reportFeature: Feature = {
         evidenceUrl: checked.evidenceUrl,
         notes: (typed(values[REPORT_NOTES_BLOCK]?.[REPORT_INPUT_ACTION]) ?? '').trim(),
       };
-      const outcome = applySubmission(deps, organisation, { viewId: view.id, form, content, by: body.user.id, actingAsAdmin: permission.actingAsAdmin, now });
+      const outcome = applySubmission(deps, organisation, { viewId: view.id, form, content, by: body.user.id, actingAsAdmin, now });
       finishPages(deps.store, FORM, view.id, metadata);
       if (outcome.kind === 'duplicate') return ack();
       await result(outcomeText(outcome, form, locale));
