@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { realWireTimer } from '../clock';
 import type { LocalSlack, OpenView, PostedMessage } from './server';
 import { type Answer, stateValuesFor } from './view-state';
 
@@ -63,7 +64,7 @@ export class SlackDriver {
       action_id: press.actionId,
       block_id: press.blockId ?? this.blockIdOf(press),
       ...(press.value !== undefined ? { value: press.value } : {}),
-      action_ts: `${Date.now() / 1000}`,
+      action_ts: `${realWireTimer.nowMs() / 1000}`,
     };
     const base = {
       type: 'block_actions',
@@ -83,7 +84,7 @@ export class SlackDriver {
     if ('ephemeral' in press.in) {
       const payload = {
         ...base,
-        container: { type: 'message', message_ts: `${Date.now() / 1000}`, channel_id: press.in.ephemeral.channel, is_ephemeral: true },
+        container: { type: 'message', message_ts: `${realWireTimer.nowMs() / 1000}`, channel_id: press.in.ephemeral.channel, is_ephemeral: true },
         channel: { id: press.in.ephemeral.channel },
         response_url: responseUrl,
       };
@@ -130,7 +131,7 @@ export class SlackDriver {
       api_app_id: this.slack.appId,
       type: 'event_callback',
       event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
+      event_time: Math.floor(realWireTimer.nowMs() / 1000),
       event,
     });
     const headers: Record<string, string> = retryNum ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
@@ -142,7 +143,7 @@ export class SlackDriver {
   }
 
   /** Signs `body` as Slack does: v0=HMAC-SHA256(secret, "v0:<timestamp>:<body>"). */
-  sign(body: string, timestampSeconds = Math.floor(Date.now() / 1000)): { timestamp: string; signature: string } {
+  sign(body: string, timestampSeconds = Math.floor(realWireTimer.nowMs() / 1000)): { timestamp: string; signature: string } {
     const timestamp = String(timestampSeconds);
     const signature = `v0=${createHmac('sha256', this.options.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     return { timestamp, signature };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { realWireTimer } from '../clock';
 import { validateBlocks, validateView } from './block-kit-limits';
 
 /**
@@ -9,7 +10,8 @@ import { validateBlocks, validateView } from './block-kit-limits';
  * does, refuses what Slack refuses (Block Kit limits, a trigger_id used twice or after 3 s,
  * unknown users, channels the bot is not in, too many messages per channel), records every call
  * and keeps each conversation's messages. The tests and the local console both talk to the real
- * app through it; neither has a Slack of its own.
+ * app through it; neither has a Slack of its own. It keeps Slack's time (the wire's, real), never the
+ * organisation's clock that tests and the console move.
  */
 export interface RecordedCall {
   method: string;
@@ -152,8 +154,8 @@ export class LocalSlack extends EventEmitter {
 
   /** A fresh trigger_id for `userId`'s interaction, valid once for `triggerLifetimeMs`, as Slack sends. */
   issueTrigger(userId: string): string {
-    const id = `${Date.now()}.${++this.sequence}.${randomBytes(8).toString('hex')}`;
-    this.triggers.set(id, { issuedAt: Date.now(), used: false, userId });
+    const id = `${realWireTimer.nowMs()}.${++this.sequence}.${randomBytes(8).toString('hex')}`;
+    this.triggers.set(id, { issuedAt: realWireTimer.nowMs(), used: false, userId });
     return id;
   }
 
@@ -214,7 +216,7 @@ export class LocalSlack extends EventEmitter {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const body = await readBody(request);
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: parseJson(body.toString('utf8')), at: Date.now() });
+      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: parseJson(body.toString('utf8')), at: realWireTimer.nowMs() });
       this.emit('change');
       return send(response, 200, 'ok', 'text/plain');
     }
@@ -233,7 +235,7 @@ export class LocalSlack extends EventEmitter {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     const refused = token !== undefined && this.options.refusedTokens.includes(token);
     const answer = !token ? { status: 200, body: { ok: false, error: 'not_authed' } } : refused ? { status: 200, body: { ok: false, error: 'invalid_auth' } } : this.answer(method, args);
-    this.calls.push({ method, args, token, at: Date.now(), ok: answer.body.ok === true, ...(answer.body.ok ? {} : { error: String(answer.body.error) }) });
+    this.calls.push({ method, args, token, at: realWireTimer.nowMs(), ok: answer.body.ok === true, ...(answer.body.ok ? {} : { error: String(answer.body.error) }) });
     this.emit('change');
     response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     response.end(JSON.stringify(answer.body));
@@ -258,7 +260,7 @@ export class LocalSlack extends EventEmitter {
           if (problems.length) return fail('invalid_blocks', { errors: problems });
         }
         const limit = this.options.perChannelIntervalMs;
-        const now = Date.now();
+        const now = realWireTimer.nowMs();
         const last = this.lastPostAt.get(channel.id);
         if (limit > 0 && last !== undefined && now - last < limit) {
           this.rateLimited += 1;
@@ -347,7 +349,7 @@ export class LocalSlack extends EventEmitter {
       case 'views.push': {
         const trigger = this.triggers.get(String(args.trigger_id ?? ''));
         if (!trigger) return fail('invalid_trigger_id');
-        if (trigger.used || Date.now() - trigger.issuedAt > this.options.triggerLifetimeMs) return fail('expired_trigger_id');
+        if (trigger.used || realWireTimer.nowMs() - trigger.issuedAt > this.options.triggerLifetimeMs) return fail('expired_trigger_id');
         trigger.used = true;
         const view = args.view as Record<string, unknown>;
         const problems = validateView(view);
@@ -499,7 +501,7 @@ export class LocalSlack extends EventEmitter {
 
   private nextTs(): string {
     // Slack ts: seconds.microseconds, unique and increasing per workspace.
-    const micro = Date.now() * 1000 + (++this.sequence % 1000);
+    const micro = realWireTimer.nowMs() * 1000 + (++this.sequence % 1000);
     return `${Math.floor(micro / 1_000_000)}.${String(micro % 1_000_000).padStart(6, '0')}`;
   }
 }
