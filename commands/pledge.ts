@@ -7,7 +7,7 @@ import type { BlockMember, BlockRow, BlockYear, UnitRow, YearRow } from '../db/s
 import type { AppDeps } from '../src/deps';
 import { pageWindow } from '../src/domain/pagination';
 import { diffPledges, type PledgeContent } from '../src/domain/pledge-diff';
-import { checkPledgeForm, isPledgedKind } from '../src/domain/pledge-form';
+import { checkPledgeForm, isPledgedKind, isValidTarget } from '../src/domain/pledge-form';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import {
   buildCovenant,
@@ -401,6 +401,7 @@ export const pledgeFeature: Feature = {
       if (fingerprint(form.criteria) !== metadata.c) return result(pledgeText[locale].result.stale);
 
       const window = pageWindow(form.criteria.length, TARGETS_PER_PAGE, metadata.p);
+      if (window.page !== metadata.p) return result(pledgeText[locale].result.stale);
       const final = window.page === window.pageCount - 1;
       const onPage = form.criteria.slice(window.start, window.end);
       const values = view.state.values;
@@ -426,6 +427,12 @@ export const pledgeFeature: Feature = {
       }
 
       const earlier = z.array(z.number()).catch([]).parse(enteredBefore(deps.store, FORM, view.id, metadata));
+      // Earlier pages' targets ride in the modal: checked again, as if typed now.
+      const earlierValid = earlier.every((value, index) => {
+        const criterion = form.criteria[index];
+        return criterion !== undefined && isValidTarget(criterion.kind, value);
+      });
+      if (!earlierValid) return result(pledgeText[locale].result.stale);
       const entered = [...earlier, ...onPage.map((criterion) => checked.values.get(criterion)!)];
       if (entered.length !== window.end) return result(pledgeText[locale].result.stale);
       if (!final) {

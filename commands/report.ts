@@ -7,7 +7,7 @@ import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../db/sto
 import type { AppDeps } from '../src/deps';
 import { pagesBySize } from '../src/domain/pagination';
 import { currentPeriod, isLate, lockedFrom } from '../src/domain/periods';
-import { checkReportForm, type ReportValueRead } from '../src/domain/report-form';
+import { checkReportForm, isValidReportEntry, type ReportValueRead } from '../src/domain/report-form';
 import { scoreUnit } from '../src/domain/scoring';
 import { formatPoints } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
@@ -407,8 +407,9 @@ export const reportFeature: Feature = {
       if (fingerprint(form.criteria) !== metadata.c) return result(reportText[locale].result.stale);
 
       const pages = pagesOf(form.criteria);
-      const onPage = pages[metadata.p] ?? [];
-      const final = metadata.p >= pages.length - 1;
+      const onPage = pages[metadata.p];
+      if (!onPage) return result(reportText[locale].result.stale);
+      const final = metadata.p === pages.length - 1;
       const values = view.state.values;
       const checked = checkReportForm({
         fields: onPage.map((criterion) => ({ id: criterion, kind: criterion.kind, maxPoints: criterion.maxPoints, typed: typed(values[valueBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]), reason: typed(values[reasonBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]) })),
@@ -417,6 +418,12 @@ export const reportFeature: Feature = {
       if (checked.problems.length) return ack({ response_action: 'errors', errors: reportErrors(checked.problems, locale) });
 
       const earlier = z.array(carriedValue).catch([]).parse(enteredBefore(deps.store, FORM, view.id, metadata));
+      // Earlier pages' values ride in the modal: checked again, as if typed now.
+      const earlierValid = earlier.every(([value, reason], index) => {
+        const criterion = form.criteria[index];
+        return criterion !== undefined && isValidReportEntry(criterion.kind, criterion.maxPoints, { value, reason });
+      });
+      if (!earlierValid) return result(reportText[locale].result.stale);
       const entered = [...earlier, ...onPage.map((criterion) => {
         const read: ReportValueRead = checked.values.get(criterion)!;
         return [read.value, read.reason] as [number | null, string | null];

@@ -25,10 +25,18 @@ export type TargetReading = { ok: true; value: number } | { ok: false; problem: 
 /** One typed value for a criterion of `kind`; blank (null, '', spaces) is `required`. */
 export function readTargetValue(kind: PledgedKind, typed: string | null | undefined): TargetReading {
   const parsed = readNumber(typed);
-  if (!parsed.ok) return parsed;
-  if (kind === 'target' && parsed.value <= 0) return { ok: false, problem: { kind: 'not_positive' } };
-  if (kind === 'lower_better' && parsed.value < 0) return { ok: false, problem: { kind: 'negative' } };
-  return { ok: true, value: parsed.value };
+  return parsed.ok ? checkTarget(kind, parsed.value) : parsed;
+}
+
+function checkTarget(kind: PledgedKind, value: number): TargetReading {
+  if (kind === 'target' && value <= 0) return { ok: false, problem: { kind: 'not_positive' } };
+  if (kind === 'lower_better' && value < 0) return { ok: false, problem: { kind: 'negative' } };
+  return { ok: true, value };
+}
+
+/** Whether a target carried from an earlier page (already read) still obeys the rules: the modal is not trusted. */
+export function isValidTarget(kind: PledgedKind, value: number): boolean {
+  return Number.isFinite(value) && checkTarget(kind, value).ok;
 }
 
 export interface PledgeFieldInput<Id> {

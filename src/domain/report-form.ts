@@ -51,10 +51,29 @@ function readField<Id>(field: ReportFieldInput<Id>): { ok: true; value: ReportVa
     if (optional && reading.problem.kind === 'required') return reason ? value({ kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
     return value(reading.problem);
   }
-  if (reading.value < 0) return value({ kind: 'negative' });
-  if ((field.kind === 'graded' || optional) && reading.value > field.maxPoints) return value({ kind: 'above_max', max: field.maxPoints });
-  if (optional && reading.value > 0 && !reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
-  return { ok: true, value: { value: reading.value, reason: optional ? reason : null } };
+  return checkAmount(field, reading.value, reason);
+}
+
+/** The rules on a number once read: not negative, within the maximum where points are scored, a reason for points claimed. */
+function checkAmount<Id>(field: Pick<ReportFieldInput<Id>, 'id' | 'kind' | 'maxPoints'>, amount: number, reason: string | null): { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] } {
+  const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
+  const optional = needsReason(field.kind);
+  if (amount < 0) return value({ kind: 'negative' });
+  if ((field.kind === 'graded' || optional) && amount > field.maxPoints) return value({ kind: 'above_max', max: field.maxPoints });
+  if (optional && amount > 0 && !reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
+  return { ok: true, value: { value: amount, reason: optional ? reason : null } };
+}
+
+/**
+ * Whether an entry carried from an earlier page of the form (already read) still obeys the rules:
+ * the modal carries it, so it is not trusted.
+ */
+export function isValidReportEntry(kind: CriterionKind, maxPoints: number, entry: ReportValueRead): boolean {
+  if (kind === 'yes_no') return (entry.value === 0 || entry.value === 1) && entry.reason === null;
+  if (entry.value === null) return needsReason(kind) && entry.reason === null;
+  if (!Number.isFinite(entry.value)) return false;
+  const checked = checkAmount({ id: null, kind, maxPoints }, entry.value, entry.reason?.trim() || null);
+  return checked.ok && checked.value.reason === entry.reason;
 }
 
 export function isWebAddress(text: string): boolean {

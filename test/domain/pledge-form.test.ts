@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPledgeForm, isPledgedKind, readTargetValue } from '../../src/domain/pledge-form';
+import { checkPledgeForm, isPledgedKind, isValidTarget, readTargetValue } from '../../src/domain/pledge-form';
 
 describe('readTargetValue', () => {
   it.each([
@@ -70,5 +70,19 @@ describe('checkPledgeForm', () => {
     ['deduction', false],
   ] as const)('%s takes a pledged value: %s', (kind, pledged) => {
     expect(isPledgedKind(kind)).toBe(pledged);
+  });
+});
+
+describe('isValidTarget: what an earlier page carried, checked again', () => {
+  it.each([
+    ['target', 100, true],
+    ['target', 0, false],
+    ['target', -5, false],
+    ['target', Number.NaN, false],
+    ['lower_better', 0, true],
+    ['lower_better', -1, false],
+    ['lower_better', Number.POSITIVE_INFINITY, false],
+  ] as const)('%s %d → %s', (kind, value, valid) => {
+    expect(isValidTarget(kind, value)).toBe(valid);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReportForm, type ReportFieldInput } from '../../src/domain/report-form';
+import { checkReportForm, isValidReportEntry, type ReportFieldInput } from '../../src/domain/report-form';
 import type { CriterionKind } from '../../src/domain/scoring';
 
 const field = (kind: CriterionKind, typed: string | null, reason?: string | null, maxPoints = 5): ReportFieldInput<string> => ({ id: kind, kind, maxPoints, typed, ...(reason !== undefined ? { reason } : {}) });
@@ -66,5 +66,31 @@ describe('a report field, by criterion kind', () => {
     const result = checkReportForm({ fields: [], evidence });
     expect(result.problems.length === 0).toBe(ok);
     if (ok) expect(result.evidenceUrl).toBe(evidence);
+  });
+});
+
+describe('isValidReportEntry: what an earlier page carried, checked again', () => {
+  it.each([
+    ['target', 10, { value: 95.5, reason: null }, true],
+    ['target', 10, { value: 0, reason: null }, true],
+    ['target', 10, { value: -1, reason: null }, false],
+    ['target', 10, { value: null, reason: null }, false],
+    ['target', 10, { value: Number.POSITIVE_INFINITY, reason: null }, false],
+    ['lower_better', 5, { value: 3, reason: null }, true],
+    ['yes_no', 5, { value: 1, reason: null }, true],
+    ['yes_no', 5, { value: 0, reason: null }, true],
+    ['yes_no', 5, { value: 2, reason: null }, false],
+    ['yes_no', 5, { value: null, reason: null }, false],
+    ['graded', 10, { value: 10, reason: null }, true],
+    ['graded', 10, { value: 10.5, reason: null }, false],
+    ['bonus', 5, { value: null, reason: null }, true],
+    ['bonus', 5, { value: 3, reason: 'Bằng khen' }, true],
+    ['bonus', 5, { value: 3, reason: null }, false],
+    ['bonus', 5, { value: 6, reason: 'Bằng khen' }, false],
+    ['bonus', 5, { value: null, reason: 'lý do không kèm điểm' }, false],
+    ['deduction', 5, { value: 0, reason: null }, true],
+    ['target', 10, { value: 5, reason: 'lý do thừa' }, false],
+  ] as const)('%s (max %d) %j → %s', (kind, max, entry, valid) => {
+    expect(isValidReportEntry(kind, max, entry)).toBe(valid);
   });
 });

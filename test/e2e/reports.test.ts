@@ -252,4 +252,27 @@ describe('submitting a period report', () => {
     expect(versions[0]!.values.size).toBe(criteria.length);
     expect(versions[0]!.values.get(criteria[119]!.id)?.value).toBe(50 + (119 % 50));
   });
+
+  it('checks again what earlier pages carry in the modal: forged values or a page past the end are refused, nothing stored', async () => {
+    t = await startTestBot({ now: BEFORE_DUE, organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120 }) });
+    const user = officerOf(2);
+    const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id);
+    const all = Object.fromEntries(criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]));
+    /** Opens the form, fills the first page, then submits the second with its metadata rewritten. */
+    const submitForged = async (forge: (carried: { v?: unknown[]; p: number }) => Record<string, unknown>) => {
+      const { view } = await openModalBy(t, user, 'baocao', 'C0LON');
+      await t.driver.submitView(user, all, view.id);
+      const second = t.slack.openViewOf(user)!;
+      const carried = JSON.parse(String(second.view.private_metadata)) as { v?: unknown[]; p: number };
+      expect(carried.p).toBe(1);
+      second.view.private_metadata = JSON.stringify(forge(carried));
+      return textOf(resultOf(await t.driver.submitView(user, all, second.id)));
+    };
+    const stale = 'chưa lưu gì. Vui lòng gõ lại `/thidua baocao`.';
+    // The first page's values, as the modal carries them, replaced by impossible ones.
+    expect(await submitForged((carried) => ({ ...carried, d: undefined, v: (carried.v ?? []).map(() => [-5, null]) }))).toContain(stale);
+    expect(await submitForged((carried) => ({ ...carried, p: 99 }))).toContain(stale);
+    const unit = t.bot.store.structure.unitByCode('DV2')!;
+    expect(t.bot.store.reports.find(t.bot.store.structure.periods(2021)[0]!.id, unit.id)).toBeUndefined();
+  });
 });
