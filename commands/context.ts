@@ -43,7 +43,13 @@ export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): { allowed: f
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }
 
-/** The block lead's officers, or an admin acting for them. */
-export function canLead(caller: Caller, blockId: number): boolean {
-  return caller.isAdmin || caller.leadOf.some((block) => block.id === blockId);
+/**
+ * Who may act as a block's lead in `year` (post and export its standings, nudge its units): the
+ * officers of that year's lead unit — the lead rotates, so the year is the period's, not today's —
+ * or an admin acting for them, which is recorded.
+ */
+export function leadsBlock(store: Store, caller: Caller, blockId: number, year: number): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+  const lead = store.structure.blockYear(year, blockId)?.lead;
+  if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
+  return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }

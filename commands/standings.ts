@@ -14,7 +14,7 @@ import { escapeMrkdwn } from '../src/views/blocks';
 import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH } from '../src/views/ids';
 import { buildBreakdownModal, buildStandingsReply, periodLabel, type StandingsPage } from '../src/views/standings';
 import { type PeriodScope, resolvePeriodScope } from './args';
-import { type Caller, canLead } from './context';
+import { type Caller, leadsBlock } from './context';
 import type { Feature, Reply } from './feature';
 import { pagedTableFeature, pressedBy } from './pages';
 
@@ -78,7 +78,7 @@ function renderStandings(store: Store, page: StandingsPage, caller: Caller, orga
     {
       record,
       zone: organisation.timeZone,
-      canPublish: canLead(caller, page.b),
+      canPublish: leadsBlock(store, caller, page.b, loaded.period.year).allowed,
       ...(latest ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } } : {}),
     },
     page.p,
@@ -113,12 +113,13 @@ async function leadPress(deps: AppDeps, userId: string, value: string | undefine
   if (!pressed) return undefined;
   const { caller, organisation } = pressed;
   const say = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message });
-  if (!canLead(caller, pressed.value.b)) {
-    const year = deps.store.structure.periodById(pressed.value.pe)?.year ?? caller.year ?? 0;
-    await say(refusal(deps.store, pressed.value.b, year, organisation.locale));
+  const year = deps.store.structure.periodById(pressed.value.pe)?.year;
+  const permission = year === undefined ? { allowed: false as const } : leadsBlock(deps.store, caller, pressed.value.b, year);
+  if (!permission.allowed) {
+    await say(year === undefined ? commandText[organisation.locale].gone : refusal(deps.store, pressed.value.b, year, organisation.locale));
     return undefined;
   }
-  return { ...pressed, locale: organisation.locale, say };
+  return { ...pressed, locale: organisation.locale, say, actingAsAdmin: permission.actingAsAdmin };
 }
 
 export const standingsFeature: Feature = {
@@ -143,7 +144,7 @@ export const standingsFeature: Feature = {
       await ack();
       const pressed = await leadPress(deps, body.user.id, action.value, respond);
       if (!pressed) return;
-      const { organisation, caller, value, locale, say } = pressed;
+      const { organisation, caller, value, locale, say, actingAsAdmin } = pressed;
       const text = commandText[locale];
       const at = deps.clock.now();
       // Read, compare and write in one (immediate) transaction, so two presses at once, in any process, post once.
@@ -159,7 +160,7 @@ export const standingsFeature: Feature = {
         tx.audit.record({
           at,
           actorUserId: caller.userId,
-          actingAsAdmin: !caller.leadOf.some((block) => block.id === value.b),
+          actingAsAdmin,
           action: kind === 'correction' ? 'standings.corrected' : 'standings.published',
           entityType: 'standings_snapshot',
           entityId: published.snapshot.id,

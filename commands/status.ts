@@ -12,7 +12,7 @@ import { buildOfficerNudge } from '../src/views/nudges';
 import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusRow, statusText, type UnitState } from '../src/views/status';
 import { blockOfUnit, type PeriodScope, resolvePeriodScope } from './args';
 import { mayDecide } from './change-requests';
-import { type Caller, canLead, identifyCaller } from './context';
+import { type Caller, leadsBlock, identifyCaller } from './context';
 import type { Feature } from './feature';
 import { pagedTableFeature } from './pages';
 
@@ -45,7 +45,7 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
     period.id,
     members.map((member) => member.id),
   );
-  const leads = canLead(caller, block.id);
+  const leads = leadsBlock(store, caller, block.id, period.year).allowed;
   return members.map((member) => {
     const report = reports.get(member.id);
     const review = report?.review;
@@ -106,7 +106,8 @@ export const statusFeature: Feature = {
       if (!period || !unit || !block) return;
       const now = deps.clock.now();
       const caller = identifyCaller(deps.store, organisation, body.user.id, now);
-      if (!canLead(caller, block.id)) return reply(text.nudgeRefused);
+      const permission = leadsBlock(deps.store, caller, block.id, period.year);
+      if (!permission.allowed) return reply(text.nudgeRefused);
       if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return reply(text.alreadySubmitted(unit.name, period.name));
       const officers = deps.store.structure.officerIds(unit.id);
       if (officers.length === 0) return reply(text.nobodyToNudge(unit.name));
@@ -131,7 +132,7 @@ export const statusFeature: Feature = {
             },
           });
         }
-        tx.audit.record({ at: now, actorUserId: body.user.id, actingAsAdmin: caller.isAdmin && !caller.leadOf.some((led) => led.id === block.id), action: 'report.nudged', entityType: 'unit', entityId: unit.id, details: { period: period.code, officers } });
+        tx.audit.record({ at: now, actorUserId: body.user.id, actingAsAdmin: permission.actingAsAdmin, action: 'report.nudged', entityType: 'unit', entityId: unit.id, details: { period: period.code, officers } });
       });
       deps.delivery.kick();
       await reply(text.nudged(unit.name, officers.map(mention).join(', '), period.name));

@@ -297,6 +297,28 @@ describe('after the summary', () => {
   });
 });
 
+describe('a lead rotates yearly', () => {
+  it('lets the lead of the period’s year post or export it, not this year’s lead', async () => {
+    // The demo, plus 2020 with Thanh tra tỉnh leading Nội chính (Công an tỉnh leads 2021).
+    const year2021 = DEMO_YAML.slice(DEMO_YAML.indexOf('  - year: 2021'));
+    const year2020 = year2021.replaceAll('2021', '2020').replace('NOI_CHINH: { lead: CA, deputy: TT }', 'NOI_CHINH: { lead: TT, deputy: CA }');
+    t = await startTestBot({ now: LATER, organisationYaml: `${DEMO_YAML.trimEnd()}\n${year2020}` });
+    const q1of2020 = t.bot.store.structure.periods(2020).find((period) => period.code === 'Q1')!;
+    seedReport(t.bot.store, { unitCode: 'STP', periodCode: 'Q1', year: 2020, values: { '1': 90 }, by: STP, at: new Date('2020-04-08T03:00:00Z') });
+    const value = JSON.stringify({ b: t.bot.store.structure.blockByCode('NOI_CHINH')!.id, pe: q1of2020.id });
+
+    const refused = await press(CA, STANDINGS_PUBLISH, value);
+    expect(textOf(await firstResponse(t.slack, refused))).toBe('Chỉ Trưởng khối (Thanh tra tỉnh) và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.');
+    const posted = await press('U0TT0001', STANDINGS_PUBLISH, value);
+    expect(textOf(await firstResponse(t.slack, posted))).toBe('Đã đăng bảng xếp hạng Quý I năm 2020 lên kênh <#C0NOICHINH>; biểu đồ theo sau trong luồng tin.');
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([['standings.published', 'U0TT0001', false]]);
+    // The 2020 table offers Thanh tra tỉnh the lead's buttons, and not Công an tỉnh.
+    const buttonsFor = async (user: string) => buttons((await standings(user, 'xephang q1 2020')).blocks).map((button) => button.actionId);
+    expect(await buttonsFor('U0TT0001')).toContain(STANDINGS_EXPORT);
+    expect(await buttonsFor(CA)).not.toContain(STANDINGS_EXPORT);
+  });
+});
+
 describe('Xuất Excel', () => {
   it('sends the lead an XLSX whose numbers are the ones xephang shows; an officer is refused', async () => {
     await seeded();
