@@ -19,8 +19,10 @@ import {
 } from '../src/views/change-request';
 import { commonText } from '../src/views/common-text';
 import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REASON_CALLBACK, CHANGE_REQUEST_REJECT } from '../src/views/ids';
-import { type Caller, identifyCaller } from './context';
+import { type Caller, identifyCaller, isMember } from './context';
+import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
+import { readJson } from './submissions';
 
 /**
  * Change requests: after a due, a change to what a unit submitted (its pledge; later a periodic
@@ -150,10 +152,12 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
         const organisation = deps.store.organisation.get();
         if (!organisation) return { ok: false, problem: commonText.vi.noOrganisation } as const;
         const text = changeRequestText[organisation.locale];
-        const kind = subject ? kinds[subject.kind] : undefined;
+        const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
+        if (!isMember(caller)) return { ok: false, problem: notInOrganisationText(deps, organisation) } as const;
+        // Own keys only: a forged "constructor:1" must not find Object's own members.
+        const kind = subject && Object.hasOwn(kinds, subject.kind) ? kinds[subject.kind] : undefined;
         const request = subject && kind ? kind.load(deps.store, subject.id, organisation.locale) : undefined;
         if (!kind || !request) return { ok: false, problem: text.gone } as const;
-        const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
         const permission = mayDecide(deps.store, caller, request);
         if (!permission.allowed) {
           const { lead } = decidersOf(deps.store, request);
@@ -202,8 +206,7 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
       });
 
       app.view(CHANGE_REQUEST_REASON_CALLBACK, async ({ ack, body, view, client }) => {
-        const parsed = reasonMetadata.safeParse(JSON.parse(view.private_metadata || '{}'));
-        const found = locate(body.user.id, parsed.success ? parsed.data : undefined);
+        const found = locate(body.user.id, readJson(view.private_metadata, reasonMetadata));
         if (!found.ok) {
           await ack({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: found.problem } });
           return;

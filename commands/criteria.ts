@@ -4,6 +4,7 @@ import { filterCriteria } from '../src/domain/criteria-table';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { buildCriteriaTable, type CriteriaPage } from '../src/views/criteria';
 import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from '../src/views/ids';
+import { commonText } from '../src/views/common-text';
 import type { Reply } from './feature';
 import { pagedTableFeature } from './pages';
 
@@ -24,9 +25,10 @@ const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), f: z.str
 
 function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply {
   const block = store.structure.blockById(page.b);
-  const all = block ? store.structure.criteria(page.y, block.id) : [];
+  if (!block) return { text: commonText[locale].gone };
+  const all = store.structure.criteria(page.y, block.id);
   const valueOf = (target: number) => JSON.stringify({ ...page, p: target } satisfies CriteriaPage);
-  return buildCriteriaTable({ blockName: block?.name ?? '', year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f }, page.p, locale, valueOf);
+  return buildCriteriaTable({ blockName: block.name, year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f }, page.p, locale, valueOf);
 }
 
 /** `/thidua tieuchi [khối] [năm] [từ lọc]`: the block's scoring table, readable by anyone in the organisation. */

@@ -23,6 +23,7 @@ import {
 } from '../src/views/directives';
 import { directiveIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand, SubCommandHelp } from './feature';
+import { readJson } from './submissions';
 
 const help = Object.fromEntries(
   LOCALES.map((locale) => {
@@ -90,12 +91,7 @@ const modalMetadataSchema = z.object({ id: z.number().int().positive().optional(
 
 /** What the modal carries between opening and submission: the directive being edited, if any. */
 function modalMetadata(privateMetadata: string): z.infer<typeof modalMetadataSchema> {
-  try {
-    const parsed = modalMetadataSchema.safeParse(JSON.parse(privateMetadata || '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return readJson(privateMetadata || '{}', modalMetadataSchema) ?? {};
 }
 
 type Refusal = { kind: 'taken'; directive: DirectiveRow } | { kind: 'gone' };

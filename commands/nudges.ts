@@ -2,12 +2,10 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { commonText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, NUDGE_OPEN_REPORT } from '../src/views/ids';
 import { parseNudgeButtonValue } from '../src/views/nudges';
-import { isMember } from './context';
 import type { Feature } from './feature';
 import { openerFromAction } from './openers';
 import { openPledgeModal } from './pledge';
 import { openReportModal } from './report';
-import { notInOrganisationText } from './thidua';
 
 /**
  * The buttons that open the pledge or the report modal straight away: in deadline nudges
@@ -21,9 +19,8 @@ export const nudgesFeature: Feature = {
     for (const actionId of [NUDGE_OPEN_PLEDGE, NUDGE_OPEN_REPORT]) {
       app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client, respond }) => {
         await ack();
-        const opener = openerFromAction(deps, body, client, respond);
+        const opener = await openerFromAction(deps, body, client, respond);
         if (!opener) return;
-        if (!isMember(opener.caller)) return opener.respond({ text: notInOrganisationText(deps, opener.organisation) });
         const target = parseNudgeButtonValue(action.action_id, action.value ?? '');
         if (!target) return opener.respond({ text: commonText[opener.locale].failure });
         const unitText = target.unitCode ?? '';

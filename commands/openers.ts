@@ -3,18 +3,20 @@ import type { WebClient } from '@slack/web-api';
 import type { BlockRow, UnitRow, YearRow } from '../db/store/structure';
 import type { AppDeps } from '../src/deps';
 import { argsText, blockOfUnit, findByCodeOrName, listNamed } from './args';
-import { actsFor, identifyCaller } from './context';
+import { actsFor, identifyCaller, isMember } from './context';
 import type { ModalOpener } from './feature';
+import { notInOrganisationText } from './thidua';
 
 /**
- * A button that opens a modal (a nudge's "Nộp báo cáo", a returned report's "Mở báo cáo") gets the
- * same context as a slash command: who pressed it, its trigger, and an ephemeral answer for when
- * the modal cannot be opened. Undefined before any organisation is loaded.
+ * A button that opens a modal (a nudge's "Nộp báo cáo", a returned report's "Mở báo cáo", "Thẩm
+ * định") gets the same context as a slash command: who pressed it, its trigger, and an ephemeral
+ * answer for when the modal cannot be opened. Undefined before any organisation is loaded, and for
+ * someone outside it (told whom to ask).
  */
-export function openerFromAction(deps: AppDeps, body: BlockAction, client: WebClient, respond: RespondFn): ModalOpener | undefined {
+export async function openerFromAction(deps: AppDeps, body: BlockAction, client: WebClient, respond: RespondFn): Promise<ModalOpener | undefined> {
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
-  return {
+  const opener: ModalOpener = {
     deps,
     caller: identifyCaller(deps.store, organisation, body.user.id, deps.clock.now()),
     organisation,
@@ -23,6 +25,9 @@ export function openerFromAction(deps: AppDeps, body: BlockAction, client: WebCl
     client,
     respond: (reply) => respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) }).then(() => undefined),
   };
+  if (isMember(opener.caller)) return opener;
+  await opener.respond({ text: notInOrganisationText(deps, organisation) });
+  return undefined;
 }
 
 /** What a unit form's opener answers when it cannot open; each form words it for itself. */

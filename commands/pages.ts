@@ -8,6 +8,7 @@ import { commonText } from '../src/views/common-text';
 import { resolveScope, type Scope } from './args';
 import { type Caller, identifyCaller, isMember } from './context';
 import type { CommandContext, Feature, Reply, SubCommandHelp } from './feature';
+import { readJson } from './submissions';
 import { notInOrganisationText } from './thidua';
 
 /**
@@ -73,10 +74,8 @@ export async function pressedBy<T>(deps: AppDeps, userId: string, value: string 
     await respond({ response_type: 'ephemeral', replace_original: false, text: notInOrganisationText(deps, organisation) });
     return undefined;
   }
-  try {
-    return { organisation, caller, value: schema.parse(JSON.parse(value ?? '')) };
-  } catch {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
-    return undefined;
-  }
+  const read = readJson(value, schema);
+  if (read !== undefined) return { organisation, caller, value: read };
+  await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
+  return undefined;
 }

@@ -69,7 +69,7 @@ export const reviewFeature: Feature = {
   register(app, deps) {
     app.action<BlockAction<ButtonAction>>(REVIEW_OPEN, async ({ ack, action, body, client, respond }) => {
       await ack();
-      const opener = openerFromAction(deps, body, client, respond);
+      const opener = await openerFromAction(deps, body, client, respond);
       if (!opener) return;
       const text = reviewText[opener.locale];
       const subject = subjectOf(deps.store, Number(action.value));

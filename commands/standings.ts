@@ -11,6 +11,7 @@ import { standingsFor } from '../src/standings/load';
 import { latestPublished, publishStandings } from '../src/standings/publish';
 import { standingChanges, standingsRecord } from '../src/standings/record';
 import { escapeMrkdwn } from '../src/views/blocks';
+import { commonText } from '../src/views/common-text';
 import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH } from '../src/views/ids';
 import { buildBreakdownModal, buildStandingsReply, periodLabel, type StandingsPage } from '../src/views/standings';
 import { type PeriodScope, resolvePeriodScope } from './args';
@@ -42,7 +43,6 @@ const standingsHelp = defineMessages(
 
 const commandText = defineMessages(
   {
-    gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
     refused: (who: string) => `Chỉ ${who} và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.`,
     theLead: (unit: string) => `Trưởng khối (${unit})`,
     theLeadUnknown: 'Trưởng khối',
@@ -53,7 +53,6 @@ const commandText = defineMessages(
     exporting: (file: string) => `Đang gửi tệp ${file} vào tin nhắn riêng với bot.`,
   },
   {
-    gone: 'This block or period is no longer in the organisation file.',
     refused: (who: string) => `Only ${who} and admins can post the standings to the channel or export them; nothing was done.`,
     theLead: (unit: string) => `the block lead (${unit})`,
     theLeadUnknown: 'the block lead',
@@ -71,7 +70,7 @@ const unitSchema = subjectSchema.extend({ u: z.number().int() });
 
 function renderStandings(store: Store, page: StandingsPage, caller: Caller, organisation: OrganisationSettings, now: Date): Reply {
   const loaded = standingsFor(store, page.b, page.pe);
-  if (!loaded) return { text: commandText[organisation.locale].gone };
+  if (!loaded) return { text: commonText[organisation.locale].gone };
   const record = standingsRecord(loaded, now);
   const latest = latestPublished(store, page.b, page.pe);
   return buildStandingsReply(
@@ -116,7 +115,7 @@ async function leadPress(deps: AppDeps, userId: string, value: string | undefine
   const year = deps.store.structure.periodById(pressed.value.pe)?.year;
   const permission = year === undefined ? { allowed: false as const } : leadsBlock(deps.store, caller, pressed.value.b, year);
   if (!permission.allowed) {
-    await say(year === undefined ? commandText[organisation.locale].gone : refusal(deps.store, pressed.value.b, year, organisation.locale));
+    await say(year === undefined ? commonText[organisation.locale].gone : refusal(deps.store, pressed.value.b, year, organisation.locale));
     return undefined;
   }
   return { ...pressed, locale: organisation.locale, say, actingAsAdmin: permission.actingAsAdmin };
@@ -133,8 +132,8 @@ export const standingsFeature: Feature = {
       if (!pressed) return;
       const { organisation, value } = pressed;
       const loaded = standingsFor(deps.store, value.b, value.pe);
-      if (!loaded) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: commandText[organisation.locale].gone });
+      if (!loaded?.members.some((member) => member.id === value.u)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].gone });
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: buildBreakdownModal(standingsRecord(loaded, deps.clock.now()), value.u, organisation.locale) });
@@ -150,7 +149,7 @@ export const standingsFeature: Feature = {
       // Read, compare and write in one (immediate) transaction, so two presses at once, in any process, post once.
       const outcome = deps.store.transaction((tx): { message: string; posted?: boolean } => {
         const loaded = standingsFor(tx, value.b, value.pe);
-        if (!loaded) return { message: text.gone };
+        if (!loaded) return { message: commonText[locale].gone };
         const record = standingsRecord(loaded, at);
         if (!record.rows.some((row) => row.reported)) return { message: text.nothingToPublish };
         const previous = latestPublished(tx, value.b, value.pe);
@@ -180,7 +179,7 @@ export const standingsFeature: Feature = {
       const { caller, value, locale, say } = pressed;
       const block = deps.store.structure.blockById(value.b);
       const period = deps.store.structure.periodById(value.pe);
-      if (!block || !period) return void (await say(commandText[locale].gone));
+      if (!block || !period) return void (await say(commonText[locale].gone));
       const filename = exportFileName({ block, period }, 'xlsx');
       const title = exportTitle({ block, period }, locale);
       // One file per press (the trigger id tells presses apart); built when it is sent.

@@ -7,12 +7,14 @@ import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
 import { defineMessages } from '../src/i18n/messages';
 import { mention } from '../src/views/blocks';
+import { commonText } from '../src/views/common-text';
 import { STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
 import { buildOfficerNudge } from '../src/views/nudges';
 import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusRow, statusText, type UnitState } from '../src/views/status';
 import { blockOfUnit, type PeriodScope, resolvePeriodScope } from './args';
 import { mayDecide } from './change-requests';
-import { type Caller, leadsBlock, identifyCaller } from './context';
+import { type Caller, identifyCaller, isMember, leadsBlock } from './context';
+import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
 import { pagedTableFeature } from './pages';
 
@@ -66,8 +68,9 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
 }
 
 function render(store: Store, page: StatusPage, caller: Caller, organisation: OrganisationSettings, now: Date) {
-  const block = store.structure.blockById(page.b)!;
-  const period = store.structure.periodById(page.r)!;
+  const block = store.structure.blockById(page.b);
+  const period = store.structure.periodById(page.r);
+  if (!block || !period) return { text: commonText[organisation.locale].gone };
   const rows = statusRows(store, block, period, caller);
   return buildStatus(
     { blockName: block.name, blockId: block.id, period: { id: period.id, name: period.name, year: period.year, due: period.due }, zone: organisation.timeZone, now, rows, page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.p) },
@@ -99,13 +102,14 @@ export const statusFeature: Feature = {
       const locale = organisation.locale;
       const text = statusText[locale];
       const reply = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message }).then(() => undefined);
+      const now = deps.clock.now();
+      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
+      if (!isMember(caller)) return reply(notInOrganisationText(deps, organisation));
       const [periodId, unitId] = (action.value ?? '').split(':').map(Number);
       const period = deps.store.structure.periodById(periodId ?? -1);
       const unit = deps.store.structure.unitById(unitId ?? -1);
       const block = unit ? blockOfUnit(deps.store, unit) : undefined;
-      if (!period || !unit || !block) return;
-      const now = deps.clock.now();
-      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
+      if (!period || !unit || !block) return reply(commonText[locale].gone);
       const permission = leadsBlock(deps.store, caller, block.id, period.year);
       if (!permission.allowed) return reply(text.nudgeRefused);
       if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return reply(text.alreadySubmitted(unit.name, period.name));

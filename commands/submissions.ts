@@ -21,14 +21,17 @@ export function submissionOf<M>(deps: AppDeps, userId: string, privateMetadata: 
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
   const now = deps.clock.now();
-  let metadata: M | undefined;
+  return { organisation, locale: organisation.locale, now, caller: identifyCaller(deps.store, organisation, userId, now), metadata: readJson(privateMetadata, schema) };
+}
+
+/** `text` as JSON read with `schema`; undefined when it is not (an old or forged modal or button). */
+export function readJson<T>(text: string | undefined, schema: z.ZodType<T>): T | undefined {
   try {
-    const parsed = schema.safeParse(JSON.parse(privateMetadata));
-    metadata = parsed.success ? parsed.data : undefined;
+    const parsed = schema.safeParse(JSON.parse(text ?? ''));
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    metadata = undefined;
+    return undefined;
   }
-  return { organisation, locale: organisation.locale, now, caller: identifyCaller(deps.store, organisation, userId, now), metadata };
 }
 
 /** A unit's form (pledge, report) as submitted: its unit and block, and how the submitter acts for it. */
