@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
+import { inIds } from './in-ids';
 import type { Db } from './types';
 import { type Decision, pickVersions, versionLifecycle } from './versions';
 
@@ -43,16 +44,13 @@ export function pledgeQueries(db: Db) {
   const lifecycle = versionLifecycle(db, pledgeVersions, { id: pledgeVersions.id, parent: pledgeVersions.pledgeId });
   const withTargets = (rows: PledgeVersionRow[]): PledgeVersion[] => {
     if (rows.length === 0) return [];
-    const targets = db
-      .select()
-      .from(pledgeTargets)
-      .where(
-        inArray(
-          pledgeTargets.versionId,
-          rows.map((row) => row.id),
-        ),
-      )
-      .all();
+    // Raw rows, as for report values: a province's pledges hold thousands of targets.
+    const targets = db.all<{ versionId: number; criterionId: number; value: number }>(
+      sql`select ${pledgeTargets.versionId} as versionId, ${pledgeTargets.criterionId} as criterionId, ${pledgeTargets.value} as value from ${pledgeTargets} where ${inIds(
+        pledgeTargets.versionId,
+        rows.map((row) => row.id),
+      )}`,
+    );
     // Grouped in one pass: a whole province's versions at once must not be quadratic.
     const byVersion = new Map<number, Map<number, number>>(rows.map((row) => [row.id, new Map()]));
     for (const target of targets) byVersion.get(target.versionId)!.set(target.criterionId, target.value);
@@ -148,7 +146,7 @@ export function pledgeQueries(db: Db) {
       const rows = db
         .select()
         .from(pledges)
-        .where(and(eq(pledges.year, year), inArray(pledges.unitId, [...unitIds])))
+        .where(and(eq(pledges.year, year), inIds(pledges.unitId, unitIds)))
         .all();
       if (rows.length === 0) return result;
       const versions = db
@@ -156,7 +154,7 @@ export function pledgeQueries(db: Db) {
         .from(pledgeVersions)
         .where(
           and(
-            inArray(
+            inIds(
               pledgeVersions.pledgeId,
               rows.map((row) => row.id),
             ),
@@ -180,7 +178,7 @@ export function pledgeQueries(db: Db) {
         .selectDistinct({ unitId: pledges.unitId })
         .from(pledges)
         .innerJoin(pledgeVersions, eq(pledgeVersions.pledgeId, pledges.id))
-        .where(and(eq(pledges.year, year), inArray(pledges.unitId, [...unitIds]), eq(pledgeVersions.status, 'accepted')))
+        .where(and(eq(pledges.year, year), inIds(pledges.unitId, unitIds), eq(pledgeVersions.status, 'accepted')))
         .all().length;
     },
   };

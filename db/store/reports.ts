@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { reports, reportValues, reportVersions, reviews, reviewScores, type VersionStatus } from '../schema';
+import { inIds } from './in-ids';
 import type { Db } from './types';
 import { type Decision, pickVersions, versionLifecycle } from './versions';
 
@@ -66,16 +67,14 @@ export function reportQueries(db: Db) {
 
   const withValues = (rows: ReportVersionRow[]): ReportVersion[] => {
     if (rows.length === 0) return [];
-    const values = db
-      .select()
-      .from(reportValues)
-      .where(
-        inArray(
-          reportValues.versionId,
-          rows.map((row) => row.id),
-        ),
-      )
-      .all();
+    // The hot read of standings (tens of thousands of values for a province): one short statement
+    // with the ids as a JSON array, rows taken as SQLite gives them, no per-row mapping.
+    const values = db.all<{ versionId: number; criterionId: number; value: number | null; reason: string | null }>(
+      sql`select ${reportValues.versionId} as versionId, ${reportValues.criterionId} as criterionId, ${reportValues.value} as value, ${reportValues.reason} as reason from ${reportValues} where ${inIds(
+        reportValues.versionId,
+        rows.map((row) => row.id),
+      )}`,
+    );
     const byVersion = new Map<number, Map<number, ReportValue>>(rows.map((row) => [row.id, new Map()]));
     for (const value of values) byVersion.get(value.versionId)!.set(value.criterionId, { value: value.value, reason: value.reason });
     return rows.map((row) => ({ ...row, values: byVersion.get(row.id)! }));
@@ -88,7 +87,7 @@ export function reportQueries(db: Db) {
     const rows = db
       .select()
       .from(reviews)
-      .where(inArray(reviews.reportVersionId, [...versionIds]))
+      .where(inIds(reviews.reportVersionId, versionIds))
       .orderBy(asc(reviews.id))
       .all();
     const latest = new Map(rows.map((row) => [row.reportVersionId, row]));
@@ -97,7 +96,7 @@ export function reportQueries(db: Db) {
           .select()
           .from(reviewScores)
           .where(
-            inArray(
+            inIds(
               reviewScores.reviewId,
               [...latest.values()].map((row) => row.id),
             ),
@@ -223,7 +222,7 @@ export function reportQueries(db: Db) {
           .selectDistinct({ periodId: reports.periodId })
           .from(reports)
           .innerJoin(reportVersions, eq(reportVersions.reportId, reports.id))
-          .where(and(eq(reports.unitId, unitId), inArray(reports.periodId, [...periodIds]), eq(reportVersions.status, 'accepted')))
+          .where(and(eq(reports.unitId, unitId), inIds(reports.periodId, periodIds), eq(reportVersions.status, 'accepted')))
           .all()
           .map((row) => row.periodId),
       );
@@ -236,7 +235,7 @@ export function reportQueries(db: Db) {
       const rows = db
         .select()
         .from(reports)
-        .where(and(eq(reports.periodId, periodId), inArray(reports.unitId, [...unitIds])))
+        .where(and(eq(reports.periodId, periodId), inIds(reports.unitId, unitIds)))
         .all();
       if (rows.length === 0) return result;
       const versions = db
@@ -244,7 +243,7 @@ export function reportQueries(db: Db) {
         .from(reportVersions)
         .where(
           and(
-            inArray(
+            inIds(
               reportVersions.reportId,
               rows.map((row) => row.id),
             ),
