@@ -313,6 +313,21 @@ export const DEFAULT_GRADE_BANDS: GradeBands = {
 };
 
 /**
+ * The default bands for a table whose scored criteria add up to `base` points: Cần Thơ's bands are
+ * set on a 100-point base, so a block scored out of 1,000 or 550 (domain.md) gets them in proportion
+ * (≥ 950, ≥ 850, ≥ 750 of 1,000). A base of 0 or 100 keeps them as they are.
+ */
+export function defaultGradeBands(base: number): GradeBands {
+  if (!(base > 0) || base === 100) return DEFAULT_GRADE_BANDS;
+  return { ...DEFAULT_GRADE_BANDS, bands: DEFAULT_GRADE_BANDS.bands.map((band) => ({ ...band, min: (band.min * base) / 100 })) };
+}
+
+/** The points a table's scored criteria can give (bonus and deduction aside): its base. */
+export function scoredMaximum(criteria: readonly Pick<ScoringCriterion, 'kind' | 'maxPoints'>[]): number {
+  return criteria.reduce((sum, criterion) => (criterion.kind === 'bonus' || criterion.kind === 'deduction' || !(criterion.maxPoints > 0) ? sum : sum + criterion.maxPoints), 0);
+}
+
+/**
  * The grade of a total (points): the highest band whose min the total reaches (≥, within TIE_EPSILON
  * so 94.99999999999999 is 95) and whose condition holds; a unit barred from a band by a zero criterion
  * falls to the next one. Bands may be listed in any order.

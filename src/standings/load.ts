@@ -1,6 +1,6 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
-import { computeStandings, DEFAULT_GRADE_BANDS, type GradeBands, type Standings, type UnitScoringInput } from '../domain/scoring';
+import { computeStandings, defaultGradeBands, type GradeBands, scoredMaximum, type Standings, type UnitScoringInput } from '../domain/scoring';
 import { scoredReport, scoringInput } from './inputs';
 
 /**
@@ -74,7 +74,6 @@ function readBlocks(store: Store, blocks: readonly BlockRow[], period: PeriodRow
   const unitIds = [...membersOf.values()].flat().map((unit) => unit.id);
   const reports = store.reports.forUnits(period.id, unitIds);
   const pledges = store.pledges.forUnits(year.year, unitIds);
-  const bands = year.gradeBands ?? DEFAULT_GRADE_BANDS;
 
   for (const block of blocks) {
     const members = membersOf.get(block.id)!;
@@ -94,6 +93,8 @@ function readBlocks(store: Store, blocks: readonly BlockRow[], period: PeriodRow
       return scoringInput(member.id, scoredReport(report), pledges.get(member.id)?.inForce?.targets);
     });
     const table = criteria.get(block.id)!;
+    // Bands from the file are points as written; the defaults follow the block's own base.
+    const bands = year.gradeBands ?? defaultGradeBands(scoredMaximum(table));
     result.set(block.id, { block, period, year, criteria: table, members, bands, standings: computeStandings(table, inputs, bands), meta });
   }
 }

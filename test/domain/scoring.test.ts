@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CRITERION_KINDS,
   computeStandings,
+  defaultGradeBands,
   type CriterionKind,
   DEFAULT_GRADE_BANDS,
   gradeOf,
@@ -11,6 +12,7 @@ import {
   type ScoringCriterion,
   scoreCriterion,
   scoreUnit,
+  scoredMaximum,
   totalDecimals,
   type UnitScoringInput,
 } from '../../src/domain/scoring';
@@ -192,6 +194,24 @@ describe('gradeOf', () => {
     [-3, false, 'Không hoàn thành'],
   ])('%d points, a zero criterion: %s → %s', (total, hasZero, grade) => {
     expect(gradeOf(total, hasZero)).toBe(grade);
+  });
+
+  it.each([
+    [100, 95, 'Hoàn thành xuất sắc'],
+    [1000, 950, 'Hoàn thành xuất sắc'],
+    [1000, 949.99, 'Hoàn thành tốt'],
+    [1000, 95, 'Không hoàn thành'],
+    [550, 467.5, 'Hoàn thành tốt'],
+    [550, 412.49, 'Không hoàn thành'],
+    [0, 95, 'Hoàn thành xuất sắc'],
+  ])('default bands on a base of %d: %d points → %s', (base, total, grade) => {
+    expect(gradeOf(total, false, defaultGradeBands(base))).toBe(grade);
+  });
+
+  it('reads a table’s base from its scored criteria, bonus and deduction aside', () => {
+    expect(scoredMaximum(EXAMPLE_CRITERIA)).toBe(EXAMPLE_CRITERIA.filter((row) => row.kind !== 'bonus' && row.kind !== 'deduction').reduce((sum, row) => sum + row.maxPoints, 0));
+    expect(scoredMaximum([{ kind: 'target', maxPoints: 600 }, { kind: 'graded', maxPoints: 400 }, { kind: 'bonus', maxPoints: 50 }, { kind: 'deduction', maxPoints: 50 }])).toBe(1000);
+    expect(scoredMaximum([{ kind: 'target', maxPoints: Number.NaN }])).toBe(0);
   });
 
   it('takes bands from configuration, in any order, with their own fallback', () => {
