@@ -105,7 +105,7 @@ export const years = sqliteTable('years', {
   reportGraceHours: integer('report_grace_hours').notNull().default(0),
   /** Local time of day at which a period's standings summary is posted, 'HH:mm'. */
   summaryAt: text('summary_at').notNull().default('09:00'),
-  /** The year's grade bands (years[].grades in the organisation file); null = the defaults (DEFAULT_GRADE_BANDS). */
+  /** The year's grade bands (years[].grades in the organisation file); null = the defaults, in proportion to each block's base (defaultGradeBands). */
   gradeBands: text('grade_bands', { mode: 'json' }).$type<GradeBands>(),
 });
 

@@ -48,7 +48,7 @@ export function organisationFileSchema(locale: Locale) {
 
   /**
    * Grade bands (xếp loại), highest first as people write them; exactly one band has no `min`: the
-   * grade of every total below the others. Absent: the defaults (DEFAULT_GRADE_BANDS).
+   * grade of every total below the others. Absent: the defaults, in proportion to each block's base (defaultGradeBands).
    */
   const grades = z
     .array(z.strictObject({ name: requiredText, min: z.number().min(-10_000).max(10_000).optional(), no_zero_criterion: z.boolean().optional() }))
