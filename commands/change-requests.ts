@@ -22,7 +22,7 @@ import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_RE
 import { type Caller, identifyCaller, isMember } from './context';
 import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
-import { readJson } from './submissions';
+import { readJson } from '../src/read-json';
 
 /**
  * Change requests: after a due, a change to what a unit submitted (its pledge; later a periodic

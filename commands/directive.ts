@@ -23,7 +23,7 @@ import {
 } from '../src/views/directives';
 import { directiveIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand, SubCommandHelp } from './feature';
-import { readJson } from './submissions';
+import { readJson } from '../src/read-json';
 
 const help = Object.fromEntries(
   LOCALES.map((locale) => {

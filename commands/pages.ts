@@ -8,7 +8,7 @@ import { commonText } from '../src/views/common-text';
 import { resolveScope, type Scope } from './args';
 import { type Caller, identifyCaller, isMember } from './context';
 import type { CommandContext, Feature, Reply, SubCommandHelp } from './feature';
-import { readJson } from './submissions';
+import { readJson } from '../src/read-json';
 import { notInOrganisationText } from './thidua';
 
 /**

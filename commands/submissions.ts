@@ -3,6 +3,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import type { BlockRow, UnitRow } from '../db/store/structure';
 import type { AppDeps } from '../src/deps';
 import type { Locale } from '../src/i18n/messages';
+import { readJson } from '../src/read-json';
 import { blockOfUnit } from './args';
 import { actsFor, type Caller, identifyCaller } from './context';
 
@@ -24,15 +25,6 @@ export function submissionOf<M>(deps: AppDeps, userId: string, privateMetadata: 
   return { organisation, locale: organisation.locale, now, caller: identifyCaller(deps.store, organisation, userId, now), metadata: readJson(privateMetadata, schema) };
 }
 
-/** `text` as JSON read with `schema`; undefined when it is not (an old or forged modal or button). */
-export function readJson<T>(text: string | undefined, schema: z.ZodType<T>): T | undefined {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A unit's form (pledge, report) as submitted: its unit and block, and how the submitter acts for it. */
 export type UnitFormTarget<M> = { kind: 'stale' } | { kind: 'refused'; unit: UnitRow } | { kind: 'allowed'; metadata: M; unit: UnitRow; block: BlockRow; actingAsAdmin: boolean };

@@ -17,7 +17,7 @@
  *   For bonus and deduction an empty value means "none claimed" (units fill them only when they have
  *   something): 0 points and no note.
  * - target / lower_better with no pledged target (ceiling) → 0 points, note `missing_target`;
- *   except lower_better with an actual of 0, which is under any ceiling → full, with the note.
+ *   except lower_better with an actual of 0, which is under any ceiling → full, note `zero_actual`.
  * - Negative inputs (value, target, ceiling, self-score, reviewed score, claim) → raised to 0, note
  *   `clamped`.
  * - target ≤ 0 (after clamping: target 0) → full points whenever a value is reported, note
@@ -84,7 +84,7 @@ export interface UnitScoringInput {
   targets: ReadonlyMap<number, number>;
 }
 
-export type ScoreNote = 'missing_value' | 'missing_target' | 'zero_target' | 'capped' | 'over_claim' | 'awaiting_review' | 'clamped';
+export type ScoreNote = 'missing_value' | 'missing_target' | 'zero_target' | 'zero_actual' | 'capped' | 'over_claim' | 'awaiting_review' | 'clamped';
 
 /** Where the points came from: the formula, the unit's own score, the lead's, or nothing. */
 export type ScoreSource = 'computed' | 'self' | 'reviewed' | 'none';
@@ -182,10 +182,13 @@ function pointsOf(kind: CriterionKind, max: number, reported: number | null, tar
   switch (kind) {
     case 'target':
     case 'lower_better': {
+      // Nothing at all is under every ceiling, pledged or not.
+      if (kind === 'lower_better' && target === null && reported !== null && atLeastZero(reported, notes) === 0) {
+        notes.push('zero_actual');
+        return max;
+      }
       if (reported === null) notes.push('missing_value');
       if (target === null) notes.push('missing_target');
-      // Nothing at all is under every ceiling, pledged or not.
-      if (kind === 'lower_better' && target === null && reported !== null && atLeastZero(reported, notes) === 0) return max;
       if (reported === null || target === null) return 0;
       const value = atLeastZero(reported, notes);
       const goal = atLeastZero(target, notes);

@@ -23,7 +23,7 @@ const line = z.object({
   reviewed: z.number().nullable(),
   points: z.number(),
   source: z.enum(['computed', 'self', 'reviewed', 'none']),
-  notes: z.array(z.enum(['missing_value', 'missing_target', 'zero_target', 'capped', 'over_claim', 'awaiting_review', 'clamped'])),
+  notes: z.array(z.enum(['missing_value', 'missing_target', 'zero_target', 'zero_actual', 'capped', 'over_claim', 'awaiting_review', 'clamped'])),
 });
 const row = z.object({
   unitId: z.number(),

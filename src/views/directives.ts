@@ -1,3 +1,4 @@
+import { readJson } from '../read-json';
 import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import { DIRECTIVE_KINDS } from '../../db/schema';
@@ -40,12 +41,7 @@ export function encodePage(page: DirectivePage): string {
 
 /** The page a button asked for, or undefined when its value is not one (never trust a payload). */
 export function decodePage(value: string | undefined): DirectivePage | undefined {
-  try {
-    const parsed = directivePageSchema.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJson(value, directivePageSchema);
 }
 
 /** "Chỉ thị 34-CT/TW": how a directive is cited in text. */

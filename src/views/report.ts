@@ -46,7 +46,7 @@ export const reportText = defineMessages(
     hint: {
       target: (pledged: string) => `Kết quả đạt được. Chỉ tiêu đã giao ước: ${pledged}.`,
       lower_better: (pledged: string) => `Số thực tế. Mức trần đã giao ước: ${pledged}.`,
-      noPledge: 'Đơn vị chưa giao ước chỉ tiêu này: tiêu chí được tính 0 điểm cho đến khi có chỉ tiêu.',
+      noPledge: 'Đơn vị chưa giao ước chỉ tiêu này: tiêu chí được tính 0 điểm cho đến khi có chỉ tiêu (riêng số thực tế bằng 0 vẫn đủ điểm với tiêu chí càng thấp càng tốt).',
       yes_no: (max: string) => `Có: ${max} điểm; không: 0 điểm.`,
       graded: (max: string) => `Tự chấm từ 0 đến ${max} điểm; Trưởng khối thẩm định.`,
       bonus: (max: string) => `Điểm thưởng đề nghị, tối đa ${max} điểm; để trống nếu không có. Chỉ được tính sau khi Trưởng khối thẩm định.`,
@@ -120,7 +120,7 @@ export const reportText = defineMessages(
     hint: {
       target: (pledged: string) => `The value achieved. Pledged target: ${pledged}.`,
       lower_better: (pledged: string) => `The actual figure. Pledged ceiling: ${pledged}.`,
-      noPledge: 'The unit pledged no target for this criterion: it scores 0 until it has one.',
+      noPledge: 'The unit pledged no target for this criterion: it scores 0 until it has one (except an actual of 0 on a lower-is-better one, which scores in full).',
       yes_no: (max: string) => `Yes: ${max} points; no: 0.`,
       graded: (max: string) => `Self-score from 0 to ${max}; the block lead reviews it.`,
       bonus: (max: string) => `Bonus points claimed, at most ${max}; leave empty if none. Counted once the block lead has reviewed them.`,

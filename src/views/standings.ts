@@ -44,8 +44,9 @@ export const standingsViewText = defineMessages(
     smallTotalChange: 'tổng điểm thay đổi dưới 0,01',
     gradeChange: (before: string, after: string) => `${before} → ${after}`,
     nowReported: 'đã báo cáo',
+    noLongerReported: 'không còn báo cáo có hiệu lực',
     nowReviewed: 'đã được thẩm định',
-    reviewAgain: 'chờ thẩm định lại',
+    awaitingReview: 'chờ thẩm định',
     nowReturned: 'báo cáo bị trả lại',
     noLongerReturned: 'đã nộp lại sau khi bị trả lại',
     left: 'không còn trong khối',
@@ -115,8 +116,9 @@ export const standingsViewText = defineMessages(
     smallTotalChange: 'the total moved by less than 0.01',
     gradeChange: (before: string, after: string) => `${before} → ${after}`,
     nowReported: 'has reported',
+    noLongerReported: 'no report in force any more',
     nowReviewed: 'reviewed',
-    reviewAgain: 'awaiting review again',
+    awaitingReview: 'awaiting review',
     nowReturned: 'report returned',
     noLongerReturned: 'resubmitted after being returned',
     left: 'no longer in the block',
@@ -220,14 +222,14 @@ export function changeLines(changes: readonly StandingChange[], locale: Locale, 
     if (!before) parts.push(text.joined);
     else if (!after) parts.push(text.left);
     else {
-      if (!before.reported && after.reported) parts.push(text.nowReported);
+      if (before.reported !== after.reported) parts.push(after.reported ? text.nowReported : text.noLongerReported);
       if (before.rank !== after.rank) parts.push(text.rankChange(before.rank, after.rank));
-      // Totals that differ only past the shown decimals are not worth a line of their own.
+      // Totals that differ only past the shown decimals get a word, not "89,00 → 89,00".
       const [totalBefore, totalAfter] = [formatPoints(before.total, locale), formatPoints(after.total, locale)];
       if (totalBefore !== totalAfter) parts.push(text.totalChange(totalBefore, totalAfter));
+      else if (before.total !== after.total) parts.push(text.smallTotalChange);
       if (before.reported && after.reported && before.returned !== after.returned) parts.push(after.returned ? text.nowReturned : text.noLongerReturned);
-      else if (before.reported && after.reported && before.fullyReviewed !== after.fullyReviewed) parts.push(after.fullyReviewed ? text.nowReviewed : text.reviewAgain);
-      if (parts.length === 0) parts.push(text.smallTotalChange);
+      else if (before.reported && after.reported && before.fullyReviewed !== after.fullyReviewed) parts.push(after.fullyReviewed ? text.nowReviewed : text.awaitingReview);
       if (before.grade !== after.grade && before.grade && after.grade) parts.push(text.gradeChange(before.grade, after.grade));
     }
     return text.change(escapeMrkdwn(change.unitName), parts.join('; '));

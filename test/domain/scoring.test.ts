@@ -65,7 +65,7 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'actual 0 with ceiling 0 → max', max: 5, value: 0, target: 0, points: 5, source: 'computed', notes: [] },
     { name: 'anything over a ceiling of 0 → 0', max: 5, value: 4, target: 0, points: 0, source: 'computed', notes: [] },
     { name: 'no ceiling pledged → 0', max: 5, value: 1, points: 0, source: 'none', notes: ['missing_target'] },
-    { name: 'no ceiling pledged, actual 0 → max (0 is under any ceiling)', max: 5, value: 0, points: 5, source: 'computed', notes: ['missing_target'] },
+    { name: 'no ceiling pledged, actual 0 → max (0 is under any ceiling)', max: 5, value: 0, points: 5, source: 'computed', notes: ['zero_actual'] },
     { name: 'value left empty → 0', max: 5, value: null, target: 3, points: 0, source: 'none', notes: ['missing_value'] },
     { name: 'negative actual → 0 → max', max: 5, value: -2, target: 3, points: 5, source: 'computed', notes: ['clamped'] },
   ],

@@ -159,6 +159,9 @@ describe('the standings record', () => {
     const moved = { ...published, rows: published.rows.map((row, index) => (index === 0 ? { ...row, total: row.total + 1e-6 } : row)) };
     expect(standingChanges(published, moved)).toHaveLength(1);
     expect(changeLines(standingChanges(published, moved), 'vi')).toEqual([`• ${published.rows[0]!.unitName}: tổng điểm thay đổi dưới 0,01`]);
+    // A grade that changed with the same total (new bands) says only that.
+    const regraded = { ...published, rows: published.rows.map((row, index) => (index === 0 ? { ...row, grade: 'Hoàn thành' } : row)) };
+    expect(changeLines(standingChanges(published, regraded), 'vi')).toEqual([`• ${published.rows[0]!.unitName}: ${published.rows[0]!.grade} → Hoàn thành`]);
   });
 
   it('notices a review that confirms the figures or a returned report, with no total moving', () => {
@@ -173,7 +176,7 @@ describe('the standings record', () => {
     const changes = standingChanges(published, current);
     expect(changes.map((change) => change.unitName)).toEqual([first!.unitName, second!.unitName]);
     expect(changeLines(changes, 'vi')).toEqual([
-      `• ${first!.unitName}: ${first!.fullyReviewed ? 'đã được thẩm định' : 'chờ thẩm định lại'}`,
+      `• ${first!.unitName}: ${first!.fullyReviewed ? 'đã được thẩm định' : 'chờ thẩm định'}`,
       `• ${second!.unitName}: ${second!.returned ? 'báo cáo bị trả lại' : 'đã nộp lại sau khi bị trả lại'}`,
     ]);
   });
