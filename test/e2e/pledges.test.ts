@@ -4,6 +4,7 @@ import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REJECT, PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../../src/views/ids';
 import { firstResponse, responsesTo, startTestBot, type TestBot, textOf } from '../support/bot';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
+import { resultOf } from '../support/interactions';
 
 /** The demo: Khối thi đua Nội chính, lead Công an tỉnh (U0CA0001, U0CA0002), pledge due 31/03/2021 17:00. */
 const CA = 'U0CA0001';
@@ -590,6 +591,26 @@ describe('a block with many criteria', () => {
     expect(versions).toHaveLength(1);
     const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id).filter((row) => row.kind === 'target');
     expect(criteria.map((criterion) => versions[0]!.targets.get(criterion.id))).toEqual(criteria.map((_, index) => index + 1.5));
+  });
+
+  it('checks again the targets earlier pages carry in the modal: forged ones, or a page that is not the form’s, are refused', async () => {
+    t = await startTestBot({ organisationYaml: generatedOrganisationYaml({ units: 2, targets: 60 }) });
+    const user = officerOf(2);
+    const submitForged = async (forge: (carried: { v?: unknown[]; p: number }) => Record<string, unknown>) => {
+      const { view } = await openModal(user);
+      const first = inputsOf(view.view).filter((input) => input.blockId.startsWith('pledge_target_'));
+      await t.driver.submitView(user, Object.fromEntries(first.map((input) => [input.blockId, '90'])), view.id);
+      const second = t.slack.openViewOf(user)!;
+      const carried = JSON.parse(String(second.view.private_metadata)) as { v?: unknown[]; p: number };
+      expect([carried.p, carried.v?.length]).toEqual([1, 45]);
+      second.view.private_metadata = JSON.stringify(forge(carried));
+      const filled = Object.fromEntries(inputsOf(second.view).filter((input) => input.blockId.startsWith('pledge_target_')).map((input) => [input.blockId, '90']));
+      return textOf(resultOf(await t.driver.submitView(user, { ...filled, pledge_titles: ['Tập thể lao động xuất sắc'], pledge_sign: ['signed'] }, second.id)));
+    };
+    const stale = 'chưa lưu gì. Vui lòng gõ lại `/thidua dangky`.';
+    expect(await submitForged((carried) => ({ ...carried, v: (carried.v ?? []).map(() => -5) }))).toContain(stale);
+    expect(await submitForged((carried) => ({ ...carried, p: 7 }))).toContain(stale);
+    expect(t.bot.store.pledges.find(2021, t.bot.store.structure.unitByCode('DV2')!.id)).toBeUndefined();
   });
 
   it('keeps the values of a form too long for the modal’s metadata in a draft, then drops it', async () => {

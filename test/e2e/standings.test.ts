@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateBlocks } from '../../src/local-slack/block-kit-limits';
 import { runSchedulerPass } from '../../src/scheduler/scheduler';
-import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PUBLISH } from '../../src/views/ids';
+import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PUBLISH, STATUS_NUDGE } from '../../src/views/ids';
 import { DEMO_YAML, firstResponse, responsesTo, startTestBot, type TestBot, textOf } from '../support/bot';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 import { DEMO_YES, seedNoiChinhQ1, seedPledge, seedReport, seedReview } from '../support/standings';
@@ -316,6 +316,10 @@ describe('a lead rotates yearly', () => {
     const buttonsFor = async (user: string) => buttons((await standings(user, 'xephang q1 2020')).blocks).map((button) => button.actionId);
     expect(await buttonsFor('U0TT0001')).toContain(STANDINGS_EXPORT);
     expect(await buttonsFor(CA)).not.toContain(STANDINGS_EXPORT);
+    // The same rule for «Nhắc» on the 2020 status table.
+    const nudge = `${q1of2020.id}:${unitId('VKS')}`;
+    expect(textOf(await firstResponse(t.slack, await press(CA, STATUS_NUDGE, nudge)))).toBe('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.');
+    expect(textOf(await firstResponse(t.slack, await press('U0TT0001', STATUS_NUDGE, nudge)))).toMatch(/^Đã nhắc .* \(Viện Kiểm sát nhân dân tỉnh\) nộp báo cáo Quý I/);
   });
 });
 
