@@ -19,7 +19,7 @@ import {
 } from '../src/views/change-request';
 import { commonText } from '../src/views/common-text';
 import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REASON_CALLBACK, CHANGE_REQUEST_REJECT } from '../src/views/ids';
-import { type Caller, identifyCaller, isMember } from './context';
+import { type Caller, identifyCaller, isMember, leadsBlock } from './context';
 import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
 import { readJson } from '../src/read-json';
@@ -72,10 +72,12 @@ export function decidersOf(store: Store, request: Pick<ChangeRequest, 'year' | '
   return lead && officers.length ? { lead, userIds: officers } : { userIds: store.organisation.adminIds() };
 }
 
-/** Whether `caller` may decide: a deciding lead officer, or any admin (recorded as acting for the lead). */
+/**
+ * Whether `caller` may decide (a change request, a review): as the block's lead that year
+ * (leadsBlock), unless the deciders are the admins alone (no lead, or the lead unit's own request).
+ */
 export function mayDecide(store: Store, caller: Caller, request: Pick<ChangeRequest, 'year' | 'blockId' | 'unitId'>): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
-  const { lead } = decidersOf(store, request);
-  if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
+  if (decidersOf(store, request).lead) return leadsBlock(store, caller, request.blockId, request.year);
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }
 

@@ -4,7 +4,7 @@ import type { Store } from '../db/store';
 import type { ReportRow, ReportVersion } from '../db/store/reports';
 import type { PeriodRow, UnitRow } from '../db/store/structure';
 import { readNumber } from '../src/domain/numbers';
-import { scoreUnit } from '../src/domain/scoring';
+import { reviewCeiling, scoreUnit } from '../src/domain/scoring';
 import { formatNumber, formatPoints } from '../src/i18n/format';
 import type { Locale } from '../src/i18n/messages';
 import { type ScoredReport, scoringCriteria, scoringInput } from '../src/standings/inputs';
@@ -86,7 +86,7 @@ export const reviewFeature: Feature = {
           .filter((criterion) => LEAD_DECIDES.has(criterion.kind))
           .flatMap((criterion) => {
             const points = confirmed?.scores.get(criterion.id)?.points ?? version.values.get(criterion.id)?.value ?? (criterion.kind === 'graded' ? undefined : 0);
-            return points === undefined ? [] : [[criterion.id, Math.min(points, criterion.maxPoints)] as const];
+            return points === undefined ? [] : [[criterion.id, Math.min(points, reviewCeiling(criterion.kind, criterion.maxPoints, version.values.get(criterion.id)?.value))] as const];
           }),
       );
       try {
@@ -130,7 +130,7 @@ export const reviewFeature: Feature = {
       const points = new Map<number, { points: number; note: string | null }>();
       for (const criterion of subject.criteria.filter((candidate) => LEAD_DECIDES.has(candidate.kind))) {
         // A bonus is accepted or cut, never raised above what the unit claimed.
-        const ceiling = criterion.kind === 'bonus' ? Math.min(criterion.maxPoints, Math.max(0, subject.version.values.get(criterion.id)?.value ?? 0)) : criterion.maxPoints;
+        const ceiling = reviewCeiling(criterion.kind, criterion.maxPoints, subject.version.values.get(criterion.id)?.value);
         const reading = readPoints(typed(values[pointsBlockId(criterion.id)]?.[REVIEW_INPUT_ACTION]), ceiling);
         if (reading.ok) points.set(criterion.id, { points: reading.value, note: null });
         else errors[pointsBlockId(criterion.id)] = pointsProblemText(reading.problem, ceiling, locale);

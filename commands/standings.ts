@@ -133,7 +133,7 @@ export const standingsFeature: Feature = {
       const { organisation, value } = pressed;
       const loaded = standingsFor(deps.store, value.b, value.pe);
       if (!loaded?.members.some((member) => member.id === value.u)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].gone });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale][loaded ? 'unitGone' : 'gone'] });
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: buildBreakdownModal(standingsRecord(loaded, deps.clock.now()), value.u, organisation.locale) });

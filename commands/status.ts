@@ -109,7 +109,8 @@ export const statusFeature: Feature = {
       const period = deps.store.structure.periodById(periodId ?? -1);
       const unit = deps.store.structure.unitById(unitId ?? -1);
       const block = unit ? blockOfUnit(deps.store, unit) : undefined;
-      if (!period || !unit || !block) return reply(commonText[locale].gone);
+      if (!period) return reply(commonText[locale].gone);
+      if (!unit || !block) return reply(commonText[locale].unitGone);
       const permission = leadsBlock(deps.store, caller, block.id, period.year);
       if (!permission.allowed) return reply(text.nudgeRefused);
       if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return reply(text.alreadySubmitted(unit.name, period.name));

@@ -81,7 +81,7 @@ async function identifyBot(options: BotOptions): Promise<{ botId: string; botUse
   const client = new WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     logger: options.logger,
-    // A few tries over about a minute: long enough for a network that is coming up, short enough to say so.
+    // Four retries over about half a minute (2 + 4 + 8 + 16 s): long enough for a network that is coming up, short enough to say so.
     retryConfig: { retries: 4, factor: 2, minTimeout: 2000 },
     ...options.clientOptions,
   });
@@ -126,11 +126,17 @@ export interface Bot {
  * through here, so they run the same code.
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
-  // The bot owns the handle from here: it closes it on stop, and when it cannot start.
-  const identity = await identifyBot(options).catch((error: unknown) => {
+  // The bot owns the handle from here: it closes it on stop, and when it cannot start (a refused
+  // token, a port in use). Nothing has started yet when either fails.
+  try {
+    return await launch(options, await identifyBot(options));
+  } catch (error) {
     options.handle.close();
     throw error;
-  });
+  }
+}
+
+async function launch(options: BotOptions, identity: { botId: string; botUserId: string }): Promise<Bot> {
   const { store, delivery, deps } = createCore(options);
   const { wire } = deps;
 

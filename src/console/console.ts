@@ -73,6 +73,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     loadDemo: false,
     clientOptions: { retryConfig: { retries: 0 } },
     conversationIntervalMs: 0,
+  }).catch(async (error: unknown) => {
+    await slack.stop();
+    throw error;
   });
   addOrganisationMembers(slack, store);
   const driver = new SlackDriver({ requestUrl: bot.requestUrl, signingSecret, slack });
@@ -108,7 +111,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   /** A conversation in full, its buttons pressable by number. */
   const showConversation = (channel: string, label: string, where: string) => {
-    const messages = slack.conversations.get(channel) ?? [];
+    const messages = slack.messagesIn(channel);
     buttons = [];
     for (const message of messages) show(label, message, { message });
     if (messages.length === 0) write(text.nothingIn(where));
@@ -279,7 +282,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         if (argument) currentChannel = argument.replace(/^#/, '');
         showConversation(currentChannel, `#${currentChannel}:`, `#${currentChannel}`);
         write(text.channelIs(currentChannel));
-      } else if (word === ':dm') showConversation(`D${currentUser.id}`, `${text.dmTo(nameOf(currentUser.id))}:`, text.dmsOf(nameOf(currentUser.id)));
+      } else if (word === ':dm') showConversation(slack.dmChannelOf(currentUser.id), `${text.dmTo(nameOf(currentUser.id))}:`, text.dmsOf(nameOf(currentUser.id)));
       else if (word === ':time') await moveClock(argument);
       else if (word === ':tick') await moveClock('');
       else if (word === ':quit' || word === ':exit' || word === ':q') break;

@@ -164,6 +164,11 @@ function atMost(value: number, cap: number, notes: ScoreNote[]): number {
   return value;
 }
 
+/** The most a lead may give on a criterion: its max, and for a bonus no more than was claimed (nothing claimed → 0). */
+export function reviewCeiling(kind: CriterionKind, maxPoints: number, claimed: number | null | undefined): number {
+  return kind === 'bonus' ? Math.min(maxPoints, Math.max(0, claimed ?? 0)) : maxPoints;
+}
+
 /** One criterion's line for a unit that reported. Points in the criterion's scale; see the module rules. */
 export function scoreCriterion(criterion: ScoringCriterion, report: UnitReportInput, targets: ReadonlyMap<number, number>): CriterionScore {
   const kind = criterion.kind;
@@ -323,6 +328,11 @@ export const DEFAULT_GRADE_BANDS: GradeBands = {
 export function defaultGradeBands(base: number): GradeBands {
   if (!(base > 0) || base === 100) return DEFAULT_GRADE_BANDS;
   return { ...DEFAULT_GRADE_BANDS, bands: DEFAULT_GRADE_BANDS.bands.map((band) => ({ ...band, min: (band.min * base) / 100 })) };
+}
+
+/** The bands' floors (points), for showing totals that would otherwise round onto one (totalDecimals). */
+export function gradeFloors(bands: GradeBands): number[] {
+  return bands.bands.map((band) => band.min);
 }
 
 /** The points a table's scored criteria can give (bonus and deduction aside): its base. */

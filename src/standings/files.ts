@@ -1,3 +1,4 @@
+import { gradeFloors } from '../domain/scoring';
 import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { periodLabel, standingsViewText } from '../views/standings';
@@ -39,7 +40,7 @@ function scoreTable(loaded: LoadedStandings, locale: Locale) {
     unitNames: new Map(loaded.members.map((member) => [member.id, member.name])),
     locale,
     returnedUnitIds: new Set([...loaded.meta].filter(([, meta]) => meta.returned).map(([unitId]) => unitId)),
-    gradeFloors: loaded.bands.bands.map((band) => band.min),
+    gradeFloors: gradeFloors(loaded.bands),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CRITERION_KINDS, TIE_EPSILON } from '../domain/scoring';
+import { CRITERION_KINDS, gradeFloors, TIE_EPSILON } from '../domain/scoring';
 import type { LoadedStandings } from './load';
 
 /**
@@ -67,7 +67,7 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
     block: { id: loaded.block.id, code: loaded.block.code, name: loaded.block.name },
     period: { id: loaded.period.id, code: loaded.period.code, name: loaded.period.name, year: loaded.period.year, due: loaded.period.due.getTime() },
     computedAt: computedAt.getTime(),
-    gradeFloors: loaded.bands.bands.map((band) => band.min),
+    gradeFloors: gradeFloors(loaded.bands),
     criteria: loaded.criteria.map((criterion) => ({
       id: criterion.id,
       code: criterion.code,

@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { CriterionScore } from '../domain/scoring';
+import { type CriterionScore, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
@@ -168,7 +168,8 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
         : claimed === undefined
           ? text.noClaim
           : (criterion.kind === 'bonus' ? text.bonusHint : text.deductionHint)(claimed, truncate(own?.reason ?? '', 500));
-    blocks.push(pointsField(pointsBlockId(criterion.id), text.gradedLabel(criterionLabel(criterion), formatNumber(criterion.maxPoints, locale)), hint, facts.startingPoints.get(criterion.id)));
+    const ceiling = reviewCeiling(criterion.kind, criterion.maxPoints, own?.value);
+    blocks.push(pointsField(pointsBlockId(criterion.id), text.gradedLabel(criterionLabel(criterion), formatNumber(ceiling, locale)), hint, facts.startingPoints.get(criterion.id)));
   }
   blocks.push(
     field(REVIEW_OUTCOME_BLOCK, text.outcomeLabel, undefined, { type: 'radio_buttons', action_id: REVIEW_INPUT_ACTION, options: [option(text.confirm, REVIEW_CONFIRM), option(text.returnIt, REVIEW_RETURN)], initial_option: option(text.confirm, REVIEW_CONFIRM) }),

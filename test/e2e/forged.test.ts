@@ -24,6 +24,7 @@ const OUTSIDER = 'U0NOBODY1';
 const CHANNEL = 'C0NOICHINH';
 const AFTER_DUE = new Date('2021-04-12T02:00:00Z');
 const GONE = 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.';
+const UNIT_GONE = 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.';
 
 let t: TestBot;
 afterEach(() => t?.close());
@@ -42,12 +43,14 @@ describe('forged or stale values', () => {
     expect(await press(STP, STATUS_NEXT, JSON.stringify({ b: block().id, r: 9999, p: 0 }))).toBe(GONE);
     expect(await press(STP, CRITERIA_NEXT, JSON.stringify({ b: 9999, y: 2021, f: '', p: 0 }))).toBe(GONE);
     expect(await press(CA, STATUS_NUDGE, 'abc')).toBe(GONE);
+    expect(await press(CA, STATUS_NUDGE, `${q1().id}:9999`)).toBe(UNIT_GONE);
   });
 
   it('a breakdown of a unit outside the block is not opened', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const opens = t.slack.callsTo('views.open').length;
-    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ b: block().id, pe: q1().id, u: unit('SYT').id }))).toBe(GONE);
+    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ b: block().id, pe: q1().id, u: unit('SYT').id }))).toBe(UNIT_GONE);
+    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ b: 9999, pe: q1().id, u: unit('STP').id }))).toBe(GONE);
     expect(t.slack.callsTo('views.open')).toHaveLength(opens);
   });
 

@@ -108,6 +108,8 @@ describe('reviewing a report (thẩm định)', () => {
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»');
+    // The bonus (max 5) can be cut from the 3 claimed, not raised: the label says so.
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/— tối đa 3 điểm$/);
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
     // The bonus (max 5) may be cut from the 3 claimed, not raised to 4.
