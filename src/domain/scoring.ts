@@ -41,8 +41,8 @@
  *   grade (null), and ranks after every reported unit.
  *
  * Ranking: standard competition ranking (1, 2, 2, 4) on the total, high to low. Totals within
- * TIE_EPSILON of the next higher total share its rank (float noise such as 0.1 + 0.2 vs 0.3 is not a
- * difference); every member of such a group of reported units is flagged `tie` for the block to
+ * TIE_EPSILON of the highest total of their group share its rank (float noise such as 0.1 + 0.2 vs
+ * 0.3 is not a difference; a group never spans more than TIE_EPSILON); every member of such a group of reported units is flagged `tie` for the block to
  * settle. There is no hidden tie-break: the order inside a tied group is the input order (the block's
  * unit order) and is for display only. Units without a report share one rank after the last reported
  * unit, `reported: false`, never `tie`.
@@ -377,7 +377,7 @@ export interface Standings {
 
 /**
  * Ranks unit scores by total, high to low, by standard competition ranking. Ties: totals within
- * TIE_EPSILON of the next higher one share its rank and are flagged; no tie-break. Not reported: last,
+ * TIE_EPSILON of the highest total of their group share its rank and are flagged; no tie-break. Not reported: last,
  * sharing one rank, not flagged.
  */
 export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
@@ -386,7 +386,8 @@ export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
   const ranked: RankedUnit[] = [];
   for (let start = 0; start < reported.length; ) {
     let end = start + 1;
-    while (end < reported.length && reported[end - 1]!.score.total - reported[end]!.score.total <= TIE_EPSILON) end++;
+    // Anchored at the group's highest total, not chained pair by pair: a tie never spans more than TIE_EPSILON.
+    while (end < reported.length && reported[start]!.score.total - reported[end]!.score.total <= TIE_EPSILON) end++;
     const group = reported.slice(start, end).sort((left, right) => left.order - right.order);
     for (const { score, order } of group) ranked.push({ ...score, rank: start + 1, tie: group.length > 1, order });
     start = end;

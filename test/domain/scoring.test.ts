@@ -254,6 +254,8 @@ describe('ranking: standard competition ranking, honest ties', () => {
     { name: 'three-way tie in the middle', totals: [99, 50, 80, 80, 80], expected: [[1, 1, false], [3, 2, true], [4, 2, true], [5, 2, true], [2, 5, false]] },
     { name: 'ties at the top and in the middle', totals: [90, 90, 80, 70, 70, 60], expected: [[1, 1, true], [2, 1, true], [3, 3, false], [4, 4, true], [5, 4, true], [6, 6, false]] },
     { name: 'tie at the bottom', totals: [90, 10, 10], expected: [[1, 1, false], [2, 2, true], [3, 2, true]] },
+    // Each pair within 1e-9 of the next, the ends 1.5e-9 apart: a tie is anchored at its highest total, not chained.
+    { name: 'no chained tie across more than the tolerance', totals: [0, 1.5e-9, 0.8e-9], expected: [[2, 1, true], [3, 1, true], [1, 3, false]] },
   ])('$name', ({ totals, expected }) => {
     expect(standingsOf(totals).map((row) => [row.unit, row.rank, row.tie])).toEqual(expected);
   });
