@@ -1,8 +1,9 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { closeNumbers, directiveNumberKey, isOrdinalWithin, matchNumber, type NumberMatch, numberSearchText, ordinalTypos, parseDirectiveNumber } from '../../src/domain/directive-number';
 import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
 import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
 import { directiveNumbers, directives, directiveWords, meta } from '../schema';
+import { inIds } from './in-ids';
 import type { Db } from './types';
 
 export type DirectiveRow = typeof directives.$inferSelect;
@@ -56,7 +57,7 @@ export function directiveQueries(db: Db) {
       db
         .select()
         .from(directives)
-        .where(inArray(directives.id, [...ids]))
+        .where(inIds(directives.id, ids))
         .all()
         .map((row) => [row.id, row]),
     );
@@ -113,7 +114,7 @@ export function directiveQueries(db: Db) {
       db
         .select({ id: directives.id, issuedOn: directives.issuedOn })
         .from(directives)
-        .where(inArray(directives.id, contenders.map((row) => row.id)))
+        .where(inIds(directives.id, contenders.map((row) => row.id)))
         .all()
         .map((row) => [row.id, row.issuedOn]),
     );

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { blocks, blockUnits, blockYears, criteria, officers, periods, units, years } from '../schema';
+import { inIds } from './in-ids';
 import type { Db } from './types';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -86,7 +87,7 @@ export function structureQueries(db: Db) {
         .select()
         .from(officers)
         .where(
-          inArray(
+          inIds(
             officers.unitId,
             rows.map((row) => row.unit.id),
           ),
@@ -104,7 +105,7 @@ export function structureQueries(db: Db) {
         .select({ blockId: blockUnits.blockId, unit: units })
         .from(blockUnits)
         .innerJoin(units, eq(units.id, blockUnits.unitId))
-        .where(and(inArray(blockUnits.blockId, [...blockIds]), eq(units.active, true)))
+        .where(and(inIds(blockUnits.blockId, blockIds), eq(units.active, true)))
         .orderBy(asc(blockUnits.blockId), asc(blockUnits.position))
         .all();
       for (const row of rows) result.get(row.blockId)!.push(row.unit);
@@ -174,7 +175,7 @@ export function structureQueries(db: Db) {
       const rows = db
         .select()
         .from(criteria)
-        .where(and(eq(criteria.year, year), inArray(criteria.blockId, [...blockIds]), eq(criteria.active, true)))
+        .where(and(eq(criteria.year, year), inIds(criteria.blockId, blockIds), eq(criteria.active, true)))
         .orderBy(asc(criteria.blockId), asc(criteria.position))
         .all();
       for (const row of rows) result.get(row.blockId)!.push(row);

@@ -12,6 +12,7 @@ import type { DirectiveInput } from '../../db/store/directives';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
 import { importOrganisationText } from '../../src/organisation/load';
 import { DEMO_YAML } from '../support/bot';
+import { openOrganisationStore } from '../support/store';
 
 const NOW = new Date('2021-03-15T01:00:00Z');
 const ADMIN = 'U0ADMIN01';
@@ -27,10 +28,7 @@ describe('the directive store and its search index', () => {
   const numbers = (typed: string, offset = 0, limit = 5) => search(typed, offset, limit).hits.map((hit) => hit.directive.number);
 
   beforeEach(() => {
-    handle = openDatabase(':memory:');
-    store = createStore(handle.db);
-    const outcome = importOrganisationText(store, DEMO_YAML, 'test', NOW);
-    expect(outcome.ok).toBe(true);
+    ({ handle, store } = openOrganisationStore(NOW));
   });
 
   it('ranks an exact number, then compatible numbers, then text matches', () => {

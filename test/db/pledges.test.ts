@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../db/client';
-import { createStore, type Store } from '../../db/store';
-import { importOrganisationText } from '../../src/organisation/load';
-import { DEMO_YAML } from '../support/bot';
+import type { DatabaseHandle } from '../../db/client';
+import type { Store } from '../../db/store';
+import { openOrganisationStore } from '../support/store';
 
 /** The pledge store over the real migrations and the demo organisation. */
 let handle: DatabaseHandle;
@@ -10,10 +9,7 @@ let store: Store;
 const at = (minutes: number) => new Date(Date.UTC(2021, 2, 15, 1, minutes));
 
 beforeEach(() => {
-  handle = openDatabase(':memory:');
-  store = createStore(handle.db);
-  const outcome = importOrganisationText(store, DEMO_YAML, 'test', at(0));
-  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  ({ handle, store } = openOrganisationStore(at(0)));
 });
 afterEach(() => handle.close());
 

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../db/client';
-import { createStore, type Store } from '../../db/store';
+import type { DatabaseHandle } from '../../db/client';
+import type { Store } from '../../db/store';
 import type { ReportValue } from '../../db/store/reports';
-import { importOrganisationText } from '../../src/organisation/load';
-import { DEMO_YAML } from '../support/bot';
+import { openOrganisationStore } from '../support/store';
 
 /** The report store over the real migrations and the demo organisation. */
 let handle: DatabaseHandle;
@@ -11,10 +10,7 @@ let store: Store;
 const at = (minutes: number) => new Date(Date.UTC(2021, 3, 5, 1, minutes));
 
 beforeEach(() => {
-  handle = openDatabase(':memory:');
-  store = createStore(handle.db);
-  const outcome = importOrganisationText(store, DEMO_YAML, 'test', at(0));
-  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  ({ handle, store } = openOrganisationStore(at(0)));
 });
 afterEach(() => handle.close());
 

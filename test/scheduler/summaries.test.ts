@@ -12,6 +12,7 @@ import { standingsFor } from '../../src/standings/load';
 import { publishStandings } from '../../src/standings/publish';
 import { standingsRecord } from '../../src/standings/record';
 import { DEMO_YAML } from '../support/bot';
+import { openOrganisationStore } from '../support/store';
 import { childEnvironment, finished, ROOT, scratchFolder } from '../support/processes';
 import { DEMO_YES, seedNoiChinhQ1, seedReport } from '../support/standings';
 
@@ -20,10 +21,7 @@ const SUMMARY_TIME = '2021-04-12T02:00:00Z'; // Monday 09:00 in Hà Nội, the f
 describe('the automatic summary from two processes at once', () => {
   it('is queued once per block, with one snapshot, whichever process gets there first', async () => {
     const path = join(scratchFolder(), 'thidua.sqlite');
-    const setup = openDatabase(path);
-    const store = createStore(setup.db);
-    const outcome = importOrganisationText(store, DEMO_YAML, 'test', new Date('2021-03-01T00:00:00Z'));
-    expect(outcome.ok).toBe(true);
+    const { handle: setup, store } = openOrganisationStore(new Date('2021-03-01T00:00:00Z'), { path });
     seedNoiChinhQ1(store, new Date('2021-04-08T03:00:00Z'), new Date('2021-04-11T03:00:00Z'));
     seedReport(store, { unitCode: 'SYT', periodCode: 'Q1', values: { '1': 70, ...DEMO_YES }, by: 'U0YT0001', at: new Date('2021-04-08T03:00:00Z') });
     setup.close();

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../db/client';
-import { createStore, type Store } from '../../db/store';
-import { importOrganisationText } from '../../src/organisation/load';
+import type { DatabaseHandle } from '../../db/client';
+import type { Store } from '../../db/store';
 import { standingsFor, standingsForBlocks } from '../../src/standings/load';
 import { parseStandingsRecord, standingChanges, standingsRecord } from '../../src/standings/record';
 import { changeLines } from '../../src/views/standings';
 import { DEMO_YAML } from '../support/bot';
 import { generatedOrganisationYaml } from '../support/organisations';
+import { openOrganisationStore } from '../support/store';
 import { seedNoiChinhQ1, seedPledge, seedReport, seedReview } from '../support/standings';
 
 const AT = new Date('2021-04-08T03:00:00Z');
@@ -15,11 +15,9 @@ let handle: DatabaseHandle;
 const statements: string[] = [];
 
 function open(yaml = DEMO_YAML): Store {
-  handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
-  const store = createStore(handle.db);
-  const outcome = importOrganisationText(store, yaml, 'test', AT);
-  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
-  return store;
+  const opened = openOrganisationStore(AT, { yaml, trace: (statement) => statements.push(statement) });
+  handle = opened.handle;
+  return opened.store;
 }
 afterEach(() => handle?.close());
 
