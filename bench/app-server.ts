@@ -16,7 +16,12 @@ const [target, apiUrl, secret] = process.argv.slice(2) as ['bare' | 'thidua', st
 
 async function start(): Promise<{ requestUrl: string; stop: () => Promise<unknown> }> {
   if (target === 'bare') {
-    const app = new App({ token: 'xoxb-bench', receiver: new HTTPReceiver({ signingSecret: secret, logger: silentLogger }), logger: silentLogger, clientOptions: { slackApiUrl: apiUrl } });
+    const app = new App({
+      token: 'xoxb-bench',
+      receiver: new HTTPReceiver({ signingSecret: secret, logger: silentLogger }),
+      logger: silentLogger,
+      clientOptions: { slackApiUrl: apiUrl },
+    });
     app.command('/thidua', async ({ ack, respond }) => {
       await ack();
       await respond({ response_type: 'ephemeral', text: 'Thi Đua — các lệnh' });
@@ -45,6 +50,8 @@ process.stdout.write(`READY ${app.requestUrl}\n`);
 process.stdin.resume();
 process.stdin.on('end', async () => {
   await app.stop();
-  process.stdout.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 2 ** 20 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 2 ** 20 })}\n`,
+  );
   process.exit(0);
 });

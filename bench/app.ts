@@ -47,7 +47,13 @@ async function measure(driver: SlackDriver, slack: LocalSlack, concurrency: numb
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { ackP50: percentile(acks, 50), ackP99: percentile(acks, 99), replyP50: percentile(replies, 50), replyP99: percentile(replies, 99), perSecond: REQUESTS / seconds };
+  return {
+    ackP50: percentile(acks, 50),
+    ackP99: percentile(acks, 99),
+    replyP50: percentile(replies, 50),
+    replyP99: percentile(replies, 99),
+    perSecond: REQUESTS / seconds,
+  };
 }
 
 interface Served {
@@ -57,7 +63,11 @@ interface Served {
 
 /** Starts one app in its own process (bench/app-server.ts) and a driver pointed at it. */
 async function serve(target: 'bare' | 'thidua', slack: LocalSlack, secret: string): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./app-server.ts', import.meta.url)), target, slack.apiUrl, secret], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./app-server.ts', import.meta.url)), target, slack.apiUrl, secret],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const ready = (await lines.next()).value as string;
   if (!ready?.startsWith('READY ')) throw new Error(`${target} did not start: ${ready}`);
@@ -87,8 +97,15 @@ async function main() {
   const ours = await run('thidua', slack, secret);
 
   const ratio = (mine: number, base: number) => `${(mine / base).toFixed(2)}×`;
-  const row = (label: string, pick: (result: typeof bare) => number, digits = 2) => [label, pick(bare).toFixed(digits), pick(ours).toFixed(digits), ratio(pick(ours), pick(bare))];
-  console.log(`/thidua help: ${REQUESTS} signed requests per measurement over HTTP on 127.0.0.1, each app in its own process, Node ${process.version}`);
+  const row = (label: string, pick: (result: typeof bare) => number, digits = 2) => [
+    label,
+    pick(bare).toFixed(digits),
+    pick(ours).toFixed(digits),
+    ratio(pick(ours), pick(bare)),
+  ];
+  console.log(
+    `/thidua help: ${REQUESTS} signed requests per measurement over HTTP on 127.0.0.1, each app in its own process, Node ${process.version}`,
+  );
   printTable(
     ['measure', 'bare Bolt', 'Thi Đua', 'ratio'],
     [

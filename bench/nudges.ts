@@ -51,16 +51,34 @@ function organisationYaml(blocksPerChannel: number, blocks = BLOCKS): string {
   const unitCode = (block: number, unit: number) => `B${block}U${unit}`;
   const lines = ['organization:', '  name: UBND tỉnh Đo thử', '  admins: [U0ADMIN01]', 'units:'];
   for (let block = 1; block <= blocks; block++) {
-    for (let unit = 1; unit <= UNITS; unit++) lines.push(`  - { code: ${unitCode(block, unit)}, name: "Đơn vị ${unit} khối ${block}", officers: [U${String(block * 100 + unit).padStart(6, '0')}] }`);
+    for (let unit = 1; unit <= UNITS; unit++)
+      lines.push(
+        `  - { code: ${unitCode(block, unit)}, name: "Đơn vị ${unit} khối ${block}", officers: [U${String(block * 100 + unit).padStart(6, '0')}] }`,
+      );
   }
   lines.push('blocks:');
   for (let block = 1; block <= blocks; block++) {
     const channel = `C0CH${String(Math.ceil(block / blocksPerChannel)).padStart(3, '0')}`;
-    lines.push(`  - code: K${block}`, `    name: Khối thi đua số ${block}`, `    channel: ${channel}`, `    units: [${Array.from({ length: UNITS }, (_, unit) => unitCode(block, unit + 1)).join(', ')}]`);
+    lines.push(
+      `  - code: K${block}`,
+      `    name: Khối thi đua số ${block}`,
+      `    channel: ${channel}`,
+      `    units: [${Array.from({ length: UNITS }, (_, unit) => unitCode(block, unit + 1)).join(', ')}]`,
+    );
   }
-  lines.push('years:', '  - year: 2021', '    theme: Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021', '    pledge_due: 2021-03-31T17:00', '    leads:');
+  lines.push(
+    'years:',
+    '  - year: 2021',
+    '    theme: Thi đua hoàn thành xuất sắc nhiệm vụ năm 2021',
+    '    pledge_due: 2021-03-31T17:00',
+    '    leads:',
+  );
   for (let block = 1; block <= blocks; block++) lines.push(`      K${block}: { lead: ${unitCode(block, 1)} }`);
-  lines.push('    periods:', '      - { code: Q1, name: Quý I, start: 2021-01-01, end: 2021-03-31, due: 2021-04-10T17:00 }', '    criteria:');
+  lines.push(
+    '    periods:',
+    '      - { code: Q1, name: Quý I, start: 2021-01-01, end: 2021-03-31, due: 2021-04-10T17:00 }',
+    '    criteria:',
+  );
   lines.push('      - { code: "1", group: Chung, name: Hoàn thành nhiệm vụ, max: 10, kind: graded }', '');
   return lines.join('\n');
 }
@@ -71,7 +89,10 @@ interface FakeSlack {
 }
 
 function startFakeSlack(intervalMs: number): Promise<FakeSlack> {
-  const child = fork(fileURLToPath(new URL('./nudges-slack.ts', import.meta.url)), [String(intervalMs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./nudges-slack.ts', import.meta.url)), [String(intervalMs)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('message', (ready) => {
@@ -143,7 +164,10 @@ async function run(layout: string, blocksPerChannel: number, intervalMs = INTERV
     const report = await slack.report();
     const keys = report.conversations.flatMap((conversation) => conversation.keys);
     const sameKey = keys.length - new Set(keys).size;
-    const sameText = report.conversations.reduce((sum, conversation) => sum + conversation.texts.length - new Set(conversation.texts).size, 0);
+    const sameText = report.conversations.reduce(
+      (sum, conversation) => sum + conversation.texts.length - new Set(conversation.texts).size,
+      0,
+    );
     const delivered = new Set(keys);
     const losses = rows.filter((row) => row.status !== 'sent' || !delivered.has(row.dedupeKey)).length;
     return {
@@ -173,7 +197,9 @@ const results = [await run('a channel per block', 1), await run('10 blocks per c
 // database writes alone (2,150 posts; DMs go to the user id, without conversations.open).
 const unpaced = await run('a channel per block, no rate limit', 1, 0);
 
-console.log(`Deadline nudges: ${BLOCKS} blocks × ${UNITS} units × 1 officer, one pass at 07/04/2021 08:00 (Hà Nội); fake Slack in its own process: 1 message/s per conversation, 429 + Retry-After\n`);
+console.log(
+  `Deadline nudges: ${BLOCKS} blocks × ${UNITS} units × 1 officer, one pass at 07/04/2021 08:00 (Hà Nội); fake Slack in its own process: 1 message/s per conversation, 429 + Retry-After\n`,
+);
 const row = (result: Result, paced: boolean) => {
   // Nothing can be posted before the pass has queued it: the floor once the messages exist.
   const floorS = result.passMs / 1000 + result.boundS;
@@ -194,7 +220,21 @@ const row = (result: Result, paced: boolean) => {
   ];
 };
 printTable(
-  ['layout', 'messages', 'DM recipients', 'requests', 'bound (s)', 'pass (ms)', 'wall (s)', 'bot CPU (s)', 'wall/bound', 'wall/(pass+bound)', '429s', 'duplicates', 'losses'],
+  [
+    'layout',
+    'messages',
+    'DM recipients',
+    'requests',
+    'bound (s)',
+    'pass (ms)',
+    'wall (s)',
+    'bot CPU (s)',
+    'wall/bound',
+    'wall/(pass+bound)',
+    '429s',
+    'duplicates',
+    'losses',
+  ],
   [row(unpaced, false), ...results.map((result) => row(result, true))],
 );
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
@@ -213,6 +253,9 @@ console.log(
 // Judged where the pacing is most of the work; elsewhere the ratio says how busy the machine was
 // and how long the pass took, not how well the limit is used.
 const binding = results.filter((result) => result.boundS >= PACING_DOMINATES * unpaced.wallS);
-const met = [unpaced, ...results].every((result) => result.duplicates === 0 && result.losses === 0) && binding.length > 0 && binding.every((result) => result.wallS <= TARGET * result.boundS);
+const met =
+  [unpaced, ...results].every((result) => result.duplicates === 0 && result.losses === 0) &&
+  binding.length > 0 &&
+  binding.every((result) => result.wallS <= TARGET * result.boundS);
 console.log(met ? 'Target met.' : 'Target NOT met.');
 process.exitCode = met ? 0 : 1;

@@ -53,7 +53,11 @@ function makeBlock(blockIndex: number): Block {
     }
     const unitId = blockIndex * 100 + unitIndex + 1;
     if (chance(0.1)) return { unitId, targets };
-    return { unitId, targets, report: { values, late: chance(0.1), ...(chance(0.7) ? { review: { points: reviewed, reviewerUserId: 'U0LEAD' } } : {}) } };
+    return {
+      unitId,
+      targets,
+      report: { values, late: chance(0.1), ...(chance(0.7) ? { review: { points: reviewed, reviewerUserId: 'U0LEAD' } } : {}) },
+    };
   });
   return { criteria, inputs };
 }
@@ -98,19 +102,27 @@ const rows: [string, number[], number[], number][] = [
   [`one block (${UNITS} units × ${CRITERIA} criteria)`, blockEngine, blockBaseline, 20],
   [`province (${BLOCKS} blocks)`, provinceEngine, provinceBaseline, 200],
 ];
-console.log(`computeStandings, ${BLOCK_RUNS} runs per block, ${PROVINCE_RUNS} per province; baseline = a plain loop summing the same map reads\n`);
+console.log(
+  `computeStandings, ${BLOCK_RUNS} runs per block, ${PROVINCE_RUNS} per province; baseline = a plain loop summing the same map reads\n`,
+);
 for (const [name, engine, plain, target] of rows) {
   const p50 = percentile(engine, 0.5);
   const p99 = percentile(engine, 0.99);
   const ratio = p50 / percentile(plain, 0.5);
   console.log(name);
-  console.log(`  engine   p50 ${milliseconds(p50)}   p99 ${milliseconds(p99)}   target ≤ ${target} ms: ${p99 <= target ? 'met' : 'MISSED'}`);
+  console.log(
+    `  engine   p50 ${milliseconds(p50)}   p99 ${milliseconds(p99)}   target ≤ ${target} ms: ${p99 <= target ? 'met' : 'MISSED'}`,
+  );
   console.log(`  baseline p50 ${milliseconds(percentile(plain, 0.5))}   p99 ${milliseconds(percentile(plain, 0.99))}`);
   console.log(`  engine / baseline (p50): ${ratio.toFixed(1)}×`);
 }
 const megabytes = (value: number) => `${value.toFixed(1)} MB`;
 console.log('\npeak RSS');
 console.log(`  node + tsx, no data yet              ${megabytes(startPeak).padStart(9)}`);
-console.log(`  the province built and scored once   ${megabytes(oncePeak).padStart(9)}   target ≤ 150 MB: ${oncePeak <= 150 ? 'met' : 'MISSED'}`);
-console.log(`  after every timing repetition        ${megabytes(peakMegabytes()).padStart(9)}   (garbage of back-to-back runs before V8 collects it)`);
+console.log(
+  `  the province built and scored once   ${megabytes(oncePeak).padStart(9)}   target ≤ 150 MB: ${oncePeak <= 150 ? 'met' : 'MISSED'}`,
+);
+console.log(
+  `  after every timing repetition        ${megabytes(peakMegabytes()).padStart(9)}   (garbage of back-to-back runs before V8 collects it)`,
+);
 if (!Number.isFinite(checksum())) console.log('checksum is not finite');

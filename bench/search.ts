@@ -8,12 +8,13 @@
  * the same run on the same database — a primary-key read and a naive LIKE scan over titles — and
  * the search is reported as a ratio of them, since the machine is shared. Target: p99 ≤ 10 ms.
  */
+
+import { sql } from 'drizzle-orm';
+import { searchReply } from '../commands/directive';
 import { openDatabase } from '../db/client';
+import { DIRECTIVE_KINDS, type DirectiveKind } from '../db/schema';
 import { createStore } from '../db/store';
 import type { DirectiveInput } from '../db/store/directives';
-import { DIRECTIVE_KINDS, type DirectiveKind } from '../db/schema';
-import { searchReply } from '../commands/directive';
-import { sql } from 'drizzle-orm';
 import { directiveNumberKey } from '../src/domain/directive-number';
 import { parseDirectiveQuery } from '../src/domain/directive-query';
 import { foldVietnamese } from '../src/domain/fold';
@@ -63,7 +64,19 @@ const ISSUERS = [
   'Sở Giáo dục và Đào tạo',
   'Ủy ban nhân dân thành phố Vĩnh Yên',
 ];
-const ACTIONS = ['Về việc triển khai', 'Về tăng cường', 'Về đẩy mạnh', 'Hướng dẫn thực hiện', 'Tổ chức', 'Về kiện toàn', 'Tổng kết', 'Phát động', 'Ban hành quy chế', 'Về tiếp tục đổi mới', 'Quy định chi tiết'];
+const ACTIONS = [
+  'Về việc triển khai',
+  'Về tăng cường',
+  'Về đẩy mạnh',
+  'Hướng dẫn thực hiện',
+  'Tổ chức',
+  'Về kiện toàn',
+  'Tổng kết',
+  'Phát động',
+  'Ban hành quy chế',
+  'Về tiếp tục đổi mới',
+  'Quy định chi tiết',
+];
 const TOPICS = [
   'công tác thi đua, khen thưởng',
   'phong trào thi đua yêu nước',
@@ -86,7 +99,18 @@ const TOPICS = [
   'chấm điểm, xếp hạng các đơn vị',
   'cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở',
 ];
-const SCOPES = ['năm 2021', 'năm 2022', 'giai đoạn 2021 – 2025', 'giai đoạn 2026 – 2030', 'trên địa bàn tỉnh', 'trong các cơ quan, đơn vị', 'cấp xã, phường', 'trong tình hình mới', 'của ngành giáo dục', 'của lực lượng vũ trang'];
+const SCOPES = [
+  'năm 2021',
+  'năm 2022',
+  'giai đoạn 2021 – 2025',
+  'giai đoạn 2026 – 2030',
+  'trên địa bàn tỉnh',
+  'trong các cơ quan, đơn vị',
+  'cấp xã, phường',
+  'trong tình hình mới',
+  'của ngành giáo dục',
+  'của lực lượng vũ trang',
+];
 const SENTENCES = [
   (topic: string) => `Quy định trách nhiệm của các cơ quan, đơn vị trong ${topic}.`,
   (topic: string) => `Yêu cầu các sở, ban, ngành quán triệt và tổ chức thực hiện nghiêm ${topic}.`,
@@ -94,7 +118,22 @@ const SENTENCES = [
   (topic: string) => `Có hiệu lực kể từ ngày ký; thay thế các văn bản trước đây về ${topic}.`,
   (topic: string) => `Báo cáo kết quả về Ban Thi đua – Khen thưởng tỉnh trước ngày 10 tháng 12 hằng năm; nội dung gắn với ${topic}.`,
 ];
-const TAGS = ['thi đua', 'khen thưởng', 'chuyển đổi số', 'cải cách hành chính', 'nông thôn mới', 'điển hình tiên tiến', 'văn hóa công sở', 'giảm nghèo', 'khối thi đua', 'cụm thi đua', 'danh hiệu thi đua', 'hình thức khen thưởng', 'kỷ luật', 'tiết kiệm'];
+const TAGS = [
+  'thi đua',
+  'khen thưởng',
+  'chuyển đổi số',
+  'cải cách hành chính',
+  'nông thôn mới',
+  'điển hình tiên tiến',
+  'văn hóa công sở',
+  'giảm nghèo',
+  'khối thi đua',
+  'cụm thi đua',
+  'danh hiệu thi đua',
+  'hình thức khen thưởng',
+  'kỷ luật',
+  'tiết kiệm',
+];
 
 function generateLibrary(): DirectiveInput[] {
   const library: DirectiveInput[] = [];
@@ -102,7 +141,12 @@ function generateLibrary(): DirectiveInput[] {
   while (library.length < LIBRARY_SIZE) {
     const kind = pick(DIRECTIVE_KINDS);
     const year = between(1995, 2025);
-    const ordinal = kind === 'Luật' || kind === 'Thông tư' ? between(1, 60) : kind === 'Công văn' || kind === 'Quyết định' ? between(1, 9999) : between(1, 400);
+    const ordinal =
+      kind === 'Luật' || kind === 'Thông tư'
+        ? between(1, 60)
+        : kind === 'Công văn' || kind === 'Quyết định'
+          ? between(1, 9999)
+          : between(1, 400);
     const number = pick(NUMBERING[kind])(ordinal, year);
     if (seen.has(directiveNumberKey(number))) continue;
     seen.add(directiveNumberKey(number));
@@ -125,7 +169,18 @@ function generateLibrary(): DirectiveInput[] {
 function numberQuery(directive: DirectiveInput): string {
   const parts = directive.number.split(/[-/]/);
   const ordinal = String(Number(parts[0]));
-  const code = { 'Chỉ thị': 'ct', 'Nghị quyết': 'nq', 'Nghị định': 'nd', 'Thông tư': 'tt', 'Kế hoạch': 'kh', 'Quyết định': 'qd', 'Hướng dẫn': 'hd', 'Kết luận': 'kl', 'Công văn': 'cv', Luật: 'luat' }[directive.kind];
+  const code = {
+    'Chỉ thị': 'ct',
+    'Nghị quyết': 'nq',
+    'Nghị định': 'nd',
+    'Thông tư': 'tt',
+    'Kế hoạch': 'kh',
+    'Quyết định': 'qd',
+    'Hướng dẫn': 'hd',
+    'Kết luận': 'kl',
+    'Công văn': 'cv',
+    Luật: 'luat',
+  }[directive.kind];
   const year = /\/(\d{4})\//.exec(directive.number)?.[1];
   return pick([
     directive.number,
@@ -175,7 +230,9 @@ function summarise(label: string, samples: number[]): { p50: number; p99: number
   const sorted = [...samples].sort((a, b) => a - b);
   const figures = { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted.at(-1)! };
   const ms = (value: number) => value.toFixed(3).padStart(8);
-  console.log(`${label.padEnd(34)} n=${String(samples.length).padStart(5)}  p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  p99 ${ms(figures.p99)}  max ${ms(figures.max)}  ms`);
+  console.log(
+    `${label.padEnd(34)} n=${String(samples.length).padStart(5)}  p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  p99 ${ms(figures.p99)}  max ${ms(figures.max)}  ms`,
+  );
   return figures;
 }
 
@@ -194,12 +251,15 @@ const buildMs = time(() =>
   }),
 );
 const stored = store.directives.count();
-console.log(`library: ${stored} directives (${DIRECTIVE_KINDS.length} kinds) written through the store with their search rows in ${buildMs.toFixed(0)} ms`);
+console.log(
+  `library: ${stored} directives (${DIRECTIVE_KINDS.length} kinds) written through the store with their search rows in ${buildMs.toFixed(0)} ms`,
+);
 
 const queries: { kind: 'number' | 'keyword'; text: string; expected?: string }[] = Array.from({ length: SEARCHES }, (_, index) => {
   if (index % 2 === 0) {
     // One number query in twenty names a number nobody issued: the reply then suggests close ones.
-    if (index % 40 === 0) return { kind: 'number', text: `${pick(['chi thi', 'quyet dinh', 'cong van', 'nd'])} ${between(10_000, 99_999)}` };
+    if (index % 40 === 0)
+      return { kind: 'number', text: `${pick(['chi thi', 'quyet dinh', 'cong van', 'nd'])} ${between(10_000, 99_999)}` };
     const directive = pick(library);
     return { kind: 'number', text: numberQuery(directive), expected: directive.number };
   }
@@ -228,14 +288,18 @@ const like = Array.from({ length: SEARCHES }, () => {
   return time(() => handle.db.all(sql`select id from directives where title like ${`%${words}%`} order by issued_on desc limit 5`));
 });
 
-console.log(`\n${SEARCHES} searches (half number — 1 in 20 of them unknown — and half keyword; each = parse + search + suggestions when nothing matches + Block Kit), after ${WARM_UP} to warm up:`);
+console.log(
+  `\n${SEARCHES} searches (half number — 1 in 20 of them unknown — and half keyword; each = parse + search + suggestions when nothing matches + Block Kit), after ${WARM_UP} to warm up:`,
+);
 const numberFigures = summarise('search: number queries', timings.number);
 const keywordFigures = summarise('search: keyword queries', timings.keyword);
 const all = summarise('search: all', [...timings.number, ...timings.keyword]);
 console.log('\nbaselines, same run, same database:');
 const idFigures = summarise('select … where id = ? (drizzle)', byId);
 const likeFigures = summarise("title like '%…%' scan, top 5", like);
-console.log(`\nratios: search p50 = ${(all.p50 / idFigures.p50).toFixed(1)}× a primary-key read, ${(all.p50 / likeFigures.p50).toFixed(2)}× a LIKE scan; p99 = ${(all.p99 / likeFigures.p99).toFixed(2)}× the LIKE scan's p99`);
+console.log(
+  `\nratios: search p50 = ${(all.p50 / idFigures.p50).toFixed(1)}× a primary-key read, ${(all.p50 / likeFigures.p50).toFixed(2)}× a LIKE scan; p99 = ${(all.p99 / likeFigures.p99).toFixed(2)}× the LIKE scan's p99`,
+);
 console.log(`number queries p99 ${numberFigures.p99.toFixed(3)} ms, keyword queries p99 ${keywordFigures.p99.toFixed(3)} ms`);
 console.log(`whole numbers typed (${exactTotal}): the directive came first ${exactFirst} times`);
 console.log(`target p99 ≤ ${TARGET_P99_MS} ms: ${all.p99 <= TARGET_P99_MS ? 'met' : 'MISSED'} (${all.p99.toFixed(3)} ms)`);

@@ -41,9 +41,26 @@ const startPeak = peakMegabytes();
 const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
 const path = join(folder, 'province.sqlite');
 console.log(`generating ${BLOCKS} blocks × ${UNITS} units × ${CRITERIA} criteria × ${PERIODS} periods through the store (child process) …`);
-const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./standings-province.ts', import.meta.url)), path, String(BLOCKS), String(UNITS), String(PERIODS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawnSync(
+  process.execPath,
+  [
+    ...process.execArgv,
+    fileURLToPath(new URL('./standings-province.ts', import.meta.url)),
+    path,
+    String(BLOCKS),
+    String(UNITS),
+    String(PERIODS),
+  ],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+);
 if (child.status !== 0) throw new Error(`generation failed (${child.status})`);
-const generated = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; reports: number; values: number; reviews: number; megabytes: number };
+const generated = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+  seconds: number;
+  reports: number;
+  values: number;
+  reviews: number;
+  megabytes: number;
+};
 console.log(
   `  ${generated.reports.toLocaleString('en')} reports, ${generated.values.toLocaleString('en')} values, ${generated.reviews.toLocaleString('en')} reviews in ${generated.seconds.toFixed(1)} s; database ${generated.megabytes.toFixed(0)} MB\n`,
 );
@@ -55,12 +72,22 @@ const period = store.structure.periods(YEAR).at(-1)!;
 
 /** The baseline: the same rows read with plain SQL, returned as they come (no objects built, no scoring). */
 const rawStatements = {
-  members: handle.sqlite.prepare('select u.id from block_units bu join units u on u.id = bu.unit_id where bu.block_id = ? and u.active = 1 order by bu.position'),
+  members: handle.sqlite.prepare(
+    'select u.id from block_units bu join units u on u.id = bu.unit_id where bu.block_id = ? and u.active = 1 order by bu.position',
+  ),
   criteria: handle.sqlite.prepare('select * from criteria where year = ? and block_id = ? and active = 1 order by position'),
-  reports: handle.sqlite.prepare("select r.id, r.unit_id, v.id as version_id, v.status, v.late from reports r join report_versions v on v.report_id = r.id where r.period_id = ? and r.block_id = ? and v.status in ('accepted', 'pending')"),
-  values: handle.sqlite.prepare("select rv.* from report_values rv join report_versions v on v.id = rv.version_id join reports r on r.id = v.report_id where r.period_id = ? and r.block_id = ? and v.status in ('accepted', 'pending')"),
-  reviews: handle.sqlite.prepare("select w.*, s.criterion_id, s.points from reviews w join report_versions v on v.id = w.report_version_id join reports r on r.id = v.report_id left join review_scores s on s.review_id = w.id where r.period_id = ? and r.block_id = ? and v.status = 'accepted'"),
-  targets: handle.sqlite.prepare("select pt.* from pledge_targets pt join pledge_versions pv on pv.id = pt.version_id join pledges p on p.id = pv.pledge_id where p.year = ? and p.block_id = ? and pv.status = 'accepted'"),
+  reports: handle.sqlite.prepare(
+    "select r.id, r.unit_id, v.id as version_id, v.status, v.late from reports r join report_versions v on v.report_id = r.id where r.period_id = ? and r.block_id = ? and v.status in ('accepted', 'pending')",
+  ),
+  values: handle.sqlite.prepare(
+    "select rv.* from report_values rv join report_versions v on v.id = rv.version_id join reports r on r.id = v.report_id where r.period_id = ? and r.block_id = ? and v.status in ('accepted', 'pending')",
+  ),
+  reviews: handle.sqlite.prepare(
+    "select w.*, s.criterion_id, s.points from reviews w join report_versions v on v.id = w.report_version_id join reports r on r.id = v.report_id left join review_scores s on s.review_id = w.id where r.period_id = ? and r.block_id = ? and v.status = 'accepted'",
+  ),
+  targets: handle.sqlite.prepare(
+    "select pt.* from pledge_targets pt join pledge_versions pv on pv.id = pt.version_id join pledges p on p.id = pv.pledge_id where p.year = ? and p.block_id = ? and pv.status = 'accepted'",
+  ),
 };
 function rawRead(blockId: number): number {
   return (
@@ -74,7 +101,8 @@ function rawRead(blockId: number): number {
 }
 const loadBlock = (blockId: number) => standingsFor(store, blockId, period.id)!.standings.rows.length;
 const blockIds = blocks.map((block) => block.id);
-const loadProvince = () => [...standingsForBlocks(store, blockIds, period.id).values()].reduce((sum, loaded) => sum + loaded.standings.rows.length, 0);
+const loadProvince = () =>
+  [...standingsForBlocks(store, blockIds, period.id).values()].reduce((sum, loaded) => sum + loaded.standings.rows.length, 0);
 
 const first = blocks[0]!.id;
 timeRuns(1, loadProvince);
@@ -82,27 +110,47 @@ const oncePeak = peakMegabytes();
 timeRuns(50, () => loadBlock(first) + rawRead(first)); // warm up the JIT and the page cache
 
 const measured: [string, number[], number[], number][] = [
-  [`one block (${UNITS} units × ${CRITERIA} criteria, period ${period.code})`, timeRuns(BLOCK_RUNS, () => loadBlock(first)), timeRuns(BLOCK_RUNS, () => rawRead(first)), 20],
-  [`province (${BLOCKS} blocks, period ${period.code}): standingsForBlocks`, timeRuns(PROVINCE_RUNS, loadProvince), timeRuns(PROVINCE_RUNS, () => blocks.reduce((sum, block) => sum + rawRead(block.id), 0)), 200],
+  [
+    `one block (${UNITS} units × ${CRITERIA} criteria, period ${period.code})`,
+    timeRuns(BLOCK_RUNS, () => loadBlock(first)),
+    timeRuns(BLOCK_RUNS, () => rawRead(first)),
+    20,
+  ],
+  [
+    `province (${BLOCKS} blocks, period ${period.code}): standingsForBlocks`,
+    timeRuns(PROVINCE_RUNS, loadProvince),
+    timeRuns(PROVINCE_RUNS, () => blocks.reduce((sum, block) => sum + rawRead(block.id), 0)),
+    200,
+  ],
 ];
 const blockByBlock = timeRuns(PROVINCE_RUNS, () => blocks.reduce((sum, block) => sum + loadBlock(block.id), 0));
 
 const ms = (value: number) => `${value.toFixed(2).padStart(8)} ms`;
 console.log(`store reads + scoring, ${BLOCK_RUNS} runs a block, ${PROVINCE_RUNS} a province; baseline = the same rows read with plain SQL`);
-console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)\n`);
+console.log(
+  `machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')} (1, 5, 15 min)\n`,
+);
 for (const [name, standings, raw, target] of measured) {
   const p99 = percentile(standings, 99);
   console.log(name);
-  console.log(`  loader   p50 ${ms(percentile(standings, 50))}   p99 ${ms(p99)}   target ≤ ${target} ms: ${p99 <= target ? 'met' : 'MISSED'}`);
+  console.log(
+    `  loader   p50 ${ms(percentile(standings, 50))}   p99 ${ms(p99)}   target ≤ ${target} ms: ${p99 <= target ? 'met' : 'MISSED'}`,
+  );
   console.log(`  raw SQL  p50 ${ms(percentile(raw, 50))}   p99 ${ms(percentile(raw, 99))}`);
   console.log(`  loader / raw SQL (p50): ${(percentile(standings, 50) / percentile(raw, 50)).toFixed(1)}×`);
 }
-console.log(`  (reference: 50 × standingsFor, p50 ${ms(percentile(blockByBlock, 50)).trim()}, p99 ${ms(percentile(blockByBlock, 99)).trim()})`);
+console.log(
+  `  (reference: 50 × standingsFor, p50 ${ms(percentile(blockByBlock, 50)).trim()}, p99 ${ms(percentile(blockByBlock, 99)).trim()})`,
+);
 const mb = (value: number) => `${value.toFixed(1)} MB`.padStart(9);
 console.log('\npeak RSS of this process');
 console.log(`  node + tsx, before opening the database     ${mb(startPeak)}`);
 console.log(`  after the province's standings once          ${mb(oncePeak)}   target ≤ 150 MB: ${oncePeak <= 150 ? 'met' : 'MISSED'}`);
-console.log(`  after every timing repetition                ${mb(peakMegabytes())}   ${peakMegabytes() <= 150 ? '' : '(garbage of back-to-back runs before V8 collects it)'}`);
+console.log(
+  `  after every timing repetition                ${mb(peakMegabytes())}   ${peakMegabytes() <= 150 ? '' : '(garbage of back-to-back runs before V8 collects it)'}`,
+);
 handle.close();
 rmSync(folder, { recursive: true, force: true });
 if (!Number.isFinite(checksum())) console.log('checksum is not finite');

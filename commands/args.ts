@@ -67,7 +67,11 @@ export type Lookup<T> = { kind: 'found'; item: T } | { kind: 'ambiguous'; items:
  * The one candidate `text` names: exactly by code or name; else the only one whose name contains
  * what was typed ("cong an" → Công an tỉnh). Several → ambiguous; nothing typed or no hit → none.
  */
-export function findByCodeOrName<T extends Named>(text: string, candidates: readonly T[], key: (text: string) => string = nameKey): Lookup<T> {
+export function findByCodeOrName<T extends Named>(
+  text: string,
+  candidates: readonly T[],
+  key: (text: string) => string = nameKey,
+): Lookup<T> {
   const typed = key(text);
   if (!typed) return { kind: 'none' };
   const exact = candidates.filter((candidate) => [key(candidate.code), key(candidate.name)].includes(typed));
@@ -78,7 +82,20 @@ export function findByCodeOrName<T extends Named>(text: string, candidates: read
   return partial.length > 1 ? { kind: 'ambiguous', items: partial } : { kind: 'none' };
 }
 
-const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12' };
+const ROMAN: Readonly<Record<string, string>> = {
+  i: '1',
+  ii: '2',
+  iii: '3',
+  iv: '4',
+  v: '5',
+  vi: '6',
+  vii: '7',
+  viii: '8',
+  ix: '9',
+  x: '10',
+  xi: '11',
+  xii: '12',
+};
 
 /** A period's comparable form: folded words, Roman numerals as digits, without a leading "kỳ" ("Quý I" = "quy 1" = "quy1"). */
 export function periodKey(text: string): string {
@@ -104,7 +121,11 @@ export interface PeriodWords<B, P> {
  * `noi chinh quy I 2021`, `6 thang`. Each side must name exactly one period or block; what cannot
  * be read is left in `rest` for the caller to explain.
  */
-export function parsePeriodWords<B extends Named, P extends Named>(text: string, blocks: readonly B[], periods: readonly P[]): PeriodWords<B, P> {
+export function parsePeriodWords<B extends Named, P extends Named>(
+  text: string,
+  blocks: readonly B[],
+  periods: readonly P[],
+): PeriodWords<B, P> {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   const yearAt = tokens.findIndex((token) => YEAR_PATTERN.test(token));
   const year = yearAt >= 0 ? Number(tokens[yearAt]) : undefined;
@@ -123,7 +144,13 @@ export function parsePeriodWords<B extends Named, P extends Named>(text: string,
     ] as const) {
       const period = periodOf([...periodWords]);
       const block = blockOf([...blockWords]);
-      if (period.ok && !block.rest) return { ...(period.period ? { period: period.period } : {}), ...('block' in block && block.block ? { block: block.block } : {}), ...withYear, rest: '' };
+      if (period.ok && !block.rest)
+        return {
+          ...(period.period ? { period: period.period } : {}),
+          ...('block' in block && block.block ? { block: block.block } : {}),
+          ...withYear,
+          rest: '',
+        };
     }
   }
   return { ...withYear, rest: tokens.join(' ') };
@@ -132,18 +159,24 @@ export function parsePeriodWords<B extends Named, P extends Named>(text: string,
 export const argsText = defineMessages(
   {
     unknownBlock: (typed: string, blocks: string) => `Không có khối «${typed}». Các khối: ${blocks}.`,
-    whichBlock: (example: string, blocks: string) => `Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ \`${example}\`. Các khối: ${blocks}.`,
+    whichBlock: (example: string, blocks: string) =>
+      `Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ \`${example}\`. Các khối: ${blocks}.`,
     noBlocks: 'Tệp cấu hình tổ chức chưa có khối thi đua nào.',
-    unknownYear: (year: number, years: string) => (years ? `Chưa có năm ${year} trong tệp cấu hình tổ chức. Các năm đang có: ${years}.` : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`),
+    unknownYear: (year: number, years: string) =>
+      years
+        ? `Chưa có năm ${year} trong tệp cấu hình tổ chức. Các năm đang có: ${years}.`
+        : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`,
     noYear: 'Tệp cấu hình tổ chức chưa có năm thi đua nào.',
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
     unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ «${typed}». Các kỳ: ${periods}. Các khối: ${blocks}.`,
   },
   {
     unknownBlock: (typed: string, blocks: string) => `There is no block «${typed}». Blocks: ${blocks}.`,
-    whichBlock: (example: string, blocks: string) => `This account belongs to no block: add the block, e.g. \`${example}\`. Blocks: ${blocks}.`,
+    whichBlock: (example: string, blocks: string) =>
+      `This account belongs to no block: add the block, e.g. \`${example}\`. Blocks: ${blocks}.`,
     noBlocks: 'The organisation file has no blocks yet.',
-    unknownYear: (year: number, years: string) => (years ? `The organisation file has no year ${year}. Years: ${years}.` : `The organisation file has no year ${year}.`),
+    unknownYear: (year: number, years: string) =>
+      years ? `The organisation file has no year ${year}. Years: ${years}.` : `The organisation file has no year ${year}.`,
     noYear: 'The organisation file has no emulation year yet.',
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown «${typed}». Periods: ${periods}. Blocks: ${blocks}.`,
@@ -177,7 +210,11 @@ export async function resolveScope(context: CommandContext, options: { command: 
   const words = parseScopeWords(context.args, blocks);
   if (words.rest && !options.allowRest) {
     // Extra words after a block name mean the name was mistyped as a whole: quote all of it.
-    const typed = context.args.trim().split(/\s+/).filter((word) => !YEAR_PATTERN.test(word)).join(' ');
+    const typed = context.args
+      .trim()
+      .split(/\s+/)
+      .filter((word) => !YEAR_PATTERN.test(word))
+      .join(' ');
     await respond({ text: text.unknownBlock(typed, listNamed(blocks)) });
     return undefined;
   }
@@ -234,7 +271,9 @@ export async function resolvePeriodScope(
   }
   const block = words.block ?? caller.block;
   if (!block) {
-    await respond({ text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)) });
+    await respond({
+      text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)),
+    });
     return undefined;
   }
   return { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! };

@@ -6,6 +6,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import type { UnitRow } from '../db/store/structure';
 import type { AppDeps } from '../src/deps';
 import type { Locale } from '../src/i18n/messages';
+import { readJson } from '../src/read-json';
 import { mention } from '../src/views/blocks';
 import {
   alreadyDecidedText,
@@ -18,11 +19,16 @@ import {
   parseChangeRequestValue,
 } from '../src/views/change-request';
 import { commonText } from '../src/views/common-text';
-import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REASON_CALLBACK, CHANGE_REQUEST_REJECT } from '../src/views/ids';
+import {
+  CHANGE_REQUEST_APPROVE,
+  CHANGE_REQUEST_REASON_ACTION,
+  CHANGE_REQUEST_REASON_BLOCK,
+  CHANGE_REQUEST_REASON_CALLBACK,
+  CHANGE_REQUEST_REJECT,
+} from '../src/views/ids';
 import { type Caller, identifyCaller, isMember, leadsBlock } from './context';
-import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
-import { readJson } from '../src/read-json';
+import { notInOrganisationText } from './thidua';
 
 /**
  * Change requests: after a due, a change to what a unit submitted (its pledge; later a periodic
@@ -66,7 +72,10 @@ export interface ChangeRequestKind {
 export type ChangeRequestKinds = Readonly<Record<string, ChangeRequestKind>>;
 
 /** Who decides: the lead unit's officers for the request's year, unless there is none or it is the lead unit's own request. */
-export function decidersOf(store: Store, request: Pick<ChangeRequest, 'year' | 'blockId' | 'unitId'>): { lead?: UnitRow; userIds: string[] } {
+export function decidersOf(
+  store: Store,
+  request: Pick<ChangeRequest, 'year' | 'blockId' | 'unitId'>,
+): { lead?: UnitRow; userIds: string[] } {
   const lead = store.structure.blockYear(request.year, request.blockId)?.lead;
   const officers = lead && lead.id !== request.unitId ? store.structure.officerIds(lead.id) : [];
   return lead && officers.length ? { lead, userIds: officers } : { userIds: store.organisation.adminIds() };
@@ -76,7 +85,11 @@ export function decidersOf(store: Store, request: Pick<ChangeRequest, 'year' | '
  * Whether `caller` may decide (a change request, a review): as the block's lead that year
  * (leadsBlock), unless the deciders are the admins alone (no lead, or the lead unit's own request).
  */
-export function mayDecide(store: Store, caller: Caller, request: Pick<ChangeRequest, 'year' | 'blockId' | 'unitId'>): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+export function mayDecide(
+  store: Store,
+  caller: Caller,
+  request: Pick<ChangeRequest, 'year' | 'blockId' | 'unitId'>,
+): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
   if (decidersOf(store, request).lead) return leadsBlock(store, caller, request.blockId, request.year);
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }
@@ -87,7 +100,12 @@ const requestKey = (request: Pick<ChangeRequest, 'kind' | 'id'>) => `change-requ
  * Queues the request's DM to each of its deciders, in the transaction that stored it (call
  * deps.delivery.kick() after). Returns who decides, for telling the requester.
  */
-export function queueChangeRequest(deps: AppDeps, tx: Store, request: ChangeRequest, organisation: OrganisationSettings): { lead?: UnitRow; userIds: string[] } {
+export function queueChangeRequest(
+  deps: AppDeps,
+  tx: Store,
+  request: ChangeRequest,
+  organisation: OrganisationSettings,
+): { lead?: UnitRow; userIds: string[] } {
   const deciders = decidersOf(tx, request);
   const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
   for (const userId of deciders.userIds) {
@@ -100,7 +118,12 @@ export function queueChangeRequest(deps: AppDeps, tx: Store, request: ChangeRequ
  * Redraws every DM already posted for the request to show what became of it (no buttons once
  * decided or replaced), so a decision cannot be made twice from a stale message.
  */
-export async function refreshChangeRequestMessages(deps: AppDeps, client: WebClient, request: ChangeRequest, organisation: OrganisationSettings): Promise<void> {
+export async function refreshChangeRequestMessages(
+  deps: AppDeps,
+  client: WebClient,
+  request: ChangeRequest,
+  organisation: OrganisationSettings,
+): Promise<void> {
   const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
   for (const row of deps.store.outbox.withKeyPrefix(requestKey(request))) {
     if (row.status !== 'sent' || !row.channelId || !row.ts) continue;
@@ -113,7 +136,15 @@ export async function refreshChangeRequestMessages(deps: AppDeps, client: WebCli
 }
 
 /** Applies a decision with its audit entry and the DM to the requester, all or nothing. False when someone decided first. */
-function applyDecision(deps: AppDeps, kind: ChangeRequestKind, request: ChangeRequest, outcome: 'accepted' | 'rejected', decision: Decision, organisation: OrganisationSettings, claim?: string): boolean {
+function applyDecision(
+  deps: AppDeps,
+  kind: ChangeRequestKind,
+  request: ChangeRequest,
+  outcome: 'accepted' | 'rejected',
+  decision: Decision,
+  organisation: OrganisationSettings,
+  claim?: string,
+): boolean {
   return deps.store.transaction((tx) => {
     if (claim && !tx.events.claim(claim, 'view_submission', decision.at)) return false;
     if (!kind.decide(tx, request, outcome, decision)) return false;
@@ -123,9 +154,22 @@ function applyDecision(deps: AppDeps, kind: ChangeRequestKind, request: ChangeRe
       actingAsAdmin: decision.actingAsAdmin,
       action: outcome === 'accepted' ? kind.auditActions.approved : kind.auditActions.rejected,
       ...request.auditEntity,
-      details: { kind: request.kind, versionId: request.id, year: request.year, unitId: request.unitId, changes: request.changes, ...(decision.reason ? { reason: decision.reason } : {}) },
+      details: {
+        kind: request.kind,
+        versionId: request.id,
+        year: request.year,
+        unitId: request.unitId,
+        changes: request.changes,
+        ...(decision.reason ? { reason: decision.reason } : {}),
+      },
     });
-    const decided: ChangeRequest = { ...request, status: outcome, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason ?? null };
+    const decided: ChangeRequest = {
+      ...request,
+      status: outcome,
+      decidedBy: decision.by,
+      decidedAt: decision.at,
+      reason: decision.reason ?? null,
+    };
     deps.delivery.queue(tx, {
       key: `change-request-outcome:${request.kind}:${request.id}`,
       kind: 'change_request_outcome',
@@ -139,7 +183,13 @@ const reasonMetadata = z.object({ kind: z.string(), id: z.number().int() });
 
 /** The Approve / Reject buttons and the reason modal, for every kind in `kinds`. */
 /** The deciders' DMs about requests replaced by a newer one (or taken back) lose their buttons. */
-export async function redrawWithdrawn(deps: AppDeps, client: WebClient, kind: ChangeRequestKind, ids: readonly number[], organisation: OrganisationSettings): Promise<void> {
+export async function redrawWithdrawn(
+  deps: AppDeps,
+  client: WebClient,
+  kind: ChangeRequestKind,
+  ids: readonly number[],
+  organisation: OrganisationSettings,
+): Promise<void> {
   for (const id of ids) {
     const request = kind.load(deps.store, id, organisation.locale);
     if (request) await refreshChangeRequestMessages(deps, client, request, organisation);
@@ -165,7 +215,13 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
           const { lead } = decidersOf(deps.store, request);
           return { ok: false, problem: text.notAllowed(lead ? text.deciderLead(lead.name) : text.deciderAdmins) } as const;
         }
-        if (request.status !== 'pending') return { ok: false, problem: alreadyDecidedText(request, organisation.timeZone, organisation.locale), request, organisation } as const;
+        if (request.status !== 'pending')
+          return {
+            ok: false,
+            problem: alreadyDecidedText(request, organisation.timeZone, organisation.locale),
+            request,
+            organisation,
+          } as const;
         return { ok: true, organisation, kind, request, actingAsAdmin: permission.actingAsAdmin } as const;
       };
 
@@ -187,12 +243,20 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
         const applied = applyDecision(deps, kind, request, 'accepted', decision, organisation);
         const current = kind.load(deps.store, request.id, organisation.locale) ?? request;
         if (!applied) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: alreadyDecidedText(current, organisation.timeZone, organisation.locale) });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: alreadyDecidedText(current, organisation.timeZone, organisation.locale),
+          });
         } else {
           deps.delivery.kick();
           // In a DM the redrawn message says it all; an ephemeral table cannot be redrawn, so confirm there.
           if (body.container?.is_ephemeral) {
-            await respond({ response_type: 'ephemeral', replace_original: false, text: changeRequestText[organisation.locale].approvedDone(request.title, request.unitName, mention(request.requestedBy)) });
+            await respond({
+              response_type: 'ephemeral',
+              replace_original: false,
+              text: changeRequestText[organisation.locale].approvedDone(request.title, request.unitName, mention(request.requestedBy)),
+            });
           }
         }
         await refreshChangeRequestMessages(deps, client, current, organisation);
@@ -204,7 +268,10 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
         if (!found) return;
         const { organisation, request } = found;
         const metadata = JSON.stringify({ kind: request.kind, id: request.id } satisfies z.infer<typeof reasonMetadata>);
-        await client.views.open({ trigger_id: body.trigger_id, view: buildRejectReasonModal(request, metadata, organisation.timeZone, organisation.locale) });
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: buildRejectReasonModal(request, metadata, organisation.timeZone, organisation.locale),
+        });
       });
 
       app.view(CHANGE_REQUEST_REASON_CALLBACK, async ({ ack, body, view, client }) => {
@@ -223,10 +290,23 @@ export function changeRequestsFeature(kinds: ChangeRequestKinds): Feature {
         const decision: Decision = { by: body.user.id, at: deps.clock.now(), actingAsAdmin: found.actingAsAdmin, reason };
         if (!applyDecision(deps, kind, request, 'rejected', decision, organisation, `view:${view.id}`)) {
           const current = kind.load(deps.store, request.id, organisation.locale) ?? request;
-          await ack(current.status === 'pending' ? undefined : { response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: alreadyDecidedText(current, organisation.timeZone, organisation.locale) } });
+          await ack(
+            current.status === 'pending'
+              ? undefined
+              : {
+                  response_action: 'errors',
+                  errors: { [CHANGE_REQUEST_REASON_BLOCK]: alreadyDecidedText(current, organisation.timeZone, organisation.locale) },
+                },
+          );
           return;
         }
-        await ack({ response_action: 'update', view: buildDecisionDoneView(text.rejectedDone(request.title, request.unitName, mention(request.requestedBy)), organisation.locale) });
+        await ack({
+          response_action: 'update',
+          view: buildDecisionDoneView(
+            text.rejectedDone(request.title, request.unitName, mention(request.requestedBy)),
+            organisation.locale,
+          ),
+        });
         deps.delivery.kick();
         await refreshChangeRequestMessages(deps, client, kind.load(deps.store, request.id, organisation.locale) ?? request, organisation);
       });

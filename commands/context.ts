@@ -1,7 +1,7 @@
-import type { BlockRow, UnitRow } from '../db/store/structure';
 import type { Store } from '../db/store';
-import { currentYearOf } from '../src/domain/years';
 import type { OrganisationSettings } from '../db/store/organisation';
+import type { BlockRow, UnitRow } from '../db/store/structure';
+import { currentYearOf } from '../src/domain/years';
 
 /** Who is asking, as the organisation file says: admin, officer of a unit, lead of a block this year. */
 export interface Caller {
@@ -48,7 +48,12 @@ export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): { allowed: f
  * officers of that year's lead unit — the lead rotates, so the year is the period's, not today's —
  * or an admin acting for them, which is recorded.
  */
-export function leadsBlock(store: Store, caller: Caller, blockId: number, year: number): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+export function leadsBlock(
+  store: Store,
+  caller: Caller,
+  blockId: number,
+  year: number,
+): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
   const lead = store.structure.blockYear(year, blockId)?.lead;
   if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };

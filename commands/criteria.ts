@@ -2,21 +2,23 @@ import { z } from 'zod';
 import type { Store } from '../db/store';
 import { filterCriteria } from '../src/domain/criteria-table';
 import { defineMessages, type Locale } from '../src/i18n/messages';
+import { commonText } from '../src/views/common-text';
 import { buildCriteriaTable, type CriteriaPage } from '../src/views/criteria';
 import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from '../src/views/ids';
-import { commonText } from '../src/views/common-text';
 import type { Reply } from './feature';
 import { pagedTableFeature } from './pages';
 
 const criteriaHelp = defineMessages(
   {
     usage: '/thidua tieuchi [khối] [năm] [từ lọc]',
-    description: 'Bảng tiêu chí chấm điểm của khối theo nhóm: mã, tên, điểm chuẩn và cách tính điểm; tổng điểm chuẩn, mức điểm thưởng và điểm trừ tối đa. Thêm một từ để lọc theo tên hoặc mã tiêu chí.',
+    description:
+      'Bảng tiêu chí chấm điểm của khối theo nhóm: mã, tên, điểm chuẩn và cách tính điểm; tổng điểm chuẩn, mức điểm thưởng và điểm trừ tối đa. Thêm một từ để lọc theo tên hoặc mã tiêu chí.',
     example: '/thidua tieuchi cai cach',
   },
   {
     usage: '/thidua criteria [block] [year] [filter]',
-    description: "The block's scoring table by group: code, name, maximum points and how each is scored; the base total and the bonus and deduction caps. Add a word to filter by criterion name or code.",
+    description:
+      "The block's scoring table by group: code, name, maximum points and how each is scored; the base total and the bonus and deduction caps. Add a word to filter by criterion name or code.",
     example: '/thidua criteria noi chinh 2021',
   },
 );
@@ -27,8 +29,13 @@ function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply
   const block = store.structure.blockById(page.b);
   if (!block) return { text: commonText[locale].gone };
   const all = store.structure.criteria(page.y, block.id);
-  const valueOf = (target: number) => JSON.stringify({ ...page, p: target } satisfies CriteriaPage);
-  return buildCriteriaTable({ blockName: block.name, year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f }, page.p, locale, valueOf);
+  const pageValue = (target: number) => JSON.stringify({ ...page, p: target } satisfies CriteriaPage);
+  return buildCriteriaTable(
+    { blockName: block.name, year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f },
+    page.p,
+    locale,
+    pageValue,
+  );
 }
 
 /** `/thidua tieuchi [khối] [năm] [từ lọc]`: the block's scoring table, readable by anyone in the organisation. */

@@ -17,7 +17,8 @@ const deadlinesHelp = defineMessages(
   },
   {
     usage: '/thidua deadlines',
-    description: "The year's deadlines (the pledge, each reporting period) and where the unit stands on each, with a button to sign or submit now.",
+    description:
+      "The year's deadlines (the pledge, each reporting period) and where the unit stands on each, with a button to sign or submit now.",
     example: '/thidua deadlines',
   },
 );
@@ -26,10 +27,25 @@ const deadlinesHelp = defineMessages(
 export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: readonly PeriodRow[]): UnitDue[] {
   const pledge = store.pledges.forUnits(year.year, [unit.id]).get(unit.id);
   const pledgeState: DueState = pledge?.pending ? 'pending_change' : pledge?.signed ? 'done' : 'todo';
-  const dues: UnitDue[] = [{ subject: { kind: 'pledge' }, due: year.pledgeDue, state: pledgeState, ...(pledge?.signed ? { doneAt: pledge.signed.submittedAt, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() } : {}) }];
+  const dues: UnitDue[] = [
+    {
+      subject: { kind: 'pledge' },
+      due: year.pledgeDue,
+      state: pledgeState,
+      ...(pledge?.signed
+        ? { doneAt: pledge.signed.submittedAt, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() }
+        : {}),
+    },
+  ];
   for (const period of periods) {
     const report = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
-    const state: DueState = !report?.inForce ? 'todo' : report.review?.outcome === 'returned' ? 'returned' : report.pending ? 'pending_change' : 'done';
+    const state: DueState = !report?.inForce
+      ? 'todo'
+      : report.review?.outcome === 'returned'
+        ? 'returned'
+        : report.pending
+          ? 'pending_change'
+          : 'done';
     dues.push({
       subject: { kind: 'report', periodCode: period.code, periodName: period.name },
       due: period.due,
@@ -63,15 +79,36 @@ export const deadlinesFeature: Feature = {
         if (caller.unit) {
           const block = blockOfUnit(store, caller.unit);
           if (!block) return respond({ text: deadlinesText[locale].noBlock(caller.unit.name) });
-          return respond(buildUnitDeadlines({ year: year.year, unitName: caller.unit.name, unitCode: caller.unit.code, blockName: block.name, zone: organisation.timeZone, now, dues: unitDues(store, caller.unit, year, periods) }, locale));
+          return respond(
+            buildUnitDeadlines(
+              {
+                year: year.year,
+                unitName: caller.unit.name,
+                unitCode: caller.unit.code,
+                blockName: block.name,
+                zone: organisation.timeZone,
+                now,
+                dues: unitDues(store, caller.unit, year, periods),
+              },
+              locale,
+            ),
+          );
         }
         const blocks = store.structure.activeBlocks();
         const dues = [
-          { subject: { kind: 'pledge' as const }, due: year.pledgeDue, counts: blockCounts(store, blocks, (memberIds) => store.pledges.signedCount(year.year, memberIds)) },
+          {
+            subject: { kind: 'pledge' as const },
+            due: year.pledgeDue,
+            counts: blockCounts(store, blocks, (memberIds) => store.pledges.signedCount(year.year, memberIds)),
+          },
           ...periods.map((period) => ({
             subject: { kind: 'report' as const, periodCode: period.code, periodName: period.name },
             due: period.due,
-            counts: blockCounts(store, blocks, (memberIds) => [...store.reports.forUnits(period.id, memberIds).values()].filter((report) => report.inForce).length),
+            counts: blockCounts(
+              store,
+              blocks,
+              (memberIds) => [...store.reports.forUnits(period.id, memberIds).values()].filter((report) => report.inForce).length,
+            ),
           })),
         ].sort((left, right) => left.due.getTime() - right.due.getTime());
         return respond(buildBlockDeadlines({ year: year.year, zone: organisation.timeZone, now, dues }, locale));

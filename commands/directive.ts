@@ -5,6 +5,7 @@ import type { DirectiveRow } from '../db/store/directives';
 import type { AppDeps } from '../src/deps';
 import { parseDirectiveCommand, parseDirectiveQuery } from '../src/domain/directive-query';
 import { LOCALES, type Locale } from '../src/i18n/messages';
+import { readJson } from '../src/read-json';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { readDirectiveForm } from '../src/views/directive-form';
@@ -23,7 +24,6 @@ import {
 } from '../src/views/directives';
 import { directiveIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand, SubCommandHelp } from './feature';
-import { readJson } from '../src/read-json';
 
 const help = Object.fromEntries(
   LOCALES.map((locale) => {
@@ -64,9 +64,19 @@ async function editDirective(context: CommandContext, typed: string): Promise<vo
   const exact = deps.store.directives.byNumber(typed);
   const found = exact ? [exact] : deps.store.directives.referredTo(parseDirectiveQuery(typed));
   if (found.length === 1) return openModal(context, buildDirectiveModal(locale, { directive: found[0]! }));
-  if (found.length > 1) return respond({ text: text.editAmbiguous(escapeMrkdwn(typed), found.map((directive) => escapeMrkdwn(citeDirective(directive))).join(', ')) });
+  if (found.length > 1)
+    return respond({
+      text: text.editAmbiguous(escapeMrkdwn(typed), found.map((directive) => escapeMrkdwn(citeDirective(directive))).join(', ')),
+    });
   const query = parseDirectiveQuery(typed);
-  return respond(buildDirectiveNoMatch(query, { numbers: deps.store.directives.suggestions(query).numbers }, locale, text.editNotFound(escapeMrkdwn(typed))));
+  return respond(
+    buildDirectiveNoMatch(
+      query,
+      { numbers: deps.store.directives.suggestions(query).numbers },
+      locale,
+      text.editNotFound(escapeMrkdwn(typed)),
+    ),
+  );
 }
 
 async function openModal(context: CommandContext, view: ReturnType<typeof buildDirectiveModal>): Promise<void> {
@@ -107,7 +117,11 @@ class Refused extends Error {
 /** The fields an edit changed, before and after, for the audit log. */
 function changes(before: DirectiveRow, after: DirectiveRow): Record<string, { from: unknown; to: unknown }> {
   const fields = ['number', 'kind', 'issuer', 'issuedOn', 'title', 'summary', 'url', 'tags'] as const;
-  return Object.fromEntries(fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).map((field) => [field, { from: before[field], to: after[field] }]));
+  return Object.fromEntries(
+    fields
+      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+      .map((field) => [field, { from: before[field], to: after[field] }]),
+  );
 }
 
 async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> {
@@ -145,7 +159,9 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
         action: before ? 'directive.updated' : 'directive.added',
         entityType: 'directive',
         entityId: directive.id,
-        details: before ? { number: directive.number, changes: changes(before, directive) } : { number: directive.number, input: form.input },
+        details: before
+          ? { number: directive.number, changes: changes(before, directive) }
+          : { number: directive.number, input: form.input },
       });
       return { kind: 'saved', directive, added: !before };
     });
@@ -155,7 +171,16 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
   }
   switch (outcome.kind) {
     case 'taken':
-      await ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: text.numberTaken(citeDirective(outcome.directive), outcome.directive.title, outcome.directive.number) } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [directiveIds.fields.number]: text.numberTaken(
+            citeDirective(outcome.directive),
+            outcome.directive.title,
+            outcome.directive.number,
+          ),
+        },
+      });
       return;
     case 'gone':
       await ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: text.gone } });
@@ -164,7 +189,10 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
       await ack();
       return;
     case 'saved':
-      await ack({ response_action: 'update', view: buildDirectiveSaved(outcome.directive, outcome.added, outcome.directive.source === 'file', locale) });
+      await ack({
+        response_action: 'update',
+        view: buildDirectiveSaved(outcome.directive, outcome.added, outcome.directive.source === 'file', locale),
+      });
   }
 }
 
@@ -172,7 +200,8 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
 async function turnPage(deps: AppDeps, { ack, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
   await ack();
   const organisation = deps.store.organisation.get();
-  if (!organisation) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
+  if (!organisation)
+    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
   const page = decodePage(action.value);
   if (!page) return;
   const reply = searchReply(deps.store, page.q, page.o, organisation.locale);
@@ -183,7 +212,8 @@ async function turnPage(deps: AppDeps, { ack, action, respond }: SlackActionMidd
 async function shareDirective(deps: AppDeps, { ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
   await ack();
   const organisation = deps.store.organisation.get();
-  if (!organisation) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
+  if (!organisation)
+    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
   const text = directiveText[organisation.locale];
   const directive = deps.store.directives.byId(Number(action.value));
   const channel = body.channel?.id ?? body.container?.channel_id;
@@ -191,7 +221,11 @@ async function shareDirective(deps: AppDeps, { ack, action, body, respond }: Sla
   const userId = body.user.id;
   const message = buildSharedDirective(directive, userId, organisation.locale);
   deps.store.transaction((tx) =>
-    deps.delivery.queue(tx, { key: `directive-share:${directive.id}:${channel}:${userId}:${action.action_ts}`, kind: 'directive_share', message: { channel, ...message } }),
+    deps.delivery.queue(tx, {
+      key: `directive-share:${directive.id}:${channel}:${userId}:${action.action_ts}`,
+      kind: 'directive_share',
+      message: { channel, ...message },
+    }),
   );
   deps.delivery.kick();
   await respond({ response_type: 'ephemeral', replace_original: false, text: text.shared(citeDirective(directive)) });

@@ -40,7 +40,14 @@ export function enteredBefore(store: Store, form: string, viewId: string, carrie
 }
 
 /** The private_metadata of the next page: the form's own fields, the page, and what was entered so far. */
-export function carryToNextPage(store: Store, form: string, viewId: string, fields: Record<string, unknown>, carried: PageCarry, entered: unknown[]): string {
+export function carryToNextPage(
+  store: Store,
+  form: string,
+  viewId: string,
+  fields: Record<string, unknown>,
+  carried: PageCarry,
+  entered: unknown[],
+): string {
   const next = { ...fields, p: carried.p + 1, c: carried.c, v: entered };
   const text = JSON.stringify(next);
   if (text.length <= METADATA_LIMIT) return text;

@@ -17,8 +17,13 @@ export function helpCommand(all: () => SubCommand[]): SubCommand {
     help: helpText,
     audience: 'anyone',
     async run({ deps, caller, organisation, locale, respond }) {
-      const entries = all().map((command) => ({ help: command.help[locale], aliases: command.aliases.filter((alias) => /^[a-z]+$/.test(alias) && alias !== command.name) }));
-      await respond(buildHelp(entries, locale, isMember(caller) ? describeCaller(caller, organisation) : notInOrganisationText(deps, organisation)));
+      const entries = all().map((command) => ({
+        help: command.help[locale],
+        aliases: command.aliases.filter((alias) => /^[a-z]+$/.test(alias) && alias !== command.name),
+      }));
+      await respond(
+        buildHelp(entries, locale, isMember(caller) ? describeCaller(caller, organisation) : notInOrganisationText(deps, organisation)),
+      );
     },
   };
 }

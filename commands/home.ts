@@ -1,5 +1,5 @@
-import { buildHome } from '../src/views/home';
 import { buildDueLines } from '../src/views/deadlines';
+import { buildHome } from '../src/views/home';
 import { blockOfUnit } from './args';
 import { identifyCaller } from './context';
 import { unitDues } from './deadlines';
@@ -21,12 +21,30 @@ export const homeFeature: Feature = {
       const blockYear = block && year ? store.structure.blockYear(year.year, block.id) : undefined;
       const dues =
         caller.unit && block && year
-          ? buildDueLines({ year: year.year, unitCode: caller.unit.code, zone: organisation.timeZone, now, dues: unitDues(store, caller.unit, year, store.structure.periods(year.year)) }, organisation.locale).blocks
+          ? buildDueLines(
+              {
+                year: year.year,
+                unitCode: caller.unit.code,
+                zone: organisation.timeZone,
+                now,
+                dues: unitDues(store, caller.unit, year, store.structure.periods(year.year)),
+              },
+              organisation.locale,
+            ).blocks
           : undefined;
       const view = buildHome(
         {
           whoAmI: describeCaller(caller, organisation),
-          ...(blockYear ? { block: { name: blockYear.block.name, year: blockYear.year, theme: blockYear.theme, ...(blockYear.lead ? { lead: blockYear.lead.name } : {}) } } : {}),
+          ...(blockYear
+            ? {
+                block: {
+                  name: blockYear.block.name,
+                  year: blockYear.year,
+                  theme: blockYear.theme,
+                  ...(blockYear.lead ? { lead: blockYear.lead.name } : {}),
+                },
+              }
+            : {}),
           ...(dues ? { dues } : {}),
         },
         organisation.locale,

@@ -13,7 +13,12 @@ import { notInOrganisationText } from './thidua';
  * answer for when the modal cannot be opened. Undefined before any organisation is loaded, and for
  * someone outside it (told whom to ask).
  */
-export async function openerFromAction(deps: AppDeps, body: BlockAction, client: WebClient, respond: RespondFn): Promise<ModalOpener | undefined> {
+export async function openerFromAction(
+  deps: AppDeps,
+  body: BlockAction,
+  client: WebClient,
+  respond: RespondFn,
+): Promise<ModalOpener | undefined> {
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
   const opener: ModalOpener = {
@@ -23,7 +28,13 @@ export async function openerFromAction(deps: AppDeps, body: BlockAction, client:
     locale: organisation.locale,
     triggerId: body.trigger_id,
     client,
-    respond: (reply) => respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) }).then(() => undefined),
+    respond: (reply) =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: reply.text,
+        ...(reply.blocks ? { blocks: reply.blocks } : {}),
+      }).then(() => undefined),
   };
   if (isMember(opener.caller)) return opener;
   await opener.respond({ text: notInOrganisationText(deps, organisation) });
@@ -51,7 +62,11 @@ export interface UnitFormScope {
  * unit when empty; another unit only for an admin, recorded as acting for it) and `year` (the
  * caller's current year when absent). Undefined once the reason it cannot open was answered.
  */
-export async function unitFormScope(opener: ModalOpener, words: UnitFormWords, asked: { unitText: string; year?: number }): Promise<UnitFormScope | undefined> {
+export async function unitFormScope(
+  opener: ModalOpener,
+  words: UnitFormWords,
+  asked: { unitText: string; year?: number },
+): Promise<UnitFormScope | undefined> {
   const { deps, caller, locale, respond } = opener;
   const units = deps.store.structure.activeUnits();
   let unit = caller.unit;
@@ -59,7 +74,12 @@ export async function unitFormScope(opener: ModalOpener, words: UnitFormWords, a
   if (asked.unitText) {
     const found = findByCodeOrName(asked.unitText, units);
     if (found.kind !== 'found') {
-      await respond({ text: found.kind === 'ambiguous' ? words.ambiguousUnit(asked.unitText, listNamed(found.items)) : words.unknownUnit(asked.unitText, listNamed(units)) });
+      await respond({
+        text:
+          found.kind === 'ambiguous'
+            ? words.ambiguousUnit(asked.unitText, listNamed(found.items))
+            : words.unknownUnit(asked.unitText, listNamed(units)),
+      });
       return undefined;
     }
     const permission = actsFor(caller, found.item);

@@ -4,11 +4,11 @@ import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import type { AppDeps } from '../src/deps';
 import type { Catalogue } from '../src/i18n/messages';
+import { readJson } from '../src/read-json';
 import { commonText } from '../src/views/common-text';
 import { resolveScope, type Scope } from './args';
 import { type Caller, identifyCaller, isMember } from './context';
 import type { CommandContext, Feature, Reply, SubCommandHelp } from './feature';
-import { readJson } from '../src/read-json';
 import { notInOrganisationText } from './thidua';
 
 /**
@@ -42,9 +42,13 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
         aliases: table.aliases,
         help: table.help,
         async run(context) {
-          const scope = table.resolve ? await table.resolve(context) : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
+          const scope = table.resolve
+            ? await table.resolve(context)
+            : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
           if (scope === undefined) return;
-          await context.respond(table.render(context.deps.store, table.firstPage(scope), context.caller, context.organisation, context.deps.clock.now()));
+          await context.respond(
+            table.render(context.deps.store, table.firstPage(scope), context.caller, context.organisation, context.deps.clock.now()),
+          );
         },
       },
     ],
@@ -55,7 +59,12 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
           const pressed = await pressedBy(deps, body.user.id, action.value, table.page, respond);
           if (!pressed) return;
           const reply = table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, deps.clock.now());
-          await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: true,
+            text: reply.text,
+            ...(reply.blocks ? { blocks: reply.blocks } : {}),
+          });
         });
       }
     },
@@ -66,7 +75,13 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
  * Who pressed a button and what its value says, when they belong to the organisation and the value
  * reads as `schema`; otherwise they are answered (ephemerally) and this is undefined.
  */
-export async function pressedBy<T>(deps: AppDeps, userId: string, value: string | undefined, schema: z.ZodType<T>, respond: RespondFn): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
+export async function pressedBy<T>(
+  deps: AppDeps,
+  userId: string,
+  value: string | undefined,
+  schema: z.ZodType<T>,
+  respond: RespondFn,
+): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
   const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());

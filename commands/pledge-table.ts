@@ -14,12 +14,14 @@ import { blockPledges, pledgeChangeRequests, targetsOf } from './pledge';
 const tableHelp = defineMessages(
   {
     usage: '/thidua giaouoc [khối] [năm]',
-    description: 'Bảng giao ước thi đua của khối: từng đơn vị ký khi nào, ai ký, danh hiệu đăng ký, chỉ tiêu; đơn vị chưa ký; đề nghị sửa đổi đang chờ duyệt.',
+    description:
+      'Bảng giao ước thi đua của khối: từng đơn vị ký khi nào, ai ký, danh hiệu đăng ký, chỉ tiêu; đơn vị chưa ký; đề nghị sửa đổi đang chờ duyệt.',
     example: '/thidua giaouoc noi chinh 2021',
   },
   {
     usage: '/thidua pledges [block] [year]',
-    description: "The block's pledge table: when and by whom each unit signed, titles sought, targets; units that have not signed; amendments awaiting a decision.",
+    description:
+      "The block's pledge table: when and by whom each unit signed, titles sought, targets; units that have not signed; amendments awaiting a decision.",
     example: '/thidua pledges noi chinh 2021',
   },
 );
@@ -29,7 +31,16 @@ const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), p: z.num
 function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organisation: OrganisationSettings): Reply {
   const block = store.structure.blockById(page.b);
   const year = store.structure.year(page.y);
-  if (!block || !year) return { text: argsText[organisation.locale].unknownYear(page.y, store.structure.years().map((row) => row.year).join(', ')) };
+  if (!block || !year)
+    return {
+      text: argsText[organisation.locale].unknownYear(
+        page.y,
+        store.structure
+          .years()
+          .map((row) => row.year)
+          .join(', '),
+      ),
+    };
   const { members, pledges, criteria } = blockPledges(store, block.id, year.year);
   const rows = members.map((member): PledgeTableRow => {
     const pledge = pledges.get(member.id);
@@ -37,16 +48,36 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
     return {
       unitName: member.name,
       ...(pledge?.signed
-        ? { signed: { at: pledge.signed.submittedAt, by: pledge.signed.submittedBy, byAdmin: pledge.signed.actingAsAdmin, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() } }
+        ? {
+            signed: {
+              at: pledge.signed.submittedAt,
+              by: pledge.signed.submittedBy,
+              byAdmin: pledge.signed.actingAsAdmin,
+              late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime(),
+            },
+          }
         : {}),
       ...(pledge?.inForce
-        ? { inForce: { version: pledge.inForce.version, at: pledge.inForce.submittedAt, by: pledge.inForce.submittedBy, titles: pledge.inForce.titlesSought, targets: targetsOf(pledge.inForce, criteria) } }
+        ? {
+            inForce: {
+              version: pledge.inForce.version,
+              at: pledge.inForce.submittedAt,
+              by: pledge.inForce.submittedBy,
+              titles: pledge.inForce.titlesSought,
+              targets: targetsOf(pledge.inForce, criteria),
+            },
+          }
         : {}),
       ...(request ? { pending: { ...request, canDecide: mayDecide(store, caller, request).allowed } } : {}),
     };
   });
-  const valueOf = (target: number) => JSON.stringify({ ...page, p: target } satisfies PledgeTablePage);
-  return buildPledgeTable({ blockName: block.name, year: year.year, due: year.pledgeDue, zone: organisation.timeZone, rows }, page.p, organisation.locale, valueOf);
+  const pageValue = (target: number) => JSON.stringify({ ...page, p: target } satisfies PledgeTablePage);
+  return buildPledgeTable(
+    { blockName: block.name, year: year.year, due: year.pledgeDue, zone: organisation.timeZone, rows },
+    page.p,
+    organisation.locale,
+    pageValue,
+  );
 }
 
 /** `/thidua giaouoc [khối] [năm]`: the block's pledge table, readable by anyone in the organisation. */

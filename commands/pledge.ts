@@ -10,6 +10,14 @@ import { diffPledges, type PledgeContent } from '../src/domain/pledge-diff';
 import { checkPledgeForm, isPledgedKind, isValidTarget } from '../src/domain/pledge-form';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import {
+  PLEDGE_CALLBACK,
+  PLEDGE_COMMITMENTS_BLOCK,
+  PLEDGE_INPUT_ACTION,
+  PLEDGE_SIGN_BLOCK,
+  PLEDGE_SIGN_OPTION,
+  PLEDGE_TITLES_BLOCK,
+} from '../src/views/ids';
+import {
   buildCovenant,
   buildPledgeModal,
   buildPledgeResultView,
@@ -24,12 +32,11 @@ import {
   titleValue,
   type UnitPledgeSummary,
 } from '../src/views/pledge';
-import { PLEDGE_CALLBACK, PLEDGE_COMMITMENTS_BLOCK, PLEDGE_INPUT_ACTION, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../src/views/ids';
 import { parseScopeWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, queueChangeRequest, redrawWithdrawn } from './change-requests';
 import type { Feature, ModalOpener } from './feature';
+import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
 import { unitFormScope } from './openers';
-import { carryToNextPage, enteredBefore, finishPages, fingerprint, pageCarrySchema } from './form-pages';
 import { submissionOf, unitFormTarget } from './submissions';
 
 /**
@@ -57,8 +64,10 @@ const pledgeHelp = defineMessages(
 
 const commandText = defineMessages(
   {
-    otherUnit: (unit: string, own: string) => `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới ký giao ước cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua dangky\` để mở giao ước của ${own}.`,
-    adminNeedsUnit: (units: string) => `Quản trị viên ký thay cho đơn vị nào? Gõ \`/thidua dangky <mã đơn vị | tên> [năm]\`, ví dụ \`/thidua dangky CA 2021\`. Các đơn vị: ${units}.`,
+    otherUnit: (unit: string, own: string) =>
+      `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới ký giao ước cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua dangky\` để mở giao ước của ${own}.`,
+    adminNeedsUnit: (units: string) =>
+      `Quản trị viên ký thay cho đơn vị nào? Gõ \`/thidua dangky <mã đơn vị | tên> [năm]\`, ví dụ \`/thidua dangky CA 2021\`. Các đơn vị: ${units}.`,
     unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
     ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa ký giao ước được.`,
@@ -67,12 +76,15 @@ const commandText = defineMessages(
     requestTitle: (year: number) => `Sửa đổi giao ước thi đua năm ${year}`,
   },
   {
-    otherUnit: (unit: string, own: string) => `Only the officers of ${unit} (or an admin) can sign its pledge. This account is an officer of ${own}: type \`/thidua pledge\` to open ${own}'s pledge.`,
-    adminNeedsUnit: (units: string) => `Which unit is the admin acting for? Type \`/thidua pledge <unit code | name> [year]\`, e.g. \`/thidua pledge CA 2021\`. Units: ${units}.`,
+    otherUnit: (unit: string, own: string) =>
+      `Only the officers of ${unit} (or an admin) can sign its pledge. This account is an officer of ${own}: type \`/thidua pledge\` to open ${own}'s pledge.`,
+    adminNeedsUnit: (units: string) =>
+      `Which unit is the admin acting for? Type \`/thidua pledge <unit code | name> [year]\`, e.g. \`/thidua pledge CA 2021\`. Units: ${units}.`,
     unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
     ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
     noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no pledge to sign.`,
-    cannotOpen: 'The pledge form could not be opened (Slack allows it only a few seconds after the command). Please type the command again.',
+    cannotOpen:
+      'The pledge form could not be opened (Slack allows it only a few seconds after the command). Please type the command again.',
     refused: (unit: string) => `This account may not sign the pledge of ${unit}; nothing was saved.`,
     requestTitle: (year: number) => `Amendment of the ${year} emulation pledge`,
   },
@@ -101,7 +113,11 @@ interface PledgeForm {
 export function pledgedCriteria(store: Store, year: number, blockId: number): PledgeCriterion[] {
   return store.structure
     .criteria(year, blockId)
-    .flatMap((criterion) => (isPledgedKind(criterion.kind) ? [{ id: criterion.id, code: criterion.code, name: criterion.name, kind: criterion.kind, measureUnit: criterion.measureUnit }] : []));
+    .flatMap((criterion) =>
+      isPledgedKind(criterion.kind)
+        ? [{ id: criterion.id, code: criterion.code, name: criterion.name, kind: criterion.kind, measureUnit: criterion.measureUnit }]
+        : [],
+    );
 }
 
 function loadForm(store: Store, unit: UnitRow, block: BlockRow, year: YearRow, now: Date): PledgeForm {
@@ -147,7 +163,16 @@ function buildPage(form: PledgeForm, page: number, metadata: string, actingAsAdm
       mode: form.mode,
       ...(form.blockYear.lead && form.blockYear.lead.id !== form.unit.id ? { leadName: form.blockYear.lead.name } : {}),
       actingAsAdmin,
-      ...(prefill ? { prefill: { source: form.pending ? 'pending' : 'in_force', version: prefill.version, at: prefill.submittedAt, by: prefill.submittedBy } } : {}),
+      ...(prefill
+        ? {
+            prefill: {
+              source: form.pending ? 'pending' : 'in_force',
+              version: prefill.version,
+              at: prefill.submittedAt,
+              by: prefill.submittedBy,
+            },
+          }
+        : {}),
       page: { index: window.page, count: window.pageCount, first: window.start + 1, last: window.end, total: form.criteria.length },
       criteria: form.criteria.slice(window.start, window.end),
       values: prefill?.targets ?? new Map(),
@@ -157,7 +182,6 @@ function buildPage(form: PledgeForm, page: number, metadata: string, actingAsAdm
     organisation.locale,
   );
 }
-
 
 /**
  * Opens the pledge modal of `unitText` (a code or name; the caller's own unit when empty) for
@@ -172,7 +196,10 @@ export async function openPledgeModal(context: ModalOpener, asked: { unitText: s
   const form = loadForm(deps.store, target.unit, block, year, deps.clock.now());
   const metadata: Metadata = { u: target.unit.id, y: year.year, p: 0, c: fingerprint(form.criteria) };
   try {
-    await context.client.views.open({ trigger_id: context.triggerId, view: buildPage(form, 0, JSON.stringify(metadata), target.actingAsAdmin, organisation) });
+    await context.client.views.open({
+      trigger_id: context.triggerId,
+      view: buildPage(form, 0, JSON.stringify(metadata), target.actingAsAdmin, organisation),
+    });
   } catch (error) {
     deps.logger.warn('could not open the pledge modal', error);
     await respond({ text: commandText[locale].cannotOpen });
@@ -267,7 +294,11 @@ export const pledgeChangeRequests: ChangeRequestKind = {
     };
   },
   decide(tx, request, outcome, decision) {
-    return tx.pledges.decide(request.id, outcome, { by: decision.by, at: decision.at, ...(decision.reason ? { reason: decision.reason } : {}) });
+    return tx.pledges.decide(request.id, outcome, {
+      by: decision.by,
+      at: decision.at,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    });
   },
   auditActions: { approved: 'pledge.amendment_approved', rejected: 'pledge.amendment_rejected' },
 };
@@ -300,7 +331,15 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     const pending = tx.pledges.pending(pledge.id);
     const afterDue = now.getTime() > form.year.pledgeDue.getTime();
     const audit = (action: string, details: Record<string, unknown>) =>
-      tx.audit.record({ at: now, actorUserId: by, actingAsAdmin, action, entityType: 'pledge', entityId: pledge.id, details: { year: form.year.year, unitId: form.unit.id, ...details } });
+      tx.audit.record({
+        at: now,
+        actorUserId: by,
+        actingAsAdmin,
+        action,
+        entityType: 'pledge',
+        entityId: pledge.id,
+        details: { year: form.year.year, unitId: form.unit.id, ...details },
+      });
     const fromInForce = inForce ? diffPledges(contentOf(inForce), content, order) : undefined;
 
     if (inForce && fromInForce?.length === 0) {
@@ -310,9 +349,18 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
       audit('pledge.amendment_withdrawn', { versionIds: withdrawn });
       return { kind: 'withdrawn', withdrawn };
     }
-    if (pending && afterDue && diffPledges(contentOf(pending), content, order).length === 0) return { kind: 'unchanged', against: 'pending' };
+    if (pending && afterDue && diffPledges(contentOf(pending), content, order).length === 0)
+      return { kind: 'unchanged', against: 'pending' };
     const withdrawn = tx.pledges.withdrawPending(pledge.id, { by, at: now });
-    const fields = { pledgeId: pledge.id, titles: [...content.titles], commitments: content.commitments.trim(), targets: content.targets, submittedBy: by, actingAsAdmin, submittedAt: now };
+    const fields = {
+      pledgeId: pledge.id,
+      titles: [...content.titles],
+      commitments: content.commitments.trim(),
+      targets: content.targets,
+      submittedBy: by,
+      actingAsAdmin,
+      submittedAt: now,
+    };
 
     if (inForce && afterDue) {
       const version = tx.pledges.add({ ...fields, status: 'pending' });
@@ -324,7 +372,11 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
 
     const version = tx.pledges.add({ ...fields, status: 'accepted' });
     if (inForce && fromInForce) {
-      const changes = describePledgeChanges(fromInForce, new Map(form.criteria.map((criterion) => [criterion.id, criterion])), organisation.locale);
+      const changes = describePledgeChanges(
+        fromInForce,
+        new Map(form.criteria.map((criterion) => [criterion.id, criterion])),
+        organisation.locale,
+      );
       audit('pledge.updated', { versionId: version.id, replacing: inForce.id, withdrawn, changes });
       return { kind: 'updated', version: version.version, withdrawn };
     }
@@ -337,13 +389,22 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     deps.delivery.queue(tx, {
       key: `pledge-signed:${form.year.year}:${form.unit.id}`,
       kind: 'pledge_signed',
-      message: { channel: form.block.channelId, ...buildSignedLine({ unitName: form.unit.name, year: form.year.year, late: afterDue, signed, total, byAdmin: actingAsAdmin }, organisation.locale) },
+      message: {
+        channel: form.block.channelId,
+        ...buildSignedLine(
+          { unitName: form.unit.name, year: form.year.year, late: afterDue, signed, total, byAdmin: actingAsAdmin },
+          organisation.locale,
+        ),
+      },
     });
     if (signed >= total) {
       deps.delivery.queue(tx, {
         key: `pledge-covenant:${form.year.year}:${form.block.id}`,
         kind: 'pledge_covenant',
-        message: { channel: form.block.channelId, ...buildCovenant(covenantFacts(tx, form.blockYear, form.year, organisation.timeZone), organisation.locale) },
+        message: {
+          channel: form.block.channelId,
+          ...buildCovenant(covenantFacts(tx, form.blockYear, form.year, organisation.timeZone), organisation.locale),
+        },
       });
     }
     return { kind: 'signed', late: afterDue, signed, total };
@@ -405,9 +466,15 @@ export const pledgeFeature: Feature = {
       const final = window.page === window.pageCount - 1;
       const onPage = form.criteria.slice(window.start, window.end);
       const values = view.state.values;
-      const titles = selected(values[PLEDGE_TITLES_BLOCK]?.[PLEDGE_INPUT_ACTION]).flatMap((value) => form.titles.filter((title) => titleValue(title) === value));
+      const titles = selected(values[PLEDGE_TITLES_BLOCK]?.[PLEDGE_INPUT_ACTION]).flatMap((value) =>
+        form.titles.filter((title) => titleValue(title) === value),
+      );
       const checked = checkPledgeForm({
-        targets: onPage.map((criterion) => ({ id: criterion, kind: criterion.kind, typed: typedText(values[targetBlockId(criterion.id)]?.[PLEDGE_INPUT_ACTION]) })),
+        targets: onPage.map((criterion) => ({
+          id: criterion,
+          kind: criterion.kind,
+          typed: typedText(values[targetBlockId(criterion.id)]?.[PLEDGE_INPUT_ACTION]),
+        })),
         final,
         titles,
         signed: selected(values[PLEDGE_SIGN_BLOCK]?.[PLEDGE_INPUT_ACTION]).includes(PLEDGE_SIGN_OPTION),
@@ -426,7 +493,10 @@ export const pledgeFeature: Feature = {
         return ack({ response_action: 'errors', errors });
       }
 
-      const earlier = z.array(z.number()).catch([]).parse(enteredBefore(deps.store, FORM, view.id, metadata));
+      const earlier = z
+        .array(z.number())
+        .catch([])
+        .parse(enteredBefore(deps.store, FORM, view.id, metadata));
       // Earlier pages' targets ride in the modal: checked again, as if typed now.
       const earlierValid = earlier.every((value, index) => {
         const criterion = form.criteria[index];

@@ -20,20 +20,20 @@ import {
   buildReportResultView,
   buildSubmittedLine,
   describeReportChanges,
-  reasonBlockId,
   type ReportContent,
   type ReportCriterion,
-  reportErrors,
   type ReportMode,
+  reasonBlockId,
+  reportErrors,
   reportText,
   valueBlockId,
 } from '../src/views/report';
+import { buildResubmittedMessage } from '../src/views/review';
 import { listNamed, parsePeriodWords } from './args';
 import { type ChangeRequest, type ChangeRequestKind, decidersOf, queueChangeRequest, redrawWithdrawn } from './change-requests';
 import type { Feature, ModalOpener } from './feature';
-import { unitFormScope } from './openers';
 import { carryToNextPage, enteredBefore, fingerprint, finishPages, pageCarrySchema } from './form-pages';
-import { buildResubmittedMessage } from '../src/views/review';
+import { unitFormScope } from './openers';
 import { submissionOf, unitFormTarget } from './submissions';
 
 /**
@@ -61,8 +61,10 @@ const reportHelp = defineMessages(
 
 const commandText = defineMessages(
   {
-    otherUnit: (unit: string, own: string) => `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua baocao\` để mở báo cáo của ${own}.`,
-    adminNeedsUnit: (units: string) => `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
+    otherUnit: (unit: string, own: string) =>
+      `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua baocao\` để mở báo cáo của ${own}.`,
+    adminNeedsUnit: (units: string) =>
+      `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo «${typed}». Các kỳ năm nay: ${periods}.`,
     unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
     ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
@@ -72,14 +74,17 @@ const commandText = defineMessages(
     refused: (unit: string) => `Tài khoản này không có quyền nộp báo cáo cho ${unit}; chưa lưu gì.`,
   },
   {
-    otherUnit: (unit: string, own: string) => `Only the officers of ${unit} (or an admin) can submit its report. This account is an officer of ${own}: type \`/thidua report\` to open ${own}'s report.`,
-    adminNeedsUnit: (units: string) => `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
+    otherUnit: (unit: string, own: string) =>
+      `Only the officers of ${unit} (or an admin) can submit its report. This account is an officer of ${own}: type \`/thidua report\` to open ${own}'s report.`,
+    adminNeedsUnit: (units: string) =>
+      `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Unknown period «${typed}». This year's periods: ${periods}.`,
     unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
     ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
     noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no report to submit.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
-    cannotOpen: 'The report form could not be opened (Slack allows it only a few seconds after the command or the button). Please try again.',
+    cannotOpen:
+      'The report form could not be opened (Slack allows it only a few seconds after the command or the button). Please try again.',
     refused: (unit: string) => `This account may not submit the report of ${unit}; nothing was saved.`,
   },
 );
@@ -105,7 +110,15 @@ interface ReportForm {
 
 /** The block's scoring table for the year, as the report and review forms show it. */
 export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
-  return store.structure.criteria(year, blockId).map((row) => ({ id: row.id, code: row.code, name: row.name, groupName: row.groupName, kind: row.kind, maxPoints: row.maxPoints, measureUnit: row.measureUnit }));
+  return store.structure.criteria(year, blockId).map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    groupName: row.groupName,
+    kind: row.kind,
+    maxPoints: row.maxPoints,
+    measureUnit: row.measureUnit,
+  }));
 }
 
 /** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */
@@ -120,7 +133,15 @@ function loadForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRo
   const current = report ? store.reports.forUnits(period.id, [unit.id]).get(unit.id) : undefined;
   const locksAt = lockedFrom(period.due, year.reportGraceHours);
   const returned = current?.review?.outcome === 'returned';
-  const mode: ReportMode = !current?.inForce ? (isLate(now, period.due) ? 'late' : 'submit') : returned ? 'returned' : now.getTime() >= locksAt.getTime() ? 'locked' : 'edit';
+  const mode: ReportMode = !current?.inForce
+    ? isLate(now, period.due)
+      ? 'late'
+      : 'submit'
+    : returned
+      ? 'returned'
+      : now.getTime() >= locksAt.getTime()
+        ? 'locked'
+        : 'edit';
   return {
     unit,
     block,
@@ -169,7 +190,16 @@ function buildPage(form: ReportForm, pageIndex: number, metadata: string, acting
       ...(review?.outcome === 'reviewed' ? { reviewed: { by: review.reviewerUserId, at: review.createdAt } } : {}),
       ...(inForce ? { provisional: provisional(form, scoredReport(form.current)!) } : {}),
       actingAsAdmin,
-      ...(prefill ? { prefill: { source: pending ? 'pending' : 'in_force', version: prefill.version, at: prefill.submittedAt, by: prefill.submittedBy } } : {}),
+      ...(prefill
+        ? {
+            prefill: {
+              source: pending ? 'pending' : 'in_force',
+              version: prefill.version,
+              at: prefill.submittedAt,
+              by: prefill.submittedBy,
+            },
+          }
+        : {}),
       page: { index, count: pages.length, first: before + 1, last: before + (pages[index]?.length ?? 0), total: form.criteria.length },
       criteria: pages[index] ?? [],
       targets: form.targets,
@@ -216,7 +246,10 @@ export async function openReportModal(opener: ModalOpener, asked: { unitText: st
   const form = loadForm(deps.store, unit, block, period, now);
   const metadata: Metadata = { u: unit.id, r: period.id, p: 0, c: fingerprint(form.criteria) };
   try {
-    await opener.client.views.open({ trigger_id: opener.triggerId, view: buildPage(form, 0, JSON.stringify(metadata), actingAsAdmin, organisation) });
+    await opener.client.views.open({
+      trigger_id: opener.triggerId,
+      view: buildPage(form, 0, JSON.stringify(metadata), actingAsAdmin, organisation),
+    });
   } catch (error) {
     deps.logger.warn('could not open the report modal', error);
     await respond({ text: text.cannotOpen });
@@ -257,9 +290,18 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     const report = tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
     const inForce = tx.reports.inForce(report.id);
     const pending = tx.reports.pending(report.id);
-    const differs = (version: ReportVersion | undefined) => !version || describeReportChanges(contentOf(version), content, form.criteria, locale).length > 0;
+    const differs = (version: ReportVersion | undefined) =>
+      !version || describeReportChanges(contentOf(version), content, form.criteria, locale).length > 0;
     const audit = (action: string, details: Record<string, unknown>) =>
-      tx.audit.record({ at: now, actorUserId: by, actingAsAdmin, action, entityType: 'report', entityId: report.id, details: { period: form.period.code, unit: form.unit.code, ...details } });
+      tx.audit.record({
+        at: now,
+        actorUserId: by,
+        actingAsAdmin,
+        action,
+        entityType: 'report',
+        entityId: report.id,
+        details: { period: form.period.code, unit: form.unit.code, ...details },
+      });
     const decision = { by, at: now };
 
     if (inForce && !differs(inForce) && form.mode !== 'returned') {
@@ -271,7 +313,16 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     if (pending && !differs(pending)) return { kind: 'unchanged', against: 'pending' };
 
     const late = isLate(now, form.period.due);
-    const fields = { reportId: report.id, values: content.values, evidenceUrl: content.evidenceUrl, notes: content.notes, submittedBy: by, actingAsAdmin, submittedAt: now, late };
+    const fields = {
+      reportId: report.id,
+      values: content.values,
+      evidenceUrl: content.evidenceUrl,
+      notes: content.notes,
+      submittedBy: by,
+      actingAsAdmin,
+      submittedAt: now,
+      late,
+    };
     const withdrawn = tx.reports.withdrawPending(report.id, decision);
     if (form.mode === 'locked') {
       const version = tx.reports.add({ ...fields, status: 'pending' });
@@ -286,15 +337,36 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     deps.delivery.queue(tx, {
       key: `report-confirmation:${version.id}`,
       kind: 'report_confirmation',
-      message: { user: by, ...buildReportConfirmation({ unitName: form.unit.name, periodName: form.period.name, at: now, version: version.version, total: score.total, awaitingReview: score.awaitingReview, zone: organisation.timeZone }, locale) },
+      message: {
+        user: by,
+        ...buildReportConfirmation(
+          {
+            unitName: form.unit.name,
+            periodName: form.period.name,
+            at: now,
+            version: version.version,
+            total: score.total,
+            awaitingReview: score.awaitingReview,
+            zone: organisation.timeZone,
+          },
+          locale,
+        ),
+      },
     });
     if (inForce) {
       audit('report.updated', { versionId: version.id, replacing: inForce.id, late, withdrawn, returned: form.mode === 'returned' });
       if (form.mode === 'returned') {
         // Whoever returned it is waiting for it: the lead's officers (or the admins) are told, with the review a press away.
-        const message = buildResubmittedMessage({ unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } }, locale);
+        const message = buildResubmittedMessage(
+          { unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } },
+          locale,
+        );
         for (const userId of decidersOf(tx, { year: form.year.year, blockId: form.block.id, unitId: form.unit.id }).userIds) {
-          deps.delivery.queue(tx, { key: `report-resubmitted:${version.id}:${userId}`, kind: 'report_resubmitted', message: { user: userId, ...message } });
+          deps.delivery.queue(tx, {
+            key: `report-resubmitted:${version.id}:${userId}`,
+            kind: 'report_resubmitted',
+            message: { user: userId, ...message },
+          });
         }
       }
       return { kind: 'updated', version: version.version, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
@@ -310,7 +382,13 @@ function applySubmission(deps: AppDeps, organisation: OrganisationSettings, subm
     deps.delivery.queue(tx, {
       key: `report-submitted:${form.period.id}:${form.unit.id}`,
       kind: 'report_submitted',
-      message: { channel: form.block.channelId, ...buildSubmittedLine({ unitName: form.unit.name, periodName: form.period.name, late, done, total: members.length, byAdmin: actingAsAdmin }, locale) },
+      message: {
+        channel: form.block.channelId,
+        ...buildSubmittedLine(
+          { unitName: form.unit.name, periodName: form.period.name, late, done, total: members.length, byAdmin: actingAsAdmin },
+          locale,
+        ),
+      },
     });
     return { kind: 'submitted', late, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
   });
@@ -325,9 +403,15 @@ function outcomeText(outcome: Exclude<Outcome, { kind: 'duplicate' }>, form: Rep
     case 'withdrawn':
       return text.withdrawn;
     case 'submitted':
-      return (outcome.late ? text.submittedLate : text.submitted)(form.unit.name, form.period.name, points(outcome.total)) + (outcome.awaitingReview ? text.awaiting : '');
+      return (
+        (outcome.late ? text.submittedLate : text.submitted)(form.unit.name, form.period.name, points(outcome.total)) +
+        (outcome.awaitingReview ? text.awaiting : '')
+      );
     case 'updated':
-      return text.updated(form.unit.name, form.period.name, outcome.version, points(outcome.total)) + (outcome.awaitingReview ? text.awaiting : '');
+      return (
+        text.updated(form.unit.name, form.period.name, outcome.version, points(outcome.total)) +
+        (outcome.awaitingReview ? text.awaiting : '')
+      );
     case 'requested':
       return text.requested(outcome.deciderName ? reportText[locale].deciderLead(outcome.deciderName) : reportText[locale].deciderAdmins);
   }
@@ -365,7 +449,11 @@ export const reportChangeRequests: ChangeRequestKind = {
     } satisfies ChangeRequest;
   },
   decide(tx, request, outcome, decision) {
-    return tx.reports.decide(request.id, outcome, { by: decision.by, at: decision.at, ...(decision.reason ? { reason: decision.reason } : {}) });
+    return tx.reports.decide(request.id, outcome, {
+      by: decision.by,
+      at: decision.at,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    });
   },
   auditActions: { approved: 'report.change_approved', rejected: 'report.change_rejected' },
 };
@@ -388,7 +476,11 @@ export const reportFeature: Feature = {
         const periods = wanted !== undefined ? structure.periods(wanted) : [];
         const words = parsePeriodWords(context.args, structure.activeUnits(), periods);
         if (words.rest) return context.respond({ text: commandText[context.locale].unknownWords(words.rest, listNamed(periods)) });
-        return openReportModal(context, { unitText: words.block?.code ?? '', periodText: words.period?.code ?? '', ...(words.year !== undefined ? { year: words.year } : {}) });
+        return openReportModal(context, {
+          unitText: words.block?.code ?? '',
+          periodText: words.period?.code ?? '',
+          ...(words.year !== undefined ? { year: words.year } : {}),
+        });
       },
     },
   ],
@@ -412,22 +504,34 @@ export const reportFeature: Feature = {
       const final = metadata.p === pages.length - 1;
       const values = view.state.values;
       const checked = checkReportForm({
-        fields: onPage.map((criterion) => ({ id: criterion, kind: criterion.kind, maxPoints: criterion.maxPoints, typed: typed(values[valueBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]), reason: typed(values[reasonBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]) })),
+        fields: onPage.map((criterion) => ({
+          id: criterion,
+          kind: criterion.kind,
+          maxPoints: criterion.maxPoints,
+          typed: typed(values[valueBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]),
+          reason: typed(values[reasonBlockId(criterion.id)]?.[REPORT_INPUT_ACTION]),
+        })),
         ...(final ? { evidence: typed(values[REPORT_EVIDENCE_BLOCK]?.[REPORT_INPUT_ACTION]) } : {}),
       });
       if (checked.problems.length) return ack({ response_action: 'errors', errors: reportErrors(checked.problems, locale) });
 
-      const earlier = z.array(carriedValue).catch([]).parse(enteredBefore(deps.store, FORM, view.id, metadata));
+      const earlier = z
+        .array(carriedValue)
+        .catch([])
+        .parse(enteredBefore(deps.store, FORM, view.id, metadata));
       // Earlier pages' values ride in the modal: checked again, as if typed now.
       const earlierValid = earlier.every(([value, reason], index) => {
         const criterion = form.criteria[index];
         return criterion !== undefined && isValidReportEntry(criterion.kind, criterion.maxPoints, { value, reason });
       });
       if (!earlierValid) return result(reportText[locale].result.stale);
-      const entered = [...earlier, ...onPage.map((criterion) => {
-        const read: ReportValueRead = checked.values.get(criterion)!;
-        return [read.value, read.reason] as [number | null, string | null];
-      })];
+      const entered = [
+        ...earlier,
+        ...onPage.map((criterion) => {
+          const read: ReportValueRead = checked.values.get(criterion)!;
+          return [read.value, read.reason] as [number | null, string | null];
+        }),
+      ];
       const expected = pages.slice(0, metadata.p + 1).reduce((count, page) => count + page.length, 0);
       if (entered.length !== expected) return result(reportText[locale].result.stale);
       if (!final) {
@@ -445,8 +549,8 @@ export const reportFeature: Feature = {
       if (outcome.kind === 'duplicate') return ack();
       await result(outcomeText(outcome, form, locale));
       deps.delivery.kick();
-      if ('withdrawn' in outcome && outcome.withdrawn.length) await redrawWithdrawn(deps, client, reportChangeRequests, outcome.withdrawn, organisation);
+      if ('withdrawn' in outcome && outcome.withdrawn.length)
+        await redrawWithdrawn(deps, client, reportChangeRequests, outcome.withdrawn, organisation);
     });
-
   },
 };

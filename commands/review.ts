@@ -8,14 +8,30 @@ import { reviewCeiling, scoreUnit } from '../src/domain/scoring';
 import { formatNumber, formatPoints } from '../src/i18n/format';
 import type { Locale } from '../src/i18n/messages';
 import { type ScoredReport, scoringCriteria, scoringInput } from '../src/standings/inputs';
-import { REVIEW_CALLBACK, REVIEW_CONFIRM, REVIEW_INPUT_ACTION, REVIEW_OPEN, REVIEW_OUTCOME_BLOCK, REVIEW_REASON_BLOCK, REVIEW_RETURN } from '../src/views/ids';
+import {
+  REVIEW_CALLBACK,
+  REVIEW_CONFIRM,
+  REVIEW_INPUT_ACTION,
+  REVIEW_OPEN,
+  REVIEW_OUTCOME_BLOCK,
+  REVIEW_REASON_BLOCK,
+  REVIEW_RETURN,
+} from '../src/views/ids';
 import type { ReportCriterion } from '../src/views/report';
-import { buildReturnedMessage, buildReviewedMessage, buildReviewModal, buildReviewResultView, LEAD_DECIDES, pointsBlockId, reviewText } from '../src/views/review';
+import {
+  buildReturnedMessage,
+  buildReviewedMessage,
+  buildReviewModal,
+  buildReviewResultView,
+  LEAD_DECIDES,
+  pointsBlockId,
+  reviewText,
+} from '../src/views/review';
 import { mayDecide } from './change-requests';
 import type { Feature } from './feature';
 import { openerFromAction } from './openers';
-import { submissionOf } from './submissions';
 import { pledgedTargets, reportCriteria } from './report';
+import { submissionOf } from './submissions';
 
 /**
  * Review (thẩm định): the block lead's officers — or an admin — open a unit's report from the status
@@ -40,7 +56,14 @@ function subjectOf(store: Store, versionId: number): ReviewSubject | undefined {
   const period = store.structure.periodById(version.report.periodId);
   const unit = store.structure.unitById(version.report.unitId);
   if (!period || !unit) return undefined;
-  return { version, period, unit, blockId: version.report.blockId, criteria: reportCriteria(store, period.year, version.report.blockId), targets: pledgedTargets(store, period.year, unit.id) };
+  return {
+    version,
+    period,
+    unit,
+    blockId: version.report.blockId,
+    criteria: reportCriteria(store, period.year, version.report.blockId),
+    targets: pledgedTargets(store, period.year, unit.id),
+  };
 }
 
 function score(subject: ReviewSubject, report: ScoredReport) {
@@ -60,7 +83,11 @@ function readPoints(typed: string | null | undefined, max: number): { ok: true; 
 
 function pointsProblemText(problem: PointsProblem, max: number, locale: Locale): string {
   const text = reviewText[locale].problem;
-  return problem.kind === 'required' ? text.required : problem.kind === 'not_a_number' ? text.notANumber(problem.typed) : text.range(formatNumber(max, locale));
+  return problem.kind === 'required'
+    ? text.required
+    : problem.kind === 'not_a_number'
+      ? text.notANumber(problem.typed)
+      : text.range(formatNumber(max, locale));
 }
 
 const typed = (state: ViewStateValue | undefined) => state?.value ?? state?.selected_option?.value ?? null;
@@ -74,7 +101,8 @@ export const reviewFeature: Feature = {
       const text = reviewText[opener.locale];
       const subject = subjectOf(deps.store, Number(action.value));
       if (!subject) return opener.respond({ text: text.result.stale });
-      if (!mayDecide(deps.store, opener.caller, { year: subject.period.year, blockId: subject.blockId, unitId: subject.unit.id }).allowed) return opener.respond({ text: text.result.refused });
+      if (!mayDecide(deps.store, opener.caller, { year: subject.period.year, blockId: subject.blockId, unitId: subject.unit.id }).allowed)
+        return opener.respond({ text: text.result.refused });
       const { version } = subject;
       const previous = deps.store.reports.latestReview(version.id);
       const confirmed = previous?.outcome === 'reviewed' ? previous : undefined;
@@ -85,8 +113,18 @@ export const reviewFeature: Feature = {
         subject.criteria
           .filter((criterion) => LEAD_DECIDES.has(criterion.kind))
           .flatMap((criterion) => {
-            const points = confirmed?.scores.get(criterion.id)?.points ?? version.values.get(criterion.id)?.value ?? (criterion.kind === 'graded' ? undefined : 0);
-            return points === undefined ? [] : [[criterion.id, Math.min(points, reviewCeiling(criterion.kind, criterion.maxPoints, version.values.get(criterion.id)?.value))] as const];
+            const points =
+              confirmed?.scores.get(criterion.id)?.points ??
+              version.values.get(criterion.id)?.value ??
+              (criterion.kind === 'graded' ? undefined : 0);
+            return points === undefined
+              ? []
+              : [
+                  [
+                    criterion.id,
+                    Math.min(points, reviewCeiling(criterion.kind, criterion.maxPoints, version.values.get(criterion.id)?.value)),
+                  ] as const,
+                ];
           }),
       );
       try {
@@ -96,7 +134,14 @@ export const reviewFeature: Feature = {
             {
               unitName: subject.unit.name,
               period: { name: subject.period.name, year: subject.period.year },
-              version: { number: version.version, at: version.submittedAt, by: version.submittedBy, late: version.late, evidenceUrl: version.evidenceUrl, notes: version.notes },
+              version: {
+                number: version.version,
+                at: version.submittedAt,
+                by: version.submittedBy,
+                late: version.late,
+                evidenceUrl: version.evidenceUrl,
+                notes: version.notes,
+              },
               ...(confirmed ? { previous: { by: confirmed.reviewerUserId, at: confirmed.createdAt } } : {}),
               zone: opener.organisation.timeZone,
               criteria: subject.criteria,
@@ -145,8 +190,20 @@ export const reviewFeature: Feature = {
       const { version, unit, period } = subject;
       const done = deps.store.transaction((tx) => {
         if (!tx.events.claim(`view:${view.id}`, 'view_submission', now)) return undefined;
-        const review = tx.reports.addReview({ versionId: version.id, reviewerUserId: body.user.id, actingAsAdmin: permission.actingAsAdmin, outcome: returned ? 'returned' : 'reviewed', reason: returned ? reason : null, scores: returned ? new Map() : points, at: now });
-        const total = score(subject, { values: version.values, late: version.late, review: { scores: points, reviewerUserId: body.user.id } }).total;
+        const review = tx.reports.addReview({
+          versionId: version.id,
+          reviewerUserId: body.user.id,
+          actingAsAdmin: permission.actingAsAdmin,
+          outcome: returned ? 'returned' : 'reviewed',
+          reason: returned ? reason : null,
+          scores: returned ? new Map() : points,
+          at: now,
+        });
+        const total = score(subject, {
+          values: version.values,
+          late: version.late,
+          review: { scores: points, reviewerUserId: body.user.id },
+        }).total;
         tx.audit.record({
           at: now,
           actorUserId: body.user.id,
@@ -154,23 +211,50 @@ export const reviewFeature: Feature = {
           action: returned ? 'report.returned' : 'report.reviewed',
           entityType: 'report',
           entityId: version.report.id,
-          details: { versionId: version.id, reviewId: review.id, ...(returned ? { reason } : { total, points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])) }) },
+          details: {
+            versionId: version.id,
+            reviewId: review.id,
+            ...(returned ? { reason } : { total, points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])) }),
+          },
         });
         if (returned) {
           for (const userId of tx.structure.officerIds(unit.id)) {
             deps.delivery.queue(tx, {
               key: `report-returned:${review.id}:${userId}`,
               kind: 'report_returned',
-              message: { user: userId, ...buildReturnedMessage({ unitName: unit.name, unitCode: unit.code, period: { name: period.name, code: period.code, year: period.year }, by: body.user.id, reason }, locale) },
+              message: {
+                user: userId,
+                ...buildReturnedMessage(
+                  {
+                    unitName: unit.name,
+                    unitCode: unit.code,
+                    period: { name: period.name, code: period.code, year: period.year },
+                    by: body.user.id,
+                    reason,
+                  },
+                  locale,
+                ),
+              },
             });
           }
         } else {
-          deps.delivery.queue(tx, { key: `report-reviewed:${review.id}`, kind: 'report_reviewed', message: { user: version.submittedBy, ...buildReviewedMessage({ unitName: unit.name, periodName: period.name, by: body.user.id, total }, locale) } });
+          deps.delivery.queue(tx, {
+            key: `report-reviewed:${review.id}`,
+            kind: 'report_reviewed',
+            message: {
+              user: version.submittedBy,
+              ...buildReviewedMessage({ unitName: unit.name, periodName: period.name, by: body.user.id, total }, locale),
+            },
+          });
         }
         return { total };
       });
       if (!done) return ack();
-      await result(returned ? text.result.returned(unit.name, period.name) : text.result.reviewed(unit.name, period.name, formatPoints(done.total, locale)));
+      await result(
+        returned
+          ? text.result.returned(unit.name, period.name)
+          : text.result.reviewed(unit.name, period.name, formatPoints(done.total, locale)),
+      );
       deps.delivery.kick();
     });
   },

@@ -48,8 +48,10 @@ const commandText = defineMessages(
     theLeadUnknown: 'Trưởng khối',
     nothingToPublish: 'Chưa có đơn vị nào báo cáo kỳ này; chưa có gì để đăng.',
     unchanged: (at: string) => `Bảng xếp hạng này đã được đăng lúc ${at} và chưa thay đổi; không đăng lại.`,
-    posted: (period: string, channel: string) => `Đã đăng bảng xếp hạng ${period} lên kênh <#${channel}>; biểu đồ theo sau trong luồng tin.`,
-    corrected: (period: string, channel: string, count: number) => `Đã đăng bản đính chính bảng xếp hạng ${period} lên kênh <#${channel}> (${count} đơn vị thay đổi); biểu đồ theo sau trong luồng tin.`,
+    posted: (period: string, channel: string) =>
+      `Đã đăng bảng xếp hạng ${period} lên kênh <#${channel}>; biểu đồ theo sau trong luồng tin.`,
+    corrected: (period: string, channel: string, count: number) =>
+      `Đã đăng bản đính chính bảng xếp hạng ${period} lên kênh <#${channel}> (${count} đơn vị thay đổi); biểu đồ theo sau trong luồng tin.`,
     exporting: (file: string) => `Đang gửi tệp ${file} vào tin nhắn riêng với bot.`,
   },
   {
@@ -59,7 +61,8 @@ const commandText = defineMessages(
     nothingToPublish: 'No unit has reported for this period yet; there is nothing to post.',
     unchanged: (at: string) => `These standings were posted at ${at} and have not changed since; not posted again.`,
     posted: (period: string, channel: string) => `Posted the standings for ${period} to <#${channel}>; the chart follows in the thread.`,
-    corrected: (period: string, channel: string, count: number) => `Posted a correction of the standings for ${period} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
+    corrected: (period: string, channel: string, count: number) =>
+      `Posted a correction of the standings for ${period} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
     exporting: (file: string) => `Sending ${file} to your direct messages with the bot.`,
   },
 );
@@ -78,7 +81,9 @@ function renderStandings(store: Store, page: StandingsPage, caller: Caller, orga
       record,
       zone: organisation.timeZone,
       canPublish: leadsBlock(store, caller, page.b, loaded.period.year).allowed,
-      ...(latest ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } } : {}),
+      ...(latest
+        ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } }
+        : {}),
     },
     page.p,
     organisation.locale,
@@ -133,10 +138,17 @@ export const standingsFeature: Feature = {
       const { organisation, value } = pressed;
       const loaded = standingsFor(deps.store, value.b, value.pe);
       if (!loaded?.members.some((member) => member.id === value.u)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale][loaded ? 'unitGone' : 'gone'] });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: commonText[organisation.locale][loaded ? 'unitGone' : 'gone'],
+        });
         return;
       }
-      await client.views.open({ trigger_id: body.trigger_id, view: buildBreakdownModal(standingsRecord(loaded, deps.clock.now()), value.u, organisation.locale) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildBreakdownModal(standingsRecord(loaded, deps.clock.now()), value.u, organisation.locale),
+      });
     });
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_PUBLISH, async ({ ack, action, body, respond }) => {
@@ -153,9 +165,16 @@ export const standingsFeature: Feature = {
         const record = standingsRecord(loaded, at);
         if (!record.rows.some((row) => row.reported)) return { message: text.nothingToPublish };
         const previous = latestPublished(tx, value.b, value.pe);
-        if (previous && standingChanges(previous.record, record).length === 0) return { message: text.unchanged(formatDateTime(previous.row.createdAt, organisation.timeZone, locale)) };
+        if (previous && standingChanges(previous.record, record).length === 0)
+          return { message: text.unchanged(formatDateTime(previous.row.createdAt, organisation.timeZone, locale)) };
         const kind = previous ? 'correction' : 'manual';
-        const published = publishStandings(deps, tx, record, loaded.block.channelId, { kind, at, by: caller.userId, zone: organisation.timeZone, locale })!;
+        const published = publishStandings(deps, tx, record, loaded.block.channelId, {
+          kind,
+          at,
+          by: caller.userId,
+          zone: organisation.timeZone,
+          locale,
+        })!;
         tx.audit.record({
           at,
           actorUserId: caller.userId,
@@ -166,7 +185,13 @@ export const standingsFeature: Feature = {
           details: { blockId: value.b, periodId: value.pe, changedUnits: published.changes.map((change) => change.unitName) },
         });
         const period = periodLabel(loaded.period, locale);
-        return { message: kind === 'correction' ? text.corrected(period, loaded.block.channelId, published.changes.length) : text.posted(period, loaded.block.channelId), posted: true };
+        return {
+          message:
+            kind === 'correction'
+              ? text.corrected(period, loaded.block.channelId, published.changes.length)
+              : text.posted(period, loaded.block.channelId),
+          posted: true,
+        };
       });
       if (outcome.posted) deps.delivery.kick();
       await say(outcome.message);
@@ -186,7 +211,11 @@ export const standingsFeature: Feature = {
       deps.delivery.queue(deps.store, {
         key: `standings-xlsx:${block.id}:${period.id}:${caller.userId}:${body.trigger_id}`,
         kind: 'standings_xlsx',
-        message: { user: caller.userId, text: escapeMrkdwn(title), upload: { filename, title, source: { kind: 'standings_xlsx', blockId: block.id, periodId: period.id } } },
+        message: {
+          user: caller.userId,
+          text: escapeMrkdwn(title),
+          upload: { filename, title, source: { kind: 'standings_xlsx', blockId: block.id, periodId: period.id } },
+        },
       });
       deps.delivery.kick();
       await say(commandText[locale].exporting(filename));

@@ -14,9 +14,9 @@ import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusRow, statusText, type Un
 import { blockOfUnit, type PeriodScope, resolvePeriodScope } from './args';
 import { mayDecide } from './change-requests';
 import { type Caller, identifyCaller, isMember, leadsBlock } from './context';
-import { notInOrganisationText } from './thidua';
 import type { Feature } from './feature';
 import { pagedTableFeature } from './pages';
+import { notInOrganisationText } from './thidua';
 
 /**
  * `/thidua tiendo [kỳ] [khối]`: each unit's report for a period — submitted on time or late,
@@ -27,12 +27,14 @@ import { pagedTableFeature } from './pages';
 const statusHelp = defineMessages(
   {
     usage: '/thidua tiendo [kỳ] [khối]',
-    description: 'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút «Nhắc» và «Thẩm định».',
+    description:
+      'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút «Nhắc» và «Thẩm định».',
     example: '/thidua tiendo quy 1 noi chinh',
   },
   {
     usage: '/thidua status [period] [block]',
-    description: "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets «Remind» and «Review» buttons.",
+    description:
+      "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets «Remind» and «Review» buttons.",
     example: '/thidua status Q1 noi chinh',
   },
 );
@@ -51,7 +53,13 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
   return members.map((member) => {
     const report = reports.get(member.id);
     const review = report?.review;
-    const state: UnitState = !report?.inForce ? 'missing' : review?.outcome === 'returned' ? 'returned' : review?.outcome === 'reviewed' ? 'reviewed' : 'submitted';
+    const state: UnitState = !report?.inForce
+      ? 'missing'
+      : review?.outcome === 'returned'
+        ? 'returned'
+        : review?.outcome === 'reviewed'
+          ? 'reviewed'
+          : 'submitted';
     return {
       unitId: member.id,
       unitName: member.name,
@@ -73,21 +81,29 @@ function render(store: Store, page: StatusPage, caller: Caller, organisation: Or
   if (!block || !period) return { text: commonText[organisation.locale].gone };
   const rows = statusRows(store, block, period, caller);
   return buildStatus(
-    { blockName: block.name, blockId: block.id, period: { id: period.id, name: period.name, year: period.year, due: period.due }, zone: organisation.timeZone, now, rows, page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.p) },
+    {
+      blockName: block.name,
+      blockId: block.id,
+      period: { id: period.id, name: period.name, year: period.year, due: period.due },
+      zone: organisation.timeZone,
+      now,
+      rows,
+      page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.p),
+    },
     organisation.locale,
   );
 }
 
 const table = pagedTableFeature<StatusPage, PeriodScope>({
-    name: 'tiendo',
-    aliases: ['tiến độ', 'tien do', 'status', 'progress'],
-    help: statusHelp,
-    allowRest: false,
-    // The named block and period (either order, a year anywhere), else the caller's block and the period in focus now.
-    resolve: (context) => resolvePeriodScope(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
-    firstPage: (scope) => ({ b: scope.block.id, r: scope.period.id, p: 0 }),
-    page: pageSchema,
-    actionIds: [STATUS_PREVIOUS, STATUS_NEXT],
+  name: 'tiendo',
+  aliases: ['tiến độ', 'tien do', 'status', 'progress'],
+  help: statusHelp,
+  allowRest: false,
+  // The named block and period (either order, a year anywhere), else the caller's block and the period in focus now.
+  resolve: (context) => resolvePeriodScope(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
+  firstPage: (scope) => ({ b: scope.block.id, r: scope.period.id, p: 0 }),
+  page: pageSchema,
+  actionIds: [STATUS_PREVIOUS, STATUS_NEXT],
   render,
 });
 
@@ -101,7 +117,8 @@ export const statusFeature: Feature = {
       if (!organisation) return;
       const locale = organisation.locale;
       const text = statusText[locale];
-      const reply = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message }).then(() => undefined);
+      const reply = (message: string) =>
+        respond({ response_type: 'ephemeral', replace_original: false, text: message }).then(() => undefined);
       const now = deps.clock.now();
       const caller = identifyCaller(deps.store, organisation, body.user.id, now);
       if (!isMember(caller)) return reply(notInOrganisationText(deps, organisation));
@@ -113,7 +130,8 @@ export const statusFeature: Feature = {
       if (!unit || !block) return reply(commonText[locale].unitGone);
       const permission = leadsBlock(deps.store, caller, block.id, period.year);
       if (!permission.allowed) return reply(text.nudgeRefused);
-      if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return reply(text.alreadySubmitted(unit.name, period.name));
+      if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id))
+        return reply(text.alreadySubmitted(unit.name, period.name));
       const officers = deps.store.structure.officerIds(unit.id);
       if (officers.length === 0) return reply(text.nobodyToNudge(unit.name));
       deps.store.transaction((tx) => {
@@ -137,7 +155,15 @@ export const statusFeature: Feature = {
             },
           });
         }
-        tx.audit.record({ at: now, actorUserId: body.user.id, actingAsAdmin: permission.actingAsAdmin, action: 'report.nudged', entityType: 'unit', entityId: unit.id, details: { period: period.code, officers } });
+        tx.audit.record({
+          at: now,
+          actorUserId: body.user.id,
+          actingAsAdmin: permission.actingAsAdmin,
+          action: 'report.nudged',
+          entityType: 'unit',
+          entityId: unit.id,
+          details: { period: period.code, officers },
+        });
       });
       deps.delivery.kick();
       await reply(text.nudged(unit.name, officers.map(mention).join(', '), period.name));

@@ -22,12 +22,20 @@ export function submissionOf<M>(deps: AppDeps, userId: string, privateMetadata: 
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
   const now = deps.clock.now();
-  return { organisation, locale: organisation.locale, now, caller: identifyCaller(deps.store, organisation, userId, now), metadata: readJson(privateMetadata, schema) };
+  return {
+    organisation,
+    locale: organisation.locale,
+    now,
+    caller: identifyCaller(deps.store, organisation, userId, now),
+    metadata: readJson(privateMetadata, schema),
+  };
 }
 
-
 /** A unit's form (pledge, report) as submitted: its unit and block, and how the submitter acts for it. */
-export type UnitFormTarget<M> = { kind: 'stale' } | { kind: 'refused'; unit: UnitRow } | { kind: 'allowed'; metadata: M; unit: UnitRow; block: BlockRow; actingAsAdmin: boolean };
+export type UnitFormTarget<M> =
+  | { kind: 'stale' }
+  | { kind: 'refused'; unit: UnitRow }
+  | { kind: 'allowed'; metadata: M; unit: UnitRow; block: BlockRow; actingAsAdmin: boolean };
 
 /**
  * The one check of who may submit a unit's form, made again on every submission (the modal is
@@ -40,5 +48,7 @@ export function unitFormTarget<M extends { u: number }>(deps: AppDeps, submissio
   const block = unit ? blockOfUnit(deps.store, unit) : undefined;
   if (!unit || !block) return { kind: 'stale' };
   const permission = actsFor(submission.caller, unit);
-  return permission.allowed ? { kind: 'allowed', metadata, unit, block, actingAsAdmin: permission.actingAsAdmin } : { kind: 'refused', unit };
+  return permission.allowed
+    ? { kind: 'allowed', metadata, unit, block, actingAsAdmin: permission.actingAsAdmin }
+    : { kind: 'refused', unit };
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../src/deps';
 import { matchCommand } from '../src/domain/command-words';
 import { mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
-import { identifyCaller, isMember, type Caller } from './context';
+import { type Caller, identifyCaller, isMember } from './context';
 import type { Reply, SubCommand } from './feature';
 
 /**
@@ -15,7 +15,13 @@ export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubC
   const words = subCommands.map((command) => ({ name: command.name, words: command.aliases }));
   app.command('/thidua', async ({ command, ack, respond, client }) => {
     await ack();
-    const reply = (message: Reply) => respond({ response_type: 'ephemeral', replace_original: false, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) }).then(() => undefined);
+    const reply = (message: Reply) =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      }).then(() => undefined);
     const organisation = deps.store.organisation.get();
     if (!organisation) return reply({ text: commonText.vi.noOrganisation });
     const locale = organisation.locale;
@@ -25,7 +31,9 @@ export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubC
     const match = matchCommand(command.text, words);
     if (match.kind === 'unknown') {
       const suggestions = match.suggestions.map((name) => `\`/thidua ${name}\``).join(` ${text.or} `);
-      return reply({ text: [text.unknownCommand(match.word), suggestions ? text.didYouMean(suggestions) : '', text.seeHelp].filter(Boolean).join(' ') });
+      return reply({
+        text: [text.unknownCommand(match.word), suggestions ? text.didYouMean(suggestions) : '', text.seeHelp].filter(Boolean).join(' '),
+      });
     }
     const target = match.kind === 'match' ? subCommands.find((candidate) => candidate.name === match.name)! : fallback;
     if (target.audience !== 'anyone' && !isMember(caller)) return reply({ text: notInOrganisationText(deps, organisation) });

@@ -43,7 +43,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
 
 /** How many migrations have been applied (for the health report). */
 export function appliedMigrationCount(handle: DatabaseHandle): number {
-  const row = handle.sqlite.prepare("select count(*) as count from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get() as { count: number };
+  const row = handle.sqlite
+    .prepare("select count(*) as count from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get() as { count: number };
   if (row.count === 0) return 0;
   return (handle.sqlite.prepare('select count(*) as count from __drizzle_migrations').get() as { count: number }).count;
 }

@@ -18,7 +18,9 @@ export const organisation = sqliteTable('organisation', {
   id: integer('id').primaryKey(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Ho_Chi_Minh'),
-  locale: text('locale', { enum: ['vi', 'en'] }).notNull().default('vi'),
+  locale: text('locale', { enum: ['vi', 'en'] })
+    .notNull()
+    .default('vi'),
   /** Nothing is posted between these local times ('HH:mm'); the range may wrap midnight. */
   quietFrom: text('quiet_from').notNull().default('20:00'),
   quietTo: text('quiet_to').notNull().default('07:00'),
@@ -245,7 +247,10 @@ export const reports = sqliteTable(
       .notNull()
       .references(() => blocks.id),
   },
-  (table) => [uniqueIndex('reports_period_unit_idx').on(table.periodId, table.unitId), index('reports_block_period_idx').on(table.blockId, table.periodId)],
+  (table) => [
+    uniqueIndex('reports_period_unit_idx').on(table.periodId, table.unitId),
+    index('reports_block_period_idx').on(table.blockId, table.periodId),
+  ],
 );
 
 export const reportVersions = sqliteTable(
@@ -340,7 +345,18 @@ export const standingsSnapshots = sqliteTable(
 
 // ── Directives ──────────────────────────────────────────────────────────────────────────────
 
-export const DIRECTIVE_KINDS = ['Chỉ thị', 'Nghị quyết', 'Luật', 'Nghị định', 'Thông tư', 'Kế hoạch', 'Công văn', 'Hướng dẫn', 'Kết luận', 'Quyết định'] as const;
+export const DIRECTIVE_KINDS = [
+  'Chỉ thị',
+  'Nghị quyết',
+  'Luật',
+  'Nghị định',
+  'Thông tư',
+  'Kế hoạch',
+  'Công văn',
+  'Hướng dẫn',
+  'Kết luận',
+  'Quyết định',
+] as const;
 export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
 
 export const directives = sqliteTable('directives', {

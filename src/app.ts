@@ -26,7 +26,12 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
   const routes = options.routes ?? [];
   const receiver =
     options.receiver.kind === 'http'
-      ? new HTTPReceiver({ signingSecret: options.receiver.signingSecret, endpoints: '/slack/events', customRoutes: routes, logger: deps.logger })
+      ? new HTTPReceiver({
+          signingSecret: options.receiver.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: routes,
+          logger: deps.logger,
+        })
       : new SocketModeReceiver({
           appToken: options.receiver.appToken,
           customRoutes: routes,

@@ -1,5 +1,5 @@
-import type { Store } from '../db/store';
 import { appliedMigrationCount, type DatabaseHandle } from '../db/client';
+import type { Store } from '../db/store';
 
 export interface HealthReport {
   status: 'ok' | 'error';
@@ -36,6 +36,11 @@ export function healthReport(handle: DatabaseHandle, store: Store, mode: string,
       },
     };
   } catch (error) {
-    return { status: 'error', mode, uptimeSeconds, database: { status: 'error', path: handle.path, error: error instanceof Error ? error.message : String(error) } };
+    return {
+      status: 'error',
+      mode,
+      uptimeSeconds,
+      database: { status: 'error', path: handle.path, error: error instanceof Error ? error.message : String(error) },
+    };
   }
 }

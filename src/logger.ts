@@ -1,4 +1,4 @@
-import { type Logger, LogLevel } from '@slack/bolt';
+import type { Logger, LogLevel } from '@slack/bolt';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,7 +18,9 @@ export function createLogger(
   const emit = (entryLevel: LogLevelName, messages: unknown[]) => {
     if (ORDER[entryLevel] < ORDER[threshold]) return;
     const text = messages
-      .map((message) => (message instanceof Error ? (message.stack ?? message.message) : typeof message === 'string' ? message : JSON.stringify(message)))
+      .map((message) =>
+        message instanceof Error ? (message.stack ?? message.message) : typeof message === 'string' ? message : JSON.stringify(message),
+      )
       .join(' ');
     write(`${entryLevel.toUpperCase().padEnd(5)} [${currentName}] ${text}`);
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { App, Logger } from '@slack/bolt';
 import { WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { DatabaseHandle } from '../db/client';
@@ -45,7 +45,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const wire = options.wire ?? realWireTimer;
   const store = createStore(options.handle.db);
-  if (options.loadDemo !== false && loadDemoIfEmpty(store, options.clock.now())) options.logger.info('loaded the demo organisation (Vĩnh Phúc) into an empty database');
+  if (options.loadDemo !== false && loadDemoIfEmpty(store, options.clock.now()))
+    options.logger.info('loaded the demo organisation (Vĩnh Phúc) into an empty database');
   // Directives written before the search existed (or indexed by an older folding) are indexed once here.
   if (store.transaction((tx) => tx.directives.ensureSearchIndex())) options.logger.info('rebuilt the directive search index');
 
@@ -92,8 +93,11 @@ async function identifyBot(options: BotOptions): Promise<{ botId: string; botUse
     return { botId: answer.bot_id, botUserId: answer.user_id };
   } catch (error) {
     if (error instanceof StartupError) throw error;
-    if (error instanceof WebAPIPlatformError) throw new StartupError(`Slack không chấp nhận SLACK_BOT_TOKEN (${String(error.data.error)}) / Slack refused the bot token`);
-    throw new StartupError(`Không gọi được Slack Web API tại ${where} (${error instanceof Error ? error.message : String(error)}) / cannot reach the Slack Web API`);
+    if (error instanceof WebAPIPlatformError)
+      throw new StartupError(`Slack không chấp nhận SLACK_BOT_TOKEN (${String(error.data.error)}) / Slack refused the bot token`);
+    throw new StartupError(
+      `Không gọi được Slack Web API tại ${where} (${error instanceof Error ? error.message : String(error)}) / cannot reach the Slack Web API`,
+    );
   }
 }
 

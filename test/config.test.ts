@@ -14,7 +14,14 @@ const expectProblem = (env: Record<string, string>, pattern: RegExp) => {
 
 describe('configuration from the environment', () => {
   it('defaults to the local console with no tokens', () => {
-    expect(loadConfig({})).toMatchObject({ slack: { kind: 'console' }, port: 3000, host: '0.0.0.0', databasePath: './data/thidua.sqlite', logLevel: 'info', schedulerTickSeconds: 60 });
+    expect(loadConfig({})).toMatchObject({
+      slack: { kind: 'console' },
+      port: 3000,
+      host: '0.0.0.0',
+      databasePath: './data/thidua.sqlite',
+      logLevel: 'info',
+      schedulerTickSeconds: 60,
+    });
   });
 
   it('treats blank values like unset ones (a copied .env.example)', () => {
@@ -22,8 +29,14 @@ describe('configuration from the environment', () => {
   });
 
   it('runs HTTP with a bot token and a signing secret, Socket Mode with an app token too', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).slack).toEqual({ kind: 'http', botToken: 'xoxb-1', signingSecret: 'secret-123' });
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123', SLACK_APP_TOKEN: 'xapp-1' }).slack.kind).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).slack).toEqual({
+      kind: 'http',
+      botToken: 'xoxb-1',
+      signingSecret: 'secret-123',
+    });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123', SLACK_APP_TOKEN: 'xapp-1' }).slack.kind).toBe(
+      'socket',
+    );
   });
 
   it('normalises SLACK_API_URL to end with a slash', () => {

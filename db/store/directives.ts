@@ -1,5 +1,14 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { closeNumbers, directiveNumberKey, isOrdinalWithin, matchNumber, type NumberMatch, numberSearchText, ordinalTypos, parseDirectiveNumber } from '../../src/domain/directive-number';
+import {
+  closeNumbers,
+  directiveNumberKey,
+  isOrdinalWithin,
+  matchNumber,
+  type NumberMatch,
+  numberSearchText,
+  ordinalTypos,
+  parseDirectiveNumber,
+} from '../../src/domain/directive-number';
 import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
 import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
 import { directiveNumbers, directives, directiveWords, meta } from '../schema';
@@ -97,7 +106,10 @@ export function directiveQueries(db: Db) {
       where directive_search match ${expression}
       order by score
       limit ${fetched}`);
-    const total = ranked.length < fetched ? ranked.length : db.get<{ total: number }>(sql`select count(*) as total from directive_search where directive_search match ${expression}`)!.total;
+    const total =
+      ranked.length < fetched
+        ? ranked.length
+        : db.get<{ total: number }>(sql`select count(*) as total from directive_search where directive_search match ${expression}`)!.total;
     const boundary = ranked[Math.min(limit, ranked.length) - 1]?.score;
     if (ranked.length === fetched && ranked.at(-1)!.score === boundary) {
       const ids = db
@@ -114,21 +126,30 @@ export function directiveQueries(db: Db) {
       db
         .select({ id: directives.id, issuedOn: directives.issuedOn })
         .from(directives)
-        .where(inIds(directives.id, contenders.map((row) => row.id)))
+        .where(
+          inIds(
+            directives.id,
+            contenders.map((row) => row.id),
+          ),
+        )
         .all()
         .map((row) => [row.id, row.issuedOn]),
     );
-    contenders.sort((left, right) => left.score - right.score || issuedOn.get(right.id)!.localeCompare(issuedOn.get(left.id)!) || right.id - left.id);
+    contenders.sort(
+      (left, right) => left.score - right.score || issuedOn.get(right.id)!.localeCompare(issuedOn.get(left.id)!) || right.id - left.id,
+    );
     return { ids: contenders.slice(0, limit).map((row) => row.id), total };
   };
 
   /** Which of `ids` (number matches) the text matches too, so that the total counts them once. */
   const alsoTextMatches = (expression: string, ids: readonly number[]): Set<number> => {
     if (ids.length === 0) return new Set();
-    const rows = db.all<{ id: number }>(sql`select rowid as id from directive_search where directive_search match ${expression} and rowid in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    const rows = db.all<{ id: number }>(
+      sql`select rowid as id from directive_search where directive_search match ${expression} and rowid in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
     return new Set(rows.map((row) => row.id));
   };
 
@@ -195,7 +216,9 @@ export function directiveQueries(db: Db) {
         ? db
             .select({ id: directiveNumbers.directiveId, ordinal: directiveNumbers.ordinal })
             .from(directiveNumbers)
-            .where(sql`length(${directiveNumbers.ordinal}) between ${reference.ordinal.length - ordinalTypos(reference.ordinal)} and ${reference.ordinal.length + ordinalTypos(reference.ordinal)}`)
+            .where(
+              sql`length(${directiveNumbers.ordinal}) between ${reference.ordinal.length - ordinalTypos(reference.ordinal)} and ${reference.ordinal.length + ordinalTypos(reference.ordinal)}`,
+            )
             .all()
             .filter((row) => isOrdinalWithin(reference.ordinal, row.ordinal))
             .map((row) => row.id)
@@ -203,7 +226,12 @@ export function directiveQueries(db: Db) {
       const numbers = reference
         ? closeNumbers(
             reference,
-            byIds(closeIds).map((directive) => ({ directive, number: parseDirectiveNumber(directive.number), kind: directive.kind, issuedOn: directive.issuedOn })),
+            byIds(closeIds).map((directive) => ({
+              directive,
+              number: parseDirectiveNumber(directive.number),
+              kind: directive.kind,
+              issuedOn: directive.issuedOn,
+            })),
           ).map((candidate) => candidate.directive)
         : [];
       const correctedQuery = correctQuery(db, query);
@@ -283,7 +311,9 @@ export function directiveByNumberKey(db: Db, number: string, exceptId?: number):
     .select({ directive: directives })
     .from(directiveNumbers)
     .innerJoin(directives, eq(directives.id, directiveNumbers.directiveId))
-    .where(and(eq(directiveNumbers.numberKey, directiveNumberKey(number)), exceptId === undefined ? undefined : ne(directives.id, exceptId)))
+    .where(
+      and(eq(directiveNumbers.numberKey, directiveNumberKey(number)), exceptId === undefined ? undefined : ne(directives.id, exceptId)),
+    )
     .get()?.directive;
 }
 
@@ -322,7 +352,8 @@ export function ensureDirectiveSearch(db: Db): boolean {
 function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
   // The index's own vocabulary says what is known (directive_words may keep words an edit removed).
   const inIndex = (word: string) => db.get(sql`select 1 from directive_search_words where term = ${word}`) !== undefined;
-  const startsAWord = (prefix: string) => db.get(sql`select 1 from directive_search_words where term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`) !== undefined;
+  const startsAWord = (prefix: string) =>
+    db.get(sql`select 1 from directive_search_words where term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`) !== undefined;
   const corrections = new Map<string, string>();
   for (const [index, word] of query.words.entries()) {
     if (word.length < 3 || /^\d+$/.test(word) || inIndex(word)) continue;

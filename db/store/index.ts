@@ -1,6 +1,6 @@
 import { auditQueries, processedEventQueries } from './audit';
-import { draftQueries } from './drafts';
 import { directiveQueries } from './directives';
+import { draftQueries } from './drafts';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
@@ -52,6 +52,9 @@ export function createStore(db: Db, nested = false): Store {
     drafts: draftQueries(db),
     directives: directiveQueries(db),
     snapshots: snapshotQueries(db),
-    transaction: (work) => (nested ? db.transaction((tx) => work(createStore(tx, true))) : db.transaction((tx) => work(createStore(tx, true)), { behavior: 'immediate' })),
+    transaction: (work) =>
+      nested
+        ? db.transaction((tx) => work(createStore(tx, true)))
+        : db.transaction((tx) => work(createStore(tx, true)), { behavior: 'immediate' }),
   };
 }

@@ -1,6 +1,20 @@
 import { and, eq, notInArray } from 'drizzle-orm';
 import type { OrganisationData } from '../../src/organisation/read-file';
-import { admins, blocks, blockUnits, blockYears, criteria, directives, holidays, officers, organisation, periods, titles, units, years } from '../schema';
+import {
+  admins,
+  blocks,
+  blockUnits,
+  blockYears,
+  criteria,
+  directives,
+  holidays,
+  officers,
+  organisation,
+  periods,
+  titles,
+  units,
+  years,
+} from '../schema';
 import { directiveByNumberKey, ensureDirectiveSearch, indexDirective } from './directives';
 import type { Db } from './types';
 
@@ -45,7 +59,12 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       .values({ id: 1, ...wanted, updatedAt: now })
       .run();
     summary.settings.added += 1;
-  } else if (!same([current.name, current.timeZone, current.locale, current.quietFrom, current.quietTo], [wanted.name, wanted.timeZone, wanted.locale, wanted.quietFrom, wanted.quietTo])) {
+  } else if (
+    !same(
+      [current.name, current.timeZone, current.locale, current.quietFrom, current.quietTo],
+      [wanted.name, wanted.timeZone, wanted.locale, wanted.quietFrom, wanted.quietTo],
+    )
+  ) {
     db.update(organisation)
       .set({ ...wanted, updatedAt: now })
       .where(eq(organisation.id, 1))
@@ -66,7 +85,10 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
     data.admins,
     () => {
       db.delete(admins).run();
-      if (data.admins.length) db.insert(admins).values(data.admins.map((userId) => ({ userId }))).run();
+      if (data.admins.length)
+        db.insert(admins)
+          .values(data.admins.map((userId) => ({ userId })))
+          .run();
     },
   );
   replaceSet(
@@ -78,7 +100,10 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
     data.holidays,
     () => {
       db.delete(holidays).run();
-      if (data.holidays.length) db.insert(holidays).values(data.holidays.map((date) => ({ date }))).run();
+      if (data.holidays.length)
+        db.insert(holidays)
+          .values(data.holidays.map((date) => ({ date })))
+          .run();
     },
   );
   const currentTitles = db.select().from(titles).all();
@@ -88,13 +113,12 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
     .map((row) => row.name);
   if (!same(activeTitles, data.titles)) {
     db.update(titles).set({ active: false }).run();
-    data.titles.forEach((name, position) =>
-      db
-        .insert(titles)
+    data.titles.forEach((name, position) => {
+      db.insert(titles)
         .values({ name, position, active: true })
         .onConflictDoUpdate({ target: titles.name, set: { position, active: true } })
-        .run(),
-    );
+        .run();
+    });
     summary.settings.updated += 1;
   }
 
@@ -140,18 +164,32 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
     const existing = db.select().from(blocks).where(eq(blocks.code, block.code)).get();
     const members = block.unitCodes.map((code) => unitIds.get(code)!);
     if (!existing) {
-      blockIds.set(block.code, db.insert(blocks).values({ code: block.code, name: block.name, channelId: block.channelId, active: true }).returning({ id: blocks.id }).get().id);
+      blockIds.set(
+        block.code,
+        db
+          .insert(blocks)
+          .values({ code: block.code, name: block.name, channelId: block.channelId, active: true })
+          .returning({ id: blocks.id })
+          .get().id,
+      );
       summary.blocks.added += 1;
     } else {
       blockIds.set(block.code, existing.id);
-      if (existing.name !== block.name || existing.channelId !== block.channelId || !existing.active || !same(currentMembers.get(existing.id) ?? [], members)) {
+      if (
+        existing.name !== block.name ||
+        existing.channelId !== block.channelId ||
+        !existing.active ||
+        !same(currentMembers.get(existing.id) ?? [], members)
+      ) {
         db.update(blocks).set({ name: block.name, channelId: block.channelId, active: true }).where(eq(blocks.id, existing.id)).run();
         summary.blocks.updated += 1;
       }
     }
   }
   db.delete(blockUnits).run();
-  const membershipRows = data.blocks.flatMap((block) => block.unitCodes.map((code, position) => ({ blockId: blockIds.get(block.code)!, unitId: unitIds.get(code)!, position })));
+  const membershipRows = data.blocks.flatMap((block) =>
+    block.unitCodes.map((code, position) => ({ blockId: blockIds.get(block.code)!, unitId: unitIds.get(code)!, position })),
+  );
   if (membershipRows.length) db.insert(blockUnits).values(membershipRows).run();
   summary.blocks.retired += retire(db, blocks, blocks.code, [...blockIds.keys()]);
 
@@ -159,8 +197,17 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
   // however it is written (34-CT/TW is 34/CT-TW), and every write keeps the search index in step.
   ensureDirectiveSearch(db);
   for (const directive of data.directives) {
-    const existing = db.select().from(directives).where(eq(directives.number, directive.number)).get() ?? directiveByNumberKey(db, directive.number);
-    const fields = { kind: directive.kind, issuer: directive.issuer, issuedOn: directive.issuedOn, title: directive.title, summary: directive.summary, url: directive.url, tags: directive.tags };
+    const existing =
+      db.select().from(directives).where(eq(directives.number, directive.number)).get() ?? directiveByNumberKey(db, directive.number);
+    const fields = {
+      kind: directive.kind,
+      issuer: directive.issuer,
+      issuedOn: directive.issuedOn,
+      title: directive.title,
+      summary: directive.summary,
+      url: directive.url,
+      tags: directive.tags,
+    };
     if (!existing) {
       const row = db
         .insert(directives)
@@ -169,7 +216,12 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
         .get();
       indexDirective(db, row);
       summary.directives.added += 1;
-    } else if (!same([existing.number, existing.kind, existing.issuer, existing.issuedOn, existing.title, existing.summary, existing.url, existing.tags], [directive.number, ...Object.values(fields)])) {
+    } else if (
+      !same(
+        [existing.number, existing.kind, existing.issuer, existing.issuedOn, existing.title, existing.summary, existing.url, existing.tags],
+        [directive.number, ...Object.values(fields)],
+      )
+    ) {
       const row = db
         .update(directives)
         .set({ number: directive.number, ...fields, updatedAt: now, updatedBy: null })
@@ -202,8 +254,26 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       summary.years.added += 1;
     } else if (
       !same(
-        [existing.theme, existing.pledgeDue.getTime(), existing.reminderBeforeDays, existing.reminderAt, existing.overdueEveryDays, existing.reportGraceHours, existing.summaryAt, existing.gradeBands],
-        [fields.theme, fields.pledgeDue.getTime(), fields.reminderBeforeDays, fields.reminderAt, fields.overdueEveryDays, fields.reportGraceHours, fields.summaryAt, fields.gradeBands],
+        [
+          existing.theme,
+          existing.pledgeDue.getTime(),
+          existing.reminderBeforeDays,
+          existing.reminderAt,
+          existing.overdueEveryDays,
+          existing.reportGraceHours,
+          existing.summaryAt,
+          existing.gradeBands,
+        ],
+        [
+          fields.theme,
+          fields.pledgeDue.getTime(),
+          fields.reminderBeforeDays,
+          fields.reminderAt,
+          fields.overdueEveryDays,
+          fields.reportGraceHours,
+          fields.summaryAt,
+          fields.gradeBands,
+        ],
       )
     ) {
       db.update(years).set(fields).where(eq(years.year, year.year)).run();
@@ -227,7 +297,12 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           .values({ year: year.year, blockId, ...wantedRow })
           .run();
         if (existing) yearChanged = true;
-      } else if (!same([currentRow.leadUnitId, currentRow.deputyUnitId, currentRow.theme], [wantedRow.leadUnitId, wantedRow.deputyUnitId, wantedRow.theme])) {
+      } else if (
+        !same(
+          [currentRow.leadUnitId, currentRow.deputyUnitId, currentRow.theme],
+          [wantedRow.leadUnitId, wantedRow.deputyUnitId, wantedRow.theme],
+        )
+      ) {
         db.update(blockYears)
           .set(wantedRow)
           .where(and(eq(blockYears.year, year.year), eq(blockYears.blockId, blockId)))
@@ -238,7 +313,15 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       const keptCriteria: string[] = [];
       blockYear.criteria.forEach((criterion, position) => {
         keptCriteria.push(criterion.code);
-        const criterionFields = { groupName: criterion.groupName, name: criterion.name, maxPoints: criterion.maxPoints, kind: criterion.kind, measureUnit: criterion.measureUnit, position, active: true };
+        const criterionFields = {
+          groupName: criterion.groupName,
+          name: criterion.name,
+          maxPoints: criterion.maxPoints,
+          kind: criterion.kind,
+          measureUnit: criterion.measureUnit,
+          position,
+          active: true,
+        };
         const stored = db
           .select()
           .from(criteria)
@@ -262,7 +345,14 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       summary.criteria.retired += db
         .update(criteria)
         .set({ active: false })
-        .where(and(eq(criteria.year, year.year), eq(criteria.blockId, blockId), eq(criteria.active, true), keptCriteria.length ? notInArray(criteria.code, keptCriteria) : undefined))
+        .where(
+          and(
+            eq(criteria.year, year.year),
+            eq(criteria.blockId, blockId),
+            eq(criteria.active, true),
+            keptCriteria.length ? notInArray(criteria.code, keptCriteria) : undefined,
+          ),
+        )
         .run().changes;
     }
     if (yearChanged) summary.years.updated += 1;
@@ -280,7 +370,10 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           .run();
         summary.periods.added += 1;
       } else if (
-        !same([stored.name, stored.startsOn, stored.endsOn, stored.due.getTime(), stored.position, stored.active], [period.name, period.startsOn, period.endsOn, period.due.getTime(), position, true])
+        !same(
+          [stored.name, stored.startsOn, stored.endsOn, stored.due.getTime(), stored.position, stored.active],
+          [period.name, period.startsOn, period.endsOn, period.due.getTime(), position, true],
+        )
       ) {
         db.update(periods).set(periodFields).where(eq(periods.id, stored.id)).run();
         summary.periods.updated += 1;
@@ -290,7 +383,9 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
     summary.periods.retired += db
       .update(periods)
       .set({ active: false })
-      .where(and(eq(periods.year, year.year), eq(periods.active, true), keptPeriods.length ? notInArray(periods.code, keptPeriods) : undefined))
+      .where(
+        and(eq(periods.year, year.year), eq(periods.active, true), keptPeriods.length ? notInArray(periods.code, keptPeriods) : undefined),
+      )
       .run().changes;
   }
   return summary;

@@ -16,7 +16,9 @@ export function organisationQueries(db: Db) {
     /** The organisation, or undefined before anything was loaded. */
     get(): OrganisationSettings | undefined {
       const row = db.select().from(organisation).where(eq(organisation.id, 1)).get();
-      return row ? { name: row.name, timeZone: row.timeZone, locale: row.locale, quietFrom: row.quietFrom, quietTo: row.quietTo } : undefined;
+      return row
+        ? { name: row.name, timeZone: row.timeZone, locale: row.locale, quietFrom: row.quietFrom, quietTo: row.quietTo }
+        : undefined;
     },
 
     isAdmin(userId: string): boolean {

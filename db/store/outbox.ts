@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
-import { outbox, type OutboxStatus } from '../schema';
+import { type OutboxStatus, outbox } from '../schema';
 import type { Db } from './types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -27,7 +27,14 @@ export function outboxQueries(db: Db) {
     enqueue: once(() =>
       db
         .insert(outbox)
-        .values({ dedupeKey: param('key'), kind: param('kind'), payload: param('payload'), status: 'pending', notBefore: now, createdAt: now })
+        .values({
+          dedupeKey: param('key'),
+          kind: param('kind'),
+          payload: param('payload'),
+          status: 'pending',
+          notBefore: now,
+          createdAt: now,
+        })
         .onConflictDoNothing({ target: outbox.dedupeKey })
         .prepare(),
     ),
@@ -36,7 +43,15 @@ export function outboxQueries(db: Db) {
       db
         .update(outbox)
         .set({ status: 'sending', claimedBy: worker, leaseUntil: param('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
-        .where(and(eq(outbox.id, byId), or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)))))
+        .where(
+          and(
+            eq(outbox.id, byId),
+            or(
+              and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
+              and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+            ),
+          ),
+        )
         .prepare(),
     ),
     setChannel: once(() =>
@@ -58,7 +73,9 @@ export function outboxQueries(db: Db) {
   return {
     /** Adds an entry unless its key exists already; true when this call added it. */
     enqueue(entry: OutboxEntry, nowMs: number): boolean {
-      return prepared.enqueue().run({ key: entry.dedupeKey, kind: entry.kind, payload: JSON.stringify(entry.payload), now: nowMs }).changes === 1;
+      return (
+        prepared.enqueue().run({ key: entry.dedupeKey, kind: entry.kind, payload: JSON.stringify(entry.payload), now: nowMs }).changes === 1
+      );
     },
 
     byKey(dedupeKey: string): OutboxRow | undefined {
@@ -71,7 +88,9 @@ export function outboxQueries(db: Db) {
       return db
         .select()
         .from(outbox)
-        .where(or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))))
+        .where(
+          or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
+        )
         .orderBy(asc(outbox.id))
         .limit(limit)
         .all();
@@ -141,11 +160,7 @@ export function outboxQueries(db: Db) {
 
     countsByStatus(): Record<OutboxStatus, number> {
       const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, superseded: 0 };
-      for (const row of db
-        .select({ status: outbox.status, count: sql<number>`count(*)` })
-        .from(outbox)
-        .groupBy(outbox.status)
-        .all()) {
+      for (const row of db.select({ status: outbox.status, count: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all()) {
         counts[row.status] = row.count;
       }
       return counts;
@@ -157,12 +172,21 @@ export function outboxQueries(db: Db) {
      * being sent are left alone (they may be posted already). Returns how many it ended.
      */
     supersede(prefix: string, keep: string, reason: string): number {
-      return db
-        .update(outbox)
-        .set({ status: 'superseded', error: reason })
-        // A key range, so the unique index on the key finds them.
-        .where(and(eq(outbox.status, 'pending'), gte(outbox.dedupeKey, prefix), lt(outbox.dedupeKey, `${prefix}\uffff`), sql`substr(${outbox.dedupeKey}, 1, ${keep.length}) <> ${keep}`))
-        .run().changes;
+      return (
+        db
+          .update(outbox)
+          .set({ status: 'superseded', error: reason })
+          // A key range, so the unique index on the key finds them.
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              gte(outbox.dedupeKey, prefix),
+              lt(outbox.dedupeKey, `${prefix}\uffff`),
+              sql`substr(${outbox.dedupeKey}, 1, ${keep.length}) <> ${keep}`,
+            ),
+          )
+          .run().changes
+      );
     },
 
     /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKind`, oldest first. */

@@ -85,11 +85,18 @@ export function pledgeQueries(db: Db) {
 
     /** Every version, oldest first: the pledge's history. */
     versions(pledgeId: number): PledgeVersion[] {
-      return withTargets(db.select().from(pledgeVersions).where(eq(pledgeVersions.pledgeId, pledgeId)).orderBy(asc(pledgeVersions.version)).all());
+      return withTargets(
+        db.select().from(pledgeVersions).where(eq(pledgeVersions.pledgeId, pledgeId)).orderBy(asc(pledgeVersions.version)).all(),
+      );
     },
 
     version(id: number): (PledgeVersion & { pledge: PledgeRow }) | undefined {
-      const row = db.select().from(pledgeVersions).innerJoin(pledges, eq(pledges.id, pledgeVersions.pledgeId)).where(eq(pledgeVersions.id, id)).get();
+      const row = db
+        .select()
+        .from(pledgeVersions)
+        .innerJoin(pledges, eq(pledges.id, pledgeVersions.pledgeId))
+        .where(eq(pledgeVersions.id, id))
+        .get();
       return row ? { ...withTargets([row.pledge_versions])[0]!, pledge: row.pledges } : undefined;
     },
 
@@ -137,7 +144,8 @@ export function pledgeQueries(db: Db) {
     withdrawPending: (pledgeId: number, decision: Decision): number[] => lifecycle.withdrawPending(pledgeId, decision),
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
-    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean => lifecycle.decide(versionId, status, decision),
+    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean =>
+      lifecycle.decide(versionId, status, decision),
 
     /** The pledges of `unitIds` for the year, keyed by unit id (units without one are absent). */
     forUnits(year: number, unitIds: readonly number[]): Map<number, UnitPledge> {
@@ -164,9 +172,18 @@ export function pledgeQueries(db: Db) {
         .orderBy(asc(pledgeVersions.version))
         .all();
       const picked = pickVersions(rows, versions, (version) => version.pledgeId);
-      const loaded = new Map(withTargets(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
+      const loaded = new Map(
+        withTargets(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map(
+          (version) => [version.id, version],
+        ),
+      );
       for (const { parent: pledge, first: signed, inForce, pending } of picked) {
-        result.set(pledge.unitId, { pledge, ...(signed ? { signed } : {}), ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}), ...(pending ? { pending: loaded.get(pending.id)! } : {}) });
+        result.set(pledge.unitId, {
+          pledge,
+          ...(signed ? { signed } : {}),
+          ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}),
+          ...(pending ? { pending: loaded.get(pending.id)! } : {}),
+        });
       }
       return result;
     },

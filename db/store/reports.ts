@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { reports, reportValues, reportVersions, reviews, reviewScores, type VersionStatus } from '../schema';
+import { reports, reportValues, reportVersions, reviewScores, reviews, type VersionStatus } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
 import { type Decision, pickVersions, versionLifecycle } from './versions';
@@ -84,12 +84,7 @@ export function reportQueries(db: Db) {
   const latestReviews = (versionIds: readonly number[]): Map<number, Review> => {
     const result = new Map<number, Review>();
     if (versionIds.length === 0) return result;
-    const rows = db
-      .select()
-      .from(reviews)
-      .where(inIds(reviews.reportVersionId, versionIds))
-      .orderBy(asc(reviews.id))
-      .all();
+    const rows = db.select().from(reviews).where(inIds(reviews.reportVersionId, versionIds)).orderBy(asc(reviews.id)).all();
     const latest = new Map(rows.map((row) => [row.reportVersionId, row]));
     const scores = latest.size
       ? db
@@ -138,11 +133,18 @@ export function reportQueries(db: Db) {
 
     /** Every version, oldest first: the report's history. */
     versions(reportId: number): ReportVersion[] {
-      return withValues(db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(asc(reportVersions.version)).all());
+      return withValues(
+        db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(asc(reportVersions.version)).all(),
+      );
     },
 
     version(id: number): (ReportVersion & { report: ReportRow }) | undefined {
-      const row = db.select().from(reportVersions).innerJoin(reports, eq(reports.id, reportVersions.reportId)).where(eq(reportVersions.id, id)).get();
+      const row = db
+        .select()
+        .from(reportVersions)
+        .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+        .where(eq(reportVersions.id, id))
+        .get();
       return row ? { ...withValues([row.report_versions])[0]!, report: row.reports } : undefined;
     },
 
@@ -180,22 +182,40 @@ export function reportQueries(db: Db) {
         })
         .returning()
         .get();
-      const values = [...entry.values].map(([criterionId, value]) => ({ versionId: row.id, criterionId, value: value.value, reason: value.reason }));
+      const values = [...entry.values].map(([criterionId, value]) => ({
+        versionId: row.id,
+        criterionId,
+        value: value.value,
+        reason: value.reason,
+      }));
       if (values.length) db.insert(reportValues).values(values).run();
       return { ...row, values: new Map(entry.values) };
     },
 
     withdrawPending: (reportId: number, decision: Decision): number[] => lifecycle.withdrawPending(reportId, decision),
 
-    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean => lifecycle.decide(versionId, status, decision),
+    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean =>
+      lifecycle.decide(versionId, status, decision),
 
     addReview(entry: NewReview): Review {
       const row = db
         .insert(reviews)
-        .values({ reportVersionId: entry.versionId, reviewerUserId: entry.reviewerUserId, actingAsAdmin: entry.actingAsAdmin, outcome: entry.outcome, reason: entry.reason, createdAt: entry.at })
+        .values({
+          reportVersionId: entry.versionId,
+          reviewerUserId: entry.reviewerUserId,
+          actingAsAdmin: entry.actingAsAdmin,
+          outcome: entry.outcome,
+          reason: entry.reason,
+          createdAt: entry.at,
+        })
         .returning()
         .get();
-      const scores = [...entry.scores].map(([criterionId, score]) => ({ reviewId: row.id, criterionId, points: score.points, note: score.note }));
+      const scores = [...entry.scores].map(([criterionId, score]) => ({
+        reviewId: row.id,
+        criterionId,
+        points: score.points,
+        note: score.note,
+      }));
       if (scores.length) db.insert(reviewScores).values(scores).run();
       return { ...row, scores: new Map(entry.scores) };
     },
@@ -253,7 +273,11 @@ export function reportQueries(db: Db) {
         .orderBy(asc(reportVersions.version))
         .all();
       const picked = pickVersions(rows, versions, (version) => version.reportId);
-      const loaded = new Map(withValues(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map((version) => [version.id, version]));
+      const loaded = new Map(
+        withValues(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map(
+          (version) => [version.id, version],
+        ),
+      );
       const reviewed = latestReviews(picked.flatMap(({ inForce }) => (inForce ? [inForce.id] : [])));
       for (const { parent: report, first, inForce, pending } of picked) {
         const review = inForce ? reviewed.get(inForce.id) : undefined;

@@ -94,7 +94,10 @@ export function structureQueries(db: Db) {
         )
         .orderBy(asc(officers.userId))
         .all();
-      return rows.map(({ unit }) => ({ ...unit, officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId) }));
+      return rows.map(({ unit }) => ({
+        ...unit,
+        officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId),
+      }));
     },
 
     /** The member units of several blocks at once (one query), each block's in the file's order; no officers. */

@@ -27,13 +27,18 @@ export function versionLifecycle(db: Db, table: SQLiteTable, columns: { id: SQLi
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
     decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean {
-      return db.run(sql`update ${table} set ${decidedSet(status, decision)} where ${columns.id} = ${versionId} and status = 'pending'`).changes === 1;
+      return (
+        db.run(sql`update ${table} set ${decidedSet(status, decision)} where ${columns.id} = ${versionId} and status = 'pending'`)
+          .changes === 1
+      );
     },
 
     /** Ends the parent's pending versions, replaced by a newer submission; returns the ids withdrawn. */
     withdrawPending(parentId: number, decision: Decision): number[] {
       return db
-        .all<{ id: number }>(sql`update ${table} set ${decidedSet('withdrawn', decision)} where ${columns.parent} = ${parentId} and status = 'pending' returning ${columns.id} as id`)
+        .all<{ id: number }>(
+          sql`update ${table} set ${decidedSet('withdrawn', decision)} where ${columns.parent} = ${parentId} and status = 'pending' returning ${columns.id} as id`,
+        )
         .map((row) => row.id);
     },
   };
@@ -44,7 +49,11 @@ export function versionLifecycle(db: Db, table: SQLiteTable, columns: { id: SQLi
  * the latest accepted (in force) and the latest pending. `versions` oldest first; grouped in one
  * pass, so a whole province at once stays linear.
  */
-export function pickVersions<P extends { id: number }, V extends { status: VersionStatus }>(parents: readonly P[], versions: readonly V[], parentOf: (version: V) => number) {
+export function pickVersions<P extends { id: number }, V extends { status: VersionStatus }>(
+  parents: readonly P[],
+  versions: readonly V[],
+  parentOf: (version: V) => number,
+) {
   const byParent = new Map<number, V[]>(parents.map((parent) => [parent.id, []]));
   for (const version of versions) byParent.get(parentOf(version))?.push(version);
   return parents.map((parent) => {

@@ -12,7 +12,15 @@ interface TickFigures {
 /** What `npx thidua` prints. Operators read Vietnamese first; the help shows both languages. */
 export const cliText = defineMessages(
   {
-    sections: { settings: 'Cấu hình chung', units: 'Đơn vị', blocks: 'Khối thi đua', years: 'Năm thi đua', periods: 'Kỳ báo cáo', criteria: 'Tiêu chí', directives: 'Văn bản' } satisfies Record<ImportSection, string>,
+    sections: {
+      settings: 'Cấu hình chung',
+      units: 'Đơn vị',
+      blocks: 'Khối thi đua',
+      years: 'Năm thi đua',
+      periods: 'Kỳ báo cáo',
+      criteria: 'Tiêu chí',
+      directives: 'Văn bản',
+    } satisfies Record<ImportSection, string>,
     counts: (added: number, updated: number, retired: number) => `${added} thêm, ${updated} cập nhật, ${retired} ngừng sử dụng`,
     imported: (file: string) => `Đã nạp tệp tổ chức ${file}:`,
     noChanges: 'Không có thay đổi nào: cơ sở dữ liệu đã khớp với tệp.',
@@ -21,10 +29,19 @@ export const cliText = defineMessages(
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
       `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}.`,
     jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
-    exported: (file: string, block: string, period: string, reported: number, units: number) => `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
+    exported: (file: string, block: string, period: string, reported: number, units: number) =>
+      `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
   },
   {
-    sections: { settings: 'Settings', units: 'Units', blocks: 'Blocks', years: 'Years', periods: 'Periods', criteria: 'Criteria', directives: 'Directives' } satisfies Record<ImportSection, string>,
+    sections: {
+      settings: 'Settings',
+      units: 'Units',
+      blocks: 'Blocks',
+      years: 'Years',
+      periods: 'Periods',
+      criteria: 'Criteria',
+      directives: 'Directives',
+    } satisfies Record<ImportSection, string>,
     counts: (added: number, updated: number, retired: number) => `${added} added, ${updated} updated, ${retired} retired`,
     imported: (file: string) => `Imported the organisation file ${file}:`,
     noChanges: 'No changes: the database already matches the file.',
@@ -33,12 +50,16 @@ export const cliText = defineMessages(
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
       `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed.`,
     jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
-    exported: (file: string, block: string, period: string, reported: number, units: number) => `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
+    exported: (file: string, block: string, period: string, reported: number, units: number) =>
+      `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
   },
 );
 
 export function formatSummary(summary: ImportSummary, text: (typeof cliText)['vi']): string[] {
-  return (Object.keys(text.sections) as ImportSection[]).map((section) => `  ${text.sections[section].padEnd(16)} ${text.counts(summary[section].added, summary[section].updated, summary[section].retired)}`);
+  return (Object.keys(text.sections) as ImportSection[]).map(
+    (section) =>
+      `  ${text.sections[section].padEnd(16)} ${text.counts(summary[section].added, summary[section].updated, summary[section].retired)}`,
+  );
 }
 
 export const USAGE = `Thi Đua — trợ lý Slack cho công tác thi đua, khen thưởng

@@ -1,25 +1,25 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findByCodeOrName, findPeriod, type Lookup } from '../../commands/args';
 import { appliedMigrationCount, openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
 import { ManualClock, systemClock } from '../clock';
 import { type Config, ConfigError, loadApiConfig, loadConfig } from '../config';
 import { ConsoleError, runConsole } from '../console/console';
-import { createLogger, type LogLevelName } from '../logger';
-import { importOrganisationText } from '../organisation/load';
-import { readOrganisationFile } from '../organisation/read-file';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
+import { createLogger, type LogLevelName } from '../logger';
+import { importOrganisationText } from '../organisation/load';
+import { readOrganisationFile } from '../organisation/read-file';
 import { createCore, StartupError, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
 import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../views/standings';
-import { findByCodeOrName, findPeriod, type Lookup } from '../../commands/args';
 import { cliText, formatSummary, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
@@ -82,7 +82,10 @@ async function start(config: Config): Promise<number> {
     logger,
     botToken: slack.botToken,
     ...(config.slackApiUrl ? { apiUrl: config.slackApiUrl } : {}),
-    receiver: slack.kind === 'http' ? { kind: 'http', signingSecret: slack.signingSecret } : { kind: 'socket', appToken: slack.appToken, port: config.port },
+    receiver:
+      slack.kind === 'http'
+        ? { kind: 'http', signingSecret: slack.signingSecret }
+        : { kind: 'socket', appToken: slack.appToken, port: config.port },
     host: config.host,
     port: config.port,
     mode: slack.kind,
@@ -165,8 +168,10 @@ function importCommand(config: Config, args: string[]): number {
 async function backup(config: Config, args: string[]): Promise<number> {
   const target = args[0];
   if (!target) throw new CliError('Thiếu tên tệp: npx thidua backup <tệp.sqlite> / missing file name');
-  if (existsSync(target)) throw new CliError(`Tệp «${target}» đã có; chọn tên khác để không ghi đè. / «${target}» exists; choose another name.`);
-  if (!existsSync(config.databasePath)) throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  if (existsSync(target))
+    throw new CliError(`Tệp «${target}» đã có; chọn tên khác để không ghi đè. / «${target}» exists; choose another name.`);
+  if (!existsSync(config.databasePath))
+    throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
   const handle = openDatabase(config.databasePath);
   try {
     // SQLite's online backup API: a consistent copy even while the bot keeps writing.
@@ -189,7 +194,10 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
   const handle = openDatabase(config.databasePath);
   try {
     const organisation = createStore(handle.db).organisation.get();
-    if (!organisation) throw new CliError(`Chưa có tổ chức trong «${config.databasePath}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>). / no organisation yet.`);
+    if (!organisation)
+      throw new CliError(
+        `Chưa có tổ chức trong «${config.databasePath}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>). / no organisation yet.`,
+      );
     const at = typeof values.at === 'string' ? parseInstant(values.at, organisation.timeZone) : systemClock.now();
     const { delivery, deps } = createCore({
       handle,
@@ -207,7 +215,9 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
     await delivery.drain();
     await delivery.stop();
     const text = cliText[organisation.locale];
-    process.stdout.write(`${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`);
+    process.stdout.write(
+      `${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`,
+    );
     if (failed.length) throw new CliError(text.jobsFailed(failed.join(', ')));
     return 0;
   } finally {
@@ -217,12 +227,24 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
 
 /** `npx thidua export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--out FILE]`: the score table as it stands now. */
 async function exportCommand(config: Config, args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { block: { type: 'string' }, period: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
-  if (!values.block || !values.period) throw new CliError('Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP] / --block and --period are required');
+  const { values } = parseCommandArgs(args, {
+    block: { type: 'string' },
+    period: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (!values.block || !values.period)
+    throw new CliError(
+      'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP] / --block and --period are required',
+    );
   const format = (values.format ?? 'xlsx').toLowerCase();
-  if (format !== 'xlsx' && format !== 'csv') throw new CliError(`--format «${values.format}»: chỉ có xlsx hoặc csv / --format must be xlsx or csv`);
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(`--year «${values.year}»: cần năm bốn chữ số, ví dụ 2021 / --year must be a four-digit year`);
-  if (!existsSync(config.databasePath)) throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  if (format !== 'xlsx' && format !== 'csv')
+    throw new CliError(`--format «${values.format}»: chỉ có xlsx hoặc csv / --format must be xlsx or csv`);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+    throw new CliError(`--year «${values.year}»: cần năm bốn chữ số, ví dụ 2021 / --year must be a four-digit year`);
+  if (!existsSync(config.databasePath))
+    throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
   const handle = openDatabase(config.databasePath);
   try {
     const store = createStore(handle.db);
@@ -232,17 +254,38 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     // Named as in Slack: the code or the name, with or without diacritics ("noi chinh", "quy 1").
     const blocks = store.structure.activeBlocks();
     const block = found(findByCodeOrName(values.block, blocks));
-    if (!block) throw new CliError(`Không rõ khối «${values.block}». Các khối: ${blocks.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous block`);
-    const year = values.year !== undefined ? Number(values.year) : currentYearOf(store.structure.years().map((row) => row.year), now, organisation.timeZone);
-    if (year === undefined || !store.structure.year(year)) throw new CliError(`Không có năm ${values.year ?? ''} trong tệp cấu hình tổ chức. / unknown year`);
+    if (!block)
+      throw new CliError(
+        `Không rõ khối «${values.block}». Các khối: ${blocks.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous block`,
+      );
+    const year =
+      values.year !== undefined
+        ? Number(values.year)
+        : currentYearOf(
+            store.structure.years().map((row) => row.year),
+            now,
+            organisation.timeZone,
+          );
+    if (year === undefined || !store.structure.year(year))
+      throw new CliError(`Không có năm ${values.year ?? ''} trong tệp cấu hình tổ chức. / unknown year`);
     const periods = store.structure.periods(year);
     const period = found(findPeriod(values.period, periods));
-    if (!period) throw new CliError(`Không rõ kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous period`);
+    if (!period)
+      throw new CliError(
+        `Không rõ kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous period`,
+      );
     const loaded = standingsFor(store, block.id, period.id)!;
     const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
-    writeFileSync(out, format === 'xlsx' ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now) : standingsCsv(loaded, organisation.locale));
+    writeFileSync(
+      out,
+      format === 'xlsx'
+        ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now)
+        : standingsCsv(loaded, organisation.locale),
+    );
     const reported = loaded.standings.rows.filter((row) => row.reported).length;
-    process.stdout.write(`${cliText[organisation.locale].exported(out, block.name, periodLabel(period, organisation.locale), reported, loaded.members.length)}\n`);
+    process.stdout.write(
+      `${cliText[organisation.locale].exported(out, block.name, periodLabel(period, organisation.locale), reported, loaded.members.length)}\n`,
+    );
     return 0;
   } finally {
     handle.close();
@@ -252,10 +295,13 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
 /** An ISO-8601 instant: with Z or an offset as given; without, on the organisation's wall clock (never the server's). */
 function parseInstant(text: string, zone: string): Date {
   const trimmed = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return new Date(Date.parse(trimmed));
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && !Number.isNaN(Date.parse(trimmed)))
+    return new Date(Date.parse(trimmed));
   const local = parseLocalDateTime(trimmed);
   if (local) return zonedInstant(local, zone);
-  throw new CliError(`--at «${text}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức) / expected ISO-8601`);
+  throw new CliError(
+    `--at «${text}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức) / expected ISO-8601`,
+  );
 }
 
 function readSource(file: string): string {
@@ -271,8 +317,12 @@ function parseCommandArgs<T extends Record<string, { type: 'string' | 'boolean' 
   try {
     return parseArgs({ args, options, allowPositionals: false });
   } catch (error) {
-    const known = Object.keys(options).map((name) => `--${name}`).join(', ');
-    throw new CliError(`Tham số không hợp lệ (${(error as Error).message}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh". / invalid arguments`);
+    const known = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(', ');
+    throw new CliError(
+      `Tham số không hợp lệ (${(error as Error).message}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh". / invalid arguments`,
+    );
   }
 }
 

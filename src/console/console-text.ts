@@ -45,7 +45,7 @@ export const consoleText = defineMessages(
     banner: 'Thi Đua — local console (the whole bot, no Slack needed)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Organisation: ${organisation} · Organisation time: ${time} (${zone})\nActing as: ${who} · channel #${channel}`,
-    hint: 'Type /thidua help for the bot\'s commands, :help for the console\'s own.',
+    hint: "Type /thidua help for the bot's commands, :help for the console's own.",
     consoleHelp: [
       'Console commands:',
       '  /thidua …                  type a command as in Slack',
@@ -53,8 +53,8 @@ export const consoleText = defineMessages(
       '  :users                     the demo users',
       '  :as <n | user id | unit code | admin>   act as another user',
       '  :channel [channel id]      show a channel (and type commands there)',
-      '  :dm                        show the current user\'s direct messages',
-      '  :time [yyyy-MM-dd HH:mm | +3d | +2h]   show or move the organisation\'s clock, then run the scheduler',
+      "  :dm                        show the current user's direct messages",
+      "  :time [yyyy-MM-dd HH:mm | +3d | +2h]   show or move the organisation's clock, then run the scheduler",
       '  :tick                      run the scheduler at the current time',
       '  :quit                      leave',
       'When a modal opens: answer each field; Enter keeps the current value, "-" clears it, :cancel closes it, :quit closes it and leaves.',

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { openDatabase } from '../../db/client';
-import { createStore, type Store } from '../../db/store';
 import { identifyCaller } from '../../commands/context';
 import { describeCaller } from '../../commands/thidua';
+import { openDatabase } from '../../db/client';
+import { createStore, type Store } from '../../db/store';
 import { ManualClock, systemClock } from '../clock';
 import { instantAt, localDateOf, localYearOf, parseLocalDateTime, parseTimeOfDay, zonedInstant } from '../domain/calendar';
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
-import { createLogger, type LogLevelName } from '../logger';
 import { addOrganisationMembers } from '../local-slack/directory';
 import { type ButtonPress, SlackDriver } from '../local-slack/driver';
-import { mrkdwnToText, renderBlocks, type RenderedButton } from '../local-slack/render';
+import { mrkdwnToText, type RenderedButton, renderBlocks } from '../local-slack/render';
 import { LocalSlack, type OpenView } from '../local-slack/server';
 import { type Answer, inputsOf, type ModalInput } from '../local-slack/view-state';
+import { createLogger, type LogLevelName } from '../logger';
 import { loadDemoIfEmpty } from '../organisation/load';
 import { type Bot, startBot } from '../runtime';
 import { runSchedulerPass } from '../scheduler/scheduler';
@@ -49,7 +49,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const organisation = store.organisation.get();
   if (!organisation) throw new Error('no organisation');
   const text = consoleText[organisation.locale];
-  const start = options.at === undefined ? startingInstant(store, organisation.timeZone) : parseClockArgument(options.at, systemClock.now(), organisation.timeZone);
+  const start =
+    options.at === undefined
+      ? startingInstant(store, organisation.timeZone)
+      : parseClockArgument(options.at, systemClock.now(), organisation.timeZone);
   if (!start) {
     handle.close();
     throw new ConsoleError(`--at «${options.at}»: cần dạng yyyy-MM-dd HH:mm / expected yyyy-MM-dd HH:mm`);
@@ -105,7 +108,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const show = (label: string, body: { text?: unknown; blocks?: unknown }, source: ButtonSource) => {
     const rendering = renderBlocks(body.blocks, buttons.length + 1, nameOf);
     write(`\n${label}`);
-    for (const line of rendering.lines.length ? rendering.lines : [mrkdwnToText(String(body.text ?? ''), nameOf)]) write(`  ${line.replace(/\n/g, '\n  ')}`);
+    for (const line of rendering.lines.length ? rendering.lines : [mrkdwnToText(String(body.text ?? ''), nameOf)])
+      write(`  ${line.replace(/\n/g, '\n  ')}`);
     buttons.push(...rendering.buttons.map((button) => ({ button, source })));
   };
 
@@ -132,11 +136,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     for (const response of slack.responses.slice(seen.responses)) {
       if (response.body.delete_original) continue;
       const blocks = (response.body.blocks as unknown[]) ?? [];
-      show(response.body.replace_original ? text.replaced : text.onlyYou, response.body, { ephemeral: { channel: currentChannel, blocks, responseUrl: `${slack.url}/respond/${response.id}` } });
+      show(response.body.replace_original ? text.replaced : text.onlyYou, response.body, {
+        ephemeral: { channel: currentChannel, blocks, responseUrl: `${slack.url}/respond/${response.id}` },
+      });
     }
     seen.responses = slack.responses.length;
     for (const ephemeral of slack.ephemerals.slice(seen.ephemerals)) {
-      if (ephemeral.user === currentUser.id) show(text.onlyYou, ephemeral, { ephemeral: { channel: ephemeral.channel, blocks: ephemeral.blocks ?? [] } });
+      if (ephemeral.user === currentUser.id)
+        show(text.onlyYou, ephemeral, { ephemeral: { channel: ephemeral.channel, blocks: ephemeral.blocks ?? [] } });
     }
     seen.ephemerals = slack.ephemerals.length;
     // Channels before DMs: a nudge reads best as the block sees it, then as each officer does.
@@ -172,7 +179,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
     const answers: Record<string, Answer> = {};
     // The blocks in order: text is shown where it stands, each field is asked where it stands.
-    let toAsk = (view.blocks as { type?: string; block_id?: string }[]).map((block) => inputs.find((input) => block.type === 'input' && input.blockId === block.block_id) ?? block);
+    let toAsk = (view.blocks as { type?: string; block_id?: string }[]).map(
+      (block) => inputs.find((input) => block.type === 'input' && input.blockId === block.block_id) ?? block,
+    );
     for (;;) {
       for (const item of toAsk) {
         if (!('actionId' in item)) {
@@ -193,7 +202,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const body = reply.body as { response_action?: string; errors?: Record<string, string> } | string;
       if (typeof body === 'object' && body.response_action === 'errors' && body.errors) {
         write(text.fixErrors);
-        for (const [blockId, message] of Object.entries(body.errors)) write(`  ✗ ${inputs.find((input) => input.blockId === blockId)?.label ?? blockId}: ${message}`);
+        for (const [blockId, message] of Object.entries(body.errors))
+          write(`  ✗ ${inputs.find((input) => input.blockId === blockId)?.label ?? blockId}: ${message}`);
         toAsk = inputs.filter((input) => body.errors![input.blockId] !== undefined);
         continue;
       }
@@ -207,7 +217,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const shown = current === undefined || current.length === 0 ? '' : ` [${describeAnswer(input, current)}]`;
     if (input.choices.length) {
       write(`│ ${input.label}${input.optional ? '' : ' *'}`);
-      input.choices.forEach((choice, index) => write(`│    ${index + 1}) ${choice.text}`));
+      input.choices.forEach((choice, index) => {
+        write(`│    ${index + 1}) ${choice.text}`);
+      });
     }
     const multiple = input.type === 'checkboxes' || input.type === 'multi_static_select';
     const hint = input.choices.length ? (multiple ? text.pickMany : text.pickOne) : input.hint ? ` (${input.hint})` : '';
@@ -250,10 +262,19 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     await settle();
   };
 
-  const whoAmI = () => describeCaller(identifyCaller(store, organisation, currentUser.id, clock.now()), organisation).replace(/<@([A-Z0-9]+)>/, '$1');
+  const whoAmI = () =>
+    describeCaller(identifyCaller(store, organisation, currentUser.id, clock.now()), organisation).replace(/<@([A-Z0-9]+)>/, '$1');
 
   write(text.banner);
-  write(text.status(organisation.name, formatDateTime(clock.now(), organisation.timeZone, organisation.locale), organisation.timeZone, whoAmI(), currentChannel));
+  write(
+    text.status(
+      organisation.name,
+      formatDateTime(clock.now(), organisation.timeZone, organisation.locale),
+      organisation.timeZone,
+      whoAmI(),
+      currentChannel,
+    ),
+  );
   write(text.hint);
   try {
     for (;;) {
@@ -277,12 +298,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           currentChannel = channelOf(store, next);
           write(text.nowActingAs(whoAmI(), currentChannel));
         }
-      } else if (word === ':users') users.forEach((user, index) => write(`  ${index + 1}. ${user.id} — ${user.label}`));
+      } else if (word === ':users')
+        users.forEach((user, index) => {
+          write(`  ${index + 1}. ${user.id} — ${user.label}`);
+        });
       else if (word === ':channel') {
         if (argument) currentChannel = argument.replace(/^#/, '');
         showConversation(currentChannel, `#${currentChannel}:`, `#${currentChannel}`);
         write(text.channelIs(currentChannel));
-      } else if (word === ':dm') showConversation(slack.dmChannelOf(currentUser.id), `${text.dmTo(nameOf(currentUser.id))}:`, text.dmsOf(nameOf(currentUser.id)));
+      } else if (word === ':dm')
+        showConversation(slack.dmChannelOf(currentUser.id), `${text.dmTo(nameOf(currentUser.id))}:`, text.dmsOf(nameOf(currentUser.id)));
       else if (word === ':time') await moveClock(argument);
       else if (word === ':tick') await moveClock('');
       else if (word === ':quit' || word === ':exit' || word === ':q') break;
@@ -317,7 +342,9 @@ function listUsers(store: Store, now: Date, zone: string): ConsoleUser[] {
   });
   const blocks = store.structure.activeBlocks();
   // Officers in block order (the lead's officers first reads best), then admins.
-  const order = new Map(blocks.flatMap((block) => store.structure.members(block.id).map((unit) => unit.code)).map((code, index) => [code, index]));
+  const order = new Map(
+    blocks.flatMap((block) => store.structure.members(block.id).map((unit) => unit.code)).map((code, index) => [code, index]),
+  );
   officers.sort((a, b) => (order.get(a.unitCode) ?? 999) - (order.get(b.unitCode) ?? 999) || a.id.localeCompare(b.id));
   return [...officers, ...store.organisation.adminIds().map((id) => ({ id, label: 'Ban Thi đua – Khen thưởng (quản trị)' }))];
 }
@@ -352,7 +379,8 @@ export function startingInstant(store: Store, zone: string): Date {
 /** "2021-04-08 08:00" (organisation time), "2021-04-08" (08:00), or "+3d" / "+2h" / "+30m". */
 export function parseClockArgument(argument: string, now: Date, zone: string): Date | undefined {
   const relative = /^\+(\d+)([dhm])$/.exec(argument.trim());
-  if (relative) return new Date(now.getTime() + Number(relative[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[relative[2] as 'd' | 'h' | 'm']);
+  if (relative)
+    return new Date(now.getTime() + Number(relative[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[relative[2] as 'd' | 'h' | 'm']);
   const absolute = parseLocalDateTime(argument.trim()) ?? parseLocalDateTime(`${argument.trim()} 08:00`);
   return absolute ? zonedInstant(absolute, zone) : undefined;
 }

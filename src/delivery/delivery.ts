@@ -1,8 +1,8 @@
-import type { KnownBlock } from '@slack/types';
-import { type WebClient, WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
-import type { OutboxRow } from '../../db/store/outbox';
+import type { KnownBlock } from '@slack/types';
+import { WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
+import type { OutboxRow } from '../../db/store/outbox';
 import type { WireTimer } from '../clock';
 import { findUploaded, type OutgoingUpload, type UploadRenderers, uploadFile } from './uploads';
 
@@ -352,7 +352,8 @@ export class Delivery {
   private handleFailure(lane: Lane | undefined, row: OutboxRow, attempts: number, error: unknown, uncertain: boolean): 'done' | 'retry' {
     const { store, wire, workerId, logger } = this.options;
     // Tries again from `until`; an uncertain attempt comes back through the recovery path.
-    const retryFrom = (until: number, reason: string) => (uncertain ? store.outbox.postponeUncertain(row.id, workerId, until, reason) : store.outbox.release(row.id, workerId, until, reason));
+    const retryFrom = (until: number, reason: string) =>
+      uncertain ? store.outbox.postponeUncertain(row.id, workerId, until, reason) : store.outbox.release(row.id, workerId, until, reason);
     if (error instanceof WebAPIRateLimitedError) {
       this.stats.rateLimited += 1;
       const until = wire.nowMs() + Math.max(1, error.retryAfter) * 1000;
@@ -390,7 +391,13 @@ export class Delivery {
     const oldest = String(Math.floor(row.createdAt.getTime() / 1000) - 60);
     let cursor: string | undefined;
     do {
-      const page = await this.options.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+      const page = await this.options.client.conversations.history({
+        channel,
+        oldest,
+        include_all_metadata: true,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
       const hit = page.messages?.find((message) => {
         const metadata = message.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
         return metadata?.event_type === OUTBOX_EVENT_TYPE && metadata.event_payload?.key === row.dedupeKey;

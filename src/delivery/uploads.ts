@@ -55,7 +55,13 @@ export async function uploadFile(
   if (!render) throw new Error(`no renderer for uploads of kind «${upload.source.kind}»`);
   const file = await render(upload.source);
   const conversation = channel ?? (await client.conversations.open({ users: message.user! })).channel!.id!;
-  const common = { channel_id: conversation, file, filename: upload.filename, title: upload.title, ...(message.text ? { initial_comment: message.text } : {}) };
+  const common = {
+    channel_id: conversation,
+    file,
+    filename: upload.filename,
+    title: upload.title,
+    ...(message.text ? { initial_comment: message.text } : {}),
+  };
   await client.filesUploadV2(threadTs ? { ...common, thread_ts: threadTs } : common);
   return { channel: conversation };
 }
@@ -75,7 +81,9 @@ export async function findUploaded(client: WebClient, store: Store, channel: str
     const page = threadTs
       ? await client.conversations.replies({ channel, ts: threadTs, oldest, limit: 200, ...(cursor ? { cursor } : {}) })
       : await client.conversations.history({ channel, oldest, limit: 200, ...(cursor ? { cursor } : {}) });
-    const hit = (page.messages as FileMessage[] | undefined)?.find((candidate) => candidate.files?.some((file) => file.name === message.upload.filename));
+    const hit = (page.messages as FileMessage[] | undefined)?.find((candidate) =>
+      candidate.files?.some((file) => file.name === message.upload.filename),
+    );
     if (hit?.ts) return hit.ts;
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);

@@ -26,7 +26,8 @@ export interface ScoringCaps {
 }
 
 export function scoringCaps(criteria: readonly TableCriterion[]): ScoringCaps {
-  const sum = (filter: (kind: CriterionKind) => boolean) => criteria.filter((criterion) => filter(criterion.kind)).reduce((total, criterion) => total + criterion.maxPoints, 0);
+  const sum = (filter: (kind: CriterionKind) => boolean) =>
+    criteria.filter((criterion) => filter(criterion.kind)).reduce((total, criterion) => total + criterion.maxPoints, 0);
   return {
     baseTotal: sum((kind) => kind !== 'bonus' && kind !== 'deduction'),
     bonusCap: sum((kind) => kind === 'bonus'),

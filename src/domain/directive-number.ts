@@ -96,7 +96,13 @@ export function findNumberReference(query: string): NumberReference | undefined 
     const parsed = /^\d/.test(chunk) ? parseDirectiveNumber(chunk) : gluedKind ? parseDirectiveNumber(glued![2]!) : undefined;
     if (!parsed) continue;
     const kind = gluedKind?.kind ?? kindBefore(chunks.slice(0, index));
-    return { ordinal: parsed.ordinal, ...(parsed.year ? { year: parsed.year } : {}), codes: parsed.codes, ...(kind ? { kind } : {}), key: parsed.key };
+    return {
+      ordinal: parsed.ordinal,
+      ...(parsed.year ? { year: parsed.year } : {}),
+      codes: parsed.codes,
+      ...(kind ? { kind } : {}),
+      key: parsed.key,
+    };
   }
   return undefined;
 }
@@ -106,7 +112,9 @@ function kindBefore(chunks: string[]): string | undefined {
   const words = chunks.flatMap((chunk) => chunk.split(/[^a-z0-9]+/).filter(Boolean));
   while (words.length && (words.at(-1) === 'so' || words.at(-1) === 'vb')) words.pop();
   const tail = words.join(' ');
-  const entry = KIND_WORDS.find((candidate) => [...candidate.names, ...(candidate.code ? [candidate.code] : [])].some((name) => tail === name || tail.endsWith(` ${name}`)));
+  const entry = KIND_WORDS.find((candidate) =>
+    [...candidate.names, ...(candidate.code ? [candidate.code] : [])].some((name) => tail === name || tail.endsWith(` ${name}`)),
+  );
   return entry?.kind;
 }
 
@@ -117,7 +125,10 @@ export type NumberMatch = 'exact' | 'compatible';
  * (it has a year or codes) and the keys are equal; `compatible` when the ordinal is the same and
  * every year, code and kind the reference gives agrees; undefined otherwise.
  */
-export function matchNumber(reference: NumberReference, directive: { number: DirectiveNumber | undefined; kind: string }): NumberMatch | undefined {
+export function matchNumber(
+  reference: NumberReference,
+  directive: { number: DirectiveNumber | undefined; kind: string },
+): NumberMatch | undefined {
   const number = directive.number;
   if (!number || number.ordinal !== reference.ordinal) return undefined;
   if (reference.year !== undefined && reference.year !== number.year) return undefined;
@@ -132,7 +143,11 @@ export function matchNumber(reference: NumberReference, directive: { number: Dir
  * same ordinal disagreeing on year, codes or kind — one difference in all. Same kind and codes
  * before a different kind, then the newest (issuedOn is yyyy-MM-dd).
  */
-export function closeNumbers<T extends { number: DirectiveNumber | undefined; kind: string; issuedOn: string }>(reference: NumberReference, candidates: readonly T[], limit = 5): T[] {
+export function closeNumbers<T extends { number: DirectiveNumber | undefined; kind: string; issuedOn: string }>(
+  reference: NumberReference,
+  candidates: readonly T[],
+  limit = 5,
+): T[] {
   const typos = ordinalTypos(reference.ordinal);
   const allowed = Math.max(1, typos);
   return candidates
@@ -147,7 +162,12 @@ export function closeNumbers<T extends { number: DirectiveNumber | undefined; ki
       const cost = distance + disagreements;
       return cost > 0 && cost <= allowed ? [{ candidate, cost, disagreements }] : [];
     })
-    .sort((left, right) => left.cost - right.cost || left.disagreements - right.disagreements || right.candidate.issuedOn.localeCompare(left.candidate.issuedOn))
+    .sort(
+      (left, right) =>
+        left.cost - right.cost ||
+        left.disagreements - right.disagreements ||
+        right.candidate.issuedOn.localeCompare(left.candidate.issuedOn),
+    )
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }

@@ -62,7 +62,9 @@ export function parseDirectiveQuery(typed: string): DirectiveQuery {
  */
 export function ftsExpression(query: DirectiveQuery, mode: 'all' | 'any'): string | undefined {
   if (query.terms.length === 0) return undefined;
-  const quoted = query.terms.map((term, index) => `"${term.replace(/"/g, '""')}"${query.prefixLast && index === query.terms.length - 1 ? '*' : ''}`);
+  const quoted = query.terms.map(
+    (term, index) => `"${term.replace(/"/g, '""')}"${query.prefixLast && index === query.terms.length - 1 ? '*' : ''}`,
+  );
   return quoted.join(mode === 'all' ? ' AND ' : ' OR ');
 }
 

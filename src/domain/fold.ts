@@ -74,7 +74,9 @@ export function foldAligned(text: string): AlignedFold {
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
+  const distance: number[][] = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
   for (let row = 1; row < rows; row++) {
     for (let column = 1; column < columns; column++) {
       const cost = a[row - 1] === b[column - 1] ? 0 : 1;

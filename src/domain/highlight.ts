@@ -95,14 +95,19 @@ export function excerptAround(original: string, spans: readonly Span[], maxLengt
 
 /**
  * Renders `text` with its spans marked by `mark` and everything else (and the marked text too)
- * passed through `escape`; spans must be in order and not overlap.
+ * passed through `escapeText`; spans must be in order and not overlap.
  */
-export function renderSpans(text: string, spans: readonly Span[], escape: (plain: string) => string, mark: (escaped: string) => string): string {
+export function renderSpans(
+  text: string,
+  spans: readonly Span[],
+  escapeText: (plain: string) => string,
+  mark: (escaped: string) => string,
+): string {
   let out = '';
   let at = 0;
   for (const span of spans) {
-    out += escape(text.slice(at, span.start)) + mark(escape(text.slice(span.start, span.end)));
+    out += escapeText(text.slice(at, span.start)) + mark(escapeText(text.slice(span.start, span.end)));
     at = span.end;
   }
-  return out + escape(text.slice(at));
+  return out + escapeText(text.slice(at));
 }

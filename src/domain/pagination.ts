@@ -23,7 +23,12 @@ export function pageWindow(total: number, size: number, requested: number): Page
  * The first items whose lengths (plus `separator` between them) fit in `budget` characters;
  * `omitted` counts the rest. Used to show "… và 12 chỉ tiêu khác" instead of overflowing.
  */
-export function fitWithin<T>(items: readonly T[], lengthOf: (item: T) => number, budget: number, separator = 0): { shown: T[]; omitted: number } {
+export function fitWithin<T>(
+  items: readonly T[],
+  lengthOf: (item: T) => number,
+  budget: number,
+  separator = 0,
+): { shown: T[]; omitted: number } {
   const shown: T[] = [];
   let used = 0;
   for (const item of items) {

@@ -7,7 +7,8 @@ export interface DuePeriod {
   due: Date;
 }
 
-const byDue = <P extends DuePeriod>(periods: readonly P[]) => [...periods].sort((left, right) => left.due.getTime() - right.due.getTime() || left.id - right.id);
+const byDue = <P extends DuePeriod>(periods: readonly P[]) =>
+  [...periods].sort((left, right) => left.due.getTime() - right.due.getTime() || left.id - right.id);
 
 /**
  * The period a unit reports for now: the earliest period that is either not yet due or past due and

@@ -19,10 +19,16 @@ export type PledgeChange<Id = number> =
  * change. Targets are listed in `order` (criteria not in it come after, in `after`'s order).
  * Commitments are compared with surrounding white space ignored; titles as sets.
  */
-export function diffPledges<Id>(before: PledgeContent<Id> | undefined, after: PledgeContent<Id>, order: readonly Id[] = []): PledgeChange<Id>[] {
+export function diffPledges<Id>(
+  before: PledgeContent<Id> | undefined,
+  after: PledgeContent<Id>,
+  order: readonly Id[] = [],
+): PledgeChange<Id>[] {
   const changes: PledgeChange<Id>[] = [];
   const previous = before?.targets ?? new Map<Id, number>();
-  const ids = [...new Set([...order, ...previous.keys(), ...after.targets.keys()])].filter((id) => previous.has(id) || after.targets.has(id));
+  const ids = [...new Set([...order, ...previous.keys(), ...after.targets.keys()])].filter(
+    (id) => previous.has(id) || after.targets.has(id),
+  );
   for (const id of ids) {
     const old = previous.get(id);
     const next = after.targets.get(id);

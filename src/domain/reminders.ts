@@ -1,4 +1,14 @@
-import { addCalendarDays, addDays, addWorkingDays, instantAt, type LocalDate, localDateOf, localMinutesOf, parseTimeOfDay, workingDayOnOrBefore } from './calendar';
+import {
+  addCalendarDays,
+  addDays,
+  addWorkingDays,
+  instantAt,
+  type LocalDate,
+  localDateOf,
+  localMinutesOf,
+  parseTimeOfDay,
+  workingDayOnOrBefore,
+} from './calendar';
 
 /**
  * When deadline nudges and period summaries are due. Pure: instants in, instants out, the zone
@@ -191,8 +201,17 @@ export function policyFromSettings(
 }
 
 /** A SummaryPolicy from stored settings (summary_at 'HH:mm'); throws on a malformed time. */
-export function summaryPolicyFromSettings(organisation: OrganisationTimeSettings, year: { summaryAt: string }, holidays: Iterable<LocalDate>): SummaryPolicy {
-  return { zone: organisation.timeZone, summaryAtMinutes: minutesOf(year.summaryAt, 'summary_at'), holidays: new Set(holidays), quiet: quietOf(organisation) };
+export function summaryPolicyFromSettings(
+  organisation: OrganisationTimeSettings,
+  year: { summaryAt: string },
+  holidays: Iterable<LocalDate>,
+): SummaryPolicy {
+  return {
+    zone: organisation.timeZone,
+    summaryAtMinutes: minutesOf(year.summaryAt, 'summary_at'),
+    holidays: new Set(holidays),
+    quiet: quietOf(organisation),
+  };
 }
 
 /** The organisation's quiet hours from its stored 'HH:mm' settings; throws on a malformed time. */

@@ -1,5 +1,5 @@
-import type { CriterionKind } from './scoring';
 import { type NumberProblem, readNumber } from './numbers';
+import type { CriterionKind } from './scoring';
 
 /**
  * The rules of a periodic report, apart from how the form looks. One field per criterion, by kind:
@@ -48,14 +48,19 @@ function readField<Id>(field: ReportFieldInput<Id>): { ok: true; value: ReportVa
   const reason = field.reason?.trim() || null;
   const reading = readNumber(field.typed);
   if (!reading.ok) {
-    if (optional && reading.problem.kind === 'required') return reason ? value({ kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
+    if (optional && reading.problem.kind === 'required')
+      return reason ? value({ kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
     return value(reading.problem);
   }
   return checkAmount(field, reading.value, reason);
 }
 
 /** The rules on a number once read: not negative, within the maximum where points are scored, a reason for points claimed. */
-function checkAmount<Id>(field: Pick<ReportFieldInput<Id>, 'id' | 'kind' | 'maxPoints'>, amount: number, reason: string | null): { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] } {
+function checkAmount<Id>(
+  field: Pick<ReportFieldInput<Id>, 'id' | 'kind' | 'maxPoints'>,
+  amount: number,
+  reason: string | null,
+): { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] } {
   const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
   const optional = needsReason(field.kind);
   if (amount < 0) return value({ kind: 'negative' });
@@ -86,7 +91,11 @@ export function isWebAddress(text: string): boolean {
 }
 
 /** Every problem of one page of the form, in the page's order, and the values read. */
-export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<Id>[]; evidence?: string | null }): { values: Map<Id, ReportValueRead>; evidenceUrl: string | null; problems: ReportProblem<Id>[] } {
+export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<Id>[]; evidence?: string | null }): {
+  values: Map<Id, ReportValueRead>;
+  evidenceUrl: string | null;
+  problems: ReportProblem<Id>[];
+} {
   const values = new Map<Id, ReportValueRead>();
   const problems: ReportProblem<Id>[] = [];
   for (const field of input.fields) {

@@ -84,7 +84,15 @@ export interface UnitScoringInput {
   targets: ReadonlyMap<number, number>;
 }
 
-export type ScoreNote = 'missing_value' | 'missing_target' | 'zero_target' | 'zero_actual' | 'capped' | 'over_claim' | 'awaiting_review' | 'clamped';
+export type ScoreNote =
+  | 'missing_value'
+  | 'missing_target'
+  | 'zero_target'
+  | 'zero_actual'
+  | 'capped'
+  | 'over_claim'
+  | 'awaiting_review'
+  | 'clamped';
 
 /** Where the points came from: the formula, the unit's own score, the lead's, or nothing. */
 export type ScoreSource = 'computed' | 'self' | 'reviewed' | 'none';
@@ -179,11 +187,28 @@ export function scoreCriterion(criterion: ScoringCriterion, report: UnitReportIn
   const reviewed = reviewable ? finiteOrNull(report.review?.points.get(criterion.id)) : null;
   const notes: ScoreNote[] = [];
   const points = plainZero(pointsOf(kind, max, reported, target, reviewed, notes));
-  return { criterionId: criterion.id, kind, maxPoints: max, reported, target, reviewed, points, source: sourceOf(kind, reported, target, reviewed), notes };
+  return {
+    criterionId: criterion.id,
+    kind,
+    maxPoints: max,
+    reported,
+    target,
+    reviewed,
+    points,
+    source: sourceOf(kind, reported, target, reviewed),
+    notes,
+  };
 }
 
 /** The points of a line from its sanitised inputs (null = missing), noting every rule applied. */
-function pointsOf(kind: CriterionKind, max: number, reported: number | null, target: number | null, reviewed: number | null, notes: ScoreNote[]): number {
+function pointsOf(
+  kind: CriterionKind,
+  max: number,
+  reported: number | null,
+  target: number | null,
+  reviewed: number | null,
+  notes: ScoreNote[],
+): number {
   switch (kind) {
     case 'target':
     case 'lower_better': {
@@ -262,7 +287,17 @@ export function scoreUnit(criteria: readonly ScoringCriterion[], input: UnitScor
     (criterion): CriterionScore =>
       report
         ? scoreCriterion(criterion, report, input.targets)
-        : { criterionId: criterion.id, kind: criterion.kind, maxPoints: capOf(criterion), reported: null, target: pledgedTarget(criterion, input.targets), reviewed: null, points: 0, source: 'none', notes: [] },
+        : {
+            criterionId: criterion.id,
+            kind: criterion.kind,
+            maxPoints: capOf(criterion),
+            reported: null,
+            target: pledgedTarget(criterion, input.targets),
+            reviewed: null,
+            points: 0,
+            source: 'none',
+            notes: [],
+          },
   );
 
   let scoreSum = 0;
@@ -337,7 +372,11 @@ export function gradeFloors(bands: GradeBands): number[] {
 
 /** The points a table's scored criteria can give (bonus and deduction aside): its base. */
 export function scoredMaximum(criteria: readonly Pick<ScoringCriterion, 'kind' | 'maxPoints'>[]): number {
-  return criteria.reduce((sum, criterion) => (criterion.kind === 'bonus' || criterion.kind === 'deduction' || !(criterion.maxPoints > 0) ? sum : sum + criterion.maxPoints), 0);
+  return criteria.reduce(
+    (sum, criterion) =>
+      criterion.kind === 'bonus' || criterion.kind === 'deduction' || !(criterion.maxPoints > 0) ? sum : sum + criterion.maxPoints,
+    0,
+  );
 }
 
 /**
@@ -347,7 +386,9 @@ export function scoredMaximum(criteria: readonly Pick<ScoringCriterion, 'kind' |
  */
 export function gradeOf(total: number, hasZeroCriterion: boolean, bands: GradeBands = DEFAULT_GRADE_BANDS): string {
   const highestFirst = [...bands.bands].sort((left, right) => right.min - left.min);
-  const band = highestFirst.find((candidate) => total >= candidate.min - TIE_EPSILON && !(candidate.requireNoZeroCriterion && hasZeroCriterion));
+  const band = highestFirst.find(
+    (candidate) => total >= candidate.min - TIE_EPSILON && !(candidate.requireNoZeroCriterion && hasZeroCriterion),
+  );
   return band?.name ?? bands.below;
 }
 
@@ -382,7 +423,9 @@ export interface Standings {
  */
 export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
   const indexed = results.map((score, order) => ({ score, order }));
-  const reported = indexed.filter(({ score }) => score.reported).sort((left, right) => right.score.total - left.score.total || left.order - right.order);
+  const reported = indexed
+    .filter(({ score }) => score.reported)
+    .sort((left, right) => right.score.total - left.score.total || left.order - right.order);
   const ranked: RankedUnit[] = [];
   for (let start = 0; start < reported.length; ) {
     let end = start + 1;
@@ -402,7 +445,11 @@ export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
  * Scores, ranks and grades a block's units for one period. Inputs in the block's unit order (that is
  * the display order inside a tie); points in the block's scale; ties as in rankUnits.
  */
-export function computeStandings(criteria: readonly ScoringCriterion[], inputs: readonly UnitScoringInput[], bands: GradeBands = DEFAULT_GRADE_BANDS): Standings {
+export function computeStandings(
+  criteria: readonly ScoringCriterion[],
+  inputs: readonly UnitScoringInput[],
+  bands: GradeBands = DEFAULT_GRADE_BANDS,
+): Standings {
   const rows = rankUnits(inputs.map((input) => scoreUnit(criteria, input))).map(
     (row): StandingRow => ({ ...row, grade: row.reported ? gradeOf(row.total, row.hasZeroCriterion, bands) : null }),
   );
@@ -417,7 +464,12 @@ const decimalFormats = new Map<number, Intl.NumberFormat>();
 function displayKey(value: number, decimals: number): string {
   let format = decimalFormats.get(decimals);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false, signDisplay: 'negative' });
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+      signDisplay: 'negative',
+    });
     decimalFormats.set(decimals, format);
   }
   return format.format(value);
@@ -431,13 +483,21 @@ function displayKey(value: number, decimals: number): string {
  * (94.996 shown as "95,00" beside "Hoàn thành tốt" could not be checked). Rows marked notReported
  * show no total and are left out of the comparison (they get `min`).
  */
-export function totalDecimals(rows: readonly { total: number; rank: number; notReported?: boolean }[], floors: readonly number[] = [], min = 2, max = 4): number[] {
+export function totalDecimals(
+  rows: readonly { total: number; rank: number; notReported?: boolean }[],
+  floors: readonly number[] = [],
+  min = 2,
+  max = 4,
+): number[] {
   return rows.map((row) => {
     if (row.notReported) return min;
     let decimals = min;
     const clashes = (places: number) =>
-      rows.some((other) => !other.notReported && other.rank !== row.rank && displayKey(other.total, places) === displayKey(row.total, places));
-    const roundsUpToFloor = (places: number) => floors.some((floor) => row.total < floor - TIE_EPSILON && Number(displayKey(row.total, places)) >= floor);
+      rows.some(
+        (other) => !other.notReported && other.rank !== row.rank && displayKey(other.total, places) === displayKey(row.total, places),
+      );
+    const roundsUpToFloor = (places: number) =>
+      floors.some((floor) => row.total < floor - TIE_EPSILON && Number(displayKey(row.total, places)) >= floor);
     while (decimals < max && (clashes(decimals) || roundsUpToFloor(decimals))) decimals++;
     return decimals;
   });

@@ -52,7 +52,9 @@ export function validateBlocks(blocks: unknown, surface: Surface): string[] {
         checkText(block.text, LIMITS.sectionText, `${at}.text`, problems);
         if (Array.isArray(block.fields)) {
           if (block.fields.length > LIMITS.fields) problems.push(`${at}.fields: more than ${LIMITS.fields}`);
-          block.fields.forEach((field: unknown, fieldIndex: number) => checkText(field, LIMITS.fieldText, `${at}.fields[${fieldIndex}]`, problems));
+          block.fields.forEach((field: unknown, fieldIndex: number) => {
+            checkText(field, LIMITS.fieldText, `${at}.fields[${fieldIndex}]`, problems);
+          });
         }
         if (block.accessory) checkElement(block.accessory as Json, `${at}.accessory`, problems);
         break;
@@ -62,12 +64,18 @@ export function validateBlocks(blocks: unknown, surface: Surface): string[] {
       case 'context':
         if (!Array.isArray(block.elements) || block.elements.length === 0) problems.push(`${at}.elements: required`);
         else if (block.elements.length > LIMITS.contextElements) problems.push(`${at}.elements: more than ${LIMITS.contextElements}`);
-        else block.elements.forEach((element: Json, elementIndex: number) => checkText(element, LIMITS.anyText, `${at}.elements[${elementIndex}]`, problems));
+        else
+          block.elements.forEach((element: Json, elementIndex: number) => {
+            checkText(element, LIMITS.anyText, `${at}.elements[${elementIndex}]`, problems);
+          });
         break;
       case 'actions':
         if (!Array.isArray(block.elements) || block.elements.length === 0) problems.push(`${at}.elements: required`);
         else if (block.elements.length > LIMITS.actionsElements) problems.push(`${at}.elements: more than ${LIMITS.actionsElements}`);
-        else block.elements.forEach((element: Json, elementIndex: number) => checkElement(element, `${at}.elements[${elementIndex}]`, problems));
+        else
+          block.elements.forEach((element: Json, elementIndex: number) => {
+            checkElement(element, `${at}.elements[${elementIndex}]`, problems);
+          });
         break;
       case 'input':
         if (surface === 'message') problems.push(`${at}: input blocks belong in modals`);
@@ -100,7 +108,8 @@ export function validateView(view: unknown): string[] {
     const hasInputs = Array.isArray(modal.blocks) && modal.blocks.some((block: Json) => block?.type === 'input');
     if (hasInputs && !modal.submit) problems.push('submit: required when the modal has inputs');
   }
-  if (typeof modal.private_metadata === 'string' && modal.private_metadata.length > LIMITS.privateMetadata) problems.push(`private_metadata: longer than ${LIMITS.privateMetadata}`);
+  if (typeof modal.private_metadata === 'string' && modal.private_metadata.length > LIMITS.privateMetadata)
+    problems.push(`private_metadata: longer than ${LIMITS.privateMetadata}`);
   if (typeof modal.callback_id === 'string' && modal.callback_id.length > LIMITS.id) problems.push(`callback_id: longer than ${LIMITS.id}`);
   return problems;
 }
@@ -120,11 +129,13 @@ function checkText(text: unknown, limit: number, at: string, problems: string[],
 }
 
 function checkElement(element: Json, at: string, problems: string[]): void {
-  if (typeof element.action_id === 'string' && element.action_id.length > LIMITS.id) problems.push(`${at}.action_id: longer than ${LIMITS.id}`);
+  if (typeof element.action_id === 'string' && element.action_id.length > LIMITS.id)
+    problems.push(`${at}.action_id: longer than ${LIMITS.id}`);
   switch (element.type) {
     case 'button':
       checkText(element.text, LIMITS.buttonText, `${at}.text`, problems, true);
-      if (typeof element.value === 'string' && element.value.length > LIMITS.buttonValue) problems.push(`${at}.value: longer than ${LIMITS.buttonValue}`);
+      if (typeof element.value === 'string' && element.value.length > LIMITS.buttonValue)
+        problems.push(`${at}.value: longer than ${LIMITS.buttonValue}`);
       if (typeof element.url === 'string' && element.url.length > LIMITS.url) problems.push(`${at}.url: longer than ${LIMITS.url}`);
       break;
     case 'static_select':
@@ -139,7 +150,8 @@ function checkElement(element: Json, at: string, problems: string[]): void {
       checkOptions(element, LIMITS.overflowOptions, at, problems);
       break;
     case 'plain_text_input':
-      if (typeof element.max_length === 'number' && (element.max_length < 1 || element.max_length > LIMITS.inputMaxLength)) problems.push(`${at}.max_length: outside 1..${LIMITS.inputMaxLength}`);
+      if (typeof element.max_length === 'number' && (element.max_length < 1 || element.max_length > LIMITS.inputMaxLength))
+        problems.push(`${at}.max_length: outside 1..${LIMITS.inputMaxLength}`);
       break;
     default:
       break;
@@ -155,6 +167,7 @@ function checkOptions(element: Json, limit: number, at: string, problems: string
   if (options.length > limit) problems.push(`${at}.options: more than ${limit}`);
   options.forEach((option: Json, index: number) => {
     checkText(option.text, LIMITS.optionText, `${at}.options[${index}].text`, problems, true);
-    if (typeof option.value !== 'string' || option.value.length > LIMITS.optionValue) problems.push(`${at}.options[${index}].value: missing or longer than ${LIMITS.optionValue}`);
+    if (typeof option.value !== 'string' || option.value.length > LIMITS.optionValue)
+      problems.push(`${at}.options[${index}].value: missing or longer than ${LIMITS.optionValue}`);
   });
 }

@@ -9,6 +9,12 @@ export function addOrganisationMembers(slack: LocalSlack, store: Store): void {
   for (const unit of store.structure.activeUnits()) {
     const officers = store.structure.officerIds(unit.id);
     // Numbered when a unit has several, so that the console tells them apart.
-    officers.forEach((userId, index) => slack.addUser({ id: userId, name: userId.toLowerCase(), realName: `Cán bộ ${unit.name}${officers.length > 1 ? ` ${index + 1}` : ''}` }));
+    officers.forEach((userId, index) => {
+      slack.addUser({
+        id: userId,
+        name: userId.toLowerCase(),
+        realName: `Cán bộ ${unit.name}${officers.length > 1 ? ` ${index + 1}` : ''}`,
+      });
+    });
   }
 }

@@ -38,7 +38,12 @@ export class SlackDriver {
   }
 
   /** `/thidua text` typed by `userId` in `channelId`. */
-  async slashCommand(userId: string, text: string, channelId = 'C0GENERAL', command = '/thidua'): Promise<HttpReply & { responseUrl: string }> {
+  async slashCommand(
+    userId: string,
+    text: string,
+    channelId = 'C0GENERAL',
+    command = '/thidua',
+  ): Promise<HttpReply & { responseUrl: string }> {
     const responseUrl = this.slack.issueResponseUrl();
     const form = new URLSearchParams({
       token: 'deprecated-verification-token',
@@ -69,7 +74,11 @@ export class SlackDriver {
     const base = {
       type: 'block_actions',
       team: { id: this.slack.teamId, domain: 'thidua-local' },
-      user: { id: press.userId, username: this.slack.users.get(press.userId)?.name ?? press.userId.toLowerCase(), team_id: this.slack.teamId },
+      user: {
+        id: press.userId,
+        username: this.slack.users.get(press.userId)?.name ?? press.userId.toLowerCase(),
+        team_id: this.slack.teamId,
+      },
       api_app_id: this.slack.appId,
       token: 'deprecated-verification-token',
       trigger_id: this.slack.issueTrigger(press.userId),
@@ -77,14 +86,24 @@ export class SlackDriver {
     };
     if ('view' in press.in) {
       const opened = press.in.view;
-      const payload = { ...base, container: { type: 'view', view_id: opened.id }, view: this.slack.viewPayload(opened, stateValuesFor(opened.view)) };
+      const payload = {
+        ...base,
+        container: { type: 'view', view_id: opened.id },
+        view: this.slack.viewPayload(opened, stateValuesFor(opened.view)),
+      };
       return this.sendPayload(payload);
     }
-    const responseUrl = 'ephemeral' in press.in && press.in.ephemeral.responseUrl ? press.in.ephemeral.responseUrl : this.slack.issueResponseUrl();
+    const responseUrl =
+      'ephemeral' in press.in && press.in.ephemeral.responseUrl ? press.in.ephemeral.responseUrl : this.slack.issueResponseUrl();
     if ('ephemeral' in press.in) {
       const payload = {
         ...base,
-        container: { type: 'message', message_ts: `${realWireTimer.nowMs() / 1000}`, channel_id: press.in.ephemeral.channel, is_ephemeral: true },
+        container: {
+          type: 'message',
+          message_ts: `${realWireTimer.nowMs() / 1000}`,
+          channel_id: press.in.ephemeral.channel,
+          is_ephemeral: true,
+        },
         channel: { id: press.in.ephemeral.channel },
         response_url: responseUrl,
       };
@@ -119,7 +138,11 @@ export class SlackDriver {
       response_urls: [],
     };
     const reply = await this.sendPayload(payload);
-    if (reply.status === 200) this.slack.applyViewResponse(opened.id, typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : undefined);
+    if (reply.status === 200)
+      this.slack.applyViewResponse(
+        opened.id,
+        typeof reply.body === 'object' && reply.body !== null ? (reply.body as Record<string, unknown>) : undefined,
+      );
     return reply;
   }
 
@@ -134,7 +157,9 @@ export class SlackDriver {
       event_time: Math.floor(realWireTimer.nowMs() / 1000),
       event,
     });
-    const headers: Record<string, string> = retryNum ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
+    const headers: Record<string, string> = retryNum
+      ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' }
+      : {};
     return this.send(body, { contentType: 'application/json', headers });
   }
 
@@ -178,7 +203,12 @@ export class SlackDriver {
   }
 
   private blockIdOf(press: ButtonPress): string {
-    const blocks = 'view' in press.in ? (press.in.view.view.blocks as Record<string, unknown>[]) : 'ephemeral' in press.in ? (press.in.ephemeral.blocks as Record<string, unknown>[]) : ((press.in.message.blocks ?? []) as Record<string, unknown>[]);
+    const blocks =
+      'view' in press.in
+        ? (press.in.view.view.blocks as Record<string, unknown>[])
+        : 'ephemeral' in press.in
+          ? (press.in.ephemeral.blocks as Record<string, unknown>[])
+          : ((press.in.message.blocks ?? []) as Record<string, unknown>[]);
     const owner = blocks.find((block) => JSON.stringify(block).includes(`"action_id":"${press.actionId}"`));
     return String(owner?.block_id ?? 'actions');
   }

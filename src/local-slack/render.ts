@@ -19,18 +19,20 @@ export interface Rendering {
 
 /** Slack mrkdwn to plain text: mentions, links and entities made readable; emphasis markers kept. */
 export function mrkdwnToText(text: string, nameOf: (userId: string) => string = (userId) => userId): string {
-  return text
-    .replace(/<@([UW][A-Z0-9]+)>/g, (_match, userId: string) => `@${nameOf(userId)}`)
-    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]+))?>/g, (_match, id: string, name?: string) => `#${name ?? id}`)
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    // Emphasis markers only where Slack would read them (around words), so codes like NOI_CHINH stay.
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,;:])/g, '$1$2')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:])/g, '$1$2')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<@([UW][A-Z0-9]+)>/g, (_match, userId: string) => `@${nameOf(userId)}`)
+      .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]+))?>/g, (_match, id: string, name?: string) => `#${name ?? id}`)
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      // Emphasis markers only where Slack would read them (around words), so codes like NOI_CHINH stay.
+      .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,;:])/g, '$1$2')
+      .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:])/g, '$1$2')
+      .replace(/`([^`\n]+)`/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 export function renderBlocks(blocks: unknown, firstButtonNumber: number, nameOf?: (userId: string) => string): Rendering {
@@ -68,7 +70,9 @@ export function renderBlocks(blocks: unknown, firstButtonNumber: number, nameOf?
         lines.push('────────────────────────────────────────');
         break;
       case 'actions': {
-        const rendered = (Array.isArray(block.elements) ? (block.elements as Json[]) : []).filter((element) => element.type === 'button').map((element) => addButton(element, blockId));
+        const rendered = (Array.isArray(block.elements) ? (block.elements as Json[]) : [])
+          .filter((element) => element.type === 'button')
+          .map((element) => addButton(element, blockId));
         if (rendered.length) lines.push(`  ${rendered.join('   ')}`);
         break;
       }

@@ -216,7 +216,11 @@ export class LocalSlack extends EventEmitter {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const body = await readBody(request);
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: parseJson(body.toString('utf8')), at: realWireTimer.nowMs() });
+      this.responses.push({
+        id: url.pathname.slice('/respond/'.length),
+        body: parseJson(body.toString('utf8')),
+        at: realWireTimer.nowMs(),
+      });
       this.emit('change');
       return send(response, 200, 'ok', 'text/plain');
     }
@@ -225,7 +229,7 @@ export class LocalSlack extends EventEmitter {
       const upload = this.uploads.get(fileId);
       if (!upload) return send(response, 404, 'unknown upload');
       upload.bytes = extractUpload(body, request.headers['content-type']);
-      return send(response, 200, 'OK - ' + upload.bytes.length, 'text/plain');
+      return send(response, 200, `OK - ${upload.bytes.length}`, 'text/plain');
     }
     if (!url.pathname.startsWith('/api/')) return send(response, 404, 'not found', 'text/plain');
 
@@ -234,14 +238,28 @@ export class LocalSlack extends EventEmitter {
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     const refused = token !== undefined && this.options.refusedTokens.includes(token);
-    const answer = !token ? { status: 200, body: { ok: false, error: 'not_authed' } } : refused ? { status: 200, body: { ok: false, error: 'invalid_auth' } } : this.answer(method, args);
-    this.calls.push({ method, args, token, at: realWireTimer.nowMs(), ok: answer.body.ok === true, ...(answer.body.ok ? {} : { error: String(answer.body.error) }) });
+    const answer = !token
+      ? { status: 200, body: { ok: false, error: 'not_authed' } }
+      : refused
+        ? { status: 200, body: { ok: false, error: 'invalid_auth' } }
+        : this.answer(method, args);
+    this.calls.push({
+      method,
+      args,
+      token,
+      at: realWireTimer.nowMs(),
+      ok: answer.body.ok === true,
+      ...(answer.body.ok ? {} : { error: String(answer.body.error) }),
+    });
     this.emit('change');
     response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     response.end(JSON.stringify(answer.body));
   }
 
-  private answer(method: string, args: Record<string, unknown>): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+  ): { status: number; body: Record<string, unknown>; headers?: Record<string, string> } {
     const ok = (body: Record<string, unknown> = {}) => ({ status: 200, body: { ok: true, ...body } });
     const fail = (error: string, extra: Record<string, unknown> = {}) => ({ status: 200, body: { ok: false, error, ...extra } });
     switch (method) {
@@ -249,7 +267,14 @@ export class LocalSlack extends EventEmitter {
         return this.socketModeUrl ? ok({ url: this.socketModeUrl }) : fail('not_allowed_token_type');
 
       case 'auth.test':
-        return ok({ url: 'https://thidua-local.slack.com/', team: 'Thi Đua (local)', user: 'thidua', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId });
+        return ok({
+          url: 'https://thidua-local.slack.com/',
+          team: 'Thi Đua (local)',
+          user: 'thidua',
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+        });
 
       case 'chat.postMessage': {
         const channel = this.resolveChannel(String(args.channel ?? ''));
@@ -264,7 +289,11 @@ export class LocalSlack extends EventEmitter {
         const last = this.lastPostAt.get(channel.id);
         if (limit > 0 && last !== undefined && now - last < limit) {
           this.rateLimited += 1;
-          return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(Math.max(1, Math.ceil((last + limit - now) / 1000))) } };
+          return {
+            status: 429,
+            body: { ok: false, error: 'ratelimited' },
+            headers: { 'retry-after': String(Math.max(1, Math.ceil((last + limit - now) / 1000))) },
+          };
         }
         this.lastPostAt.set(channel.id, now);
         const message: PostedMessage = {
@@ -286,7 +315,13 @@ export class LocalSlack extends EventEmitter {
           const problems = validateBlocks(args.blocks, 'message');
           if (problems.length) return fail('invalid_blocks', { errors: problems });
         }
-        const ephemeral: EphemeralMessage = { channel: String(args.channel ?? ''), user, text: String(args.text ?? ''), ts: this.nextTs(), ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}) };
+        const ephemeral: EphemeralMessage = {
+          channel: String(args.channel ?? ''),
+          user,
+          text: String(args.text ?? ''),
+          ts: this.nextTs(),
+          ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+        };
         this.ephemerals.push(ephemeral);
         return ok({ message_ts: ephemeral.ts });
       }
@@ -319,7 +354,9 @@ export class LocalSlack extends EventEmitter {
         const offset = Number(args.cursor ?? 0);
         // replies: the thread's parent and its replies, oldest first, as Slack answers it.
         const thread = method === 'conversations.replies' ? String(args.ts ?? '') : undefined;
-        const inScope = this.messagesIn(channel).filter((message) => Number(message.ts) >= oldest && (thread === undefined || message.ts === thread || message.thread_ts === thread));
+        const inScope = this.messagesIn(channel).filter(
+          (message) => Number(message.ts) >= oldest && (thread === undefined || message.ts === thread || message.thread_ts === thread),
+        );
         const ordered = thread === undefined ? [...inScope].reverse() : inScope;
         const page = ordered.slice(offset, offset + limit).map((message) => ({
           type: 'message',
@@ -342,7 +379,16 @@ export class LocalSlack extends EventEmitter {
       case 'users.info': {
         const user = this.users.get(String(args.user ?? ''));
         if (!user || user.status === 'missing') return fail('user_not_found');
-        return ok({ user: { id: user.id, name: user.name, real_name: user.realName, deleted: user.status === 'deactivated', tz: 'Asia/Ho_Chi_Minh', is_bot: false } });
+        return ok({
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.realName,
+            deleted: user.status === 'deactivated',
+            tz: 'Asia/Ho_Chi_Minh',
+            is_bot: false,
+          },
+        });
       }
 
       case 'views.open':
@@ -362,7 +408,9 @@ export class LocalSlack extends EventEmitter {
       }
 
       case 'views.update': {
-        const existing = [...this.views.values()].find((view) => view.id === args.view_id || (args.external_id !== undefined && view.view.external_id === args.external_id));
+        const existing = [...this.views.values()].find(
+          (view) => view.id === args.view_id || (args.external_id !== undefined && view.view.external_id === args.external_id),
+        );
         if (!existing) return fail('not_found');
         if (args.hash !== undefined && args.hash !== existing.hash) return fail('hash_conflict');
         const view = args.view as Record<string, unknown>;
@@ -447,7 +495,14 @@ export class LocalSlack extends EventEmitter {
 
   private storeView(userId: string, view: Record<string, unknown>, parent: OpenView | undefined): OpenView {
     const id = `V${this.idTag}${String(++this.sequence).padStart(6, '0')}`;
-    const opened: OpenView = { id, hash: randomBytes(6).toString('hex'), userId, view, rootViewId: parent?.rootViewId ?? id, ...(parent ? { previousViewId: parent.id } : {}) };
+    const opened: OpenView = {
+      id,
+      hash: randomBytes(6).toString('hex'),
+      userId,
+      view,
+      rootViewId: parent?.rootViewId ?? id,
+      ...(parent ? { previousViewId: parent.id } : {}),
+    };
     this.views.set(id, opened);
     return opened;
   }

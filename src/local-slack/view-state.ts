@@ -87,7 +87,8 @@ export function stateValuesFor(view: Json, answers: Record<string, Answer | unde
 function elementState(input: ModalInput, answer: Answer | undefined): Json {
   const option = (value: string) => {
     const choice = input.choices.find((candidate) => candidate.value === value);
-    if (!choice) throw new Error(`"${value}" is not an option of ${input.blockId} (${input.choices.map((candidate) => candidate.value).join(', ')})`);
+    if (!choice)
+      throw new Error(`"${value}" is not an option of ${input.blockId} (${input.choices.map((candidate) => candidate.value).join(', ')})`);
     return { text: { type: 'plain_text', text: choice.text }, value: choice.value };
   };
   const list = answer === undefined ? [] : Array.isArray(answer) ? answer : answer === '' ? [] : [answer];

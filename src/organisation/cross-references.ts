@@ -17,7 +17,8 @@ type Raw = Record<string, unknown>;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const record = (value: unknown): Raw => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {});
 /** A code as the schema reads it (numbers become text), or undefined when it is not one. */
-const code = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
+const code = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 
 export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] {
   const text = fileText[locale];
@@ -26,7 +27,13 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
   const file = record(raw);
 
   /** First index of each key; later duplicates are problems, named as written (`shown`) when the key is normalised. */
-  const indexBy = (items: unknown[], key: (item: Raw) => string | undefined, label: string, at: (index: number) => (string | number)[], shown: (item: Raw) => string | undefined = key) => {
+  const indexBy = (
+    items: unknown[],
+    key: (item: Raw) => string | undefined,
+    label: string,
+    at: (index: number) => (string | number)[],
+    shown: (item: Raw) => string | undefined = key,
+  ) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
       const value = key(record(item));
@@ -39,20 +46,31 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
   };
 
   const units = list(file.units);
-  const unitIndex = indexBy(units, (unit) => code(unit.code), 'units', (index) => ['units', index, 'code']);
+  const unitIndex = indexBy(
+    units,
+    (unit) => code(unit.code),
+    'units',
+    (index) => ['units', index, 'code'],
+  );
   const officerUnit = new Map<string, string>();
   units.forEach((unit, unitPosition) => {
     const unitCode = code(record(unit).code);
     list(record(unit).officers).forEach((userId, officerPosition) => {
       if (typeof userId !== 'string' || unitCode === undefined) return;
       const other = officerUnit.get(userId);
-      if (other !== undefined && other !== unitCode) problem(['units', unitPosition, 'officers', officerPosition], text.officerTwice(userId, other));
+      if (other !== undefined && other !== unitCode)
+        problem(['units', unitPosition, 'officers', officerPosition], text.officerTwice(userId, other));
       else officerUnit.set(userId, unitCode);
     });
   });
 
   const blocks = list(file.blocks);
-  const blockIndex = indexBy(blocks, (block) => code(block.code), 'blocks', (index) => ['blocks', index, 'code']);
+  const blockIndex = indexBy(
+    blocks,
+    (block) => code(block.code),
+    'blocks',
+    (index) => ['blocks', index, 'code'],
+  );
   const unitBlock = new Map<string, string>();
   blocks.forEach((block, blockPosition) => {
     const blockCode = code(record(block).code) ?? '';
@@ -78,7 +96,12 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
     (index) => ['directives', index, 'number'],
     number,
   );
-  indexBy(list(file.years), (year) => code(year.year), 'years', (index) => ['years', index, 'year']);
+  indexBy(
+    list(file.years),
+    (year) => code(year.year),
+    'years',
+    (index) => ['years', index, 'year'],
+  );
 
   list(file.years).forEach((rawYear, yearPosition) => {
     const year = record(rawYear);
@@ -95,22 +118,40 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
         if (!unitIndex.has(unitCode)) problem(at('leads', blockCode, role), text.unknownUnit(unitCode));
         else if (unitBlock.get(unitCode) !== blockCode) problem(at('leads', blockCode, role), text.notInBlock(unitCode, blockCode));
       }
-      if (code(lead.deputy) !== undefined && code(lead.deputy) === code(lead.lead)) problem(at('leads', blockCode, 'deputy'), text.deputyIsLead);
+      if (code(lead.deputy) !== undefined && code(lead.deputy) === code(lead.lead))
+        problem(at('leads', blockCode, 'deputy'), text.deputyIsLead);
     }
 
     const periods = list(year.periods);
-    indexBy(periods, (period) => code(period.code), 'periods', (index) => at('periods', index, 'code'));
+    indexBy(
+      periods,
+      (period) => code(period.code),
+      'periods',
+      (index) => at('periods', index, 'code'),
+    );
     periods.forEach((rawPeriod, periodPosition) => {
       const period = record(rawPeriod);
-      const [start, end, due] = [period.start, period.end, period.due].map((value) => (typeof value === 'string' ? value.trim() : undefined));
+      const [start, end, due] = [period.start, period.end, period.due].map((value) =>
+        typeof value === 'string' ? value.trim() : undefined,
+      );
       if (start && end && end < start) problem(at('periods', periodPosition, 'end'), text.endBeforeStart);
       if (start && due && due.slice(0, 10) < start) problem(at('periods', periodPosition, 'due'), text.dueBeforeStart);
     });
 
-    indexBy(list(year.criteria), (criterion) => code(criterion.code), 'criteria', (index) => at('criteria', index, 'code'));
+    indexBy(
+      list(year.criteria),
+      (criterion) => code(criterion.code),
+      'criteria',
+      (index) => at('criteria', index, 'code'),
+    );
     for (const [blockCode, override] of Object.entries(record(year.blocks))) {
       if (!blockIndex.has(blockCode)) problem(at('blocks', blockCode), text.unknownBlock(blockCode));
-      indexBy(list(record(override).criteria), (criterion) => code(criterion.code), 'criteria', (index) => at('blocks', blockCode, 'criteria', index, 'code'));
+      indexBy(
+        list(record(override).criteria),
+        (criterion) => code(criterion.code),
+        'criteria',
+        (index) => at('blocks', blockCode, 'criteria', index, 'code'),
+      );
     }
   });
   return problems;

@@ -51,19 +51,33 @@ export function organisationFileSchema(locale: Locale) {
    * grade of every total below the others. Absent: the defaults, in proportion to each block's base (defaultGradeBands).
    */
   const grades = z
-    .array(z.strictObject({ name: requiredText, min: z.number().min(-10_000).max(10_000).optional(), no_zero_criterion: z.boolean().optional() }))
+    .array(
+      z.strictObject({
+        name: requiredText,
+        min: z.number().min(-10_000).max(10_000).optional(),
+        no_zero_criterion: z.boolean().optional(),
+      }),
+    )
     .superRefine((bands, context) => {
       const floors = bands.flatMap((band, index) => (band.min === undefined ? [index] : []));
-      if (floors.length !== 1) context.addIssue({ code: 'custom', path: floors.length > 1 ? [floors[1]!] : [], message: text.oneFloorGrade });
+      if (floors.length !== 1)
+        context.addIssue({ code: 'custom', path: floors.length > 1 ? [floors[1]!] : [], message: text.oneFloorGrade });
       const names = new Map<string, number>();
       const mins = new Map<number, number>();
       bands.forEach((band, index) => {
         const name = band.name.trim();
-        if (names.has(name)) context.addIssue({ code: 'custom', path: [index, 'name'], message: text.duplicate('grades', name, names.get(name)!) });
+        if (names.has(name))
+          context.addIssue({ code: 'custom', path: [index, 'name'], message: text.duplicate('grades', name, names.get(name)!) });
         else names.set(name, index);
         if (band.min === undefined) {
-          if (band.no_zero_criterion) context.addIssue({ code: 'custom', path: [index, 'no_zero_criterion'], message: text.floorGradeCondition });
-        } else if (mins.has(band.min)) context.addIssue({ code: 'custom', path: [index, 'min'], message: text.duplicate('grades', String(band.min), mins.get(band.min)!) });
+          if (band.no_zero_criterion)
+            context.addIssue({ code: 'custom', path: [index, 'no_zero_criterion'], message: text.floorGradeCondition });
+        } else if (mins.has(band.min))
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'min'],
+            message: text.duplicate('grades', String(band.min), mins.get(band.min)!),
+          });
         else mins.set(band.min, index);
       });
     });
@@ -91,60 +105,61 @@ export function organisationFileSchema(locale: Locale) {
       .default({ before_days: [7, 3, 1], at: '08:00', overdue_every_days: 2 }),
     criteria: z.array(criterion).default([]),
     blocks: z.record(code, z.strictObject({ criteria: z.array(criterion).optional(), theme: requiredText.optional() })).default({}),
-    report_grace_hours: z.number().int().min(0).max(24 * 30).default(0),
+    report_grace_hours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(0),
     summary_at: timeOfDay.default('09:00'),
     grades: grades.optional(),
   });
 
-  return z
-    .strictObject({
-      organization: z.strictObject({
-        name: requiredText,
-        timezone: z
-          .string()
-          .refine(isValidTimeZone, text.timeZone)
-          .default('Asia/Ho_Chi_Minh'),
-        locale: z.enum(['vi', 'en']).default('vi'),
-        admins: z.array(slackUser).default([]),
-        holidays: z.array(localDate).default([]),
-        quiet_hours: z.strictObject({ from: timeOfDay, to: timeOfDay }).default({ from: '20:00', to: '07:00' }),
-        titles: z.array(requiredText).min(1).default(DEFAULT_TITLES),
-      }),
-      units: z
-        .array(
-          z.strictObject({
-            code,
-            name: requiredText,
-            officers: z.array(slackUser).default([]),
-          }),
-        )
-        .default([]),
-      blocks: z
-        .array(
-          z.strictObject({
-            code,
-            name: requiredText,
-            channel: slackChannel,
-            units: z.array(code).min(1, text.atLeastOneUnit),
-          }),
-        )
-        .default([]),
-      directives: z
-        .array(
-          z.strictObject({
-            number: requiredText,
-            kind: z.enum(DIRECTIVE_KINDS, text.oneOf(DIRECTIVE_KINDS)),
-            issuer: requiredText,
-            issued: localDate,
-            title: requiredText,
-            summary: z.string().trim().optional(),
-            url: z.url(text.url).optional(),
-            tags: z.array(requiredText).default([]),
-          }),
-        )
-        .default([]),
-      years: z.array(year).default([]),
-    });
+  return z.strictObject({
+    organization: z.strictObject({
+      name: requiredText,
+      timezone: z.string().refine(isValidTimeZone, text.timeZone).default('Asia/Ho_Chi_Minh'),
+      locale: z.enum(['vi', 'en']).default('vi'),
+      admins: z.array(slackUser).default([]),
+      holidays: z.array(localDate).default([]),
+      quiet_hours: z.strictObject({ from: timeOfDay, to: timeOfDay }).default({ from: '20:00', to: '07:00' }),
+      titles: z.array(requiredText).min(1).default(DEFAULT_TITLES),
+    }),
+    units: z
+      .array(
+        z.strictObject({
+          code,
+          name: requiredText,
+          officers: z.array(slackUser).default([]),
+        }),
+      )
+      .default([]),
+    blocks: z
+      .array(
+        z.strictObject({
+          code,
+          name: requiredText,
+          channel: slackChannel,
+          units: z.array(code).min(1, text.atLeastOneUnit),
+        }),
+      )
+      .default([]),
+    directives: z
+      .array(
+        z.strictObject({
+          number: requiredText,
+          kind: z.enum(DIRECTIVE_KINDS, text.oneOf(DIRECTIVE_KINDS)),
+          issuer: requiredText,
+          issued: localDate,
+          title: requiredText,
+          summary: z.string().trim().optional(),
+          url: z.url(text.url).optional(),
+          tags: z.array(requiredText).default([]),
+        }),
+      )
+      .default([]),
+    years: z.array(year).default([]),
+  });
 }
 
 export type OrganisationFile = z.output<ReturnType<typeof organisationFileSchema>>;

@@ -16,7 +16,8 @@ export const fileText = defineMessages(
     atLeastOneUnit: 'khối cần ít nhất một đơn vị',
     oneOf: (values: readonly string[]) => `phải là một trong: ${values.join(', ')}`,
     duplicate: (list: string, value: string, earlier: number) => `"${value}" bị trùng với ${list}[${earlier}]`,
-    officerTwice: (userId: string, unitCode: string) => `${userId} đã là cán bộ của đơn vị "${unitCode}"; mỗi người chỉ phụ trách một đơn vị`,
+    officerTwice: (userId: string, unitCode: string) =>
+      `${userId} đã là cán bộ của đơn vị "${unitCode}"; mỗi người chỉ phụ trách một đơn vị`,
     unknownUnit: (unitCode: string) => `không có đơn vị mã "${unitCode}" trong units`,
     unitTwice: (unitCode: string, blockCode: string) => `đơn vị "${unitCode}" đã thuộc khối "${blockCode}"; mỗi đơn vị chỉ thuộc một khối`,
     unknownBlock: (blockCode: string) => `không có khối mã "${blockCode}" trong blocks`,

@@ -14,7 +14,8 @@ export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<stri
       for (let index = 1; index < map.items.length; index++) {
         const item = map.items[index]!;
         const previous = map.items[index - 1]!;
-        const bareFragment = isPair(item) && item.value === null && isScalar(item.key) && typeof item.key.value === 'string' && !knownKeys.has(item.key.value);
+        const bareFragment =
+          isPair(item) && item.value === null && isScalar(item.key) && typeof item.key.value === 'string' && !knownKeys.has(item.key.value);
         const previousIsText = isPair(previous) && isScalar(previous.value) && typeof previous.value.value === 'string';
         if (bareFragment && previousIsText) {
           (previous.value as { value: string }).value += `, ${(item.key as { value: string }).value}`;
@@ -28,9 +29,52 @@ export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<stri
 
 /** Every key the organisation file knows, so that only fragments are rejoined. */
 export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
-  'organization', 'name', 'timezone', 'locale', 'admins', 'holidays', 'quiet_hours', 'from', 'to', 'titles',
-  'units', 'code', 'officers', 'blocks', 'channel', 'directives', 'number', 'kind', 'issuer', 'issued', 'title',
-  'summary', 'url', 'tags', 'years', 'year', 'theme', 'pledge_due', 'leads', 'lead', 'deputy', 'periods', 'start',
-  'end', 'due', 'reminders', 'before_days', 'at', 'overdue_every_days', 'criteria', 'group', 'max', 'unit',
-  'report_grace_hours', 'summary_at', 'grades', 'min', 'no_zero_criterion',
+  'organization',
+  'name',
+  'timezone',
+  'locale',
+  'admins',
+  'holidays',
+  'quiet_hours',
+  'from',
+  'to',
+  'titles',
+  'units',
+  'code',
+  'officers',
+  'blocks',
+  'channel',
+  'directives',
+  'number',
+  'kind',
+  'issuer',
+  'issued',
+  'title',
+  'summary',
+  'url',
+  'tags',
+  'years',
+  'year',
+  'theme',
+  'pledge_due',
+  'leads',
+  'lead',
+  'deputy',
+  'periods',
+  'start',
+  'end',
+  'due',
+  'reminders',
+  'before_days',
+  'at',
+  'overdue_every_days',
+  'criteria',
+  'group',
+  'max',
+  'unit',
+  'report_grace_hours',
+  'summary_at',
+  'grades',
+  'min',
+  'no_zero_criterion',
 ]);

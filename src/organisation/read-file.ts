@@ -4,8 +4,8 @@ import type { CriterionKind, DirectiveKind } from '../../db/schema';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import type { GradeBands } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
-import { type OrganisationFile, organisationFileSchema } from './file-schema';
 import { crossReferenceProblems } from './cross-references';
+import { type OrganisationFile, organisationFileSchema } from './file-schema';
 import { fileText } from './file-text';
 import { ORGANISATION_FILE_KEYS, rejoinFlowCommas } from './flow-commas';
 
@@ -17,7 +17,16 @@ export interface OrganisationData {
   titles: string[];
   units: { code: string; name: string; officers: string[] }[];
   blocks: { code: string; name: string; channelId: string; unitCodes: string[] }[];
-  directives: { number: string; kind: DirectiveKind; issuer: string; issuedOn: string; title: string; summary: string | null; url: string | null; tags: string[] }[];
+  directives: {
+    number: string;
+    kind: DirectiveKind;
+    issuer: string;
+    issuedOn: string;
+    title: string;
+    summary: string | null;
+    url: string | null;
+    tags: string[];
+  }[];
   years: YearData[];
 }
 
@@ -62,7 +71,9 @@ export function readOrganisationFile(source: string): ReadResult {
     return {
       ok: false,
       locale,
-      problems: document.errors.map((error) => text.yamlProblem(error.linePos?.[0]?.line ?? 0, error.linePos?.[0]?.col ?? 0, error.message.split('\n')[0] ?? error.message)),
+      problems: document.errors.map((error) =>
+        text.yamlProblem(error.linePos?.[0]?.line ?? 0, error.linePos?.[0]?.col ?? 0, error.message.split('\n')[0] ?? error.message),
+      ),
     };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
@@ -93,7 +104,12 @@ function comparePaths(left: readonly PropertyKey[], right: readonly PropertyKey[
 
 /** ['blocks', 0, 'units', 3] → blocks[0].units[3] */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(file)';
+  return (
+    path.reduce<string>(
+      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+      '',
+    ) || '(file)'
+  );
 }
 
 function normalise(file: OrganisationFile): OrganisationData {
@@ -153,7 +169,13 @@ function normalise(file: OrganisationFile): OrganisationData {
           criteria: (override?.criteria ?? year.criteria).map(criterionData),
         };
       }),
-      periods: year.periods.map((period) => ({ code: period.code, name: period.name, startsOn: period.start, endsOn: period.end, due: instant(period.due) })),
+      periods: year.periods.map((period) => ({
+        code: period.code,
+        name: period.name,
+        startsOn: period.start,
+        endsOn: period.end,
+        due: instant(period.due),
+      })),
     })),
   };
 }
@@ -162,7 +184,11 @@ function normalise(file: OrganisationFile): OrganisationData {
 function gradeBandsOf(grades: NonNullable<OrganisationFile['years'][number]['grades']>): GradeBands {
   return {
     bands: grades
-      .flatMap((grade) => (grade.min === undefined ? [] : [{ name: grade.name, min: grade.min, ...(grade.no_zero_criterion ? { requireNoZeroCriterion: true } : {}) }]))
+      .flatMap((grade) =>
+        grade.min === undefined
+          ? []
+          : [{ name: grade.name, min: grade.min, ...(grade.no_zero_criterion ? { requireNoZeroCriterion: true } : {}) }],
+      )
       .sort((left, right) => right.min - left.min),
     below: grades.find((grade) => grade.min === undefined)!.name,
   };

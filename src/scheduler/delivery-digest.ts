@@ -1,5 +1,5 @@
-import type { AppDeps } from '../deps';
 import type { OutgoingMessage } from '../delivery/delivery';
+import type { AppDeps } from '../deps';
 import { isQuiet, quietOf } from '../domain/reminders';
 import { buildDeliveryDigest, type UndeliveredMessage } from '../views/nudges';
 import type { Job } from './jobs';
@@ -39,7 +39,12 @@ export function queueDeliveryDigest(deps: AppDeps, now: Date): number {
     if (busy.pending + busy.sending > 0 && wire.nowMs() - skipped[0]!.createdAt.getTime() < SETTLE_LIMIT_MS) return 0;
     const undelivered = skipped.map((row): UndeliveredMessage => {
       const message = row.payload as OutgoingMessage;
-      return { recipient: message.user ? { user: message.user } : { channel: message.channel ?? row.channelId ?? '?' }, error: row.error ?? '?', text: message.text, queuedAt: row.createdAt };
+      return {
+        recipient: message.user ? { user: message.user } : { channel: message.channel ?? row.channelId ?? '?' },
+        error: row.error ?? '?',
+        text: message.text,
+        queuedAt: row.createdAt,
+      };
     });
     const digest = buildDeliveryDigest({ locale: organisation.locale, zone: organisation.timeZone, undelivered });
     const last = skipped.at(-1)!.id;
@@ -47,7 +52,8 @@ export function queueDeliveryDigest(deps: AppDeps, now: Date): number {
     if (!digest) return 0;
     let queued = 0;
     for (const admin of admins) {
-      if (deps.delivery.queue(tx, { key: `${DIGEST_KIND}:${last}:${admin}`, kind: DIGEST_KIND, message: { user: admin, ...digest } })) queued += 1;
+      if (deps.delivery.queue(tx, { key: `${DIGEST_KIND}:${last}:${admin}`, kind: DIGEST_KIND, message: { user: admin, ...digest } }))
+        queued += 1;
     }
     return queued;
   });

@@ -3,7 +3,7 @@ import type { OrganisationSettings } from '../../db/store/organisation';
 import type { BlockRow, YearRow } from '../../db/store/structure';
 import type { OutgoingMessage } from '../delivery/delivery';
 import type { AppDeps } from '../deps';
-import { nudgeDueAt, type NudgeSlot, policyFromSettings } from '../domain/reminders';
+import { type NudgeSlot, nudgeDueAt, policyFromSettings } from '../domain/reminders';
 import { buildChannelNudge, buildLeadEscalation, buildOfficerNudge, type MissingUnit, type NudgeSubject } from '../views/nudges';
 import type { Job } from './jobs';
 
@@ -40,14 +40,16 @@ function duesOf(store: Store, year: YearRow): Due[] {
     id: `pledge:${year.year}`,
     subject: { kind: 'pledge', year: year.year },
     at: year.pledgeDue,
-    done: (tx, unitIds) => new Set([...tx.pledges.forUnits(year.year, unitIds)].filter(([, pledge]) => pledge.signed).map(([unitId]) => unitId)),
+    done: (tx, unitIds) =>
+      new Set([...tx.pledges.forUnits(year.year, unitIds)].filter(([, pledge]) => pledge.signed).map(([unitId]) => unitId)),
   };
   const reports = store.structure.periods(year.year).map(
     (period): Due => ({
       id: `report:${period.id}`,
       subject: { kind: 'report', year: year.year, periodCode: period.code, periodName: period.name },
       at: period.due,
-      done: (tx, unitIds) => new Set([...tx.reports.forUnits(period.id, unitIds)].filter(([, report]) => report.inForce).map(([unitId]) => unitId)),
+      done: (tx, unitIds) =>
+        new Set([...tx.reports.forUnits(period.id, unitIds)].filter(([, report]) => report.inForce).map(([unitId]) => unitId)),
     }),
   );
   return [pledge, ...reports];
@@ -120,7 +122,14 @@ function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, 
     const late: MissingUnit[] = missing.map((unit) => ({ unitName: unit.name, officerIds: unit.officerIds }));
     const queue = (key: string, message: OutgoingMessage) => (deps.delivery.queue(tx, { key, kind: 'nudge', message }) ? 1 : 0);
 
-    const channel = buildChannelNudge({ ...facts, slotKind: slot.kind, doneCount: members.length - missing.length, totalCount: members.length, missing: late, blockName: block.name });
+    const channel = buildChannelNudge({
+      ...facts,
+      slotKind: slot.kind,
+      doneCount: members.length - missing.length,
+      totalCount: members.length,
+      missing: late,
+      blockName: block.name,
+    });
     let queued = queue(channelKey, { channel: block.channelId, ...channel });
     for (const unit of missing) {
       const dm = buildOfficerNudge({ ...facts, slotKind: slot.kind, unitName: unit.name, unitCode: unit.code });

@@ -31,9 +31,11 @@ export class Scheduler {
   start(tickMs: number): void {
     const tick = () => {
       if (this.running) return;
-      this.running = runSchedulerPass(this.deps, this.deps.clock.now()).then(() => undefined).finally(() => {
-        this.running = undefined;
-      });
+      this.running = runSchedulerPass(this.deps, this.deps.clock.now())
+        .then(() => undefined)
+        .finally(() => {
+          this.running = undefined;
+        });
     };
     this.timer = setInterval(tick, tickMs);
     tick();

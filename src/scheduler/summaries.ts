@@ -35,7 +35,11 @@ export const summariesJob: Job = {
         // Cheap check first: a summary already queued needs no standings computed, every tick for 30 days.
         const waiting = blocks.filter((block) => !store.outbox.byKey(summaryKey(block.id, period.id)));
         if (waiting.length === 0) continue;
-        const standings = standingsForBlocks(store, waiting.map((block) => block.id), period.id);
+        const standings = standingsForBlocks(
+          store,
+          waiting.map((block) => block.id),
+          period.id,
+        );
         for (const block of waiting) {
           const loaded = standings.get(block.id);
           if (!loaded) continue;
@@ -44,16 +48,27 @@ export const summariesJob: Job = {
             announced.set(deps, said);
             if (!said.has(`${block.id}:${period.id}`)) {
               said.add(`${block.id}:${period.id}`);
-              deps.logger.info(`standings summary ${block.code} ${year.year} ${period.code}: ${loaded.criteria.length === 0 ? 'no scoring table' : 'no unit has reported yet'}; not posted, looked at again on every pass until one has`);
+              deps.logger.info(
+                `standings summary ${block.code} ${year.year} ${period.code}: ${loaded.criteria.length === 0 ? 'no scoring table' : 'no unit has reported yet'}; not posted, looked at again on every pass until one has`,
+              );
             }
             continue;
           }
           const record = standingsRecord(loaded, now);
           // The transaction is immediate (the store's rule): another process publishing the same summary now waits, then finds its key.
-          const published = store.transaction((tx) => publishStandings(deps, tx, record, block.channelId, { kind: 'summary', at: now, zone: organisation.timeZone, locale: organisation.locale }));
+          const published = store.transaction((tx) =>
+            publishStandings(deps, tx, record, block.channelId, {
+              kind: 'summary',
+              at: now,
+              zone: organisation.timeZone,
+              locale: organisation.locale,
+            }),
+          );
           if (!published) continue;
           queued += 2; // the post and its chart
-          deps.logger.info(`standings summary ${block.code} ${year.year} ${period.code} queued for ${block.channelId} (snapshot ${published.snapshot.id})`);
+          deps.logger.info(
+            `standings summary ${block.code} ${year.year} ${period.code} queued for ${block.channelId} (snapshot ${published.snapshot.id})`,
+          );
         }
       }
     }

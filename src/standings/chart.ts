@@ -32,7 +32,13 @@ export interface StandingsChartInput {
 
 /** The chart rows of computed standings, names looked up by unit id. */
 export function chartRowsFromStandings(standings: Standings, unitName: (unitId: number) => string): ChartRow[] {
-  return standings.rows.map((row) => ({ label: unitName(row.unitId), total: row.total, rank: row.rank, tie: row.tie, notReported: !row.reported }));
+  return standings.rows.map((row) => ({
+    label: unitName(row.unitId),
+    total: row.total,
+    rank: row.rank,
+    tie: row.tie,
+    notReported: !row.reported,
+  }));
 }
 
 // Logical pixels; the PNG is drawn at ZOOM× for sharp text when Slack shows it full size.
@@ -65,14 +71,17 @@ const COLOR = {
 
 /** Text for an SVG document: XML-escaped, control characters XML cannot hold removed. */
 export function escapeXml(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      .normalize('NFC')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids, removed on purpose.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 /** Shortens `text` with an ellipsis until it fits `width` px. */
@@ -104,7 +113,9 @@ export function wrapText(text: string, width: number, size: number, weight: Font
     current = words[index]!;
   }
   if (current || lines.length === 0) lines.push(current);
-  return lines.map((line, index) => (index === lines.length - 1 || metrics.measure(line, size) > width ? ellipsize(line, width, size, weight) : line));
+  return lines.map((line, index) =>
+    index === lines.length - 1 || metrics.measure(line, size) > width ? ellipsize(line, width, size, weight) : line,
+  );
 }
 
 /** A round step (1, 2, 2.5 or 5 × 10^k) giving about `count` intervals up to `top`. */
@@ -177,7 +188,9 @@ export function buildStandingsSvg(input: StandingsChartInput): string {
   const grid: string[] = [];
   for (const tick of ticks) {
     const x = round(xOf(tick));
-    grid.push(`<line x1="${x}" y1="${rowsTop}" x2="${x}" y2="${rowsTop + rowsHeight}" stroke="${tick === 0 ? COLOR.axis : COLOR.grid}" stroke-width="1"/>`);
+    grid.push(
+      `<line x1="${x}" y1="${rowsTop}" x2="${x}" y2="${rowsTop + rowsHeight}" stroke="${tick === 0 ? COLOR.axis : COLOR.grid}" stroke-width="1"/>`,
+    );
     grid.push(text(x, rowsTop + rowsHeight + 20, formatNumber(tick, input.locale), { size: 13, fill: COLOR.muted, anchor: 'middle' }));
   }
   grid.push(text(xOf(ticks.at(-1)!) + 24, rowsTop + rowsHeight + 20, words.points, { size: 13, fill: COLOR.muted }));
@@ -188,7 +201,8 @@ export function buildStandingsSvg(input: StandingsChartInput): string {
   rows.forEach((row, index) => {
     const height = heights[index]!;
     const middle = y + height / 2;
-    if (index % 2 === 0) stripes.push(`<rect x="${PAD - 8}" y="${round(y)}" width="${contentWidth + 16}" height="${height}" fill="${COLOR.stripe}"/>`);
+    if (index % 2 === 0)
+      stripes.push(`<rect x="${PAD - 8}" y="${round(y)}" width="${contentWidth + 16}" height="${height}" fill="${COLOR.stripe}"/>`);
     const muted = row.notReported ? COLOR.muted : COLOR.text;
     body.push(text(PAD + RANK_WIDTH, middle + 6, String(row.rank), { size: LABEL_SIZE, weight: 'bold', anchor: 'end', fill: muted }));
     const lines = labels[index]!;
@@ -199,14 +213,19 @@ export function buildStandingsSvg(input: StandingsChartInput): string {
       body.push(text(barX + 8, middle + 6, words.notReported, { size: 15, fill: COLOR.muted }));
     } else {
       const end = xOf(row.total);
-      if (end > barX) body.push(`<rect x="${barX}" y="${round(middle - BAR_HEIGHT / 2)}" width="${round(end - barX)}" height="${BAR_HEIGHT}" rx="3" fill="${row.tie ? COLOR.tieBar : COLOR.bar}"/>`);
+      if (end > barX)
+        body.push(
+          `<rect x="${barX}" y="${round(middle - BAR_HEIGHT / 2)}" width="${round(end - barX)}" height="${BAR_HEIGHT}" rx="3" fill="${row.tie ? COLOR.tieBar : COLOR.bar}"/>`,
+        );
       const value = formatPoints(row.total, input.locale, decimals[index]);
       const valueX = Math.max(end, barX) + 8;
       body.push(text(valueX, middle + 6, value, { size: LABEL_SIZE, weight: 'bold' }));
       if (row.tie) {
         const markX = valueX + fontMetrics('bold').measure(value, LABEL_SIZE) + 10;
         const markWidth = fontMetrics('regular').measure(words.tieShort, 13) + 14;
-        body.push(`<rect x="${round(markX)}" y="${round(middle - 11)}" width="${round(markWidth)}" height="22" rx="11" fill="${COLOR.tieMarkFill}" stroke="${COLOR.tieBar}" stroke-width="1"/>`);
+        body.push(
+          `<rect x="${round(markX)}" y="${round(middle - 11)}" width="${round(markWidth)}" height="22" rx="11" fill="${COLOR.tieMarkFill}" stroke="${COLOR.tieBar}" stroke-width="1"/>`,
+        );
         body.push(text(markX + markWidth / 2, middle + 4.5, words.tieShort, { size: 13, fill: COLOR.tieMarkText, anchor: 'middle' }));
       }
     }

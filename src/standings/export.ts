@@ -51,7 +51,13 @@ export interface ScoreTableInput {
 }
 
 /** The summary and detail tables of a block's standings (rows in rank order, criteria in table order). */
-export function buildScoreTable({ standings, unitNames, locale, returnedUnitIds = new Set(), gradeFloors = [] }: ScoreTableInput): ScoreTable {
+export function buildScoreTable({
+  standings,
+  unitNames,
+  locale,
+  returnedUnitIds = new Set(),
+  gradeFloors = [],
+}: ScoreTableInput): ScoreTable {
   const words = standingsText[locale];
   const columnWords = words.columns;
   const nameOf = (unitId: number) => unitNames.get(unitId) ?? String(unitId);
@@ -61,7 +67,8 @@ export function buildScoreTable({ standings, unitNames, locale, returnedUnitIds 
   );
 
   /** A yes/no answer reads as Có/Không; every other value stays a number. */
-  const reportedCell = (line: CriterionScore): Cell => (line.reported === null ? null : line.kind === 'yes_no' ? (line.reported > 0 ? words.yes : words.no) : line.reported);
+  const reportedCell = (line: CriterionScore): Cell =>
+    line.reported === null ? null : line.kind === 'yes_no' ? (line.reported > 0 ? words.yes : words.no) : line.reported;
   const rowNotes = (row: StandingRow): string =>
     [
       row.tie && words.tie,
@@ -162,7 +169,12 @@ export interface XlsxOptions {
   detailSheetName?: string;
 }
 
-const NUMBER_FORMATS: Record<Exclude<ColumnFormat, 'total'>, string | undefined> = { text: undefined, integer: '0', number: 'General', points: '0.00' };
+const NUMBER_FORMATS: Record<Exclude<ColumnFormat, 'total'>, string | undefined> = {
+  text: undefined,
+  integer: '0',
+  number: 'General',
+  points: '0.00',
+};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB0B8C4' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -179,7 +191,14 @@ export async function toXlsx(table: ScoreTable, options: XlsxOptions): Promise<B
 
 /** Excel's rules: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31).trim() || 'Sheet1';
+  return (
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 31)
+      .trim() || 'Sheet1'
+  );
 }
 
 /** Approximate Excel width (characters of the default font) of a cell's text. */

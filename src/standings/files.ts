@@ -46,7 +46,10 @@ function scoreTable(loaded: LoadedStandings, locale: Locale) {
 
 export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: string, asOf: Date): Promise<Buffer> {
   const reported = loaded.standings.rows.filter((row) => row.reported).length;
-  return toXlsx(scoreTable(loaded, locale), { title: exportTitle(loaded, locale), subtitle: standingsViewText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length) });
+  return toXlsx(scoreTable(loaded, locale), {
+    title: exportTitle(loaded, locale),
+    subtitle: standingsViewText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length),
+  });
 }
 
 export function standingsCsv(loaded: LoadedStandings, locale: Locale): Buffer {
@@ -58,7 +61,11 @@ export function standingsChartPng(record: StandingsRecord, locale: Locale, zone:
   const text = standingsViewText[locale];
   return renderStandingsChart({
     title: text.title(periodLabel(record.period, locale), record.block.name),
-    subtitle: text.chartSubtitle(formatDateTime(new Date(record.computedAt), zone, locale), record.rows.filter((row) => row.reported).length, record.rows.length),
+    subtitle: text.chartSubtitle(
+      formatDateTime(new Date(record.computedAt), zone, locale),
+      record.rows.filter((row) => row.reported).length,
+      record.rows.length,
+    ),
     rows: record.rows.map((row) => ({ label: row.unitName, total: row.total, rank: row.rank, tie: row.tie, notReported: !row.reported })),
     locale,
   });

@@ -7,8 +7,17 @@ import type { ScoringCriterion, UnitScoringInput } from '../domain/scoring';
  * for a unit its report — the values in force, with the lead's points when its latest review
  * confirmed it (a returned report counts its own values) — and the targets of its pledge in force.
  */
-export function scoringCriteria(rows: readonly Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'>[]): ScoringCriterion[] {
-  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, groupName: row.groupName, kind: row.kind, maxPoints: row.maxPoints }));
+export function scoringCriteria(
+  rows: readonly Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'>[],
+): ScoringCriterion[] {
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    groupName: row.groupName,
+    kind: row.kind,
+    maxPoints: row.maxPoints,
+  }));
 }
 
 /** A report as scored: its values, whether it came late, and the review that counts (if any). */
@@ -25,7 +34,11 @@ export function scoredReport(report: UnitReport | undefined): ScoredReport | und
   return { values: report.inForce.values, late: report.first?.late ?? report.inForce.late, ...(review ? { review } : {}) };
 }
 
-export function scoringInput(unitId: number, report: ScoredReport | undefined, targets: ReadonlyMap<number, number> | undefined): UnitScoringInput {
+export function scoringInput(
+  unitId: number,
+  report: ScoredReport | undefined,
+  targets: ReadonlyMap<number, number> | undefined,
+): UnitScoringInput {
   return {
     unitId,
     targets: targets ?? new Map(),
@@ -35,7 +48,14 @@ export function scoringInput(unitId: number, report: ScoredReport | undefined, t
             // Read as they are (the engine only reads): a province holds tens of thousands of values.
             values: report.values,
             late: report.late,
-            ...(report.review ? { review: { points: new Map([...report.review.scores].map(([criterionId, score]) => [criterionId, score.points])), reviewerUserId: report.review.reviewerUserId } } : {}),
+            ...(report.review
+              ? {
+                  review: {
+                    points: new Map([...report.review.scores].map(([criterionId, score]) => [criterionId, score.points])),
+                    reviewerUserId: report.review.reviewerUserId,
+                  },
+                }
+              : {}),
           },
         }
       : {}),

@@ -1,6 +1,13 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
-import { computeStandings, defaultGradeBands, type GradeBands, scoredMaximum, type Standings, type UnitScoringInput } from '../domain/scoring';
+import {
+  computeStandings,
+  defaultGradeBands,
+  type GradeBands,
+  type Standings,
+  scoredMaximum,
+  type UnitScoringInput,
+} from '../domain/scoring';
 import { scoredReport, scoringInput } from './inputs';
 
 /**
@@ -62,12 +69,19 @@ export function standingsForBlocks(store: Store, blockIds: readonly number[], pe
   if (!period || !year) return result;
   const wanted = new Set(blockIds);
   const blocks = store.structure.activeBlocks().filter((block) => wanted.has(block.id));
-  for (let start = 0; start < blocks.length; start += BLOCKS_PER_READ) readBlocks(store, blocks.slice(start, start + BLOCKS_PER_READ), period, year, result);
+  for (let start = 0; start < blocks.length; start += BLOCKS_PER_READ)
+    readBlocks(store, blocks.slice(start, start + BLOCKS_PER_READ), period, year, result);
   return result;
 }
 
 /** Reads and scores `blocks` together into `result`. */
-function readBlocks(store: Store, blocks: readonly BlockRow[], period: PeriodRow, year: YearRow, result: Map<number, LoadedStandings>): void {
+function readBlocks(
+  store: Store,
+  blocks: readonly BlockRow[],
+  period: PeriodRow,
+  year: YearRow,
+  result: Map<number, LoadedStandings>,
+): void {
   const ids = blocks.map((block) => block.id);
   const criteria = store.structure.criteriaOfBlocks(year.year, ids);
   const membersOf = store.structure.memberUnits(ids);

@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { Locale } from '../i18n/messages';
 import { buildStandingsPost, periodLabel, standingsViewText } from '../views/standings';
 import { chartFileName } from './files';
-import { parseStandingsRecord, type StandingChange, standingChanges, type StandingsRecord } from './record';
+import { parseStandingsRecord, type StandingChange, type StandingsRecord, standingChanges } from './record';
 
 /**
  * Publishing standings in a block's channel: a frozen snapshot, the post and its chart (in the
@@ -23,7 +23,11 @@ export interface PublishOptions {
 }
 
 /** The latest published standings of the block and period, read back, with their row. */
-export function latestPublished(store: Store, blockId: number, periodId: number): { row: SnapshotRow; record: StandingsRecord } | undefined {
+export function latestPublished(
+  store: Store,
+  blockId: number,
+  periodId: number,
+): { row: SnapshotRow; record: StandingsRecord } | undefined {
   const row = store.snapshots.latest(blockId, periodId);
   const record = row ? parseStandingsRecord(row.data) : undefined;
   return row && record ? { row, record } : undefined;
@@ -35,17 +39,37 @@ export const summaryKey = (blockId: number, periodId: number) => `standings-summ
  * Queues the post of `record` in the block's channel with its chart, and stores the snapshot; in
  * `tx`, then call deps.delivery.kick(). Undefined when the summary was queued before (nothing written).
  */
-export function publishStandings(deps: AppDeps, tx: Store, record: StandingsRecord, channel: string, options: PublishOptions): { snapshot: SnapshotRow; changes: StandingChange[] } | undefined {
+export function publishStandings(
+  deps: AppDeps,
+  tx: Store,
+  record: StandingsRecord,
+  channel: string,
+  options: PublishOptions,
+): { snapshot: SnapshotRow; changes: StandingChange[] } | undefined {
   const previous = latestPublished(tx, record.block.id, record.period.id);
   const changes = previous ? standingChanges(previous.record, record) : [];
   const post = buildStandingsPost(
-    { record, kind: options.kind, at: options.at, zone: options.zone, ...(options.by ? { by: options.by } : {}), ...(previous && options.kind === 'correction' ? { replaces: { at: previous.row.createdAt, changes } } : {}) },
+    {
+      record,
+      kind: options.kind,
+      at: options.at,
+      zone: options.zone,
+      ...(options.by ? { by: options.by } : {}),
+      ...(previous && options.kind === 'correction' ? { replaces: { at: previous.row.createdAt, changes } } : {}),
+    },
     options.locale,
   );
   const summary = options.kind === 'summary';
   const fixedKey = summaryKey(record.block.id, record.period.id);
   if (summary && !deps.delivery.queue(tx, { key: fixedKey, kind: 'standings_summary', message: { channel, ...post } })) return undefined;
-  const snapshot = tx.snapshots.add({ blockId: record.block.id, periodId: record.period.id, kind: options.kind, data: record, createdBy: options.by ?? null, createdAt: options.at });
+  const snapshot = tx.snapshots.add({
+    blockId: record.block.id,
+    periodId: record.period.id,
+    kind: options.kind,
+    data: record,
+    createdBy: options.by ?? null,
+    createdAt: options.at,
+  });
   const messageKey = summary ? fixedKey : `standings-${options.kind}:${snapshot.id}`;
   if (!summary) deps.delivery.queue(tx, { key: messageKey, kind: `standings_${options.kind}`, message: { channel, ...post } });
   const text = standingsViewText[options.locale];
@@ -56,7 +80,11 @@ export function publishStandings(deps: AppDeps, tx: Store, record: StandingsReco
       channel,
       text: text.chartCaption(periodLabel(record.period, options.locale), record.block.name),
       threadOfKey: messageKey,
-      upload: { filename: chartFileName(record), title: text.title(periodLabel(record.period, options.locale), record.block.name), source: { kind: 'standings_chart', snapshotId: snapshot.id } },
+      upload: {
+        filename: chartFileName(record),
+        title: text.title(periodLabel(record.period, options.locale), record.block.name),
+        source: { kind: 'standings_chart', snapshotId: snapshot.id },
+      },
     },
   });
   return { snapshot, changes };

@@ -23,7 +23,9 @@ const line = z.object({
   reviewed: z.number().nullable(),
   points: z.number(),
   source: z.enum(['computed', 'self', 'reviewed', 'none']),
-  notes: z.array(z.enum(['missing_value', 'missing_target', 'zero_target', 'zero_actual', 'capped', 'over_claim', 'awaiting_review', 'clamped'])),
+  notes: z.array(
+    z.enum(['missing_value', 'missing_target', 'zero_target', 'zero_actual', 'capped', 'over_claim', 'awaiting_review', 'clamped']),
+  ),
 });
 const row = z.object({
   unitId: z.number(),
@@ -49,7 +51,17 @@ const recordSchema = z.object({
   period: z.object({ id: z.number(), code: z.string(), name: z.string(), year: z.number(), due: z.number() }),
   /** When the standings were computed (UTC ms). */
   computedAt: z.number(),
-  criteria: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), groupName: z.string(), kind, maxPoints: z.number(), measureUnit: z.string().nullable() })),
+  criteria: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      groupName: z.string(),
+      kind,
+      maxPoints: z.number(),
+      measureUnit: z.string().nullable(),
+    }),
+  ),
   rows: z.array(row),
   /** The grade bands' floors (points); absent in snapshots stored before they were kept. */
   gradeFloors: z.array(z.number()).optional(),
@@ -65,7 +77,13 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
   return {
     version: STANDINGS_RECORD_VERSION,
     block: { id: loaded.block.id, code: loaded.block.code, name: loaded.block.name },
-    period: { id: loaded.period.id, code: loaded.period.code, name: loaded.period.name, year: loaded.period.year, due: loaded.period.due.getTime() },
+    period: {
+      id: loaded.period.id,
+      code: loaded.period.code,
+      name: loaded.period.name,
+      year: loaded.period.year,
+      due: loaded.period.due.getTime(),
+    },
     computedAt: computedAt.getTime(),
     gradeFloors: gradeFloors(loaded.bands),
     criteria: loaded.criteria.map((criterion) => ({
@@ -136,7 +154,14 @@ function sameStanding(left: StandingsRecordRow, right: StandingsRecordRow): bool
   );
 }
 
-const standingOf = ({ rank, reported, total, grade, fullyReviewed, returned }: StandingsRecordRow): Standing => ({ rank, reported, total, grade, fullyReviewed, returned });
+const standingOf = ({ rank, reported, total, grade, fullyReviewed, returned }: StandingsRecordRow): Standing => ({
+  rank,
+  reported,
+  total,
+  grade,
+  fullyReviewed,
+  returned,
+});
 
 /** The units whose rank, total, grade, reporting or review differ between the published and the current standings, in the current order. */
 export function standingChanges(published: StandingsRecord, current: StandingsRecord): StandingChange[] {

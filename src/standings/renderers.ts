@@ -31,7 +31,8 @@ export function standingsRenderers(store: Store, clock: Clock): UploadRenderers 
     },
     standings_xlsx: (source) => {
       const loaded = standingsFor(store, id(source, 'blockId'), id(source, 'periodId'));
-      if (!loaded) throw new Error(`standings of block ${String(source.blockId)}, period ${String(source.periodId)}: no such block or period`);
+      if (!loaded)
+        throw new Error(`standings of block ${String(source.blockId)}, period ${String(source.periodId)}: no such block or period`);
       const { locale, timeZone } = organisation();
       return standingsXlsx(loaded, locale, timeZone, clock.now());
     },

@@ -1,4 +1,14 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  InputBlock,
+  KnownBlock,
+  ModalView,
+  SectionBlock,
+} from '@slack/types';
 
 /** Small Block Kit constructors, so builders read as the message they make. */
 export const SECTION_TEXT_LIMIT = 3000;
@@ -13,11 +23,18 @@ export function header(text: string): HeaderBlock {
 }
 
 export function section(markdown: string, blockId?: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(markdown, SECTION_TEXT_LIMIT) }, ...(blockId ? { block_id: blockId } : {}) };
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(markdown, SECTION_TEXT_LIMIT) },
+    ...(blockId ? { block_id: blockId } : {}),
+  };
 }
 
 export function context(...markdown: string[]): ContextBlock {
-  return { type: 'context', elements: markdown.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SECTION_TEXT_LIMIT) })) };
+  return {
+    type: 'context',
+    elements: markdown.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SECTION_TEXT_LIMIT) })),
+  };
 }
 
 export function divider(): DividerBlock {
@@ -27,7 +44,13 @@ export function divider(): DividerBlock {
 const BUTTON_TEXT_LIMIT = 75;
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
-  return { type: 'button', text: { type: 'plain_text', text: truncate(text, BUTTON_TEXT_LIMIT), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, BUTTON_TEXT_LIMIT), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
 }
 
 export function actions(blockId: string, ...elements: Button[]): ActionsBlock {
@@ -74,7 +97,8 @@ export function packTexts(items: readonly string[], separator: string, options: 
 
   // Room for the closing "and N more" in the last text, within its limit and the budget: drop items
   // from the end (and a text left with nothing) until it fits; the first item always stays.
-  const moreText = () => `${options.moreSeparator ?? separator}${options.more ? options.more(items.length - kept) : `+${items.length - kept}`}`;
+  const moreText = () =>
+    `${options.moreSeparator ?? separator}${options.more ? options.more(items.length - kept) : `+${items.length - kept}`}`;
   const lastLength = () => groups.at(-1)!.join(separator).length;
   while (kept > 1 && (lastLength() + moreText().length > limit || total + moreText().length > budget)) {
     const last = groups.at(-1)!;
@@ -99,9 +123,24 @@ export function mention(userId: string): string {
 export type Blocks = KnownBlock[];
 
 /** A modal form. Slack allows 24 characters for the title and the two buttons. */
-export function formModal(form: { callbackId: string; title: string; submit: string; close: string; metadata: string; blocks: KnownBlock[] }): ModalView {
+export function formModal(form: {
+  callbackId: string;
+  title: string;
+  submit: string;
+  close: string;
+  metadata: string;
+  blocks: KnownBlock[];
+}): ModalView {
   const label = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 24) });
-  return { type: 'modal', callback_id: form.callbackId, title: label(form.title), submit: label(form.submit), close: label(form.close), private_metadata: form.metadata, blocks: form.blocks };
+  return {
+    type: 'modal',
+    callback_id: form.callbackId,
+    title: label(form.title),
+    submit: label(form.submit),
+    close: label(form.close),
+    private_metadata: form.metadata,
+    blocks: form.blocks,
+  };
 }
 
 /**
@@ -109,10 +148,22 @@ export function formModal(form: { callbackId: string; title: string; submit: str
  * in the user's language (through response_action: errors) instead of Slack's English one.
  */
 export function field(blockId: string, label: string, hint: string | undefined, element: InputBlock['element']): InputBlock {
-  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: truncate(label, 2000) }, ...(hint ? { hint: { type: 'plain_text', text: truncate(hint, 2000) } } : {}), element };
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: { type: 'plain_text', text: truncate(label, 2000) },
+    ...(hint ? { hint: { type: 'plain_text', text: truncate(hint, 2000) } } : {}),
+    element,
+  };
 }
 
 /** A modal that only says something (the outcome of a submission), with a Close button. */
 export function noticeModal(title: string, close: string, markdown: string): ModalView {
-  return { type: 'modal', title: { type: 'plain_text', text: truncate(title, 24) }, close: { type: 'plain_text', text: truncate(close, 24) }, blocks: [section(markdown)] };
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: truncate(title, 24) },
+    close: { type: 'plain_text', text: truncate(close, 24) },
+    blocks: [section(markdown)],
+  };
 }

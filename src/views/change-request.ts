@@ -4,7 +4,14 @@ import { fitWithin } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
-import { CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX, CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_ACTION, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REASON_CALLBACK, CHANGE_REQUEST_REJECT } from './ids';
+import {
+  CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX,
+  CHANGE_REQUEST_APPROVE,
+  CHANGE_REQUEST_REASON_ACTION,
+  CHANGE_REQUEST_REASON_BLOCK,
+  CHANGE_REQUEST_REASON_CALLBACK,
+  CHANGE_REQUEST_REJECT,
+} from './ids';
 
 /**
  * A change that needs the block lead's decision (a pledge amendment after the due; later a report
@@ -43,17 +50,26 @@ export const changeRequestText = defineMessages(
       withdrawn: (at: string) => `Người đề nghị đã rút lại hoặc thay bằng đề nghị mới hơn (${at}).`,
     },
     outcome: {
-      approved: (title: string, unit: string, by: string, at: string) => `✅ Đề nghị «${title}» của ${unit} đã được ${by} duyệt lúc ${at}; bản sửa đổi có hiệu lực từ nay.`,
-      rejected: (title: string, unit: string, by: string, at: string, reason: string) => `Đề nghị «${title}» của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: «${reason}». Bản đang có hiệu lực giữ nguyên.`,
+      approved: (title: string, unit: string, by: string, at: string) =>
+        `✅ Đề nghị «${title}» của ${unit} đã được ${by} duyệt lúc ${at}; bản sửa đổi có hiệu lực từ nay.`,
+      rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
+        `Đề nghị «${title}» của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: «${reason}». Bản đang có hiệu lực giữ nguyên.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `Đề nghị này đã được xử lý bởi ${by} lúc ${at} (${what}).`,
-    what: { accepted: 'đã duyệt', rejected: 'đã từ chối', withdrawn: 'đã rút lại hoặc thay bằng đề nghị mới hơn', pending: 'đang chờ duyệt' } satisfies Record<VersionStatus, string>,
+    what: {
+      accepted: 'đã duyệt',
+      rejected: 'đã từ chối',
+      withdrawn: 'đã rút lại hoặc thay bằng đề nghị mới hơn',
+      pending: 'đang chờ duyệt',
+    } satisfies Record<VersionStatus, string>,
     notAllowed: (decider: string) => `Chỉ ${decider} hoặc quản trị viên mới duyệt được đề nghị này.`,
     deciderLead: (unit: string) => `cán bộ của đơn vị Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
     gone: 'Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.',
-    approvedDone: (title: string, unit: string, requester: string) => `✅ Đã duyệt đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả.`,
-    rejectedDone: (title: string, unit: string, requester: string) => `Đã từ chối đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả và lý do.`,
+    approvedDone: (title: string, unit: string, requester: string) =>
+      `✅ Đã duyệt đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả.`,
+    rejectedDone: (title: string, unit: string, requester: string) =>
+      `Đã từ chối đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả và lý do.`,
     reasonTitle: 'Từ chối đề nghị',
     reasonSubmit: 'Từ chối',
     reasonCancel: 'Hủy',
@@ -77,17 +93,25 @@ export const changeRequestText = defineMessages(
       withdrawn: (at: string) => `Taken back or replaced by a newer request (${at}).`,
     },
     outcome: {
-      approved: (title: string, unit: string, by: string, at: string) => `✅ The request «${title}» of ${unit} was approved by ${by} at ${at}; the amended version is now in force.`,
-      rejected: (title: string, unit: string, by: string, at: string, reason: string) => `The request «${title}» of ${unit} was rejected by ${by} at ${at}. Reason: «${reason}». The version in force stays.`,
+      approved: (title: string, unit: string, by: string, at: string) =>
+        `✅ The request «${title}» of ${unit} was approved by ${by} at ${at}; the amended version is now in force.`,
+      rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
+        `The request «${title}» of ${unit} was rejected by ${by} at ${at}. Reason: «${reason}». The version in force stays.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `This request was already handled by ${by} at ${at} (${what}).`,
-    what: { accepted: 'approved', rejected: 'rejected', withdrawn: 'taken back or replaced by a newer request', pending: 'awaiting a decision' } satisfies Record<VersionStatus, string>,
+    what: {
+      accepted: 'approved',
+      rejected: 'rejected',
+      withdrawn: 'taken back or replaced by a newer request',
+      pending: 'awaiting a decision',
+    } satisfies Record<VersionStatus, string>,
     notAllowed: (decider: string) => `Only ${decider} or an admin can decide this request.`,
     deciderLead: (unit: string) => `the officers of the block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
     gone: 'This request no longer exists; the data may have changed.',
     approvedDone: (title: string, unit: string, requester: string) => `✅ Approved «${title}» of ${unit}; ${requester} has been told.`,
-    rejectedDone: (title: string, unit: string, requester: string) => `Rejected «${title}» of ${unit}; ${requester} has been told, with the reason.`,
+    rejectedDone: (title: string, unit: string, requester: string) =>
+      `Rejected «${title}» of ${unit}; ${requester} has been told, with the reason.`,
     reasonTitle: 'Reject the request',
     reasonSubmit: 'Reject',
     reasonCancel: 'Cancel',
@@ -125,7 +149,11 @@ export function changeRequestActions(request: Pick<ChangeRequestFacts, 'kind' | 
 /** "đã được xử lý bởi <@U…> lúc 10:00 05/04/2021 (đã duyệt)". */
 export function alreadyDecidedText(request: ChangeRequestFacts, zone: string, locale: Locale): string {
   const text = changeRequestText[locale];
-  return text.alreadyDecided(request.decidedBy ? mention(request.decidedBy) : '—', request.decidedAt ? formatDateTime(request.decidedAt, zone, locale) : '—', text.what[request.status]);
+  return text.alreadyDecided(
+    request.decidedBy ? mention(request.decidedBy) : '—',
+    request.decidedAt ? formatDateTime(request.decidedAt, zone, locale) : '—',
+    text.what[request.status],
+  );
 }
 
 function stateLine(request: ChangeRequestFacts, zone: string, locale: Locale): string {
@@ -148,7 +176,11 @@ function stateLine(request: ChangeRequestFacts, zone: string, locale: Locale): s
 const CHANGES_BUDGET = 8000;
 
 /** The request as its deciders see it: who asked, when, what changes; the buttons while it is pending, else what became of it. */
-export function buildChangeRequestMessage(request: ChangeRequestFacts, zone: string, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildChangeRequestMessage(
+  request: ChangeRequestFacts,
+  zone: string,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const text = changeRequestText[locale];
   const fitted = fitWithin(
     request.changes.map((line) => `• ${line}`),
@@ -158,8 +190,12 @@ export function buildChangeRequestMessage(request: ChangeRequestFacts, zone: str
   );
   const lines = [...fitted.shown, ...(fitted.omitted ? [text.moreChanges(fitted.omitted)] : [])];
   const blocks: KnownBlock[] = [
-    section(`${text.heading(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName))}\n${text.requested(mention(request.requestedBy), formatDateTime(request.requestedAt, zone, locale), request.actingAsAdmin)}`),
-    ...(lines.length ? packTexts([text.changes, ...lines], '\n', { limit: 3000 }).map((chunk) => section(chunk)) : [section(text.noChanges)]),
+    section(
+      `${text.heading(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName))}\n${text.requested(mention(request.requestedBy), formatDateTime(request.requestedAt, zone, locale), request.actingAsAdmin)}`,
+    ),
+    ...(lines.length
+      ? packTexts([text.changes, ...lines], '\n', { limit: 3000 }).map((chunk) => section(chunk))
+      : [section(text.noChanges)]),
     request.status === 'pending' ? changeRequestActions(request, locale) : context(stateLine(request, zone, locale)),
   ];
   return { text: `${request.title} — ${request.unitName}`, blocks };
@@ -171,7 +207,10 @@ export function buildChangeRequestOutcome(request: ChangeRequestFacts, zone: str
   const by = mention(request.decidedBy ?? '');
   const at = request.decidedAt ? formatDateTime(request.decidedAt, zone, locale) : '';
   return {
-    text: request.status === 'accepted' ? text.approved(request.title, request.unitName, by, at) : text.rejected(request.title, request.unitName, by, at, request.reason ?? ''),
+    text:
+      request.status === 'accepted'
+        ? text.approved(request.title, request.unitName, by, at)
+        : text.rejected(request.title, request.unitName, by, at, request.reason ?? ''),
   };
 }
 
@@ -188,7 +227,12 @@ export function buildRejectReasonModal(request: ChangeRequestFacts, metadata: st
     blocks: [
       // The request without its own buttons, then the reason.
       ...message.blocks.filter((block) => block.type !== 'actions').slice(0, 90),
-      field(CHANGE_REQUEST_REASON_BLOCK, text.reasonLabel, text.reasonHint, { type: 'plain_text_input', action_id: CHANGE_REQUEST_REASON_ACTION, multiline: true, max_length: 1000 }),
+      field(CHANGE_REQUEST_REASON_BLOCK, text.reasonLabel, text.reasonHint, {
+        type: 'plain_text_input',
+        action_id: CHANGE_REQUEST_REASON_ACTION,
+        multiline: true,
+        max_length: 1000,
+      }),
     ],
   });
 }

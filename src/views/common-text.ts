@@ -6,7 +6,8 @@ export const commonText = defineMessages(
     notInOrganisation: (organisation: string, admins: string) =>
       `Tài khoản này chưa có trong danh sách cán bộ thi đua của ${organisation}. Vui lòng liên hệ Ban Thi đua – Khen thưởng${admins ? ` (${admins})` : ''} để được bổ sung vào tệp cấu hình tổ chức.`,
     noOrganisation: 'Chưa có dữ liệu tổ chức. Quản trị viên cần nạp tệp cấu hình: `npx thidua import <tệp.yaml>`.',
-    failure: 'Đã có lỗi khi xử lý yêu cầu; chưa có thay đổi nào được lưu. Vui lòng thử lại sau ít phút, hoặc báo Ban Thi đua – Khen thưởng nếu lỗi lặp lại.',
+    failure:
+      'Đã có lỗi khi xử lý yêu cầu; chưa có thay đổi nào được lưu. Vui lòng thử lại sau ít phút, hoặc báo Ban Thi đua – Khen thưởng nếu lỗi lặp lại.',
     unknownCommand: (word: string) => `Không có lệnh «${word}».`,
     gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
     unitGone: 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.',
@@ -27,7 +28,8 @@ export const commonText = defineMessages(
     notInOrganisation: (organisation: string, admins: string) =>
       `This account is not on ${organisation}'s list of emulation officers. Please ask the Emulation & Commendation Board${admins ? ` (${admins})` : ''} to add it to the organisation file.`,
     noOrganisation: 'No organisation is loaded yet. An admin needs to import the organisation file: `npx thidua import <file.yaml>`.',
-    failure: 'Something went wrong while handling the request; nothing was saved. Please try again in a few minutes, or tell the Emulation & Commendation Board if it happens again.',
+    failure:
+      'Something went wrong while handling the request; nothing was saved. Please try again in a few minutes, or tell the Emulation & Commendation Board if it happens again.',
     unknownCommand: (word: string) => `There is no command «${word}».`,
     gone: 'This block or period is no longer in the organisation file.',
     unitGone: 'This unit is no longer in the block in the organisation file.',

@@ -20,10 +20,12 @@ export const criteriaText = defineMessages(
       bonus: (max: string) => `cộng tối đa ${max} điểm, sau khi Trưởng khối thẩm định`,
       deduction: (max: string) => `trừ tối đa ${max} điểm`,
     } satisfies Record<CriterionKind, (max: string) => string>,
-    totals: (base: string, bonus: string, deduction: string) => `*Tổng điểm chuẩn:* ${base} điểm · *Điểm thưởng:* tối đa ${bonus} điểm · *Điểm trừ:* tối đa ${deduction} điểm`,
+    totals: (base: string, bonus: string, deduction: string) =>
+      `*Tổng điểm chuẩn:* ${base} điểm · *Điểm thưởng:* tối đa ${bonus} điểm · *Điểm trừ:* tối đa ${deduction} điểm`,
     totalsOfWholeTable: 'Các mức trên tính cho cả bảng tiêu chí.',
     filtered: (filter: string, shown: number, total: number) => `Lọc theo «${filter}»: ${shown}/${total} tiêu chí.`,
-    noMatch: (filter: string, block: string, year: number, groups: string) => `Không có tiêu chí nào khớp «${filter}» trong bảng của ${block} năm ${year}. Các nhóm tiêu chí: ${groups}.`,
+    noMatch: (filter: string, block: string, year: number, groups: string) =>
+      `Không có tiêu chí nào khớp «${filter}» trong bảng của ${block} năm ${year}. Các nhóm tiêu chí: ${groups}.`,
     empty: (block: string, year: number) => `${block} chưa có bảng tiêu chí chấm điểm năm ${year} trong tệp cấu hình tổ chức.`,
   },
   {
@@ -37,10 +39,12 @@ export const criteriaText = defineMessages(
       bonus: (max: string) => `adds up to ${max} points, after the block lead's review`,
       deduction: (max: string) => `takes away up to ${max} points`,
     } satisfies Record<CriterionKind, (max: string) => string>,
-    totals: (base: string, bonus: string, deduction: string) => `*Base total:* ${base} points · *Bonus:* up to ${bonus} points · *Deductions:* up to ${deduction} points`,
+    totals: (base: string, bonus: string, deduction: string) =>
+      `*Base total:* ${base} points · *Bonus:* up to ${bonus} points · *Deductions:* up to ${deduction} points`,
     totalsOfWholeTable: 'These figures are for the whole table.',
     filtered: (filter: string, shown: number, total: number) => `Filtered by «${filter}»: ${shown} of ${total} criteria.`,
-    noMatch: (filter: string, block: string, year: number, groups: string) => `No criterion matches «${filter}» in the table of ${block} for ${year}. Groups: ${groups}.`,
+    noMatch: (filter: string, block: string, year: number, groups: string) =>
+      `No criterion matches «${filter}» in the table of ${block} for ${year}. Groups: ${groups}.`,
     empty: (block: string, year: number) => `${block} has no scoring table for ${year} in the organisation file.`,
   },
 );
@@ -83,15 +87,25 @@ export function criterionLine(criterion: CriteriaRow, locale: Locale): string {
  * The block's scoring table, grouped as in the organisation file, one page at a time: each group
  * a section (split when long), the caps of the whole table on the last page.
  */
-export function buildCriteriaTable(facts: CriteriaFacts, requestedPage: number, locale: Locale, pageValue: (page: number) => string): { text: string; blocks: KnownBlock[] } {
+export function buildCriteriaTable(
+  facts: CriteriaFacts,
+  requestedPage: number,
+  locale: Locale,
+  pageValue: (page: number) => string,
+): { text: string; blocks: KnownBlock[] } {
   const text = criteriaText[locale];
   const groups = groupCriteria(facts.all);
-  if (facts.all.length === 0) return { text: text.empty(facts.blockName, facts.year), blocks: [section(text.empty(escapeMrkdwn(facts.blockName), facts.year))] };
+  if (facts.all.length === 0)
+    return { text: text.empty(facts.blockName, facts.year), blocks: [section(text.empty(escapeMrkdwn(facts.blockName), facts.year))] };
   if (facts.shown.length === 0) {
     const message = text.noMatch(facts.filter, facts.blockName, facts.year, groups.map((group) => group.name).join('; '));
     return { text: message, blocks: [section(escapeMrkdwn(message))] };
   }
-  const sections = groupCriteria(facts.shown).flatMap((group) => packTexts([`*${escapeMrkdwn(group.name)}*`, ...group.criteria.map((criterion) => criterionLine(criterion, locale))], '\n', { limit: SECTION_LIMIT }));
+  const sections = groupCriteria(facts.shown).flatMap((group) =>
+    packTexts([`*${escapeMrkdwn(group.name)}*`, ...group.criteria.map((criterion) => criterionLine(criterion, locale))], '\n', {
+      limit: SECTION_LIMIT,
+    }),
+  );
   const pages = pagesBySize(sections, (chunk) => chunk.length, PAGE_BUDGET);
   const window = pageWindow(pages.length, 1, requestedPage);
   const title = text.title(facts.year, facts.blockName);
@@ -100,7 +114,11 @@ export function buildCriteriaTable(facts: CriteriaFacts, requestedPage: number, 
   blocks.push(...pages[window.page]!.map((chunk) => section(chunk)));
   if (window.page === window.pageCount - 1) {
     const caps = scoringCaps(facts.all);
-    blocks.push(section(text.totals(formatNumber(caps.baseTotal, locale), formatNumber(caps.bonusCap, locale), formatNumber(caps.deductionCap, locale))));
+    blocks.push(
+      section(
+        text.totals(formatNumber(caps.baseTotal, locale), formatNumber(caps.bonusCap, locale), formatNumber(caps.deductionCap, locale)),
+      ),
+    );
     if (facts.filter) blocks.push(context(text.totalsOfWholeTable));
   }
   blocks.push(...pageControls(window, { previous: CRITERIA_PREVIOUS, next: CRITERIA_NEXT, block: 'criteria_pages' }, pageValue, locale));

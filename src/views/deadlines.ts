@@ -38,8 +38,16 @@ export const deadlinesText = defineMessages(
     report: (period: string) => `Báo cáo ${period}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — hạn ${due} (${distance}) — ${state}`,
     state: {
-      pledge: { todo: 'Chưa ký', returned: 'Chưa ký', done: 'Đã ký', pending_change: 'Có đề nghị sửa đổi chờ duyệt' } satisfies Record<DueState, string>,
-      report: { todo: 'Chưa nộp', returned: 'Bị trả lại, cần nộp lại', done: 'Đã nộp', pending_change: 'Có đề nghị sửa chờ duyệt' } satisfies Record<DueState, string>,
+      pledge: { todo: 'Chưa ký', returned: 'Chưa ký', done: 'Đã ký', pending_change: 'Có đề nghị sửa đổi chờ duyệt' } satisfies Record<
+        DueState,
+        string
+      >,
+      report: {
+        todo: 'Chưa nộp',
+        returned: 'Bị trả lại, cần nộp lại',
+        done: 'Đã nộp',
+        pending_change: 'Có đề nghị sửa chờ duyệt',
+      } satisfies Record<DueState, string>,
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (muộn)' : ''}`,
     reviewed: ', đã thẩm định',
@@ -60,8 +68,18 @@ export const deadlinesText = defineMessages(
     report: (period: string) => `Report for ${period}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — due ${due} (${distance}) — ${state}`,
     state: {
-      pledge: { todo: 'Not signed', returned: 'Not signed', done: 'Signed', pending_change: 'An amendment awaits approval' } satisfies Record<DueState, string>,
-      report: { todo: 'Not submitted', returned: 'Returned, to resubmit', done: 'Submitted', pending_change: 'A change awaits approval' } satisfies Record<DueState, string>,
+      pledge: {
+        todo: 'Not signed',
+        returned: 'Not signed',
+        done: 'Signed',
+        pending_change: 'An amendment awaits approval',
+      } satisfies Record<DueState, string>,
+      report: {
+        todo: 'Not submitted',
+        returned: 'Returned, to resubmit',
+        done: 'Submitted',
+        pending_change: 'A change awaits approval',
+      } satisfies Record<DueState, string>,
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (late)' : ''}`,
     reviewed: ', reviewed',
@@ -97,17 +115,32 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
   const lines: string[] = [];
   for (const due of facts.dues) {
     const task = taskOf(due.subject, facts.year, locale);
-    const doneAt = (due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '') + (due.reviewed ? text.reviewed : '');
+    const doneAt =
+      (due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '') + (due.reviewed ? text.reviewed : '');
     if (due.state === 'done' && due.due.getTime() < facts.now.getTime()) {
       finished.push(text.finishedItem(task, doneAt.trim()));
       continue;
     }
-    const line = text.line(task, formatDateTime(due.due, facts.zone, locale), dueDistance(due.due, facts.now, facts.zone, locale), text.state[due.subject.kind][due.state] + doneAt);
+    const line = text.line(
+      task,
+      formatDateTime(due.due, facts.zone, locale),
+      dueDistance(due.due, facts.now, facts.zone, locale),
+      text.state[due.subject.kind][due.state] + doneAt,
+    );
     lines.push(line);
     const block: SectionBlock = section(line);
     if (due.state === 'todo' || due.state === 'returned') {
-      const { actionId, value } = nudgeButtonValue(due.subject.kind === 'pledge' ? { kind: 'pledge', year: facts.year, unitCode: facts.unitCode } : { kind: 'report', year: facts.year, periodCode: due.subject.periodCode, unitCode: facts.unitCode });
-      block.accessory = button(due.subject.kind === 'pledge' ? text.sign : due.state === 'returned' ? text.resubmit : text.submit, actionId, value, 'primary');
+      const { actionId, value } = nudgeButtonValue(
+        due.subject.kind === 'pledge'
+          ? { kind: 'pledge', year: facts.year, unitCode: facts.unitCode }
+          : { kind: 'report', year: facts.year, periodCode: due.subject.periodCode, unitCode: facts.unitCode },
+      );
+      block.accessory = button(
+        due.subject.kind === 'pledge' ? text.sign : due.state === 'returned' ? text.resubmit : text.submit,
+        actionId,
+        value,
+        'primary',
+      );
     }
     blocks.push(block);
   }
@@ -117,14 +150,27 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
 }
 
 /** `/thidua hanchot` for a unit's officer. */
-export function buildUnitDeadlines(facts: UnitDueFacts & { unitName: string; blockName: string }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildUnitDeadlines(
+  facts: UnitDueFacts & { unitName: string; blockName: string },
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const text = deadlinesText[locale];
   const due = buildDueLines(facts, locale);
-  return { text: [text.title(facts.year), ...due.lines].join('\n'), blocks: [header(text.title(facts.year)), section(text.unitIntro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName))), ...due.blocks] };
+  return {
+    text: [text.title(facts.year), ...due.lines].join('\n'),
+    blocks: [
+      header(text.title(facts.year)),
+      section(text.unitIntro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName))),
+      ...due.blocks,
+    ],
+  };
 }
 
 /** For admins: each due with how many units of each block are done. */
-export function buildBlockDeadlines(facts: { year: number; zone: string; now: Date; dues: { subject: UnitDue['subject']; due: Date; counts: BlockCount[] }[] }, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildBlockDeadlines(
+  facts: { year: number; zone: string; now: Date; dues: { subject: UnitDue['subject']; due: Date; counts: BlockCount[] }[] },
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const text = deadlinesText[locale];
   const blocks: KnownBlock[] = [header(text.title(facts.year)), context(text.adminIntro)];
   const lines = facts.dues.map((due) => {

@@ -26,7 +26,11 @@ type Field = keyof typeof directiveIds.fields;
 function formSchema(locale: Locale) {
   const text = directiveText[locale];
   // Text is stored composed (NFC) with single spaces, so what was typed on any keyboard compares alike.
-  const clean = (value: string | undefined) => (value ?? '').normalize('NFC').replace(/[ \t]+/g, ' ').trim();
+  const clean = (value: string | undefined) =>
+    (value ?? '')
+      .normalize('NFC')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
   const required = (label: string, limit: number) =>
     z
       .string()
@@ -49,7 +53,9 @@ function formSchema(locale: Locale) {
     issuedOn: z.string(text.chooseDate).refine((value) => parseLocalDate(value) !== null, text.chooseDate),
     title: required(text.fieldTitle, 1000),
     summary: optional(text.fieldSummary, 3000),
-    url: optional(text.fieldUrl, 1000).pipe(z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })])),
+    url: optional(text.fieldUrl, 1000).pipe(
+      z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })]),
+    ),
     tags: z
       .string()
       .optional()
@@ -76,7 +82,10 @@ function distinctTags(typed: string): string[] {
  * Reads and validates the modal's state; on failure one message per block_id (the first problem of
  * each field), ready for `ack({ response_action: 'errors', errors })`.
  */
-export function readDirectiveForm(values: Record<string, Record<string, InputState | undefined> | undefined>, locale: Locale): DirectiveForm {
+export function readDirectiveForm(
+  values: Record<string, Record<string, InputState | undefined> | undefined>,
+  locale: Locale,
+): DirectiveForm {
   const state = (field: Field) => values[directiveIds.fields[field]]?.[directiveIds.inputAction];
   const raw = {
     number: state('number')?.value ?? undefined,

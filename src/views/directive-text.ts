@@ -10,10 +10,12 @@ export const directiveText = defineMessages(
 
     usageTitle: '*Tra cứu văn bản*: `/thidua vanban <từ khóa | số hiệu>`',
     usageExamples: 'Ví dụ: `/thidua vanban chi thi 34`, `/thidua vanban 06/2022`, `/thidua vanban thi dua khen thuong`.',
-    usageTolerance: 'Gõ có dấu hay không dấu đều được; số hiệu gõ kiểu nào cũng tìm được: `34`, `34-CT/TW`, `34/CT-TW`, `ct 34`, `chi thi 34`.',
+    usageTolerance:
+      'Gõ có dấu hay không dấu đều được; số hiệu gõ kiểu nào cũng tìm được: `34`, `34-CT/TW`, `34/CT-TW`, `ct 34`, `chi thi 34`.',
     usageAdmin: 'Quản trị viên: `/thidua vanban them` để thêm văn bản, `/thidua vanban sua <số hiệu>` để sửa.',
 
-    results: (query: string, total: number, from: number, to: number) => `*Kết quả tra cứu «${query}»*: ${total} văn bản${total > to - from + 1 ? ` — đang xem ${from}–${to}` : ''}.`,
+    results: (query: string, total: number, from: number, to: number) =>
+      `*Kết quả tra cứu «${query}»*: ${total} văn bản${total > to - from + 1 ? ` — đang xem ${from}–${to}` : ''}.`,
     partial: 'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần.',
     numberMissing: 'Không có văn bản mang số hiệu này; dưới đây là các văn bản khớp theo từ khóa.',
     privateNote: 'Chỉ người tra cứu thấy kết quả này. Bấm «Chia sẻ vào kênh» để gửi một văn bản cho cả kênh.',
@@ -33,10 +35,12 @@ export const directiveText = defineMessages(
     shared: (cited: string) => `Đã chia sẻ ${cited} vào kênh.`,
     gone: 'Văn bản này không còn trong thư viện; vui lòng tra cứu lại.',
 
-    adminOnly: (admins: string) => `Chỉ quản trị viên (Ban Thi đua – Khen thưởng) được thêm hoặc sửa văn bản. Vui lòng liên hệ ${admins || 'Ban Thi đua – Khen thưởng'} nếu cần bổ sung hay sửa văn bản.`,
+    adminOnly: (admins: string) =>
+      `Chỉ quản trị viên (Ban Thi đua – Khen thưởng) được thêm hoặc sửa văn bản. Vui lòng liên hệ ${admins || 'Ban Thi đua – Khen thưởng'} nếu cần bổ sung hay sửa văn bản.`,
     editUsage: 'Gõ số hiệu văn bản cần sửa, ví dụ `/thidua vanban sua 34-CT/TW`.',
     editNotFound: (number: string) => `Không có văn bản số hiệu «${number}».`,
-    editAmbiguous: (number: string, list: string) => `Có nhiều văn bản mang số «${number}»: ${list}. Gõ đủ số hiệu, ví dụ \`/thidua vanban sua 34-CT/TW\`.`,
+    editAmbiguous: (number: string, list: string) =>
+      `Có nhiều văn bản mang số «${number}»: ${list}. Gõ đủ số hiệu, ví dụ \`/thidua vanban sua 34-CT/TW\`.`,
 
     modalAdd: 'Thêm văn bản',
     modalEdit: 'Sửa văn bản',
@@ -60,7 +64,8 @@ export const directiveText = defineMessages(
     chooseKind: 'Vui lòng chọn loại văn bản.',
     chooseDate: 'Vui lòng chọn ngày ban hành.',
     numberFormat: 'Số hiệu phải bắt đầu bằng số thứ tự, ví dụ 34-CT/TW hoặc 98/2023/NĐ-CP.',
-    numberTaken: (cited: string, title: string, number: string) => `Số hiệu này đã có: ${cited} — ${title}. Để sửa văn bản đó, dùng /thidua vanban sua ${number}.`,
+    numberTaken: (cited: string, title: string, number: string) =>
+      `Số hiệu này đã có: ${cited} — ${title}. Để sửa văn bản đó, dùng /thidua vanban sua ${number}.`,
     url: 'Đường dẫn phải là địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://, ví dụ https://thuvienphapluat.vn/…',
     tooLong: (field: string, limit: number) => `${field} dài quá ${limit} ký tự; vui lòng rút gọn.`,
     tooManyTags: (limit: number) => `Tối đa ${limit} từ khóa, mỗi từ khóa không quá 60 ký tự.`,
@@ -81,7 +86,8 @@ export const directiveText = defineMessages(
     usageTolerance: 'Accents are optional, and a number can be typed any way: `34`, `34-CT/TW`, `34/CT-TW`, `ct 34`, `chi thi 34`.',
     usageAdmin: 'Admins: `/thidua vanban them` adds a directive, `/thidua vanban sua <number>` edits one.',
 
-    results: (query: string, total: number, from: number, to: number) => `*Results for «${query}»*: ${total} directive${total === 1 ? '' : 's'}${total > to - from + 1 ? ` — showing ${from}–${to}` : ''}.`,
+    results: (query: string, total: number, from: number, to: number) =>
+      `*Results for «${query}»*: ${total} directive${total === 1 ? '' : 's'}${total > to - from + 1 ? ` — showing ${from}–${to}` : ''}.`,
     partial: 'No directive contains every word typed; these contain some of them.',
     numberMissing: 'No directive has this number; these match the words.',
     privateNote: 'Only the person searching sees these results. Press «Share to channel» to post one directive to the channel.',
@@ -101,10 +107,12 @@ export const directiveText = defineMessages(
     shared: (cited: string) => `Shared ${cited} to the channel.`,
     gone: 'This directive is no longer in the library; please search again.',
 
-    adminOnly: (admins: string) => `Only admins (the Emulation & Commendation Board) add or edit directives. Please ask ${admins || 'the Emulation & Commendation Board'} to add or correct one.`,
+    adminOnly: (admins: string) =>
+      `Only admins (the Emulation & Commendation Board) add or edit directives. Please ask ${admins || 'the Emulation & Commendation Board'} to add or correct one.`,
     editUsage: 'Type the number of the directive to edit, e.g. `/thidua vanban sua 34-CT/TW`.',
     editNotFound: (number: string) => `No directive has the number «${number}».`,
-    editAmbiguous: (number: string, list: string) => `Several directives have the number «${number}»: ${list}. Type the whole number, e.g. \`/thidua vanban sua 34-CT/TW\`.`,
+    editAmbiguous: (number: string, list: string) =>
+      `Several directives have the number «${number}»: ${list}. Type the whole number, e.g. \`/thidua vanban sua 34-CT/TW\`.`,
 
     modalAdd: 'Add a directive',
     modalEdit: 'Edit a directive',
@@ -128,7 +136,8 @@ export const directiveText = defineMessages(
     chooseKind: 'Please choose the kind.',
     chooseDate: 'Please choose the date it was issued.',
     numberFormat: 'A number starts with its ordinal, e.g. 34-CT/TW or 98/2023/NĐ-CP.',
-    numberTaken: (cited: string, title: string, number: string) => `This number exists already: ${cited} — ${title}. To edit that directive, use /thidua vanban sua ${number}.`,
+    numberTaken: (cited: string, title: string, number: string) =>
+      `This number exists already: ${cited} — ${title}. To edit that directive, use /thidua vanban sua ${number}.`,
     url: 'The link must be a full web address starting with http:// or https://, e.g. https://thuvienphapluat.vn/…',
     tooLong: (field: string, limit: number) => `${field} is longer than ${limit} characters; please shorten it.`,
     tooManyTags: (limit: number) => `At most ${limit} tags, each up to 60 characters.`,

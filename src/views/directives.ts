@@ -1,13 +1,13 @@
-import { readJson } from '../read-json';
 import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import { DIRECTIVE_KINDS } from '../../db/schema';
 import type { DirectiveInput } from '../../db/store/directives';
-import { type DirectiveQuery, isLittleWord, matchesTerm, MAX_QUERY_LENGTH } from '../domain/directive-query';
+import { type DirectiveQuery, isLittleWord, MAX_QUERY_LENGTH, matchesTerm } from '../domain/directive-query';
 import { excerptAround, matchedSpans, type PhraseWords, renderSpans, type Span } from '../domain/highlight';
 import { formatLocalDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
-import { context, divider, escapeMrkdwn, mention, section, SECTION_TEXT_LIMIT, truncate } from './blocks';
+import { readJson } from '../read-json';
+import { context, divider, escapeMrkdwn, mention, SECTION_TEXT_LIMIT, section, truncate } from './blocks';
 import { directiveText } from './directive-text';
 import { directiveIds } from './ids';
 
@@ -66,14 +66,17 @@ export function buildDirectiveResults(query: DirectiveQuery, page: DirectiveResu
   const to = page.offset + page.hits.length;
   const heading = text.results(escapeMrkdwn(query.text), page.total, from, to);
   const blocks: KnownBlock[] = [section(heading)];
-  if (page.partial) blocks.push(context([text.partial, ...(correctedQuery ? [text.didYouMean(escapeMrkdwn(correctedQuery))] : [])].join(' ')));
-  else if (page.numberMissing && query.number && (query.number.kind || query.number.year || query.number.codes.length)) blocks.push(context(text.numberMissing));
+  if (page.partial)
+    blocks.push(context([text.partial, ...(correctedQuery ? [text.didYouMean(escapeMrkdwn(correctedQuery))] : [])].join(' ')));
+  else if (page.numberMissing && query.number && (query.number.kind || query.number.year || query.number.codes.length))
+    blocks.push(context(text.numberMissing));
   page.hits.forEach(({ directive }, index) => {
     if (index > 0) blocks.push(divider());
     blocks.push(hitSection(directive, query, locale));
   });
   const pager: Button[] = [];
-  if (page.offset > 0) pager.push(button(text.previous, directiveIds.previousAction, encodePage({ q: query.text, o: Math.max(0, page.offset - PAGE_SIZE) })));
+  if (page.offset > 0)
+    pager.push(button(text.previous, directiveIds.previousAction, encodePage({ q: query.text, o: Math.max(0, page.offset - PAGE_SIZE) })));
   if (to < page.total) pager.push(button(text.more, directiveIds.moreAction, encodePage({ q: query.text, o: to })));
   if (page.partial && correctedQuery) pager.push(searchButton(correctedQuery, 0));
   if (pager.length) blocks.push(actions(directiveIds.pagerBlock, pager));
@@ -83,15 +86,28 @@ export function buildDirectiveResults(query: DirectiveQuery, page: DirectiveResu
 }
 
 /** Nothing found (`heading` says what): offer close numbers and a corrected query as buttons that search again. */
-export function buildDirectiveNoMatch(query: DirectiveQuery, suggestions: { numbers: DirectiveFacts[]; correctedQuery?: string }, locale: Locale, heading?: string): Message {
+export function buildDirectiveNoMatch(
+  query: DirectiveQuery,
+  suggestions: { numbers: DirectiveFacts[]; correctedQuery?: string },
+  locale: Locale,
+  heading?: string,
+): Message {
   const text = directiveText[locale];
   const lines = [heading ?? text.noMatch(escapeMrkdwn(query.text))];
   if (suggestions.numbers.length) {
-    lines.push(text.closeNumbers, ...suggestions.numbers.map((directive) => `• *${escapeMrkdwn(citeDirective(directive))}* — ${escapeMrkdwn(truncate(directive.title, 120))}`));
+    lines.push(
+      text.closeNumbers,
+      ...suggestions.numbers.map(
+        (directive) => `• *${escapeMrkdwn(citeDirective(directive))}* — ${escapeMrkdwn(truncate(directive.title, 120))}`,
+      ),
+    );
   }
   if (suggestions.correctedQuery) lines.push(text.didYouMean(escapeMrkdwn(suggestions.correctedQuery)));
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
-  const searches = [...suggestions.numbers.map((directive) => directive.number), ...(suggestions.correctedQuery ? [suggestions.correctedQuery] : [])].slice(0, 5);
+  const searches = [
+    ...suggestions.numbers.map((directive) => directive.number),
+    ...(suggestions.correctedQuery ? [suggestions.correctedQuery] : []),
+  ].slice(0, 5);
   if (searches.length) {
     blocks.push(
       actions(
@@ -130,7 +146,11 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
   const fields = directiveIds.fields;
   const input = directiveIds.inputAction;
   const kindOption = (kind: string): PlainTextOption => ({ text: { type: 'plain_text', text: kind }, value: kind });
-  const plain = (blockId: string, label: string, options: { initial?: string | null; optional?: boolean; multiline?: boolean; maxLength: number; hint?: string; placeholder?: string }): KnownBlock => ({
+  const plain = (
+    blockId: string,
+    label: string,
+    options: { initial?: string | null; optional?: boolean; multiline?: boolean; maxLength: number; hint?: string; placeholder?: string },
+  ): KnownBlock => ({
     type: 'input',
     block_id: blockId,
     label: { type: 'plain_text', text: label },
@@ -153,7 +173,11 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
     submit: { type: 'plain_text', text: text.save },
     close: { type: 'plain_text', text: text.cancel },
     blocks: [
-      plain(fields.number, text.fieldNumber, { initial: directive?.number ?? prefill.number ?? null, maxLength: 100, hint: text.fieldNumberHint }),
+      plain(fields.number, text.fieldNumber, {
+        initial: directive?.number ?? prefill.number ?? null,
+        maxLength: 100,
+        hint: text.fieldNumberHint,
+      }),
       {
         type: 'input',
         block_id: fields.kind,
@@ -182,7 +206,12 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
         optional: true,
         element: { type: 'url_text_input', action_id: input, ...(directive?.url ? { initial_value: directive.url } : {}) },
       },
-      plain(fields.tags, text.fieldTags, { initial: directive?.tags.join(', '), optional: true, maxLength: 1000, hint: text.fieldTagsHint }),
+      plain(fields.tags, text.fieldTags, {
+        initial: directive?.tags.join(', '),
+        optional: true,
+        maxLength: 1000,
+        hint: text.fieldTagsHint,
+      }),
     ],
   };
 }
@@ -206,7 +235,12 @@ export function buildDirectiveSaved(directive: DirectiveFacts, added: boolean, f
 function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Locale): SectionBlock {
   const text = directiveText[locale];
   const body = fitSection(
-    () => [citationLine(directive, locale), renderSpans(directive.title, highlightsIn(directive.title, query), escapeMrkdwn, bold), excerptLine(directive, query, locale), ...linkLine(directive, locale)],
+    () => [
+      citationLine(directive, locale),
+      renderSpans(directive.title, highlightsIn(directive.title, query), escapeMrkdwn, bold),
+      excerptLine(directive, query, locale),
+      ...linkLine(directive, locale),
+    ],
     ...shortLayouts(directive, locale),
   );
   return {

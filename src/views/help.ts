@@ -18,6 +18,9 @@ export function buildHelp(entries: HelpEntry[], locale: Locale, whoAmI: string):
     blocks.push(section(`*\`${help.usage}\`*${alias}\n${help.description}\n${text.example}: \`${help.example}\``));
   }
   blocks.push(context(`${text.youAre}: ${whoAmI}`));
-  const plain = [text.helpTitle, ...entries.map(({ help }) => `${help.usage} — ${help.description} (${text.example}: ${help.example})`)].join('\n');
+  const plain = [
+    text.helpTitle,
+    ...entries.map(({ help }) => `${help.usage} — ${help.description} (${text.example}: ${help.example})`),
+  ].join('\n');
   return { text: plain, blocks };
 }

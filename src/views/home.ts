@@ -34,7 +34,16 @@ export function buildHome(facts: HomeFacts, locale: Locale): HomeView {
   const text = homeText[locale];
   const blocks: HomeView['blocks'] = [header(text.title), section(text.intro), context(facts.whoAmI)];
   if (facts.block) {
-    blocks.push(divider(), section([text.blockYear(escapeMrkdwn(facts.block.name), facts.block.year), text.theme(escapeMrkdwn(facts.block.theme)), ...(facts.block.lead ? [text.lead(escapeMrkdwn(facts.block.lead))] : [])].join('\n')));
+    blocks.push(
+      divider(),
+      section(
+        [
+          text.blockYear(escapeMrkdwn(facts.block.name), facts.block.year),
+          text.theme(escapeMrkdwn(facts.block.theme)),
+          ...(facts.block.lead ? [text.lead(escapeMrkdwn(facts.block.lead))] : []),
+        ].join('\n'),
+      ),
+    );
   }
   if (facts.dues?.length) blocks.push(divider(), ...facts.dues);
   blocks.push(divider(), section(text.commands));

@@ -19,8 +19,12 @@ const nudgeText = defineMessages(
     },
     daysLeft: (days: number, task: string, moment: string) => `Còn ${days} ngày đến hạn ${task} (${moment}).`,
     dueToday: (task: string, moment: string) => `Hôm nay là hạn ${task} (${moment}).`,
-    daysLate: (days: number, task: string, moment: string) => (days > 0 ? `Đã quá ${days} ngày so với hạn ${task} (${moment}).` : `Đã quá hạn ${task} (${moment}).`),
-    done: { pledge: (done: number, total: number) => `Đã ký ${done}/${total} đơn vị.`, report: (done: number, total: number) => `Đã nộp ${done}/${total} đơn vị.` },
+    daysLate: (days: number, task: string, moment: string) =>
+      days > 0 ? `Đã quá ${days} ngày so với hạn ${task} (${moment}).` : `Đã quá hạn ${task} (${moment}).`,
+    done: {
+      pledge: (done: number, total: number) => `Đã ký ${done}/${total} đơn vị.`,
+      report: (done: number, total: number) => `Đã nộp ${done}/${total} đơn vị.`,
+    },
     missingLabel: { pledge: 'Chưa ký:', report: 'Chưa nộp:' },
     moreUnits: (count: number) => `và ${count} đơn vị khác`,
     officersLabel: 'Cán bộ phụ trách:',
@@ -53,18 +57,27 @@ const nudgeText = defineMessages(
       pledge: (year: number) => `sign the ${year} emulation pledge`,
       report: (period: string) => `submit the ${period} report`,
     },
-    daysLeft: (days: number, task: string, moment: string) => `${days} ${days === 1 ? 'day' : 'days'} left until the deadline to ${task} (${moment}).`,
+    daysLeft: (days: number, task: string, moment: string) =>
+      `${days} ${days === 1 ? 'day' : 'days'} left until the deadline to ${task} (${moment}).`,
     dueToday: (task: string, moment: string) => `Today is the deadline to ${task} (${moment}).`,
     daysLate: (days: number, task: string, moment: string) =>
-      days > 0 ? `${days} ${days === 1 ? 'day' : 'days'} past the deadline to ${task} (${moment}).` : `Past the deadline to ${task} (${moment}).`,
-    done: { pledge: (done: number, total: number) => `Signed: ${done}/${total} units.`, report: (done: number, total: number) => `Submitted: ${done}/${total} units.` },
+      days > 0
+        ? `${days} ${days === 1 ? 'day' : 'days'} past the deadline to ${task} (${moment}).`
+        : `Past the deadline to ${task} (${moment}).`,
+    done: {
+      pledge: (done: number, total: number) => `Signed: ${done}/${total} units.`,
+      report: (done: number, total: number) => `Submitted: ${done}/${total} units.`,
+    },
     missingLabel: { pledge: 'Not yet signed:', report: 'Not yet submitted:' },
     moreUnits: (count: number) => `and ${count} more ${count === 1 ? 'unit' : 'units'}`,
     officersLabel: 'Officers in charge:',
     moreOfficers: (count: number) => `and ${count} more ${count === 1 ? 'officer' : 'officers'}`,
     noOfficerLabel: 'No officer listed for:',
     noOfficer: 'no officer listed',
-    unitMissing: { pledge: (unit: string) => `${unit} has not signed the pledge yet.`, report: (unit: string) => `${unit} has not submitted the report yet.` },
+    unitMissing: {
+      pledge: (unit: string) => `${unit} has not signed the pledge yet.`,
+      report: (unit: string) => `${unit} has not submitted the report yet.`,
+    },
     open: { pledge: 'Sign the pledge', report: 'Submit the report' },
     lateUnits: {
       pledge: (block: string, late: number, total: number) => `${block}: ${late}/${total} units have not signed the pledge yet:`,
@@ -159,7 +172,9 @@ export function buildChannelNudge(input: ChannelNudgeInput): BuiltMessage {
   const blocks: KnownBlock[] = [
     ...lead.map((part) => section(part)),
     ...(officers.length ? labelledList(text.officersLabel, officers, text.moreOfficers, OFFICERS_LENGTH).map((part) => section(part)) : []),
-    ...(withoutOfficer.length ? labelledList(text.noOfficerLabel, withoutOfficer, text.moreUnits, NO_OFFICER_LENGTH).map((part) => section(part)) : []),
+    ...(withoutOfficer.length
+      ? labelledList(text.noOfficerLabel, withoutOfficer, text.moreUnits, NO_OFFICER_LENGTH).map((part) => section(part))
+      : []),
     actions(NUDGE_ACTIONS_BLOCK, openButton(input.locale, nudgeTarget(input.subject))),
     context(escapeMrkdwn(input.blockName)),
   ];
@@ -180,7 +195,10 @@ export function buildOfficerNudge(input: OfficerNudgeInput): BuiltMessage {
 export function buildLeadEscalation(input: LeadEscalationInput): BuiltMessage {
   const text = nudgeText[input.locale];
   const opening = `${REMINDER_EMOJI} ${deadlineSentence(input, 'overdue')} ${text.lateUnits[input.subject.kind](escapeMrkdwn(input.blockName), input.late.length, input.totalCount)}`;
-  const lines = input.late.map((unit) => `• ${escapeMrkdwn(unit.unitName)}: ${unit.officerIds.length ? unit.officerIds.map(mention).join(', ') : `_${text.noOfficer}_`}`);
+  const lines = input.late.map(
+    (unit) =>
+      `• ${escapeMrkdwn(unit.unitName)}: ${unit.officerIds.length ? unit.officerIds.map(mention).join(', ') : `_${text.noOfficer}_`}`,
+  );
   const listed = packTexts(lines, '\n', { maxLength: LINES_LENGTH, more: (count) => `• ${text.moreUnits(count)}` });
   return {
     text: fallback(`${opening} ${input.late.map((unit) => escapeMrkdwn(unit.unitName)).join(', ')}.`),
@@ -222,7 +240,14 @@ export function buildDeliveryDigest(input: DeliveryDigestInput): BuiltMessage | 
     const latest = items.reduce((a, b) => (b.queuedAt.getTime() > a.queuedAt.getTime() ? b : a));
     const { recipient, error } = latest;
     const who = 'user' in recipient ? `<@${recipient.user}> (\`${recipient.user}\`)` : `<#${recipient.channel}> (\`${recipient.channel}\`)`;
-    return text.digestLine(who, error, text.reason[reasonOf(error)], items.length, momentOf(latest.queuedAt, input.zone, input.locale), excerptOf(latest.text));
+    return text.digestLine(
+      who,
+      error,
+      text.reason[reasonOf(error)],
+      items.length,
+      momentOf(latest.queuedAt, input.zone, input.locale),
+      excerptOf(latest.text),
+    );
   });
   const intro = text.digestIntro(input.undelivered.length);
   const listed = packTexts(lines, '\n', { maxLength: LINES_LENGTH, more: text.moreRecipients });
@@ -231,7 +256,10 @@ export function buildDeliveryDigest(input: DeliveryDigestInput): BuiltMessage | 
 
 /** One line of what was sent, without Slack markup that a cut could break (<@U…> becomes @U…). */
 function excerptOf(text: string): string {
-  const plain = text.replace(/<([@#!]?)([^>|]*)(?:\|([^>]*))?>/g, (_, sigil: string, target: string, label?: string) => label ?? `${sigil}${target}`);
+  const plain = text.replace(
+    /<([@#!]?)([^>|]*)(?:\|([^>]*))?>/g,
+    (_, sigil: string, target: string, label?: string) => label ?? `${sigil}${target}`,
+  );
   return truncate(plain.replace(/\s+/g, ' ').trim(), EXCERPT_LIMIT);
 }
 
@@ -257,11 +285,15 @@ function reasonOf(error: string): keyof (typeof nudgeText)['vi']['reason'] {
 // ── Buttons ─────────────────────────────────────────────────────────────────────────────────
 
 /** What a nudge button opens: the pledge of a year, or a period's report; for a unit, or (no unitCode) the presser's own. */
-export type NudgeTarget = { kind: 'pledge'; year: number; unitCode?: string } | { kind: 'report'; year: number; periodCode: string; unitCode?: string };
+export type NudgeTarget =
+  | { kind: 'pledge'; year: number; unitCode?: string }
+  | { kind: 'report'; year: number; periodCode: string; unitCode?: string };
 
 function nudgeTarget(subject: NudgeSubject, unitCode?: string): NudgeTarget {
   const unit = unitCode === undefined ? {} : { unitCode };
-  return subject.kind === 'pledge' ? { kind: 'pledge', year: subject.year, ...unit } : { kind: 'report', year: subject.year, periodCode: subject.periodCode, ...unit };
+  return subject.kind === 'pledge'
+    ? { kind: 'pledge', year: subject.year, ...unit }
+    : { kind: 'report', year: subject.year, periodCode: subject.periodCode, ...unit };
 }
 
 /** The button's action_id and value: 'year[:unit]' for a pledge, 'year:period[:unit]' for a report (codes never hold ':'). */
@@ -278,7 +310,8 @@ export function parseNudgeButtonValue(actionId: string, value: string): NudgeTar
   if (!Number.isInteger(year) || parts.some((part) => part === '')) return undefined;
   const unit = (code: string | undefined) => (code === undefined ? {} : { unitCode: code });
   if (actionId === NUDGE_OPEN_PLEDGE && parts.length <= 2) return { kind: 'pledge', year, ...unit(parts[1]) };
-  if (actionId === NUDGE_OPEN_REPORT && parts.length >= 2 && parts.length <= 3) return { kind: 'report', year, periodCode: parts[1]!, ...unit(parts[2]) };
+  if (actionId === NUDGE_OPEN_REPORT && parts.length >= 2 && parts.length <= 3)
+    return { kind: 'report', year, periodCode: parts[1]!, ...unit(parts[2]) };
   return undefined;
 }
 
@@ -292,7 +325,8 @@ function openButton(locale: Locale, target: NudgeTarget) {
 /** "Còn 3 ngày đến hạn …", "Hôm nay là hạn …" or "Đã quá 2 ngày so với hạn …", counted in local calendar days. */
 function deadlineSentence(facts: DeadlineFacts, kind: NudgeKind): string {
   const text = nudgeText[facts.locale];
-  const task = facts.subject.kind === 'pledge' ? text.task.pledge(facts.subject.year) : text.task.report(escapeMrkdwn(facts.subject.periodName));
+  const task =
+    facts.subject.kind === 'pledge' ? text.task.pledge(facts.subject.year) : text.task.report(escapeMrkdwn(facts.subject.periodName));
   const moment = momentOf(facts.due, facts.zone, facts.locale);
   const days = daysBetween(localDateOf(facts.now, facts.zone), localDateOf(facts.due, facts.zone));
   if (kind === 'overdue') return text.daysLate(Math.max(0, -days), task, moment);

@@ -3,7 +3,7 @@ import { fitWithin, pageWindow } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, header, mention, section } from './blocks';
-import { changeRequestActions, type ChangeRequestFacts } from './change-request';
+import { type ChangeRequestFacts, changeRequestActions } from './change-request';
 import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from './ids';
 import { pageControls } from './paging';
 import { pledgeSummaryLines, type UnitPledgeSummary } from './pledge';
@@ -14,7 +14,8 @@ const tableText = defineMessages(
     summary: (signed: number, total: number, due: string) => `Đã ký ${signed}/${total} đơn vị · Hạn ký: ${due}`,
     pendingCount: (count: number) => `${count} đề nghị sửa đổi chờ duyệt`,
     notSigned: '_Chưa ký_',
-    signed: (at: string, by: string, byAdmin: boolean, late: boolean) => `ký ${at}, ${by}${byAdmin ? ' (quản trị viên ký thay)' : ''}${late ? ' · sau hạn' : ''}`,
+    signed: (at: string, by: string, byAdmin: boolean, late: boolean) =>
+      `ký ${at}, ${by}${byAdmin ? ' (quản trị viên ký thay)' : ''}${late ? ' · sau hạn' : ''}`,
     amended: (version: number, at: string, by: string) => `Đang áp dụng bản ${version} (sửa đổi ${at}, ${by}).`,
     pending: (at: string, by: string) => `*Đề nghị sửa đổi chờ Trưởng khối duyệt* (gửi ${at}, ${by}):`,
     more: (count: number) => `… và ${count} thay đổi khác.`,
@@ -25,7 +26,8 @@ const tableText = defineMessages(
     summary: (signed: number, total: number, due: string) => `${signed} of ${total} units signed · Due ${due}`,
     pendingCount: (count: number) => `${count} amendment requests awaiting a decision`,
     notSigned: '_Not signed_',
-    signed: (at: string, by: string, byAdmin: boolean, late: boolean) => `signed ${at}, ${by}${byAdmin ? ' (by an admin)' : ''}${late ? ' · late' : ''}`,
+    signed: (at: string, by: string, byAdmin: boolean, late: boolean) =>
+      `signed ${at}, ${by}${byAdmin ? ' (by an admin)' : ''}${late ? ' · late' : ''}`,
     amended: (version: number, at: string, by: string) => `Version ${version} in force (amended ${at}, ${by}).`,
     pending: (at: string, by: string) => `*Amendment awaiting the block lead* (sent ${at}, ${by}):`,
     more: (count: number) => `… and ${count} more changes.`,
@@ -63,11 +65,19 @@ function rowText(row: PledgeTableRow, index: number, zone: string, locale: Local
   const text = tableText[locale];
   const name = `*${index}. ${escapeMrkdwn(row.unitName)}*`;
   if (!row.signed || !row.inForce) return `${name} — ${text.notSigned}`;
-  const lines = [`${name} — ${text.signed(formatDateTime(row.signed.at, zone, locale), mention(row.signed.by), row.signed.byAdmin, row.signed.late)}`, ...pledgeSummaryLines(row.inForce, locale, 900)];
-  if (row.inForce.version > 1) lines.push(text.amended(row.inForce.version, formatDateTime(row.inForce.at, zone, locale), mention(row.inForce.by)));
+  const lines = [
+    `${name} — ${text.signed(formatDateTime(row.signed.at, zone, locale), mention(row.signed.by), row.signed.byAdmin, row.signed.late)}`,
+    ...pledgeSummaryLines(row.inForce, locale, 900),
+  ];
+  if (row.inForce.version > 1)
+    lines.push(text.amended(row.inForce.version, formatDateTime(row.inForce.at, zone, locale), mention(row.inForce.by)));
   if (row.pending) {
     const changes = fitWithin(row.pending.changes, (line) => line.length + 2, 900, 1);
-    lines.push(text.pending(formatDateTime(row.pending.requestedAt, zone, locale), mention(row.pending.requestedBy)), ...changes.shown.map((line) => `• ${line}`), ...(changes.omitted ? [text.more(changes.omitted)] : []));
+    lines.push(
+      text.pending(formatDateTime(row.pending.requestedAt, zone, locale), mention(row.pending.requestedBy)),
+      ...changes.shown.map((line) => `• ${line}`),
+      ...(changes.omitted ? [text.more(changes.omitted)] : []),
+    );
   }
   return lines.join('\n');
 }
@@ -77,7 +87,12 @@ function rowText(row: PledgeTableRow, index: number, zone: string, locale: Local
  * when, titles, targets, the version in force, and a pending amendment with its buttons for whoever
  * may decide it. Units that have not signed say so.
  */
-export function buildPledgeTable(facts: PledgeTableFacts, requestedPage: number, locale: Locale, pageValue: (page: number) => string): { text: string; blocks: KnownBlock[] } {
+export function buildPledgeTable(
+  facts: PledgeTableFacts,
+  requestedPage: number,
+  locale: Locale,
+  pageValue: (page: number) => string,
+): { text: string; blocks: KnownBlock[] } {
   const text = tableText[locale];
   const title = text.title(facts.year, facts.blockName);
   if (facts.rows.length === 0) return { text: text.empty(facts.blockName), blocks: [section(text.empty(escapeMrkdwn(facts.blockName)))] };
@@ -86,12 +101,19 @@ export function buildPledgeTable(facts: PledgeTableFacts, requestedPage: number,
   const pending = facts.rows.filter((row) => row.pending).length;
   const blocks: KnownBlock[] = [
     header(title),
-    context([text.summary(signed, facts.rows.length, formatDateTime(facts.due, facts.zone, locale)), ...(pending ? [text.pendingCount(pending)] : [])].join(' · ')),
+    context(
+      [
+        text.summary(signed, facts.rows.length, formatDateTime(facts.due, facts.zone, locale)),
+        ...(pending ? [text.pendingCount(pending)] : []),
+      ].join(' · '),
+    ),
   ];
   facts.rows.slice(window.start, window.end).forEach((row, offset) => {
     blocks.push(section(rowText(row, window.start + offset + 1, facts.zone, locale)));
     if (row.pending?.canDecide) blocks.push(changeRequestActions(row.pending, locale));
   });
-  blocks.push(...pageControls(window, { previous: PLEDGE_TABLE_PREVIOUS, next: PLEDGE_TABLE_NEXT, block: 'pledge_table_pages' }, pageValue, locale));
+  blocks.push(
+    ...pageControls(window, { previous: PLEDGE_TABLE_PREVIOUS, next: PLEDGE_TABLE_NEXT, block: 'pledge_table_pages' }, pageValue, locale),
+  );
   return { text: `${title}: ${text.summary(signed, facts.rows.length, formatDateTime(facts.due, facts.zone, locale))}`, blocks };
 }

@@ -29,7 +29,10 @@ export interface PledgeCriterion {
 export const pledgeText = defineMessages(
   {
     title: 'Giao ước thi đua',
-    submit: { sign: 'Ký giao ước', edit: 'Ký giao ước', late: 'Ký giao ước', amend: 'Gửi đề nghị sửa đổi' } satisfies Record<PledgeMode, string>,
+    submit: { sign: 'Ký giao ước', edit: 'Ký giao ước', late: 'Ký giao ước', amend: 'Gửi đề nghị sửa đổi' } satisfies Record<
+      PledgeMode,
+      string
+    >,
     nextPage: 'Trang tiếp',
     cancel: 'Hủy',
     close: 'Đóng',
@@ -45,12 +48,17 @@ export const pledgeText = defineMessages(
     deciderLead: (unit: string) => `Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn giao ước đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
-    prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đổi đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
+    prefilledPending: (at: string, by: string) =>
+      `Đã điền sẵn đề nghị sửa đổi đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     actingAsAdmin: 'Quản trị viên thực hiện thay cho đơn vị; việc này được ghi vào nhật ký.',
-    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Trang ${page}/${count} — chỉ tiêu ${first}–${last} trên ${total}.`,
+    pageOf: (page: number, count: number, first: number, last: number, total: number) =>
+      `Trang ${page}/${count} — chỉ tiêu ${first}–${last} trên ${total}.`,
     targetsHeading: '*Chỉ tiêu thi đua*',
     noTargets: 'Bảng tiêu chí năm nay không có tiêu chí nào cần đăng ký chỉ tiêu.',
-    hint: { target: 'Chỉ tiêu phấn đấu (số lớn hơn 0)', lower_better: 'Mức trần — không vượt quá (có thể là 0)' } satisfies Record<PledgedKind, string>,
+    hint: { target: 'Chỉ tiêu phấn đấu (số lớn hơn 0)', lower_better: 'Mức trần — không vượt quá (có thể là 0)' } satisfies Record<
+      PledgedKind,
+      string
+    >,
     placeholder: 'ví dụ 95 hoặc 95,5',
     titlesLabel: 'Danh hiệu đăng ký',
     titlesHint: 'Các danh hiệu đơn vị phấn đấu đạt được trong năm.',
@@ -60,7 +68,10 @@ export const pledgeText = defineMessages(
     signLabel: 'Ký giao ước',
     signOption: (year: number) => `Thay mặt đơn vị, tôi xác nhận ký giao ước thi đua năm ${year}`,
     problem: {
-      required: { target: 'Cần nhập chỉ tiêu cho tiêu chí này.', lower_better: 'Cần nhập mức trần (có thể là 0).' } satisfies Record<PledgedKind, string>,
+      required: { target: 'Cần nhập chỉ tiêu cho tiêu chí này.', lower_better: 'Cần nhập mức trần (có thể là 0).' } satisfies Record<
+        PledgedKind,
+        string
+      >,
       notANumber: (typed: string) => `Giá trị «${typed}» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.`,
       notPositive: 'Chỉ tiêu phải lớn hơn 0.',
       negative: 'Mức trần không được là số âm (có thể là 0).',
@@ -68,11 +79,14 @@ export const pledgeText = defineMessages(
       signature: 'Cần đánh dấu xác nhận ký giao ước.',
     },
     result: {
-      signed: (unit: string, year: number, block: string, signed: number, total: number) => `✅ Đã ký giao ước thi đua năm ${year} cho ${unit}. ${block}: ${signed}/${total} đơn vị đã ký.`,
+      signed: (unit: string, year: number, block: string, signed: number, total: number) =>
+        `✅ Đã ký giao ước thi đua năm ${year} cho ${unit}. ${block}: ${signed}/${total} đơn vị đã ký.`,
       signedLate: (unit: string, year: number, block: string, signed: number, total: number) =>
         `✅ Đã ký giao ước thi đua năm ${year} cho ${unit} (ký sau hạn). ${block}: ${signed}/${total} đơn vị đã ký.`,
-      updated: (unit: string, version: number) => `✅ Đã lưu giao ước của ${unit} (bản ${version}); bản này có hiệu lực ngay vì chưa đến hạn ký.`,
-      requested: (decider: string) => `Đã gửi đề nghị sửa đổi giao ước tới ${decider} duyệt. Giao ước đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
+      updated: (unit: string, version: number) =>
+        `✅ Đã lưu giao ước của ${unit} (bản ${version}); bản này có hiệu lực ngay vì chưa đến hạn ký.`,
+      requested: (decider: string) =>
+        `Đã gửi đề nghị sửa đổi giao ước tới ${decider} duyệt. Giao ước đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
       unchanged: 'Không có thay đổi nào so với giao ước đang có hiệu lực; chưa lưu gì.',
       unchangedPending: 'Không có thay đổi nào so với đề nghị sửa đổi đang chờ duyệt; chưa lưu gì.',
       withdrawn: 'Nội dung trùng với giao ước đang có hiệu lực: đã rút đề nghị sửa đổi đang chờ duyệt.',
@@ -81,9 +95,11 @@ export const pledgeText = defineMessages(
     signedLine: (unit: string, year: number, late: boolean, signed: number, total: number, byAdmin: boolean) =>
       `${unit} đã ký giao ước thi đua năm ${year}${late ? ' (sau hạn ký)' : ''} — ${signed}/${total} đơn vị${byAdmin ? ' (quản trị viên ký thay)' : ''}`,
     covenantTitle: (year: number, block: string) => `Giao ước thi đua năm ${year} — ${block}`,
-    covenantText: (block: string, year: number, total: number) => `${block}: đủ ${total}/${total} đơn vị đã ký giao ước thi đua năm ${year}.`,
+    covenantText: (block: string, year: number, total: number) =>
+      `${block}: đủ ${total}/${total} đơn vị đã ký giao ước thi đua năm ${year}.`,
     covenantIntro: (total: number, year: number) => `✅ Đủ ${total}/${total} đơn vị thành viên đã ký giao ước thi đua năm ${year}.`,
-    leads: (lead: string | undefined, deputy: string | undefined) => [lead ? `Trưởng khối: ${lead}` : '', deputy ? `Phó khối: ${deputy}` : ''].filter(Boolean).join(' · '),
+    leads: (lead: string | undefined, deputy: string | undefined) =>
+      [lead ? `Trưởng khối: ${lead}` : '', deputy ? `Phó khối: ${deputy}` : ''].filter(Boolean).join(' · '),
     signedBy: (at: string, by: string, late: boolean) => `ký ${at}, ${by}${late ? ' (sau hạn)' : ''}`,
     titlesSought: (titles: string) => `Danh hiệu: ${titles}`,
     noTitles: 'chưa đăng ký',
@@ -96,14 +112,18 @@ export const pledgeText = defineMessages(
     change: {
       target: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       none: '(chưa có)',
-      titles: (added: string, removed: string) => `Danh hiệu đăng ký: ${[added ? `thêm ${added}` : '', removed ? `bỏ ${removed}` : ''].filter(Boolean).join('; ')}`,
+      titles: (added: string, removed: string) =>
+        `Danh hiệu đăng ký: ${[added ? `thêm ${added}` : '', removed ? `bỏ ${removed}` : ''].filter(Boolean).join('; ')}`,
       commitments: (before: string, after: string) => `Nội dung cam kết: ${before} → ${after}`,
       empty: '(trống)',
     },
   },
   {
     title: 'Emulation pledge',
-    submit: { sign: 'Sign the pledge', edit: 'Sign the pledge', late: 'Sign the pledge', amend: 'Request amendment' } satisfies Record<PledgeMode, string>,
+    submit: { sign: 'Sign the pledge', edit: 'Sign the pledge', late: 'Sign the pledge', amend: 'Request amendment' } satisfies Record<
+      PledgeMode,
+      string
+    >,
     nextPage: 'Next page',
     cancel: 'Cancel',
     close: 'Close',
@@ -112,18 +132,25 @@ export const pledgeText = defineMessages(
     due: {
       sign: (due: string) => `Pledges are due ${due}. Until then the unit edits its pledge directly.`,
       edit: (due: string) => `Pledges are due ${due}. Until then the unit edits its pledge directly; the new version is in force at once.`,
-      amend: (due: string, decider: string) => `The pledge due (${due}) has passed: a change becomes an amendment request for ${decider} to approve; the pledge in force stays until then.`,
-      late: (due: string) => `The pledge due (${due}) has passed. The unit has not signed yet, so it still can; the pledge is recorded as signed late.`,
+      amend: (due: string, decider: string) =>
+        `The pledge due (${due}) has passed: a change becomes an amendment request for ${decider} to approve; the pledge in force stays until then.`,
+      late: (due: string) =>
+        `The pledge due (${due}) has passed. The unit has not signed yet, so it still can; the pledge is recorded as signed late.`,
     },
     deciderLead: (unit: string) => `the block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the pledge in force (version ${version}, ${at}, ${by}).`,
-    prefilledPending: (at: string, by: string) => `Filled in from the amendment awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
+    prefilledPending: (at: string, by: string) =>
+      `Filled in from the amendment awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     actingAsAdmin: 'An admin is acting for the unit; this is recorded in the audit log.',
-    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Page ${page} of ${count} — targets ${first}–${last} of ${total}.`,
+    pageOf: (page: number, count: number, first: number, last: number, total: number) =>
+      `Page ${page} of ${count} — targets ${first}–${last} of ${total}.`,
     targetsHeading: '*Targets*',
     noTargets: "This year's table has no criterion that needs a target.",
-    hint: { target: 'The target to reach (a number above 0)', lower_better: 'The ceiling — not to exceed (may be 0)' } satisfies Record<PledgedKind, string>,
+    hint: { target: 'The target to reach (a number above 0)', lower_better: 'The ceiling — not to exceed (may be 0)' } satisfies Record<
+      PledgedKind,
+      string
+    >,
     placeholder: 'e.g. 95 or 95.5',
     titlesLabel: 'Titles sought',
     titlesHint: 'The titles the unit aims for this year.',
@@ -133,7 +160,10 @@ export const pledgeText = defineMessages(
     signLabel: 'Signature',
     signOption: (year: number) => `On behalf of the unit, I sign the ${year} emulation pledge`,
     problem: {
-      required: { target: 'Enter a target for this criterion.', lower_better: 'Enter a ceiling (0 is allowed).' } satisfies Record<PledgedKind, string>,
+      required: { target: 'Enter a target for this criterion.', lower_better: 'Enter a ceiling (0 is allowed).' } satisfies Record<
+        PledgedKind,
+        string
+      >,
       notANumber: (typed: string) => `«${typed}» is not a number. Enter a number, e.g. 95 or 95.5.`,
       notPositive: 'A target must be above 0.',
       negative: 'A ceiling cannot be negative (0 is allowed).',
@@ -141,10 +171,14 @@ export const pledgeText = defineMessages(
       signature: 'Tick the box to sign the pledge.',
     },
     result: {
-      signed: (unit: string, year: number, block: string, signed: number, total: number) => `✅ ${unit} signed the ${year} emulation pledge. ${block}: ${signed} of ${total} units have signed.`,
-      signedLate: (unit: string, year: number, block: string, signed: number, total: number) => `✅ ${unit} signed the ${year} emulation pledge (late). ${block}: ${signed} of ${total} units have signed.`,
-      updated: (unit: string, version: number) => `✅ Saved ${unit}'s pledge (version ${version}); it is in force at once as the due has not passed.`,
-      requested: (decider: string) => `The amendment request went to ${decider} for approval. The pledge in force stays until then; the outcome will come in a direct message.`,
+      signed: (unit: string, year: number, block: string, signed: number, total: number) =>
+        `✅ ${unit} signed the ${year} emulation pledge. ${block}: ${signed} of ${total} units have signed.`,
+      signedLate: (unit: string, year: number, block: string, signed: number, total: number) =>
+        `✅ ${unit} signed the ${year} emulation pledge (late). ${block}: ${signed} of ${total} units have signed.`,
+      updated: (unit: string, version: number) =>
+        `✅ Saved ${unit}'s pledge (version ${version}); it is in force at once as the due has not passed.`,
+      requested: (decider: string) =>
+        `The amendment request went to ${decider} for approval. The pledge in force stays until then; the outcome will come in a direct message.`,
       unchanged: 'Nothing differs from the pledge in force; nothing was saved.',
       unchangedPending: 'Nothing differs from the amendment awaiting approval; nothing was saved.',
       withdrawn: 'The form matches the pledge in force: the amendment awaiting approval was withdrawn.',
@@ -155,7 +189,8 @@ export const pledgeText = defineMessages(
     covenantTitle: (year: number, block: string) => `${year} emulation pledge — ${block}`,
     covenantText: (block: string, year: number, total: number) => `${block}: all ${total} units signed the ${year} emulation pledge.`,
     covenantIntro: (total: number, year: number) => `✅ All ${total} member units signed the ${year} emulation pledge.`,
-    leads: (lead: string | undefined, deputy: string | undefined) => [lead ? `Block lead: ${lead}` : '', deputy ? `Deputy: ${deputy}` : ''].filter(Boolean).join(' · '),
+    leads: (lead: string | undefined, deputy: string | undefined) =>
+      [lead ? `Block lead: ${lead}` : '', deputy ? `Deputy: ${deputy}` : ''].filter(Boolean).join(' · '),
     signedBy: (at: string, by: string, late: boolean) => `signed ${at}, ${by}${late ? ' (late)' : ''}`,
     titlesSought: (titles: string) => `Titles: ${titles}`,
     noTitles: 'none',
@@ -168,7 +203,8 @@ export const pledgeText = defineMessages(
     change: {
       target: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       none: '(none)',
-      titles: (added: string, removed: string) => `Titles sought: ${[added ? `add ${added}` : '', removed ? `drop ${removed}` : ''].filter(Boolean).join('; ')}`,
+      titles: (added: string, removed: string) =>
+        `Titles sought: ${[added ? `add ${added}` : '', removed ? `drop ${removed}` : ''].filter(Boolean).join('; ')}`,
       commitments: (before: string, after: string) => `Commitments: ${before} → ${after}`,
       empty: '(empty)',
     },
@@ -184,7 +220,9 @@ export function criterionLabel(criterion: Pick<PledgeCriterion, 'code' | 'name' 
 export function pledgedValue(criterion: Pick<PledgeCriterion, 'kind' | 'measureUnit'>, value: number, locale: Locale): string {
   const text = pledgeText[locale];
   const number = formatNumber(value, locale, 6);
-  return criterion.kind === 'lower_better' ? text.ceilingValue(number, criterion.measureUnit) : text.targetValue(number, criterion.measureUnit);
+  return criterion.kind === 'lower_better'
+    ? text.ceilingValue(number, criterion.measureUnit)
+    : text.targetValue(number, criterion.measureUnit);
 }
 
 /**
@@ -261,8 +299,14 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
       : []),
     ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
   ];
-  const blocks: KnownBlock[] = [section(`${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName), facts.year)}\n${text.theme(escapeMrkdwn(facts.theme))}`), context(...notes)];
-  if (facts.page.count > 1) blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
+  const blocks: KnownBlock[] = [
+    section(
+      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName), facts.year)}\n${text.theme(escapeMrkdwn(facts.theme))}`,
+    ),
+    context(...notes),
+  ];
+  if (facts.page.count > 1)
+    blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
   blocks.push(section(facts.page.total > 0 ? text.targetsHeading : text.noTargets));
   for (const criterion of facts.criteria) {
     const value = facts.values.get(criterion.id);
@@ -287,7 +331,13 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
         text.titlesHint,
         options.length <= 10
           ? { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
-          : { type: 'multi_static_select', action_id: PLEDGE_INPUT_ACTION, placeholder: { type: 'plain_text', text: text.titlesPlaceholder }, options: options.slice(0, 100), ...(initial.length ? { initial_options: initial } : {}) },
+          : {
+              type: 'multi_static_select',
+              action_id: PLEDGE_INPUT_ACTION,
+              placeholder: { type: 'plain_text', text: text.titlesPlaceholder },
+              options: options.slice(0, 100),
+              ...(initial.length ? { initial_options: initial } : {}),
+            },
       ),
       field(PLEDGE_COMMITMENTS_BLOCK, text.commitmentsLabel, text.commitmentsHint, {
         type: 'plain_text_input',
@@ -296,10 +346,21 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
         max_length: 3000,
         ...(commitments ? { initial_value: commitments } : {}),
       }),
-      field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)] }),
+      field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, {
+        type: 'checkboxes',
+        action_id: PLEDGE_INPUT_ACTION,
+        options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)],
+      }),
     );
   }
-  return formModal({ callbackId: PLEDGE_CALLBACK, title: text.title, submit: facts.rest ? text.submit[facts.mode] : text.nextPage, close: text.cancel, metadata: facts.metadata, blocks });
+  return formModal({
+    callbackId: PLEDGE_CALLBACK,
+    title: text.title,
+    submit: facts.rest ? text.submit[facts.mode] : text.nextPage,
+    close: text.cancel,
+    metadata: facts.metadata,
+    blocks,
+  });
 }
 
 /** What the modal turns into once submitted: the outcome, and a Close button. */
@@ -308,9 +369,14 @@ export function buildPledgeResultView(message: string, locale: Locale): ModalVie
 }
 
 /** One line per change, in the organisation's language: "1. Hoàn thành … (%): 95 → 100". */
-export function describePledgeChanges(changes: readonly PledgeChange[], criteria: ReadonlyMap<number, PledgeCriterion>, locale: Locale): string[] {
+export function describePledgeChanges(
+  changes: readonly PledgeChange[],
+  criteria: ReadonlyMap<number, PledgeCriterion>,
+  locale: Locale,
+): string[] {
   const text = pledgeText[locale].change;
   const quote = (words: string) => (words ? `«${truncate(words, 300)}»` : text.empty);
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every PledgeChange kind (tsc checks it).
   return changes.map((change) => {
     switch (change.kind) {
       case 'target': {
@@ -320,7 +386,10 @@ export function describePledgeChanges(changes: readonly PledgeChange[], criteria
         return text.target(escapeMrkdwn(label), show(change.before), show(change.after));
       }
       case 'titles':
-        return text.titles(change.added.map((title) => `«${escapeMrkdwn(title)}»`).join(', '), change.removed.map((title) => `«${escapeMrkdwn(title)}»`).join(', '));
+        return text.titles(
+          change.added.map((title) => `«${escapeMrkdwn(title)}»`).join(', '),
+          change.removed.map((title) => `«${escapeMrkdwn(title)}»`).join(', '),
+        );
       case 'commitments':
         return text.commitments(escapeMrkdwn(quote(change.before)), escapeMrkdwn(quote(change.after)));
     }
@@ -340,7 +409,10 @@ export interface UnitPledgeSummary {
 export function pledgeSummaryLines(summary: Pick<UnitPledgeSummary, 'titles' | 'targets'>, locale: Locale, targetBudget: number): string[] {
   const text = pledgeText[locale];
   // The value carries the unit of measure ("100%", "không quá 2 vụ việc"), so the label leaves it out.
-  const targets = summary.targets.map(({ criterion, value }) => `${escapeMrkdwn(truncate(`${criterion.code}. ${criterion.name}`, 80))}: ${escapeMrkdwn(pledgedValue(criterion, value, locale))}`);
+  const targets = summary.targets.map(
+    ({ criterion, value }) =>
+      `${escapeMrkdwn(truncate(`${criterion.code}. ${criterion.name}`, 80))}: ${escapeMrkdwn(pledgedValue(criterion, value, locale))}`,
+  );
   const fitted = fitWithin(targets, (line) => line.length, targetBudget, 3);
   const targetText = [...fitted.shown, ...(fitted.omitted ? [text.moreTargets(fitted.omitted)] : [])].join(' · ');
   return [
@@ -350,7 +422,10 @@ export function pledgeSummaryLines(summary: Pick<UnitPledgeSummary, 'titles' | '
 }
 
 /** The channel line for a unit's first signature. */
-export function buildSignedLine(facts: { unitName: string; year: number; late: boolean; signed: number; total: number; byAdmin: boolean }, locale: Locale): { text: string } {
+export function buildSignedLine(
+  facts: { unitName: string; year: number; late: boolean; signed: number; total: number; byAdmin: boolean },
+  locale: Locale,
+): { text: string } {
   return { text: pledgeText[locale].signedLine(facts.unitName, facts.year, facts.late, facts.signed, facts.total, facts.byAdmin) };
 }
 

@@ -4,7 +4,14 @@ import type { CriterionKind, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
-import { REPORT_CALLBACK, REPORT_EVIDENCE_BLOCK, REPORT_INPUT_ACTION, REPORT_NOTES_BLOCK, REPORT_REASON_BLOCK_PREFIX, REPORT_VALUE_BLOCK_PREFIX } from './ids';
+import {
+  REPORT_CALLBACK,
+  REPORT_EVIDENCE_BLOCK,
+  REPORT_INPUT_ACTION,
+  REPORT_NOTES_BLOCK,
+  REPORT_REASON_BLOCK_PREFIX,
+  REPORT_VALUE_BLOCK_PREFIX,
+} from './ids';
 import { criterionLabel, inputNumber, pledgedValue } from './pledge';
 
 /**
@@ -22,7 +29,13 @@ export interface ReportCriterion extends ScoringCriterion {
 export const reportText = defineMessages(
   {
     title: 'Báo cáo kỳ',
-    submit: { submit: 'Nộp báo cáo', late: 'Nộp báo cáo', edit: 'Lưu báo cáo', returned: 'Nộp lại báo cáo', locked: 'Gửi đề nghị sửa' } satisfies Record<ReportMode, string>,
+    submit: {
+      submit: 'Nộp báo cáo',
+      late: 'Nộp báo cáo',
+      edit: 'Lưu báo cáo',
+      returned: 'Nộp lại báo cáo',
+      locked: 'Gửi đề nghị sửa',
+    } satisfies Record<ReportMode, string>,
     nextPage: 'Trang tiếp',
     cancel: 'Hủy',
     close: 'Đóng',
@@ -31,25 +44,32 @@ export const reportText = defineMessages(
     mode: {
       submit: (due: string) => `Hạn nộp: ${due}.`,
       late: (due: string) => `Đã quá hạn nộp (${due}): báo cáo vẫn được nhận và ghi là nộp muộn.`,
-      edit: (due: string, lockedAt: string) => `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
-      returned: (reason: string, by: string) => `Trưởng khối đã trả lại báo cáo (${by}): «${reason}». Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
-      locked: (lockedAt: string, decider: string) => `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
+      edit: (due: string, lockedAt: string) =>
+        `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
+      returned: (reason: string, by: string) =>
+        `Trưởng khối đã trả lại báo cáo (${by}): «${reason}». Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
+      locked: (lockedAt: string, decider: string) =>
+        `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
     },
     deciderLead: (unit: string) => `Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) => `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
+    provisional: (points: string, awaiting: boolean) =>
+      `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
     actingAsAdmin: 'Quản trị viên thực hiện thay cho đơn vị; việc này được ghi vào nhật ký.',
-    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Trang ${page}/${count} — tiêu chí ${first}–${last} trên ${total}.`,
+    pageOf: (page: number, count: number, first: number, last: number, total: number) =>
+      `Trang ${page}/${count} — tiêu chí ${first}–${last} trên ${total}.`,
     hint: {
       target: (pledged: string) => `Kết quả đạt được. Chỉ tiêu đã giao ước: ${pledged}.`,
       lower_better: (pledged: string) => `Số thực tế. Mức trần đã giao ước: ${pledged}.`,
-      noPledge: 'Đơn vị chưa giao ước chỉ tiêu này: tiêu chí được tính 0 điểm cho đến khi có chỉ tiêu (riêng số thực tế bằng 0 vẫn đủ điểm với tiêu chí càng thấp càng tốt).',
+      noPledge:
+        'Đơn vị chưa giao ước chỉ tiêu này: tiêu chí được tính 0 điểm cho đến khi có chỉ tiêu (riêng số thực tế bằng 0 vẫn đủ điểm với tiêu chí càng thấp càng tốt).',
       yes_no: (max: string) => `Có: ${max} điểm; không: 0 điểm.`,
       graded: (max: string) => `Tự chấm từ 0 đến ${max} điểm; Trưởng khối thẩm định.`,
-      bonus: (max: string) => `Điểm thưởng đề nghị, tối đa ${max} điểm; để trống nếu không có. Chỉ được tính sau khi Trưởng khối thẩm định.`,
+      bonus: (max: string) =>
+        `Điểm thưởng đề nghị, tối đa ${max} điểm; để trống nếu không có. Chỉ được tính sau khi Trưởng khối thẩm định.`,
       deduction: (max: string) => `Điểm trừ, tối đa ${max} điểm; để trống nếu không có.`,
       reason: 'Bắt buộc khi có điểm: căn cứ, số văn bản khen thưởng hoặc vi phạm.',
     },
@@ -62,7 +82,13 @@ export const reportText = defineMessages(
     notesLabel: 'Ghi chú',
     notesHint: 'Không bắt buộc.',
     problem: {
-      required: { target: 'Cần nhập kết quả đạt được.', lower_better: 'Cần nhập số thực tế (có thể là 0).', graded: 'Cần nhập điểm tự chấm.', bonus: 'Cần nhập số điểm thưởng đề nghị.', deduction: 'Cần nhập số điểm trừ.' },
+      required: {
+        target: 'Cần nhập kết quả đạt được.',
+        lower_better: 'Cần nhập số thực tế (có thể là 0).',
+        graded: 'Cần nhập điểm tự chấm.',
+        bonus: 'Cần nhập số điểm thưởng đề nghị.',
+        deduction: 'Cần nhập số điểm trừ.',
+      },
       notANumber: (typed: string, hint: string) => `Giá trị «${typed}» không phải là số. ${hint}`,
       numberHint: 'Nhập số, ví dụ 95 hoặc 95,5.',
       negative: 'Nhập số không âm, ví dụ 0 hoặc 95.',
@@ -72,10 +98,14 @@ export const reportText = defineMessages(
       evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points} điểm.`,
-      submittedLate: (unit: string, period: string, points: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points} điểm.`,
-      updated: (unit: string, period: string, version: number, points: string) => `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
-      requested: (decider: string) => `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
+      submitted: (unit: string, period: string, points: string) =>
+        `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points} điểm.`,
+      submittedLate: (unit: string, period: string, points: string) =>
+        `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points} điểm.`,
+      updated: (unit: string, period: string, version: number, points: string) =>
+        `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
+      requested: (decider: string) =>
+        `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
       unchanged: 'Không có thay đổi nào so với báo cáo đang có hiệu lực; chưa lưu gì.',
       unchangedPending: 'Không có thay đổi nào so với đề nghị sửa đang chờ duyệt; chưa lưu gì.',
       withdrawn: 'Nội dung trùng với báo cáo đang có hiệu lực: đã rút đề nghị sửa đang chờ duyệt.',
@@ -84,7 +114,8 @@ export const reportText = defineMessages(
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) =>
+      `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
     requestTitle: (period: string, year: number) => `Sửa báo cáo ${period} năm ${year}`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -96,7 +127,13 @@ export const reportText = defineMessages(
   },
   {
     title: 'Period report',
-    submit: { submit: 'Submit report', late: 'Submit report', edit: 'Save report', returned: 'Resubmit report', locked: 'Request change' } satisfies Record<ReportMode, string>,
+    submit: {
+      submit: 'Submit report',
+      late: 'Submit report',
+      edit: 'Save report',
+      returned: 'Resubmit report',
+      locked: 'Request change',
+    } satisfies Record<ReportMode, string>,
     nextPage: 'Next page',
     cancel: 'Cancel',
     close: 'Close',
@@ -105,22 +142,29 @@ export const reportText = defineMessages(
     mode: {
       submit: (due: string) => `Due: ${due}.`,
       late: (due: string) => `The due (${due}) has passed: the report is still accepted and recorded as late.`,
-      edit: (due: string, lockedAt: string) => `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
-      returned: (reason: string, by: string) => `The block lead returned the report (${by}): «${reason}». Correct and resubmit; the resubmission is accepted directly.`,
-      locked: (lockedAt: string, decider: string) => `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
+      edit: (due: string, lockedAt: string) =>
+        `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
+      returned: (reason: string, by: string) =>
+        `The block lead returned the report (${by}): «${reason}». Correct and resubmit; the resubmission is accepted directly.`,
+      locked: (lockedAt: string, decider: string) =>
+        `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
     },
     deciderLead: (unit: string) => `the block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the report in force (version ${version}, ${at}, ${by}).`,
-    prefilledPending: (at: string, by: string) => `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
+    prefilledPending: (at: string, by: string) =>
+      `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) => `Provisional score of the version in force: *${points} points*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
+    provisional: (points: string, awaiting: boolean) =>
+      `Provisional score of the version in force: *${points} points*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
     actingAsAdmin: 'An admin acts for the unit; this is recorded in the audit log.',
-    pageOf: (page: number, count: number, first: number, last: number, total: number) => `Page ${page} of ${count} — criteria ${first}–${last} of ${total}.`,
+    pageOf: (page: number, count: number, first: number, last: number, total: number) =>
+      `Page ${page} of ${count} — criteria ${first}–${last} of ${total}.`,
     hint: {
       target: (pledged: string) => `The value achieved. Pledged target: ${pledged}.`,
       lower_better: (pledged: string) => `The actual figure. Pledged ceiling: ${pledged}.`,
-      noPledge: 'The unit pledged no target for this criterion: it scores 0 until it has one (except an actual of 0 on a lower-is-better one, which scores in full).',
+      noPledge:
+        'The unit pledged no target for this criterion: it scores 0 until it has one (except an actual of 0 on a lower-is-better one, which scores in full).',
       yes_no: (max: string) => `Yes: ${max} points; no: 0.`,
       graded: (max: string) => `Self-score from 0 to ${max}; the block lead reviews it.`,
       bonus: (max: string) => `Bonus points claimed, at most ${max}; leave empty if none. Counted once the block lead has reviewed them.`,
@@ -136,7 +180,13 @@ export const reportText = defineMessages(
     notesLabel: 'Notes',
     notesHint: 'Optional.',
     problem: {
-      required: { target: 'Enter the value achieved.', lower_better: 'Enter the actual figure (0 allowed).', graded: 'Enter the self-score.', bonus: 'Enter the bonus points claimed.', deduction: 'Enter the points deducted.' },
+      required: {
+        target: 'Enter the value achieved.',
+        lower_better: 'Enter the actual figure (0 allowed).',
+        graded: 'Enter the self-score.',
+        bonus: 'Enter the bonus points claimed.',
+        deduction: 'Enter the points deducted.',
+      },
       notANumber: (typed: string, hint: string) => `«${typed}» is not a number. ${hint}`,
       numberHint: 'Enter a number, e.g. 95 or 95.5.',
       negative: 'Enter a number of 0 or more, e.g. 0 or 95.',
@@ -146,10 +196,14 @@ export const reportText = defineMessages(
       evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points} points.`,
-      submittedLate: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points} points.`,
-      updated: (unit: string, period: string, version: number, points: string) => `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points} points.`,
-      requested: (decider: string) => `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
+      submitted: (unit: string, period: string, points: string) =>
+        `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points} points.`,
+      submittedLate: (unit: string, period: string, points: string) =>
+        `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points} points.`,
+      updated: (unit: string, period: string, version: number, points: string) =>
+        `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points} points.`,
+      requested: (decider: string) =>
+        `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
       unchanged: 'Nothing differs from the report in force; nothing was saved.',
       unchangedPending: 'Nothing differs from the change request awaiting approval; nothing was saved.',
       withdrawn: 'Identical to the report in force: the change request awaiting approval is withdrawn.',
@@ -158,7 +212,8 @@ export const reportText = defineMessages(
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} submitted its report for ${period}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) => `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points} points.`,
+    confirmation: (unit: string, period: string, at: string, version: number, points: string) =>
+      `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points} points.`,
     requestTitle: (period: string, year: number) => `Change to the ${period} ${year} report`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -216,7 +271,11 @@ export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[]
   const text = reportText[locale].problem;
   return Object.fromEntries(
     problems.map((problem) =>
-      problem.field === 'value' ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)] : problem.field === 'reason' ? [reasonBlockId(problem.id.id), text.reason] : [REPORT_EVIDENCE_BLOCK, text.evidence],
+      problem.field === 'value'
+        ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)]
+        : problem.field === 'reason'
+          ? [reasonBlockId(problem.id.id), text.reason]
+          : [REPORT_EVIDENCE_BLOCK, text.evidence],
     ),
   );
 }
@@ -267,13 +326,23 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
     case 'target':
     case 'lower_better': {
       const pledged = facts.targets.get(criterion.id);
-      const hint = pledged === undefined ? text.hint.noPledge : text.hint[criterion.kind](pledgedValue({ kind: criterion.kind, measureUnit: criterion.measureUnit }, pledged, locale));
+      const hint =
+        pledged === undefined
+          ? text.hint.noPledge
+          : text.hint[criterion.kind](pledgedValue({ kind: criterion.kind, measureUnit: criterion.measureUnit }, pledged, locale));
       return [numberField(valueBlockId(criterion.id), label, hint, current?.value, locale)];
     }
     case 'yes_no': {
       const options = [option(text.yes, YES), option(text.no, NO)];
       const initial = current?.value === null || current?.value === undefined ? undefined : options[current.value > 0 ? 0 : 1];
-      return [field(valueBlockId(criterion.id), label, text.hint.yes_no(max), { type: 'radio_buttons', action_id: REPORT_INPUT_ACTION, options, ...(initial ? { initial_option: initial } : {}) })];
+      return [
+        field(valueBlockId(criterion.id), label, text.hint.yes_no(max), {
+          type: 'radio_buttons',
+          action_id: REPORT_INPUT_ACTION,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        }),
+      ];
     }
     case 'graded':
       return [numberField(valueBlockId(criterion.id), label, text.hint.graded(max), current?.value, locale)];
@@ -308,7 +377,11 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
   const notes = [
     modeNote,
     ...(facts.prefill
-      ? [facts.prefill.source === 'pending' ? text.prefilledPending(at(facts.prefill.at), mention(facts.prefill.by)) : text.prefilledInForce(facts.prefill.version, at(facts.prefill.at), mention(facts.prefill.by))]
+      ? [
+          facts.prefill.source === 'pending'
+            ? text.prefilledPending(at(facts.prefill.at), mention(facts.prefill.by))
+            : text.prefilledInForce(facts.prefill.version, at(facts.prefill.at), mention(facts.prefill.by)),
+        ]
       : []),
     ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
     ...(facts.provisional ? [text.provisional(formatPoints(facts.provisional.total, locale), facts.provisional.awaitingReview)] : []),
@@ -320,7 +393,8 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
     ),
     context(...notes),
   ];
-  if (facts.page.count > 1) blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
+  if (facts.page.count > 1)
+    blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
   let group: string | undefined;
   for (const criterion of facts.criteria) {
     if (criterion.groupName !== group) {
@@ -338,10 +412,23 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         placeholder: { type: 'plain_text', text: 'https://' },
         ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
       }),
-      field(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, { type: 'plain_text_input', action_id: REPORT_INPUT_ACTION, multiline: true, max_length: 3000, ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}) }),
+      field(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, {
+        type: 'plain_text_input',
+        action_id: REPORT_INPUT_ACTION,
+        multiline: true,
+        max_length: 3000,
+        ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}),
+      }),
     );
   }
-  return formModal({ callbackId: REPORT_CALLBACK, title: text.title, submit: facts.rest ? text.submit[facts.mode] : text.nextPage, close: text.cancel, metadata: facts.metadata, blocks });
+  return formModal({
+    callbackId: REPORT_CALLBACK,
+    title: text.title,
+    submit: facts.rest ? text.submit[facts.mode] : text.nextPage,
+    close: text.cancel,
+    metadata: facts.metadata,
+    blocks,
+  });
 }
 
 /** What the modal turns into once submitted: the outcome, and a Close button. */
@@ -349,13 +436,28 @@ export function buildReportResultView(message: string, locale: Locale): ModalVie
   return noticeModal(reportText[locale].title, reportText[locale].close, message);
 }
 
-export function buildSubmittedLine(facts: { unitName: string; periodName: string; late: boolean; done: number; total: number; byAdmin: boolean }, locale: Locale): { text: string } {
+export function buildSubmittedLine(
+  facts: { unitName: string; periodName: string; late: boolean; done: number; total: number; byAdmin: boolean },
+  locale: Locale,
+): { text: string } {
   return { text: reportText[locale].submittedLine(facts.unitName, facts.periodName, facts.late, facts.done, facts.total, facts.byAdmin) };
 }
 
-export function buildReportConfirmation(facts: { unitName: string; periodName: string; at: Date; version: number; total: number; awaitingReview: boolean; zone: string }, locale: Locale): { text: string } {
+export function buildReportConfirmation(
+  facts: { unitName: string; periodName: string; at: Date; version: number; total: number; awaitingReview: boolean; zone: string },
+  locale: Locale,
+): { text: string } {
   const text = reportText[locale];
-  return { text: text.confirmation(facts.unitName, facts.periodName, formatDateTime(facts.at, facts.zone, locale), facts.version, formatPoints(facts.total, locale)) + (facts.awaitingReview ? text.result.awaiting : '') };
+  return {
+    text:
+      text.confirmation(
+        facts.unitName,
+        facts.periodName,
+        formatDateTime(facts.at, facts.zone, locale),
+        facts.version,
+        formatPoints(facts.total, locale),
+      ) + (facts.awaitingReview ? text.result.awaiting : ''),
+  };
 }
 
 export interface ReportContent {
@@ -365,7 +467,12 @@ export interface ReportContent {
 }
 
 /** One line per difference between two versions of a report, in the form's order. */
-export function describeReportChanges(before: ReportContent | undefined, after: ReportContent, criteria: readonly ReportCriterion[], locale: Locale): string[] {
+export function describeReportChanges(
+  before: ReportContent | undefined,
+  after: ReportContent,
+  criteria: readonly ReportCriterion[],
+  locale: Locale,
+): string[] {
   const text = reportText[locale].change;
   const quote = (words: string | null) => (words ? `«${truncate(words, 300)}»` : text.none);
   const lines: string[] = [];
@@ -373,10 +480,19 @@ export function describeReportChanges(before: ReportContent | undefined, after: 
     const old = before?.values.get(criterion.id);
     const now = after.values.get(criterion.id);
     const label = criterionLabel(criterion);
-    if ((old?.value ?? null) !== (now?.value ?? null)) lines.push(text.value(label, reportedValueText(criterion, old?.value ?? null, locale), reportedValueText(criterion, now?.value ?? null, locale)));
-    if ((old?.reason ?? null) !== (now?.reason ?? null)) lines.push(text.reason(label, quote(old?.reason ?? null), quote(now?.reason ?? null)));
+    if ((old?.value ?? null) !== (now?.value ?? null))
+      lines.push(
+        text.value(
+          label,
+          reportedValueText(criterion, old?.value ?? null, locale),
+          reportedValueText(criterion, now?.value ?? null, locale),
+        ),
+      );
+    if ((old?.reason ?? null) !== (now?.reason ?? null))
+      lines.push(text.reason(label, quote(old?.reason ?? null), quote(now?.reason ?? null)));
   }
-  if ((before?.evidenceUrl ?? null) !== after.evidenceUrl) lines.push(text.evidence(before?.evidenceUrl ?? text.none, after.evidenceUrl ?? text.none));
+  if ((before?.evidenceUrl ?? null) !== after.evidenceUrl)
+    lines.push(text.evidence(before?.evidenceUrl ?? text.none, after.evidenceUrl ?? text.none));
   if ((before?.notes ?? '') !== after.notes) lines.push(text.notes(quote(before?.notes ?? null), quote(after.notes)));
   return lines;
 }

@@ -8,7 +8,15 @@ import { defineMessages, type Locale } from '../i18n/messages';
 import type { StandingChange, StandingsRecord, StandingsRecordLine, StandingsRecordRow } from '../standings/record';
 import { standingsText } from '../standings/standings-text';
 import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
-import { STANDINGS_ACTIONS_BLOCK, STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH, STANDINGS_UNIT_BLOCK_PREFIX } from './ids';
+import {
+  STANDINGS_ACTIONS_BLOCK,
+  STANDINGS_DETAIL,
+  STANDINGS_EXPORT,
+  STANDINGS_NEXT,
+  STANDINGS_PREVIOUS,
+  STANDINGS_PUBLISH,
+  STANDINGS_UNIT_BLOCK_PREFIX,
+} from './ids';
 import { pageControls } from './paging';
 
 /**
@@ -35,7 +43,10 @@ export const standingsViewText = defineMessages(
     publish: 'Đăng lên kênh',
     correct: 'Đăng bản đính chính',
     exportXlsx: 'Xuất Excel',
-    kinds: { summary: 'bản tổng hợp tự động', manual: 'bản Trưởng khối đăng', correction: 'bản đính chính' } satisfies Record<PublicationKind, string>,
+    kinds: { summary: 'bản tổng hợp tự động', manual: 'bản Trưởng khối đăng', correction: 'bản đính chính' } satisfies Record<
+      PublicationKind,
+      string
+    >,
     published: (at: string, kind: string) => `Đã đăng lên kênh lúc ${at} (${kind}); chưa thay đổi từ đó.`,
     changed: (at: string, kind: string) => `*Bảng xếp hạng đã thay đổi so với bản đã đăng lúc ${at}* (${kind}):`,
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
@@ -58,11 +69,15 @@ export const standingsViewText = defineMessages(
     // Breakdown
     modalTitle: 'Chi tiết điểm',
     close: 'Đóng',
-    rankLine: (rank: number, tie: boolean, total: string, grade: string) => `Hạng ${rank}${tie ? ' (đồng hạng)' : ''} · *${total} điểm* · ${grade}`,
-    notReportedDetail: (unit: string, period: string) => `${unit} chưa báo cáo ${period}: mọi tiêu chí 0 điểm, xếp sau các đơn vị đã báo cáo.`,
+    rankLine: (rank: number, tie: boolean, total: string, grade: string) =>
+      `Hạng ${rank}${tie ? ' (đồng hạng)' : ''} · *${total} điểm* · ${grade}`,
+    notReportedDetail: (unit: string, period: string) =>
+      `${unit} chưa báo cáo ${period}: mọi tiêu chí 0 điểm, xếp sau các đơn vị đã báo cáo.`,
     how: {
-      target: (reported: string, target: string | null) => (target === null ? `đạt ${reported} · chưa giao ước chỉ tiêu` : `đạt ${reported} / chỉ tiêu ${target}`),
-      lower_better: (reported: string, target: string | null) => (target === null ? `thực tế ${reported} · chưa giao ước mức trần` : `thực tế ${reported} / mức trần ${target}`),
+      target: (reported: string, target: string | null) =>
+        target === null ? `đạt ${reported} · chưa giao ước chỉ tiêu` : `đạt ${reported} / chỉ tiêu ${target}`,
+      lower_better: (reported: string, target: string | null) =>
+        target === null ? `thực tế ${reported} · chưa giao ước mức trần` : `thực tế ${reported} / mức trần ${target}`,
       yes_no: (reported: string) => reported,
       graded: (reported: string) => `tự chấm ${reported}`,
       bonus: (reported: string) => `đề nghị ${reported}`,
@@ -70,12 +85,15 @@ export const standingsViewText = defineMessages(
     } satisfies Record<CriterionKind, (reported: string, target: string | null) => string>,
     noValue: 'chưa có số liệu',
     noneClaimed: 'không có',
-    reviewedBy: (graded: boolean, points: string, reviewer: string) => `Trưởng khối ${graded ? 'chấm' : 'chấp nhận'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    reviewedBy: (graded: boolean, points: string, reviewer: string) =>
+      `Trưởng khối ${graded ? 'chấm' : 'chấp nhận'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
     lineMax: (max: string) => ` / ${max}`,
-    sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
+    sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
+      `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
     reviewer: (who: string) => `Thẩm định: ${who}.`,
     notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
-    precision: 'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân, thêm chữ số khi cần để các hạng khác nhau hoặc mức xếp loại không trông như bằng nhau.',
+    precision:
+      'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân, thêm chữ số khi cần để các hạng khác nhau hoặc mức xếp loại không trông như bằng nhau.',
     // Channel post
     postTitle: {
       summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${period} — ${block}`,
@@ -107,7 +125,7 @@ export const standingsViewText = defineMessages(
     publish: 'Post to the channel',
     correct: 'Post a correction',
     exportXlsx: 'Export to Excel',
-    kinds: { summary: 'automatic summary', manual: "posted by the block lead", correction: 'correction' },
+    kinds: { summary: 'automatic summary', manual: 'posted by the block lead', correction: 'correction' },
     published: (at: string, kind: string) => `Posted to the channel at ${at} (${kind}); unchanged since.`,
     changed: (at: string, kind: string) => `*The standings changed since the version posted at ${at}* (${kind}):`,
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
@@ -129,11 +147,15 @@ export const standingsViewText = defineMessages(
     noCriteria: (block: string, year: number) => `${block} has no scoring table for ${year}, so there is nothing to rank.`,
     modalTitle: 'Score details',
     close: 'Close',
-    rankLine: (rank: number, tie: boolean, total: string, grade: string) => `Rank ${rank}${tie ? ' (tied)' : ''} · *${total} points* · ${grade}`,
-    notReportedDetail: (unit: string, period: string) => `${unit} has not reported for ${period}: 0 points on every criterion, ranked after every unit that reported.`,
+    rankLine: (rank: number, tie: boolean, total: string, grade: string) =>
+      `Rank ${rank}${tie ? ' (tied)' : ''} · *${total} points* · ${grade}`,
+    notReportedDetail: (unit: string, period: string) =>
+      `${unit} has not reported for ${period}: 0 points on every criterion, ranked after every unit that reported.`,
     how: {
-      target: (reported: string, target: string | null) => (target === null ? `achieved ${reported} · no pledged target` : `achieved ${reported} / target ${target}`),
-      lower_better: (reported: string, target: string | null) => (target === null ? `actual ${reported} · no pledged ceiling` : `actual ${reported} / ceiling ${target}`),
+      target: (reported: string, target: string | null) =>
+        target === null ? `achieved ${reported} · no pledged target` : `achieved ${reported} / target ${target}`,
+      lower_better: (reported: string, target: string | null) =>
+        target === null ? `actual ${reported} · no pledged ceiling` : `actual ${reported} / ceiling ${target}`,
       yes_no: (reported: string) => reported,
       graded: (reported: string) => `self-score ${reported}`,
       bonus: (reported: string) => `claimed ${reported}`,
@@ -141,12 +163,15 @@ export const standingsViewText = defineMessages(
     },
     noValue: 'no value',
     noneClaimed: 'none',
-    reviewedBy: (graded: boolean, points: string, reviewer: string) => `block lead ${graded ? 'scored' : 'accepted'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    reviewedBy: (graded: boolean, points: string, reviewer: string) =>
+      `block lead ${graded ? 'scored' : 'accepted'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
     lineMax: (max: string) => ` / ${max}`,
-    sums: (scoreSum: string, bonus: string, deduction: string, total: string) => `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
+    sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
+      `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
     reviewer: (who: string) => `Reviewed by ${who}.`,
     notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
-    precision: 'Points keep full precision for totals and ranks; two decimals are shown, more where different ranks or a grade floor would otherwise look equal.',
+    precision:
+      'Points keep full precision for totals and ranks; two decimals are shown, more where different ranks or a grade floor would otherwise look equal.',
     postTitle: {
       summary: (period: string, block: string) => `🏆 Standings ${period} — ${block}`,
       manual: (period: string, block: string) => `Standings ${period} — ${block}`,
@@ -228,8 +253,10 @@ export function changeLines(changes: readonly StandingChange[], locale: Locale, 
       const [totalBefore, totalAfter] = [formatPoints(before.total, locale), formatPoints(after.total, locale)];
       if (totalBefore !== totalAfter) parts.push(text.totalChange(totalBefore, totalAfter));
       else if (before.total !== after.total) parts.push(text.smallTotalChange);
-      if (before.reported && after.reported && before.returned !== after.returned) parts.push(after.returned ? text.nowReturned : text.noLongerReturned);
-      else if (before.reported && after.reported && before.fullyReviewed !== after.fullyReviewed) parts.push(after.fullyReviewed ? text.nowReviewed : text.awaitingReview);
+      if (before.reported && after.reported && before.returned !== after.returned)
+        parts.push(after.returned ? text.nowReturned : text.noLongerReturned);
+      else if (before.reported && after.reported && before.fullyReviewed !== after.fullyReviewed)
+        parts.push(after.fullyReviewed ? text.nowReviewed : text.awaitingReview);
       if (before.grade !== after.grade && before.grade && after.grade) parts.push(text.gradeChange(before.grade, after.grade));
     }
     return text.change(escapeMrkdwn(change.unitName), parts.join('; '));
@@ -264,22 +291,39 @@ export interface StandingsPage {
 export const UNITS_PER_PAGE = 15;
 
 /** The ephemeral standings: one unit a line in rank order, UNITS_PER_PAGE a page, with what changed since the last post. */
-export function buildStandingsReply(facts: StandingsReplyFacts, requestedPage: number, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildStandingsReply(
+  facts: StandingsReplyFacts,
+  requestedPage: number,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const { record, zone } = facts;
   const text = standingsViewText[locale];
   const title = text.title(periodLabel(record.period, locale), record.block.name);
-  if (record.rows.length === 0) return { text: text.noMembers(record.block.name), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
+  if (record.rows.length === 0)
+    return { text: text.noMembers(record.block.name), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
   if (record.criteria.length === 0) {
     const message = text.noCriteria(record.block.name, record.period.year);
     return { text: message, blocks: [section(escapeMrkdwn(message))] };
   }
   const reported = record.rows.filter((row) => row.reported).length;
-  const facts0 = [text.asOf(formatDateTime(new Date(record.computedAt), zone, locale)), text.reportedCount(reported, record.rows.length), text.due(formatDateTime(new Date(record.period.due), zone, locale))];
+  const facts0 = [
+    text.asOf(formatDateTime(new Date(record.computedAt), zone, locale)),
+    text.reportedCount(reported, record.rows.length),
+    text.due(formatDateTime(new Date(record.period.due), zone, locale)),
+  ];
   const blocks: KnownBlock[] = [header(title), context(facts0.join(' · '))];
   const published = facts.published;
-  if (published && published.changes.length === 0) blocks.push(context(text.published(formatDateTime(published.at, zone, locale), text.kinds[published.kind])));
+  if (published && published.changes.length === 0)
+    blocks.push(context(text.published(formatDateTime(published.at, zone, locale), text.kinds[published.kind])));
   if (published && published.changes.length > 0) {
-    blocks.push(section([text.changed(formatDateTime(published.at, zone, locale), text.kinds[published.kind]), ...changeLines(published.changes, locale)].join('\n')));
+    blocks.push(
+      section(
+        [
+          text.changed(formatDateTime(published.at, zone, locale), text.kinds[published.kind]),
+          ...changeLines(published.changes, locale),
+        ].join('\n'),
+      ),
+    );
   }
   if (reported === 0) blocks.push(section(text.nothingReported));
 
@@ -299,10 +343,19 @@ export function buildStandingsReply(facts: StandingsReplyFacts, requestedPage: n
   if (facts.canPublish) {
     const value = JSON.stringify({ b: record.block.id, pe: record.period.id });
     const changed = !published || published.changes.length > 0;
-    blocks.push(actions(STANDINGS_ACTIONS_BLOCK, ...(changed && reported > 0 ? [button(published ? text.correct : text.publish, STANDINGS_PUBLISH, value, 'primary')] : []), button(text.exportXlsx, STANDINGS_EXPORT, value)));
+    blocks.push(
+      actions(
+        STANDINGS_ACTIONS_BLOCK,
+        ...(changed && reported > 0 ? [button(published ? text.correct : text.publish, STANDINGS_PUBLISH, value, 'primary')] : []),
+        button(text.exportXlsx, STANDINGS_EXPORT, value),
+      ),
+    );
   }
   blocks.push(...pageControls(window, { previous: STANDINGS_PREVIOUS, next: STANDINGS_NEXT, block: 'standings_pages' }, pageValue, locale));
-  const plain = [title, ...record.rows.filter((row) => row.reported).map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, false))].join('\n');
+  const plain = [
+    title,
+    ...record.rows.filter((row) => row.reported).map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, false)),
+  ].join('\n');
   return { text: truncate(plain, 3000), blocks };
 }
 
@@ -319,16 +372,26 @@ function signedPoints(points: number, locale: Locale, sign: '+' | '−' | ''): s
 }
 
 /** "1. Hoàn thành chỉ tiêu chuyên môn (%): đạt 95 / chỉ tiêu 100 → 38,00/40", with notes and the reviewer. */
-function breakdownLine(criterion: StandingsRecord['criteria'][number], line: StandingsRecordLine, reviewer: string | null, locale: Locale): string {
+function breakdownLine(
+  criterion: StandingsRecord['criteria'][number],
+  line: StandingsRecordLine,
+  reviewer: string | null,
+  locale: Locale,
+): string {
   const text = standingsViewText[locale];
   const words = standingsText[locale];
   const unit = criterion.measureUnit ? ` (${escapeMrkdwn(criterion.measureUnit)})` : '';
-  const reported = criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
+  const reported =
+    criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
   const claimable = criterion.kind === 'bonus' || criterion.kind === 'deduction';
-  const how = reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
+  const how =
+    reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
   // "nothing claimed · the lead accepted 0" says nothing twice.
   const silentReview = claimable && reported === null && line.reviewed === 0;
-  const review = line.reviewed !== null && !silentReview ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}` : '';
+  const review =
+    line.reviewed !== null && !silentReview
+      ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}`
+      : '';
   const points = signedPoints(line.points, locale, criterion.kind === 'bonus' ? '+' : line.points < 0 ? '−' : '');
   const notes = line.notes.length ? ` _(${line.notes.map((note) => words.notes[note]).join('; ')})_` : '';
   return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${how}${review} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
@@ -338,7 +401,12 @@ function breakdownLine(criterion: StandingsRecord['criteria'][number], line: Sta
 export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale): ModalView {
   const text = standingsViewText[locale];
   const row = record.rows.find((candidate) => candidate.unitId === unitId);
-  const modal = (blocks: KnownBlock[]): ModalView => ({ type: 'modal', title: { type: 'plain_text', text: text.modalTitle }, close: { type: 'plain_text', text: text.close }, blocks });
+  const modal = (blocks: KnownBlock[]): ModalView => ({
+    type: 'modal',
+    title: { type: 'plain_text', text: text.modalTitle },
+    close: { type: 'plain_text', text: text.close },
+    blocks,
+  });
   const period = periodLabel(record.period, locale);
   if (!row) return modal([section(escapeMrkdwn(text.noMembers(record.block.name)))]);
   const blocks: KnownBlock[] = [header(row.unitName), context(escapeMrkdwn(`${period} · ${record.block.name}`))];
@@ -346,7 +414,11 @@ export function buildBreakdownModal(record: StandingsRecord, unitId: number, loc
 
   const decimals = decimalsOf(record)[record.rows.indexOf(row)]!;
   const flags = rowFlags(row, locale);
-  blocks.push(section(`${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.grade ?? ''))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`));
+  blocks.push(
+    section(
+      `${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.grade ?? ''))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`,
+    ),
+  );
   const lines = new Map(row.lines.map((line) => [line.criterionId, line]));
   for (const group of groupCriteria(record.criteria)) {
     const items = group.criteria.flatMap((criterion) => {
@@ -355,8 +427,24 @@ export function buildBreakdownModal(record: StandingsRecord, unitId: number, loc
     });
     blocks.push(...packTexts([`*${escapeMrkdwn(group.name)}*`, ...items], '\n').map((chunk) => section(chunk)));
   }
-  blocks.push(section(text.sums(formatPoints(row.scoreSum, locale), signedPoints(row.bonus, locale, '+'), signedPoints(row.deduction, locale, '−'), formatPoints(row.total, locale, decimals))));
-  blocks.push(context(...[row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '', text.precision].filter(Boolean)));
+  blocks.push(
+    section(
+      text.sums(
+        formatPoints(row.scoreSum, locale),
+        signedPoints(row.bonus, locale, '+'),
+        signedPoints(row.deduction, locale, '−'),
+        formatPoints(row.total, locale, decimals),
+      ),
+    ),
+  );
+  blocks.push(
+    context(
+      ...[
+        row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '',
+        text.precision,
+      ].filter(Boolean),
+    ),
+  );
   return modal(blocks);
 }
 
@@ -380,10 +468,23 @@ export function buildStandingsPost(facts: PostFacts, locale: Locale): { text: st
   const title = text.postTitle[facts.kind](periodLabel(record.period, locale), record.block.name);
   const at = formatDateTime(facts.at, facts.zone, locale);
   const reported = record.rows.filter((row) => row.reported);
-  const blocks: KnownBlock[] = [header(title), context(`${text.postedBy[facts.kind](at, facts.by ? mention(facts.by) : '')} · ${text.reportedCount(reported.length, record.rows.length)}`)];
-  if (facts.replaces) blocks.push(section([text.replaces(formatDateTime(facts.replaces.at, facts.zone, locale)), ...changeLines(facts.replaces.changes, locale)].join('\n')));
+  const blocks: KnownBlock[] = [
+    header(title),
+    context(
+      `${text.postedBy[facts.kind](at, facts.by ? mention(facts.by) : '')} · ${text.reportedCount(reported.length, record.rows.length)}`,
+    ),
+  ];
+  if (facts.replaces)
+    blocks.push(
+      section(
+        [text.replaces(formatDateTime(facts.replaces.at, facts.zone, locale)), ...changeLines(facts.replaces.changes, locale)].join('\n'),
+      ),
+    );
   const decimals = decimalsOf(record);
-  const lines = [...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)), ...notReportedLines(record, record.rows, locale)];
+  const lines = [
+    ...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)),
+    ...notReportedLines(record, record.rows, locale),
+  ];
   blocks.push(...packTexts(lines.length ? lines : [text.nothingReported], '\n', { maxLength: 9000 }).map((chunk) => section(chunk)));
   blocks.push(context(text.seeDetail(standingsCommand(record))));
   return { text: `${title} · ${text.reportedCount(reported.length, record.rows.length)}`, blocks };

@@ -50,7 +50,12 @@ export const statusText = defineMessages(
     daysLeft: (days: number) => (days === 0 ? 'hôm nay là hạn' : `còn ${days} ngày`),
     daysLate: (days: number) => (days === 0 ? 'đã quá hạn hôm nay' : `đã quá hạn ${days} ngày`),
     counts: (submitted: number, total: number, late: number, reviewed: number, returned: number, missing: number) =>
-      [`Đã nộp ${submitted}/${total}${late ? ` (${late} muộn)` : ''}`, `đã thẩm định ${reviewed}`, ...(returned ? [`trả lại ${returned}`] : []), `chưa nộp ${missing}`].join(' · '),
+      [
+        `Đã nộp ${submitted}/${total}${late ? ` (${late} muộn)` : ''}`,
+        `đã thẩm định ${reviewed}`,
+        ...(returned ? [`trả lại ${returned}`] : []),
+        `chưa nộp ${missing}`,
+      ].join(' · '),
     state: {
       missing: 'Chưa nộp',
       submitted: 'Chờ thẩm định',
@@ -75,7 +80,12 @@ export const statusText = defineMessages(
     daysLeft: (days: number) => (days === 0 ? 'due today' : `${days} days left`),
     daysLate: (days: number) => (days === 0 ? 'overdue since today' : `${days} days overdue`),
     counts: (submitted: number, total: number, late: number, reviewed: number, returned: number, missing: number) =>
-      [`Submitted ${submitted}/${total}${late ? ` (${late} late)` : ''}`, `reviewed ${reviewed}`, ...(returned ? [`returned ${returned}`] : []), `missing ${missing}`].join(' · '),
+      [
+        `Submitted ${submitted}/${total}${late ? ` (${late} late)` : ''}`,
+        `reviewed ${reviewed}`,
+        ...(returned ? [`returned ${returned}`] : []),
+        `missing ${missing}`,
+      ].join(' · '),
     state: {
       missing: 'Not submitted',
       submitted: 'Awaiting review',
@@ -126,15 +136,29 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
   const summary = text.counts(submitted, facts.rows.length, late, count('reviewed'), count('returned'), missing);
   const blocks: KnownBlock[] = [
     header(text.title(facts.period.name, facts.period.year)),
-    section(text.block(escapeMrkdwn(facts.blockName), formatDateTime(facts.period.due, facts.zone, locale), dueDistance(facts.period.due, facts.now, facts.zone, locale))),
+    section(
+      text.block(
+        escapeMrkdwn(facts.blockName),
+        formatDateTime(facts.period.due, facts.zone, locale),
+        dueDistance(facts.period.due, facts.now, facts.zone, locale),
+      ),
+    ),
     context(summary),
   ];
   for (const row of facts.rows.slice(facts.page.start, facts.page.end)) {
     const line: SectionBlock = section(rowLine(row, facts, locale));
     if (row.state === 'missing' && row.canNudge) line.accessory = button(text.nudge, STATUS_NUDGE, `${facts.period.id}:${row.unitId}`);
-    else if (row.state !== 'missing' && row.canReview && row.versionId !== undefined) line.accessory = button(text.review, REVIEW_OPEN, String(row.versionId));
+    else if (row.state !== 'missing' && row.canReview && row.versionId !== undefined)
+      line.accessory = button(text.review, REVIEW_OPEN, String(row.versionId));
     blocks.push(line);
   }
-  blocks.push(...pageControls(facts.page, { previous: STATUS_PREVIOUS, next: STATUS_NEXT, block: 'status_pages' }, (page) => JSON.stringify({ b: facts.blockId, r: facts.period.id, p: page }), locale));
+  blocks.push(
+    ...pageControls(
+      facts.page,
+      { previous: STATUS_PREVIOUS, next: STATUS_NEXT, block: 'status_pages' },
+      (page) => JSON.stringify({ b: facts.blockId, r: facts.period.id, p: page }),
+      locale,
+    ),
+  );
   return { text: `${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`, blocks };
 }

@@ -10,7 +10,9 @@ const DEMO = join(ROOT, 'db/seed/demo.yaml');
 
 function snapshot(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true });
-  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as {
+    name: string;
+  }[];
   const rows = Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}"`).all()]));
   db.close();
   return rows;
@@ -94,7 +96,10 @@ describe('npx thidua', () => {
 
   it('prints the Vietnamese help as a demo user: printf "/thidua help\\n" | npm start', async () => {
     const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
-    const result = await finished(spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), '/thidua help\n');
+    const result = await finished(
+      spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }),
+      '/thidua help\n',
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Thi Đua — bảng điều khiển cục bộ');
     expect(result.stdout).toContain('Đang là: U0CA0001 — cán bộ thi đua của Công an tỉnh');
@@ -104,7 +109,15 @@ describe('npx thidua', () => {
 
   it('keeps what a second console session on the same database submits, and quits cleanly at once', async () => {
     const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
-    const sign = (user: string) => finished(spawn(process.execPath, [BIN, 'console', '--at', '2021-03-20 09:00', '--as', user], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), '/thidua dangky\n100\n0\n3\n-\n1\n:quit\n');
+    const sign = (user: string) =>
+      finished(
+        spawn(process.execPath, [BIN, 'console', '--at', '2021-03-20 09:00', '--as', user], {
+          cwd: ROOT,
+          env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
+        '/thidua dangky\n100\n0\n3\n-\n1\n:quit\n',
+      );
     const first = await sign('U0TP0001');
     expect(first.stdout).toContain('Sở Tư pháp đã ký giao ước thi đua năm 2021 — 1/7 đơn vị');
     // A new process numbers its modals anew: an id from the first run must not read as already applied.
@@ -116,7 +129,15 @@ describe('npx thidua', () => {
 
   it('console: says which command it does not know, shows DMs with pressable buttons, and :quit inside a form leaves', async () => {
     const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
-    const run = (input: string) => finished(spawn(process.execPath, [BIN, 'console', '--at', '2021-03-29 08:00', '--as', 'U0TP0001'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] }), input);
+    const run = (input: string) =>
+      finished(
+        spawn(process.execPath, [BIN, 'console', '--at', '2021-03-29 08:00', '--as', 'U0TP0001'], {
+          cwd: ROOT,
+          env,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
+        input,
+      );
     const first = await run(':foo\n:dm\n:tick\n:dm\n1\n100\n:quit\n/thidua help\n');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Không có lệnh «:foo» của bảng điều khiển.');

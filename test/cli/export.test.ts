@@ -36,9 +36,16 @@ function expectedRows(path: string): [string, number, string | null][] {
 describe('npx thidua export', () => {
   it('writes the block’s score table as XLSX with the engine’s numbers, named after the block, period and year', async () => {
     const { folder, env } = seededDatabase();
-    const result = await runThidua(['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2021', '--format', 'xlsx'], env, undefined, folder);
+    const result = await runThidua(
+      ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2021', '--format', 'xlsx'],
+      env,
+      undefined,
+      folder,
+    );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.trim()).toBe('Đã ghi bang-diem-NOI_CHINH-Q1-2021.xlsx: bảng tổng hợp điểm Khối thi đua Nội chính, Quý I năm 2021 (3/7 đơn vị đã báo cáo).');
+    expect(result.stdout.trim()).toBe(
+      'Đã ghi bang-diem-NOI_CHINH-Q1-2021.xlsx: bảng tổng hợp điểm Khối thi đua Nội chính, Quý I năm 2021 (3/7 đơn vị đã báo cáo).',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(folder, 'bang-diem-NOI_CHINH-Q1-2021.xlsx')) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Bảng tổng hợp điểm')!;
@@ -48,7 +55,11 @@ describe('npx thidua export', () => {
     const rows: [string, number, string | null][] = [];
     for (let row = 6; row <= sheet.rowCount; row++) {
       const grade = sheet.getCell(row, header.get('Xếp loại')!).value;
-      rows.push([String(sheet.getCell(row, 2).value), Number(sheet.getCell(row, header.get('Tổng điểm')!).value), grade === null ? null : String(grade)]);
+      rows.push([
+        String(sheet.getCell(row, 2).value),
+        Number(sheet.getCell(row, header.get('Tổng điểm')!).value),
+        grade === null ? null : String(grade),
+      ]);
     }
     expect(rows).toEqual(expectedRows(env.DATABASE_PATH));
     expect(rows.slice(0, 3)).toEqual([
@@ -78,12 +89,21 @@ describe('npx thidua export', () => {
     const { env } = seededDatabase();
     const mistakes: [string[], RegExp][] = [
       [['export', '--period', 'Q1'], /^Cần --block và --period/],
-      [['export', '--block', 'KINH_TE', '--period', 'Q1'], /^Không rõ khối «KINH_TE»\. Các khối: NOI_CHINH \(Khối thi đua Nội chính\), VH_XH \(Khối thi đua Văn hóa – Xã hội\)\./],
+      [
+        ['export', '--block', 'KINH_TE', '--period', 'Q1'],
+        /^Không rõ khối «KINH_TE»\. Các khối: NOI_CHINH \(Khối thi đua Nội chính\), VH_XH \(Khối thi đua Văn hóa – Xã hội\)\./,
+      ],
       [['export', '--block', 'khoi thi dua', '--period', 'Q1'], /^Không rõ khối «khoi thi dua»/],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q5'], /^Không rõ kỳ «Q5» trong năm 2021\. Các kỳ: Q1 \(Quý I\), H1 \(6 tháng đầu năm\), M9 \(9 tháng\), NAM \(Cả năm\)\./],
+      [
+        ['export', '--block', 'NOI_CHINH', '--period', 'Q5'],
+        /^Không rõ kỳ «Q5» trong năm 2021\. Các kỳ: Q1 \(Quý I\), H1 \(6 tháng đầu năm\), M9 \(9 tháng\), NAM \(Cả năm\)\./,
+      ],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2019'], /^Không có năm 2019/],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format «pdf»: chỉ có xlsx hoặc csv/],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'], /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out;/],
+      [
+        ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'],
+        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out;/,
+      ],
       [['export', '--block', 'noi', 'chinh', '--period', 'Q1'], /^Tham số không hợp lệ .*ví dụ --block "noi chinh"/],
     ];
     const results = await Promise.all(mistakes.map(([args]) => runThidua(args, env)));

@@ -29,7 +29,9 @@ function outboxOf(path: string): OutboxRow[] {
 
 /** Every message the local Slack recorded, by the outbox key in its metadata. */
 function postedKeys(slack: LocalSlack): string[] {
-  return [...slack.conversations.values()].flat().map((message) => String(message.metadata?.event_payload?.key ?? `(no key) ${message.text}`));
+  return [...slack.conversations.values()]
+    .flat()
+    .map((message) => String(message.metadata?.event_payload?.key ?? `(no key) ${message.text}`));
 }
 
 /** Each key once, and every outbox entry both marked sent and present in Slack: no duplicate, no loss. */
@@ -54,7 +56,10 @@ describe('npx thidua tick', () => {
     await slack.start();
     const path = join(scratchFolder(), 'thidua.sqlite');
     expect((await runThidua(['import', DEMO], { DATABASE_PATH: path })).code).toBe(0);
-    return { path, env: { DATABASE_PATH: path, SLACK_BOT_TOKEN: 'xoxb-tick-test', SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: '1' } };
+    return {
+      path,
+      env: { DATABASE_PATH: path, SLACK_BOT_TOKEN: 'xoxb-tick-test', SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: '1' },
+    };
   }
 
   it('runs one pass as of --at, delivers it, prints one line of figures; the same instant again sends nothing', async () => {
@@ -87,7 +92,11 @@ describe('npx thidua tick', () => {
 
   it('after kill -9 in the middle of a fan-out, the next tick leaves every recipient with exactly one copy of each message', async () => {
     const { env, path } = await prepared();
-    const child = spawn(process.execPath, [BIN, 'tick', '--at', AT], { cwd: ROOT, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'tick', '--at', AT], {
+      cwd: ROOT,
+      env: childEnvironment(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exit = finished(child);
     // Killed from inside the local Slack's record of the 20th post, before its answer is written:
     // that entry stays claimed ("sending") though Slack has it, the worst moment for a crash.

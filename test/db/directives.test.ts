@@ -1,12 +1,12 @@
-import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, openDatabase, type DatabaseHandle } from '../../db/client';
+import { type DatabaseHandle, MIGRATIONS_FOLDER, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import type { DirectiveInput } from '../../db/store/directives';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
@@ -18,7 +18,17 @@ const NOW = new Date('2021-03-15T01:00:00Z');
 const ADMIN = 'U0ADMIN01';
 
 function directive(number: string, overrides: Partial<DirectiveInput> = {}): DirectiveInput {
-  return { number, kind: 'Quyết định', issuer: 'UBND tỉnh Vĩnh Phúc', issuedOn: '2021-01-05', title: 'Về việc khen thưởng', summary: null, url: null, tags: [], ...overrides };
+  return {
+    number,
+    kind: 'Quyết định',
+    issuer: 'UBND tỉnh Vĩnh Phúc',
+    issuedOn: '2021-01-05',
+    title: 'Về việc khen thưởng',
+    summary: null,
+    url: null,
+    tags: [],
+    ...overrides,
+  };
 }
 
 describe('the directive store and its search index', () => {
@@ -51,9 +61,21 @@ describe('the directive store and its search index', () => {
 
   it('breaks equal relevance by the newest issued date', () => {
     store.transaction((tx) => {
-      tx.directives.add(directive('1/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2019-01-01' }), ADMIN, NOW);
-      tx.directives.add(directive('2/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2021-01-01' }), ADMIN, NOW);
-      tx.directives.add(directive('3/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2020-01-01' }), ADMIN, NOW);
+      tx.directives.add(
+        directive('1/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2019-01-01' }),
+        ADMIN,
+        NOW,
+      );
+      tx.directives.add(
+        directive('2/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2021-01-01' }),
+        ADMIN,
+        NOW,
+      );
+      tx.directives.add(
+        directive('3/KH-UBND', { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: '2020-01-01' }),
+        ADMIN,
+        NOW,
+      );
     });
     expect(numbers('xanh sach dep')).toEqual(['2/KH-UBND', '3/KH-UBND', '1/KH-UBND']);
   });
@@ -61,7 +83,15 @@ describe('the directive store and its search index', () => {
   it.each([20, 80])('puts the newest first among %i equally relevant directives, on every page', (count) => {
     // Shuffled dates, so that neither insertion order nor id order is the answer.
     const years = Array.from({ length: count }, (_, index) => 1950 + ((index * 37) % count));
-    store.transaction((tx) => years.forEach((year, index) => tx.directives.add(directive(`${index + 1}/KH-UBND`, { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: `${year}-06-01` }), ADMIN, NOW)));
+    store.transaction((tx) =>
+      years.forEach((year, index) => {
+        tx.directives.add(
+          directive(`${index + 1}/KH-UBND`, { kind: 'Kế hoạch', title: 'Phong trào xanh sạch đẹp', issuedOn: `${year}-06-01` }),
+          ADMIN,
+          NOW,
+        );
+      }),
+    );
     const newest = [...years].sort((a, b) => b - a).map((year) => `${year}-06-01`);
     for (const offset of [0, 5, count - 5]) {
       expect(search('xanh sach dep', offset).hits.map((hit) => hit.directive.issuedOn)).toEqual(newest.slice(offset, offset + 5));
@@ -70,7 +100,15 @@ describe('the directive store and its search index', () => {
 
   it('weighs the number and title above the summary', () => {
     store.transaction((tx) => {
-      tx.directives.add(directive('10/KH-UBND', { title: 'Kế hoạch chung', summary: 'Có nhắc đến chuyển đổi số một lần trong phần tóm tắt khá dài của văn bản này.', issuedOn: '2022-01-01' }), ADMIN, NOW);
+      tx.directives.add(
+        directive('10/KH-UBND', {
+          title: 'Kế hoạch chung',
+          summary: 'Có nhắc đến chuyển đổi số một lần trong phần tóm tắt khá dài của văn bản này.',
+          issuedOn: '2022-01-01',
+        }),
+        ADMIN,
+        NOW,
+      );
       tx.directives.add(directive('11/KH-UBND', { title: 'Chuyển đổi số trong công tác thi đua', issuedOn: '2020-01-01' }), ADMIN, NOW);
     });
     expect(numbers('chuyen doi so')).toEqual(['11/KH-UBND', '10/KH-UBND']);
@@ -98,7 +136,10 @@ describe('the directive store and its search index', () => {
   });
 
   it('suggests close numbers and corrected words when nothing is found', () => {
-    expect(store.directives.suggestions(parseDirectiveQuery('chi thi 35')).numbers.map((row) => row.number)).toEqual(['05-CT/TW', '34-CT/TW']);
+    expect(store.directives.suggestions(parseDirectiveQuery('chi thi 35')).numbers.map((row) => row.number)).toEqual([
+      '05-CT/TW',
+      '34-CT/TW',
+    ]);
     expect(store.directives.suggestions(parseDirectiveQuery('khen thuongg')).correctedQuery).toBe('khen thưởng');
     expect(store.directives.suggestions(parseDirectiveQuery('Điển hìnhh tiên tiến')).correctedQuery).toBe('Điển hình tiên tiến');
     expect(store.directives.suggestions(parseDirectiveQuery('qwzrtx'))).toEqual({ numbers: [] });
@@ -108,19 +149,26 @@ describe('the directive store and its search index', () => {
     const typo = parseDirectiveQuery('suy thoaii');
     expect(store.directives.suggestions(typo).correctedQuery).toBe('suy thoái');
     const resolution = store.directives.byNumber('04-NQ/TW')!;
-    store.transaction((tx) => tx.directives.update(resolution.id, { ...resolution, title: 'Về tăng cường xây dựng, chỉnh đốn Đảng' }, ADMIN, NOW));
+    store.transaction((tx) =>
+      tx.directives.update(resolution.id, { ...resolution, title: 'Về tăng cường xây dựng, chỉnh đốn Đảng' }, ADMIN, NOW),
+    );
     expect(store.directives.suggestions(typo).correctedQuery ?? '').not.toContain('thoái');
   });
 
   it('keeps the index in step when the organisation file changes a directive', () => {
     expect(search('van hoa cong so').partial).toBe(true);
-    const changed = DEMO_YAML.replace('title: Về tiếp tục đổi mới công tác thi đua, khen thưởng', 'title: Về thi đua thực hiện văn hóa công sở').replace('number: 34-CT/TW', 'number: 34/CT-TW');
+    const changed = DEMO_YAML.replace(
+      'title: Về tiếp tục đổi mới công tác thi đua, khen thưởng',
+      'title: Về thi đua thực hiện văn hóa công sở',
+    ).replace('number: 34-CT/TW', 'number: 34/CT-TW');
     const outcome = importOrganisationText(store, changed, 'test', NOW);
     expect(outcome.ok && outcome.summary.directives).toEqual({ added: 0, updated: 1, retired: 0 });
     expect(search('van hoa cong so')).toMatchObject({ partial: false, total: 1 });
     expect(numbers('van hoa cong so')).toEqual(['34/CT-TW']);
     const id = store.directives.byNumber('34-CT/TW')!.id;
-    expect(handle.db.all(sql`select number, title from directive_search where rowid = ${id}`)).toEqual([{ number: 'chi thi 34 ct tw', title: 've thi dua thuc hien van hoa cong so' }]);
+    expect(handle.db.all(sql`select number, title from directive_search where rowid = ${id}`)).toEqual([
+      { number: 'chi thi 34 ct tw', title: 've thi dua thuc hien van hoa cong so' },
+    ]);
     expect(store.directives.count()).toBe(13);
     // The same file again changes nothing.
     const again = importOrganisationText(store, changed, 'test', NOW);
@@ -155,7 +203,9 @@ describe('the directive store and its search index', () => {
 
   it('updates a directive in place, number key and words included', () => {
     const law = store.directives.byNumber('06/2022/QH15')!;
-    const updated = store.transaction((tx) => tx.directives.update(law.id, { ...law, number: '6/2022/QH15', tags: ['chuyển đổi số'] }, ADMIN, NOW));
+    const updated = store.transaction((tx) =>
+      tx.directives.update(law.id, { ...law, number: '6/2022/QH15', tags: ['chuyển đổi số'] }, ADMIN, NOW),
+    );
     expect(updated).toMatchObject({ id: law.id, number: '6/2022/QH15', source: 'file', updatedBy: ADMIN });
     expect(numbers('chuyen doi so')).toEqual(['6/2022/QH15']);
     expect(store.directives.byNumber('06/2022/QH15')!.id).toBe(law.id);
@@ -183,18 +233,25 @@ describe('upgrading a database that has directives from before the search', () =
       cpSync(MIGRATIONS_FOLDER, join(folder, 'migrations'), { recursive: true });
       const journalPath = join(folder, 'migrations', 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_initial_schema') }));
+      writeFileSync(
+        journalPath,
+        JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag === '0000_initial_schema') }),
+      );
       const old = openDatabase(path, { migrate: false });
       migrate(drizzle(old.sqlite), { migrationsFolder: join(folder, 'migrations') });
       old.sqlite
-        .prepare("insert into directives (number, kind, issuer, issued_on, title, summary, url, tags, source, updated_at) values (?, 'Chỉ thị', 'Bộ Chính trị', '2014-04-07', ?, null, null, ?, 'file', 0)")
+        .prepare(
+          "insert into directives (number, kind, issuer, issued_on, title, summary, url, tags, source, updated_at) values (?, 'Chỉ thị', 'Bộ Chính trị', '2014-04-07', ?, null, null, ?, 'file', 0)",
+        )
         .run('34-CT/TW', 'Về tiếp tục đổi mới công tác thi đua, khen thưởng', JSON.stringify(['thi đua']));
       old.close();
 
       const upgraded = openDatabase(path);
       const store = createStore(upgraded.db);
       expect(store.transaction((tx) => tx.directives.ensureSearchIndex())).toBe(true);
-      expect(store.directives.search(parseDirectiveQuery('ct 34'), { offset: 0, limit: 5 }).hits.map((hit) => hit.match)).toEqual(['compatible']);
+      expect(store.directives.search(parseDirectiveQuery('ct 34'), { offset: 0, limit: 5 }).hits.map((hit) => hit.match)).toEqual([
+        'compatible',
+      ]);
       expect(store.directives.search(parseDirectiveQuery('doi moi cong tac thi dua'), { offset: 0, limit: 5 }).total).toBe(1);
       upgraded.close();
     } finally {

@@ -19,7 +19,16 @@ function unit(code: string) {
 
 function add(pledgeId: number, status: 'accepted' | 'pending', minute: number, value: number) {
   const criterion = store.structure.criteria(2021, store.structure.blockByCode('NOI_CHINH')!.id)[0]!;
-  return store.pledges.add({ pledgeId, status, titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion.id, value]]), submittedBy: 'U0TT0001', actingAsAdmin: false, submittedAt: at(minute) });
+  return store.pledges.add({
+    pledgeId,
+    status,
+    titles: ['Tập thể lao động xuất sắc'],
+    commitments: '',
+    targets: new Map([[criterion.id, value]]),
+    submittedBy: 'U0TT0001',
+    actingAsAdmin: false,
+    submittedAt: at(minute),
+  });
 }
 
 describe('pledge store', () => {

@@ -25,7 +25,17 @@ function submit(code: string, status: 'accepted' | 'pending', minute: number, fi
     [criteria()[0]!.id, { value: first, reason: null }],
     [criteria().find((criterion) => criterion.kind === 'bonus')!.id, { value: 3, reason: 'Bằng khen của Bộ' }],
   ]);
-  return store.reports.add({ reportId: report.id, status, values, evidenceUrl: 'https://example.org/q1.pdf', notes: '', submittedBy: 'U0STP', actingAsAdmin: false, submittedAt: at(minute), late });
+  return store.reports.add({
+    reportId: report.id,
+    status,
+    values,
+    evidenceUrl: 'https://example.org/q1.pdf',
+    notes: '',
+    submittedBy: 'U0STP',
+    actingAsAdmin: false,
+    submittedAt: at(minute),
+    late,
+  });
 }
 
 describe('report store', () => {
@@ -52,7 +62,11 @@ describe('report store', () => {
     expect(store.reports.decide(first.id, 'accepted', { by: 'U0CA0001', at: at(4) })).toBe(false);
     expect(store.reports.decide(second.id, 'rejected', { by: 'U0CA0001', at: at(4), reason: 'Thiếu minh chứng' })).toBe(true);
     expect(store.reports.decide(second.id, 'accepted', { by: 'U0CA0002', at: at(5) })).toBe(false);
-    expect(store.reports.version(second.id)).toMatchObject({ status: 'rejected', decidedBy: 'U0CA0001', decisionReason: 'Thiếu minh chứng' });
+    expect(store.reports.version(second.id)).toMatchObject({
+      status: 'rejected',
+      decidedBy: 'U0CA0001',
+      decisionReason: 'Thiếu minh chứng',
+    });
     expect(store.reports.inForce(report.id)?.values.get(criteria()[0]!.id)?.value).toBe(90);
   });
 
@@ -62,8 +76,24 @@ describe('report store', () => {
     const ca = submit('CA', 'accepted', 3, 100);
     submit('CA', 'pending', 4, 99);
     const graded = criteria().find((criterion) => criterion.kind === 'graded')!;
-    store.reports.addReview({ versionId: ca.id, reviewerUserId: 'U0CA0002', actingAsAdmin: false, outcome: 'returned', reason: 'Bổ sung minh chứng', scores: new Map(), at: at(5) });
-    store.reports.addReview({ versionId: ca.id, reviewerUserId: 'U0CA0002', actingAsAdmin: false, outcome: 'reviewed', reason: null, scores: new Map([[graded.id, { points: 8, note: null }]]), at: at(6) });
+    store.reports.addReview({
+      versionId: ca.id,
+      reviewerUserId: 'U0CA0002',
+      actingAsAdmin: false,
+      outcome: 'returned',
+      reason: 'Bổ sung minh chứng',
+      scores: new Map(),
+      at: at(5),
+    });
+    store.reports.addReview({
+      versionId: ca.id,
+      reviewerUserId: 'U0CA0002',
+      actingAsAdmin: false,
+      outcome: 'reviewed',
+      reason: null,
+      scores: new Map([[graded.id, { points: 8, note: null }]]),
+      at: at(6),
+    });
     const units = store.structure.members(block().id).map((member) => member.id);
     const reports = store.reports.forUnits(q1().id, units);
     expect([...reports.keys()].sort()).toEqual([unit('CA').id, unit('STP').id].sort());

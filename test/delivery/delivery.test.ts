@@ -4,8 +4,8 @@ import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { realWireTimer } from '../../src/clock';
 import { Delivery, OUTBOX_EVENT_TYPE } from '../../src/delivery/delivery';
-import { silentLogger } from '../../src/logger';
 import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
+import { silentLogger } from '../../src/logger';
 
 describe('the outbox delivery', () => {
   let slack: LocalSlack;
@@ -16,7 +16,13 @@ describe('the outbox delivery', () => {
     await slack.start();
     store = createStore(openDatabase(':memory:').db);
   };
-  const webClient = () => new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silentLogger });
+  const webClient = () =>
+    new WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger: silentLogger,
+    });
   const delivery = (workerId = 'worker-a', conversationIntervalMs = 0, extra: { client?: WebClient; maxInFlight?: number } = {}) =>
     new Delivery({
       store,
@@ -87,7 +93,8 @@ describe('the outbox delivery', () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
     const worker = delivery('worker-a', 0); // no pacing of our own: every burst meets Slack's limit
-    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `burst:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    for (let index = 1; index <= 3; index++)
+      worker.queue(store, { key: `burst:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
     const started = Date.now();
     await worker.drain();
     expect(slack.messagesIn('C0VHXH').map((message) => message.text)).toEqual(['tin 1', 'tin 2', 'tin 3']);
@@ -100,7 +107,8 @@ describe('the outbox delivery', () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
     const worker = delivery('worker-a', 1000);
-    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `paced:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    for (let index = 1; index <= 3; index++)
+      worker.queue(store, { key: `paced:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
     await worker.drain();
     expect(slack.messagesIn('C0VHXH')).toHaveLength(3);
     expect(slack.rateLimited).toBe(0);
@@ -125,9 +133,14 @@ describe('the outbox delivery', () => {
     dead.queue(store, { key: 'crash:unposted', kind: 'test', message: { channel: 'C0NOICHINH', text: 'chưa gửi' } });
     // The dead worker claimed both with a lease that has run out; it posted the first, then died.
     const now = Date.now();
-    for (const key of ['crash:posted', 'crash:unposted']) expect(store.outbox.claim(store.outbox.byKey(key)!.id, 'worker-dead', now, now - 1)).toBeDefined();
+    for (const key of ['crash:posted', 'crash:unposted'])
+      expect(store.outbox.claim(store.outbox.byKey(key)!.id, 'worker-dead', now, now - 1)).toBeDefined();
     const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger });
-    const posted = await client.chat.postMessage({ channel: 'C0NOICHINH', text: 'đã gửi trước khi sập', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:posted' } } });
+    const posted = await client.chat.postMessage({
+      channel: 'C0NOICHINH',
+      text: 'đã gửi trước khi sập',
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:posted' } },
+    });
 
     await delivery('worker-b').drain();
     expect(slack.messagesIn('C0NOICHINH').map((message) => message.text)).toEqual(['đã gửi trước khi sập', 'chưa gửi']);
@@ -138,7 +151,8 @@ describe('the outbox delivery', () => {
   it('lets two workers share one outbox without posting anything twice', async () => {
     const first = delivery('worker-a');
     const second = delivery('worker-b');
-    for (let index = 0; index < 30; index++) first.queue(store, { key: `shared:${index}`, kind: 'test', message: { channel: `C0BLOCK${index % 5}`, text: `tin ${index}` } });
+    for (let index = 0; index < 30; index++)
+      first.queue(store, { key: `shared:${index}`, kind: 'test', message: { channel: `C0BLOCK${index % 5}`, text: `tin ${index}` } });
     await Promise.all([first.drain(), second.drain()]);
     const posted = [...slack.conversations.values()].flat().map((message) => message.text);
     expect(posted).toHaveLength(30);
@@ -160,7 +174,8 @@ describe('the outbox delivery', () => {
     await start({ perChannelIntervalMs: 1000 });
     const worker = delivery('worker-a', 1000);
     for (const user of users(200)) {
-      for (const round of [1, 2]) worker.queue(store, { key: `fan:${user}:${round}`, kind: 'test', message: { user, text: `tin ${round}` } });
+      for (const round of [1, 2])
+        worker.queue(store, { key: `fan:${user}:${round}`, kind: 'test', message: { user, text: `tin ${round}` } });
     }
     const started = Date.now();
     await worker.drain();
@@ -227,7 +242,11 @@ describe('the outbox delivery', () => {
     const worker = delivery('worker-dead');
     worker.queue(store, { key: 'dm:crash', kind: 'test', message: { user: 'U0TP0001', text: 'đã gửi trước khi sập' } });
     store.outbox.claim(store.outbox.byKey('dm:crash')!.id, 'worker-dead', Date.now(), Date.now() - 1);
-    const posted = await webClient().chat.postMessage({ channel: 'U0TP0001', text: 'đã gửi trước khi sập', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'dm:crash' } } });
+    const posted = await webClient().chat.postMessage({
+      channel: 'U0TP0001',
+      text: 'đã gửi trước khi sập',
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'dm:crash' } },
+    });
     await delivery('worker-b').drain();
     expect(slack.dmsTo('U0TP0001')).toHaveLength(1);
     expect(slack.callsTo('conversations.open')).toHaveLength(1);
@@ -238,7 +257,8 @@ describe('the outbox delivery', () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
     const worker = delivery('worker-a', 1000);
-    for (let index = 1; index <= 3; index++) worker.queue(store, { key: `stop:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    for (let index = 1; index <= 3; index++)
+      worker.queue(store, { key: `stop:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
     worker.kick();
     await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
     const started = Date.now();
@@ -256,7 +276,11 @@ describe('the outbox delivery', () => {
     const now = Date.now();
     expect(store.outbox.claim(row.id, 'worker-dead', now, now - 1)).toBeDefined();
     store.outbox.setChannel(row.id, 'worker-dead', 'DU0TP0001');
-    const posted = await webClient().chat.postMessage({ channel: 'DU0TP0001', text: 'nhắc', metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:dm' } } });
+    const posted = await webClient().chat.postMessage({
+      channel: 'DU0TP0001',
+      text: 'nhắc',
+      metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'crash:dm' } },
+    });
     await worker.drain();
     expect(slack.dmsTo('U0TP0001')).toHaveLength(1);
     expect(store.outbox.byKey('crash:dm')).toMatchObject({ status: 'sent', ts: posted.ts });

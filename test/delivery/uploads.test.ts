@@ -5,8 +5,8 @@ import { createStore, type Store } from '../../db/store';
 import { realWireTimer } from '../../src/clock';
 import { Delivery, type OutgoingMessage } from '../../src/delivery/delivery';
 import { type UploadSource, uploadFile } from '../../src/delivery/uploads';
-import { silentLogger } from '../../src/logger';
 import { LocalSlack } from '../../src/local-slack/server';
+import { silentLogger } from '../../src/logger';
 
 /** Files through the outbox: built at delivery time from their source, posted once, recovered after a crash. */
 describe('uploads through the outbox', () => {
@@ -19,9 +19,24 @@ describe('uploads through the outbox', () => {
       return Buffer.from(`xin chào ${String(source.who)}`, 'utf8');
     },
   };
-  const client = () => new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, logger: silentLogger });
+  const client = () =>
+    new WebClient('xoxb-test', {
+      slackApiUrl: slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger: silentLogger,
+    });
   const delivery = (workerId = 'worker-a') =>
-    new Delivery({ store, client: client(), wire: realWireTimer, logger: silentLogger, workerId, leaseMs: 60_000, conversationIntervalMs: 0, uploads: renderers });
+    new Delivery({
+      store,
+      client: client(),
+      wire: realWireTimer,
+      logger: silentLogger,
+      workerId,
+      leaseMs: 60_000,
+      conversationIntervalMs: 0,
+      uploads: renderers,
+    });
 
   const chart = (who: string): OutgoingMessage => ({
     channel: 'C0NOICHINH',
@@ -48,7 +63,11 @@ describe('uploads through the outbox', () => {
     await worker.drain();
     const [summary, file] = slack.messagesIn('C0NOICHINH');
     expect(summary!.text).toBe('Kết quả xếp hạng');
-    expect(file).toMatchObject({ text: 'Biểu đồ xếp hạng', thread_ts: summary!.ts, files: [{ name: 'bieu-do-khoi.png', title: 'Biểu đồ', bytes: Buffer.byteLength('xin chào khoi') }] });
+    expect(file).toMatchObject({
+      text: 'Biểu đồ xếp hạng',
+      thread_ts: summary!.ts,
+      files: [{ name: 'bieu-do-khoi.png', title: 'Biểu đồ', bytes: Buffer.byteLength('xin chào khoi') }],
+    });
     expect([...slack.uploads.values()].map((upload) => upload.bytes?.toString('utf8'))).toEqual(['xin chào khoi']);
     expect(rendered).toEqual([{ kind: 'greeting', who: 'khoi' }]);
     // Slack answers an upload with the file, not the message: sent, without a ts.
@@ -57,7 +76,15 @@ describe('uploads through the outbox', () => {
 
   it('opens the DM of a user for a file sent to them', async () => {
     const worker = delivery();
-    worker.queue(store, { key: 'dm-file', kind: 'test', message: { user: 'U0CA0001', text: 'Bảng tổng hợp điểm', upload: { filename: 'bang-diem.xlsx', title: 'Bảng', source: { kind: 'greeting', who: 'CA' } } } });
+    worker.queue(store, {
+      key: 'dm-file',
+      kind: 'test',
+      message: {
+        user: 'U0CA0001',
+        text: 'Bảng tổng hợp điểm',
+        upload: { filename: 'bang-diem.xlsx', title: 'Bảng', source: { kind: 'greeting', who: 'CA' } },
+      },
+    });
     await worker.drain();
     expect(slack.dmsTo('U0CA0001')).toMatchObject([{ text: 'Bảng tổng hợp điểm', files: [{ name: 'bang-diem.xlsx' }] }]);
   });
@@ -71,7 +98,8 @@ describe('uploads through the outbox', () => {
     worker.queue(store, { key: 'other-chart', kind: 'test', message: { ...chart('b'), threadOfKey: 'summary' } });
     // A worker claimed both with a lease that has run out; it uploaded the first into the thread, then died.
     const now = Date.now();
-    for (const key of ['chart', 'other-chart']) expect(store.outbox.claim(store.outbox.byKey(key)!.id, 'worker-dead', now, now - 1)).toBeDefined();
+    for (const key of ['chart', 'other-chart'])
+      expect(store.outbox.claim(store.outbox.byKey(key)!.id, 'worker-dead', now, now - 1)).toBeDefined();
     await uploadFile(client(), renderers, 'C0NOICHINH', parent.ts, { ...chart('a'), upload: chart('a').upload! });
     const uploaded = slack.messagesIn('C0NOICHINH')[1]!;
 

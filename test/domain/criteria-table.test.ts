@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { filterCriteria, groupCriteria, scoringCaps, type TableCriterion } from '../../src/domain/criteria-table';
 
-const row = (code: string, groupName: string, name: string, kind: TableCriterion['kind'], maxPoints: number): TableCriterion => ({ code, groupName, name, kind, maxPoints });
+const row = (code: string, groupName: string, name: string, kind: TableCriterion['kind'], maxPoints: number): TableCriterion => ({
+  code,
+  groupName,
+  name,
+  kind,
+  maxPoints,
+});
 
 const TABLE = [
   row('1', 'I. Nhiệm vụ chuyên môn', 'Hoàn thành chỉ tiêu chuyên môn đã giao ước', 'target', 40),

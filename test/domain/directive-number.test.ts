@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTIVE_KINDS } from '../../db/schema';
-import { closeNumbers, directiveNumberKey, findNumberReference, KIND_WORDS, kindWordsOf, matchNumber, numberSearchText, parseDirectiveNumber } from '../../src/domain/directive-number';
+import {
+  closeNumbers,
+  directiveNumberKey,
+  findNumberReference,
+  KIND_WORDS,
+  kindWordsOf,
+  matchNumber,
+  numberSearchText,
+  parseDirectiveNumber,
+} from '../../src/domain/directive-number';
 
 describe('parseDirectiveNumber', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ftsExpression, matchesTerm, MAX_QUERY_LENGTH, parseDirectiveCommand, parseDirectiveQuery } from '../../src/domain/directive-query';
+import { ftsExpression, MAX_QUERY_LENGTH, matchesTerm, parseDirectiveCommand, parseDirectiveQuery } from '../../src/domain/directive-query';
 
 describe('parseDirectiveQuery', () => {
   it.each([

@@ -43,9 +43,12 @@ const PHRASES: [string, string][] = [
 ];
 
 describe('foldVietnamese', () => {
-  it.each(TONES.flatMap(([forms, base]) => [...forms].flatMap((form) => [[form, base] as const, [form.toUpperCase(), base] as const])))('folds %s to %s', (form, base) => {
-    expect(foldVietnamese(form)).toBe(base);
-  });
+  it.each(TONES.flatMap(([forms, base]) => [...forms].flatMap((form) => [[form, base] as const, [form.toUpperCase(), base] as const])))(
+    'folds %s to %s',
+    (form, base) => {
+      expect(foldVietnamese(form)).toBe(base);
+    },
+  );
 
   it.each(PHRASES)('folds %j to %j', (phrase, folded) => {
     expect(foldVietnamese(phrase)).toBe(folded);
@@ -80,9 +83,31 @@ describe('foldedWords', () => {
 
 describe('wordsAsWritten', () => {
   it.each([
-    ['Thi đua, KHEN THƯỞNG', [['thi', 'thi'], ['dua', 'đua'], ['khen', 'khen'], ['thuong', 'thưởng']]],
-    ['Nghị định 98/2023/NĐ-CP', [['nghi', 'nghị'], ['dinh', 'định'], ['nd', 'nđ'], ['cp', 'cp']]],
-    ['Quý I/2020', [['quy', 'quý'], ['i', 'i']]],
+    [
+      'Thi đua, KHEN THƯỞNG',
+      [
+        ['thi', 'thi'],
+        ['dua', 'đua'],
+        ['khen', 'khen'],
+        ['thuong', 'thưởng'],
+      ],
+    ],
+    [
+      'Nghị định 98/2023/NĐ-CP',
+      [
+        ['nghi', 'nghị'],
+        ['dinh', 'định'],
+        ['nd', 'nđ'],
+        ['cp', 'cp'],
+      ],
+    ],
+    [
+      'Quý I/2020',
+      [
+        ['quy', 'quý'],
+        ['i', 'i'],
+      ],
+    ],
   ])('%j', (text, words) => {
     expect(wordsAsWritten(text)).toEqual(words);
     expect(wordsAsWritten(text.normalize('NFD')).map(([folded, written]) => [folded, written.normalize('NFC')])).toEqual(words);
@@ -90,7 +115,10 @@ describe('wordsAsWritten', () => {
 });
 
 /** Letters of Vietnamese (both cases, composed), a few marks on their own, spaces and punctuation. */
-const VIETNAMESE = [...TONES.flatMap(([forms]) => [...forms, ...forms.toUpperCase()]), ...'bcdđĐghklmnpqrstvxBCDGHKLMNPQRSTVX0123456789 \t\n,.;:–-/()"*'];
+const VIETNAMESE = [
+  ...TONES.flatMap(([forms]) => [...forms, ...forms.toUpperCase()]),
+  ...'bcdđĐghklmnpqrstvxBCDGHKLMNPQRSTVX0123456789 \t\n,.;:–-/()"*',
+];
 
 describe('foldAligned', () => {
   it.each(PHRASES)('folds %j exactly as foldVietnamese, composed and decomposed', (phrase) => {
@@ -103,7 +131,14 @@ describe('foldAligned', () => {
     const decomposed = foldAligned('thưởng'.normalize('NFD'));
     expect(decomposed.folded).toBe('thuong');
     // ư is u + horn, ở is o + horn + hook: each letter spans its marks.
-    expect(decomposed.from.map((from, index) => 'thưởng'.normalize('NFD').slice(from, decomposed.to[index]))).toEqual(['t', 'h', 'u\u031b', 'o\u031b\u0309', 'n', 'g']);
+    expect(decomposed.from.map((from, index) => 'thưởng'.normalize('NFD').slice(from, decomposed.to[index]))).toEqual([
+      't',
+      'h',
+      'u\u031b',
+      'o\u031b\u0309',
+      'n',
+      'g',
+    ]);
   });
 
   it('agrees with foldVietnamese on any Vietnamese text, and every folded letter comes from its source', () => {

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { excerptAround, matchedSpans, renderSpans } from '../../src/domain/highlight';
 
-const among = (...words: string[]) => (word: string) => words.includes(word);
+const among =
+  (...words: string[]) =>
+  (word: string) =>
+    words.includes(word);
 const little = among('va', 'cua', 'theo');
 const bold = (escaped: string) => `*${escaped}*`;
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const marked = (text: string, matches: (word: string) => boolean, phrase = {}) => renderSpans(text, matchedSpans(text, matches, phrase), escape, bold);
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const marked = (text: string, matches: (word: string) => boolean, phrase = {}) =>
+  renderSpans(text, matchedSpans(text, matches, phrase), escapeText, bold);
 
 describe('matchedSpans', () => {
   it.each([
-    ['Về tiếp tục đổi mới công tác thi đua, khen thưởng', among('thi', 'dua', 'khen', 'thuong'), 'Về tiếp tục đổi mới công tác *thi đua, khen thưởng*'],
+    [
+      'Về tiếp tục đổi mới công tác thi đua, khen thưởng',
+      among('thi', 'dua', 'khen', 'thuong'),
+      'Về tiếp tục đổi mới công tác *thi đua, khen thưởng*',
+    ],
     ['Hội đồng Thi đua – Khen thưởng Trung ương', among('thi', 'dua', 'khen', 'thuong'), 'Hội đồng *Thi đua – Khen thưởng* Trung ương'],
     ['ĐIỂN HÌNH TIÊN TIẾN', among('dien', 'hinh'), '*ĐIỂN HÌNH* TIÊN TIẾN'],
     ['triển khai Chỉ thị 34-CT/TW trên địa bàn', among('34', 'ct', 'tw'), 'triển khai Chỉ thị *34-CT/TW* trên địa bàn'],
@@ -26,7 +34,9 @@ describe('matchedSpans', () => {
   it('joins matches across little words, and extends them with the little words typed', () => {
     const text = 'Về đẩy mạnh học tập và làm theo tư tưởng của Bác';
     expect(marked(text, among('hoc', 'tap', 'lam'), { joins: little })).toBe('Về đẩy mạnh *học tập và làm* theo tư tưởng của Bác');
-    expect(marked(text, among('hoc', 'tap', 'lam'), { joins: little, extends: among('theo') })).toBe('Về đẩy mạnh *học tập và làm theo* tư tưởng của Bác');
+    expect(marked(text, among('hoc', 'tap', 'lam'), { joins: little, extends: among('theo') })).toBe(
+      'Về đẩy mạnh *học tập và làm theo* tư tưởng của Bác',
+    );
     expect(marked('và theo học tập', among('hoc', 'tap'), { joins: little, extends: among('va', 'theo') })).toBe('*và theo học tập*');
     // A little word alone is never bold.
     expect(marked('và của theo', among('hoc'), { joins: little, extends: among('va') })).toBe('và của theo');
@@ -62,7 +72,7 @@ describe('excerptAround', () => {
     expect(excerpt.text.length).toBeLessThanOrEqual(80);
     expect(summary).toContain(excerpt.text);
     expect(summary[summary.indexOf(excerpt.text) - 1]).toBe(' ');
-    expect(renderSpans(excerpt.text, excerpt.spans, escape, bold)).toMatch(/^\S.* \*kiện toàn\* .*\S$/);
+    expect(renderSpans(excerpt.text, excerpt.spans, escapeText, bold)).toMatch(/^\S.* \*kiện toàn\* .*\S$/);
   });
 
   it('starts at the beginning when nothing matched', () => {

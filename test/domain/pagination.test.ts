@@ -42,7 +42,14 @@ describe('pagesBySize', () => {
     [[], 10, [[]]],
     [[3, 3, 3], 10, [[3, 3, 3]]],
     [[6, 6, 6], 10, [[6], [6], [6]]],
-    [[4, 6, 1, 9], 10, [[4, 6], [1, 9]]],
+    [
+      [4, 6, 1, 9],
+      10,
+      [
+        [4, 6],
+        [1, 9],
+      ],
+    ],
     [[15, 2], 10, [[15], [2]]],
   ])('%j within %d', (sizes, budget, pages) => {
     expect(pagesBySize(sizes, (size) => size, budget)).toEqual(pages);

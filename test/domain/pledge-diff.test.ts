@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffPledges, type PledgeContent } from '../../src/domain/pledge-diff';
 
-const pledge = (targets: [number, number][], titles: string[] = ['A'], commitments = ''): PledgeContent => ({ targets: new Map(targets), titles, commitments });
+const pledge = (targets: [number, number][], titles: string[] = ['A'], commitments = ''): PledgeContent => ({
+  targets: new Map(targets),
+  titles,
+  commitments,
+});
 
 describe('diffPledges', () => {
   it.each([

@@ -47,7 +47,12 @@ describe('checkPledgeForm', () => {
   });
 
   it('lists every problem, in the order of the page', () => {
-    const checked = checkPledgeForm({ targets: [{ id: 1, kind: 'target', typed: 'mười' }, ...targets.slice(1), { id: 3, kind: 'target', typed: '' }], final: true, titles: [], signed: false });
+    const checked = checkPledgeForm({
+      targets: [{ id: 1, kind: 'target', typed: 'mười' }, ...targets.slice(1), { id: 3, kind: 'target', typed: '' }],
+      final: true,
+      titles: [],
+      signed: false,
+    });
     expect(checked.problems).toEqual([
       { field: 'target', id: 1, problem: { kind: 'not_a_number', typed: 'mười' } },
       { field: 'target', id: 3, problem: { kind: 'required' } },

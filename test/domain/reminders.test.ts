@@ -37,7 +37,14 @@ const withPolicy = (changes: Partial<ReminderPolicy>): ReminderPolicy => ({ ...p
 
 describe('the demo year as read from db/seed/demo.yaml', () => {
   it('gives the expected settings and dues', () => {
-    expect(policy).toMatchObject({ zone: 'Asia/Ho_Chi_Minh', beforeDays: [7, 3, 1], atMinutes: 480, overdueEveryDays: 2, overdueWindowDays: 30, quiet: { fromMinutes: 1200, toMinutes: 420 } });
+    expect(policy).toMatchObject({
+      zone: 'Asia/Ho_Chi_Minh',
+      beforeDays: [7, 3, 1],
+      atMinutes: 480,
+      overdueEveryDays: 2,
+      overdueWindowDays: 30,
+      quiet: { fromMinutes: 1200, toMinutes: 420 },
+    });
     expect(summaryPolicy.summaryAtMinutes).toBe(540);
     expect(q1Due.toISOString()).toBe('2021-04-10T10:00:00.000Z'); // Saturday 10/04/2021 17:00 local
     expect(pledgeDue.toISOString()).toBe('2021-03-31T10:00:00.000Z'); // Wednesday 31/03/2021 17:00 local
@@ -98,7 +105,9 @@ describe('nudgeSlots', () => {
 
   it('drops before-due slots that are not strictly before the due, and puts "0 days before" on the due date', () => {
     // Due Friday 09/04 at 08:00 exactly: the 08:00 nudge of that day would come too late.
-    expect(show(nudgeSlots(hanoi('2021-04-09 08:00'), withPolicy({ beforeDays: [1, 0], overdueWindowDays: 0 })))).toEqual(['before-1 2021-04-08T01:00:00.000Z']);
+    expect(show(nudgeSlots(hanoi('2021-04-09 08:00'), withPolicy({ beforeDays: [1, 0], overdueWindowDays: 0 })))).toEqual([
+      'before-1 2021-04-08T01:00:00.000Z',
+    ]);
     expect(show(nudgeSlots(hanoi('2021-04-09 08:01'), withPolicy({ beforeDays: [1, 0], overdueWindowDays: 0 })))).toEqual([
       'before-1 2021-04-08T01:00:00.000Z',
       'before-0 2021-04-09T01:00:00.000Z',
@@ -136,7 +145,12 @@ describe('nudgeSlots', () => {
       'overdue-1 2021-04-12T00:00:00.000Z',
     ]);
     // A non-wrapping quiet range (12:00–13:30) and a time inside it.
-    const lunch = withPolicy({ atMinutes: 12 * 60 + 15, quiet: { fromMinutes: 720, toMinutes: 810 }, beforeDays: [3], overdueWindowDays: 0 });
+    const lunch = withPolicy({
+      atMinutes: 12 * 60 + 15,
+      quiet: { fromMinutes: 720, toMinutes: 810 },
+      beforeDays: [3],
+      overdueWindowDays: 0,
+    });
     expect(show(nudgeSlots(q1Due, lunch))).toEqual(['before-3 2021-04-07T06:30:00.000Z']);
   });
 
@@ -148,9 +162,14 @@ describe('nudgeSlots', () => {
   it('uses the organisation zone only: Europe/Berlin across the change to summer time', () => {
     // Due Tue 30/03/2021 17:00 CEST (15:00 UTC); Sat 27/03 → Fri 26/03 08:00 CET (07:00 UTC); Mon 29/03 08:00 CEST (06:00 UTC).
     const berlin = withPolicy({ zone: 'Europe/Berlin', holidays: new Set(), beforeDays: [3, 1], overdueWindowDays: 0 });
-    expect(show(nudgeSlots(utc('2021-03-30T15:00:00Z'), berlin))).toEqual(['before-3 2021-03-26T07:00:00.000Z', 'before-1 2021-03-29T06:00:00.000Z']);
+    expect(show(nudgeSlots(utc('2021-03-30T15:00:00Z'), berlin))).toEqual([
+      'before-3 2021-03-26T07:00:00.000Z',
+      'before-1 2021-03-29T06:00:00.000Z',
+    ]);
     // 30 calendar days after 10/03 17:00 CET is 09/04 17:00 CEST: 29 × 24 + 23 hours.
-    expect(overdueWindowEnd(utc('2021-03-10T16:00:00Z'), { zone: 'Europe/Berlin', overdueWindowDays: 30 }).toISOString()).toBe('2021-04-09T15:00:00.000Z');
+    expect(overdueWindowEnd(utc('2021-03-10T16:00:00Z'), { zone: 'Europe/Berlin', overdueWindowDays: 30 }).toISOString()).toBe(
+      '2021-04-09T15:00:00.000Z',
+    );
   });
 });
 
@@ -164,20 +183,23 @@ describe('the server zone plays no part', () => {
     expect(new Date('2021-04-10T10:00:00Z').getTimezoneOffset()).toBe(7 * 60); // Los Angeles, UTC−7 in April
   });
 
-  it.each(['UTC', 'Asia/Tokyo', 'Pacific/Kiritimati', 'America/St_Johns'])('gives the same slots, nudges and summary with TZ=%s', (zone) => {
-    const compute = () => ({
-      slots: show(nudgeSlots(q1Due, policy)),
-      nudge: nudgeDueAt(q1Due, policy, hanoi('2021-04-13 10:00'))?.slot,
-      quiet: isQuiet(hanoi('2021-04-13 06:59'), policy),
-      summary: summaryDueAt(q1Due, summaryPolicy, hanoi('2021-04-12 09:00'))?.at.toISOString(),
-    });
-    const here = compute();
-    process.env.TZ = zone;
-    expect(new Date('2021-04-10T10:00:00Z').getTimezoneOffset()).not.toBe(7 * 60); // the switch took effect
-    expect(compute()).toEqual(here);
-    expect(here).toMatchObject({ nudge: 'overdue-1', quiet: true, summary: '2021-04-12T02:00:00.000Z' });
-    expect(here.slots[0]).toBe('before-7 2021-04-02T01:00:00.000Z');
-  });
+  it.each(['UTC', 'Asia/Tokyo', 'Pacific/Kiritimati', 'America/St_Johns'])(
+    'gives the same slots, nudges and summary with TZ=%s',
+    (zone) => {
+      const compute = () => ({
+        slots: show(nudgeSlots(q1Due, policy)),
+        nudge: nudgeDueAt(q1Due, policy, hanoi('2021-04-13 10:00'))?.slot,
+        quiet: isQuiet(hanoi('2021-04-13 06:59'), policy),
+        summary: summaryDueAt(q1Due, summaryPolicy, hanoi('2021-04-12 09:00'))?.at.toISOString(),
+      });
+      const here = compute();
+      process.env.TZ = zone;
+      expect(new Date('2021-04-10T10:00:00Z').getTimezoneOffset()).not.toBe(7 * 60); // the switch took effect
+      expect(compute()).toEqual(here);
+      expect(here).toMatchObject({ nudge: 'overdue-1', quiet: true, summary: '2021-04-12T02:00:00.000Z' });
+      expect(here.slots[0]).toBe('before-7 2021-04-02T01:00:00.000Z');
+    },
+  );
 });
 
 describe('isQuiet', () => {
@@ -195,7 +217,11 @@ describe('isQuiet', () => {
 
   it('a range that does not wrap, and from = to meaning no quiet hours', () => {
     const lunch = { zone: policy.zone, quiet: { fromMinutes: 720, toMinutes: 810 } };
-    expect([hanoi('2021-04-09 11:59'), hanoi('2021-04-09 12:00'), hanoi('2021-04-09 13:29'), hanoi('2021-04-09 13:30')].map((at) => isQuiet(at, lunch))).toEqual([false, true, true, false]);
+    expect(
+      [hanoi('2021-04-09 11:59'), hanoi('2021-04-09 12:00'), hanoi('2021-04-09 13:29'), hanoi('2021-04-09 13:30')].map((at) =>
+        isQuiet(at, lunch),
+      ),
+    ).toEqual([false, true, true, false]);
     const none = { zone: policy.zone, quiet: { fromMinutes: 420, toMinutes: 420 } };
     expect(isQuiet(hanoi('2021-04-09 07:00'), none)).toBe(false);
     expect(isQuiet(hanoi('2021-04-09 03:00'), none)).toBe(false);
@@ -226,7 +252,11 @@ describe('nudgeDueAt', () => {
   });
 
   it('returns the slot itself, with its instant', () => {
-    expect(nudgeDueAt(q1Due, policy, hanoi('2021-04-08 10:00'))).toEqual({ slot: 'before-3', kind: 'before', at: utc('2021-04-07T01:00:00Z') });
+    expect(nudgeDueAt(q1Due, policy, hanoi('2021-04-08 10:00'))).toEqual({
+      slot: 'before-3',
+      kind: 'before',
+      at: utc('2021-04-07T01:00:00Z'),
+    });
   });
 
   /** A scheduler standing in for the real one: a pass every `stepMinutes` while up, an outbox that refuses a key twice. */
@@ -288,7 +318,9 @@ describe('summaryDueAt', () => {
 
   it('skips holidays and moves a summary time inside quiet hours to their end', () => {
     // Due Wed 01/09: Thu 02/09 and Fri 03/09 are holidays, so Monday 06/09.
-    expect(summaryDueAt(hanoi('2021-09-01 17:00'), summaryPolicy, hanoi('2021-09-06 09:00'))?.at.toISOString()).toBe('2021-09-06T02:00:00.000Z');
+    expect(summaryDueAt(hanoi('2021-09-01 17:00'), summaryPolicy, hanoi('2021-09-06 09:00'))?.at.toISOString()).toBe(
+      '2021-09-06T02:00:00.000Z',
+    );
     const late = { ...summaryPolicy, summaryAtMinutes: 22 * 60 };
     expect(summaryDueAt(q1Due, late, hanoi('2021-04-12 07:00'))?.at.toISOString()).toBe('2021-04-12T00:00:00.000Z');
   });
@@ -297,7 +329,12 @@ describe('summaryDueAt', () => {
 describe('policyFromSettings', () => {
   const organisation = { timeZone: 'Asia/Ho_Chi_Minh', quietFrom: '21:30', quietTo: '06:45' };
   it('reads HH:mm times, sorts and de-duplicates the days', () => {
-    const built = policyFromSettings(organisation, { reminderBeforeDays: [1, 7, 3, 7], reminderAt: '07:30', overdueEveryDays: 0 }, ['2021-04-30'], 10);
+    const built = policyFromSettings(
+      organisation,
+      { reminderBeforeDays: [1, 7, 3, 7], reminderAt: '07:30', overdueEveryDays: 0 },
+      ['2021-04-30'],
+      10,
+    );
     expect(built).toEqual({
       zone: 'Asia/Ho_Chi_Minh',
       beforeDays: [7, 3, 1],

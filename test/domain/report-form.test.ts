@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkReportForm, isValidReportEntry, type ReportFieldInput } from '../../src/domain/report-form';
 import type { CriterionKind } from '../../src/domain/scoring';
 
-const field = (kind: CriterionKind, typed: string | null, reason?: string | null, maxPoints = 5): ReportFieldInput<string> => ({ id: kind, kind, maxPoints, typed, ...(reason !== undefined ? { reason } : {}) });
+const field = (kind: CriterionKind, typed: string | null, reason?: string | null, maxPoints = 5): ReportFieldInput<string> => ({
+  id: kind,
+  kind,
+  maxPoints,
+  typed,
+  ...(reason !== undefined ? { reason } : {}),
+});
 const check = (input: ReportFieldInput<string>) => checkReportForm({ fields: [input] });
 
 describe('a report field, by criterion kind', () => {

@@ -2,17 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CRITERION_KINDS,
-  computeStandings,
-  defaultGradeBands,
   type CriterionKind,
+  computeStandings,
   DEFAULT_GRADE_BANDS,
+  defaultGradeBands,
   gradeOf,
   rankUnits,
   type ScoreNote,
   type ScoringCriterion,
   scoreCriterion,
-  scoreUnit,
   scoredMaximum,
+  scoreUnit,
   totalDecimals,
   type UnitScoringInput,
 } from '../../src/domain/scoring';
@@ -50,10 +50,26 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'neither value nor target', max: 40, value: null, points: 0, source: 'none', notes: ['missing_value', 'missing_target'] },
     { name: 'zero target, something achieved → max', max: 40, value: 3, target: 0, points: 40, source: 'computed', notes: ['zero_target'] },
     { name: 'zero target, nothing achieved → max', max: 40, value: 0, target: 0, points: 40, source: 'computed', notes: ['zero_target'] },
-    { name: 'negative target → treated as zero', max: 40, value: 3, target: -5, points: 40, source: 'computed', notes: ['clamped', 'zero_target'] },
+    {
+      name: 'negative target → treated as zero',
+      max: 40,
+      value: 3,
+      target: -5,
+      points: 40,
+      source: 'computed',
+      notes: ['clamped', 'zero_target'],
+    },
     { name: 'negative achievement → 0', max: 40, value: -10, target: 100, points: 0, source: 'computed', notes: ['clamped'] },
     { name: 'NaN value → missing', max: 40, value: Number.NaN, target: 100, points: 0, source: 'none', notes: ['missing_value'] },
-    { name: 'infinite value → missing', max: 40, value: Number.POSITIVE_INFINITY, target: 100, points: 0, source: 'none', notes: ['missing_value'] },
+    {
+      name: 'infinite value → missing',
+      max: 40,
+      value: Number.POSITIVE_INFINITY,
+      target: 100,
+      points: 0,
+      source: 'none',
+      notes: ['missing_value'],
+    },
     { name: 'NaN target → missing', max: 40, value: 50, target: Number.NaN, points: 0, source: 'none', notes: ['missing_target'] },
     { name: 'max that is not a number counts as 0', max: Number.NaN, value: 50, target: 100, points: 0, source: 'computed', notes: [] },
     { name: 'negative max counts as 0', max: -5, value: 50, target: 100, points: 0, source: 'computed', notes: [] },
@@ -65,7 +81,14 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'actual 0 with ceiling 0 → max', max: 5, value: 0, target: 0, points: 5, source: 'computed', notes: [] },
     { name: 'anything over a ceiling of 0 → 0', max: 5, value: 4, target: 0, points: 0, source: 'computed', notes: [] },
     { name: 'no ceiling pledged → 0', max: 5, value: 1, points: 0, source: 'none', notes: ['missing_target'] },
-    { name: 'no ceiling pledged, actual 0 → max (0 is under any ceiling)', max: 5, value: 0, points: 5, source: 'computed', notes: ['zero_actual'] },
+    {
+      name: 'no ceiling pledged, actual 0 → max (0 is under any ceiling)',
+      max: 5,
+      value: 0,
+      points: 5,
+      source: 'computed',
+      notes: ['zero_actual'],
+    },
     { name: 'value left empty → 0', max: 5, value: null, target: 3, points: 0, source: 'none', notes: ['missing_value'] },
     { name: 'negative actual → 0 → max', max: 5, value: -2, target: 3, points: 5, source: 'computed', notes: ['clamped'] },
   ],
@@ -81,13 +104,44 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'self-score counts until reviewed', max: 10, value: 8, points: 8, source: 'self', notes: ['awaiting_review'] },
     { name: 'self-score over max → max', max: 10, value: 12, points: 10, source: 'self', notes: ['awaiting_review', 'capped'] },
     { name: 'negative self-score → 0', max: 10, value: -1, points: 0, source: 'self', notes: ['awaiting_review', 'clamped'] },
-    { name: 'no self-score, not reviewed → 0', max: 10, value: null, points: 0, source: 'none', notes: ['awaiting_review', 'missing_value'] },
-    { name: "reviewed: the lead's score replaces the self-score", max: 10, value: 8, reviewed: 7, points: 7, source: 'reviewed', notes: [] },
+    {
+      name: 'no self-score, not reviewed → 0',
+      max: 10,
+      value: null,
+      points: 0,
+      source: 'none',
+      notes: ['awaiting_review', 'missing_value'],
+    },
+    {
+      name: "reviewed: the lead's score replaces the self-score",
+      max: 10,
+      value: 8,
+      reviewed: 7,
+      points: 7,
+      source: 'reviewed',
+      notes: [],
+    },
     { name: 'reviewed above the self-score', max: 10, value: 6, reviewed: 9.5, points: 9.5, source: 'reviewed', notes: [] },
     { name: 'reviewed over max → max', max: 10, value: 8, reviewed: 11, points: 10, source: 'reviewed', notes: ['capped'] },
     { name: 'reviewed without a self-score', max: 10, value: null, reviewed: 6, points: 6, source: 'reviewed', notes: [] },
-    { name: 'a review of other lines leaves this one waiting', max: 10, value: 8, reviewOfOthers: true, points: 8, source: 'self', notes: ['awaiting_review'] },
-    { name: 'a NaN review counts as no review', max: 10, value: 8, reviewed: Number.NaN, points: 8, source: 'self', notes: ['awaiting_review'] },
+    {
+      name: 'a review of other lines leaves this one waiting',
+      max: 10,
+      value: 8,
+      reviewOfOthers: true,
+      points: 8,
+      source: 'self',
+      notes: ['awaiting_review'],
+    },
+    {
+      name: 'a NaN review counts as no review',
+      max: 10,
+      value: 8,
+      reviewed: Number.NaN,
+      points: 8,
+      source: 'self',
+      notes: ['awaiting_review'],
+    },
   ],
   bonus: [
     { name: 'claimed, not reviewed → 0 for now', max: 5, value: 3, points: 0, source: 'none', notes: ['awaiting_review'] },
@@ -101,7 +155,15 @@ const CASES: Record<CriterionKind, Case[]> = {
     { name: 'negative review → 0', max: 5, value: 2, reviewed: -1, points: 0, source: 'reviewed', notes: ['clamped'] },
     { name: 'a review above the claim → the claim', max: 5, value: 2, reviewed: 4, points: 2, source: 'reviewed', notes: ['over_claim'] },
     { name: 'a review with nothing claimed → 0', max: 5, value: null, reviewed: 3, points: 0, source: 'reviewed', notes: ['over_claim'] },
-    { name: 'a claim over the cap, accepted in full → cap', max: 5, value: 9, reviewed: 9, points: 5, source: 'reviewed', notes: ['capped'] },
+    {
+      name: 'a claim over the cap, accepted in full → cap',
+      max: 5,
+      value: 9,
+      reviewed: 9,
+      points: 5,
+      source: 'reviewed',
+      notes: ['capped'],
+    },
   ],
   deduction: [
     { name: 'declared points are taken off', max: 5, value: 2, points: -2, source: 'self', notes: [] },
@@ -129,7 +191,17 @@ describe('scoreCriterion, kind by kind', () => {
 
   it('keeps the inputs it used, so a view can explain the line', () => {
     const line = scoreCriterion(criterion('target', 40), report({ [ID]: 95 }), new Map([[ID, 100]]));
-    expect(line).toEqual({ criterionId: ID, kind: 'target', maxPoints: 40, reported: 95, target: 100, reviewed: null, points: 38, source: 'computed', notes: [] });
+    expect(line).toEqual({
+      criterionId: ID,
+      kind: 'target',
+      maxPoints: 40,
+      reported: 95,
+      target: 100,
+      reviewed: null,
+      points: 38,
+      source: 'computed',
+      notes: [],
+    });
     const graded = scoreCriterion(criterion('graded', 10), report({ [ID]: 8 }, { [ID]: 12 }), new Map());
     expect(graded).toMatchObject({ reported: 8, target: null, reviewed: 12, points: 10 });
   });
@@ -143,9 +215,22 @@ const PLEDGE = new Map([
 
 describe('scoreUnit', () => {
   it('adds the scored lines, the accepted bonus and takes the deduction', () => {
-    const score = scoreUnit(TABLE, { unitId: 1, targets: PLEDGE, report: report({ 1: 95, 2: 8, 3: 1, 4: 6, 5: 7, 6: 1 }, { 2: 9, 5: 4, 6: 1 }, true) });
+    const score = scoreUnit(TABLE, {
+      unitId: 1,
+      targets: PLEDGE,
+      report: report({ 1: 95, 2: 8, 3: 1, 4: 6, 5: 7, 6: 1 }, { 2: 9, 5: 4, 6: 1 }, true),
+    });
     expect(score.criteria.map((line) => line.points)).toEqual([38, 9, 5, 2.5, 4, -1]);
-    expect(score).toMatchObject({ reported: true, late: true, scoreSum: 54.5, bonus: 4, deduction: 1, total: 57.5, hasZeroCriterion: false, fullyReviewed: true });
+    expect(score).toMatchObject({
+      reported: true,
+      late: true,
+      scoreSum: 54.5,
+      bonus: 4,
+      deduction: 1,
+      total: 57.5,
+      hasZeroCriterion: false,
+      fullyReviewed: true,
+    });
   });
 
   it('is not fully reviewed while a graded line or a claimed bonus waits for the lead', () => {
@@ -209,13 +294,28 @@ describe('gradeOf', () => {
   });
 
   it('reads a table’s base from its scored criteria, bonus and deduction aside', () => {
-    expect(scoredMaximum(EXAMPLE_CRITERIA)).toBe(EXAMPLE_CRITERIA.filter((row) => row.kind !== 'bonus' && row.kind !== 'deduction').reduce((sum, row) => sum + row.maxPoints, 0));
-    expect(scoredMaximum([{ kind: 'target', maxPoints: 600 }, { kind: 'graded', maxPoints: 400 }, { kind: 'bonus', maxPoints: 50 }, { kind: 'deduction', maxPoints: 50 }])).toBe(1000);
+    expect(scoredMaximum(EXAMPLE_CRITERIA)).toBe(
+      EXAMPLE_CRITERIA.filter((row) => row.kind !== 'bonus' && row.kind !== 'deduction').reduce((sum, row) => sum + row.maxPoints, 0),
+    );
+    expect(
+      scoredMaximum([
+        { kind: 'target', maxPoints: 600 },
+        { kind: 'graded', maxPoints: 400 },
+        { kind: 'bonus', maxPoints: 50 },
+        { kind: 'deduction', maxPoints: 50 },
+      ]),
+    ).toBe(1000);
     expect(scoredMaximum([{ kind: 'target', maxPoints: Number.NaN }])).toBe(0);
   });
 
   it('takes bands from configuration, in any order, with their own fallback', () => {
-    const bands = { bands: [{ name: 'Khá', min: 500 }, { name: 'Giỏi', min: 800, requireNoZeroCriterion: true }], below: 'Yếu' };
+    const bands = {
+      bands: [
+        { name: 'Khá', min: 500 },
+        { name: 'Giỏi', min: 800, requireNoZeroCriterion: true },
+      ],
+      below: 'Yếu',
+    };
     expect(gradeOf(800, false, bands)).toBe('Giỏi');
     expect(gradeOf(800, true, bands)).toBe('Khá');
     expect(gradeOf(799, false, bands)).toBe('Khá');
@@ -241,21 +341,99 @@ describe('gradeOf', () => {
 /** A block where each unit's total is simply its self-score on one graded line; null = no report. */
 function standingsOf(totals: (number | null)[]) {
   const single = [criterion('graded', 1000, 1)];
-  const inputs = totals.map((total, index): UnitScoringInput => ({ unitId: index + 1, targets: new Map(), ...(total === null ? {} : { report: report({ 1: total }) }) }));
+  const inputs = totals.map(
+    (total, index): UnitScoringInput => ({
+      unitId: index + 1,
+      targets: new Map(),
+      ...(total === null ? {} : { report: report({ 1: total }) }),
+    }),
+  );
   return computeStandings(single, inputs).rows.map((row) => ({ unit: row.unitId, rank: row.rank, tie: row.tie, reported: row.reported }));
 }
 
 describe('ranking: standard competition ranking, honest ties', () => {
   it.each([
-    { name: 'distinct totals', totals: [70, 90, 80], expected: [[2, 1, false], [3, 2, false], [1, 3, false]] },
-    { name: 'two-way tie in the middle', totals: [90, 80, 80, 70], expected: [[1, 1, false], [2, 2, true], [3, 2, true], [4, 4, false]] },
-    { name: 'two-way tie at the top', totals: [70, 88, 88], expected: [[2, 1, true], [3, 1, true], [1, 3, false]] },
-    { name: 'three-way tie at the top', totals: [70, 85, 85, 85, 60], expected: [[2, 1, true], [3, 1, true], [4, 1, true], [1, 4, false], [5, 5, false]] },
-    { name: 'three-way tie in the middle', totals: [99, 50, 80, 80, 80], expected: [[1, 1, false], [3, 2, true], [4, 2, true], [5, 2, true], [2, 5, false]] },
-    { name: 'ties at the top and in the middle', totals: [90, 90, 80, 70, 70, 60], expected: [[1, 1, true], [2, 1, true], [3, 3, false], [4, 4, true], [5, 4, true], [6, 6, false]] },
-    { name: 'tie at the bottom', totals: [90, 10, 10], expected: [[1, 1, false], [2, 2, true], [3, 2, true]] },
+    {
+      name: 'distinct totals',
+      totals: [70, 90, 80],
+      expected: [
+        [2, 1, false],
+        [3, 2, false],
+        [1, 3, false],
+      ],
+    },
+    {
+      name: 'two-way tie in the middle',
+      totals: [90, 80, 80, 70],
+      expected: [
+        [1, 1, false],
+        [2, 2, true],
+        [3, 2, true],
+        [4, 4, false],
+      ],
+    },
+    {
+      name: 'two-way tie at the top',
+      totals: [70, 88, 88],
+      expected: [
+        [2, 1, true],
+        [3, 1, true],
+        [1, 3, false],
+      ],
+    },
+    {
+      name: 'three-way tie at the top',
+      totals: [70, 85, 85, 85, 60],
+      expected: [
+        [2, 1, true],
+        [3, 1, true],
+        [4, 1, true],
+        [1, 4, false],
+        [5, 5, false],
+      ],
+    },
+    {
+      name: 'three-way tie in the middle',
+      totals: [99, 50, 80, 80, 80],
+      expected: [
+        [1, 1, false],
+        [3, 2, true],
+        [4, 2, true],
+        [5, 2, true],
+        [2, 5, false],
+      ],
+    },
+    {
+      name: 'ties at the top and in the middle',
+      totals: [90, 90, 80, 70, 70, 60],
+      expected: [
+        [1, 1, true],
+        [2, 1, true],
+        [3, 3, false],
+        [4, 4, true],
+        [5, 4, true],
+        [6, 6, false],
+      ],
+    },
+    {
+      name: 'tie at the bottom',
+      totals: [90, 10, 10],
+      expected: [
+        [1, 1, false],
+        [2, 2, true],
+        [3, 2, true],
+      ],
+    },
     // Each pair within 1e-9 of the next, the ends 1.5e-9 apart: a tie is anchored at its highest total, not chained.
-    { name: 'no chained tie across more than the tolerance', totals: [0, 1.5e-9, 0.8e-9], expected: [[2, 1, true], [3, 1, true], [1, 3, false]] },
+    {
+      name: 'no chained tie across more than the tolerance',
+      totals: [0, 1.5e-9, 0.8e-9],
+      expected: [
+        [2, 1, true],
+        [3, 1, true],
+        [1, 3, false],
+      ],
+    },
   ])('$name', ({ totals, expected }) => {
     expect(standingsOf(totals).map((row) => [row.unit, row.rank, row.tie])).toEqual(expected);
   });
@@ -290,11 +468,16 @@ describe('ranking: standard competition ranking, honest ties', () => {
   });
 
   it('reports no ties when there are none', () => {
-    expect(computeStandings([criterion('yes_no', 5, 1)], [{ unitId: 1, targets: new Map(), report: report({ 1: 1 }) }]).hasTies).toBe(false);
+    expect(computeStandings([criterion('yes_no', 5, 1)], [{ unitId: 1, targets: new Map(), report: report({ 1: 1 }) }]).hasTies).toBe(
+      false,
+    );
   });
 
   it('rankUnits works on scores made elsewhere and keeps their lines', () => {
-    const scores = [scoreUnit(TABLE, { unitId: 1, targets: PLEDGE }), scoreUnit(TABLE, { unitId: 2, targets: PLEDGE, report: report({ 3: 1 }) })];
+    const scores = [
+      scoreUnit(TABLE, { unitId: 1, targets: PLEDGE }),
+      scoreUnit(TABLE, { unitId: 2, targets: PLEDGE, report: report({ 3: 1 }) }),
+    ];
     const ranked = rankUnits(scores);
     expect(ranked.map((row) => [row.unitId, row.rank, row.order])).toEqual([
       [2, 1, 1],
@@ -306,15 +489,74 @@ describe('ranking: standard competition ranking, honest ties', () => {
 
 describe('totalDecimals: two decimals unless different ranks would look equal', () => {
   it.each([
-    { name: 'distinct at two decimals', rows: [{ total: 90, rank: 1 }, { total: 58.5, rank: 2 }], expected: [2, 2] },
-    { name: 'a tie looks like a tie', rows: [{ total: 58.5, rank: 1 }, { total: 58.5, rank: 1 }], expected: [2, 2] },
-    { name: 'three decimals tell them apart', rows: [{ total: 90, rank: 1 }, { total: 58.504, rank: 2 }, { total: 58.501, rank: 3 }], expected: [2, 3, 3] },
-    { name: 'never beyond four', rows: [{ total: 58.50004, rank: 1 }, { total: 58.50001, rank: 2 }], expected: [4, 4] },
-    { name: 'rounds as the display does (1.005 shows 1.01)', rows: [{ total: 1.01, rank: 1 }, { total: 1.005, rank: 2 }], expected: [3, 3] },
-    { name: 'a zero total of a unit that did not report is not shown', rows: [{ total: 0.001, rank: 1 }, { total: 0, rank: 2, notReported: true }], expected: [2, 2] },
-    { name: 'a reported zero is', rows: [{ total: 0.001, rank: 1 }, { total: 0, rank: 2 }], expected: [3, 3] },
+    {
+      name: 'distinct at two decimals',
+      rows: [
+        { total: 90, rank: 1 },
+        { total: 58.5, rank: 2 },
+      ],
+      expected: [2, 2],
+    },
+    {
+      name: 'a tie looks like a tie',
+      rows: [
+        { total: 58.5, rank: 1 },
+        { total: 58.5, rank: 1 },
+      ],
+      expected: [2, 2],
+    },
+    {
+      name: 'three decimals tell them apart',
+      rows: [
+        { total: 90, rank: 1 },
+        { total: 58.504, rank: 2 },
+        { total: 58.501, rank: 3 },
+      ],
+      expected: [2, 3, 3],
+    },
+    {
+      name: 'never beyond four',
+      rows: [
+        { total: 58.50004, rank: 1 },
+        { total: 58.50001, rank: 2 },
+      ],
+      expected: [4, 4],
+    },
+    {
+      name: 'rounds as the display does (1.005 shows 1.01)',
+      rows: [
+        { total: 1.01, rank: 1 },
+        { total: 1.005, rank: 2 },
+      ],
+      expected: [3, 3],
+    },
+    {
+      name: 'a zero total of a unit that did not report is not shown',
+      rows: [
+        { total: 0.001, rank: 1 },
+        { total: 0, rank: 2, notReported: true },
+      ],
+      expected: [2, 2],
+    },
+    {
+      name: 'a reported zero is',
+      rows: [
+        { total: 0.001, rank: 1 },
+        { total: 0, rank: 2 },
+      ],
+      expected: [3, 3],
+    },
     { name: 'just under a grade floor: not rounded up to it', rows: [{ total: 94.996, rank: 1 }], floors: [95, 85, 75], expected: [3] },
-    { name: 'on the floor, or well under it: two', rows: [{ total: 95, rank: 1 }, { total: 94.99, rank: 2 }, { total: 84.9951, rank: 3 }], floors: [95, 85], expected: [2, 2, 3] },
+    {
+      name: 'on the floor, or well under it: two',
+      rows: [
+        { total: 95, rank: 1 },
+        { total: 94.99, rank: 2 },
+        { total: 84.9951, rank: 3 },
+      ],
+      floors: [95, 85],
+      expected: [2, 2, 3],
+    },
   ])('$name', ({ rows, floors, expected }) => {
     expect(totalDecimals(rows, floors)).toEqual(expected);
   });
@@ -328,11 +570,21 @@ describe('totalDecimals: two decimals unless different ranks would look equal', 
 
 describe('properties over arbitrary inputs', () => {
   const anyNumber = fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e-320));
-  const maxPoints = fc.oneof({ weight: 4, arbitrary: fc.double({ min: 0, max: 10_000, noNaN: true }) }, { weight: 1, arbitrary: anyNumber });
+  const maxPoints = fc.oneof(
+    { weight: 4, arbitrary: fc.double({ min: 0, max: 10_000, noNaN: true }) },
+    { weight: 1, arbitrary: anyNumber },
+  );
   const criteriaArbitrary = fc
     .array(fc.record({ kind: fc.constantFrom(...CRITERION_KINDS), maxPoints }), { minLength: 1, maxLength: 12 })
-    .map((lines) => lines.map((line, index): ScoringCriterion => ({ id: index + 1, code: String(index + 1), name: '', groupName: '', ...line })));
-  type ArbitraryUnit = { reported: boolean; values: (number | null)[]; targets: (number | undefined)[]; reviewed: (number | undefined)[] | undefined };
+    .map((lines) =>
+      lines.map((line, index): ScoringCriterion => ({ id: index + 1, code: String(index + 1), name: '', groupName: '', ...line })),
+    );
+  type ArbitraryUnit = {
+    reported: boolean;
+    values: (number | null)[];
+    targets: (number | undefined)[];
+    reviewed: (number | undefined)[] | undefined;
+  };
   const unitArbitrary = (count: number): fc.Arbitrary<ArbitraryUnit> =>
     fc.record({
       reported: fc.boolean(),
@@ -345,12 +597,19 @@ describe('properties over arbitrary inputs', () => {
   );
   const toInputs = (units: ArbitraryUnit[]): UnitScoringInput[] =>
     units.map((unit, index) => {
-      const pairs = <T>(list: (T | undefined)[]) => list.flatMap((value, at) => (value === undefined ? [] : [[at + 1, value] as [number, T]]));
+      const pairs = <T>(list: (T | undefined)[]) =>
+        list.flatMap((value, at) => (value === undefined ? [] : [[at + 1, value] as [number, T]]));
       return {
         unitId: index + 1,
         targets: new Map(pairs(unit.targets)),
         ...(unit.reported
-          ? { report: { values: new Map(unit.values.map((value, at) => [at + 1, { value }])), late: false, ...(unit.reviewed ? { review: { points: new Map(pairs(unit.reviewed)), reviewerUserId: 'U0LEAD' } } : {}) } }
+          ? {
+              report: {
+                values: new Map(unit.values.map((value, at) => [at + 1, { value }])),
+                late: false,
+                ...(unit.reviewed ? { review: { points: new Map(pairs(unit.reviewed)), reviewerUserId: 'U0LEAD' } } : {}),
+              },
+            }
           : {}),
       };
     });
@@ -360,7 +619,8 @@ describe('properties over arbitrary inputs', () => {
       fc.property(blockArbitrary, ([criteria, units]) => {
         const { rows } = computeStandings(criteria, toInputs(units));
         for (const row of rows) {
-          for (const value of [row.total, row.scoreSum, row.bonus, row.deduction]) expect(Number.isFinite(value) && !Object.is(value, -0)).toBe(true);
+          for (const value of [row.total, row.scoreSum, row.bonus, row.deduction])
+            expect(Number.isFinite(value) && !Object.is(value, -0)).toBe(true);
           expect(row.total).toBeCloseTo(row.scoreSum + row.bonus - row.deduction, 6);
           for (const line of row.criteria) {
             expect(Number.isFinite(line.points) && !Object.is(line.points, -0)).toBe(true);
@@ -376,7 +636,16 @@ describe('properties over arbitrary inputs', () => {
   it('ranks by standard competition ranking, whatever the input order', () => {
     fc.assert(
       fc.property(
-        blockArbitrary.chain(([criteria, units]) => fc.tuple(fc.constant(criteria), fc.constant(units), fc.shuffledSubarray(units.map((_, index) => index), { minLength: units.length }))),
+        blockArbitrary.chain(([criteria, units]) =>
+          fc.tuple(
+            fc.constant(criteria),
+            fc.constant(units),
+            fc.shuffledSubarray(
+              units.map((_, index) => index),
+              { minLength: units.length },
+            ),
+          ),
+        ),
         ([criteria, units, permutation]) => {
           const inputs = toInputs(units);
           const { rows } = computeStandings(criteria, inputs);
@@ -388,10 +657,14 @@ describe('properties over arbitrary inputs', () => {
             expect(row.tie).toBe(reported.filter((other) => other.rank === row.rank).length > 1);
             if (index > 0) expect(reported[index - 1]!.total).toBeGreaterThanOrEqual(row.total - 1e-9);
           });
-          for (const row of rows.filter((candidate) => !candidate.reported)) expect([row.rank, row.tie]).toEqual([reported.length + 1, false]);
+          for (const row of rows.filter((candidate) => !candidate.reported))
+            expect([row.rank, row.tie]).toEqual([reported.length + 1, false]);
           expect(rows.slice(0, reported.length).every((row) => row.reported)).toBe(true);
 
-          const shuffled = computeStandings(criteria, permutation.map((index) => inputs[index]!));
+          const shuffled = computeStandings(
+            criteria,
+            permutation.map((index) => inputs[index]!),
+          );
           const rankOf = (list: typeof rows) => new Map(list.map((row) => [row.unitId, [row.rank, row.tie]]));
           expect(rankOf(shuffled.rows)).toEqual(rankOf(rows));
         },

@@ -20,7 +20,13 @@ describe('/thidua tieuchi', () => {
     expect(answer.response_type).toBe('ephemeral');
     const text = textOf(answer);
     expect(text).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Nội chính');
-    const groups = ['*I. Nhiệm vụ chuyên môn*', '*II. Công tác thi đua, khen thưởng*', '*III. Xây dựng tổ chức, đoàn kết nội bộ*', '*Điểm thưởng*', '*Điểm trừ*'];
+    const groups = [
+      '*I. Nhiệm vụ chuyên môn*',
+      '*II. Công tác thi đua, khen thưởng*',
+      '*III. Xây dựng tổ chức, đoàn kết nội bộ*',
+      '*Điểm thưởng*',
+      '*Điểm trừ*',
+    ];
     const positions = groups.map((group) => text.indexOf(group));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -61,15 +67,23 @@ describe('/thidua tieuchi', () => {
   it('says when nothing matches and names the groups', async () => {
     t = await startTestBot();
     const text = textOf((await ask('U0CA0001', 'tieuchi xay dung nong thon')).answer);
-    expect(text).toContain('Không có tiêu chí nào khớp «xay dung nong thon» trong bảng của Khối thi đua Nội chính năm 2021. Các nhóm tiêu chí: I. Nhiệm vụ chuyên môn; II. Công tác thi đua, khen thưởng;');
+    expect(text).toContain(
+      'Không có tiêu chí nào khớp «xay dung nong thon» trong bảng của Khối thi đua Nội chính năm 2021. Các nhóm tiêu chí: I. Nhiệm vụ chuyên môn; II. Công tác thi đua, khen thưởng;',
+    );
   });
 
   it('reads another block, asks an admin outside every block which one, and refuses outsiders', async () => {
     t = await startTestBot();
-    expect(textOf((await ask('U0CA0001', 'tieuchi van hoa xa hoi')).answer)).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Văn hóa – Xã hội');
-    expect(textOf((await ask('U0ADMIN01', 'tieuchi')).answer)).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua tieuchi NOI_CHINH`.');
+    expect(textOf((await ask('U0CA0001', 'tieuchi van hoa xa hoi')).answer)).toContain(
+      'Tiêu chí chấm điểm năm 2021 — Khối thi đua Văn hóa – Xã hội',
+    );
+    expect(textOf((await ask('U0ADMIN01', 'tieuchi')).answer)).toContain(
+      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua tieuchi NOI_CHINH`.',
+    );
     expect(textOf((await ask('U0ADMIN01', 'tieuchi NOI_CHINH')).answer)).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Nội chính');
-    expect(textOf((await ask('U0CA0001', 'tieuchi 2019')).answer)).toContain('Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.');
+    expect(textOf((await ask('U0CA0001', 'tieuchi 2019')).answer)).toContain(
+      'Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.',
+    );
     t.slack.addUser({ id: 'U0STRANGER', name: 'stranger', realName: 'Người ngoài' });
     expect(textOf((await ask('U0STRANGER', 'tieuchi')).answer)).toContain('Tài khoản này chưa có trong danh sách cán bộ thi đua');
   });
@@ -81,8 +95,15 @@ describe('/thidua tieuchi', () => {
     const pages = [answer];
     while (JSON.stringify(pages.at(-1)!.blocks).includes(CRITERIA_NEXT)) {
       const current = pages.at(-1)!;
-      const value = (current.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((block) => block.elements ?? []).find((element) => element.action_id === CRITERIA_NEXT)!.value!;
-      await t.driver.pressButton({ userId: user, actionId: CRITERIA_NEXT, value, in: { ephemeral: { channel: 'C0LON', blocks: current.blocks as unknown[], responseUrl: reply.responseUrl } } });
+      const value = (current.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+        .flatMap((block) => block.elements ?? [])
+        .find((element) => element.action_id === CRITERIA_NEXT)!.value!;
+      await t.driver.pressButton({
+        userId: user,
+        actionId: CRITERIA_NEXT,
+        value,
+        in: { ephemeral: { channel: 'C0LON', blocks: current.blocks as unknown[], responseUrl: reply.responseUrl } },
+      });
       await t.slack.waitFor(() => responsesTo(t.slack, reply.responseUrl).length === pages.length + 1, 5000, 'the next page');
       pages.push(responsesTo(t.slack, reply.responseUrl).at(-1)!);
     }

@@ -17,10 +17,18 @@ function hitsOf(reply: Reply): string[] {
 
 function buttonsOf(reply: Reply): { action_id: string; value: string; text: string; block_id: string }[] {
   return (reply.blocks ?? []).flatMap((block) => {
-    const elements = [...(Array.isArray(block.elements) ? block.elements : []), ...(block.accessory ? [block.accessory] : [])] as Record<string, unknown>[];
+    const elements = [...(Array.isArray(block.elements) ? block.elements : []), ...(block.accessory ? [block.accessory] : [])] as Record<
+      string,
+      unknown
+    >[];
     return elements
       .filter((element) => element.type === 'button')
-      .map((element) => ({ action_id: String(element.action_id), value: String(element.value), text: textOf(element), block_id: String(block.block_id) }));
+      .map((element) => ({
+        action_id: String(element.action_id),
+        value: String(element.value),
+        text: textOf(element),
+        block_id: String(block.block_id),
+      }));
   });
 }
 
@@ -42,22 +50,34 @@ describe('/thidua vanban: the directive library', () => {
     return { reply, responseUrl: sent.responseUrl };
   }
 
-  async function press(user: string, button: { action_id: string; value: string }, on: { reply: Reply; responseUrl: string }): Promise<Reply> {
+  async function press(
+    user: string,
+    button: { action_id: string; value: string },
+    on: { reply: Reply; responseUrl: string },
+  ): Promise<Reply> {
     const before = responsesTo(t.slack, on.responseUrl).length;
-    await t.driver.pressButton({ userId: user, actionId: button.action_id, value: button.value, in: { ephemeral: { channel: CHANNEL, blocks: on.reply.blocks ?? [], responseUrl: on.responseUrl } } });
+    await t.driver.pressButton({
+      userId: user,
+      actionId: button.action_id,
+      value: button.value,
+      in: { ephemeral: { channel: CHANNEL, blocks: on.reply.blocks ?? [], responseUrl: on.responseUrl } },
+    });
     const reply = (await t.slack.waitFor(() => responsesTo(t.slack, on.responseUrl)[before], 5000, 'the reply to the button')) as Reply;
     if (reply.blocks) expect(validateBlocks(reply.blocks, 'message')).toEqual([]);
     return reply;
   }
 
   describe('number lookups', () => {
-    it.each(['34', '34-CT/TW', '34/CT-TW', 'ct 34', 'chi thi 34', 'chỉ thị số 34', 'CT34', 'Chỉ thị 34-ct/tw'])('%j finds Chỉ thị 34-CT/TW first', async (typed) => {
-      const { reply } = await search(typed);
-      const hits = hitsOf(reply);
-      expect(hits.length).toBeGreaterThan(0);
-      expect(hits[0]).toContain('*Chỉ thị 34-CT/TW* · 07/04/2014 · Bộ Chính trị');
-      expect(hits[0]).toContain('Về tiếp tục đổi mới công tác thi đua, khen thưởng');
-    });
+    it.each(['34', '34-CT/TW', '34/CT-TW', 'ct 34', 'chi thi 34', 'chỉ thị số 34', 'CT34', 'Chỉ thị 34-ct/tw'])(
+      '%j finds Chỉ thị 34-CT/TW first',
+      async (typed) => {
+        const { reply } = await search(typed);
+        const hits = hitsOf(reply);
+        expect(hits.length).toBeGreaterThan(0);
+        expect(hits[0]).toContain('*Chỉ thị 34-CT/TW* · 07/04/2014 · Bộ Chính trị');
+        expect(hits[0]).toContain('Về tiếp tục đổi mới công tác thi đua, khen thưởng');
+      },
+    );
 
     it.each([
       ['06/2022', '*Luật 06/2022/QH15* · 15/06/2022 · Quốc hội'],
@@ -113,7 +133,17 @@ describe('/thidua vanban: the directive library', () => {
     });
 
     it('never lets search syntax typed by a person break the search', async () => {
-      for (const typed of ['"thi dua', 'thi AND OR NOT dua', 'NEAR(thi dua)', 'dua*', '^thi', 'khen:thuong', '(((', '-', "'; drop table directives; --"]) {
+      for (const typed of [
+        '"thi dua',
+        'thi AND OR NOT dua',
+        'NEAR(thi dua)',
+        'dua*',
+        '^thi',
+        'khen:thuong',
+        '(((',
+        '-',
+        "'; drop table directives; --",
+      ]) {
         const { reply } = await search(typed);
         expect(textOf(reply)).not.toContain('Đã có lỗi');
       }
@@ -146,7 +176,9 @@ describe('/thidua vanban: the directive library', () => {
 
   it('suggests the closest word, written with its accents, for a misspelt word', async () => {
     const found = await search('khen thuongg');
-    expect(textOf(found.reply)).toContain('Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải ý là «khen thưởng»?');
+    expect(textOf(found.reply)).toContain(
+      'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải ý là «khen thưởng»?',
+    );
     const corrected = buttonsOf(found.reply).find((button) => button.text === 'khen thưởng')!;
     const next = await press(OFFICER, corrected, found);
     expect(textOf(next)).toContain('Kết quả tra cứu «khen thưởng»');
@@ -201,7 +233,11 @@ describe('/thidua vanban: the directive library', () => {
 
   it('"Chia sẻ vào kênh" posts exactly one message, saying who shared it', async () => {
     const found = await search('34-CT/TW');
-    const share = buttonsOf(found.reply).find((button) => button.action_id === directiveIds.shareAction && button.block_id === found.reply.blocks!.find((block) => String(block.block_id).startsWith('directive_hit:'))!.block_id)!;
+    const share = buttonsOf(found.reply).find(
+      (button) =>
+        button.action_id === directiveIds.shareAction &&
+        button.block_id === found.reply.blocks!.find((block) => String(block.block_id).startsWith('directive_hit:'))!.block_id,
+    )!;
     expect(share.text).toBe('Chia sẻ vào kênh');
     const confirmation = await press(OFFICER, share, found);
     expect(confirmation.replace_original).toBe(false);
@@ -244,7 +280,14 @@ describe('/thidua vanban: the directive library', () => {
       expect(textOf(t.slack.openViewOf(ADMIN)!.view)).toContain('✅ Đã thêm Chỉ thị 45-CT/TW vào thư viện văn bản.');
 
       const stored = t.bot.store.directives.byNumber('45/CT-TW')!;
-      expect(stored).toMatchObject({ kind: 'Chỉ thị', issuer: 'Ban Bí thư', issuedOn: '2024-12-26', source: 'slack', updatedBy: ADMIN, tags: ['thi đua', 'chuyển đổi số'] });
+      expect(stored).toMatchObject({
+        kind: 'Chỉ thị',
+        issuer: 'Ban Bí thư',
+        issuedOn: '2024-12-26',
+        source: 'slack',
+        updatedBy: ADMIN,
+        tags: ['thi đua', 'chuyển đổi số'],
+      });
       const audit = t.bot.store.audit.forEntity('directive', stored.id);
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorUserId: ADMIN, action: 'directive.added', actingAsAdmin: true });
@@ -263,12 +306,20 @@ describe('/thidua vanban: the directive library', () => {
       const replies = await Promise.all([t.driver.submitView(ADMIN, answers, modal.id), t.driver.submitView(ADMIN, answers, modal.id)]);
       expect(replies.map((reply) => reply.status)).toEqual([200, 200]);
       // One is saved; the other is recognised as the same submission (not refused as a taken number).
-      expect(replies.map((reply) => (typeof reply.body === 'object' ? (reply.body as { response_action?: string }).response_action : reply.body)).sort()).toEqual(['', 'update']);
+      expect(
+        replies
+          .map((reply) => (typeof reply.body === 'object' ? (reply.body as { response_action?: string }).response_action : reply.body))
+          .sort(),
+      ).toEqual(['', 'update']);
       expect(t.bot.store.directives.count()).toBe(14);
       expect(t.bot.store.audit.all().filter((entry) => entry.action === 'directive.added')).toHaveLength(1);
 
       await t.driver.slashCommand(ADMIN, 'vanban sua 46-CT/TW', CHANNEL);
-      const edit = await t.slack.waitFor(() => (t.slack.openViewOf(ADMIN)?.id !== modal.id ? t.slack.openViewOf(ADMIN) : undefined), 5000, 'the edit modal');
+      const edit = await t.slack.waitFor(
+        () => (t.slack.openViewOf(ADMIN)?.id !== modal.id ? t.slack.openViewOf(ADMIN) : undefined),
+        5000,
+        'the edit modal',
+      );
       const changed = { [fields.issuer]: 'Bộ Chính trị' };
       await Promise.all([t.driver.submitView(ADMIN, changed, edit.id), t.driver.submitView(ADMIN, changed, edit.id)]);
       expect(t.bot.store.audit.all().filter((entry) => entry.action === 'directive.updated')).toHaveLength(1);
@@ -278,7 +329,13 @@ describe('/thidua vanban: the directive library', () => {
     it('refuses bad input field by field and stores nothing', async () => {
       await openAddModal();
       const before = t.bot.store.directives.count();
-      const reply = await t.driver.submitView(ADMIN, { ...NEW_DIRECTIVE, [fields.number]: 'Chỉ thị mới', [fields.title]: '', [fields.url]: 'khong-phai-url', [fields.kind]: '' });
+      const reply = await t.driver.submitView(ADMIN, {
+        ...NEW_DIRECTIVE,
+        [fields.number]: 'Chỉ thị mới',
+        [fields.title]: '',
+        [fields.url]: 'khong-phai-url',
+        [fields.kind]: '',
+      });
       expect(reply.body).toEqual({
         response_action: 'errors',
         errors: {
@@ -299,7 +356,10 @@ describe('/thidua vanban: the directive library', () => {
       const taken = await t.driver.submitView(ADMIN, { ...NEW_DIRECTIVE, [fields.number]: '34/CT-TW' });
       expect(taken.body).toEqual({
         response_action: 'errors',
-        errors: { [fields.number]: 'Số hiệu này đã có: Chỉ thị 34-CT/TW — Về tiếp tục đổi mới công tác thi đua, khen thưởng. Để sửa văn bản đó, dùng /thidua vanban sua 34-CT/TW.' },
+        errors: {
+          [fields.number]:
+            'Số hiệu này đã có: Chỉ thị 34-CT/TW — Về tiếp tục đổi mới công tác thi đua, khen thưởng. Để sửa văn bản đó, dùng /thidua vanban sua 34-CT/TW.',
+        },
       });
       expect(t.bot.store.directives.count()).toBe(13);
       const corrected = await t.driver.submitView(ADMIN, { ...NEW_DIRECTIVE, [fields.number]: '47-CT/TW' }, modal.id);
@@ -338,9 +398,26 @@ describe('/thidua vanban: the directive library', () => {
     it('asks which one when a short number fits several directives', async () => {
       const sent = await t.driver.slashCommand(ADMIN, 'vanban sua 7', CHANNEL);
       expect(textOf(await firstResponse(t.slack, sent.responseUrl))).toContain('Không có văn bản số hiệu «7».');
-      await t.bot.store.transaction((tx) => tx.directives.add({ number: '34/QĐ-UBND', kind: 'Quyết định', issuer: 'UBND tỉnh Vĩnh Phúc', issuedOn: '2021-01-05', title: 'Về việc khen thưởng', summary: null, url: null, tags: [] }, ADMIN, t.clock.now()));
+      await t.bot.store.transaction((tx) =>
+        tx.directives.add(
+          {
+            number: '34/QĐ-UBND',
+            kind: 'Quyết định',
+            issuer: 'UBND tỉnh Vĩnh Phúc',
+            issuedOn: '2021-01-05',
+            title: 'Về việc khen thưởng',
+            summary: null,
+            url: null,
+            tags: [],
+          },
+          ADMIN,
+          t.clock.now(),
+        ),
+      );
       const ambiguous = await t.driver.slashCommand(ADMIN, 'vanban sua 34', CHANNEL);
-      expect(textOf(await firstResponse(t.slack, ambiguous.responseUrl))).toContain('Có nhiều văn bản mang số «34»: Quyết định 34/QĐ-UBND, Chỉ thị 34-CT/TW.');
+      expect(textOf(await firstResponse(t.slack, ambiguous.responseUrl))).toContain(
+        'Có nhiều văn bản mang số «34»: Quyết định 34/QĐ-UBND, Chỉ thị 34-CT/TW.',
+      );
       expect(t.slack.callsTo('views.open')).toHaveLength(0);
     });
 
@@ -355,7 +432,10 @@ describe('/thidua vanban: the directive library', () => {
       // A submission forged with an admin's modal is checked again on arrival.
       const modal = await openAddModal();
       const forged = await t.driver.submitView(OFFICER, { ...NEW_DIRECTIVE, [fields.number]: '48-CT/TW' }, modal.id);
-      expect(forged.body).toMatchObject({ response_action: 'errors', errors: { [fields.number]: expect.stringContaining('Chỉ quản trị viên') } });
+      expect(forged.body).toMatchObject({
+        response_action: 'errors',
+        errors: { [fields.number]: expect.stringContaining('Chỉ quản trị viên') },
+      });
       expect(t.bot.store.directives.byNumber('48-CT/TW')).toBeUndefined();
       expect(t.bot.store.audit.all()).toEqual([]);
     });

@@ -56,7 +56,8 @@ describe('forged or stale values', () => {
 
   it('a change request named after an object member is not found, and a reason modal with unreadable metadata gets a field error', async () => {
     t = await startTestBot({ now: AFTER_DUE });
-    for (const value of ['constructor:1', '__proto__:1', 'toString:1']) expect(await press(CA, CHANGE_REQUEST_APPROVE, value)).toBe('Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.');
+    for (const value of ['constructor:1', '__proto__:1', 'toString:1'])
+      expect(await press(CA, CHANGE_REQUEST_APPROVE, value)).toBe('Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.');
     const reply = await t.driver.sendPayload({
       type: 'view_submission',
       team: { id: t.slack.teamId, domain: 'thidua-local' },
@@ -70,12 +71,17 @@ describe('forged or stale values', () => {
         callback_id: CHANGE_REQUEST_REASON_CALLBACK,
         private_metadata: 'not json',
         hash: 'h',
-        state: { values: { [CHANGE_REQUEST_REASON_BLOCK]: { [CHANGE_REQUEST_REASON_ACTION]: { type: 'plain_text_input', value: 'lý do' } } } },
+        state: {
+          values: { [CHANGE_REQUEST_REASON_BLOCK]: { [CHANGE_REQUEST_REASON_ACTION]: { type: 'plain_text_input', value: 'lý do' } } },
+        },
       },
       response_urls: [],
     });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: 'Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.' } });
+    expect(reply.body).toEqual({
+      response_action: 'errors',
+      errors: { [CHANGE_REQUEST_REASON_BLOCK]: 'Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.' },
+    });
   });
 
   it('someone outside the organisation pressing a lead’s button is told whom to ask', async () => {

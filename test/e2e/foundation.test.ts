@@ -15,7 +15,7 @@ describe('the app over HTTP with the local Slack', () => {
   it('serves /healthz with the database state', async () => {
     const response = await fetch(test.bot.requestUrl.replace('/slack/events', '/healthz'));
     expect(response.status).toBe(200);
-    const report = (await response.json()) as Record<string, any>;
+    const report = (await response.json()) as { status: string; database: { migrations: number } };
     expect(report.status).toBe('ok');
     expect(report.database).toMatchObject({ status: 'ok', organisation: 'UBND tỉnh Vĩnh Phúc', units: 13, blocks: 2 });
     expect(report.database.migrations).toBeGreaterThan(0);
@@ -56,7 +56,14 @@ describe('the app over HTTP with the local Slack', () => {
   it('rejects a bad signature with 401 without touching the database or Slack', async () => {
     test.statements.length = 0;
     const callsBefore = test.slack.calls.length;
-    const body = new URLSearchParams({ command: '/thidua', text: 'help', user_id: OFFICER, team_id: test.slack.teamId, trigger_id: 'x', response_url: test.slack.issueResponseUrl() }).toString();
+    const body = new URLSearchParams({
+      command: '/thidua',
+      text: 'help',
+      user_id: OFFICER,
+      team_id: test.slack.teamId,
+      trigger_id: 'x',
+      response_url: test.slack.issueResponseUrl(),
+    }).toString();
     const reply = await test.driver.send(body, { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
     expect(reply.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -67,7 +74,14 @@ describe('the app over HTTP with the local Slack', () => {
 
   it('rejects a stale timestamp (over five minutes old) with 401 without touching the database', async () => {
     test.statements.length = 0;
-    const body = new URLSearchParams({ command: '/thidua', text: 'help', user_id: OFFICER, team_id: test.slack.teamId, trigger_id: 'x', response_url: test.slack.issueResponseUrl() }).toString();
+    const body = new URLSearchParams({
+      command: '/thidua',
+      text: 'help',
+      user_id: OFFICER,
+      team_id: test.slack.teamId,
+      trigger_id: 'x',
+      response_url: test.slack.issueResponseUrl(),
+    }).toString();
     const reply = await test.driver.send(body, { timestampSeconds: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(reply.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runSchedulerPass } from '../../src/scheduler/scheduler';
 import { DIGEST_REPORTED_THROUGH } from '../../src/scheduler/delivery-digest';
+import { runSchedulerPass } from '../../src/scheduler/scheduler';
 import { NUDGE_OPEN_PLEDGE } from '../../src/views/ids';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 
@@ -50,7 +50,9 @@ async function passAt(local: string): Promise<void> {
 }
 
 function blockIdOf(unitId: number): number {
-  const block = t.bot.store.structure.activeBlocks().find((candidate) => t.bot.store.structure.members(candidate.id).some((member) => member.id === unitId));
+  const block = t.bot.store.structure
+    .activeBlocks()
+    .find((candidate) => t.bot.store.structure.members(candidate.id).some((member) => member.id === unitId));
   return block!.id;
 }
 
@@ -59,7 +61,16 @@ function signed(...codes: string[]): void {
   for (const code of codes) {
     const unit = t.bot.store.structure.unitByCode(code)!;
     const pledge = t.bot.store.pledges.ensure(2021, unit.id, blockIdOf(unit.id));
-    t.bot.store.pledges.add({ pledgeId: pledge.id, status: 'accepted', titles: [], commitments: '', targets: new Map(), submittedBy: ADMIN, actingAsAdmin: true, submittedAt: t.clock.now() });
+    t.bot.store.pledges.add({
+      pledgeId: pledge.id,
+      status: 'accepted',
+      titles: [],
+      commitments: '',
+      targets: new Map(),
+      submittedBy: ADMIN,
+      actingAsAdmin: true,
+      submittedAt: t.clock.now(),
+    });
   }
 }
 
@@ -69,13 +80,24 @@ function submitted(periodCode: string, ...codes: string[]): void {
   for (const code of codes) {
     const unit = t.bot.store.structure.unitByCode(code)!;
     const report = t.bot.store.reports.ensure(period.id, unit.id, blockIdOf(unit.id));
-    t.bot.store.reports.add({ reportId: report.id, status: 'accepted', values: new Map(), evidenceUrl: null, notes: '', submittedBy: ADMIN, actingAsAdmin: true, submittedAt: t.clock.now(), late: false });
+    t.bot.store.reports.add({
+      reportId: report.id,
+      status: 'accepted',
+      values: new Map(),
+      evidenceUrl: null,
+      notes: '',
+      submittedBy: ADMIN,
+      actingAsAdmin: true,
+      submittedAt: t.clock.now(),
+      late: false,
+    });
   }
 }
 
 const q1 = () => t.bot.store.structure.periods(2021).find((row) => row.code === 'Q1')!;
 const blockId = (code: string) => t.bot.store.structure.blockByCode(code)!.id;
-const dmCounts = () => Object.fromEntries(ALL_OFFICERS.map((user) => [user, t.slack.dmsTo(user).length]).filter(([, count]) => count !== 0));
+const dmCounts = () =>
+  Object.fromEntries(ALL_OFFICERS.map((user) => [user, t.slack.dmsTo(user).length]).filter(([, count]) => count !== 0));
 const nudgeKeys = () =>
   t.bot.store.outbox
     .all()
@@ -126,14 +148,17 @@ describe('deadline nudges', () => {
   it('sends a nudge that falls on a Sunday or a holiday on the previous working day, and none in quiet hours', async () => {
     // The organisation adds Friday 09/04 as a holiday: Q1's 1-day nudge (Friday) moves to Thursday.
     t = await startTestBot({ now: at('2021-03-20 10:00'), organisationYaml: DEMO_YAML.replace('holidays: [', 'holidays: [2021-04-09, ') });
-    const keysFor = (subject: string, code: string) => nudgeKeys().filter((key) => key.startsWith(`nudge:${subject}:${blockId(code)}:`) && key.endsWith(':channel'));
+    const keysFor = (subject: string, code: string) =>
+      nudgeKeys().filter((key) => key.startsWith(`nudge:${subject}:${blockId(code)}:`) && key.endsWith(':channel'));
     await passAt('2021-03-24 08:00'); // pledge: 7 days before
     // 3 days before the pledge due is Sunday 28/03: sent on Friday 26/03, not at 07:59, not on Sunday.
     await passAt('2021-03-26 07:59');
     expect(keysFor('pledge:2021', 'NOI_CHINH')).toEqual([`nudge:pledge:2021:${blockId('NOI_CHINH')}:before-7:channel`]);
     await passAt('2021-03-26 08:00');
     expect(keysFor('pledge:2021', 'NOI_CHINH').at(-1)).toBe(`nudge:pledge:2021:${blockId('NOI_CHINH')}:before-3:channel`);
-    expect(textOf(t.slack.messagesIn(NOI_CHINH).at(-1)!)).toContain('Còn 5 ngày đến hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021).');
+    expect(textOf(t.slack.messagesIn(NOI_CHINH).at(-1)!)).toContain(
+      'Còn 5 ngày đến hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021).',
+    );
     const afterFriday = t.slack.messagesIn(NOI_CHINH).length;
     await passAt('2021-03-28 08:00');
     expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(afterFriday);
@@ -188,7 +213,12 @@ describe('deadline nudges', () => {
     const opened = await t.slack.waitFor(() => t.slack.openViewOf('U0TP0001'), 5000, 'the pledge modal');
     expect(textOf(opened.view)).toContain('Sở Tư pháp');
     const criterion = (code: string) => t.bot.store.structure.criteria(2021, blockId('NOI_CHINH')).find((row) => row.code === code)!.id;
-    const reply = await t.driver.submitView('U0TP0001', { [`pledge_target_${criterion('1')}`]: '95', [`pledge_target_${criterion('9')}`]: '2', pledge_titles: ['Tập thể lao động xuất sắc'], pledge_sign: ['signed'] });
+    const reply = await t.driver.submitView('U0TP0001', {
+      [`pledge_target_${criterion('1')}`]: '95',
+      [`pledge_target_${criterion('9')}`]: '2',
+      pledge_titles: ['Tập thể lao động xuất sắc'],
+      pledge_sign: ['signed'],
+    });
     expect(reply.status).toBe(200);
     const stp = t.bot.store.structure.unitByCode('STP')!;
     expect(t.bot.store.pledges.inForce(t.bot.store.pledges.find(2021, stp.id)!.id)?.submittedBy).toBe('U0TP0001');
@@ -197,7 +227,9 @@ describe('deadline nudges', () => {
     await passAt('2021-04-05 08:00');
     expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
     expect(dmCounts()).toEqual({ ...countsFor(late, 2), U0TP0001: 1, ...countsFor(officersOf('CA'), 2) });
-    expect(textOf(t.slack.messagesIn(NOI_CHINH).filter((message) => keyOf(message).includes(':overdue-2:'))[0]!)).toContain('Đã ký 4/7 đơn vị.');
+    expect(textOf(t.slack.messagesIn(NOI_CHINH).filter((message) => keyOf(message).includes(':overdue-2:'))[0]!)).toContain(
+      'Đã ký 4/7 đơn vị.',
+    );
     expect(textOf(t.slack.dmsTo('U0CA0001').at(-1)!)).toContain('còn 3/7 đơn vị chưa ký giao ước');
 
     // Everyone signs: the nudges stop.
@@ -213,8 +245,15 @@ describe('deadline nudges', () => {
     signed('TT', 'VKS', 'TAND', 'STP', 'BCHQS', 'CTHADS', 'SGDDT');
     await passAt('2021-04-01 08:00');
     // Nội chính: only the lead (CA) is late: its officers get their own DM, no escalation.
-    expect(nudgeKeys().filter((key) => key.includes(`:${blockId('NOI_CHINH')}:overdue-1:`)).sort()).toEqual(
-      [`nudge:pledge:2021:${blockId('NOI_CHINH')}:overdue-1:channel`, ...officersOf('CA').map((user) => `nudge:pledge:2021:${blockId('NOI_CHINH')}:overdue-1:dm:${user}`)].sort(),
+    expect(
+      nudgeKeys()
+        .filter((key) => key.includes(`:${blockId('NOI_CHINH')}:overdue-1:`))
+        .sort(),
+    ).toEqual(
+      [
+        `nudge:pledge:2021:${blockId('NOI_CHINH')}:overdue-1:channel`,
+        ...officersOf('CA').map((user) => `nudge:pledge:2021:${blockId('NOI_CHINH')}:overdue-1:dm:${user}`),
+      ].sort(),
     );
     // Văn hóa – Xã hội: the lead and others are late: the lead's officer gets its DM and the escalation.
     expect(t.slack.dmsTo('U0LD0001').map((message) => keyOf(message).split(':').slice(-2, -1)[0])).toEqual(['dm', 'lead']);
@@ -242,7 +281,11 @@ describe('deadline nudges', () => {
     // Down again over Q1's 1-day nudge and its due: only its overdue nudge, never "còn 1 ngày" late.
     signed(...NOI_CHINH_UNITS, ...VH_XH_UNITS);
     await passAt('2021-04-12 10:00');
-    const q1Slots = new Set(nudgeKeys().filter((key) => key.startsWith(`nudge:report:${q1().id}:`)).map((key) => key.split(':')[4]));
+    const q1Slots = new Set(
+      nudgeKeys()
+        .filter((key) => key.startsWith(`nudge:report:${q1().id}:`))
+        .map((key) => key.split(':')[4]),
+    );
     expect([...q1Slots].sort()).toEqual(['before-3', 'overdue-1']);
   });
 
@@ -263,7 +306,8 @@ describe('deadline nudges', () => {
     await t.bot.deps.delivery.drain();
     expect(t.slack.messagesIn(NOI_CHINH).map((message) => keyOf(message).split(':')[4])).toEqual(['overdue-1']);
     expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Đã quá 2 ngày so với hạn nộp báo cáo Quý I');
-    for (const key of waiting) expect(t.bot.store.outbox.byKey(key)).toMatchObject({ status: 'superseded', error: 'superseded by overdue-1' });
+    for (const key of waiting)
+      expect(t.bot.store.outbox.byKey(key)).toMatchObject({ status: 'superseded', error: 'superseded by overdue-1' });
     expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
   });
 
@@ -288,7 +332,12 @@ describe('deadline nudges', () => {
     signed('CA', 'TT', 'VKS', 'TAND', 'STP', 'SLDTBXH');
     submitted('Q1', ...NOI_CHINH_UNITS, ...VH_XH_UNITS); // only the pledge is due here
     await passAt('2021-04-01 08:00');
-    expect(t.bot.store.outbox.withStatus('skipped').map((row) => row.error).sort()).toEqual(['account_inactive', 'not_in_channel', 'user_not_found']);
+    expect(
+      t.bot.store.outbox
+        .withStatus('skipped')
+        .map((row) => row.error)
+        .sort(),
+    ).toEqual(['account_inactive', 'not_in_channel', 'user_not_found']);
     // The Văn hóa – Xã hội DMs still went out.
     expect(t.slack.dmsTo('U0GD0001')).toHaveLength(1);
 
@@ -309,7 +358,9 @@ describe('deadline nudges', () => {
     await passAt('2021-04-06 07:00');
     expect(t.slack.dmsTo(ADMIN)).toHaveLength(2);
     expect(textOf(t.slack.dmsTo(ADMIN)[1]!)).toContain('Có 3 tin nhắn chưa gửi được');
-    expect(Number(t.bot.store.organisation.getMeta(DIGEST_REPORTED_THROUGH))).toBe(Math.max(...t.bot.store.outbox.withStatus('skipped').map((row) => row.id)));
+    expect(Number(t.bot.store.organisation.getMeta(DIGEST_REPORTED_THROUGH))).toBe(
+      Math.max(...t.bot.store.outbox.withStatus('skipped').map((row) => row.id)),
+    );
     await passAt('2021-04-06 07:01');
     expect(t.slack.dmsTo(ADMIN)).toHaveLength(2);
   });
@@ -331,13 +382,17 @@ describe('deadline nudges', () => {
     expect(t.slack.openViewOf(ADMIN)).toBeUndefined();
   });
 
-  it('runs by itself inside the running bot, every tick, at the organisation\'s time', async () => {
+  it("runs by itself inside the running bot, every tick, at the organisation's time", async () => {
     // Wednesday 24/03, a minute before the pledge's first nudge (7 days before its due).
     t = await startTestBot({ now: at('2021-03-24 07:59'), schedulerTickMs: 50 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
     t.clock.set(at('2021-03-24 08:00'));
-    await t.slack.waitFor(() => t.slack.messagesIn(NOI_CHINH).length > 0 && t.slack.messagesIn(VH_XH).length > 0, 5000, 'the nudges of 08:00');
+    await t.slack.waitFor(
+      () => t.slack.messagesIn(NOI_CHINH).length > 0 && t.slack.messagesIn(VH_XH).length > 0,
+      5000,
+      'the nudges of 08:00',
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // several more ticks
     expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(1);
     expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Còn 7 ngày đến hạn ký giao ước thi đua năm 2021');
@@ -347,7 +402,9 @@ describe('deadline nudges', () => {
     t = await startTestBot({ now: at('2021-04-01 08:00'), conversationIntervalMs: 1000, slack: { perChannelIntervalMs: 1000 } });
     const users = Array.from({ length: 1000 }, (_, index) => `U0FAN${String(index).padStart(4, '0')}`);
     t.bot.store.transaction((tx) => {
-      for (const user of users) for (const round of [1, 2]) t.bot.deps.delivery.queue(tx, { key: `fan:${user}:${round}`, kind: 'test', message: { user, text: `tin ${round}` } });
+      for (const user of users)
+        for (const round of [1, 2])
+          t.bot.deps.delivery.queue(tx, { key: `fan:${user}:${round}`, kind: 'test', message: { user, text: `tin ${round}` } });
     });
     t.bot.deps.delivery.kick();
     await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage').length >= 100, 10_000, '100 posts');

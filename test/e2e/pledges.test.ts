@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateView } from '../../src/local-slack/block-kit-limits';
 import { inputsOf } from '../../src/local-slack/view-state';
-import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REJECT, PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../../src/views/ids';
+import {
+  CHANGE_REQUEST_APPROVE,
+  CHANGE_REQUEST_REASON_BLOCK,
+  CHANGE_REQUEST_REJECT,
+  PLEDGE_TABLE_NEXT,
+  PLEDGE_TABLE_PREVIOUS,
+} from '../../src/views/ids';
 import { firstResponse, responsesTo, startTestBot, type TestBot, textOf } from '../support/bot';
-import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 import { resultOf } from '../support/interactions';
+import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 
 /** The demo: Khối thi đua Nội chính, lead Công an tỉnh (U0CA0001, U0CA0002), pledge due 31/03/2021 17:00. */
 const CA = 'U0CA0001';
@@ -36,12 +42,20 @@ async function openModal(user: string, text = 'dangky') {
 
 /** The block id of the demo's criterion with `code` (1: target, 9: lower_better). */
 function targetBlock(code: string): string {
-  const criterion = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('NOI_CHINH')!.id).find((row) => row.code === code)!;
+  const criterion = t.bot.store.structure
+    .criteria(2021, t.bot.store.structure.blockByCode('NOI_CHINH')!.id)
+    .find((row) => row.code === code)!;
   return `pledge_target_${criterion.id}`;
 }
 
 function answers(overrides: Record<string, string | string[]> = {}) {
-  return { [targetBlock('1')]: '95', [targetBlock('9')]: '2', pledge_titles: ['Tập thể lao động xuất sắc'], pledge_sign: ['signed'], ...overrides };
+  return {
+    [targetBlock('1')]: '95',
+    [targetBlock('9')]: '2',
+    pledge_titles: ['Tập thể lao động xuất sắc'],
+    pledge_sign: ['signed'],
+    ...overrides,
+  };
 }
 
 async function sign(user: string, overrides: Record<string, string | string[]> = {}) {
@@ -52,7 +66,11 @@ async function sign(user: string, overrides: Record<string, string | string[]> =
 function pledgeOf(unitCode: string) {
   const unit = t.bot.store.structure.unitByCode(unitCode)!;
   const pledge = t.bot.store.pledges.find(2021, unit.id);
-  return { pledge, versions: pledge ? t.bot.store.pledges.versions(pledge.id) : [], inForce: pledge ? t.bot.store.pledges.inForce(pledge.id) : undefined };
+  return {
+    pledge,
+    versions: pledge ? t.bot.store.pledges.versions(pledge.id) : [],
+    inForce: pledge ? t.bot.store.pledges.inForce(pledge.id) : undefined,
+  };
 }
 
 const resultText = (reply: { body: unknown }) => textOf((reply.body as { view: Record<string, unknown> }).view);
@@ -65,7 +83,8 @@ function buttonValue(message: { blocks?: unknown[] }, actionId: string): string 
   throw new Error(`no ${actionId} button`);
 }
 
-const hasButtons = (message: { blocks?: unknown[] }) => ((message.blocks ?? []) as { type: string }[]).some((block) => block.type === 'actions');
+const hasButtons = (message: { blocks?: unknown[] }) =>
+  ((message.blocks ?? []) as { type: string }[]).some((block) => block.type === 'actions');
 
 describe('signing the pledge', () => {
   it('opens a modal with one input per target criterion, stores the signature and announces it in the channel', async () => {
@@ -74,15 +93,29 @@ describe('signing the pledge', () => {
     const inputs = inputsOf(view.view);
     const targets = inputs.filter((input) => input.blockId.startsWith('pledge_target_'));
     expect(targets.map((input) => [input.blockId, input.label, input.hint, input.type, input.initial])).toEqual([
-      [targetBlock('1'), '1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%)', 'Chỉ tiêu phấn đấu (số lớn hơn 0)', 'plain_text_input', undefined],
-      [targetBlock('9'), '9. Số vụ việc vi phạm, đơn thư tồn đọng (vụ việc)', 'Mức trần — không vượt quá (có thể là 0)', 'plain_text_input', undefined],
+      [
+        targetBlock('1'),
+        '1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%)',
+        'Chỉ tiêu phấn đấu (số lớn hơn 0)',
+        'plain_text_input',
+        undefined,
+      ],
+      [
+        targetBlock('9'),
+        '9. Số vụ việc vi phạm, đơn thư tồn đọng (vụ việc)',
+        'Mức trần — không vượt quá (có thể là 0)',
+        'plain_text_input',
+        undefined,
+      ],
     ]);
     const titles = inputs.find((input) => input.blockId === 'pledge_titles')!;
     expect(titles.type).toBe('checkboxes');
     expect(titles.choices.map((choice) => choice.text)).toEqual(t.bot.store.organisation.titles());
     expect(titles.choices.map((choice) => choice.text)).toContain('Cờ thi đua của UBND tỉnh');
     expect(inputs.find((input) => input.blockId === 'pledge_commitments')!.type).toBe('plain_text_input');
-    expect(inputs.find((input) => input.blockId === 'pledge_sign')!.choices.map((choice) => choice.text)).toEqual(['Thay mặt đơn vị, tôi xác nhận ký giao ước thi đua năm 2021']);
+    expect(inputs.find((input) => input.blockId === 'pledge_sign')!.choices.map((choice) => choice.text)).toEqual([
+      'Thay mặt đơn vị, tôi xác nhận ký giao ước thi đua năm 2021',
+    ]);
     const shown = textOf(view.view);
     expect(shown).toContain('*Công an tỉnh* — Khối thi đua Nội chính, năm 2021');
     expect(shown).toContain('Đoàn kết, kỷ cương, đổi mới, sáng tạo');
@@ -101,20 +134,32 @@ describe('signing the pledge', () => {
 
     const { versions, inForce } = pledgeOf('CA');
     expect(versions).toHaveLength(1);
-    expect(inForce).toMatchObject({ version: 1, status: 'accepted', submittedBy: CA, actingAsAdmin: false, titlesSought: ['Cờ thi đua của UBND tỉnh', 'Tập thể lao động xuất sắc'], commitments: 'Hoàn thành xuất sắc nhiệm vụ được giao.' });
+    expect(inForce).toMatchObject({
+      version: 1,
+      status: 'accepted',
+      submittedBy: CA,
+      actingAsAdmin: false,
+      titlesSought: ['Cờ thi đua của UBND tỉnh', 'Tập thể lao động xuất sắc'],
+      commitments: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
+    });
     expect(inForce!.submittedAt).toEqual(t.clock.now());
     expect(inForce!.targets.get(Number(targetBlock('1').split('_').at(-1)))).toBe(1234.5);
     expect(inForce!.targets.get(Number(targetBlock('9').split('_').at(-1)))).toBe(0);
 
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1, 5000, 'the channel line');
     expect(channelTexts()).toEqual(['Công an tỉnh đã ký giao ước thi đua năm 2021 — 1/7 đơn vị']);
-    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([['pledge.signed', CA, false]]);
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([
+      ['pledge.signed', CA, false],
+    ]);
 
     // Opened again, the modal is filled in with the pledge in force, in Vietnamese notation.
     const again = await openModal(CA2);
     const prefilled = inputsOf(again.view.view);
     expect(prefilled.filter((input) => input.blockId.startsWith('pledge_target_')).map((input) => input.initial)).toEqual(['1.234,5', '0']);
-    expect(prefilled.find((input) => input.blockId === 'pledge_titles')!.initial).toEqual(['Cờ thi đua của UBND tỉnh', 'Tập thể lao động xuất sắc']);
+    expect(prefilled.find((input) => input.blockId === 'pledge_titles')!.initial).toEqual([
+      'Cờ thi đua của UBND tỉnh',
+      'Tập thể lao động xuất sắc',
+    ]);
     expect(prefilled.find((input) => input.blockId === 'pledge_commitments')!.initial).toBe('Hoàn thành xuất sắc nhiệm vụ được giao.');
     expect(prefilled.find((input) => input.blockId === 'pledge_sign')!.initial).toBeUndefined();
     expect(textOf(again.view.view)).toContain('Đã điền sẵn giao ước đang có hiệu lực (bản 1, 15/03/2021 08:00, <@U0CA0001>).');
@@ -140,7 +185,9 @@ describe('signing the pledge', () => {
     await settle();
     expect(channelTexts()).toEqual(['Công an tỉnh đã ký giao ước thi đua năm 2021 — 1/7 đơn vị']);
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['pledge.signed', 'pledge.updated']);
-    expect(t.bot.store.audit.all()[1]!.details).toMatchObject({ changes: ['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 1.234,5'] });
+    expect(t.bot.store.audit.all()[1]!.details).toMatchObject({
+      changes: ['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 1.234,5'],
+    });
   });
 
   it('posts the covenant summary exactly once when the last units sign together', async () => {
@@ -149,7 +196,10 @@ describe('signing the pledge', () => {
     // The last two units submit at the same moment.
     await openModal('U0QS0001');
     await openModal('U0THA001');
-    const [first, second] = await Promise.all([t.driver.submitView('U0QS0001', answers()), t.driver.submitView('U0THA001', answers({ pledge_titles: ['Cờ thi đua của UBND tỉnh'] }))]);
+    const [first, second] = await Promise.all([
+      t.driver.submitView('U0QS0001', answers()),
+      t.driver.submitView('U0THA001', answers({ pledge_titles: ['Cờ thi đua của UBND tỉnh'] })),
+    ]);
     expect([resultText(first), resultText(second)].join('\n')).toMatch(/7\/7 đơn vị đã ký/);
 
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length >= 8, 5000, 'seven lines and the covenant');
@@ -164,7 +214,8 @@ describe('signing the pledge', () => {
     expect(covenant).toContain('Giao ước thi đua năm 2021 — Khối thi đua Nội chính');
     expect(covenant).toContain('Đoàn kết, kỷ cương, đổi mới, sáng tạo, khát vọng phát triển');
     expect(covenant).toContain('Trưởng khối: Công an tỉnh · Phó khối: Thanh tra tỉnh');
-    for (const unit of t.bot.store.structure.members(t.bot.store.structure.blockByCode('NOI_CHINH')!.id)) expect(covenant).toContain(`*${unit.name}* — ký 15/03/2021 08:00`);
+    for (const unit of t.bot.store.structure.members(t.bot.store.structure.blockByCode('NOI_CHINH')!.id))
+      expect(covenant).toContain(`*${unit.name}* — ký 15/03/2021 08:00`);
     expect(covenant).toContain('Danh hiệu: Cờ thi đua của UBND tỉnh');
     expect(covenant).toContain('1. Hoàn thành chỉ tiêu chuyên môn đã giao ước: 95%');
     expect(covenant).toContain('9. Số vụ việc vi phạm, đơn thư tồn đọng: không quá 2 vụ việc');
@@ -180,18 +231,42 @@ describe('signing the pledge', () => {
   it('answers per-field errors for a bad number and a missing signature, and stores nothing', async () => {
     t = await startTestBot();
     await openModal(CA);
-    const reply = await t.driver.submitView(CA, { [targetBlock('1')]: 'mười', [targetBlock('9')]: '2', pledge_titles: ['Tập thể lao động xuất sắc'] });
+    const reply = await t.driver.submitView(CA, {
+      [targetBlock('1')]: 'mười',
+      [targetBlock('9')]: '2',
+      pledge_titles: ['Tập thể lao động xuất sắc'],
+    });
     expect(reply.body).toEqual({
       response_action: 'errors',
-      errors: { [targetBlock('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.', pledge_sign: 'Cần đánh dấu xác nhận ký giao ước.' },
+      errors: {
+        [targetBlock('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
+        pledge_sign: 'Cần đánh dấu xác nhận ký giao ước.',
+      },
     });
-    const more = await t.driver.submitView(CA, { [targetBlock('1')]: '0', [targetBlock('9')]: '-1', pledge_titles: [], pledge_sign: ['signed'] });
+    const more = await t.driver.submitView(CA, {
+      [targetBlock('1')]: '0',
+      [targetBlock('9')]: '-1',
+      pledge_titles: [],
+      pledge_sign: ['signed'],
+    });
     expect(more.body).toEqual({
       response_action: 'errors',
-      errors: { [targetBlock('1')]: 'Chỉ tiêu phải lớn hơn 0.', [targetBlock('9')]: 'Mức trần không được là số âm (có thể là 0).', pledge_titles: 'Chọn ít nhất một danh hiệu đăng ký.' },
+      errors: {
+        [targetBlock('1')]: 'Chỉ tiêu phải lớn hơn 0.',
+        [targetBlock('9')]: 'Mức trần không được là số âm (có thể là 0).',
+        pledge_titles: 'Chọn ít nhất một danh hiệu đăng ký.',
+      },
     });
-    const empty = await t.driver.submitView(CA, { [targetBlock('1')]: '', [targetBlock('9')]: '', pledge_sign: ['signed'], pledge_titles: ['Tập thể lao động xuất sắc'] });
-    expect(empty.body).toEqual({ response_action: 'errors', errors: { [targetBlock('1')]: 'Cần nhập chỉ tiêu cho tiêu chí này.', [targetBlock('9')]: 'Cần nhập mức trần (có thể là 0).' } });
+    const empty = await t.driver.submitView(CA, {
+      [targetBlock('1')]: '',
+      [targetBlock('9')]: '',
+      pledge_sign: ['signed'],
+      pledge_titles: ['Tập thể lao động xuất sắc'],
+    });
+    expect(empty.body).toEqual({
+      response_action: 'errors',
+      errors: { [targetBlock('1')]: 'Cần nhập chỉ tiêu cho tiêu chí này.', [targetBlock('9')]: 'Cần nhập mức trần (có thể là 0).' },
+    });
     await settle();
     expect(pledgeOf('CA').pledge).toBeUndefined();
     expect(t.bot.store.outbox.all()).toEqual([]);
@@ -212,8 +287,12 @@ describe('signing the pledge', () => {
     // One is applied and answered with the outcome; the other is recognised as the same submission and only closes the modal.
     const bodies = [one.body, two.body];
     expect(bodies.filter((body) => body === '')).toHaveLength(1);
-    expect(bodies.map((body) => (body === '' ? '' : textOf((body as { view: Record<string, unknown> }).view))).join('')).toContain('Đã ký giao ước thi đua năm 2021 cho Công an tỉnh');
-    expect(t.bot.handle.sqlite.prepare('select count(*) as count from processed_events where id = ?').get(`view:${view.id}`)).toEqual({ count: 1 });
+    expect(bodies.map((body) => (body === '' ? '' : textOf((body as { view: Record<string, unknown> }).view))).join('')).toContain(
+      'Đã ký giao ước thi đua năm 2021 cho Công an tỉnh',
+    );
+    expect(t.bot.handle.sqlite.prepare('select count(*) as count from processed_events where id = ?').get(`view:${view.id}`)).toEqual({
+      count: 1,
+    });
     expect(pledgeOf('CA').versions).toHaveLength(1);
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1);
     await settle();
@@ -247,7 +326,9 @@ describe('who may pledge for a unit', () => {
     t.slack.addUser({ id: 'U0STRANGER', name: 'stranger', realName: 'Người ngoài' });
     for (const text of ['dangky', 'dangky CA', 'giaouoc']) {
       const reply = await t.driver.slashCommand('U0STRANGER', text, CHANNEL);
-      expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toContain('Tài khoản này chưa có trong danh sách cán bộ thi đua của UBND tỉnh Vĩnh Phúc');
+      expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toContain(
+        'Tài khoản này chưa có trong danh sách cán bộ thi đua của UBND tỉnh Vĩnh Phúc',
+      );
     }
     expect(t.slack.callsTo('views.open')).toEqual([]);
     expect(t.bot.store.outbox.all()).toEqual([]);
@@ -256,13 +337,17 @@ describe('who may pledge for a unit', () => {
   it('lets an admin sign for a unit, recorded as acting as admin', async () => {
     t = await startTestBot();
     const asked = await t.driver.slashCommand(ADMIN, 'dangky', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, asked.responseUrl))).toContain('Quản trị viên ký thay cho đơn vị nào? Gõ `/thidua dangky <mã đơn vị | tên> [năm]`');
+    expect(textOf(await firstResponse(t.slack, asked.responseUrl))).toContain(
+      'Quản trị viên ký thay cho đơn vị nào? Gõ `/thidua dangky <mã đơn vị | tên> [năm]`',
+    );
     const { view } = await openModal(ADMIN, 'dang ky cong an 2021');
     expect(textOf(view.view)).toContain('*Công an tỉnh* — Khối thi đua Nội chính, năm 2021');
     expect(textOf(view.view)).toContain('Quản trị viên thực hiện thay cho đơn vị');
     await t.driver.submitView(ADMIN, answers());
     expect(pledgeOf('CA').inForce).toMatchObject({ submittedBy: ADMIN, actingAsAdmin: true, status: 'accepted' });
-    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([['pledge.signed', ADMIN, true]]);
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([
+      ['pledge.signed', ADMIN, true],
+    ]);
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1);
     expect(channelTexts()).toEqual(['Công an tỉnh đã ký giao ước thi đua năm 2021 — 1/7 đơn vị (quản trị viên ký thay)']);
   });
@@ -282,7 +367,9 @@ describe('after the pledge due', () => {
     await sign(TT);
     t.clock.set(AFTER_DUE);
     const { view, reply } = await requestAmendment(TT, { [targetBlock('1')]: '100', pledge_titles: ['Cờ thi đua của UBND tỉnh'] });
-    expect(textOf(view.view)).toContain('Đã quá hạn ký giao ước (31/03/2021 17:00): thay đổi sẽ thành đề nghị sửa đổi gửi Trưởng khối (Công an tỉnh) duyệt');
+    expect(textOf(view.view)).toContain(
+      'Đã quá hạn ký giao ước (31/03/2021 17:00): thay đổi sẽ thành đề nghị sửa đổi gửi Trưởng khối (Công an tỉnh) duyệt',
+    );
     expect(resultText(reply)).toContain('Đã gửi đề nghị sửa đổi giao ước tới Trưởng khối (Công an tỉnh) duyệt.');
     let state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status])).toEqual([
@@ -293,7 +380,13 @@ describe('after the pledge due', () => {
 
     // Every officer of the lead unit gets the request with the diff and the buttons.
     // Copies: chat.update redraws the local Slack's messages in place, and a stale copy is pressed later.
-    const [dm, dm2] = structuredClone(await t.slack.waitFor(() => (t.slack.dmsTo(CA).length && t.slack.dmsTo(CA2).length ? [t.slack.dmsTo(CA)[0]!, t.slack.dmsTo(CA2)[0]!] : undefined), 5000, 'the lead officers’ DMs'));
+    const [dm, dm2] = structuredClone(
+      await t.slack.waitFor(
+        () => (t.slack.dmsTo(CA).length && t.slack.dmsTo(CA2).length ? [t.slack.dmsTo(CA)[0]!, t.slack.dmsTo(CA2)[0]!] : undefined),
+        5000,
+        'the lead officers’ DMs',
+      ),
+    );
     const request = textOf(dm!);
     expect(request).toContain('*Đề nghị: Sửa đổi giao ước thi đua năm 2021* — Thanh tra tỉnh');
     expect(request).toContain('Người gửi: <@U0TT0001>, 05/04/2021 10:00');
@@ -305,14 +398,28 @@ describe('after the pledge due', () => {
     expect(t.slack.dmsTo(ADMIN)).toEqual([]);
 
     // Someone who is not the lead cannot decide.
-    const outsider = await t.driver.pressButton({ userId: 'U0VKS001', actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(dm!, CHANGE_REQUEST_APPROVE), in: { message: dm! } });
-    expect(textOf(await firstResponse(t.slack, outsider.responseUrl!))).toContain('Chỉ cán bộ của đơn vị Trưởng khối (Công an tỉnh) hoặc quản trị viên mới duyệt được đề nghị này.');
+    const outsider = await t.driver.pressButton({
+      userId: 'U0VKS001',
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(dm!, CHANGE_REQUEST_APPROVE),
+      in: { message: dm! },
+    });
+    expect(textOf(await firstResponse(t.slack, outsider.responseUrl!))).toContain(
+      'Chỉ cán bộ của đơn vị Trưởng khối (Công an tỉnh) hoặc quản trị viên mới duyệt được đề nghị này.',
+    );
     expect(pledgeOf('TT').versions[1]!.status).toBe('pending');
 
     t.clock.advance(30 * 60 * 1000);
-    await t.driver.pressButton({ userId: CA2, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(dm2!, CHANGE_REQUEST_APPROVE), in: { message: dm2! } });
+    await t.driver.pressButton({
+      userId: CA2,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(dm2!, CHANGE_REQUEST_APPROVE),
+      in: { message: dm2! },
+    });
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
-    expect(textOf(outcome)).toBe('✅ Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.');
+    expect(textOf(outcome)).toBe(
+      '✅ Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.',
+    );
     state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decidedBy])).toEqual([
       [1, 'accepted', null],
@@ -328,14 +435,24 @@ describe('after the pledge due', () => {
       expect(textOf(message)).toContain('✅ Đã duyệt: <@U0CA0002>, 05/04/2021 10:30.');
     }
     // A press on a stale copy is answered politely.
-    const late = await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(dm!, CHANGE_REQUEST_APPROVE), in: { message: dm! } });
-    expect(textOf(await firstResponse(t.slack, late.responseUrl!))).toBe('Đề nghị này đã được xử lý bởi <@U0CA0002> lúc 05/04/2021 10:30 (đã duyệt).');
+    const late = await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(dm!, CHANGE_REQUEST_APPROVE),
+      in: { message: dm! },
+    });
+    expect(textOf(await firstResponse(t.slack, late.responseUrl!))).toBe(
+      'Đề nghị này đã được xử lý bởi <@U0CA0002> lúc 05/04/2021 10:30 (đã duyệt).',
+    );
     expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([
       ['pledge.signed', TT, false],
       ['pledge.amendment_requested', TT, false],
       ['pledge.amendment_approved', CA2, false],
     ]);
-    expect(t.bot.store.audit.all()[2]!.details).toMatchObject({ versionId: state.versions[1]!.id, changes: expect.arrayContaining(['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100']) });
+    expect(t.bot.store.audit.all()[2]!.details).toMatchObject({
+      versionId: state.versions[1]!.id,
+      changes: expect.arrayContaining(['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100']),
+    });
   });
 
   it('asks a reason for a rejection; the old version stays in force and history keeps both', async () => {
@@ -344,7 +461,12 @@ describe('after the pledge due', () => {
     t.clock.set(AFTER_DUE);
     await requestAmendment(TT, { [targetBlock('9')]: '5' });
     const dm = await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, 'the request DM');
-    await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_REJECT, value: buttonValue(dm, CHANGE_REQUEST_REJECT), in: { message: dm } });
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_REJECT,
+      value: buttonValue(dm, CHANGE_REQUEST_REJECT),
+      in: { message: dm },
+    });
     await t.slack.waitFor(() => t.slack.openViewOf(CA)?.view.callback_id === 'change_request_reason', 5000, 'the reason modal');
     expect(textOf(t.slack.openViewOf(CA)!.view)).toContain('9. Số vụ việc vi phạm, đơn thư tồn đọng (vụ việc): 2 → 5');
 
@@ -353,7 +475,9 @@ describe('after the pledge due', () => {
     expect(pledgeOf('TT').versions[1]!.status).toBe('pending');
 
     const done = await t.driver.submitView(CA, { [CHANGE_REQUEST_REASON_BLOCK]: 'Mức trần phải giữ như đã giao ước.' });
-    expect(resultText(done)).toContain('Đã từ chối đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả và lý do.');
+    expect(resultText(done)).toContain(
+      'Đã từ chối đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả và lý do.',
+    );
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
       'Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.». Bản đang có hiệu lực giữ nguyên.',
@@ -367,13 +491,24 @@ describe('after the pledge due', () => {
     expect([...state.inForce!.targets.values()]).toEqual([95, 2]);
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited && t.slack.dmsTo(CA2)[0]?.edited, 5000, 'the DMs redrawn');
     expect(hasButtons(t.slack.dmsTo(CA2)[0]!)).toBe(false);
-    expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain('Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.».');
-    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['pledge.signed', 'pledge.amendment_requested', 'pledge.amendment_rejected']);
+    expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain(
+      'Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.».',
+    );
+    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual([
+      'pledge.signed',
+      'pledge.amendment_requested',
+      'pledge.amendment_rejected',
+    ]);
 
     // A second amendment, approved, sits in history beside the rejected one.
     await requestAmendment(TT, { [targetBlock('1')]: '97' });
     const second = await t.slack.waitFor(() => t.slack.dmsTo(CA)[1], 5000, 'the second request');
-    await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(second, CHANGE_REQUEST_APPROVE), in: { message: second } });
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(second, CHANGE_REQUEST_APPROVE),
+      in: { message: second },
+    });
     await t.slack.waitFor(() => t.slack.dmsTo(TT).length === 2, 5000, 'the second outcome');
     expect(pledgeOf('TT').versions.map((version) => [version.version, version.status])).toEqual([
       [1, 'accepted'],
@@ -395,7 +530,12 @@ describe('after the pledge due', () => {
     expect(pledgeOf('TT').versions.map((version) => version.status)).toEqual(['accepted', 'withdrawn', 'pending']);
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited, 5000, 'the old request redrawn');
     expect(textOf(t.slack.dmsTo(CA)[0]!)).toContain('Người đề nghị đã rút lại hoặc thay bằng đề nghị mới hơn (05/04/2021 10:00).');
-    const stale = await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(first, CHANGE_REQUEST_APPROVE), in: { message: first } });
+    const stale = await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(first, CHANGE_REQUEST_APPROVE),
+      in: { message: first },
+    });
     expect(textOf(await firstResponse(t.slack, stale.responseUrl!))).toContain('(đã rút lại hoặc thay bằng đề nghị mới hơn)');
 
     const same = await requestAmendment(TT, { [targetBlock('1')]: '98' });
@@ -416,9 +556,21 @@ describe('after the pledge due', () => {
     await settle();
     expect(t.slack.dmsTo(CA)).toEqual([]);
     // The lead's own officers may not approve their own change.
-    const own = await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(dm, CHANGE_REQUEST_APPROVE), in: { message: dm } });
-    expect(textOf(await firstResponse(t.slack, own.responseUrl!))).toContain('Chỉ Ban Thi đua – Khen thưởng hoặc quản trị viên mới duyệt được');
-    await t.driver.pressButton({ userId: ADMIN, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(dm, CHANGE_REQUEST_APPROVE), in: { message: dm } });
+    const own = await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(dm, CHANGE_REQUEST_APPROVE),
+      in: { message: dm },
+    });
+    expect(textOf(await firstResponse(t.slack, own.responseUrl!))).toContain(
+      'Chỉ Ban Thi đua – Khen thưởng hoặc quản trị viên mới duyệt được',
+    );
+    await t.driver.pressButton({
+      userId: ADMIN,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(dm, CHANGE_REQUEST_APPROVE),
+      in: { message: dm },
+    });
     await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, 'the outcome');
     expect(pledgeOf('CA').inForce!.version).toBe(2);
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'pledge.amendment_approved', actorUserId: ADMIN, actingAsAdmin: true });
@@ -475,7 +627,9 @@ describe('after the pledge due', () => {
     });
     expect(pressed.status).toBe(200);
     await t.slack.waitFor(() => responsesTo(t.slack, reply.responseUrl).length === 2, 5000, 'the confirmation');
-    expect(textOf(responsesTo(t.slack, reply.responseUrl)[1]!)).toContain('Đã duyệt đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả.');
+    expect(textOf(responsesTo(t.slack, reply.responseUrl)[1]!)).toContain(
+      'Đã duyệt đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả.',
+    );
     expect(pledgeOf('TT').inForce!.version).toBe(2);
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'pledge.amendment_approved', actorUserId: ADMIN, actingAsAdmin: true });
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]?.edited, 5000, 'the lead DM redrawn');
@@ -495,7 +649,9 @@ describe('the block pledge table', () => {
     expect(text).toContain('*1. Thanh tra tỉnh* — _Chưa ký_');
     expect(text).toContain('*2. Công an tỉnh* — ký 15/03/2021 08:00, <@U0CA0001>');
     expect(text).toContain('Danh hiệu: Cờ thi đua của UBND tỉnh; Tập thể lao động xuất sắc');
-    expect(text).toContain('Chỉ tiêu: 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước: 95% · 9. Số vụ việc vi phạm, đơn thư tồn đọng: không quá 2 vụ việc');
+    expect(text).toContain(
+      'Chỉ tiêu: 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước: 95% · 9. Số vụ việc vi phạm, đơn thư tồn đọng: không quá 2 vụ việc',
+    );
     expect(text).toContain('*7. Cục Thi hành án dân sự tỉnh* — _Chưa ký_');
     expect(text.indexOf('Thanh tra tỉnh')).toBeLessThan(text.indexOf('Công an tỉnh'));
   });
@@ -505,19 +661,29 @@ describe('the block pledge table', () => {
     const other = await t.driver.slashCommand(CA, 'giaouoc van hoa xa hoi', CHANNEL);
     expect(textOf(await firstResponse(t.slack, other.responseUrl))).toContain('Giao ước thi đua năm 2021 — Khối thi đua Văn hóa – Xã hội');
     const asked = await t.driver.slashCommand(ADMIN, 'giaouoc', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, asked.responseUrl))).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua giaouoc NOI_CHINH`. Các khối: `NOI_CHINH` (Khối thi đua Nội chính), `VH_XH`');
+    expect(textOf(await firstResponse(t.slack, asked.responseUrl))).toContain(
+      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua giaouoc NOI_CHINH`. Các khối: `NOI_CHINH` (Khối thi đua Nội chính), `VH_XH`',
+    );
     const unknown = await t.driver.slashCommand(CA, 'giaouoc kinh te', CHANNEL);
     expect(textOf(await firstResponse(t.slack, unknown.responseUrl))).toContain('Không có khối «kinh te». Các khối: `NOI_CHINH`');
     const year = await t.driver.slashCommand(CA, 'giaouoc 2019', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, year.responseUrl))).toContain('Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.');
+    expect(textOf(await firstResponse(t.slack, year.responseUrl))).toContain(
+      'Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.',
+    );
   });
 
   it('pages a block of 40 units, each page within Slack’s limits', async () => {
     t = await startTestBot({ organisationYaml: generatedOrganisationYaml({ units: 40, targets: 3 }) });
     for (const unit of [1, 12, 40]) {
       await openModal(officerOf(unit));
-      const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id).filter((row) => row.kind === 'target');
-      await t.driver.submitView(officerOf(unit), { ...Object.fromEntries(criteria.map((row) => [`pledge_target_${row.id}`, '90'])), pledge_titles: ['Tập thể lao động tiên tiến'], pledge_sign: ['signed'] });
+      const criteria = t.bot.store.structure
+        .criteria(2021, t.bot.store.structure.blockByCode('LON')!.id)
+        .filter((row) => row.kind === 'target');
+      await t.driver.submitView(officerOf(unit), {
+        ...Object.fromEntries(criteria.map((row) => [`pledge_target_${row.id}`, '90'])),
+        pledge_titles: ['Tập thể lao động tiên tiến'],
+        pledge_sign: ['signed'],
+      });
     }
     const reply = await t.driver.slashCommand(officerOf(2), 'giaouoc', 'C0LON');
     const pages = [await firstResponse(t.slack, reply.responseUrl)];
@@ -526,7 +692,12 @@ describe('the block pledge table', () => {
       const blocks = current.blocks as unknown[];
       expect(blocks.length).toBeLessThanOrEqual(50);
       if (!JSON.stringify(blocks).includes(PLEDGE_TABLE_NEXT)) break;
-      await t.driver.pressButton({ userId: officerOf(2), actionId: PLEDGE_TABLE_NEXT, value: buttonValue(current, PLEDGE_TABLE_NEXT), in: { ephemeral: { channel: 'C0LON', blocks, responseUrl: reply.responseUrl } } });
+      await t.driver.pressButton({
+        userId: officerOf(2),
+        actionId: PLEDGE_TABLE_NEXT,
+        value: buttonValue(current, PLEDGE_TABLE_NEXT),
+        in: { ephemeral: { channel: 'C0LON', blocks, responseUrl: reply.responseUrl } },
+      });
       await t.slack.waitFor(() => responsesTo(t.slack, reply.responseUrl).length === pages.length + 1, 5000, 'the next page');
       const next = responsesTo(t.slack, reply.responseUrl).at(-1)!;
       expect(next.replace_original).toBe(true);
@@ -541,7 +712,12 @@ describe('the block pledge table', () => {
     expect(textOf(pages[3]!)).toContain('Trang 4/4');
     expect(textOf(pages[3]!)).toContain('*40. Đơn vị số 40* — ký');
     // And back.
-    await t.driver.pressButton({ userId: officerOf(2), actionId: PLEDGE_TABLE_PREVIOUS, value: buttonValue(pages[3]!, PLEDGE_TABLE_PREVIOUS), in: { ephemeral: { channel: 'C0LON', blocks: pages[3]!.blocks as unknown[], responseUrl: reply.responseUrl } } });
+    await t.driver.pressButton({
+      userId: officerOf(2),
+      actionId: PLEDGE_TABLE_PREVIOUS,
+      value: buttonValue(pages[3]!, PLEDGE_TABLE_PREVIOUS),
+      in: { ephemeral: { channel: 'C0LON', blocks: pages[3]!.blocks as unknown[], responseUrl: reply.responseUrl } },
+    });
     await t.slack.waitFor(() => responsesTo(t.slack, reply.responseUrl).length === 5, 5000, 'the previous page');
     expect(textOf(responsesTo(t.slack, reply.responseUrl).at(-1)!)).toContain('Trang 3/4');
   });
@@ -579,7 +755,10 @@ describe('a block with many criteria', () => {
     // A bad value on the first page is caught there.
     const firstIds = inputsOf(view.view).map((input) => input.blockId);
     const bad = await t.driver.submitView(user, { ...Object.fromEntries(firstIds.map((id) => [id, '90'])), [firstIds[7]!]: 'abc' });
-    expect(bad.body).toEqual({ response_action: 'errors', errors: { [firstIds[7]!]: 'Giá trị «abc» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.' } });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [firstIds[7]!]: 'Giá trị «abc» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.' },
+    });
     t.slack.closeView(view.id);
 
     const { pages, result } = await fillLongForm(user, (index) => `${index + 1},5`);
@@ -589,7 +768,9 @@ describe('a block with many criteria', () => {
     const unit = t.bot.store.structure.unitByCode('DV2')!;
     const versions = t.bot.store.pledges.versions(t.bot.store.pledges.find(2021, unit.id)!.id);
     expect(versions).toHaveLength(1);
-    const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id).filter((row) => row.kind === 'target');
+    const criteria = t.bot.store.structure
+      .criteria(2021, t.bot.store.structure.blockByCode('LON')!.id)
+      .filter((row) => row.kind === 'target');
     expect(criteria.map((criterion) => versions[0]!.targets.get(criterion.id))).toEqual(criteria.map((_, index) => index + 1.5));
   });
 
@@ -604,8 +785,16 @@ describe('a block with many criteria', () => {
       const carried = JSON.parse(String(second.view.private_metadata)) as { v?: unknown[]; p: number };
       expect([carried.p, carried.v?.length]).toEqual([1, 45]);
       second.view.private_metadata = JSON.stringify(forge(carried));
-      const filled = Object.fromEntries(inputsOf(second.view).filter((input) => input.blockId.startsWith('pledge_target_')).map((input) => [input.blockId, '90']));
-      return textOf(resultOf(await t.driver.submitView(user, { ...filled, pledge_titles: ['Tập thể lao động xuất sắc'], pledge_sign: ['signed'] }, second.id)));
+      const filled = Object.fromEntries(
+        inputsOf(second.view)
+          .filter((input) => input.blockId.startsWith('pledge_target_'))
+          .map((input) => [input.blockId, '90']),
+      );
+      return textOf(
+        resultOf(
+          await t.driver.submitView(user, { ...filled, pledge_titles: ['Tập thể lao động xuất sắc'], pledge_sign: ['signed'] }, second.id),
+        ),
+      );
     };
     const stale = 'chưa lưu gì. Vui lòng gõ lại `/thidua dangky`.';
     expect(await submitForged((carried) => ({ ...carried, v: (carried.v ?? []).map(() => -5) }))).toContain(stale);
@@ -621,7 +810,9 @@ describe('a block with many criteria', () => {
     const unit = t.bot.store.structure.unitByCode('DV1')!;
     const version = t.bot.store.pledges.versions(t.bot.store.pledges.find(2021, unit.id)!.id)[0]!;
     expect(version.targets.size).toBe(300);
-    const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id).filter((row) => row.kind === 'target');
+    const criteria = t.bot.store.structure
+      .criteria(2021, t.bot.store.structure.blockByCode('LON')!.id)
+      .filter((row) => row.kind === 'target');
     expect(version.targets.get(criteria[299]!.id)).toBe(123456789.29925);
     expect(t.bot.handle.sqlite.prepare("select count(*) as count from meta where key like 'pledge-draft:%'").get()).toEqual({ count: 0 });
   });
@@ -634,14 +825,24 @@ describe('an organisation that works in English', () => {
     const target = `pledge_target_${t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id)[0]!.id}`;
     const { view } = await openModal(user, 'pledge 2021');
     expect(textOf(view.view)).toContain('Pledges are due 31 Mar 2021 17:00.');
-    expect(inputsOf(view.view).find((input) => input.blockId === 'pledge_sign')!.choices[0]!.text).toBe('On behalf of the unit, I sign the 2021 emulation pledge');
+    expect(inputsOf(view.view).find((input) => input.blockId === 'pledge_sign')!.choices[0]!.text).toBe(
+      'On behalf of the unit, I sign the 2021 emulation pledge',
+    );
     const bad = await t.driver.submitView(user, { [target]: 'ten' });
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { [target]: '«ten» is not a number. Enter a number, e.g. 95 or 95.5.', pledge_titles: 'Choose at least one title.', pledge_sign: 'Tick the box to sign the pledge.' },
+      errors: {
+        [target]: '«ten» is not a number. Enter a number, e.g. 95 or 95.5.',
+        pledge_titles: 'Choose at least one title.',
+        pledge_sign: 'Tick the box to sign the pledge.',
+      },
     });
     // Numbers are read in either notation whatever the language.
-    const done = await t.driver.submitView(user, { [target]: '1.234,5', pledge_titles: ['Tập thể lao động tiên tiến'], pledge_sign: ['signed'] });
+    const done = await t.driver.submitView(user, {
+      [target]: '1.234,5',
+      pledge_titles: ['Tập thể lao động tiên tiến'],
+      pledge_sign: ['signed'],
+    });
     expect(resultText(done)).toContain('Đơn vị số 2 signed the 2021 emulation pledge. Khối thi đua Lớn: 1 of 2 units have signed.');
     await t.slack.waitFor(() => t.slack.messagesIn('C0LON').length === 1);
     expect(textOf(t.slack.messagesIn('C0LON')[0]!)).toBe('Đơn vị số 2 signed the 2021 emulation pledge — 1/2 units');

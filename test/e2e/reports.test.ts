@@ -4,8 +4,8 @@ import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
 import { nudgeButtonValue } from '../../src/views/nudges';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
-import { buttonValue, openModalBy, resultOf } from '../support/interactions';
 import { DEMO, demoLookups } from '../support/demo';
+import { buttonValue, openModalBy, resultOf } from '../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 
 const { stp: STP, tt: TT, ca: CA, ca2: CA2, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
@@ -22,7 +22,11 @@ function reportOf(unitCode: string) {
   const unit = t.bot.store.structure.unitByCode(unitCode)!;
   const q1 = t.bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!;
   const report = t.bot.store.reports.find(q1.id, unit.id);
-  return { report, versions: report ? t.bot.store.reports.versions(report.id) : [], inForce: report ? t.bot.store.reports.inForce(report.id) : undefined };
+  return {
+    report,
+    versions: report ? t.bot.store.reports.versions(report.id) : [],
+    inForce: report ? t.bot.store.reports.inForce(report.id) : undefined,
+  };
 }
 
 /** Opens the report and submits it; `shown` is the modal's text as it was before the submission replaced it. */
@@ -39,9 +43,19 @@ describe('submitting a period report', () => {
     const { view } = await openModalBy(t, STP, 'báo cáo', CHANNEL);
     expect(validateView(view.view)).toEqual([]);
     const inputs = new Map(inputsOf(view.view).map((input) => [input.blockId, input]));
-    expect(inputs.get(value('1'))).toMatchObject({ type: 'plain_text_input', label: '1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%)', hint: 'Kết quả đạt được. Chỉ tiêu đã giao ước: 100%.' });
+    expect(inputs.get(value('1'))).toMatchObject({
+      type: 'plain_text_input',
+      label: '1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%)',
+      hint: 'Kết quả đạt được. Chỉ tiêu đã giao ước: 100%.',
+    });
     expect(inputs.get(value('9'))?.hint).toBe('Số thực tế. Mức trần đã giao ước: không quá 2 vụ việc.');
-    expect(inputs.get(value('3'))).toMatchObject({ type: 'radio_buttons', choices: [{ text: 'Có', value: 'yes' }, { text: 'Không', value: 'no' }] });
+    expect(inputs.get(value('3'))).toMatchObject({
+      type: 'radio_buttons',
+      choices: [
+        { text: 'Có', value: 'yes' },
+        { text: 'Không', value: 'no' },
+      ],
+    });
     expect(inputs.get(value('2'))?.hint).toBe('Tự chấm từ 0 đến 10 điểm; Trưởng khối thẩm định.');
     expect(inputs.get(value('T'))?.hint).toContain('tối đa 5 điểm');
     expect(inputs.get(reason('T'))?.label).toBe('Lý do — tiêu chí T');
@@ -53,9 +67,13 @@ describe('submitting a period report', () => {
 
     const reply = await t.driver.submitView(STP, answers({ report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' }));
     // 98/100 × 40 = 39,2 · self-scores 8 + 4 + 9 · six yes × 5 = 30 · 1 ≤ 2 violations → 5 · bonus awaits review.
-    expect(textOf(resultOf(reply))).toBe('✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    expect(textOf(resultOf(reply))).toBe(
+      '✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
+    );
     const stored = reportOf('STP');
-    expect(stored.versions.map((version) => [version.version, version.status, version.late, version.submittedBy])).toEqual([[1, 'accepted', false, STP]]);
+    expect(stored.versions.map((version) => [version.version, version.status, version.late, version.submittedBy])).toEqual([
+      [1, 'accepted', false, STP],
+    ]);
     expect(stored.inForce!.values.get(criterion('1').id)).toEqual({ value: 98, reason: null });
     expect(stored.inForce!.values.get(criterion('3').id)).toEqual({ value: 1, reason: null });
     expect(stored.inForce!.values.get(criterion('T').id)).toEqual({ value: 3, reason: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP' });
@@ -65,7 +83,9 @@ describe('submitting a period report', () => {
     const line = await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL)[0], 5000, 'the channel line');
     expect(line.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
     const confirmation = await t.slack.waitFor(() => t.slack.dmsTo(STP)[0], 5000, 'the confirmation');
-    expect(confirmation.text).toBe('✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.');
+    expect(confirmation.text).toBe(
+      '✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
+    );
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted']);
   });
 
@@ -74,7 +94,10 @@ describe('submitting a period report', () => {
     await submit(STP);
     await submit(TT);
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 2, 5000, 'two lines');
-    expect(t.slack.messagesIn(CHANNEL).map((message) => message.text)).toEqual(['Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị', 'Thanh tra tỉnh đã nộp báo cáo Quý I — 2/7 đơn vị']);
+    expect(t.slack.messagesIn(CHANNEL).map((message) => message.text)).toEqual([
+      'Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị',
+      'Thanh tra tỉnh đã nộp báo cáo Quý I — 2/7 đơn vị',
+    ]);
   });
 
   it('before the due an edit is a second version in force, pre-filled, with no second channel line', async () => {
@@ -111,9 +134,13 @@ describe('submitting a period report', () => {
     await submit(STP);
     t.clock.set(AFTER_DUE);
     const { view } = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
-    expect(textOf(structuredClone(view.view))).toContain('Báo cáo đã khóa từ 10/04/2021 17:00: thay đổi sẽ thành đề nghị sửa gửi Trưởng khối (Công an tỉnh) duyệt');
+    expect(textOf(structuredClone(view.view))).toContain(
+      'Báo cáo đã khóa từ 10/04/2021 17:00: thay đổi sẽ thành đề nghị sửa gửi Trưởng khối (Công an tỉnh) duyệt',
+    );
     const reply = await t.driver.submitView(STP, { [value('1')]: '100' });
-    expect(textOf(resultOf(reply))).toBe('Đã gửi đề nghị sửa báo cáo tới Trưởng khối (Công an tỉnh) duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.');
+    expect(textOf(resultOf(reply))).toBe(
+      'Đã gửi đề nghị sửa báo cáo tới Trưởng khối (Công an tỉnh) duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.',
+    );
     let stored = reportOf('STP');
     expect(stored.versions.map((version) => version.status)).toEqual(['accepted', 'pending']);
     expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(98);
@@ -124,15 +151,28 @@ describe('submitting a period report', () => {
     expect(buttonValue(request, CHANGE_REQUEST_APPROVE)).toBe(`report:${stored.versions[1]!.id}`);
     await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM");
 
-    await t.driver.pressButton({ userId: CA, actionId: CHANGE_REQUEST_APPROVE, value: buttonValue(request, CHANGE_REQUEST_APPROVE), in: { message: request } });
-    await t.slack.waitFor(() => t.slack.dmsTo(STP).some((message) => message.text.includes('đã được <@U0CA0001> duyệt')), 5000, 'the outcome');
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(request, CHANGE_REQUEST_APPROVE),
+      in: { message: request },
+    });
+    await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).some((message) => message.text.includes('đã được <@U0CA0001> duyệt')),
+      5000,
+      'the outcome',
+    );
     stored = reportOf('STP');
     expect(stored.versions.map((version) => [version.status, version.decidedBy, version.late])).toEqual([
       ['accepted', null, false],
       ['accepted', CA, true],
     ]);
     expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(100);
-    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted', 'report.change_requested', 'report.change_approved']);
+    expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual([
+      'report.submitted',
+      'report.change_requested',
+      'report.change_approved',
+    ]);
   });
 
   it('within the grace hours after the due an edit is still direct (and late); after them it becomes a request', async () => {
@@ -156,7 +196,17 @@ describe('submitting a period report', () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await openModalBy(t, STP, 'baocao', CHANNEL);
     const outboxBefore = t.bot.store.outbox.all().length;
-    const reply = await t.driver.submitView(STP, answers({ [value('1')]: 'mười', [value('2')]: '11', [value('K')]: 'năm', [reason('T')]: '', [value('3')]: [], report_evidence: 'bao-cao.pdf' }));
+    const reply = await t.driver.submitView(
+      STP,
+      answers({
+        [value('1')]: 'mười',
+        [value('2')]: '11',
+        [value('K')]: 'năm',
+        [reason('T')]: '',
+        [value('3')]: [],
+        report_evidence: 'bao-cao.pdf',
+      }),
+    );
     expect(reply.body).toEqual({
       response_action: 'errors',
       errors: {
@@ -187,7 +237,9 @@ describe('submitting a period report', () => {
   it('refuses an officer of another unit and someone outside the organisation, and lets an admin act for a unit', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     const other = await t.driver.slashCommand(TT, 'baocao Q1 STP', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, other.responseUrl))).toContain('Chỉ cán bộ thi đua của Sở Tư pháp (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó.');
+    expect(textOf(await firstResponse(t.slack, other.responseUrl))).toContain(
+      'Chỉ cán bộ thi đua của Sở Tư pháp (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó.',
+    );
     t.slack.addUser({ id: 'U0STRANGER', name: 'x', realName: 'Người ngoài' });
     const stranger = await t.driver.slashCommand('U0STRANGER', 'baocao', CHANNEL);
     expect(textOf(await firstResponse(t.slack, stranger.responseUrl))).toContain('chưa có trong danh sách cán bộ thi đua');
@@ -214,13 +266,26 @@ describe('submitting a period report', () => {
   it('explains a period it does not know, listing the periods', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     const reply = await t.driver.slashCommand(STP, 'baocao quy 7', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe('Không rõ kỳ báo cáo «quy 7». Các kỳ năm nay: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm).');
+    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe(
+      'Không rõ kỳ báo cáo «quy 7». Các kỳ năm nay: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm).',
+    );
   });
 
   it('opens the report from a button that names the period (a nudge)', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     const { actionId, value: buttonText } = nudgeButtonValue({ kind: 'report', year: 2021, periodCode: 'H1', unitCode: 'STP' });
-    const message = { channel: `D${STP}`, ts: '1.000001', text: 'nhắc', blocks: [{ type: 'actions', block_id: 'nudge_actions', elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Nộp báo cáo' }, value: buttonText }] }] };
+    const message = {
+      channel: `D${STP}`,
+      ts: '1.000001',
+      text: 'nhắc',
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'nudge_actions',
+          elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Nộp báo cáo' }, value: buttonText }],
+        },
+      ],
+    };
     await t.driver.pressButton({ userId: STP, actionId, value: buttonText, in: { message } });
     const view = await t.slack.waitFor(() => t.slack.openViewOf(STP), 5000, 'the modal');
     expect(textOf(view.view)).toContain('Báo cáo 6 tháng đầu năm năm 2021');
@@ -230,7 +295,9 @@ describe('submitting a period report', () => {
     t = await startTestBot({ now: BEFORE_DUE, organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120 }) });
     const user = officerOf(2);
     const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id);
-    const all = Object.fromEntries(criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]));
+    const all = Object.fromEntries(
+      criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]),
+    );
     const { view } = await openModalBy(t, user, 'baocao', 'C0LON');
     let pages = 0;
     for (let current = view; ; pages += 1) {
@@ -257,7 +324,9 @@ describe('submitting a period report', () => {
     t = await startTestBot({ now: BEFORE_DUE, organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120 }) });
     const user = officerOf(2);
     const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id);
-    const all = Object.fromEntries(criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]));
+    const all = Object.fromEntries(
+      criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]),
+    );
     /** Opens the form, fills the first page, then submits the second with its metadata rewritten. */
     const submitForged = async (forge: (carried: { v?: unknown[]; p: number }) => Record<string, unknown>) => {
       const { view } = await openModalBy(t, user, 'baocao', 'C0LON');

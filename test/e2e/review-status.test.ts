@@ -19,8 +19,27 @@ const { block, criterion, q1, unit, reportAnswers: answers, seedPledge } = demoL
 /** A report stored directly (the report command has its own tests), with a review when asked. */
 function seedReport(code: string, at: Date, late: boolean, review?: { outcome: 'reviewed' | 'returned'; reason?: string }) {
   const report = t.bot.store.reports.ensure(q1().id, unit(code).id, block().id);
-  const version = t.bot.store.reports.add({ reportId: report.id, status: 'accepted', values: new Map<number, ReportValue>([[criterion('1').id, { value: 90, reason: null }]]), evidenceUrl: null, notes: '', submittedBy: t.bot.store.structure.officerIds(unit(code).id)[0]!, actingAsAdmin: false, submittedAt: at, late });
-  if (review) t.bot.store.reports.addReview({ versionId: version.id, reviewerUserId: CA, actingAsAdmin: false, outcome: review.outcome, reason: review.reason ?? null, scores: new Map(), at });
+  const version = t.bot.store.reports.add({
+    reportId: report.id,
+    status: 'accepted',
+    values: new Map<number, ReportValue>([[criterion('1').id, { value: 90, reason: null }]]),
+    evidenceUrl: null,
+    notes: '',
+    submittedBy: t.bot.store.structure.officerIds(unit(code).id)[0]!,
+    actingAsAdmin: false,
+    submittedAt: at,
+    late,
+  });
+  if (review)
+    t.bot.store.reports.addReview({
+      versionId: version.id,
+      reviewerUserId: CA,
+      actingAsAdmin: false,
+      outcome: review.outcome,
+      reason: review.reason ?? null,
+      scores: new Map(),
+      at,
+    });
   return version;
 }
 
@@ -31,7 +50,12 @@ async function status(user: string, text = 'tiendo', channel = CHANNEL) {
 
 /** Presses a button of an ephemeral reply; like Slack, the press has a response_url of its own. */
 async function press(user: string, body: Record<string, unknown>, actionId: string, value: string) {
-  return t.driver.pressButton({ userId: user, actionId, value, in: { ephemeral: { channel: CHANNEL, blocks: body.blocks as unknown[], responseUrl: t.slack.issueResponseUrl() } } });
+  return t.driver.pressButton({
+    userId: user,
+    actionId,
+    value,
+    in: { ephemeral: { channel: CHANNEL, blocks: body.blocks as unknown[], responseUrl: t.slack.issueResponseUrl() } },
+  });
 }
 
 describe('the status table (tiến độ)', () => {
@@ -52,7 +76,11 @@ describe('the status table (tiến độ)', () => {
     expect(text).toContain('*Tòa án nhân dân tỉnh* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: «Thiếu minh chứng»');
     expect(text).toContain('*Công an tỉnh* — Chưa nộp · <@U0CA0001>, <@U0CA0002>');
     expect(text).toContain('*Bộ Chỉ huy Quân sự tỉnh* — Chưa nộp · <@U0QS0001>');
-    expect(buttonValues(body, STATUS_NUDGE)).toEqual([`${q1().id}:${unit('CA').id}`, `${q1().id}:${unit('BCHQS').id}`, `${q1().id}:${unit('CTHADS').id}`]);
+    expect(buttonValues(body, STATUS_NUDGE)).toEqual([
+      `${q1().id}:${unit('CA').id}`,
+      `${q1().id}:${unit('BCHQS').id}`,
+      `${q1().id}:${unit('CTHADS').id}`,
+    ]);
     expect(buttonValues(body, REVIEW_OPEN)).toContain(String(stp.id));
     expect(buttonValues(body, REVIEW_OPEN)).toHaveLength(4);
 
@@ -64,7 +92,9 @@ describe('the status table (tiến độ)', () => {
   it('shows the period past due by default, reads the block and period in either order, and explains words it does not know', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     expect(textOf((await status(STP)).body)).toContain('Tiến độ báo cáo Quý I');
-    expect(textOf((await status(ADMIN, 'tiendo van hoa xa hoi 6 thang', 'C0GENERAL')).body)).toContain('Tiến độ báo cáo 6 tháng đầu năm năm 2021');
+    expect(textOf((await status(ADMIN, 'tiendo van hoa xa hoi 6 thang', 'C0GENERAL')).body)).toContain(
+      'Tiến độ báo cáo 6 tháng đầu năm năm 2021',
+    );
     expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối');
     expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ «quy 7».');
   });
@@ -75,7 +105,9 @@ describe('the status table (tiến độ)', () => {
     const value = buttonValue(body, STATUS_NUDGE);
     const bchqs = buttonValues(body, STATUS_NUDGE).find((candidate) => candidate.endsWith(`:${unit('BCHQS').id}`))!;
     const pressed = await press(CA, body, STATUS_NUDGE, bchqs);
-    expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toBe('Đã nhắc <@U0QS0001> (Bộ Chỉ huy Quân sự tỉnh) nộp báo cáo Quý I.');
+    expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toBe(
+      'Đã nhắc <@U0QS0001> (Bộ Chỉ huy Quân sự tỉnh) nộp báo cáo Quý I.',
+    );
     const dm = await t.slack.waitFor(() => t.slack.dmsTo(QS)[0], 5000, 'the reminder');
     expect(dm.text).toContain('Bộ Chỉ huy Quân sự tỉnh chưa nộp báo cáo.');
     expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId])).toEqual([['report.nudged', CA]]);
@@ -87,7 +119,9 @@ describe('the status table (tiến độ)', () => {
 
     // Someone who is not the lead cannot send reminders.
     const refused = await press(STP, body, STATUS_NUDGE, value);
-    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toBe('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.');
+    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toBe(
+      'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',
+    );
   });
 });
 
@@ -107,13 +141,20 @@ describe('reviewing a report (thẩm định)', () => {
     expect(shown).toMatch(/• 9\. Số vụ việc vi phạm, đơn thư tồn đọng \(vụ việc\): \d+ vụ việc \(mức trần \d+ vụ việc\) → 5,00 điểm/);
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
-    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain('Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»');
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain(
+      'Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»',
+    );
     // The bonus (max 5) can be cut from the 3 claimed, not raised: the label says so.
     expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/— tối đa 3 điểm$/);
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
     // The bonus (max 5) may be cut from the 3 claimed, not raised to 4.
-    const bad = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '11', [`review_points_${criterion('6').id}`]: 'bốn', [`review_points_${criterion('T').id}`]: '4', review_outcome: 'returned' });
+    const bad = await t.driver.submitView(CA, {
+      [`review_points_${criterion('2').id}`]: '11',
+      [`review_points_${criterion('6').id}`]: 'bốn',
+      [`review_points_${criterion('T').id}`]: '4',
+      review_outcome: 'returned',
+    });
     expect(bad.body).toEqual({
       response_action: 'errors',
       errors: {
@@ -125,16 +166,27 @@ describe('reviewing a report (thẩm định)', () => {
     });
     expect(t.bot.store.reports.reviewsOf(t.bot.store.reports.find(q1().id, unit('STP').id)!.id)).toEqual([]);
 
-    const done = await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '6', [`review_points_${criterion('T').id}`]: '1' });
+    const done = await t.driver.submitView(CA, {
+      [`review_points_${criterion('2').id}`]: '6',
+      [`review_points_${criterion('T').id}`]: '1',
+    });
     // 39,2 + six yes × 5 + 5 (ceiling kept) + graded 6 (lead) + 4 + 9 + bonus 1 accepted of 3 = 94,2
     expect(textOf(resultOf(done))).toBe('✅ Đã thẩm định báo cáo Quý I của Sở Tư pháp: 94,20 điểm.');
     const report = t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id)!;
     expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: CA });
     expect(report.review!.scores.get(criterion('2').id)?.points).toBe(6);
     expect(report.review!.scores.get(criterion('T').id)?.points).toBe(1);
-    const told = await t.slack.waitFor(() => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được thẩm định')), 5000, 'the officer told');
+    const told = await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được thẩm định')),
+      5000,
+      'the officer told',
+    );
     expect(told.text).toBe('Báo cáo Quý I của Sở Tư pháp đã được thẩm định (<@U0CA0001>): 94,20 điểm.');
-    expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'report.reviewed', actorUserId: CA, details: expect.objectContaining({ total: 94.2 }) });
+    expect(t.bot.store.audit.all().at(-1)).toMatchObject({
+      action: 'report.reviewed',
+      actorUserId: CA,
+      details: expect.objectContaining({ total: 94.2 }),
+    });
 
     // The unit's report now shows who reviewed it and the reviewed score.
     const { view } = await openModalBy(t, STP, 'baocao', CHANNEL);
@@ -153,11 +205,22 @@ describe('reviewing a report (thẩm định)', () => {
     await nextModalOf(t, CA, opens);
     const done = await t.driver.submitView(CA, { review_outcome: 'returned', review_reason: 'Bổ sung minh chứng cho tiêu chí 1' });
     expect(textOf(resultOf(done))).toBe('Đã trả lại báo cáo Quý I cho Sở Tư pháp; cán bộ của đơn vị được báo qua tin nhắn riêng.');
-    const dm = await t.slack.waitFor(() => t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại')), 5000, 'the returned report');
-    expect(dm.text).toBe('Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1». Vui lòng sửa và nộp lại.');
+    const dm = await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại')),
+      5000,
+      'the returned report',
+    );
+    expect(dm.text).toBe(
+      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1». Vui lòng sửa và nộp lại.',
+    );
 
     const reopens = t.slack.callsTo('views.open').length;
-    await t.driver.pressButton({ userId: STP, actionId: NUDGE_OPEN_REPORT, value: buttonValue(dm, NUDGE_OPEN_REPORT), in: { message: dm } });
+    await t.driver.pressButton({
+      userId: STP,
+      actionId: NUDGE_OPEN_REPORT,
+      value: buttonValue(dm, NUDGE_OPEN_REPORT),
+      in: { message: dm },
+    });
     const reopened = await nextModalOf(t, STP, reopens);
     expect(textOf(reopened.view)).toContain('Trưởng khối đã trả lại báo cáo (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1».');
     const resubmitted = await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
@@ -186,7 +249,9 @@ describe('reviewing a report (thẩm định)', () => {
     const { body } = await status(CA);
     expect(buttonValues(body, REVIEW_OPEN)).not.toContain(String(own.id));
     const refused = await press(CA, body, REVIEW_OPEN, String(own.id));
-    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toContain('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này');
+    expect(textOf(await firstResponse(t.slack, refused.responseUrl!))).toContain(
+      'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này',
+    );
     const { body: admin } = await status(ADMIN, 'tiendo noi chinh', 'C0GENERAL');
     expect(buttonValues(admin, REVIEW_OPEN)).toContain(String(own.id));
   });
@@ -212,7 +277,9 @@ describe('deadlines (hạn chót)', () => {
     seedPledge('STP');
     seedReport('STP', BEFORE_DUE, false, { outcome: 'reviewed' });
     const reply = await t.driver.slashCommand(STP, 'han chot', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toContain('Đã xong: Giao ước thi đua năm 2021 (15/03/2021); Báo cáo Quý I (08/04/2021, đã thẩm định).');
+    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toContain(
+      'Đã xong: Giao ước thi đua năm 2021 (15/03/2021); Báo cáo Quý I (08/04/2021, đã thẩm định).',
+    );
   });
 
   it('shows an admin each block’s count per due', async () => {
@@ -220,6 +287,8 @@ describe('deadlines (hạn chót)', () => {
     seedReport('STP', BEFORE_DUE, false);
     const reply = await t.driver.slashCommand(ADMIN, 'deadlines', 'C0GENERAL');
     const text = textOf(await firstResponse(t.slack, reply.responseUrl));
-    expect(text).toContain('*Báo cáo Quý I* — 10/04/2021 17:00 (đã quá hạn 2 ngày)\nKhối thi đua Nội chính: 1/7 · Khối thi đua Văn hóa – Xã hội: 0/6');
+    expect(text).toContain(
+      '*Báo cáo Quý I* — 10/04/2021 17:00 (đã quá hạn 2 ngày)\nKhối thi đua Nội chính: 1/7 · Khối thi đua Văn hóa – Xã hội: 0/6',
+    );
   });
 });

@@ -22,7 +22,10 @@ function freePort(): Promise<number> {
 
 async function waitForHealth(base: string, exit: Promise<Finished>): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const ready = await fetch(`${base}/healthz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${base}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -66,7 +69,7 @@ describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => 
   });
 
   it('serves /healthz with the database state', async () => {
-    const report = (await (await fetch(`${base}/healthz`)).json()) as Record<string, any>;
+    const report = (await (await fetch(`${base}/healthz`)).json()) as Record<string, unknown>;
     expect(report).toMatchObject({ status: 'ok', mode: 'http', database: { status: 'ok', organisation: 'UBND tỉnh Vĩnh Phúc' } });
   });
 
@@ -107,7 +110,14 @@ describe('npm start with a bot token Slack refuses', () => {
   it('says so in one line and exits 1, before serving anything', async () => {
     const child = spawn(process.execPath, [BIN, 'start'], {
       cwd: ROOT,
-      env: childEnvironment({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', PORT: String(await freePort()), DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') }),
+      env: childEnvironment({
+        SLACK_BOT_TOKEN: 'xoxb-revoked',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        HOST: '127.0.0.1',
+        PORT: String(await freePort()),
+        DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const result = await finished(child);

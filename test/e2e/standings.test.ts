@@ -48,7 +48,12 @@ function buttons(blocks: unknown[]): { actionId: string; text: string; value: st
   const found: { actionId: string; text: string; value: string }[] = [];
   for (const block of blocks as { accessory?: Record<string, unknown>; elements?: Record<string, unknown>[] }[]) {
     for (const element of [...(block.accessory ? [block.accessory] : []), ...(block.elements ?? [])]) {
-      if (element.type === 'button') found.push({ actionId: String(element.action_id), text: String((element.text as { text: string }).text), value: String(element.value) });
+      if (element.type === 'button')
+        found.push({
+          actionId: String(element.action_id),
+          text: String((element.text as { text: string }).text),
+          value: String(element.value),
+        });
     }
   }
   return found;
@@ -76,7 +81,8 @@ const unitId = (code: string) => t.bot.store.structure.unitByCode(code)!.id;
 const drain = () => t.bot.deps.delivery.drain();
 // The scheduler also sends deadline nudges on these days: look only at what standings post.
 const files = (channel: string) => t.slack.messagesIn(channel).filter((message) => message.files?.length);
-const posts = (channel: string) => t.slack.messagesIn(channel).filter((message) => String(message.metadata?.event_payload?.key ?? '').startsWith('standings-'));
+const posts = (channel: string) =>
+  t.slack.messagesIn(channel).filter((message) => String(message.metadata?.event_payload?.key ?? '').startsWith('standings-'));
 const queued = () => t.bot.store.outbox.withKeyPrefix('standings-');
 
 describe('/thidua xephang', () => {
@@ -86,20 +92,33 @@ describe('/thidua xephang', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Nội chính');
     expect(text).toContain('Tính đến 12/04/2021 11:00 · Đã báo cáo 3/7 đơn vị · Hạn nộp 10/04/2021 17:00');
-    const lines = blocks.filter((block) => String(block.block_id ?? '').startsWith('standings_unit_')).map((block) => (block.text as { text: string }).text);
+    const lines = blocks
+      .filter((block) => String(block.block_id ?? '').startsWith('standings_unit_'))
+      .map((block) => (block.text as { text: string }).text);
     expect(lines).toEqual([
       '*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt\n_chờ thẩm định_',
       '*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · nộp muộn · chờ thẩm định_',
       '*2. Sở Tư pháp* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · chờ thẩm định_',
     ]);
-    expect(text).toContain('*4.* _Chưa báo cáo:_ Thanh tra tỉnh; Viện Kiểm sát nhân dân tỉnh; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh');
+    expect(text).toContain(
+      '*4.* _Chưa báo cáo:_ Thanh tra tỉnh; Viện Kiểm sát nhân dân tỉnh; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
+    );
     // Anyone may read and open a breakdown; only leads and admins post or export.
     expect(buttons(blocks).map((button) => button.actionId)).toEqual([STANDINGS_DETAIL, STANDINGS_DETAIL, STANDINGS_DETAIL]);
     expect(validateBlocks(blocks, 'message')).toEqual([]);
 
     // The period and block typed any way, in either order, give the same table.
-    for (const typed of ['xephang q1', 'xep hang quy 1 noi chinh', 'standings Quý I Khối thi đua Nội chính', 'bangdiem noi chinh q1 2021']) {
-      expect((await standings(STP, typed)).blocks.filter((block) => String(block.block_id ?? '').startsWith('standings_unit_')).map((block) => (block.text as { text: string }).text)).toEqual(lines);
+    for (const typed of [
+      'xephang q1',
+      'xep hang quy 1 noi chinh',
+      'standings Quý I Khối thi đua Nội chính',
+      'bangdiem noi chinh q1 2021',
+    ]) {
+      expect(
+        (await standings(STP, typed)).blocks
+          .filter((block) => String(block.block_id ?? '').startsWith('standings_unit_'))
+          .map((block) => (block.text as { text: string }).text),
+      ).toEqual(lines);
     }
   });
 
@@ -110,7 +129,9 @@ describe('/thidua xephang', () => {
     );
     expect((await standings(STP, 'xephang q1 noi chin')).text).toContain('Không rõ «q1 noi chin».');
     expect((await standings(STP, 'xephang q1 2019')).text).toContain('Chưa có năm 2019 trong tệp cấu hình tổ chức.');
-    expect((await standings(ADMIN, 'xephang', 'C0GENERAL')).text).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua xephang Q1 NOI_CHINH`');
+    expect((await standings(ADMIN, 'xephang', 'C0GENERAL')).text).toContain(
+      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua xephang Q1 NOI_CHINH`',
+    );
     const admin = await standings(ADMIN, 'xephang q1 van hoa xa hoi', 'C0GENERAL');
     expect(admin.text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Văn hóa – Xã hội');
     expect(admin.text).toContain('*1. Sở Y tế* — *36,00 điểm* · Không hoàn thành');
@@ -163,7 +184,9 @@ describe('/thidua xephang', () => {
     // Nothing claimed and 0 accepted reads as nothing claimed, not as a decision about nothing.
     seedReview(t.bot.store, { version: tand, unitCode: 'TAND', scores: { '2': 8, '6': 3, '11': 5, T: 0, K: 1 }, by: CA, at: LATER });
     const tandLines = (await openDetail(STP, detail('TAND').value, blocks)).split('\n');
-    expect(tandLines.find((line) => line.startsWith('*T.*'))).toBe('*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): không có → *0,00* / 5');
+    expect(tandLines.find((line) => line.startsWith('*T.*'))).toBe(
+      '*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): không có → *0,00* / 5',
+    );
   });
 });
 
@@ -194,9 +217,11 @@ describe('the automatic summary', () => {
     }
     const summary = textOf(posts(CHANNEL)[0]!);
     expect(summary).toContain('*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt');
-    expect(summary).toContain('*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · nộp muộn · chờ thẩm định_');
+    expect(summary).toContain(
+      '*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · nộp muộn · chờ thẩm định_',
+    );
     expect(summary).toContain('`/thidua xephang Q1 NOI_CHINH 2021`');
-    expect(t.bot.handle.sqlite.prepare("select kind, created_by as createdBy from standings_snapshots order by id").all()).toEqual([
+    expect(t.bot.handle.sqlite.prepare('select kind, created_by as createdBy from standings_snapshots order by id').all()).toEqual([
       { kind: 'summary', createdBy: null },
       { kind: 'summary', createdBy: null },
     ]);
@@ -210,8 +235,14 @@ describe('the automatic summary', () => {
     expect([...posts(CHANNEL), ...files(CHANNEL)]).toHaveLength(2);
     expect([...posts(OTHER_CHANNEL), ...files(OTHER_CHANNEL)]).toHaveLength(2);
     const q1 = t.bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!.id;
-    const keys = t.bot.store.structure.activeBlocks().flatMap((block) => [`standings-chart:${block.id}:${q1}`, `standings-summary:${block.id}:${q1}`]);
-    expect(queued().map((row) => row.dedupeKey).sort()).toEqual(keys.sort());
+    const keys = t.bot.store.structure
+      .activeBlocks()
+      .flatMap((block) => [`standings-chart:${block.id}:${q1}`, `standings-summary:${block.id}:${q1}`]);
+    expect(
+      queued()
+        .map((row) => row.dedupeKey)
+        .sort(),
+    ).toEqual(keys.sort());
   });
 
   it('waits for a block where nobody has reported, and posts when the first report arrives', async () => {
@@ -223,7 +254,9 @@ describe('the automatic summary', () => {
     t.clock.set(LATER);
     await runSchedulerPass(t.bot.deps, t.clock.now());
     await drain();
-    expect(posts(CHANNEL).map((post) => post.text)).toEqual(['🏆 Kết quả xếp hạng Quý I năm 2021 — Khối thi đua Nội chính · Đã báo cáo 1/7 đơn vị']);
+    expect(posts(CHANNEL).map((post) => post.text)).toEqual([
+      '🏆 Kết quả xếp hạng Quý I năm 2021 — Khối thi đua Nội chính · Đã báo cáo 1/7 đơn vị',
+    ]);
     expect(posts(OTHER_CHANNEL)).toEqual([]);
   });
 });
@@ -238,7 +271,9 @@ describe('after the summary', () => {
 
     seedReview(t.bot.store, { version: stp, unitCode: 'STP', scores: { '2': 9, '6': 5, '11': 7, K: 1 }, by: CA, at: LATER });
     const officer = await standings(STP);
-    expect(officer.text).toContain('*Bảng xếp hạng đã thay đổi so với bản đã đăng lúc 12/04/2021 09:00* (bản tổng hợp tự động):\n• Sở Tư pháp: hạng 2 → 3; 89,00 → 86,00 điểm');
+    expect(officer.text).toContain(
+      '*Bảng xếp hạng đã thay đổi so với bản đã đăng lúc 12/04/2021 09:00* (bản tổng hợp tự động):\n• Sở Tư pháp: hạng 2 → 3; 89,00 → 86,00 điểm',
+    );
     expect(officer.text).toContain('*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_nộp muộn · chờ thẩm định_');
     expect(buttons(officer.blocks).map((button) => button.actionId)).not.toContain(STANDINGS_PUBLISH);
 
@@ -247,26 +282,36 @@ describe('after the summary', () => {
     const correct = buttons(lead.blocks).find((button) => button.actionId === STANDINGS_PUBLISH)!;
     expect(correct.text).toBe('Đăng bản đính chính');
     const refused = await press(STP, STANDINGS_PUBLISH, correct.value);
-    expect(textOf(await firstResponse(t.slack, refused))).toBe('Chỉ Trưởng khối (Công an tỉnh) và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.');
+    expect(textOf(await firstResponse(t.slack, refused))).toBe(
+      'Chỉ Trưởng khối (Công an tỉnh) và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.',
+    );
     expect(queued()).toHaveLength(4);
 
     const pressed = await press(CA, STANDINGS_PUBLISH, correct.value);
-    expect(textOf(await firstResponse(t.slack, pressed))).toBe('Đã đăng bản đính chính bảng xếp hạng Quý I năm 2021 lên kênh <#C0NOICHINH> (1 đơn vị thay đổi); biểu đồ theo sau trong luồng tin.');
+    expect(textOf(await firstResponse(t.slack, pressed))).toBe(
+      'Đã đăng bản đính chính bảng xếp hạng Quý I năm 2021 lên kênh <#C0NOICHINH> (1 đơn vị thay đổi); biểu đồ theo sau trong luồng tin.',
+    );
     await drain();
     const correction = posts(CHANNEL)[1]!;
     expect(textOf(correction)).toContain('Đính chính kết quả xếp hạng Quý I năm 2021 — Khối thi đua Nội chính');
     expect(textOf(correction)).toContain('<@U0CA0001> đăng lúc 12/04/2021 11:00');
-    expect(textOf(correction)).toContain('*Thay cho bản đăng lúc 12/04/2021 09:00.* Thay đổi:\n• Sở Tư pháp: hạng 2 → 3; 89,00 → 86,00 điểm');
+    expect(textOf(correction)).toContain(
+      '*Thay cho bản đăng lúc 12/04/2021 09:00.* Thay đổi:\n• Sở Tư pháp: hạng 2 → 3; 89,00 → 86,00 điểm',
+    );
     expect(textOf(correction)).toContain('*3. Sở Tư pháp* — *86,00 điểm* · Hoàn thành tốt');
     expect(files(CHANNEL).map((file) => file.thread_ts)).toEqual([posts(CHANNEL)[0]!.ts, correction.ts]);
-    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([['standings.corrected', CA, false]]);
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([
+      ['standings.corrected', CA, false],
+    ]);
 
     // Published and unchanged: no post button, and the old button posts nothing again.
     const after = await standings(CA);
     expect(after.text).toContain('Đã đăng lên kênh lúc 12/04/2021 11:00 (bản đính chính); chưa thay đổi từ đó.');
     expect(buttons(after.blocks).map((button) => button.text)).toEqual(['Chi tiết', 'Chi tiết', 'Chi tiết', 'Xuất Excel']);
     const again = await press(CA, STANDINGS_PUBLISH, correct.value);
-    expect(textOf(await firstResponse(t.slack, again))).toBe('Bảng xếp hạng này đã được đăng lúc 12/04/2021 11:00 và chưa thay đổi; không đăng lại.');
+    expect(textOf(await firstResponse(t.slack, again))).toBe(
+      'Bảng xếp hạng này đã được đăng lúc 12/04/2021 11:00 và chưa thay đổi; không đăng lại.',
+    );
     await drain();
     expect(posts(CHANNEL)).toHaveLength(2);
   });
@@ -276,7 +321,9 @@ describe('after the summary', () => {
     const lead = await standings(CA);
     const post = buttons(lead.blocks).find((button) => button.actionId === STANDINGS_PUBLISH)!;
     expect(post.text).toBe('Đăng lên kênh');
-    expect(textOf(await firstResponse(t.slack, await press(CA, STANDINGS_PUBLISH, post.value)))).toBe('Đã đăng bảng xếp hạng Quý I năm 2021 lên kênh <#C0NOICHINH>; biểu đồ theo sau trong luồng tin.');
+    expect(textOf(await firstResponse(t.slack, await press(CA, STANDINGS_PUBLISH, post.value)))).toBe(
+      'Đã đăng bảng xếp hạng Quý I năm 2021 lên kênh <#C0NOICHINH>; biểu đồ theo sau trong luồng tin.',
+    );
     const admin = await standings(ADMIN, 'xephang q1 vh_xh', 'C0GENERAL');
     await press(ADMIN, STANDINGS_PUBLISH, buttons(admin.blocks).find((button) => button.actionId === STANDINGS_PUBLISH)!.value);
     await settle();
@@ -301,25 +348,44 @@ describe('a lead rotates yearly', () => {
   it('lets the lead of the period’s year post or export it, not this year’s lead', async () => {
     // The demo, plus 2020 with Thanh tra tỉnh leading Nội chính (Công an tỉnh leads 2021).
     const year2021 = DEMO_YAML.slice(DEMO_YAML.indexOf('  - year: 2021'));
-    const year2020 = year2021.replaceAll('2021', '2020').replace('NOI_CHINH: { lead: CA, deputy: TT }', 'NOI_CHINH: { lead: TT, deputy: CA }');
+    const year2020 = year2021
+      .replaceAll('2021', '2020')
+      .replace('NOI_CHINH: { lead: CA, deputy: TT }', 'NOI_CHINH: { lead: TT, deputy: CA }');
     t = await startTestBot({ now: LATER, organisationYaml: `${DEMO_YAML.trimEnd()}\n${year2020}` });
     const q1of2020 = t.bot.store.structure.periods(2020).find((period) => period.code === 'Q1')!;
-    seedReport(t.bot.store, { unitCode: 'STP', periodCode: 'Q1', year: 2020, values: { '1': 90 }, by: STP, at: new Date('2020-04-08T03:00:00Z') });
+    seedReport(t.bot.store, {
+      unitCode: 'STP',
+      periodCode: 'Q1',
+      year: 2020,
+      values: { '1': 90 },
+      by: STP,
+      at: new Date('2020-04-08T03:00:00Z'),
+    });
     const value = JSON.stringify({ b: t.bot.store.structure.blockByCode('NOI_CHINH')!.id, pe: q1of2020.id });
 
     const refused = await press(CA, STANDINGS_PUBLISH, value);
-    expect(textOf(await firstResponse(t.slack, refused))).toBe('Chỉ Trưởng khối (Thanh tra tỉnh) và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.');
+    expect(textOf(await firstResponse(t.slack, refused))).toBe(
+      'Chỉ Trưởng khối (Thanh tra tỉnh) và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.',
+    );
     const posted = await press('U0TT0001', STANDINGS_PUBLISH, value);
-    expect(textOf(await firstResponse(t.slack, posted))).toBe('Đã đăng bảng xếp hạng Quý I năm 2020 lên kênh <#C0NOICHINH>; biểu đồ theo sau trong luồng tin.');
-    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([['standings.published', 'U0TT0001', false]]);
+    expect(textOf(await firstResponse(t.slack, posted))).toBe(
+      'Đã đăng bảng xếp hạng Quý I năm 2020 lên kênh <#C0NOICHINH>; biểu đồ theo sau trong luồng tin.',
+    );
+    expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin])).toEqual([
+      ['standings.published', 'U0TT0001', false],
+    ]);
     // The 2020 table offers Thanh tra tỉnh the lead's buttons, and not Công an tỉnh.
     const buttonsFor = async (user: string) => buttons((await standings(user, 'xephang q1 2020')).blocks).map((button) => button.actionId);
     expect(await buttonsFor('U0TT0001')).toContain(STANDINGS_EXPORT);
     expect(await buttonsFor(CA)).not.toContain(STANDINGS_EXPORT);
     // The same rule for «Nhắc» on the 2020 status table.
     const nudge = `${q1of2020.id}:${unitId('VKS')}`;
-    expect(textOf(await firstResponse(t.slack, await press(CA, STATUS_NUDGE, nudge)))).toBe('Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.');
-    expect(textOf(await firstResponse(t.slack, await press('U0TT0001', STATUS_NUDGE, nudge)))).toMatch(/^Đã nhắc .* \(Viện Kiểm sát nhân dân tỉnh\) nộp báo cáo Quý I/);
+    expect(textOf(await firstResponse(t.slack, await press(CA, STATUS_NUDGE, nudge)))).toBe(
+      'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',
+    );
+    expect(textOf(await firstResponse(t.slack, await press('U0TT0001', STATUS_NUDGE, nudge)))).toMatch(
+      /^Đã nhắc .* \(Viện Kiểm sát nhân dân tỉnh\) nộp báo cáo Quý I/,
+    );
   });
 });
 
@@ -337,14 +403,29 @@ describe('Xuất Excel', () => {
     expect(textOf(await firstResponse(t.slack, pressed))).toBe('Đang gửi tệp bang-diem-NOI_CHINH-Q1-2021.xlsx vào tin nhắn riêng với bot.');
     await drain();
     const [dm] = t.slack.dmsTo(CA);
-    expect(dm).toMatchObject({ text: 'Bảng tổng hợp điểm — Khối thi đua Nội chính — Quý I năm 2021', files: [{ name: 'bang-diem-NOI_CHINH-Q1-2021.xlsx' }] });
+    expect(dm).toMatchObject({
+      text: 'Bảng tổng hợp điểm — Khối thi đua Nội chính — Quý I năm 2021',
+      files: [{ name: 'bang-diem-NOI_CHINH-Q1-2021.xlsx' }],
+    });
     const bytes = [...t.slack.uploads.values()].find((upload) => upload.filename === 'bang-diem-NOI_CHINH-Q1-2021.xlsx')!.bytes!;
     const rows = await summaryRows(bytes);
     // The XLSX holds full precision; shown with two decimals it reads exactly as xephang.
-    const fromXlsx = rows.filter((row) => row.grade).map((row) => `*${row.rank}. ${row.unit}* — *${row.total.toFixed(2).replace('.', ',')} điểm* · ${row.grade}`);
-    const fromReply = shown.blocks.filter((block) => String(block.block_id ?? '').startsWith('standings_unit_')).map((block) => (block.text as { text: string }).text.split('\n')[0]);
+    const fromXlsx = rows
+      .filter((row) => row.grade)
+      .map((row) => `*${row.rank}. ${row.unit}* — *${row.total.toFixed(2).replace('.', ',')} điểm* · ${row.grade}`);
+    const fromReply = shown.blocks
+      .filter((block) => String(block.block_id ?? '').startsWith('standings_unit_'))
+      .map((block) => (block.text as { text: string }).text.split('\n')[0]);
     expect(fromXlsx).toEqual(fromReply);
-    expect(rows.map((row) => row.unit)).toEqual(['Công an tỉnh', 'Tòa án nhân dân tỉnh', 'Sở Tư pháp', 'Thanh tra tỉnh', 'Viện Kiểm sát nhân dân tỉnh', 'Bộ Chỉ huy Quân sự tỉnh', 'Cục Thi hành án dân sự tỉnh']);
+    expect(rows.map((row) => row.unit)).toEqual([
+      'Công an tỉnh',
+      'Tòa án nhân dân tỉnh',
+      'Sở Tư pháp',
+      'Thanh tra tỉnh',
+      'Viện Kiểm sát nhân dân tỉnh',
+      'Bộ Chỉ huy Quân sự tỉnh',
+      'Cục Thi hành án dân sự tỉnh',
+    ]);
   });
 });
 
@@ -361,14 +442,25 @@ async function summaryRows(bytes: Buffer): Promise<{ rank: number; unit: string;
     const rank = sheet.getCell(row, 1).value;
     if (typeof rank !== 'number') continue;
     const grade = sheet.getCell(row, columns.get('Xếp loại')!).value;
-    rows.push({ rank, unit: String(sheet.getCell(row, 2).value), total: Number(sheet.getCell(row, columns.get('Tổng điểm')!).value), grade: grade === null ? null : String(grade) });
+    rows.push({
+      rank,
+      unit: String(sheet.getCell(row, 2).value),
+      total: Number(sheet.getCell(row, columns.get('Tổng điểm')!).value),
+      grade: grade === null ? null : String(grade),
+    });
   }
   return rows;
 }
 
 describe('configuration and size', () => {
   it('grades with the bands of the organisation file', async () => {
-    await seeded(LATER, DEMO_YAML.replace('    summary_at: "09:00"\n', '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n'));
+    await seeded(
+      LATER,
+      DEMO_YAML.replace(
+        '    summary_at: "09:00"\n',
+        '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n',
+      ),
+    );
     const { text } = await standings(STP);
     expect(text).toContain('*1. Công an tỉnh* — *94,00 điểm* · Xuất sắc');
     expect(text).toContain('*2. Sở Tư pháp* — *89,00 điểm* · Khá');
@@ -382,7 +474,13 @@ describe('configuration and size', () => {
     for (let unit = 1; unit <= 40; unit++) {
       seedPledge(t.bot.store, { unitCode: `DV${unit}`, targets, by: officerOf(unit), at: SUBMITTED });
       if (unit <= 30)
-        seedReport(t.bot.store, { unitCode: `DV${unit}`, periodCode: 'Q1', values: { ...Object.fromEntries(Object.keys(targets).map((code) => [code, 60 + unit])), G1: 3 }, by: officerOf(unit), at: SUBMITTED });
+        seedReport(t.bot.store, {
+          unitCode: `DV${unit}`,
+          periodCode: 'Q1',
+          values: { ...Object.fromEntries(Object.keys(targets).map((code) => [code, 60 + unit])), G1: 3 },
+          by: officerOf(unit),
+          at: SUBMITTED,
+        });
     }
     const lead = officerOf(1);
     const first = await standings(lead, 'xephang', 'C0LON');
@@ -391,18 +489,30 @@ describe('configuration and size', () => {
     expect(first.text).toContain('*1. Đơn vị số 30* — *39,00 điểm* · Hoàn thành tốt');
     expect(first.text).toContain('Trang 1/3');
     const next = buttons(first.blocks).find((button) => button.actionId === STANDINGS_NEXT)!;
-    await t.driver.pressButton({ userId: lead, actionId: STANDINGS_NEXT, value: next.value, in: { ephemeral: { channel: 'C0LON', blocks: first.blocks, responseUrl: first.responseUrl } } });
+    await t.driver.pressButton({
+      userId: lead,
+      actionId: STANDINGS_NEXT,
+      value: next.value,
+      in: { ephemeral: { channel: 'C0LON', blocks: first.blocks, responseUrl: first.responseUrl } },
+    });
     const second = await t.slack.waitFor(() => responsesTo(t.slack, first.responseUrl)[1], 5000, 'page 2');
     expect(second.replace_original).toBe(true);
     expect(textOf(second)).toContain('*16. Đơn vị số 15* — *33,00 điểm*');
     expect(validateBlocks(second.blocks, 'message')).toEqual([]);
     // The last page holds only units that did not report: they keep their shared rank.
     const last = buttons(second.blocks as Record<string, unknown>[]).find((button) => button.actionId === STANDINGS_NEXT)!;
-    await t.driver.pressButton({ userId: lead, actionId: STANDINGS_NEXT, value: last.value, in: { ephemeral: { channel: 'C0LON', blocks: second.blocks as Record<string, unknown>[], responseUrl: first.responseUrl } } });
+    await t.driver.pressButton({
+      userId: lead,
+      actionId: STANDINGS_NEXT,
+      value: last.value,
+      in: { ephemeral: { channel: 'C0LON', blocks: second.blocks as Record<string, unknown>[], responseUrl: first.responseUrl } },
+    });
     const third = await t.slack.waitFor(() => responsesTo(t.slack, first.responseUrl)[2], 5000, 'page 3');
     expect(textOf(third)).toContain('*31.* _Chưa báo cáo:_ Đơn vị số 31; Đơn vị số 32;');
 
     const detail = buttons(first.blocks).find((button) => button.actionId === STANDINGS_DETAIL)!;
-    expect(await openDetail(lead, detail.value, first.blocks)).toContain('*C40.* Chỉ tiêu chuyên môn số 40 (%): đạt 90 / chỉ tiêu 100 → *0,90* / 1');
+    expect(await openDetail(lead, detail.value, first.blocks)).toContain(
+      '*C40.* Chỉ tiêu chuyên môn số 40 (%): đạt 90 / chỉ tiêu 100 → *0,90* / 1',
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
+import { pledges, pledgeVersions, reports, reportVersions } from '../../db/schema';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
-import { pledges, pledgeVersions, reports, reportVersions } from '../../db/schema';
 import { importOrganisationText, loadDemoIfEmpty } from '../../src/organisation/load';
 import { readOrganisationFile } from '../../src/organisation/read-file';
 import { DEMO_YAML } from '../support/bot';
@@ -17,8 +17,12 @@ function freshStore() {
 }
 
 function tableCounts(handle: ReturnType<typeof openDatabase>): Record<string, number> {
-  const tables = handle.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (handle.sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  const tables = handle.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, (handle.sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
 }
 
 describe('reading the organisation file', () => {
@@ -28,9 +32,19 @@ describe('reading the organisation file', () => {
     if (!read.ok) return;
     expect(read.data.organisation).toMatchObject({ name: 'UBND tỉnh Vĩnh Phúc', timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi' });
     expect(read.data.years[0]!.pledgeDue.toISOString()).toBe('2021-03-31T10:00:00.000Z');
-    expect(read.data.years[0]!.periods.map((period) => period.due.toISOString())).toEqual(['2021-04-10T10:00:00.000Z', '2021-07-10T10:00:00.000Z']);
+    expect(read.data.years[0]!.periods.map((period) => period.due.toISOString())).toEqual([
+      '2021-04-10T10:00:00.000Z',
+      '2021-07-10T10:00:00.000Z',
+    ]);
     expect(read.data.years[0]!.blocks[0]).toMatchObject({ blockCode: 'NOI_CHINH', leadCode: 'CA', deputyCode: 'TT' });
-    expect(read.data.years[0]!.blocks[0]!.criteria.map((criterion) => criterion.kind)).toEqual(['target', 'graded', 'yes_no', 'lower_better', 'bonus', 'deduction']);
+    expect(read.data.years[0]!.blocks[0]!.criteria.map((criterion) => criterion.kind)).toEqual([
+      'target',
+      'graded',
+      'yes_no',
+      'lower_better',
+      'bonus',
+      'deduction',
+    ]);
     // Unquoted commas inside { … } are read as the writer meant them.
     expect(read.data.years[0]!.blocks[0]!.criteria.map((criterion) => criterion.name)).toEqual([
       'Hoàn thành chỉ tiêu chuyên môn đã giao ước',
@@ -73,10 +87,26 @@ describe('reading the organisation file', () => {
 
   it.each([
     ['a misspelt key', 'units:\n  - { code: TT, name: Thanh tra, oficers: [U0TT0001] }', /^units\[0\]: /],
-    ['an officer of two units', 'units:\n  - { code: TT, name: A, officers: [U01] }\n  - { code: CA, name: B, officers: [U01] }', /^units\[1\]\.officers\[0\]: U01 đã là cán bộ của đơn vị "TT"/],
-    ['a duplicate unit code', 'units:\n  - { code: TT, name: A }\n  - { code: TT, name: B }', /^units\[1\]\.code: "TT" bị trùng với units\[0\]/],
-    ['a lead outside the block', 'units:\n  - { code: TT, name: A }\n  - { code: CA, name: B }\nblocks:\n  - { code: K, name: Khối, channel: C01, units: [TT] }\nyears:\n  - { year: 2021, theme: T, pledge_due: 2021-03-31T17:00, leads: { K: { lead: CA } } }', /^years\[0\]\.leads\.K\.lead: đơn vị "CA" không thuộc khối "K"/],
-    ['the same directive number written two ways', 'directives:\n  - { number: 34-CT/TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: A }\n  - { number: 34/CT-TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: B }', /^directives\[1\]\.number: "34\/CT-TW" bị trùng với directives\[0\]/],
+    [
+      'an officer of two units',
+      'units:\n  - { code: TT, name: A, officers: [U01] }\n  - { code: CA, name: B, officers: [U01] }',
+      /^units\[1\]\.officers\[0\]: U01 đã là cán bộ của đơn vị "TT"/,
+    ],
+    [
+      'a duplicate unit code',
+      'units:\n  - { code: TT, name: A }\n  - { code: TT, name: B }',
+      /^units\[1\]\.code: "TT" bị trùng với units\[0\]/,
+    ],
+    [
+      'a lead outside the block',
+      'units:\n  - { code: TT, name: A }\n  - { code: CA, name: B }\nblocks:\n  - { code: K, name: Khối, channel: C01, units: [TT] }\nyears:\n  - { year: 2021, theme: T, pledge_due: 2021-03-31T17:00, leads: { K: { lead: CA } } }',
+      /^years\[0\]\.leads\.K\.lead: đơn vị "CA" không thuộc khối "K"/,
+    ],
+    [
+      'the same directive number written two ways',
+      'directives:\n  - { number: 34-CT/TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: A }\n  - { number: 34/CT-TW, kind: Chỉ thị, issuer: Bộ Chính trị, issued: 2014-04-07, title: B }',
+      /^directives\[1\]\.number: "34\/CT-TW" bị trùng với directives\[0\]/,
+    ],
     ['an unknown time zone', 'units: []', /^organization\.timezone: múi giờ không tồn tại/, 'Asia/Hanoi_City'],
     ['a YAML syntax error', 'units: [ { code: TT', /^dòng \d+, cột \d+: /],
   ])('reports %s', (_what, body, expected, zone?: string) => {
@@ -88,7 +118,12 @@ describe('reading the organisation file', () => {
 
 describe('grade bands in the organisation file (years[].grades)', () => {
   const withGrades = (grades: string) => DEMO_YAML.replace('    summary_at: "09:00"\n', `    summary_at: "09:00"\n    grades:\n${grades}`);
-  const BANDS = ['      - { name: Xuất sắc, min: 90, no_zero_criterion: true }', '      - { name: Chưa đạt }', '      - { name: Đạt, min: 60 }', ''].join('\n');
+  const BANDS = [
+    '      - { name: Xuất sắc, min: 90, no_zero_criterion: true }',
+    '      - { name: Chưa đạt }',
+    '      - { name: Đạt, min: 60 }',
+    '',
+  ].join('\n');
 
   it('reads them highest first, with the band without min as the grade below every other', () => {
     const read = readOrganisationFile(withGrades(BANDS));
@@ -104,11 +139,31 @@ describe('grade bands in the organisation file (years[].grades)', () => {
   });
 
   it.each([
-    ['no band without min', '      - { name: Tốt, min: 80 }\n      - { name: Đạt, min: 50 }\n', /^years\[0\]\.grades: cần đúng một mức xếp loại không ghi min/],
-    ['two bands without min', '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt }\n      - { name: Kém }\n', /^years\[0\]\.grades\[2\]: cần đúng một mức/],
-    ['a repeated name', '      - { name: Tốt, min: 80 }\n      - { name: Tốt, min: 70 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[1\]\.name: "Tốt" bị trùng với grades\[0\]/],
-    ['a repeated min', '      - { name: Tốt, min: 80 }\n      - { name: Khá, min: 80 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[1\]\.min: "80" bị trùng/],
-    ['a condition on the floor band', '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt, no_zero_criterion: true }\n', /^years\[0\]\.grades\[1\]\.no_zero_criterion: /],
+    [
+      'no band without min',
+      '      - { name: Tốt, min: 80 }\n      - { name: Đạt, min: 50 }\n',
+      /^years\[0\]\.grades: cần đúng một mức xếp loại không ghi min/,
+    ],
+    [
+      'two bands without min',
+      '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt }\n      - { name: Kém }\n',
+      /^years\[0\]\.grades\[2\]: cần đúng một mức/,
+    ],
+    [
+      'a repeated name',
+      '      - { name: Tốt, min: 80 }\n      - { name: Tốt, min: 70 }\n      - { name: Chưa đạt }\n',
+      /^years\[0\]\.grades\[1\]\.name: "Tốt" bị trùng với grades\[0\]/,
+    ],
+    [
+      'a repeated min',
+      '      - { name: Tốt, min: 80 }\n      - { name: Khá, min: 80 }\n      - { name: Chưa đạt }\n',
+      /^years\[0\]\.grades\[1\]\.min: "80" bị trùng/,
+    ],
+    [
+      'a condition on the floor band',
+      '      - { name: Tốt, min: 80 }\n      - { name: Chưa đạt, no_zero_criterion: true }\n',
+      /^years\[0\]\.grades\[1\]\.no_zero_criterion: /,
+    ],
     ['a misspelt key', '      - { name: Tốt, minimum: 80 }\n      - { name: Chưa đạt }\n', /^years\[0\]\.grades\[0\]: /],
   ])('reports %s', (_what, grades, expected) => {
     const read = readOrganisationFile(withGrades(grades));
@@ -122,7 +177,13 @@ describe('grade bands in the organisation file (years[].grades)', () => {
     expect(store.structure.year(2021)!.gradeBands).toBeNull();
     const changed = importOrganisationText(store, withGrades(BANDS), 'test', NOW);
     expect(changed.ok && changed.summary.years).toEqual({ added: 0, updated: 1, retired: 0 });
-    expect(store.structure.year(2021)!.gradeBands).toEqual({ bands: [{ name: 'Xuất sắc', min: 90, requireNoZeroCriterion: true }, { name: 'Đạt', min: 60 }], below: 'Chưa đạt' });
+    expect(store.structure.year(2021)!.gradeBands).toEqual({
+      bands: [
+        { name: 'Xuất sắc', min: 90, requireNoZeroCriterion: true },
+        { name: 'Đạt', min: 60 },
+      ],
+      below: 'Chưa đạt',
+    });
     const again = importOrganisationText(store, withGrades(BANDS), 'test', NOW);
     expect(again.ok && hasChanges(again.summary)).toBe(false);
     const removed = importOrganisationText(store, DEMO_YAML, 'test', NOW);
@@ -144,7 +205,14 @@ describe('importing the organisation', () => {
   it('imports a good file, then reports no changes the second time', () => {
     const { store } = freshStore();
     const first = importOrganisationText(store, DEMO_YAML, 'test', NOW);
-    expect(first.ok && first.summary).toMatchObject({ units: { added: 13 }, blocks: { added: 2 }, directives: { added: 13 }, periods: { added: 4 }, criteria: { added: 26 }, years: { added: 1 } });
+    expect(first.ok && first.summary).toMatchObject({
+      units: { added: 13 },
+      blocks: { added: 2 },
+      directives: { added: 13 },
+      periods: { added: 4 },
+      criteria: { added: 26 },
+      years: { added: 1 },
+    });
     const second = importOrganisationText(store, DEMO_YAML, 'test', NOW);
     expect(second.ok).toBe(true);
     expect(second.ok && hasChanges(second.summary)).toBe(false);
@@ -157,7 +225,10 @@ describe('importing the organisation', () => {
     const block = store.structure.blockByCode('NOI_CHINH')!;
     const q1 = store.structure.periods(2021).find((period) => period.code === 'Q1')!;
     const pledgeId = handle.db.insert(pledges).values({ year: 2021, unitId: ca.id, blockId: block.id }).returning().get().id;
-    handle.db.insert(pledgeVersions).values({ pledgeId, version: 1, status: 'accepted', titlesSought: [], submittedBy: 'U0CA0001', submittedAt: NOW }).run();
+    handle.db
+      .insert(pledgeVersions)
+      .values({ pledgeId, version: 1, status: 'accepted', titlesSought: [], submittedBy: 'U0CA0001', submittedAt: NOW })
+      .run();
     const reportId = handle.db.insert(reports).values({ periodId: q1.id, unitId: ca.id, blockId: block.id }).returning().get().id;
     handle.db.insert(reportVersions).values({ reportId, version: 1, status: 'accepted', submittedBy: 'U0CA0001', submittedAt: NOW }).run();
 

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { computeStandings, type ScoringCriterion } from '../../src/domain/scoring';
-import { buildStandingsSvg, type ChartRow, chartRowsFromStandings, escapeXml, renderStandingsChart, wrapText } from '../../src/standings/chart';
+import {
+  buildStandingsSvg,
+  type ChartRow,
+  chartRowsFromStandings,
+  escapeXml,
+  renderStandingsChart,
+  wrapText,
+} from '../../src/standings/chart';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, fontMetrics } from '../../src/standings/fonts';
 
 const ROWS: ChartRow[] = [
@@ -42,7 +49,9 @@ describe('the fonts shipped for the chart', () => {
   it('measure text as resvg lays it out', () => {
     for (const label of ['Cục Thi hành án dân sự tỉnh', 'Sở Lao động, Thương binh và Xã hội', 'Bộ Chỉ huy Quân sự tỉnh']) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="60"><text x="0" y="40" font-size="20">${label}</text></svg>`;
-      const laidOut = new Resvg(svg, { font: { fontFiles: [CHART_FONT_FILES.regular], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY } }).getBBox()!.width;
+      const laidOut = new Resvg(svg, {
+        font: { fontFiles: [CHART_FONT_FILES.regular], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+      }).getBBox()!.width;
       const measured = fontMetrics('regular').measure(label, 20);
       // The bounding box leaves out the side bearings of the first and last letters: a few px.
       expect(measured).toBeGreaterThanOrEqual(laidOut);
@@ -76,19 +85,34 @@ describe('buildStandingsSvg', () => {
   });
 
   it('shows more decimals only where different ranks would look equal', () => {
-    const svg = buildStandingsSvg({ title: 'T', rows: [{ label: 'A', total: 88.504, rank: 1 }, { label: 'B', total: 88.501, rank: 2 }, { label: 'C', total: 70, rank: 3 }], locale: 'vi' });
+    const svg = buildStandingsSvg({
+      title: 'T',
+      rows: [
+        { label: 'A', total: 88.504, rank: 1 },
+        { label: 'B', total: 88.501, rank: 2 },
+        { label: 'C', total: 70, rank: 3 },
+      ],
+      locale: 'vi',
+    });
     expect(svg).toContain('>88,504<');
     expect(svg).toContain('>88,501<');
     expect(svg).toContain('>70,00<');
   });
 
   it('escapes XML special characters in names and titles', () => {
-    const svg = buildStandingsSvg({ title: 'Khối <A> & "B"', subtitle: "Quý I 'x'", rows: [{ label: 'Sở <Tư> pháp & "Công" \u0007an', total: 50, rank: 1 }], locale: 'vi' });
+    const svg = buildStandingsSvg({
+      title: 'Khối <A> & "B"',
+      subtitle: "Quý I 'x'",
+      rows: [{ label: 'Sở <Tư> pháp & "Công" \u0007an', total: 50, rank: 1 }],
+      locale: 'vi',
+    });
     expect(svg).toContain('Khối &lt;A&gt; &amp; &quot;B&quot;');
     expect(svg).toContain('Quý I &apos;x&apos;');
     expect(svg).toContain('Sở &lt;Tư&gt; pháp &amp; &quot;Công&quot; an');
     expect(escapeXml('a&b<c>d"e\'f')).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f');
-    expect(() => renderStandingsChart({ title: 'Khối <A> & "B"', rows: [{ label: '<script>&', total: 1, rank: 1 }], locale: 'vi' })).not.toThrow();
+    expect(() =>
+      renderStandingsChart({ title: 'Khối <A> & "B"', rows: [{ label: '<script>&', total: 1, rank: 1 }], locale: 'vi' }),
+    ).not.toThrow();
   });
 
   it('fits a long name in two lines of the label column', () => {

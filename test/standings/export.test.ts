@@ -98,7 +98,12 @@ describe('buildScoreTable', () => {
     expect(notes[2]).toBe('đồng hạng — cần Khối bình xét; chờ thẩm định; nộp muộn');
     expect(notes[5]).toBe('chưa báo cáo');
     expect(TABLE.summary.rows[5]!.at(-2)).toBeNull();
-    const returned = buildScoreTable({ standings: STANDINGS, unitNames: NAMES, locale: 'vi', returnedUnitIds: new Set([STANDINGS.rows[2]!.unitId]) });
+    const returned = buildScoreTable({
+      standings: STANDINGS,
+      unitNames: NAMES,
+      locale: 'vi',
+      returnedUnitIds: new Set([STANDINGS.rows[2]!.unitId]),
+    });
     expect(returned.summary.rows[2]!.at(-1)).toBe('đồng hạng — cần Khối bình xét; báo cáo bị trả lại; nộp muộn');
   });
 
@@ -115,7 +120,14 @@ describe('buildScoreTable', () => {
     expect(missing[0]).toBe(6);
     expect(missing.slice(2, 5)).toEqual([null, 100, null]);
     expect(missing.at(-4)).toBeNull(); // total
-    const nobody = buildScoreTable({ standings: computeStandings(CRITERIA, [{ unitId: 1, targets: pledge(100, 3) }, { unitId: 6, targets: pledge(100, 3) }]), unitNames: NAMES, locale: 'vi' });
+    const nobody = buildScoreTable({
+      standings: computeStandings(CRITERIA, [
+        { unitId: 1, targets: pledge(100, 3) },
+        { unitId: 6, targets: pledge(100, 3) },
+      ]),
+      unitNames: NAMES,
+      locale: 'vi',
+    });
     expect(nobody.summary.rows.map((row) => [row[0], row[1], row.at(-4)])).toEqual([
       [null, 'Thanh tra tỉnh', null],
       [null, 'Cục Thi hành án dân sự tỉnh', null],
@@ -132,7 +144,9 @@ describe('buildScoreTable', () => {
 
 describe('toXlsx', () => {
   it('holds the same numbers as the standings, as numbers, with empty cells for missing values', async () => {
-    const workbook = await readBack(await toXlsx(TABLE, { title: 'Bảng tổng hợp điểm — Khối thi đua Nội chính', subtitle: 'Quý I năm 2021' }));
+    const workbook = await readBack(
+      await toXlsx(TABLE, { title: 'Bảng tổng hợp điểm — Khối thi đua Nội chính', subtitle: 'Quý I năm 2021' }),
+    );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Bảng tổng hợp điểm', 'Chi tiết']);
     const sheet = workbook.getWorksheet('Bảng tổng hợp điểm')!;
     expect(sheet.getCell('A1').value).toBe('Bảng tổng hợp điểm — Khối thi đua Nội chính');
@@ -162,9 +176,12 @@ describe('toXlsx', () => {
         }
       });
       const sums = 3 + 3 * CRITERIA.length;
-      expect([cells.getCell(sums).value, cells.getCell(sums + 1).value, cells.getCell(sums + 2).value, cells.getCell(sums + 3).value]).toEqual(
-        row.reported ? [row.scoreSum, row.bonus, row.deduction, row.total] : [null, null, null, null],
-      );
+      expect([
+        cells.getCell(sums).value,
+        cells.getCell(sums + 1).value,
+        cells.getCell(sums + 2).value,
+        cells.getCell(sums + 3).value,
+      ]).toEqual(row.reported ? [row.scoreSum, row.bonus, row.deduction, row.total] : [null, null, null, null]);
       expect(cells.getCell(sums + 4).value).toBe(row.grade);
     });
     expect(sheet.getRow(first + STANDINGS.rows.length).getCell(1).value).toBeNull();
@@ -238,7 +255,9 @@ describe('toCsv', () => {
       expect(cells[1]).toBe(NAMES.get(standing.unitId));
       standing.criteria.forEach((line, at) => {
         expect(Number(cells[4 + 3 * at])).toBeCloseTo(line.points, 9);
-        expect(cells[2 + 3 * at]).toBe(line.reported === null ? '' : line.kind === 'yes_no' ? (line.reported > 0 ? 'Có' : 'Không') : String(line.reported));
+        expect(cells[2 + 3 * at]).toBe(
+          line.reported === null ? '' : line.kind === 'yes_no' ? (line.reported > 0 ? 'Có' : 'Không') : String(line.reported),
+        );
       });
       expect(Number(cells.at(-3))).toBeCloseTo(standing.total, 9);
     });
@@ -255,7 +274,11 @@ describe('toCsv', () => {
   });
 
   it('keeps a name that looks like a formula as text (no CSV injection)', () => {
-    const hostile = buildScoreTable({ standings: STANDINGS, unitNames: new Map([...NAMES].map(([id, name], index) => [id, index === 0 ? '=HYPERLINK("http://x")' : name])), locale: 'vi' });
+    const hostile = buildScoreTable({
+      standings: STANDINGS,
+      unitNames: new Map([...NAMES].map(([id, name], index) => [id, index === 0 ? '=HYPERLINK("http://x")' : name])),
+      locale: 'vi',
+    });
     const rows = parseCsv(toCsv(hostile).subarray(3).toString('utf8'));
     expect(rows.some((row) => row[1] === `'=HYPERLINK("http://x")`)).toBe(true);
     expect(rows.flat().some((cell) => cell.startsWith('='))).toBe(false);

@@ -6,8 +6,8 @@ import { parseStandingsRecord, standingChanges, standingsRecord } from '../../sr
 import { changeLines } from '../../src/views/standings';
 import { DEMO_YAML } from '../support/bot';
 import { generatedOrganisationYaml } from '../support/organisations';
-import { openOrganisationStore } from '../support/store';
 import { seedNoiChinhQ1, seedPledge, seedReport, seedReview } from '../support/standings';
+import { openOrganisationStore } from '../support/store';
 
 const AT = new Date('2021-04-08T03:00:00Z');
 const LATE = new Date('2021-04-11T03:00:00Z');
@@ -29,7 +29,14 @@ function load(store: Store, blockCode = 'NOI_CHINH', periodCode = 'Q1') {
 
 const byCode = (loaded: ReturnType<typeof load>) => {
   const codes = new Map(loaded.members.map((member) => [member.id, member.code]));
-  return loaded.standings.rows.map((row) => [codes.get(row.unitId), row.rank, Number(row.total.toFixed(9)), row.tie, row.reported, row.grade]);
+  return loaded.standings.rows.map((row) => [
+    codes.get(row.unitId),
+    row.rank,
+    Number(row.total.toFixed(9)),
+    row.tie,
+    row.reported,
+    row.grade,
+  ]);
 };
 
 describe('standingsFor: a block and a period from the store', () => {
@@ -70,7 +77,10 @@ describe('standingsFor: a block and a period from the store', () => {
     expect(loaded.meta.get(caUnit)).toMatchObject({ reviewerUserId: null, returned: true });
     const stpScore = loaded.standings.rows.find((row) => row.unitId === stpUnit)!;
     expect(stpScore.fullyReviewed).toBe(true);
-    expect(stpScore.criteria.find((line) => line.kind === 'graded' && line.maxPoints === 10 && line.reviewed === 7)).toMatchObject({ points: 7, source: 'reviewed' });
+    expect(stpScore.criteria.find((line) => line.kind === 'graded' && line.maxPoints === 10 && line.reviewed === 7)).toMatchObject({
+      points: 7,
+      source: 'reviewed',
+    });
 
     // An amendment accepted after the review awaits review again; its first version decides lateness.
     seedReport(store, { unitCode: 'STP', periodCode: 'Q1', values: { '1': 90 }, by: 'U0TP0001', at: LATE, late: true });
@@ -88,9 +98,18 @@ describe('standingsFor: a block and a period from the store', () => {
   });
 
   it('grades with the bands of the organisation file', () => {
-    const store = open(DEMO_YAML.replace('    summary_at: "09:00"\n', '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n'));
+    const store = open(
+      DEMO_YAML.replace(
+        '    summary_at: "09:00"\n',
+        '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n',
+      ),
+    );
     seedNoiChinhQ1(store, AT, LATE);
-    expect(byCode(load(store)).slice(0, 3).map((row) => row[5])).toEqual(['Xuất sắc', 'Khá', 'Khá']);
+    expect(
+      byCode(load(store))
+        .slice(0, 3)
+        .map((row) => row[5]),
+    ).toEqual(['Xuất sắc', 'Khá', 'Khá']);
   });
 
   it('reads a block in the same number of queries whatever its size', () => {
@@ -98,7 +117,13 @@ describe('standingsFor: a block and a period from the store', () => {
       const store = open(generatedOrganisationYaml({ units, targets: 3 }));
       for (let unit = 1; unit <= units; unit++) {
         seedPledge(store, { unitCode: `DV${unit}`, targets: { C1: 10, C2: 10, C3: 10 }, by: 'U0X', at: AT });
-        const version = seedReport(store, { unitCode: `DV${unit}`, periodCode: 'Q1', values: { C1: unit, C2: 5, C3: 10, G1: 4 }, by: 'U0X', at: AT });
+        const version = seedReport(store, {
+          unitCode: `DV${unit}`,
+          periodCode: 'Q1',
+          values: { C1: unit, C2: 5, C3: 10, G1: 4 },
+          by: 'U0X',
+          at: AT,
+        });
         if (unit % 2) seedReview(store, { version, unitCode: `DV${unit}`, scores: { G1: 3 }, by: 'U0DV001', at: AT });
       }
       statements.length = 0;
@@ -127,7 +152,14 @@ describe('standingsForBlocks: the whole province at once', () => {
     expect(statements.length).toBe(single);
     expect([...all.keys()]).toEqual(blocks);
     expect(all.get(blocks[0]!)!.standings).toEqual(one.standings);
-    expect(all.get(blocks[1]!)!.standings.rows.map((row) => [row.rank, row.reported])).toEqual([[1, true], [2, false], [2, false], [2, false], [2, false], [2, false]]);
+    expect(all.get(blocks[1]!)!.standings.rows.map((row) => [row.rank, row.reported])).toEqual([
+      [1, true],
+      [2, false],
+      [2, false],
+      [2, false],
+      [2, false],
+      [2, false],
+    ]);
   });
 });
 
@@ -143,9 +175,9 @@ describe('the standings record', () => {
 
     seedReview(store, { version: stp, unitCode: 'STP', scores: { '2': 9, '6': 5, '11': 7, K: 1 }, by: 'U0CA0001', at: LATE });
     const changes = standingChanges(stored!, standingsRecord(load(store), LATE));
-    expect(changes.map((change) => [change.unitName, change.before?.rank, change.after?.rank, change.before?.total, change.after?.total])).toEqual([
-      ['Sở Tư pháp', 2, 3, 89, 86],
-    ]);
+    expect(
+      changes.map((change) => [change.unitName, change.before?.rank, change.after?.rank, change.before?.total, change.after?.total]),
+    ).toEqual([['Sở Tư pháp', 2, 3, 89, 86]]);
   });
 
   it('counts a total within 1e-9 as unchanged', () => {
@@ -156,10 +188,14 @@ describe('the standings record', () => {
     expect(standingChanges(published, nudged)).toEqual([]);
     const moved = { ...published, rows: published.rows.map((row, index) => (index === 0 ? { ...row, total: row.total + 1e-6 } : row)) };
     expect(standingChanges(published, moved)).toHaveLength(1);
-    expect(changeLines(standingChanges(published, moved), 'vi')).toEqual([`• ${published.rows[0]!.unitName}: tổng điểm thay đổi dưới 0,01`]);
+    expect(changeLines(standingChanges(published, moved), 'vi')).toEqual([
+      `• ${published.rows[0]!.unitName}: tổng điểm thay đổi dưới 0,01`,
+    ]);
     // A grade that changed with the same total (new bands) says only that.
     const regraded = { ...published, rows: published.rows.map((row, index) => (index === 0 ? { ...row, grade: 'Hoàn thành' } : row)) };
-    expect(changeLines(standingChanges(published, regraded), 'vi')).toEqual([`• ${published.rows[0]!.unitName}: ${published.rows[0]!.grade} → Hoàn thành`]);
+    expect(changeLines(standingChanges(published, regraded), 'vi')).toEqual([
+      `• ${published.rows[0]!.unitName}: ${published.rows[0]!.grade} → Hoàn thành`,
+    ]);
   });
 
   it('notices a review that confirms the figures or a returned report, with no total moving', () => {
@@ -169,7 +205,9 @@ describe('the standings record', () => {
     const [first, second] = current.rows;
     const published = {
       ...current,
-      rows: current.rows.map((row) => (row === first ? { ...row, fullyReviewed: !row.fullyReviewed } : row === second ? { ...row, returned: !row.returned } : row)),
+      rows: current.rows.map((row) =>
+        row === first ? { ...row, fullyReviewed: !row.fullyReviewed } : row === second ? { ...row, returned: !row.returned } : row,
+      ),
     };
     const changes = standingChanges(published, current);
     expect(changes.map((change) => change.unitName)).toEqual([first!.unitName, second!.unitName]);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
 import { ManualClock } from '../../src/clock';
-import { createLogger } from '../../src/logger';
 import { addOrganisationMembers } from '../../src/local-slack/directory';
 import { SlackDriver } from '../../src/local-slack/driver';
 import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
+import { createLogger } from '../../src/logger';
 import { importOrganisationText } from '../../src/organisation/load';
 import { type Bot, startBot } from '../../src/runtime';
 

@@ -21,25 +21,53 @@ export const DEMO = {
 /** Lookups into the demo's Nội chính block for 2021. */
 export function demoLookups(t: () => TestBot) {
   const block = () => t().bot.store.structure.blockByCode('NOI_CHINH')!;
-  const criterion = (code: string) => t().bot.store.structure.criteria(2021, block().id).find((row) => row.code === code)!;
+  const criterion = (code: string) =>
+    t()
+      .bot.store.structure.criteria(2021, block().id)
+      .find((row) => row.code === code)!;
   return {
     block,
     criterion,
     unit: (code: string) => t().bot.store.structure.unitByCode(code)!,
-    q1: () => t().bot.store.structure.periods(2021).find((period) => period.code === 'Q1')!,
+    q1: () =>
+      t()
+        .bot.store.structure.periods(2021)
+        .find((period) => period.code === 'Q1')!,
     valueBlock: (code: string) => `report_value_${criterion(code).id}`,
     reasonBlock: (code: string) => `report_reason_${criterion(code).id}`,
     /** A full, valid report: 98% of target, self-scores 8 / 4 / 9, one violation, 3 bonus points claimed with a reason. */
     reportAnswers(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
       const value = (code: string) => `report_value_${criterion(code).id}`;
       const yes = Object.fromEntries(['3', '4', '5', '7', '8', '10'].map((code) => [value(code), 'yes']));
-      return { ...yes, [value('1')]: '98', [value('2')]: '8', [value('6')]: '4', [value('9')]: '1', [value('11')]: '9', [value('T')]: '3', [`report_reason_${criterion('T').id}`]: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP', ...overrides };
+      return {
+        ...yes,
+        [value('1')]: '98',
+        [value('2')]: '8',
+        [value('6')]: '4',
+        [value('9')]: '1',
+        [value('11')]: '9',
+        [value('T')]: '3',
+        [`report_reason_${criterion('T').id}`]: 'Bằng khen của Bộ Tư pháp số 123/QĐ-BTP',
+        ...overrides,
+      };
     },
     /** The unit's pledge in force: target 100% for criterion 1, a ceiling of 2 for criterion 9. */
     seedPledge(code: string): void {
       const store = t().bot.store;
       const pledge = store.pledges.ensure(2021, store.structure.unitByCode(code)!.id, block().id);
-      store.pledges.add({ pledgeId: pledge.id, status: 'accepted', titles: ['Tập thể lao động xuất sắc'], commitments: '', targets: new Map([[criterion('1').id, 100], [criterion('9').id, 2]]), submittedBy: 'seed', actingAsAdmin: false, submittedAt: new Date('2021-03-15T01:00:00Z') });
+      store.pledges.add({
+        pledgeId: pledge.id,
+        status: 'accepted',
+        titles: ['Tập thể lao động xuất sắc'],
+        commitments: '',
+        targets: new Map([
+          [criterion('1').id, 100],
+          [criterion('9').id, 2],
+        ]),
+        submittedBy: 'seed',
+        actingAsAdmin: false,
+        submittedAt: new Date('2021-03-15T01:00:00Z'),
+      });
     },
   };
 }

@@ -3,7 +3,12 @@ import type { OpenView } from '../../src/local-slack/server';
 import type { TestBot } from './bot';
 
 /** Types `/thidua <text>` as `user` and waits for the modal it opens; fails if none opens. */
-export async function openModalBy(t: TestBot, user: string, text: string, channel: string): Promise<{ reply: Awaited<ReturnType<TestBot['driver']['slashCommand']>>; view: OpenView }> {
+export async function openModalBy(
+  t: TestBot,
+  user: string,
+  text: string,
+  channel: string,
+): Promise<{ reply: Awaited<ReturnType<TestBot['driver']['slashCommand']>>; view: OpenView }> {
   const before = t.slack.callsTo('views.open').length;
   const reply = await t.driver.slashCommand(user, text, channel);
   await t.slack.waitFor(() => t.slack.callsTo('views.open').length > before, 5000, `a modal for ${user}`);
@@ -14,8 +19,14 @@ export async function openModalBy(t: TestBot, user: string, text: string, channe
 
 /** The value of the first button with `actionId` in a message or view's blocks. */
 export function buttonValue(message: { blocks?: unknown[] }, actionId: string): string {
-  for (const block of (message.blocks ?? []) as { type: string; elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[]) {
-    const button = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find((element) => element.action_id === actionId);
+  for (const block of (message.blocks ?? []) as {
+    type: string;
+    elements?: { action_id?: string; value?: string }[];
+    accessory?: { action_id?: string; value?: string };
+  }[]) {
+    const button = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find(
+      (element) => element.action_id === actionId,
+    );
     if (button?.value) return button.value;
   }
   throw new Error(`no ${actionId} button`);
@@ -23,8 +34,12 @@ export function buttonValue(message: { blocks?: unknown[] }, actionId: string): 
 
 /** Every value of the buttons with `actionId`. */
 export function buttonValues(message: { blocks?: unknown[] }, actionId: string): string[] {
-  return ((message.blocks ?? []) as { elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[]).flatMap((block) =>
-    [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].filter((element) => element.action_id === actionId && element.value !== undefined).map((element) => element.value!),
+  return (
+    (message.blocks ?? []) as { elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[]
+  ).flatMap((block) =>
+    [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]
+      .filter((element) => element.action_id === actionId && element.value !== undefined)
+      .map((element) => element.value!),
   );
 }
 

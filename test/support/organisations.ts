@@ -20,8 +20,16 @@ export const officerOf = (unit: number) => `U0DV${String(unit).padStart(3, '0')}
 export function generatedOrganisationYaml(options: GeneratedOrganisation): string {
   const units = Array.from({ length: options.units }, (_, index) => index + 1);
   const criteria = [
-    ...Array.from({ length: options.targets }, (_, index) => `      - { code: "C${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Chỉ tiêu chuyên môn số ${index + 1}", max: 1, kind: target, unit: "%" }`),
-    ...Array.from({ length: options.graded ?? 1 }, (_, index) => `      - { code: "G${index + 1}", group: "Chấm điểm", name: "Công tác phối hợp số ${index + 1}", max: 5, kind: graded }`),
+    ...Array.from(
+      { length: options.targets },
+      (_, index) =>
+        `      - { code: "C${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Chỉ tiêu chuyên môn số ${index + 1}", max: 1, kind: target, unit: "%" }`,
+    ),
+    ...Array.from(
+      { length: options.graded ?? 1 },
+      (_, index) =>
+        `      - { code: "G${index + 1}", group: "Chấm điểm", name: "Công tác phối hợp số ${index + 1}", max: 5, kind: graded }`,
+    ),
   ];
   return [
     'organization:',

@@ -11,11 +11,17 @@ export const EXAMPLE_CRITERIA: ScoringCriterion[] = [
 ];
 
 /** A report from plain records by criterion id (an undefined value is left out); a review when given. */
-export function reportOf(values: Record<number, number | null | undefined>, review?: Record<number, number>, late = false): UnitReportInput {
+export function reportOf(
+  values: Record<number, number | null | undefined>,
+  review?: Record<number, number>,
+  late = false,
+): UnitReportInput {
   const entries = Object.entries(values).filter(([, value]) => value !== undefined) as [string, number | null][];
   return {
     values: new Map(entries.map(([id, value]) => [Number(id), { value }])),
-    ...(review ? { review: { points: new Map(Object.entries(review).map(([id, points]) => [Number(id), points])), reviewerUserId: 'U0LEAD' } } : {}),
+    ...(review
+      ? { review: { points: new Map(Object.entries(review).map(([id, points]) => [Number(id), points])), reviewerUserId: 'U0LEAD' } }
+      : {}),
     late,
   };
 }

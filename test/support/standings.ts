@@ -8,7 +8,9 @@ import type { ReportValue, ReportVersion } from '../../db/store/reports';
 function blockOf(store: Store, unitCode: string) {
   const unit = store.structure.unitByCode(unitCode);
   if (!unit) throw new Error(`no unit ${unitCode}`);
-  const block = store.structure.activeBlocks().find((candidate) => store.structure.members(candidate.id).some((member) => member.id === unit.id));
+  const block = store.structure
+    .activeBlocks()
+    .find((candidate) => store.structure.members(candidate.id).some((member) => member.id === unit.id));
   if (!block) throw new Error(`${unitCode} is in no block`);
   return { unit, block };
 }
@@ -20,7 +22,10 @@ function criterionIds(store: Store, year: number, blockId: number, byCode: Recor
   return ids;
 }
 
-export function seedPledge(store: Store, options: { unitCode: string; year?: number; targets: Record<string, number>; by: string; at: Date }): void {
+export function seedPledge(
+  store: Store,
+  options: { unitCode: string; year?: number; targets: Record<string, number>; by: string; at: Date },
+): void {
   const year = options.year ?? 2021;
   const { unit, block } = blockOf(store, options.unitCode);
   const ids = criterionIds(store, year, block.id, options.targets);
@@ -39,7 +44,16 @@ export function seedPledge(store: Store, options: { unitCode: string; year?: num
 
 export function seedReport(
   store: Store,
-  options: { unitCode: string; periodCode: string; year?: number; values: Record<string, number | null>; by: string; at: Date; late?: boolean; status?: 'accepted' | 'pending' },
+  options: {
+    unitCode: string;
+    periodCode: string;
+    year?: number;
+    values: Record<string, number | null>;
+    by: string;
+    at: Date;
+    late?: boolean;
+    status?: 'accepted' | 'pending';
+  },
 ): ReportVersion {
   const year = options.year ?? 2021;
   const { unit, block } = blockOf(store, options.unitCode);
@@ -50,7 +64,9 @@ export function seedReport(
   return store.reports.add({
     reportId: report.id,
     status: options.status ?? 'accepted',
-    values: new Map(Object.entries(options.values).map(([code, value]): [number, ReportValue] => [ids.get(code)!, { value, reason: null }])),
+    values: new Map(
+      Object.entries(options.values).map(([code, value]): [number, ReportValue] => [ids.get(code)!, { value, reason: null }]),
+    ),
     evidenceUrl: null,
     notes: '',
     submittedBy: options.by,
@@ -60,7 +76,18 @@ export function seedReport(
   });
 }
 
-export function seedReview(store: Store, options: { version: ReportVersion; unitCode: string; year?: number; scores: Record<string, number>; by: string; at: Date; outcome?: 'reviewed' | 'returned' }): void {
+export function seedReview(
+  store: Store,
+  options: {
+    version: ReportVersion;
+    unitCode: string;
+    year?: number;
+    scores: Record<string, number>;
+    by: string;
+    at: Date;
+    outcome?: 'reviewed' | 'returned';
+  },
+): void {
   const { block } = blockOf(store, options.unitCode);
   const ids = criterionIds(store, options.year ?? 2021, block.id, options.scores);
   store.reports.addReview({
@@ -86,8 +113,27 @@ export function seedNoiChinhQ1(store: Store, at: Date, lateAt: Date): { ca: Repo
   seedPledge(store, { unitCode: 'CA', targets: { '1': 100, '9': 2 }, by: 'U0CA0001', at });
   seedPledge(store, { unitCode: 'STP', targets: { '1': 90, '9': 0 }, by: 'U0TP0001', at });
   seedPledge(store, { unitCode: 'TAND', targets: { '1': 100, '9': 4 }, by: 'U0TA0001', at });
-  const ca = seedReport(store, { unitCode: 'CA', periodCode: 'Q1', values: { '1': 95, '2': 9, ...DEMO_YES, '6': 4, '9': 1, '11': 8, T: 3, K: 0 }, by: 'U0CA0001', at });
-  const stp = seedReport(store, { unitCode: 'STP', periodCode: 'Q1', values: { '1': 81, '2': 10, ...DEMO_YES, '4': 0, '6': 5, '9': 0, '11': 9, T: 0, K: 1 }, by: 'U0TP0001', at });
-  const tand = seedReport(store, { unitCode: 'TAND', periodCode: 'Q1', values: { '1': 100, '2': 8, ...DEMO_YES, '6': 3, '9': 5, '11': 5, K: 1 }, by: 'U0TA0001', at: lateAt, late: true });
+  const ca = seedReport(store, {
+    unitCode: 'CA',
+    periodCode: 'Q1',
+    values: { '1': 95, '2': 9, ...DEMO_YES, '6': 4, '9': 1, '11': 8, T: 3, K: 0 },
+    by: 'U0CA0001',
+    at,
+  });
+  const stp = seedReport(store, {
+    unitCode: 'STP',
+    periodCode: 'Q1',
+    values: { '1': 81, '2': 10, ...DEMO_YES, '4': 0, '6': 5, '9': 0, '11': 9, T: 0, K: 1 },
+    by: 'U0TP0001',
+    at,
+  });
+  const tand = seedReport(store, {
+    unitCode: 'TAND',
+    periodCode: 'Q1',
+    values: { '1': 100, '2': 8, ...DEMO_YES, '6': 3, '9': 5, '11': 5, K: 1 },
+    by: 'U0TA0001',
+    at: lateAt,
+    late: true,
+  });
   return { ca, stp, tand };
 }

@@ -7,7 +7,10 @@ import { DEMO_YAML } from './bot';
  * A store over a database with the real migrations (in memory unless `path`), loaded with an
  * organisation file (the demo unless `yaml`) as of `at`. The caller closes `handle`.
  */
-export function openOrganisationStore(at: Date, options: { yaml?: string; path?: string; trace?: (statement: string) => void } = {}): { handle: DatabaseHandle; store: Store } {
+export function openOrganisationStore(
+  at: Date,
+  options: { yaml?: string; path?: string; trace?: (statement: string) => void } = {},
+): { handle: DatabaseHandle; store: Store } {
   const handle = openDatabase(options.path ?? ':memory:', options.trace ? { trace: options.trace } : {});
   const store = createStore(handle.db);
   const outcome = importOrganisationText(store, options.yaml ?? DEMO_YAML, 'test', at);

@@ -16,7 +16,14 @@ const handle = openDatabase(path!);
 const store = createStore(handle.db);
 const now = new Date(instant!);
 // Queueing only: nothing is posted (the client points nowhere and the delivery is never started).
-const delivery = new Delivery({ store, client: new WebClient('xoxb-none', { slackApiUrl: 'http://127.0.0.1:9/api/' }), wire: realWireTimer, logger: silentLogger, workerId: `pass-${process.pid}`, leaseMs: 60_000 });
+const delivery = new Delivery({
+  store,
+  client: new WebClient('xoxb-none', { slackApiUrl: 'http://127.0.0.1:9/api/' }),
+  wire: realWireTimer,
+  logger: silentLogger,
+  workerId: `pass-${process.pid}`,
+  leaseMs: 60_000,
+});
 await realWireTimer.sleep(Number(startAt) - Date.now());
 await summariesJob.run({ store, clock: new ManualClock(now), wire: realWireTimer, logger: silentLogger, delivery }, now);
 handle.close();

@@ -15,7 +15,9 @@ describe('packTexts', () => {
   it('past the total length, closes with how many were left out, making room for it', () => {
     const more = (count: number) => `và ${count} đơn vị khác`;
     // 'aaaa, bbbb' fits 12; 'cccc' would pass the budget; the closing text needs room, so bbbb goes too.
-    expect(packTexts(['aaaa', 'bbbb', 'cccc', 'dddd'], ', ', { limit: 30, maxLength: 12, more, moreSeparator: ' ' })).toEqual(['aaaa và 3 đơn vị khác']);
+    expect(packTexts(['aaaa', 'bbbb', 'cccc', 'dddd'], ', ', { limit: 30, maxLength: 12, more, moreSeparator: ' ' })).toEqual([
+      'aaaa và 3 đơn vị khác',
+    ]);
     // 'aaaa, …, eeee' fills 28 exactly; the closing text (17) needs room, so eeee, dddd and cccc go.
     const six = ['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee', 'ffff'];
     expect(packTexts(six, ', ', { limit: 40, maxLength: 28, more, moreSeparator: ' ' })).toEqual(['aaaa, bbbb và 4 đơn vị khác']);

@@ -11,8 +11,8 @@ import {
   buildDirectiveSaved,
   buildDirectiveUsage,
   buildSharedDirective,
-  decodePage,
   type DirectiveFacts,
+  decodePage,
   encodePage,
 } from '../../src/views/directives';
 import { directiveIds } from '../../src/views/ids';
@@ -43,13 +43,21 @@ const WORST: DirectiveFacts = {
   tags: Array.from({ length: 20 }, () => `thi đua ${'&'.repeat(52)}`),
 };
 
-const page = (directives: DirectiveFacts[], total = directives.length, offset = 0) => ({ hits: directives.map((directive) => ({ directive })), total, offset, partial: false, numberMissing: false });
+const page = (directives: DirectiveFacts[], total = directives.length, offset = 0) => ({
+  hits: directives.map((directive) => ({ directive })),
+  total,
+  offset,
+  partial: false,
+  numberMissing: false,
+});
 
 describe('directive views', () => {
   it.each(LOCALES)('shows a hit with kind, number, dd/MM/yyyy, issuer, title, link and matches in bold (%s)', (locale) => {
     const message = buildDirectiveResults(parseDirectiveQuery('thi dua khen thuong'), page([CT34]), locale);
     const hit = textOf({ blocks: message.blocks.filter((block) => block.block_id === directiveIds.hitBlock(1)) });
-    expect(hit).toContain(locale === 'vi' ? '*Chỉ thị 34-CT/TW* · 07/04/2014 · Bộ Chính trị' : '*Chỉ thị 34-CT/TW* · 7 Apr 2014 · Bộ Chính trị');
+    expect(hit).toContain(
+      locale === 'vi' ? '*Chỉ thị 34-CT/TW* · 07/04/2014 · Bộ Chính trị' : '*Chỉ thị 34-CT/TW* · 7 Apr 2014 · Bộ Chính trị',
+    );
     expect(hit).toContain('Về tiếp tục đổi mới công tác *thi đua, khen thưởng*');
     expect(hit).toContain('<https://example.org/34?a=1&amp;b=2|');
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
@@ -57,7 +65,15 @@ describe('directive views', () => {
 
   it('stays within Slack limits with the longest content a directive can have, keeping the link whole', () => {
     const query = parseDirectiveQuery('thi dua khen thuong');
-    const results = buildDirectiveResults(query, page([WORST, WORST, WORST, WORST, WORST].map((directive, index) => ({ ...directive, id: index + 10 })), 40, 5), 'vi');
+    const results = buildDirectiveResults(
+      query,
+      page(
+        [WORST, WORST, WORST, WORST, WORST].map((directive, index) => ({ ...directive, id: index + 10 })),
+        40,
+        5,
+      ),
+      'vi',
+    );
     expect(validateBlocks(results.blocks, 'message')).toEqual([]);
     const hit = results.blocks.find((block) => block.block_id === directiveIds.hitBlock(10)) as { text: { text: string } };
     expect(hit.text.text).toMatch(/<https:\/\/example\.org\/(a%7C)+\|Xem toàn văn>$/);
@@ -69,7 +85,11 @@ describe('directive views', () => {
   it('offers "Trang trước" and "Xem thêm" only where there is a page to go to, carrying the query', () => {
     const query = parseDirectiveQuery('thi đua');
     const buttons = (offset: number, total: number) =>
-      (buildDirectiveResults(query, page([CT34], total, offset), 'vi').blocks.find((block) => block.block_id === directiveIds.pagerBlock) as { elements: { action_id: string; value: string }[] } | undefined)?.elements.map((element) => [element.action_id, decodePage(element.value)]);
+      (
+        buildDirectiveResults(query, page([CT34], total, offset), 'vi').blocks.find(
+          (block) => block.block_id === directiveIds.pagerBlock,
+        ) as { elements: { action_id: string; value: string }[] } | undefined
+      )?.elements.map((element) => [element.action_id, decodePage(element.value)]);
     expect(buttons(0, 1)).toBeUndefined();
     expect(buttons(0, 12)).toEqual([[directiveIds.moreAction, { q: 'thi đua', o: 1 }]]);
     expect(buttons(5, 12)).toEqual([
@@ -80,12 +100,15 @@ describe('directive views', () => {
 
   it('reads back only the pages it wrote', () => {
     expect(decodePage(encodePage({ q: 'chi thi 34', o: 5 }))).toEqual({ q: 'chi thi 34', o: 5 });
-    for (const value of [undefined, '', 'not json', '{"q":1,"o":0}', '{"q":"x","o":-5}', JSON.stringify({ q: 'x'.repeat(500), o: 0 })]) expect(decodePage(value)).toBeUndefined();
+    for (const value of [undefined, '', 'not json', '{"q":1,"o":0}', '{"q":"x","o":-5}', JSON.stringify({ q: 'x'.repeat(500), o: 0 })])
+      expect(decodePage(value)).toBeUndefined();
   });
 
   it('no match: close numbers as buttons that search, and the tip', () => {
     const message = buildDirectiveNoMatch(parseDirectiveQuery('chi thi 35'), { numbers: [CT34], correctedQuery: 'chỉ thị' }, 'vi');
-    expect(textOf(message)).toContain('Không tìm thấy văn bản nào cho «chi thi 35».\nSố hiệu gần giống:\n• *Chỉ thị 34-CT/TW* — Về tiếp tục');
+    expect(textOf(message)).toContain(
+      'Không tìm thấy văn bản nào cho «chi thi 35».\nSố hiệu gần giống:\n• *Chỉ thị 34-CT/TW* — Về tiếp tục',
+    );
     const actions = message.blocks.find((block) => block.block_id === directiveIds.suggestionsBlock) as { elements: { value: string }[] };
     expect(actions.elements.map((element) => decodePage(element.value))).toEqual([
       { q: '34-CT/TW', o: 0 },
@@ -106,7 +129,9 @@ describe('directive views', () => {
     const filled = buildDirectiveModal(locale, { directive: WORST });
     expect(validateView(filled)).toEqual([]);
     expect(JSON.parse(filled.private_metadata!)).toEqual({ id: 2 });
-    const kinds = (filled.blocks.find((block) => block.block_id === directiveIds.fields.kind) as { element: { options: { value: string }[] } }).element.options.map((option) => option.value);
+    const kinds = (
+      filled.blocks.find((block) => block.block_id === directiveIds.fields.kind) as { element: { options: { value: string }[] } }
+    ).element.options.map((option) => option.value);
     expect(kinds).toEqual([...DIRECTIVE_KINDS]);
     expect(validateView(buildDirectiveSaved(WORST, false, true, locale))).toEqual([]);
   });
@@ -117,16 +142,39 @@ describe('readDirectiveForm', () => {
     Object.fromEntries(
       Object.entries(directiveIds.fields).map(([field, blockId]) => {
         const answer = answers[field];
-        const value = field === 'kind' ? { selected_option: answer ? { value: answer } : null } : field === 'issuedOn' ? { selected_date: answer ?? null } : { value: answer ?? null };
+        const value =
+          field === 'kind'
+            ? { selected_option: answer ? { value: answer } : null }
+            : field === 'issuedOn'
+              ? { selected_date: answer ?? null }
+              : { value: answer ?? null };
         return [blockId, { [directiveIds.inputAction]: value }];
       }),
     );
-  const good = { number: ' 45 - CT / TW ', kind: 'Chỉ thị', issuer: 'Ban Bí thư', issuedOn: '2024-12-26', title: 'Về  thi đua'.normalize('NFD'), summary: '', url: '', tags: 'thi đua; Thi Đua, chuyển đổi số,,' };
+  const good = {
+    number: ' 45 - CT / TW ',
+    kind: 'Chỉ thị',
+    issuer: 'Ban Bí thư',
+    issuedOn: '2024-12-26',
+    title: 'Về  thi đua'.normalize('NFD'),
+    summary: '',
+    url: '',
+    tags: 'thi đua; Thi Đua, chuyển đổi số,,',
+  };
 
   it('cleans what it accepts: number separators, composed text, tags once each, empty optionals as null', () => {
     expect(readDirectiveForm(state(good), 'vi')).toEqual({
       ok: true,
-      input: { number: '45-CT/TW', kind: 'Chỉ thị', issuer: 'Ban Bí thư', issuedOn: '2024-12-26', title: 'Về thi đua', summary: null, url: null, tags: ['thi đua', 'chuyển đổi số'] },
+      input: {
+        number: '45-CT/TW',
+        kind: 'Chỉ thị',
+        issuer: 'Ban Bí thư',
+        issuedOn: '2024-12-26',
+        title: 'Về thi đua',
+        summary: null,
+        url: null,
+        tags: ['thi đua', 'chuyển đổi số'],
+      },
     });
   });
 
@@ -142,7 +190,11 @@ describe('readDirectiveForm', () => {
     ['title', { title: 'x'.repeat(1001) }, 'Trích yếu dài quá 1000 ký tự; vui lòng rút gọn.'],
     ['url', { url: 'thuvienphapluat.vn/abc' }, expect.stringContaining('Đường dẫn phải là địa chỉ web đầy đủ')],
     ['url', { url: 'javascript:alert(1)' }, expect.stringContaining('Đường dẫn phải là địa chỉ web đầy đủ')],
-    ['tags', { tags: Array.from({ length: 21 }, (_, index) => `từ ${index}`).join(', ') }, 'Tối đa 20 từ khóa, mỗi từ khóa không quá 60 ký tự.'],
+    [
+      'tags',
+      { tags: Array.from({ length: 21 }, (_, index) => `từ ${index}`).join(', ') },
+      'Tối đa 20 từ khóa, mỗi từ khóa không quá 60 ký tự.',
+    ],
   ])('refuses a bad %s with one message on its block', (field, change, message) => {
     const form = readDirectiveForm(state({ ...good, ...change }), 'vi');
     expect(form).toEqual({ ok: false, errors: { [directiveIds.fields[field as keyof typeof directiveIds.fields]]: message } });
@@ -151,7 +203,15 @@ describe('readDirectiveForm', () => {
   it('reports every bad field at once, in English for an English organisation', () => {
     const form = readDirectiveForm(state({}), 'en');
     expect(form.ok).toBe(false);
-    expect(!form.ok && Object.keys(form.errors).sort()).toEqual([directiveIds.fields.issuedOn, directiveIds.fields.issuer, directiveIds.fields.kind, directiveIds.fields.number, directiveIds.fields.title].sort());
+    expect(!form.ok && Object.keys(form.errors).sort()).toEqual(
+      [
+        directiveIds.fields.issuedOn,
+        directiveIds.fields.issuer,
+        directiveIds.fields.kind,
+        directiveIds.fields.number,
+        directiveIds.fields.title,
+      ].sort(),
+    );
     expect(!form.ok && form.errors[directiveIds.fields.title]).toBe('Please enter the title.');
   });
 });

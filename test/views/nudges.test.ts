@@ -41,7 +41,8 @@ const channelInput = (changes: Partial<ChannelNudgeInput> = {}): ChannelNudgeInp
   ...changes,
 });
 
-const sectionTexts = (message: BuiltMessage) => message.blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
+const sectionTexts = (message: BuiltMessage) =>
+  message.blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
 const buttonsOf = (message: BuiltMessage) => message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
 
 describe('buildChannelNudge', () => {
@@ -52,7 +53,13 @@ describe('buildChannelNudge', () => {
     );
     expect(sectionTexts(message)).toEqual([message.text, 'Cán bộ phụ trách: <@U0TP0001>, <@U0TA0001>, <@U0THA001>.']);
     expect(buttonsOf(message)).toEqual([
-      { type: 'button', text: { type: 'plain_text', text: 'Nộp báo cáo', emoji: true }, action_id: NUDGE_OPEN_REPORT, value: '2021:Q1', style: 'primary' },
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Nộp báo cáo', emoji: true },
+        action_id: NUDGE_OPEN_REPORT,
+        value: '2021:Q1',
+        style: 'primary',
+      },
     ]);
     expect(message.blocks.find((block) => block.type === 'actions')?.block_id).toBe(NUDGE_ACTIONS_BLOCK);
     expect(textOf({ blocks: message.blocks.filter((block) => block.type === 'context') })).toBe('Khối thi đua Nội chính');
@@ -68,26 +75,57 @@ describe('buildChannelNudge', () => {
   });
 
   it.each<[Locale, string, string]>([
-    ['vi', '2021-03-31 08:00', '⏰ Hôm nay là hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 6/7 đơn vị. Chưa ký: Sở Tư pháp.'],
-    ['vi', '2021-03-30 08:00', '⏰ Còn 1 ngày đến hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 6/7 đơn vị. Chưa ký: Sở Tư pháp.'],
-    ['en', '2021-03-30 08:00', '⏰ 1 day left until the deadline to sign the 2021 emulation pledge (17:00 on 31 Mar 2021). Signed: 6/7 units. Not yet signed: Sở Tư pháp.'],
-    ['en', '2021-03-31 08:00', '⏰ Today is the deadline to sign the 2021 emulation pledge (17:00 on 31 Mar 2021). Signed: 6/7 units. Not yet signed: Sở Tư pháp.'],
+    [
+      'vi',
+      '2021-03-31 08:00',
+      '⏰ Hôm nay là hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 6/7 đơn vị. Chưa ký: Sở Tư pháp.',
+    ],
+    [
+      'vi',
+      '2021-03-30 08:00',
+      '⏰ Còn 1 ngày đến hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 6/7 đơn vị. Chưa ký: Sở Tư pháp.',
+    ],
+    [
+      'en',
+      '2021-03-30 08:00',
+      '⏰ 1 day left until the deadline to sign the 2021 emulation pledge (17:00 on 31 Mar 2021). Signed: 6/7 units. Not yet signed: Sở Tư pháp.',
+    ],
+    [
+      'en',
+      '2021-03-31 08:00',
+      '⏰ Today is the deadline to sign the 2021 emulation pledge (17:00 on 31 Mar 2021). Signed: 6/7 units. Not yet signed: Sở Tư pháp.',
+    ],
   ])('the pledge before its due (%s, %s)', (locale, now, expected) => {
-    const message = buildChannelNudge(channelInput({ locale, subject: pledge2021, due: pledgeDue, now: hanoi(now), doneCount: 6, missing: missing.slice(0, 1) }));
+    const message = buildChannelNudge(
+      channelInput({ locale, subject: pledge2021, due: pledgeDue, now: hanoi(now), doneCount: 6, missing: missing.slice(0, 1) }),
+    );
     expect(message.text).toBe(expected);
     expect(buttonsOf(message)[0]).toMatchObject({ action_id: NUDGE_OPEN_PLEDGE, value: '2021' });
   });
 
   it.each<[Locale, string, string]>([
-    ['vi', '2021-04-12 08:00', '⏰ Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 5/7 đơn vị. Chưa nộp: Sở Tư pháp, Tòa án nhân dân tỉnh.'],
-    ['en', '2021-04-11 08:00', '⏰ 1 day past the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 5/7 units. Not yet submitted: Sở Tư pháp, Tòa án nhân dân tỉnh.'],
+    [
+      'vi',
+      '2021-04-12 08:00',
+      '⏰ Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 5/7 đơn vị. Chưa nộp: Sở Tư pháp, Tòa án nhân dân tỉnh.',
+    ],
+    [
+      'en',
+      '2021-04-11 08:00',
+      '⏰ 1 day past the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 5/7 units. Not yet submitted: Sở Tư pháp, Tòa án nhân dân tỉnh.',
+    ],
   ])('an overdue nudge counts the days late (%s, %s)', (locale, now, expected) => {
-    expect(buildChannelNudge(channelInput({ locale, slotKind: 'overdue', now: hanoi(now), doneCount: 5, missing: missing.slice(0, 2) })).text).toBe(expected);
+    expect(
+      buildChannelNudge(channelInput({ locale, slotKind: 'overdue', now: hanoi(now), doneCount: 5, missing: missing.slice(0, 2) })).text,
+    ).toBe(expected);
   });
 
   it('names units without an officer instead of mentioning no one', () => {
     const message = buildChannelNudge(channelInput({ missing: [missing[0]!, { unitName: 'Bộ Chỉ huy Quân sự tỉnh', officerIds: [] }] }));
-    expect(sectionTexts(message).slice(1)).toEqual(['Cán bộ phụ trách: <@U0TP0001>.', 'Chưa có cán bộ phụ trách: Bộ Chỉ huy Quân sự tỉnh.']);
+    expect(sectionTexts(message).slice(1)).toEqual([
+      'Cán bộ phụ trách: <@U0TP0001>.',
+      'Chưa có cán bộ phụ trách: Bộ Chỉ huy Quân sự tỉnh.',
+    ]);
   });
 
   it('reads dates and days left on the organisation calendar, not the server’s (TZ=America/Los_Angeles)', () => {
@@ -97,7 +135,9 @@ describe('buildChannelNudge', () => {
   });
 
   it('escapes names that Slack would read as markup', () => {
-    const message = buildChannelNudge(channelInput({ missing: [{ unitName: 'Sở A & B <test>', officerIds: ['U1'] }], blockName: 'Khối <X>' }));
+    const message = buildChannelNudge(
+      channelInput({ missing: [{ unitName: 'Sở A & B <test>', officerIds: ['U1'] }], blockName: 'Khối <X>' }),
+    );
     expect(message.text).toContain('Chưa nộp: Sở A &amp; B &lt;test&gt;.');
     expect(textOf(message)).not.toContain('<test>');
   });
@@ -113,7 +153,16 @@ describe('Block Kit limits', () => {
   it('60 missing units with 3 officers each fit one message, every unit and officer shown', () => {
     const units = manyUnits(60);
     const channel = buildChannelNudge(channelInput({ missing: units, doneCount: 2, totalCount: 62 }));
-    const escalation = buildLeadEscalation({ locale: 'vi', zone, subject: q1, due: q1Due, now: hanoi('2021-04-12 08:00'), blockName: 'Khối', totalCount: 62, late: units });
+    const escalation = buildLeadEscalation({
+      locale: 'vi',
+      zone,
+      subject: q1,
+      due: q1Due,
+      now: hanoi('2021-04-12 08:00'),
+      blockName: 'Khối',
+      totalCount: 62,
+      late: units,
+    });
     for (const message of [channel, escalation]) {
       expect(validateBlocks(message.blocks, 'message')).toEqual([]);
       const shown = textOf({ blocks: message.blocks });
@@ -129,7 +178,16 @@ describe('Block Kit limits', () => {
     const units = manyUnits(1200, 60);
     for (const message of [
       buildChannelNudge(channelInput({ missing: units, doneCount: 0, totalCount: 1200 })),
-      buildLeadEscalation({ locale: 'vi', zone, subject: q1, due: q1Due, now: hanoi('2021-04-12 08:00'), blockName: 'Khối', totalCount: 1200, late: units }),
+      buildLeadEscalation({
+        locale: 'vi',
+        zone,
+        subject: q1,
+        due: q1Due,
+        now: hanoi('2021-04-12 08:00'),
+        blockName: 'Khối',
+        totalCount: 1200,
+        late: units,
+      }),
     ]) {
       expect(validateBlocks(message.blocks, 'message')).toEqual([]);
       const shown = textOf({ blocks: message.blocks });
@@ -145,20 +203,56 @@ describe('Block Kit limits', () => {
 describe('buildOfficerNudge', () => {
   it.each<[Locale, 'before' | 'overdue', string, string]>([
     ['vi', 'before', '2021-04-07 08:00', '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.'],
-    ['vi', 'overdue', '2021-04-14 08:00', '⏰ Đã quá 4 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.'],
-    ['en', 'before', '2021-04-09 08:00', '⏰ 1 day left until the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Sở Tư pháp has not submitted the report yet.'],
+    [
+      'vi',
+      'overdue',
+      '2021-04-14 08:00',
+      '⏰ Đã quá 4 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.',
+    ],
+    [
+      'en',
+      'before',
+      '2021-04-09 08:00',
+      '⏰ 1 day left until the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Sở Tư pháp has not submitted the report yet.',
+    ],
   ])('a report (%s, %s at %s)', (locale, slotKind, now, expected) => {
-    const message = buildOfficerNudge({ locale, zone, subject: q1, due: q1Due, slotKind, now: hanoi(now), unitName: 'Sở Tư pháp', unitCode: 'STP' });
+    const message = buildOfficerNudge({
+      locale,
+      zone,
+      subject: q1,
+      due: q1Due,
+      slotKind,
+      now: hanoi(now),
+      unitName: 'Sở Tư pháp',
+      unitCode: 'STP',
+    });
     expect(message.text).toBe(expected);
     expect(sectionTexts(message)).toEqual([expected]);
     expect(buttonsOf(message)).toEqual([
-      { type: 'button', text: { type: 'plain_text', text: locale === 'vi' ? 'Nộp báo cáo' : 'Submit the report', emoji: true }, action_id: NUDGE_OPEN_REPORT, value: '2021:Q1:STP', style: 'primary' },
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: locale === 'vi' ? 'Nộp báo cáo' : 'Submit the report', emoji: true },
+        action_id: NUDGE_OPEN_REPORT,
+        value: '2021:Q1:STP',
+        style: 'primary',
+      },
     ]);
   });
 
   it('the pledge, with a button that opens the pledge modal for the unit', () => {
-    const message = buildOfficerNudge({ locale: 'vi', zone, subject: pledge2021, due: pledgeDue, slotKind: 'overdue', now: hanoi('2021-04-01 08:00'), unitName: 'Công an tỉnh', unitCode: 'CA' });
-    expect(message.text).toBe('⏰ Đã quá 1 ngày so với hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Công an tỉnh chưa ký giao ước.');
+    const message = buildOfficerNudge({
+      locale: 'vi',
+      zone,
+      subject: pledge2021,
+      due: pledgeDue,
+      slotKind: 'overdue',
+      now: hanoi('2021-04-01 08:00'),
+      unitName: 'Công an tỉnh',
+      unitCode: 'CA',
+    });
+    expect(message.text).toBe(
+      '⏰ Đã quá 1 ngày so với hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Công an tỉnh chưa ký giao ước.',
+    );
     expect(buttonsOf(message)[0]).toMatchObject({ text: { text: 'Ký giao ước' }, action_id: NUDGE_OPEN_PLEDGE, value: '2021:CA' });
   });
 });
@@ -187,7 +281,11 @@ describe('nudge button values', () => {
 });
 
 describe('buildLeadEscalation', () => {
-  const late: MissingUnit[] = [missing[0]!, { unitName: 'Bộ Chỉ huy Quân sự tỉnh', officerIds: [] }, { unitName: 'Công an tỉnh', officerIds: ['U0CA0001', 'U0CA0002'] }];
+  const late: MissingUnit[] = [
+    missing[0]!,
+    { unitName: 'Bộ Chỉ huy Quân sự tỉnh', officerIds: [] },
+    { unitName: 'Công an tỉnh', officerIds: ['U0CA0001', 'U0CA0002'] },
+  ];
 
   it.each<[Locale, string[]]>([
     [
@@ -205,20 +303,41 @@ describe('buildLeadEscalation', () => {
       ],
     ],
   ])('lists the late units with their officers (%s)', (locale, expected) => {
-    const message = buildLeadEscalation({ locale, zone, subject: q1, due: q1Due, now: hanoi('2021-04-12 08:00'), blockName: 'Khối thi đua Nội chính', totalCount: 7, late });
+    const message = buildLeadEscalation({
+      locale,
+      zone,
+      subject: q1,
+      due: q1Due,
+      now: hanoi('2021-04-12 08:00'),
+      blockName: 'Khối thi đua Nội chính',
+      totalCount: 7,
+      late,
+    });
     expect(sectionTexts(message)).toEqual(expected);
     expect(message.text).toBe(`${expected[0]} Sở Tư pháp, Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh.`);
     expect(textOf({ blocks: message.blocks.filter((block) => block.type === 'context') })).toBe(
-      locale === 'vi' ? 'Tin này gửi cán bộ của đơn vị Trưởng khối để đôn đốc các đơn vị trên.' : "Sent to the block lead's officers to follow up with these units.",
+      locale === 'vi'
+        ? 'Tin này gửi cán bộ của đơn vị Trưởng khối để đôn đốc các đơn vị trên.'
+        : "Sent to the block lead's officers to follow up with these units.",
     );
   });
 });
 
 describe('buildDeliveryDigest', () => {
   const undelivered = [
-    { recipient: { user: 'U0TP0001' }, error: 'account_inactive', text: '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.', queuedAt: hanoi('2021-04-07 08:00') },
+    {
+      recipient: { user: 'U0TP0001' },
+      error: 'account_inactive',
+      text: '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.',
+      queuedAt: hanoi('2021-04-07 08:00'),
+    },
     { recipient: { user: 'U0TP0001' }, error: 'account_inactive', text: 'older', queuedAt: hanoi('2021-04-02 08:00') },
-    { recipient: { user: 'U0GONE01' }, error: 'user_not_found', text: 'Gửi <@U0GONE01>:\n*Còn* 1 ngày', queuedAt: hanoi('2021-04-09 08:00') },
+    {
+      recipient: { user: 'U0GONE01' },
+      error: 'user_not_found',
+      text: 'Gửi <@U0GONE01>:\n*Còn* 1 ngày',
+      queuedAt: hanoi('2021-04-09 08:00'),
+    },
     { recipient: { channel: 'C0NOICHINH' }, error: 'not_in_channel', text: 'x'.repeat(300), queuedAt: hanoi('2021-04-07 08:00') },
     { recipient: { channel: 'C0VHXH' }, error: 'channel_not_found', text: 'y', queuedAt: hanoi('2021-04-07 08:00') },
   ];
@@ -248,7 +367,12 @@ describe('buildDeliveryDigest', () => {
   });
 
   it('stays within Block Kit limits for hundreds of recipients', () => {
-    const many = Array.from({ length: 500 }, (_, index) => ({ recipient: { user: `U${index}` }, error: 'user_not_found', text: 'z'.repeat(200), queuedAt: hanoi('2021-04-07 08:00') }));
+    const many = Array.from({ length: 500 }, (_, index) => ({
+      recipient: { user: `U${index}` },
+      error: 'user_not_found',
+      text: 'z'.repeat(200),
+      queuedAt: hanoi('2021-04-07 08:00'),
+    }));
     const message = buildDeliveryDigest({ locale: 'vi', zone, undelivered: many })!;
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const shown = textOf({ blocks: message.blocks });
@@ -263,12 +387,44 @@ describe('the voice of every nudge', () => {
     for (const locale of ['vi', 'en'] as const) {
       for (const slotKind of ['before', 'overdue'] as const) {
         for (const subject of [q1, pledge2021]) {
-          messages.push(buildChannelNudge(channelInput({ locale, slotKind, subject, missing: [...missing, { unitName: 'Bộ Chỉ huy Quân sự tỉnh', officerIds: [] }] })));
-          messages.push(buildOfficerNudge({ locale, zone, subject, due: q1Due, slotKind, now: hanoi('2021-04-07 08:00'), unitName: 'Sở Tư pháp', unitCode: 'STP' }));
+          messages.push(
+            buildChannelNudge(
+              channelInput({ locale, slotKind, subject, missing: [...missing, { unitName: 'Bộ Chỉ huy Quân sự tỉnh', officerIds: [] }] }),
+            ),
+          );
+          messages.push(
+            buildOfficerNudge({
+              locale,
+              zone,
+              subject,
+              due: q1Due,
+              slotKind,
+              now: hanoi('2021-04-07 08:00'),
+              unitName: 'Sở Tư pháp',
+              unitCode: 'STP',
+            }),
+          );
         }
       }
-      messages.push(buildLeadEscalation({ locale, zone, subject: q1, due: q1Due, now: hanoi('2021-04-12 08:00'), blockName: 'Khối', totalCount: 7, late: missing }));
-      messages.push(buildDeliveryDigest({ locale, zone, undelivered: [{ recipient: { user: 'U1' }, error: 'account_inactive', text: 'a', queuedAt: q1Due }] })!);
+      messages.push(
+        buildLeadEscalation({
+          locale,
+          zone,
+          subject: q1,
+          due: q1Due,
+          now: hanoi('2021-04-12 08:00'),
+          blockName: 'Khối',
+          totalCount: 7,
+          late: missing,
+        }),
+      );
+      messages.push(
+        buildDeliveryDigest({
+          locale,
+          zone,
+          undelivered: [{ recipient: { user: 'U1' }, error: 'account_inactive', text: 'a', queuedAt: q1Due }],
+        })!,
+      );
     }
     for (const message of messages) {
       const all = textOf(message);
