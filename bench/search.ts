@@ -12,9 +12,9 @@
 import { sql } from 'drizzle-orm';
 import { searchReply } from '../commands/directive';
 import { openDatabase } from '../db/client';
-import { DIRECTIVE_KINDS, type DirectiveKind } from '../db/schema';
 import { createStore } from '../db/store';
-import type { DirectiveInput } from '../db/store/directives';
+import type { DirectiveInput } from '../src/domain/directive';
+import { DIRECTIVE_KINDS, type DirectiveKind } from '../src/domain/directive';
 import { directiveNumberKey } from '../src/domain/directive-number';
 import { parseDirectiveQuery } from '../src/domain/directive-query';
 import { foldVietnamese } from '../src/domain/fold';

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DIRECTIVE_KINDS } from '../src/domain/directive';
 import { CRITERION_KINDS, type GradeBands } from '../src/domain/scoring';
+import { VERSION_STATUSES } from '../src/domain/versions';
 
 /**
  * The schema is the source of truth: drizzle-kit generates the SQL migrations in db/migrations from
@@ -146,9 +148,6 @@ export const periods = sqliteTable(
   (table) => [uniqueIndex('periods_year_code_idx').on(table.year, table.code)],
 );
 
-// The scoring engine owns the kinds; re-exported so existing imports from the schema keep working.
-export { CRITERION_KINDS, type CriterionKind } from '../src/domain/scoring';
-
 /** A block's scoring table for a year (the organisation-wide table is copied to every block without its own). */
 export const criteria = sqliteTable(
   'criteria',
@@ -174,12 +173,7 @@ export const criteria = sqliteTable(
 
 // ── Pledges and reports, with their whole history ───────────────────────────────────────────
 
-/**
- * Version statuses: `accepted` versions are the record (the latest accepted one is in force);
- * `pending` is a change awaiting the block lead; `rejected` and `withdrawn` stay for history.
- */
-export const VERSION_STATUSES = ['accepted', 'pending', 'rejected', 'withdrawn'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+// Version statuses (accepted, pending, rejected, withdrawn): src/domain/versions.ts.
 
 export const pledges = sqliteTable(
   'pledges',
@@ -345,20 +339,7 @@ export const standingsSnapshots = sqliteTable(
 
 // ── Directives ──────────────────────────────────────────────────────────────────────────────
 
-export const DIRECTIVE_KINDS = [
-  'Chỉ thị',
-  'Nghị quyết',
-  'Luật',
-  'Nghị định',
-  'Thông tư',
-  'Kế hoạch',
-  'Công văn',
-  'Hướng dẫn',
-  'Kết luận',
-  'Quyết định',
-] as const;
-export type DirectiveKind = (typeof DIRECTIVE_KINDS)[number];
-
+// Directive kinds: src/domain/directive.ts.
 export const directives = sqliteTable('directives', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   number: text('number').notNull().unique(),

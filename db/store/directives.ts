@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { DirectiveInput } from '../../src/domain/directive';
 import {
   closeNumbers,
   directiveNumberKey,
@@ -16,9 +17,6 @@ import { inIds } from './in-ids';
 import type { Db } from './types';
 
 export type DirectiveRow = typeof directives.$inferSelect;
-
-/** A directive as an admin enters it (the number as written, the date as yyyy-MM-dd). */
-export type DirectiveInput = Pick<DirectiveRow, 'number' | 'kind' | 'issuer' | 'issuedOn' | 'title' | 'summary' | 'url' | 'tags'>;
 
 export interface DirectiveHit {
   directive: DirectiveRow;

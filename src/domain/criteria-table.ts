@@ -1,5 +1,5 @@
-import type { CriterionKind } from '../../db/schema';
 import { foldedWords, foldVietnamese } from './fold';
+import type { CriterionKind } from './scoring';
 
 /** The parts of a criterion that the scoring table's shape depends on. */
 export interface TableCriterion {

@@ -1,5 +1,5 @@
-import type { CriterionKind } from '../../db/schema';
 import { readNumber } from './numbers';
+import type { CriterionKind } from './scoring';
 
 /**
  * The rules of a pledge form, apart from how it looks. A pledge sets one number per criterion that

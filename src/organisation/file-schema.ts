@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CRITERION_KINDS, DIRECTIVE_KINDS } from '../../db/schema';
 import { isValidTimeZone, parseLocalDate, parseLocalDateTime, parseTimeOfDay } from '../domain/calendar';
+import { DIRECTIVE_KINDS } from '../domain/directive';
+import { CRITERION_KINDS } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { fileText } from './file-text';
 

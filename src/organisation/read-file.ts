@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { CriterionKind, DirectiveKind } from '../../db/schema';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
-import type { GradeBands } from '../domain/scoring';
+import type { DirectiveKind } from '../domain/directive';
+import type { CriterionKind, GradeBands } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { crossReferenceProblems } from './cross-references';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';

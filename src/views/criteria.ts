@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { CriterionKind } from '../../db/schema';
 import { groupCriteria, scoringCaps, type TableCriterion } from '../domain/criteria-table';
 import { pagesBySize, pageWindow } from '../domain/pagination';
+import type { CriterionKind } from '../domain/scoring';
 import { formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, header, packTexts, section } from './blocks';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { DIRECTIVE_KINDS } from '../../db/schema';
-import type { DirectiveInput } from '../../db/store/directives';
 import { parseLocalDate } from '../domain/calendar';
+import { DIRECTIVE_KINDS, type DirectiveInput } from '../domain/directive';
 import { parseDirectiveNumber } from '../domain/directive-number';
 import { foldVietnamese } from '../domain/fold';
 import type { Locale } from '../i18n/messages';

@@ -1,7 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
 import { z } from 'zod';
-import { DIRECTIVE_KINDS } from '../../db/schema';
-import type { DirectiveInput } from '../../db/store/directives';
+import { DIRECTIVE_KINDS, type DirectiveInput } from '../domain/directive';
 import { type DirectiveQuery, isLittleWord, MAX_QUERY_LENGTH, matchesTerm } from '../domain/directive-query';
 import { excerptAround, matchedSpans, type PhraseWords, renderSpans, type Span } from '../domain/highlight';
 import { formatLocalDate } from '../i18n/format';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, MIGRATIONS_FOLDER, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
-import type { DirectiveInput } from '../../db/store/directives';
+import type { DirectiveInput } from '../../src/domain/directive';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
 import { importOrganisationText } from '../../src/organisation/load';
 import { DEMO_YAML } from '../support/bot';

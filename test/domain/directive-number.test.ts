@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTIVE_KINDS } from '../../db/schema';
+import { DIRECTIVE_KINDS } from '../../src/domain/directive';
 import {
   closeNumbers,
   directiveNumberKey,

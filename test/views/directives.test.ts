@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTIVE_KINDS } from '../../db/schema';
+import { DIRECTIVE_KINDS } from '../../src/domain/directive';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
 import { LOCALES } from '../../src/i18n/messages';
 import { validateBlocks, validateView } from '../../src/local-slack/block-kit-limits';
