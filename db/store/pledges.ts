@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { pledges, pledgeTargets, pledgeVersions, type VersionStatus } from '../schema';
+import { and, eq, sql } from 'drizzle-orm';
+import type { VersionStatus } from '../../src/domain/versions';
+import { pledges, pledgeTargets, pledgeVersions } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
-import { type Decision, pickVersions, versionLifecycle } from './versions';
+import { versionedRecords } from './versions';
 
 export type { Decision } from './versions';
 
@@ -41,7 +42,6 @@ export interface NewVersion {
  * version's status once (the WHERE re-checks it, so two deciders cannot both win).
  */
 export function pledgeQueries(db: Db) {
-  const lifecycle = versionLifecycle(db, pledgeVersions, { id: pledgeVersions.id, parent: pledgeVersions.pledgeId });
   const withTargets = (rows: PledgeVersionRow[]): PledgeVersion[] => {
     if (rows.length === 0) return [];
     // Raw rows, as for report values: a province's pledges hold thousands of targets.
@@ -56,76 +56,48 @@ export function pledgeQueries(db: Db) {
     for (const target of targets) byVersion.get(target.versionId)!.set(target.criterionId, target.value);
     return rows.map((row) => ({ ...row, targets: byVersion.get(row.id)! }));
   };
-  const one = (row: PledgeVersionRow | undefined) => (row ? withTargets([row])[0] : undefined);
-  const latestWithStatus = (pledgeId: number, status: VersionStatus) =>
-    one(
-      db
-        .select()
-        .from(pledgeVersions)
-        .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, status)))
-        .orderBy(desc(pledgeVersions.version))
-        .get(),
-    );
-
-  const find = (year: number, unitId: number): PledgeRow | undefined =>
-    db
-      .select()
-      .from(pledges)
-      .where(and(eq(pledges.year, year), eq(pledges.unitId, unitId)))
-      .get();
+  const records = versionedRecords<PledgeRow, PledgeVersionRow, PledgeVersion>(db, {
+    parents: pledges,
+    parentColumns: { id: pledges.id, scope: pledges.year, unitId: pledges.unitId, blockId: pledges.blockId },
+    scopeKey: 'year',
+    versions: pledgeVersions,
+    versionColumns: {
+      id: pledgeVersions.id,
+      parentId: pledgeVersions.pledgeId,
+      version: pledgeVersions.version,
+      status: pledgeVersions.status,
+    },
+    parentIdOf: (version) => version.pledgeId,
+    withDetails: withTargets,
+  });
 
   return {
-    find,
+    find: records.find,
 
     /** The unit's pledge row for the year, created on first use. */
-    ensure(year: number, unitId: number, blockId: number): PledgeRow {
-      db.insert(pledges).values({ year, unitId, blockId }).onConflictDoNothing().run();
-      return find(year, unitId)!;
-    },
+    ensure: records.ensure,
 
     /** Every version, oldest first: the pledge's history. */
-    versions(pledgeId: number): PledgeVersion[] {
-      return withTargets(
-        db.select().from(pledgeVersions).where(eq(pledgeVersions.pledgeId, pledgeId)).orderBy(asc(pledgeVersions.version)).all(),
-      );
-    },
+    versions: records.versions,
 
     version(id: number): (PledgeVersion & { pledge: PledgeRow }) | undefined {
-      const row = db
-        .select()
-        .from(pledgeVersions)
-        .innerJoin(pledges, eq(pledges.id, pledgeVersions.pledgeId))
-        .where(eq(pledgeVersions.id, id))
-        .get();
-      return row ? { ...withTargets([row.pledge_versions])[0]!, pledge: row.pledges } : undefined;
+      const found = records.version(id);
+      return found ? { ...found.version, pledge: found.parent } : undefined;
     },
 
-    inForce(pledgeId: number): PledgeVersion | undefined {
-      return latestWithStatus(pledgeId, 'accepted');
-    },
+    inForce: records.inForce,
 
-    pending(pledgeId: number): PledgeVersion | undefined {
-      return latestWithStatus(pledgeId, 'pending');
-    },
+    pending: records.pending,
 
     /** The version that was in force when `versionId` was submitted: the base an amendment changes. */
-    acceptedBefore(pledgeId: number, versionId: number): PledgeVersion | undefined {
-      return one(
-        db
-          .select()
-          .from(pledgeVersions)
-          .where(and(eq(pledgeVersions.pledgeId, pledgeId), eq(pledgeVersions.status, 'accepted'), lt(pledgeVersions.id, versionId)))
-          .orderBy(desc(pledgeVersions.version))
-          .get(),
-      );
-    },
+    acceptedBefore: records.acceptedBefore,
 
     add(entry: NewVersion): PledgeVersion {
       const row = db
         .insert(pledgeVersions)
         .values({
           pledgeId: entry.pledgeId,
-          version: lifecycle.nextVersion(entry.pledgeId),
+          version: records.nextVersion(entry.pledgeId),
           status: entry.status,
           titlesSought: entry.titles,
           commitments: entry.commitments,
@@ -141,48 +113,20 @@ export function pledgeQueries(db: Db) {
     },
 
     /** Ends the unit's pending amendment, replaced by a newer submission; returns the ids withdrawn. */
-    withdrawPending: (pledgeId: number, decision: Decision): number[] => lifecycle.withdrawPending(pledgeId, decision),
+    withdrawPending: records.withdrawPending,
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
-    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean =>
-      lifecycle.decide(versionId, status, decision),
+    decide: records.decide,
 
     /** The pledges of `unitIds` for the year, keyed by unit id (units without one are absent). */
     forUnits(year: number, unitIds: readonly number[]): Map<number, UnitPledge> {
       const result = new Map<number, UnitPledge>();
-      if (unitIds.length === 0) return result;
-      const rows = db
-        .select()
-        .from(pledges)
-        .where(and(eq(pledges.year, year), inIds(pledges.unitId, unitIds)))
-        .all();
-      if (rows.length === 0) return result;
-      const versions = db
-        .select()
-        .from(pledgeVersions)
-        .where(
-          and(
-            inIds(
-              pledgeVersions.pledgeId,
-              rows.map((row) => row.id),
-            ),
-            inArray(pledgeVersions.status, ['accepted', 'pending']),
-          ),
-        )
-        .orderBy(asc(pledgeVersions.version))
-        .all();
-      const picked = pickVersions(rows, versions, (version) => version.pledgeId);
-      const loaded = new Map(
-        withTargets(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map(
-          (version) => [version.id, version],
-        ),
-      );
-      for (const { parent: pledge, first: signed, inForce, pending } of picked) {
-        result.set(pledge.unitId, {
-          pledge,
-          ...(signed ? { signed } : {}),
-          ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}),
-          ...(pending ? { pending: loaded.get(pending.id)! } : {}),
+      for (const [unitId, { parent, first, inForce, pending }] of records.forUnits(year, unitIds)) {
+        result.set(unitId, {
+          pledge: parent,
+          ...(first ? { signed: first } : {}),
+          ...(inForce ? { inForce } : {}),
+          ...(pending ? { pending } : {}),
         });
       }
       return result;

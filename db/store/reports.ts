@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { reports, reportValues, reportVersions, reviewScores, reviews, type VersionStatus } from '../schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { VersionStatus } from '../../src/domain/versions';
+import { reports, reportValues, reportVersions, reviewScores, reviews } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
-import { type Decision, pickVersions, versionLifecycle } from './versions';
+import { versionedRecords } from './versions';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportVersionRow = typeof reportVersions.$inferSelect;
@@ -63,8 +64,6 @@ export interface NewReview {
  * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
  */
 export function reportQueries(db: Db) {
-  const lifecycle = versionLifecycle(db, reportVersions, { id: reportVersions.id, parent: reportVersions.reportId });
-
   const withValues = (rows: ReportVersionRow[]): ReportVersion[] => {
     if (rows.length === 0) return [];
     // The hot read of standings (tens of thousands of values for a province): one short statement
@@ -104,74 +103,48 @@ export function reportQueries(db: Db) {
     return result;
   };
 
-  const latestWithStatus = (reportId: number, status: VersionStatus) =>
-    withValues(
-      db
-        .select()
-        .from(reportVersions)
-        .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.status, status)))
-        .orderBy(desc(reportVersions.version))
-        .limit(1)
-        .all(),
-    )[0];
-
-  const find = (periodId: number, unitId: number): ReportRow | undefined =>
-    db
-      .select()
-      .from(reports)
-      .where(and(eq(reports.periodId, periodId), eq(reports.unitId, unitId)))
-      .get();
+  const records = versionedRecords<ReportRow, ReportVersionRow, ReportVersion>(db, {
+    parents: reports,
+    parentColumns: { id: reports.id, scope: reports.periodId, unitId: reports.unitId, blockId: reports.blockId },
+    scopeKey: 'periodId',
+    versions: reportVersions,
+    versionColumns: {
+      id: reportVersions.id,
+      parentId: reportVersions.reportId,
+      version: reportVersions.version,
+      status: reportVersions.status,
+    },
+    parentIdOf: (version) => version.reportId,
+    withDetails: withValues,
+  });
 
   return {
-    find,
+    find: records.find,
 
     /** The unit's report row for the period, created on first use. */
-    ensure(periodId: number, unitId: number, blockId: number): ReportRow {
-      db.insert(reports).values({ periodId, unitId, blockId }).onConflictDoNothing().run();
-      return find(periodId, unitId)!;
-    },
+    ensure: records.ensure,
 
     /** Every version, oldest first: the report's history. */
-    versions(reportId: number): ReportVersion[] {
-      return withValues(
-        db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(asc(reportVersions.version)).all(),
-      );
-    },
+    versions: records.versions,
 
     version(id: number): (ReportVersion & { report: ReportRow }) | undefined {
-      const row = db
-        .select()
-        .from(reportVersions)
-        .innerJoin(reports, eq(reports.id, reportVersions.reportId))
-        .where(eq(reportVersions.id, id))
-        .get();
-      return row ? { ...withValues([row.report_versions])[0]!, report: row.reports } : undefined;
+      const found = records.version(id);
+      return found ? { ...found.version, report: found.parent } : undefined;
     },
 
-    inForce: (reportId: number): ReportVersion | undefined => latestWithStatus(reportId, 'accepted'),
+    inForce: records.inForce,
 
-    pending: (reportId: number): ReportVersion | undefined => latestWithStatus(reportId, 'pending'),
+    pending: records.pending,
 
     /** The version in force just before `versionId` was submitted: the base a change request changes. */
-    acceptedBefore(reportId: number, versionId: number): ReportVersion | undefined {
-      return withValues(
-        db
-          .select()
-          .from(reportVersions)
-          .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.status, 'accepted')))
-          .orderBy(desc(reportVersions.version))
-          .all()
-          .filter((row) => row.id < versionId)
-          .slice(0, 1),
-      )[0];
-    },
+    acceptedBefore: records.acceptedBefore,
 
     add(entry: NewReportVersion): ReportVersion {
       const row = db
         .insert(reportVersions)
         .values({
           reportId: entry.reportId,
-          version: lifecycle.nextVersion(entry.reportId),
+          version: records.nextVersion(entry.reportId),
           status: entry.status,
           submittedBy: entry.submittedBy,
           actingAsAdmin: entry.actingAsAdmin,
@@ -192,10 +165,9 @@ export function reportQueries(db: Db) {
       return { ...row, values: new Map(entry.values) };
     },
 
-    withdrawPending: (reportId: number, decision: Decision): number[] => lifecycle.withdrawPending(reportId, decision),
+    withdrawPending: records.withdrawPending,
 
-    decide: (versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean =>
-      lifecycle.decide(versionId, status, decision),
+    decide: records.decide,
 
     addReview(entry: NewReview): Review {
       const row = db
@@ -251,41 +223,15 @@ export function reportQueries(db: Db) {
     /** The reports of `unitIds` for the period, keyed by unit id (units without one are absent). */
     forUnits(periodId: number, unitIds: readonly number[]): Map<number, UnitReport> {
       const result = new Map<number, UnitReport>();
-      if (unitIds.length === 0) return result;
-      const rows = db
-        .select()
-        .from(reports)
-        .where(and(eq(reports.periodId, periodId), inIds(reports.unitId, unitIds)))
-        .all();
-      if (rows.length === 0) return result;
-      const versions = db
-        .select()
-        .from(reportVersions)
-        .where(
-          and(
-            inIds(
-              reportVersions.reportId,
-              rows.map((row) => row.id),
-            ),
-            inArray(reportVersions.status, ['accepted', 'pending']),
-          ),
-        )
-        .orderBy(asc(reportVersions.version))
-        .all();
-      const picked = pickVersions(rows, versions, (version) => version.reportId);
-      const loaded = new Map(
-        withValues(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined))).map(
-          (version) => [version.id, version],
-        ),
-      );
-      const reviewed = latestReviews(picked.flatMap(({ inForce }) => (inForce ? [inForce.id] : [])));
-      for (const { parent: report, first, inForce, pending } of picked) {
+      const picked = records.forUnits(periodId, unitIds);
+      const reviewed = latestReviews([...picked.values()].flatMap(({ inForce }) => (inForce ? [inForce.id] : [])));
+      for (const [unitId, { parent, first, inForce, pending }] of picked) {
         const review = inForce ? reviewed.get(inForce.id) : undefined;
-        result.set(report.unitId, {
-          report,
+        result.set(unitId, {
+          report: parent,
           ...(first ? { first } : {}),
-          ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}),
-          ...(pending ? { pending: loaded.get(pending.id)! } : {}),
+          ...(inForce ? { inForce } : {}),
+          ...(pending ? { pending } : {}),
           ...(review ? { review } : {}),
         });
       }

@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { VersionStatus } from '../schema';
+import type { VersionStatus } from '../../src/domain/versions';
+import { inIds } from './in-ids';
 import type { Db } from './types';
 
 /** Who decided a pending version, when, and why (a rejection's reason). */
@@ -10,36 +11,170 @@ export interface Decision {
   reason?: string;
 }
 
+/** The columns every versions table shares (pledge_versions, report_versions). */
+export interface VersionRowBase {
+  id: number;
+  version: number;
+  status: VersionStatus;
+}
+
+/** A versioned record's parent row: one per unit and scope (a pledge per year, a report per period). */
+export interface ParentRowBase {
+  id: number;
+  unitId: number;
+}
+
 /**
- * The life of a versioned record (a pledge, a periodic report): versions are numbered 1, 2, … per
- * parent and only ever added; a pending version is decided once — the WHERE re-checks that it is
- * still pending, so two deciders cannot both win. Written once for every versions table, which all
- * share the columns version, status, decided_by, decided_at and decision_reason.
+ * Where a kind of versioned record lives: its parent table (unique by scope and unit) and its
+ * versions table, and how a version's details (targets, values) are read for many versions at once.
  */
-export function versionLifecycle(db: Db, table: SQLiteTable, columns: { id: SQLiteColumn; parent: SQLiteColumn }) {
+export interface VersionedTables<V extends VersionRowBase, D extends V> {
+  parents: SQLiteTable;
+  parentColumns: { id: SQLiteColumn; scope: SQLiteColumn; unitId: SQLiteColumn; blockId: SQLiteColumn };
+  /** The parent's scope column as a property name ('year', 'periodId'), for inserts. */
+  scopeKey: string;
+  versions: SQLiteTable;
+  versionColumns: { id: SQLiteColumn; parentId: SQLiteColumn; version: SQLiteColumn; status: SQLiteColumn };
+  parentIdOf(version: V): number;
+  withDetails(rows: V[]): D[];
+}
+
+/** A unit's record as tables read it: the first accepted version, the latest accepted (in force) and the latest pending. */
+export interface PickedVersions<P, V, D> {
+  parent: P;
+  first?: V;
+  inForce?: D;
+  pending?: D;
+}
+
+/**
+ * The life of a versioned record (a pledge, a periodic report), written once for both: versions are
+ * numbered 1, 2, … per parent and only ever added; a pending version is decided once — the WHERE
+ * re-checks that it is still pending, so two deciders cannot both win; reads for many units take a
+ * fixed number of queries.
+ */
+export function versionedRecords<P extends ParentRowBase, V extends VersionRowBase, D extends V>(db: Db, tables: VersionedTables<V, D>) {
+  const { parents, parentColumns: parent, versions, versionColumns: column } = tables;
   const decidedSet = (status: VersionStatus, decision: Decision): SQL =>
     sql`status = ${status}, decided_by = ${decision.by}, decided_at = ${decision.at.getTime()}, decision_reason = ${decision.reason ?? null}`;
+  const one = (row: V | undefined) => (row ? tables.withDetails([row])[0] : undefined);
+  const latest = (where: SQL | undefined): D | undefined =>
+    one(db.select().from(versions).where(where).orderBy(desc(column.version)).limit(1).all()[0] as V | undefined);
+  const latestWithStatus = (parentId: number, status: VersionStatus) =>
+    latest(and(eq(column.parentId, parentId), eq(column.status, status)));
+  const find = (scope: number, unitId: number): P | undefined =>
+    db
+      .select()
+      .from(parents)
+      .where(and(eq(parent.scope, scope), eq(parent.unitId, unitId)))
+      .get() as P | undefined;
+
   return {
+    find,
+
+    /** The unit's parent row for the scope, created on first use. */
+    ensure(scope: number, unitId: number, blockId: number): P {
+      db.insert(parents)
+        .values({ [tables.scopeKey]: scope, unitId, blockId } as never)
+        .onConflictDoNothing()
+        .run();
+      return find(scope, unitId)!;
+    },
+
     nextVersion(parentId: number): number {
-      const row = db.get<{ last: number | null }>(sql`select max(version) as last from ${table} where ${columns.parent} = ${parentId}`);
+      const row = db.get<{ last: number | null }>(sql`select max(version) as last from ${versions} where ${column.parentId} = ${parentId}`);
       return (row?.last ?? 0) + 1;
+    },
+
+    /** Every version, oldest first: the record's history. */
+    versions(parentId: number): D[] {
+      return tables.withDetails(
+        db.select().from(versions).where(eq(column.parentId, parentId)).orderBy(asc(column.version)).all() as unknown as V[],
+      );
+    },
+
+    /** One version with its parent row. */
+    version(id: number): { version: D; parent: P } | undefined {
+      const row = db
+        .select({ version: versions, parent: parents })
+        .from(versions)
+        .innerJoin(parents, eq(parent.id, column.parentId))
+        .where(eq(column.id, id))
+        .get() as { version: V; parent: P } | undefined;
+      return row ? { version: tables.withDetails([row.version])[0]!, parent: row.parent } : undefined;
+    },
+
+    inForce: (parentId: number): D | undefined => latestWithStatus(parentId, 'accepted'),
+
+    pending: (parentId: number): D | undefined => latestWithStatus(parentId, 'pending'),
+
+    /** The version that was in force when `versionId` was submitted: the base a change request changes. */
+    acceptedBefore(parentId: number, versionId: number): D | undefined {
+      return latest(and(eq(column.parentId, parentId), eq(column.status, 'accepted'), lt(column.id, versionId)));
     },
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
     decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean {
       return (
-        db.run(sql`update ${table} set ${decidedSet(status, decision)} where ${columns.id} = ${versionId} and status = 'pending'`)
+        db.run(sql`update ${versions} set ${decidedSet(status, decision)} where ${column.id} = ${versionId} and status = 'pending'`)
           .changes === 1
       );
     },
 
-    /** Ends the parent's pending versions, replaced by a newer submission; returns the ids withdrawn. */
+    /** Ends the parent's pending versions, replaced by a newer submission (or taken back); returns the ids withdrawn. */
     withdrawPending(parentId: number, decision: Decision): number[] {
       return db
         .all<{ id: number }>(
-          sql`update ${table} set ${decidedSet('withdrawn', decision)} where ${columns.parent} = ${parentId} and status = 'pending' returning ${columns.id} as id`,
+          sql`update ${versions} set ${decidedSet('withdrawn', decision)} where ${column.parentId} = ${parentId} and status = 'pending' returning ${column.id} as id`,
         )
         .map((row) => row.id);
+    },
+
+    /**
+     * The records of `unitIds` for the scope, keyed by unit id (units without one are absent), with
+     * their versions picked as tables read them, in a fixed number of queries however many units.
+     */
+    forUnits(scope: number, unitIds: readonly number[]): Map<number, PickedVersions<P, V, D>> {
+      const result = new Map<number, PickedVersions<P, V, D>>();
+      if (unitIds.length === 0) return result;
+      const rows = db
+        .select()
+        .from(parents)
+        .where(and(eq(parent.scope, scope), inIds(parent.unitId, unitIds)))
+        .all() as unknown as P[];
+      if (rows.length === 0) return result;
+      const picked = pickVersions(
+        rows,
+        db
+          .select()
+          .from(versions)
+          .where(
+            and(
+              inIds(
+                column.parentId,
+                rows.map((row) => row.id),
+              ),
+              inArray(column.status, ['accepted', 'pending']),
+            ),
+          )
+          .orderBy(asc(column.version))
+          .all() as unknown as V[],
+        tables.parentIdOf,
+      );
+      const loaded = new Map(
+        tables
+          .withDetails(picked.flatMap(({ inForce, pending }) => [inForce, pending].filter((version) => version !== undefined)))
+          .map((version) => [version.id, version]),
+      );
+      for (const { parent: row, first, inForce, pending } of picked) {
+        result.set(row.unitId, {
+          parent: row,
+          ...(first ? { first } : {}),
+          ...(inForce ? { inForce: loaded.get(inForce.id)! } : {}),
+          ...(pending ? { pending: loaded.get(pending.id)! } : {}),
+        });
+      }
+      return result;
     },
   };
 }
@@ -49,7 +184,7 @@ export function versionLifecycle(db: Db, table: SQLiteTable, columns: { id: SQLi
  * the latest accepted (in force) and the latest pending. `versions` oldest first; grouped in one
  * pass, so a whole province at once stays linear.
  */
-export function pickVersions<P extends { id: number }, V extends { status: VersionStatus }>(
+function pickVersions<P extends { id: number }, V extends { status: VersionStatus }>(
   parents: readonly P[],
   versions: readonly V[],
   parentOf: (version: V) => number,
