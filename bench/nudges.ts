@@ -31,11 +31,11 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { createStore } from '../db/store';
 import { ManualClock } from '../src/clock';
-import type { OutgoingMessage } from '../src/delivery/delivery';
+import type { OutgoingMessage } from '../src/delivery/message';
 import { createLogger } from '../src/logger';
-import { importOrganisationText } from '../src/organisation/load';
 import { createCore } from '../src/runtime';
 import { runSchedulerPass } from '../src/scheduler/scheduler';
+import { importOrganisationText } from '../src/services/organisation';
 import type { SlackReport } from './nudges-slack';
 import { printTable } from './support';
 

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { openDatabase } from '../db/client';
 import { createStore } from '../db/store';
 import type { ReportValue } from '../db/store/reports';
-import { importOrganisationText } from '../src/organisation/load';
+import { importOrganisationText } from '../src/services/organisation';
 import { benchMaxPoints, isPledged, isReviewed, KIND_MIX, reportSampler, seededRandom } from './support';
 
 const [path, BLOCKS, UNITS, PERIODS] = [process.argv[2]!, ...process.argv.slice(3, 6).map(Number)] as [string, number, number, number];

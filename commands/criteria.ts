@@ -5,8 +5,8 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { commonText } from '../src/views/common-text';
 import { buildCriteriaTable, type CriteriaPage } from '../src/views/criteria';
 import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from '../src/views/ids';
-import type { Reply } from './feature';
-import { pagedTableFeature } from './pages';
+import type { Reply } from './shared/feature';
+import { pagedTableFeature } from './shared/paged-table';
 
 const criteriaHelp = defineMessages(
   {
@@ -23,16 +23,21 @@ const criteriaHelp = defineMessages(
   },
 );
 
-const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), f: z.string().max(200), p: z.number().int().min(0) });
+const pageSchema = z.object({
+  blockId: z.number().int(),
+  year: z.number().int(),
+  filter: z.string().max(200),
+  page: z.number().int().min(0),
+}) satisfies z.ZodType<CriteriaPage>;
 
 function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply {
-  const block = store.structure.blockById(page.b);
+  const block = store.structure.blockById(page.blockId);
   if (!block) return { text: commonText[locale].gone };
-  const all = store.structure.criteria(page.y, block.id);
-  const pageValue = (target: number) => JSON.stringify({ ...page, p: target } satisfies CriteriaPage);
+  const all = store.structure.criteria(page.year, block.id);
+  const pageValue = (target: number) => JSON.stringify({ ...page, page: target } satisfies CriteriaPage);
   return buildCriteriaTable(
-    { blockName: block.name, year: page.y, all, shown: filterCriteria(all, page.f), filter: page.f },
-    page.p,
+    { blockName: block.name, year: page.year, all, shown: filterCriteria(all, page.filter), filter: page.filter },
+    page.page,
     locale,
     pageValue,
   );
@@ -45,7 +50,7 @@ export const criteriaFeature = pagedTableFeature<CriteriaPage>({
   help: criteriaHelp,
   allowRest: true,
   // The filter rides in the page buttons' values (2000 characters at most): a long one is cut.
-  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, f: scope.rest.slice(0, 100), p: 0 }),
+  firstPage: (scope) => ({ blockId: scope.block.id, year: scope.year.year, filter: scope.rest.slice(0, 100), page: 0 }),
   page: pageSchema,
   actionIds: [CRITERIA_PREVIOUS, CRITERIA_NEXT],
   render: (store, page, _caller, organisation) => renderCriteria(store, page, organisation.locale),

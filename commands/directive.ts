@@ -1,11 +1,11 @@
 import type { BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
-import type { DirectiveRow } from '../db/store/directives';
-import type { AppDeps } from '../src/deps';
 import { parseDirectiveCommand, parseDirectiveQuery } from '../src/domain/directive-query';
-import { LOCALES, type Locale } from '../src/i18n/messages';
+import { defineMessages, type Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
+import type { AppDeps } from '../src/services/deps';
+import { saveDirective, searchDirectives, shareDirective } from '../src/services/directives';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { readDirectiveForm } from '../src/views/directive-form';
@@ -16,26 +16,33 @@ import {
   buildDirectiveResults,
   buildDirectiveSaved,
   buildDirectiveUsage,
-  buildSharedDirective,
   citeDirective,
   decodePage,
   type Message,
-  PAGE_SIZE,
 } from '../src/views/directives';
 import { directiveIds } from '../src/views/ids';
-import type { CommandContext, Feature, SubCommand, SubCommandHelp } from './feature';
+import type { CommandContext, Feature, SubCommand } from './shared/feature';
+import { ephemeral } from './shared/replies';
 
-const help = Object.fromEntries(
-  LOCALES.map((locale) => {
-    const text = directiveText[locale];
-    return [locale, { usage: text.helpUsage, description: text.helpDescription, example: text.helpExample }];
-  }),
-) as Record<Locale, SubCommandHelp>;
+const directiveHelp = defineMessages(
+  {
+    usage: '/thidua vanban <từ khóa | số hiệu>',
+    description:
+      'Tra cứu văn bản chỉ đạo (chỉ thị, nghị quyết, luật, nghị định, kế hoạch, công văn …) theo số hiệu hoặc từ khóa, gõ có dấu hay không dấu đều được. Quản trị viên thêm văn bản bằng `/thidua vanban them`, sửa bằng `/thidua vanban sua <số hiệu>`.',
+    example: '/thidua vanban chi thi 34',
+  },
+  {
+    usage: '/thidua vanban <keywords | number>',
+    description:
+      'Look up directives (Party directives, resolutions, laws, decrees, plans, dispatches …) by number or keywords, with or without Vietnamese accents. Admins add one with `/thidua vanban them` and edit one with `/thidua vanban sua <number>`.',
+    example: '/thidua vanban chi thi 34',
+  },
+);
 
 const vanban: SubCommand = {
   name: 'vanban',
   aliases: ['văn bản', 'van ban', 'directive', 'directives'],
-  help,
+  help: directiveHelp,
   audience: 'anyone',
   async run(context) {
     const { deps, caller, locale, respond } = context;
@@ -85,111 +92,39 @@ async function openModal(context: CommandContext, view: ReturnType<typeof buildD
 
 /** The reply to a search: one page of results, or what to try instead (also what bench/search.ts times). */
 export function searchReply(store: Store, typed: string, offset: number, locale: Locale): Message {
-  const query = parseDirectiveQuery(typed);
-  let result = store.directives.search(query, { offset, limit: PAGE_SIZE });
-  // A page past the end (the library shrank since the button was drawn): start again from the top.
-  if (result.hits.length === 0 && offset > 0) result = store.directives.search(query, { offset: 0, limit: PAGE_SIZE });
-  if (result.total === 0) return buildDirectiveNoMatch(query, store.directives.suggestions(query), locale);
-  return buildDirectiveResults(query, result, locale, result.partial ? store.directives.suggestions(query).correctedQuery : undefined);
+  const found = searchDirectives(store, typed, offset);
+  if (found.kind === 'none') return buildDirectiveNoMatch(found.query, found.suggestions, locale);
+  return buildDirectiveResults(found.query, found.result, locale, found.correctedQuery);
 }
 
 function adminOnly(store: Store, locale: Locale): string {
   return directiveText[locale].adminOnly(store.organisation.adminIds().map(mention).join(', '));
 }
 
-const modalMetadataSchema = z.object({ id: z.number().int().positive().optional() });
-
 /** What the modal carries between opening and submission: the directive being edited, if any. */
-function modalMetadata(privateMetadata: string): z.infer<typeof modalMetadataSchema> {
-  return readJson(privateMetadata || '{}', modalMetadataSchema) ?? {};
-}
-
-type Refusal = { kind: 'taken'; directive: DirectiveRow } | { kind: 'gone' };
-type SaveOutcome = { kind: 'saved'; directive: DirectiveRow; added: boolean } | { kind: 'repeat' } | Refusal;
-
-/** Thrown inside the save transaction to roll it back (with its claim) and answer with field errors. */
-class Refused extends Error {
-  constructor(readonly outcome: Refusal) {
-    super(outcome.kind);
-  }
-}
-
-/** The fields an edit changed, before and after, for the audit log. */
-function changes(before: DirectiveRow, after: DirectiveRow): Record<string, { from: unknown; to: unknown }> {
-  const fields = ['number', 'kind', 'issuer', 'issuedOn', 'title', 'summary', 'url', 'tags'] as const;
-  return Object.fromEntries(
-    fields
-      .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-      .map((field) => [field, { from: before[field], to: after[field] }]),
-  );
-}
+const modalMetadataSchema = z.object({ id: z.number().int().positive().optional() });
 
 async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> {
   const organisation = deps.store.organisation.get();
   const locale = organisation?.locale ?? 'vi';
   const text = directiveText[locale];
   const userId = body.user.id;
+  const numberError = (message: string) => ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: message } });
   // The modal only opens for admins, but a submission is its own request: check again.
-  if (!deps.store.organisation.isAdmin(userId)) {
-    await ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: adminOnly(deps.store, locale) } });
-    return;
-  }
+  if (!deps.store.organisation.isAdmin(userId)) return numberError(adminOnly(deps.store, locale));
   const form = readDirectiveForm(view.state.values, locale);
-  if (!form.ok) {
-    await ack({ response_action: 'errors', errors: form.errors });
-    return;
-  }
-  const editingId = modalMetadata(view.private_metadata).id;
-  const now = deps.clock.now();
-  let outcome: SaveOutcome;
-  try {
-    outcome = deps.store.transaction((tx): SaveOutcome => {
-      // Claimed first, so that a retry of a submission that was saved is recognised as one; a
-      // submission refused below rolls the claim back, so the corrected one can still be saved.
-      if (!tx.events.claim(`view:${view.id}`, 'view_submission', now)) return { kind: 'repeat' };
-      const taken = tx.directives.byNumber(form.input.number, editingId);
-      if (taken) throw new Refused({ kind: 'taken', directive: taken });
-      const before = editingId !== undefined ? tx.directives.byId(editingId) : undefined;
-      if (editingId !== undefined && !before) throw new Refused({ kind: 'gone' });
-      const directive = before ? tx.directives.update(before.id, form.input, userId, now) : tx.directives.add(form.input, userId, now);
-      tx.audit.record({
-        at: now,
-        actorUserId: userId,
-        actingAsAdmin: true,
-        action: before ? 'directive.updated' : 'directive.added',
-        entityType: 'directive',
-        entityId: directive.id,
-        details: before
-          ? { number: directive.number, changes: changes(before, directive) }
-          : { number: directive.number, input: form.input },
-      });
-      return { kind: 'saved', directive, added: !before };
-    });
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    outcome = error.outcome;
-  }
+  if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
+  const editingId = readJson(view.private_metadata || '{}', modalMetadataSchema)?.id;
+  const outcome = saveDirective(deps, { userId, viewId: view.id, input: form.input, ...(editingId !== undefined ? { editingId } : {}) });
   switch (outcome.kind) {
     case 'taken':
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [directiveIds.fields.number]: text.numberTaken(
-            citeDirective(outcome.directive),
-            outcome.directive.title,
-            outcome.directive.number,
-          ),
-        },
-      });
-      return;
+      return numberError(text.numberTaken(citeDirective(outcome.directive), outcome.directive.title, outcome.directive.number));
     case 'gone':
-      await ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: text.gone } });
-      return;
+      return numberError(text.gone);
     case 'repeat':
-      await ack();
-      return;
+      return ack();
     case 'saved':
-      await ack({
+      return ack({
         response_action: 'update',
         view: buildDirectiveSaved(outcome.directive, outcome.added, outcome.directive.source === 'file', locale),
       });
@@ -200,35 +135,25 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
 async function turnPage(deps: AppDeps, { ack, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
   await ack();
   const organisation = deps.store.organisation.get();
-  if (!organisation)
-    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
+  if (!organisation) return ephemeral(respond)(commonText.vi.noOrganisation);
   const page = decodePage(action.value);
   if (!page) return;
-  const reply = searchReply(deps.store, page.q, page.o, organisation.locale);
+  const reply = searchReply(deps.store, page.query, page.offset, organisation.locale);
   await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, blocks: reply.blocks });
 }
 
 /** "Chia sẻ vào kênh": one result posted to the channel through the outbox, saying who shared it. */
-async function shareDirective(deps: AppDeps, { ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
+async function share(deps: AppDeps, { ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
   await ack();
+  const say = ephemeral(respond);
   const organisation = deps.store.organisation.get();
-  if (!organisation)
-    return void (await respond({ response_type: 'ephemeral', replace_original: false, text: commonText.vi.noOrganisation }));
+  if (!organisation) return say(commonText.vi.noOrganisation);
   const text = directiveText[organisation.locale];
-  const directive = deps.store.directives.byId(Number(action.value));
   const channel = body.channel?.id ?? body.container?.channel_id;
-  if (!directive || !channel) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: text.gone }));
-  const userId = body.user.id;
-  const message = buildSharedDirective(directive, userId, organisation.locale);
-  deps.store.transaction((tx) =>
-    deps.delivery.queue(tx, {
-      key: `directive-share:${directive.id}:${channel}:${userId}:${action.action_ts}`,
-      kind: 'directive_share',
-      message: { channel, ...message },
-    }),
-  );
-  deps.delivery.kick();
-  await respond({ response_type: 'ephemeral', replace_original: false, text: text.shared(citeDirective(directive)) });
+  const directive = channel
+    ? shareDirective(deps, { userId: body.user.id, directiveId: Number(action.value), channel, pressId: action.action_ts })
+    : undefined;
+  await say(directive ? text.shared(citeDirective(directive)) : text.gone);
 }
 
 /**
@@ -239,7 +164,7 @@ export const directiveFeature: Feature = {
   subCommands: [vanban],
   register(app, deps) {
     app.action<BlockButtonAction>(new RegExp(`^${directiveIds.searchActionPrefix}`), (args) => turnPage(deps, args));
-    app.action<BlockButtonAction>(directiveIds.shareAction, (args) => shareDirective(deps, args));
+    app.action<BlockButtonAction>(directiveIds.shareAction, (args) => share(deps, args));
     app.view<ViewSubmitAction>(directiveIds.editCallback, (args) => submitDirective(deps, args));
   },
 };

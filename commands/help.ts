@@ -1,8 +1,9 @@
 import { defineMessages } from '../src/i18n/messages';
+import { isMember } from '../src/services/caller';
+import { describeCaller } from '../src/views/caller';
 import { buildHelp } from '../src/views/help';
-import { isMember } from './context';
-import type { SubCommand } from './feature';
-import { describeCaller, notInOrganisationText } from './thidua';
+import type { SubCommand } from './shared/feature';
+import { notInOrganisation } from './shared/replies';
 
 const helpText = defineMessages(
   { usage: '/thidua help', description: 'Danh sách các lệnh, cách dùng và ví dụ.', example: '/thidua trogiup' },
@@ -21,9 +22,7 @@ export function helpCommand(all: () => SubCommand[]): SubCommand {
         help: command.help[locale],
         aliases: command.aliases.filter((alias) => /^[a-z]+$/.test(alias) && alias !== command.name),
       }));
-      await respond(
-        buildHelp(entries, locale, isMember(caller) ? describeCaller(caller, organisation) : notInOrganisationText(deps, organisation)),
-      );
+      await respond(buildHelp(entries, locale, isMember(caller) ? describeCaller(caller, locale) : notInOrganisation(deps, organisation)));
     },
   };
 }

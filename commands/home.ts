@@ -1,10 +1,9 @@
+import { identifyCaller } from '../src/services/caller';
+import { unitDues } from '../src/services/deadlines';
+import { describeCaller } from '../src/views/caller';
 import { buildDueLines } from '../src/views/deadlines';
 import { buildHome } from '../src/views/home';
-import { blockOfUnit } from './args';
-import { identifyCaller } from './context';
-import { unitDues } from './deadlines';
-import type { Feature } from './feature';
-import { describeCaller } from './thidua';
+import type { Feature } from './shared/feature';
 
 /** The App Home tab, published whenever a user opens it: who they are, their block's year, their unit's dues. */
 export const homeFeature: Feature = {
@@ -17,7 +16,7 @@ export const homeFeature: Feature = {
       const now = deps.clock.now();
       const caller = identifyCaller(store, organisation, event.user, now);
       const year = caller.year !== undefined ? store.structure.year(caller.year) : undefined;
-      const block = caller.unit ? blockOfUnit(store, caller.unit) : undefined;
+      const block = caller.unit ? store.structure.blockOfUnit(caller.unit.id) : undefined;
       const blockYear = block && year ? store.structure.blockYear(year.year, block.id) : undefined;
       const dues =
         caller.unit && block && year
@@ -34,7 +33,7 @@ export const homeFeature: Feature = {
           : undefined;
       const view = buildHome(
         {
-          whoAmI: describeCaller(caller, organisation),
+          whoAmI: describeCaller(caller, organisation.locale),
           ...(blockYear
             ? {
                 block: {

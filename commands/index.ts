@@ -1,22 +1,24 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../src/deps';
+import type { AppDeps } from '../src/services/deps';
 import { changeRequestsFeature } from './change-requests';
 import { criteriaFeature } from './criteria';
 import { deadlinesFeature } from './deadlines';
 import { directiveFeature } from './directive';
-import type { Feature, SubCommand } from './feature';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
-import { nudgesFeature } from './nudges';
-import { pledgeChangeRequests, pledgeFeature } from './pledge';
+import { pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
-import { reportChangeRequests, reportFeature } from './report';
+import { reportFeature } from './report';
 import { reviewFeature } from './review';
+import type { Feature, SubCommand } from './shared/feature';
+import { registerThiduaCommand } from './shared/router';
 import { standingsFeature } from './standings';
 import { statusFeature } from './status';
-import { registerThiduaCommand } from './thidua';
 
-/** Every feature of the bot, one file each. This is the one place that registers listeners. */
+/**
+ * Every feature of the bot, one file each. This is the one place that registers listeners, and the
+ * one file of commands/ that the app imports.
+ */
 const FEATURES: Feature[] = [
   homeFeature,
   pledgeFeature,
@@ -28,10 +30,8 @@ const FEATURES: Feature[] = [
   standingsFeature,
   deadlinesFeature,
   directiveFeature,
-  // The buttons that open the pledge or report modal (nudges, reminders, hanchot, App Home).
-  nudgesFeature,
-  // Requests that need the block lead's decision, by kind.
-  changeRequestsFeature({ pledge: pledgeChangeRequests, report: reportChangeRequests }),
+  // Approve / Reject of what needs the block lead's decision (pledge amendments, report changes).
+  changeRequestsFeature,
 ];
 
 export function registerFeatures(app: App, deps: AppDeps): void {

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { defineMessages } from '../src/i18n/messages';
+import { type Caller, mayDecide } from '../src/services/caller';
+import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
+import { blockPledges, targetsOf } from '../src/services/pledges/form';
 import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../src/views/ids';
 import { buildPledgeTable, type PledgeTablePage, type PledgeTableRow } from '../src/views/pledge-table';
-import { argsText } from './args';
-import { mayDecide } from './change-requests';
-import type { Caller } from './context';
-import type { Reply } from './feature';
-import { pagedTableFeature } from './pages';
-import { blockPledges, pledgeChangeRequests, targetsOf } from './pledge';
+import type { Reply } from './shared/feature';
+import { pagedTableFeature } from './shared/paged-table';
+import { argsText } from './shared/scope';
 
 const tableHelp = defineMessages(
   {
@@ -26,15 +26,19 @@ const tableHelp = defineMessages(
   },
 );
 
-const pageSchema = z.object({ b: z.number().int(), y: z.number().int(), p: z.number().int().min(0) });
+const pageSchema = z.object({
+  blockId: z.number().int(),
+  year: z.number().int(),
+  page: z.number().int().min(0),
+}) satisfies z.ZodType<PledgeTablePage>;
 
 function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organisation: OrganisationSettings): Reply {
-  const block = store.structure.blockById(page.b);
-  const year = store.structure.year(page.y);
+  const block = store.structure.blockById(page.blockId);
+  const year = store.structure.year(page.year);
   if (!block || !year)
     return {
       text: argsText[organisation.locale].unknownYear(
-        page.y,
+        page.year,
         store.structure
           .years()
           .map((row) => row.year)
@@ -71,10 +75,10 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
       ...(request ? { pending: { ...request, canDecide: mayDecide(store, caller, request).allowed } } : {}),
     };
   });
-  const pageValue = (target: number) => JSON.stringify({ ...page, p: target } satisfies PledgeTablePage);
+  const pageValue = (target: number) => JSON.stringify({ ...page, page: target } satisfies PledgeTablePage);
   return buildPledgeTable(
     { blockName: block.name, year: year.year, due: year.pledgeDue, zone: organisation.timeZone, rows },
-    page.p,
+    page.page,
     organisation.locale,
     pageValue,
   );
@@ -86,7 +90,7 @@ export const pledgeTableFeature = pagedTableFeature<PledgeTablePage>({
   aliases: ['giao ước', 'giao uoc', 'pledges', 'banggiaouoc', 'bảng giao ước'],
   help: tableHelp,
   allowRest: false,
-  firstPage: (scope) => ({ b: scope.block.id, y: scope.year.year, p: 0 }),
+  firstPage: (scope) => ({ blockId: scope.block.id, year: scope.year.year, page: 0 }),
   page: pageSchema,
   actionIds: [PLEDGE_TABLE_PREVIOUS, PLEDGE_TABLE_NEXT],
   render: renderTable,

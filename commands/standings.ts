@@ -2,29 +2,33 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
-import type { AppDeps } from '../src/deps';
 import { latestDuePeriod } from '../src/domain/periods';
 import { formatDateTime } from '../src/i18n/format';
-import { defineMessages, type Locale } from '../src/i18n/messages';
-import { exportFileName, exportTitle } from '../src/standings/files';
-import { standingsFor } from '../src/standings/load';
-import { latestPublished, publishStandings } from '../src/standings/publish';
-import { standingChanges, standingsRecord } from '../src/standings/record';
-import { escapeMrkdwn } from '../src/views/blocks';
+import { defineMessages } from '../src/i18n/messages';
+import type { Caller } from '../src/services/caller';
+import type { AppDeps } from '../src/services/deps';
+import { exportForLead, leadPermission, publishByLead, standingsView, unitBreakdown } from '../src/services/standings/lead';
+import { periodLabel } from '../src/standings/standings-text';
 import { commonText } from '../src/views/common-text';
 import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH } from '../src/views/ids';
-import { buildBreakdownModal, buildStandingsReply, periodLabel, type StandingsPage } from '../src/views/standings';
-import { type PeriodScope, resolvePeriodScope } from './args';
-import { type Caller, leadsBlock } from './context';
-import type { Feature, Reply } from './feature';
-import { pagedTableFeature, pressedBy } from './pages';
+import {
+  buildBreakdownModal,
+  buildStandingsReply,
+  type StandingsPage,
+  type StandingsSubject,
+  type StandingsUnit,
+} from '../src/views/standings';
+import type { Feature, Reply } from './shared/feature';
+import { pressedBy } from './shared/openers';
+import { pagedTableFeature } from './shared/paged-table';
+import { ephemeral } from './shared/replies';
+import { type PeriodScope, resolvePeriodScope } from './shared/scope';
 
 /**
  * `/thidua xephang [kỳ] [khối]`: a block's standings for a period, for anyone in the organisation,
  * with a "Chi tiết" breakdown per unit. Block leads and admins also post them to the block's
- * channel (a frozen snapshot with its chart; a correction once they changed since the last post)
- * and get the score table as XLSX in their DM. The automatic summary after each due is
- * src/scheduler/summaries.ts.
+ * channel and get the score table as XLSX in their DM (src/services/standings/lead.ts). The
+ * automatic summary after each due is src/scheduler/summaries.ts.
  */
 const standingsHelp = defineMessages(
   {
@@ -67,33 +71,14 @@ const commandText = defineMessages(
   },
 );
 
-const pageSchema = z.object({ b: z.number().int(), pe: z.number().int(), p: z.number().int().min(0) });
-const subjectSchema = z.object({ b: z.number().int(), pe: z.number().int() });
-const unitSchema = subjectSchema.extend({ u: z.number().int() });
+const subjectSchema = z.object({ blockId: z.number().int(), periodId: z.number().int() }) satisfies z.ZodType<StandingsSubject>;
+const pageSchema = subjectSchema.extend({ page: z.number().int().min(0) }) satisfies z.ZodType<StandingsPage>;
+const unitSchema = subjectSchema.extend({ unitId: z.number().int() }) satisfies z.ZodType<StandingsUnit>;
 
 function renderStandings(store: Store, page: StandingsPage, caller: Caller, organisation: OrganisationSettings, now: Date): Reply {
-  const loaded = standingsFor(store, page.b, page.pe);
-  if (!loaded) return { text: commonText[organisation.locale].gone };
-  const record = standingsRecord(loaded, now);
-  const latest = latestPublished(store, page.b, page.pe);
-  return buildStandingsReply(
-    {
-      record,
-      zone: organisation.timeZone,
-      canPublish: leadsBlock(store, caller, page.b, loaded.period.year).allowed,
-      ...(latest
-        ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } }
-        : {}),
-    },
-    page.p,
-    organisation.locale,
-  );
-}
-
-function refusal(store: Store, blockId: number, year: number, locale: Locale): string {
-  const text = commandText[locale];
-  const lead = store.structure.blockYear(year, blockId)?.lead;
-  return text.refused(lead ? text.theLead(lead.name) : text.theLeadUnknown);
+  const view = standingsView(store, caller, page.blockId, page.periodId, now);
+  if (!view) return { text: commonText[organisation.locale].gone };
+  return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, organisation.locale);
 }
 
 const table = pagedTableFeature<StandingsPage, PeriodScope>({
@@ -102,7 +87,7 @@ const table = pagedTableFeature<StandingsPage, PeriodScope>({
   help: standingsHelp,
   allowRest: false,
   resolve: (context) => resolvePeriodScope(context, { command: 'xephang', defaultPeriod: latestDuePeriod }),
-  firstPage: (scope) => ({ b: scope.block.id, pe: scope.period.id, p: 0 }),
+  firstPage: (scope) => ({ blockId: scope.block.id, periodId: scope.period.id, page: 0 }),
   page: pageSchema,
   actionIds: [STANDINGS_PREVIOUS, STANDINGS_NEXT],
   render: renderStandings,
@@ -116,14 +101,15 @@ async function leadPress(deps: AppDeps, userId: string, value: string | undefine
   const pressed = await pressedBy(deps, userId, value, subjectSchema, respond);
   if (!pressed) return undefined;
   const { caller, organisation } = pressed;
-  const say = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, text: message });
-  const year = deps.store.structure.periodById(pressed.value.pe)?.year;
-  const permission = year === undefined ? { allowed: false as const } : leadsBlock(deps.store, caller, pressed.value.b, year);
-  if (!permission.allowed) {
-    await say(year === undefined ? commonText[organisation.locale].gone : refusal(deps.store, pressed.value.b, year, organisation.locale));
+  const locale = organisation.locale;
+  const say = ephemeral(respond);
+  const allowed = leadPermission(deps.store, caller, pressed.value);
+  if (!allowed.ok) {
+    const text = commandText[locale];
+    await say(allowed.gone ? commonText[locale].gone : text.refused(allowed.lead ? text.theLead(allowed.lead.name) : text.theLeadUnknown));
     return undefined;
   }
-  return { ...pressed, locale: organisation.locale, say, actingAsAdmin: permission.actingAsAdmin };
+  return { ...pressed, locale, say, actingAsAdmin: allowed.permission.actingAsAdmin };
 }
 
 export const standingsFeature: Feature = {
@@ -136,19 +122,9 @@ export const standingsFeature: Feature = {
       const pressed = await pressedBy(deps, body.user.id, action.value, unitSchema, respond);
       if (!pressed) return;
       const { organisation, value } = pressed;
-      const loaded = standingsFor(deps.store, value.b, value.pe);
-      if (!loaded?.members.some((member) => member.id === value.u)) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: commonText[organisation.locale][loaded ? 'unitGone' : 'gone'],
-        });
-        return;
-      }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildBreakdownModal(standingsRecord(loaded, deps.clock.now()), value.u, organisation.locale),
-      });
+      const found = unitBreakdown(deps.store, value, deps.clock.now());
+      if (!found.ok) return ephemeral(respond)(commonText[organisation.locale][found.gone === 'unit' ? 'unitGone' : 'gone']);
+      await client.views.open({ trigger_id: body.trigger_id, view: buildBreakdownModal(found.record, value.unitId, organisation.locale) });
     });
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_PUBLISH, async ({ ack, action, body, respond }) => {
@@ -157,68 +133,29 @@ export const standingsFeature: Feature = {
       if (!pressed) return;
       const { organisation, caller, value, locale, say, actingAsAdmin } = pressed;
       const text = commandText[locale];
-      const at = deps.clock.now();
-      // Read, compare and write in one (immediate) transaction, so two presses at once, in any process, post once.
-      const outcome = deps.store.transaction((tx): { message: string; posted?: boolean } => {
-        const loaded = standingsFor(tx, value.b, value.pe);
-        if (!loaded) return { message: commonText[locale].gone };
-        const record = standingsRecord(loaded, at);
-        if (!record.rows.some((row) => row.reported)) return { message: text.nothingToPublish };
-        const previous = latestPublished(tx, value.b, value.pe);
-        if (previous && standingChanges(previous.record, record).length === 0)
-          return { message: text.unchanged(formatDateTime(previous.row.createdAt, organisation.timeZone, locale)) };
-        const kind = previous ? 'correction' : 'manual';
-        const published = publishStandings(deps, tx, record, loaded.block.channelId, {
-          kind,
-          at,
-          by: caller.userId,
-          zone: organisation.timeZone,
-          locale,
-        })!;
-        tx.audit.record({
-          at,
-          actorUserId: caller.userId,
-          actingAsAdmin,
-          action: kind === 'correction' ? 'standings.corrected' : 'standings.published',
-          entityType: 'standings_snapshot',
-          entityId: published.snapshot.id,
-          details: { blockId: value.b, periodId: value.pe, changedUnits: published.changes.map((change) => change.unitName) },
-        });
-        const period = periodLabel(loaded.period, locale);
-        return {
-          message:
-            kind === 'correction'
-              ? text.corrected(period, loaded.block.channelId, published.changes.length)
-              : text.posted(period, loaded.block.channelId),
-          posted: true,
-        };
-      });
-      if (outcome.posted) deps.delivery.kick();
-      await say(outcome.message);
+      const outcome = publishByLead(deps, caller, actingAsAdmin, value);
+      switch (outcome.kind) {
+        case 'gone':
+          return say(commonText[locale].gone);
+        case 'nothing_reported':
+          return say(text.nothingToPublish);
+        case 'unchanged':
+          return say(text.unchanged(formatDateTime(outcome.publishedAt, organisation.timeZone, locale)));
+        case 'posted': {
+          const period = periodLabel(outcome.record.period, locale);
+          return say(
+            outcome.correction ? text.corrected(period, outcome.channel, outcome.changedUnits) : text.posted(period, outcome.channel),
+          );
+        }
+      }
     });
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_EXPORT, async ({ ack, action, body, respond }) => {
       await ack();
       const pressed = await leadPress(deps, body.user.id, action.value, respond);
       if (!pressed) return;
-      const { caller, value, locale, say } = pressed;
-      const block = deps.store.structure.blockById(value.b);
-      const period = deps.store.structure.periodById(value.pe);
-      if (!block || !period) return void (await say(commonText[locale].gone));
-      const filename = exportFileName({ block, period }, 'xlsx');
-      const title = exportTitle({ block, period }, locale);
-      // One file per press (the trigger id tells presses apart); built when it is sent.
-      deps.delivery.queue(deps.store, {
-        key: `standings-xlsx:${block.id}:${period.id}:${caller.userId}:${body.trigger_id}`,
-        kind: 'standings_xlsx',
-        message: {
-          user: caller.userId,
-          text: escapeMrkdwn(title),
-          upload: { filename, title, source: { kind: 'standings_xlsx', blockId: block.id, periodId: period.id } },
-        },
-      });
-      deps.delivery.kick();
-      await say(commandText[locale].exporting(filename));
+      const filename = exportForLead(deps, pressed.caller, pressed.value, body.trigger_id);
+      await pressed.say(filename ? commandText[pressed.locale].exporting(filename) : commonText[pressed.locale].gone);
     });
   },
 };

@@ -2,21 +2,19 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
-import type { BlockRow, PeriodRow } from '../db/store/structure';
 import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
 import { defineMessages } from '../src/i18n/messages';
+import { type Caller, identifyCaller, isMember } from '../src/services/caller';
+import { nudgeUnit, statusRows } from '../src/services/status';
 import { mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
-import { buildOfficerNudge } from '../src/views/nudges';
-import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusRow, statusText, type UnitState } from '../src/views/status';
-import { blockOfUnit, type PeriodScope, resolvePeriodScope } from './args';
-import { mayDecide } from './change-requests';
-import { type Caller, identifyCaller, isMember, leadsBlock } from './context';
-import type { Feature } from './feature';
-import { pagedTableFeature } from './pages';
-import { notInOrganisationText } from './thidua';
+import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusPage, statusText } from '../src/views/status';
+import type { Feature } from './shared/feature';
+import { pagedTableFeature } from './shared/paged-table';
+import { ephemeral, notInOrganisation } from './shared/replies';
+import { type PeriodScope, resolvePeriodScope } from './shared/scope';
 
 /**
  * `/thidua tiendo [kỳ] [khối]`: each unit's report for a period — submitted on time or late,
@@ -39,45 +37,15 @@ const statusHelp = defineMessages(
   },
 );
 
-const pageSchema = z.object({ b: z.number().int(), r: z.number().int(), p: z.number().int().min(0) });
-type StatusPage = z.infer<typeof pageSchema>;
-
-/** Every member's line, in the block's order, with the buttons this reader may press. */
-export function statusRows(store: Store, block: BlockRow, period: PeriodRow, caller: Caller): StatusRow[] {
-  const members = store.structure.members(block.id);
-  const reports = store.reports.forUnits(
-    period.id,
-    members.map((member) => member.id),
-  );
-  const leads = leadsBlock(store, caller, block.id, period.year).allowed;
-  return members.map((member) => {
-    const report = reports.get(member.id);
-    const review = report?.review;
-    const state: UnitState = !report?.inForce
-      ? 'missing'
-      : review?.outcome === 'returned'
-        ? 'returned'
-        : review?.outcome === 'reviewed'
-          ? 'reviewed'
-          : 'submitted';
-    return {
-      unitId: member.id,
-      unitName: member.name,
-      officerIds: member.officerIds,
-      state,
-      ...(report?.first ? { firstSubmittedAt: report.first.submittedAt, late: report.first.late } : {}),
-      ...(report?.inForce ? { versionId: report.inForce.id } : {}),
-      ...(review ? (review.outcome === 'reviewed' ? { reviewedBy: review.reviewerUserId } : { returnedReason: review.reason ?? '' }) : {}),
-      ...(report?.pending ? { pendingChange: true } : {}),
-      canNudge: leads,
-      canReview: mayDecide(store, caller, { year: period.year, blockId: block.id, unitId: member.id }).allowed,
-    };
-  });
-}
+const pageSchema = z.object({
+  blockId: z.number().int(),
+  periodId: z.number().int(),
+  page: z.number().int().min(0),
+}) satisfies z.ZodType<StatusPage>;
 
 function render(store: Store, page: StatusPage, caller: Caller, organisation: OrganisationSettings, now: Date) {
-  const block = store.structure.blockById(page.b);
-  const period = store.structure.periodById(page.r);
+  const block = store.structure.blockById(page.blockId);
+  const period = store.structure.periodById(page.periodId);
   if (!block || !period) return { text: commonText[organisation.locale].gone };
   const rows = statusRows(store, block, period, caller);
   return buildStatus(
@@ -88,7 +56,7 @@ function render(store: Store, page: StatusPage, caller: Caller, organisation: Or
       zone: organisation.timeZone,
       now,
       rows,
-      page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.p),
+      page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.page),
     },
     organisation.locale,
   );
@@ -101,7 +69,7 @@ const table = pagedTableFeature<StatusPage, PeriodScope>({
   allowRest: false,
   // The named block and period (either order, a year anywhere), else the caller's block and the period in focus now.
   resolve: (context) => resolvePeriodScope(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
-  firstPage: (scope) => ({ b: scope.block.id, r: scope.period.id, p: 0 }),
+  firstPage: (scope) => ({ blockId: scope.block.id, periodId: scope.period.id, page: 0 }),
   page: pageSchema,
   actionIds: [STATUS_PREVIOUS, STATUS_NEXT],
   render,
@@ -111,62 +79,36 @@ export const statusFeature: Feature = {
   subCommands: table.subCommands!,
   register(app, deps) {
     table.register!(app, deps);
+    // «Nhắc» beside a unit that has not submitted; its value is "periodId:unitId".
     app.action<BlockAction<ButtonAction>>(STATUS_NUDGE, async ({ ack, action, body, respond }) => {
       await ack();
       const organisation = deps.store.organisation.get();
       if (!organisation) return;
       const locale = organisation.locale;
       const text = statusText[locale];
-      const reply = (message: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text: message }).then(() => undefined);
-      const now = deps.clock.now();
-      const caller = identifyCaller(deps.store, organisation, body.user.id, now);
-      if (!isMember(caller)) return reply(notInOrganisationText(deps, organisation));
+      const reply = ephemeral(respond);
+      const caller = identifyCaller(deps.store, organisation, body.user.id, deps.clock.now());
+      if (!isMember(caller)) return reply(notInOrganisation(deps, organisation));
       const [periodId, unitId] = (action.value ?? '').split(':').map(Number);
-      const period = deps.store.structure.periodById(periodId ?? -1);
-      const unit = deps.store.structure.unitById(unitId ?? -1);
-      const block = unit ? blockOfUnit(deps.store, unit) : undefined;
-      if (!period) return reply(commonText[locale].gone);
-      if (!unit || !block) return reply(commonText[locale].unitGone);
-      const permission = leadsBlock(deps.store, caller, block.id, period.year);
-      if (!permission.allowed) return reply(text.nudgeRefused);
-      if (deps.store.reports.submittedPeriods(unit.id, [period.id]).has(period.id))
-        return reply(text.alreadySubmitted(unit.name, period.name));
-      const officers = deps.store.structure.officerIds(unit.id);
-      if (officers.length === 0) return reply(text.nobodyToNudge(unit.name));
-      deps.store.transaction((tx) => {
-        for (const userId of officers) {
-          deps.delivery.queue(tx, {
-            // Each press is its own reminder (the lead may remind again tomorrow); a retried press is not.
-            key: `manual-nudge:${period.id}:${unit.id}:${userId}:${body.actions[0]?.action_ts ?? now.getTime()}`,
-            kind: 'manual_nudge',
-            message: {
-              user: userId,
-              ...buildOfficerNudge({
-                locale,
-                zone: organisation.timeZone,
-                subject: { kind: 'report', year: period.year, periodCode: period.code, periodName: period.name },
-                due: period.due,
-                now,
-                slotKind: now.getTime() > period.due.getTime() ? 'overdue' : 'before',
-                unitName: unit.name,
-                unitCode: unit.code,
-              }),
-            },
-          });
-        }
-        tx.audit.record({
-          at: now,
-          actorUserId: body.user.id,
-          actingAsAdmin: permission.actingAsAdmin,
-          action: 'report.nudged',
-          entityType: 'unit',
-          entityId: unit.id,
-          details: { period: period.code, officers },
-        });
+      const outcome = nudgeUnit(deps, caller, {
+        periodId: periodId ?? -1,
+        unitId: unitId ?? -1,
+        pressId: body.actions[0]?.action_ts ?? String(deps.clock.now().getTime()),
       });
-      deps.delivery.kick();
-      await reply(text.nudged(unit.name, officers.map(mention).join(', '), period.name));
+      switch (outcome.kind) {
+        case 'period_gone':
+          return reply(commonText[locale].gone);
+        case 'unit_gone':
+          return reply(commonText[locale].unitGone);
+        case 'refused':
+          return reply(text.nudgeRefused);
+        case 'already_submitted':
+          return reply(text.alreadySubmitted(outcome.unit.name, outcome.period.name));
+        case 'nobody':
+          return reply(text.nobodyToNudge(outcome.unit.name));
+        case 'nudged':
+          return reply(text.nudged(outcome.unit.name, outcome.officers.map(mention).join(', '), outcome.period.name));
+      }
     });
   },
 };

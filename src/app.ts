@@ -1,7 +1,7 @@
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerFeatures } from '../commands';
-import type { AppDeps } from './deps';
+import type { AppDeps } from './services/deps';
 
 export type ReceiverOptions = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string; port: number };
 

@@ -9,11 +9,11 @@ import { createStore, type Store } from '../db/store';
 import { createSlackApp, type ReceiverOptions } from './app';
 import { type Clock, realWireTimer, type WireTimer } from './clock';
 import { Delivery } from './delivery/delivery';
-import type { AppDeps } from './deps';
 import { healthReport } from './health';
-import { loadDemoIfEmpty } from './organisation/load';
 import { Scheduler } from './scheduler/scheduler';
-import { standingsRenderers } from './standings/renderers';
+import type { AppDeps } from './services/deps';
+import { loadDemoIfEmpty } from './services/organisation';
+import { standingsRenderers } from './services/standings/renderers';
 
 /** What the product needs without taking requests: the store, the delivery and the deps handlers and jobs get. */
 export interface CoreOptions {

@@ -65,6 +65,18 @@ export function structureQueries(db: Db) {
       return db.select().from(blocks).where(eq(blocks.active, true)).orderBy(asc(blocks.id)).all();
     },
 
+    /** The active block `unitId` is an active member of now, if any (the first by id, should the file list it twice). */
+    blockOfUnit(unitId: number): BlockRow | undefined {
+      return db
+        .select({ block: blocks })
+        .from(blockUnits)
+        .innerJoin(blocks, eq(blocks.id, blockUnits.blockId))
+        .innerJoin(units, eq(units.id, blockUnits.unitId))
+        .where(and(eq(blockUnits.unitId, unitId), eq(units.active, true), eq(blocks.active, true)))
+        .orderBy(asc(blocks.id))
+        .get()?.block;
+    },
+
     blockByCode(code: string): BlockRow | undefined {
       return db.select().from(blocks).where(eq(blocks.code, code)).get();
     },

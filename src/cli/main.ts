@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findByCodeOrName, findPeriod, type Lookup } from '../../commands/args';
 import { appliedMigrationCount, openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
@@ -9,17 +8,18 @@ import { ManualClock, systemClock } from '../clock';
 import { type Config, ConfigError, loadApiConfig, loadConfig } from '../config';
 import { ConsoleError, runConsole } from '../console/console';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import { findByCodeOrName, findPeriod, type Lookup } from '../domain/scope-words';
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
 import { createLogger, type LogLevelName } from '../logger';
-import { importOrganisationText } from '../organisation/load';
 import { readOrganisationFile } from '../organisation/read-file';
 import { createCore, StartupError, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
+import { importOrganisationText } from '../services/organisation';
 import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
-import { periodLabel } from '../views/standings';
+import { periodLabel } from '../standings/standings-text';
 import { cliText, formatSummary, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */

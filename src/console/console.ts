@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { identifyCaller } from '../../commands/context';
-import { describeCaller } from '../../commands/thidua';
 import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { ManualClock, systemClock } from '../clock';
@@ -14,9 +12,11 @@ import { mrkdwnToText, type RenderedButton, renderBlocks } from '../local-slack/
 import { LocalSlack, type OpenView } from '../local-slack/server';
 import { type Answer, inputsOf, type ModalInput } from '../local-slack/view-state';
 import { createLogger, type LogLevelName } from '../logger';
-import { loadDemoIfEmpty } from '../organisation/load';
 import { type Bot, startBot } from '../runtime';
 import { runSchedulerPass } from '../scheduler/scheduler';
+import { identifyCaller } from '../services/caller';
+import { loadDemoIfEmpty } from '../services/organisation';
+import { describeCaller } from '../views/caller';
 import { consoleText } from './console-text';
 
 /**
@@ -263,7 +263,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   const whoAmI = () =>
-    describeCaller(identifyCaller(store, organisation, currentUser.id, clock.now()), organisation).replace(/<@([A-Z0-9]+)>/, '$1');
+    describeCaller(identifyCaller(store, organisation, currentUser.id, clock.now()), organisation.locale).replace(/<@([A-Z0-9]+)>/, '$1');
 
   write(text.banner);
   write(

@@ -1,31 +1,10 @@
 import type { Logger } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
 import { WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { OutboxRow } from '../../db/store/outbox';
 import type { WireTimer } from '../clock';
-import { findUploaded, type OutgoingUpload, type UploadRenderers, uploadFile } from './uploads';
-
-/** A message the bot posts on its own: to a channel, or to a user's DM. */
-export interface OutgoingMessage {
-  /** A channel id (C…/G…); or */
-  channel?: string;
-  /** a user id (U…/W…): the message goes to the DM with the bot. */
-  user?: string;
-  text: string;
-  blocks?: KnownBlock[];
-  /** Post as a reply in the thread of another outbox message, named by its key. */
-  threadOfKey?: string;
-  /** A file instead of a message (`text` becomes its comment); see src/delivery/uploads.ts. */
-  upload?: OutgoingUpload;
-}
-
-export interface QueuedMessage {
-  /** Unique forever: (kind, subject, recipient, slot). The same key is never posted twice. */
-  key: string;
-  kind: string;
-  message: OutgoingMessage;
-}
+import type { OutgoingMessage, QueuedMessage } from './message';
+import { findUploaded, type UploadRenderers, uploadFile } from './uploads';
 
 /** Slack errors that no retry will fix: recorded as `skipped` and reported to admins. */
 export const UNREACHABLE_ERRORS = new Set([

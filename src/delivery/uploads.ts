@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { OutboxRow } from '../../db/store/outbox';
-import type { OutgoingMessage } from './delivery';
+import type { OutgoingMessage, OutgoingUpload, UploadSource } from './message';
 
 /**
  * Files the bot posts on its own (the standings chart under a summary, an XLSX to a DM) go through
@@ -24,15 +24,6 @@ import type { OutgoingMessage } from './delivery';
  * completeUploadExternal answers with the file, not the message (Slack shares it asynchronously), so
  * an uploaded entry is marked sent without a ts and cannot be the parent of a thread.
  */
-export type UploadSource = { kind: string } & Record<string, string | number | boolean | null>;
-
-export interface OutgoingUpload {
-  filename: string;
-  title: string;
-  /** How to build the bytes at delivery time, e.g. { kind: 'standings_chart', snapshotId: 12 }. */
-  source: UploadSource;
-}
-
 /** Builds an upload's bytes from its source; throws when the source no longer names anything. */
 export type UploadRenderer = (source: UploadSource) => Buffer | Promise<Buffer>;
 export type UploadRenderers = Readonly<Record<string, UploadRenderer>>;

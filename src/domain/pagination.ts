@@ -60,3 +60,38 @@ export function pagesBySize<T>(items: readonly T[], sizeOf: (item: T) => number,
   }
   return pages;
 }
+
+/** Where page `index` of `pages` stands: 1-based first and last item numbers, for "Tiêu chí 46–90 / 120". */
+export interface PagePosition {
+  index: number;
+  count: number;
+  first: number;
+  last: number;
+  total: number;
+}
+
+/** Page `index` of `pages` (clamped to the last page) and its position among all the items. */
+export function pageAt<T>(pages: readonly (readonly T[])[], index: number): { items: readonly T[]; position: PagePosition } {
+  const at = Math.max(0, Math.min(index, pages.length - 1));
+  const before = pages.slice(0, at).reduce((count, page) => count + page.length, 0);
+  const items = pages[at] ?? [];
+  const total = pages.reduce((count, page) => count + page.length, 0);
+  return { items, position: { index: at, count: pages.length, first: before + 1, last: before + items.length, total } };
+}
+
+/** How many items the pages up to and including `index` hold. */
+export function itemsThrough(pages: readonly (readonly unknown[])[], index: number): number {
+  return pages.slice(0, index + 1).reduce((count, page) => count + page.length, 0);
+}
+
+/**
+ * A short fingerprint of a form's items (FNV-1a over ids and kinds): a paged form's later pages
+ * notice that the items changed under them since the first page was drawn.
+ */
+export function fingerprint(items: readonly { id: number; kind: string }[]): string {
+  let hash = 2166136261;
+  for (const character of items.map((item) => `${item.id}:${item.kind}`).join(',')) {
+    hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
+  }
+  return hash.toString(36);
+}

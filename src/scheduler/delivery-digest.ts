@@ -1,8 +1,8 @@
-import type { OutgoingMessage } from '../delivery/delivery';
-import type { AppDeps } from '../deps';
+import type { OutgoingMessage } from '../delivery/message';
 import { isQuiet, quietOf } from '../domain/reminders';
+import type { AppDeps } from '../services/deps';
 import { buildDeliveryDigest, type UndeliveredMessage } from '../views/nudges';
-import type { Job } from './jobs';
+import type { Job } from './job';
 
 export const DIGEST_KIND = 'delivery-digest';
 /** Meta key: the highest outbox id a digest has reported (every skipped entry up to it was). */

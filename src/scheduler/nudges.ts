@@ -1,11 +1,11 @@
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { BlockRow, YearRow } from '../../db/store/structure';
-import type { OutgoingMessage } from '../delivery/delivery';
-import type { AppDeps } from '../deps';
+import type { OutgoingMessage } from '../delivery/message';
 import { type NudgeSlot, nudgeDueAt, policyFromSettings } from '../domain/reminders';
+import type { AppDeps } from '../services/deps';
 import { buildChannelNudge, buildLeadEscalation, buildOfficerNudge, type MissingUnit, type NudgeSubject } from '../views/nudges';
-import type { Job } from './jobs';
+import type { Job } from './job';
 
 /**
  * Deadline nudges. For every due (a year's pledge, each active period's report) whose nudge slot

@@ -1,9 +1,9 @@
-import type { AppDeps } from '../deps';
 import { summaryDueAt, summaryPolicyFromSettings } from '../domain/reminders';
+import type { AppDeps } from '../services/deps';
+import { publishStandings, summaryKey } from '../services/standings/publish';
 import { standingsForBlocks } from '../standings/load';
-import { publishStandings, summaryKey } from '../standings/publish';
 import { standingsRecord } from '../standings/record';
-import type { Job } from './jobs';
+import type { Job } from './job';
 
 /**
  * The automatic summary: once a period's summary is due (summaryDueAt: the first working day after

@@ -1,12 +1,11 @@
 import { gradeFloors } from '../domain/scoring';
 import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
-import { periodLabel, standingsViewText } from '../views/standings';
 import { renderStandingsChart } from './chart';
 import { buildScoreTable, toCsv, toXlsx } from './export';
 import type { LoadedStandings } from './load';
 import type { StandingsRecord } from './record';
-import { standingsText } from './standings-text';
+import { periodLabel, standingsText } from './standings-text';
 
 /**
  * The standings as files, named and titled for people: the XLSX and CSV score table (from the
@@ -48,7 +47,7 @@ export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: str
   const reported = loaded.standings.rows.filter((row) => row.reported).length;
   return toXlsx(scoreTable(loaded, locale), {
     title: exportTitle(loaded, locale),
-    subtitle: standingsViewText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length),
+    subtitle: standingsText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length),
   });
 }
 
@@ -58,7 +57,7 @@ export function standingsCsv(loaded: LoadedStandings, locale: Locale): Buffer {
 
 /** The chart of a record: rank, unit, bar and total, ties and units without a report marked. */
 export function standingsChartPng(record: StandingsRecord, locale: Locale, zone: string): Buffer {
-  const text = standingsViewText[locale];
+  const text = standingsText[locale];
   return renderStandingsChart({
     title: text.title(periodLabel(record.period, locale), record.block.name),
     subtitle: text.chartSubtitle(

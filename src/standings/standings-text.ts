@@ -1,5 +1,6 @@
+import { foldedWords } from '../domain/fold';
 import type { CriterionKind, ScoreNote, ScoreSource } from '../domain/scoring';
-import { defineMessages } from '../i18n/messages';
+import { defineMessages, type Locale } from '../i18n/messages';
 
 /**
  * Words of the standings chart and exports. Grade names are not here: they are data (the organisation
@@ -7,6 +8,9 @@ import { defineMessages } from '../i18n/messages';
  */
 export const standingsText = defineMessages(
   {
+    title: (period: string, block: string) => `Xếp hạng ${period} — ${block}`,
+    periodOfYear: (name: string, year: number) => (foldedWords(name).at(-1) === 'nam' ? `${name} ${year}` : `${name} năm ${year}`),
+    chartSubtitle: (at: string, reported: number, total: number) => `Tính đến ${at} · Đã báo cáo ${reported}/${total} đơn vị`,
     tie: 'đồng hạng — cần Khối bình xét',
     tieShort: 'đồng hạng',
     notReported: 'chưa báo cáo',
@@ -67,6 +71,9 @@ export const standingsText = defineMessages(
     } satisfies Record<ScoreNote, string>,
   },
   {
+    title: (period: string, block: string) => `Standings ${period} — ${block}`,
+    periodOfYear: (name: string, year: number) => `${name} (${year})`,
+    chartSubtitle: (at: string, reported: number, total: number) => `As of ${at} · ${reported} of ${total} units reported`,
     tie: 'tied — for the block to decide',
     tieShort: 'tied',
     notReported: 'not reported',
@@ -127,3 +134,8 @@ export const standingsText = defineMessages(
     },
   },
 );
+
+/** "Quý I năm 2021", "6 tháng đầu năm 2021", "Cả năm 2021". */
+export function periodLabel(period: { name: string; year: number }, locale: Locale): string {
+  return standingsText[locale].periodOfYear(period.name, period.year);
+}

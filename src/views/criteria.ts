@@ -65,10 +65,10 @@ export interface CriteriaFacts {
 
 /** What a page button carries: block id, year, filter, page (0-based). */
 export interface CriteriaPage {
-  b: number;
-  y: number;
-  f: string;
-  p: number;
+  blockId: number;
+  year: number;
+  filter: string;
+  page: number;
 }
 
 /** Characters of criteria text on one page: well under Slack's ~12k per message. */

@@ -29,6 +29,13 @@ export interface BlockCount {
   total: number;
 }
 
+/** A due with how many units of each block are done with it. */
+export interface BlockDue {
+  subject: UnitDue['subject'];
+  due: Date;
+  counts: BlockCount[];
+}
+
 export const deadlinesText = defineMessages(
   {
     title: (year: number) => `Hạn chót năm ${year}`,
@@ -168,7 +175,7 @@ export function buildUnitDeadlines(
 
 /** For admins: each due with how many units of each block are done. */
 export function buildBlockDeadlines(
-  facts: { year: number; zone: string; now: Date; dues: { subject: UnitDue['subject']; due: Date; counts: BlockCount[] }[] },
+  facts: { year: number; zone: string; now: Date; dues: BlockDue[] },
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
   const text = deadlinesText[locale];

@@ -3,11 +3,6 @@ import { defineMessages } from '../i18n/messages';
 /** What the directive library says: search results, sharing, and the admins' add/edit modal. */
 export const directiveText = defineMessages(
   {
-    helpUsage: '/thidua vanban <từ khóa | số hiệu>',
-    helpDescription:
-      'Tra cứu văn bản chỉ đạo (chỉ thị, nghị quyết, luật, nghị định, kế hoạch, công văn …) theo số hiệu hoặc từ khóa, gõ có dấu hay không dấu đều được. Quản trị viên thêm văn bản bằng `/thidua vanban them`, sửa bằng `/thidua vanban sua <số hiệu>`.',
-    helpExample: '/thidua vanban chi thi 34',
-
     usageTitle: '*Tra cứu văn bản*: `/thidua vanban <từ khóa | số hiệu>`',
     usageExamples: 'Ví dụ: `/thidua vanban chi thi 34`, `/thidua vanban 06/2022`, `/thidua vanban thi dua khen thuong`.',
     usageTolerance:
@@ -76,11 +71,6 @@ export const directiveText = defineMessages(
     searchAgain: (number: string) => `Tra cứu lại: /thidua vanban ${number}`,
   },
   {
-    helpUsage: '/thidua vanban <keywords | number>',
-    helpDescription:
-      'Look up directives (Party directives, resolutions, laws, decrees, plans, dispatches …) by number or keywords, with or without Vietnamese accents. Admins add one with `/thidua vanban them` and edit one with `/thidua vanban sua <number>`.',
-    helpExample: '/thidua vanban chi thi 34',
-
     usageTitle: '*Directive lookup*: `/thidua vanban <keywords | number>`',
     usageExamples: 'For example: `/thidua vanban chi thi 34`, `/thidua vanban 06/2022`, `/thidua vanban thi dua khen thuong`.',
     usageTolerance: 'Accents are optional, and a number can be typed any way: `34`, `34-CT/TW`, `34/CT-TW`, `ct 34`, `chi thi 34`.',

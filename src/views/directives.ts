@@ -31,7 +31,7 @@ export const PAGE_SIZE = 5;
 const EXCERPT_LENGTH = 220;
 
 /** What a search button carries: the query as typed and where the page starts. */
-export const directivePageSchema = z.object({ q: z.string().max(MAX_QUERY_LENGTH), o: z.number().int().min(0) });
+export const directivePageSchema = z.object({ query: z.string().max(MAX_QUERY_LENGTH), offset: z.number().int().min(0) });
 export type DirectivePage = z.infer<typeof directivePageSchema>;
 
 export function encodePage(page: DirectivePage): string {
@@ -75,8 +75,10 @@ export function buildDirectiveResults(query: DirectiveQuery, page: DirectiveResu
   });
   const pager: Button[] = [];
   if (page.offset > 0)
-    pager.push(button(text.previous, directiveIds.previousAction, encodePage({ q: query.text, o: Math.max(0, page.offset - PAGE_SIZE) })));
-  if (to < page.total) pager.push(button(text.more, directiveIds.moreAction, encodePage({ q: query.text, o: to })));
+    pager.push(
+      button(text.previous, directiveIds.previousAction, encodePage({ query: query.text, offset: Math.max(0, page.offset - PAGE_SIZE) })),
+    );
+  if (to < page.total) pager.push(button(text.more, directiveIds.moreAction, encodePage({ query: query.text, offset: to })));
   if (page.partial && correctedQuery) pager.push(searchButton(correctedQuery, 0));
   if (pager.length) blocks.push(actions(directiveIds.pagerBlock, pager));
   blocks.push(context(text.privateNote));
@@ -318,7 +320,11 @@ function linkLine(directive: DirectiveFacts, locale: Locale): string[] {
 
 /** A button that searches for `search` (a suggested number or a corrected query). */
 function searchButton(search: string, index: number): Button {
-  return button(truncate(search, 75), directiveIds.suggestionAction(index), encodePage({ q: search.slice(0, MAX_QUERY_LENGTH), o: 0 }));
+  return button(
+    truncate(search, 75),
+    directiveIds.suggestionAction(index),
+    encodePage({ query: search.slice(0, MAX_QUERY_LENGTH), offset: 0 }),
+  );
 }
 
 function button(label: string, actionId: string, value: string): Button {

@@ -1,8 +1,16 @@
 import type { KnownBlock } from '@slack/types';
-import type { SubCommandHelp } from '../../commands/feature';
 import type { Locale } from '../i18n/messages';
 import { context, header, section } from './blocks';
 import { commonText } from './common-text';
+
+/** How a sub-command is shown in the help. */
+export interface SubCommandHelp {
+  /** e.g. "/thidua vanban <từ khóa | số hiệu>" */
+  usage: string;
+  description: string;
+  /** A real example, e.g. "/thidua vanban chi thi 34" */
+  example: string;
+}
 
 export interface HelpEntry {
   help: SubCommandHelp;

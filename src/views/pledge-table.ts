@@ -54,9 +54,9 @@ export interface PledgeTableFacts {
 
 /** What a page button carries: block id, year, page (0-based). */
 export interface PledgeTablePage {
-  b: number;
-  y: number;
-  p: number;
+  blockId: number;
+  year: number;
+  page: number;
 }
 
 export const UNITS_PER_PAGE = 10;

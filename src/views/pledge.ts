@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { PledgeChange } from '../domain/pledge-diff';
-import type { PledgedKind, TargetProblem } from '../domain/pledge-form';
+import type { FormProblem, PledgedKind, TargetProblem } from '../domain/pledge-form';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section, truncate } from './blocks';
@@ -47,6 +47,7 @@ export const pledgeText = defineMessages(
     },
     deciderLead: (unit: string) => `Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
+    requestTitle: (year: number) => `Sửa đổi giao ước thi đua năm ${year}`,
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn giao ước đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) =>
       `Đã điền sẵn đề nghị sửa đổi đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
@@ -139,6 +140,7 @@ export const pledgeText = defineMessages(
     },
     deciderLead: (unit: string) => `the block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
+    requestTitle: (year: number) => `Amendment of the ${year} emulation pledge`,
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the pledge in force (version ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) =>
       `Filled in from the amendment awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
@@ -245,6 +247,20 @@ export function targetProblemText(problem: TargetProblem, kind: PledgedKind, loc
     case 'negative':
       return text.negative;
   }
+}
+
+/** One message per field in error, by block id: what Slack shows beside each (response_action: errors). */
+export function pledgeErrors(problems: readonly FormProblem<PledgeCriterion>[], locale: Locale): Record<string, string> {
+  const text = pledgeText[locale].problem;
+  return Object.fromEntries(
+    problems.map((problem) =>
+      problem.field === 'target'
+        ? [targetBlockId(problem.id.id), targetProblemText(problem.problem, problem.id.kind, locale)]
+        : problem.field === 'titles'
+          ? [PLEDGE_TITLES_BLOCK, text.titles]
+          : [PLEDGE_SIGN_BLOCK, text.signature],
+    ),
+  );
 }
 
 export interface PledgeModalFacts {

@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ReportChange } from '../domain/report-diff';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
 import type { CriterionKind, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
@@ -460,39 +461,31 @@ export function buildReportConfirmation(
   };
 }
 
-export interface ReportContent {
-  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
-  evidenceUrl: string | null;
-  notes: string;
-}
-
-/** One line per difference between two versions of a report, in the form's order. */
+/** One line per change, in the organisation's language, in the form's order. */
 export function describeReportChanges(
-  before: ReportContent | undefined,
-  after: ReportContent,
-  criteria: readonly ReportCriterion[],
+  changes: readonly ReportChange[],
+  criteria: ReadonlyMap<number, ReportCriterion>,
   locale: Locale,
 ): string[] {
   const text = reportText[locale].change;
   const quote = (words: string | null) => (words ? `«${truncate(words, 300)}»` : text.none);
-  const lines: string[] = [];
-  for (const criterion of criteria) {
-    const old = before?.values.get(criterion.id);
-    const now = after.values.get(criterion.id);
-    const label = criterionLabel(criterion);
-    if ((old?.value ?? null) !== (now?.value ?? null))
-      lines.push(
-        text.value(
-          label,
-          reportedValueText(criterion, old?.value ?? null, locale),
-          reportedValueText(criterion, now?.value ?? null, locale),
-        ),
-      );
-    if ((old?.reason ?? null) !== (now?.reason ?? null))
-      lines.push(text.reason(label, quote(old?.reason ?? null), quote(now?.reason ?? null)));
-  }
-  if ((before?.evidenceUrl ?? null) !== after.evidenceUrl)
-    lines.push(text.evidence(before?.evidenceUrl ?? text.none, after.evidenceUrl ?? text.none));
-  if ((before?.notes ?? '') !== after.notes) lines.push(text.notes(quote(before?.notes ?? null), quote(after.notes)));
-  return lines;
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every ReportChange kind (tsc checks it).
+  return changes.map((change) => {
+    switch (change.kind) {
+      case 'value': {
+        const criterion = criteria.get(change.id)!;
+        return text.value(
+          criterionLabel(criterion),
+          reportedValueText(criterion, change.before, locale),
+          reportedValueText(criterion, change.after, locale),
+        );
+      }
+      case 'reason':
+        return text.reason(criterionLabel(criteria.get(change.id)!), quote(change.before), quote(change.after));
+      case 'evidence':
+        return text.evidence(change.before ?? text.none, change.after ?? text.none);
+      case 'notes':
+        return text.notes(quote(change.before || null), quote(change.after));
+    }
+  });
 }

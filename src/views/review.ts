@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ReviewProblem } from '../domain/review-form';
 import { type CriterionScore, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
@@ -135,6 +136,25 @@ export const reviewText = defineMessages(
 
 /** The criteria whose points the block lead decides. */
 export const LEAD_DECIDES = new Set(['graded', 'bonus', 'deduction']);
+
+/** One message per field in error, by block id: what Slack shows beside each (response_action: errors). */
+export function reviewErrors(problems: readonly ReviewProblem[], locale: Locale): Record<string, string> {
+  const text = reviewText[locale].problem;
+  return Object.fromEntries(
+    problems.map((problem) => {
+      if (problem.field === 'outcome') return [REVIEW_OUTCOME_BLOCK, text.outcome];
+      if (problem.field === 'reason') return [REVIEW_REASON_BLOCK, text.reason];
+      const { kind } = problem.problem;
+      const message =
+        kind === 'required'
+          ? text.required
+          : kind === 'not_a_number'
+            ? text.notANumber(problem.problem.typed)
+            : text.range(formatNumber(problem.max, locale));
+      return [pointsBlockId(problem.criterionId), message];
+    }),
+  );
+}
 
 export function pointsBlockId(criterionId: number): string {
   return `${REVIEW_POINTS_BLOCK_PREFIX}${criterionId}`;

@@ -1,12 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { groupCriteria } from '../domain/criteria-table';
-import { foldedWords } from '../domain/fold';
 import { fitWithin, pageWindow } from '../domain/pagination';
 import { type CriterionKind, totalDecimals } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import type { StandingChange, StandingsRecord, StandingsRecordLine, StandingsRecordRow } from '../standings/record';
-import { standingsText } from '../standings/standings-text';
+import { periodLabel, standingsText } from '../standings/standings-text';
 import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
 import {
   STANDINGS_ACTIONS_BLOCK,
@@ -29,8 +28,6 @@ export type PublicationKind = 'summary' | 'manual' | 'correction';
 
 export const standingsViewText = defineMessages(
   {
-    title: (period: string, block: string) => `Xếp hạng ${period} — ${block}`,
-    periodOfYear: (name: string, year: number) => (foldedWords(name).at(-1) === 'nam' ? `${name} ${year}` : `${name} năm ${year}`),
     asOf: (at: string) => `Tính đến ${at}`,
     reportedCount: (reported: number, total: number) => `Đã báo cáo ${reported}/${total} đơn vị`,
     due: (at: string) => `Hạn nộp ${at}`,
@@ -108,11 +105,8 @@ export const standingsViewText = defineMessages(
     replaces: (at: string) => `*Thay cho bản đăng lúc ${at}.* Thay đổi:`,
     seeDetail: (command: string) => `Chi tiết từng tiêu chí: \`${command}\` · Biểu đồ trong luồng tin này.`,
     chartCaption: (period: string, block: string) => `Biểu đồ xếp hạng ${period} — ${block}`,
-    chartSubtitle: (at: string, reported: number, total: number) => `Tính đến ${at} · Đã báo cáo ${reported}/${total} đơn vị`,
   },
   {
-    title: (period: string, block: string) => `Standings ${period} — ${block}`,
-    periodOfYear: (name: string, year: number) => `${name} (${year})`,
     asOf: (at: string) => `As of ${at}`,
     reportedCount: (reported: number, total: number) => `${reported} of ${total} units reported`,
     due: (at: string) => `Due ${at}`,
@@ -185,14 +179,8 @@ export const standingsViewText = defineMessages(
     replaces: (at: string) => `*Replaces the version posted at ${at}.* Changes:`,
     seeDetail: (command: string) => `Every criterion: \`${command}\` · The chart is in this thread.`,
     chartCaption: (period: string, block: string) => `Standings chart ${period} — ${block}`,
-    chartSubtitle: (at: string, reported: number, total: number) => `As of ${at} · ${reported} of ${total} units reported`,
   },
 );
-
-/** "Quý I năm 2021", "6 tháng đầu năm 2021", "Cả năm 2021". */
-export function periodLabel(period: { name: string; year: number }, locale: Locale): string {
-  return standingsViewText[locale].periodOfYear(period.name, period.year);
-}
 
 /** The command that shows these standings, for a post to point at. */
 export function standingsCommand(record: Pick<StandingsRecord, 'period' | 'block'>): string {
@@ -282,10 +270,20 @@ export interface StandingsReplyFacts {
 }
 
 /** What the buttons of one standings reply carry: block id, period id, page. */
-export interface StandingsPage {
-  b: number;
-  pe: number;
-  p: number;
+/** What the standings' buttons carry: the block and period (Đăng lên kênh, Xuất Excel)… */
+export interface StandingsSubject {
+  blockId: number;
+  periodId: number;
+}
+
+/** …the page (Trang trước / Trang sau)… */
+export interface StandingsPage extends StandingsSubject {
+  page: number;
+}
+
+/** …or the unit (Chi tiết). */
+export interface StandingsUnit extends StandingsSubject {
+  unitId: number;
 }
 
 export const UNITS_PER_PAGE = 15;
@@ -298,7 +296,7 @@ export function buildStandingsReply(
 ): { text: string; blocks: KnownBlock[] } {
   const { record, zone } = facts;
   const text = standingsViewText[locale];
-  const title = text.title(periodLabel(record.period, locale), record.block.name);
+  const title = standingsText[locale].title(periodLabel(record.period, locale), record.block.name);
   if (record.rows.length === 0)
     return { text: text.noMembers(record.block.name), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
   if (record.criteria.length === 0) {
@@ -330,18 +328,19 @@ export function buildStandingsReply(
   const window = pageWindow(record.rows.length, UNITS_PER_PAGE, requestedPage);
   const shown = record.rows.slice(window.start, window.end);
   const decimals = decimalsOf(record);
-  const pageValue = (page: number) => JSON.stringify({ b: record.block.id, pe: record.period.id, p: page } satisfies StandingsPage);
+  const subject: StandingsSubject = { blockId: record.block.id, periodId: record.period.id };
+  const pageValue = (page: number) => JSON.stringify({ ...subject, page } satisfies StandingsPage);
   for (const row of shown) {
     if (!row.reported) continue;
     blocks.push({
       ...section(rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true), `${STANDINGS_UNIT_BLOCK_PREFIX}${row.unitId}`),
-      accessory: button(text.detail, STANDINGS_DETAIL, JSON.stringify({ b: record.block.id, pe: record.period.id, u: row.unitId })),
+      accessory: button(text.detail, STANDINGS_DETAIL, JSON.stringify({ ...subject, unitId: row.unitId } satisfies StandingsUnit)),
     });
   }
   blocks.push(...packTexts(notReportedLines(record, shown, locale), '\n').map((chunk) => section(chunk)));
 
   if (facts.canPublish) {
-    const value = JSON.stringify({ b: record.block.id, pe: record.period.id });
+    const value = JSON.stringify(subject);
     const changed = !published || published.changes.length > 0;
     blocks.push(
       actions(

@@ -12,6 +12,13 @@ import { pageControls } from './paging';
  * reviewed, returned, or missing with its officers mentioned — with "Nhắc" and "Thẩm định" buttons
  * for the block lead.
  */
+/** What the status table's page buttons carry: which block, period and page. */
+export interface StatusPage {
+  blockId: number;
+  periodId: number;
+  page: number;
+}
+
 export type UnitState = 'missing' | 'submitted' | 'reviewed' | 'returned';
 
 export interface StatusRow {
@@ -156,7 +163,7 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
     ...pageControls(
       facts.page,
       { previous: STATUS_PREVIOUS, next: STATUS_NEXT, block: 'status_pages' },
-      (page) => JSON.stringify({ b: facts.blockId, r: facts.period.id, p: page }),
+      (page) => JSON.stringify({ blockId: facts.blockId, periodId: facts.period.id, page } satisfies StatusPage),
       locale,
     ),
   );

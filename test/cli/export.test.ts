@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
-import { importOrganisationText } from '../../src/organisation/load';
+import { importOrganisationText } from '../../src/services/organisation';
 import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { runThidua, scratchFolder } from '../support/processes';

@@ -10,7 +10,7 @@ import { type DatabaseHandle, MIGRATIONS_FOLDER, openDatabase } from '../../db/c
 import { createStore, type Store } from '../../db/store';
 import type { DirectiveInput } from '../../src/domain/directive';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
-import { importOrganisationText } from '../../src/organisation/load';
+import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
 import { openOrganisationStore } from '../support/store';
 

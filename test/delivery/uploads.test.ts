@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { realWireTimer } from '../../src/clock';
-import { Delivery, type OutgoingMessage } from '../../src/delivery/delivery';
-import { type UploadSource, uploadFile } from '../../src/delivery/uploads';
+import { Delivery } from '../../src/delivery/delivery';
+import type { OutgoingMessage, UploadSource } from '../../src/delivery/message';
+import { uploadFile } from '../../src/delivery/uploads';
 import { LocalSlack } from '../../src/local-slack/server';
 import { silentLogger } from '../../src/logger';
 

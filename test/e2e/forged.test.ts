@@ -39,9 +39,9 @@ async function press(user: string, actionId: string, value: string): Promise<str
 describe('forged or stale values', () => {
   it('paging buttons naming a block or period that does not exist say so', async () => {
     t = await startTestBot({ now: AFTER_DUE });
-    expect(await press(STP, STATUS_NEXT, JSON.stringify({ b: 9999, r: q1().id, p: 0 }))).toBe(GONE);
-    expect(await press(STP, STATUS_NEXT, JSON.stringify({ b: block().id, r: 9999, p: 0 }))).toBe(GONE);
-    expect(await press(STP, CRITERIA_NEXT, JSON.stringify({ b: 9999, y: 2021, f: '', p: 0 }))).toBe(GONE);
+    expect(await press(STP, STATUS_NEXT, JSON.stringify({ blockId: 9999, periodId: q1().id, page: 0 }))).toBe(GONE);
+    expect(await press(STP, STATUS_NEXT, JSON.stringify({ blockId: block().id, periodId: 9999, page: 0 }))).toBe(GONE);
+    expect(await press(STP, CRITERIA_NEXT, JSON.stringify({ blockId: 9999, year: 2021, filter: '', page: 0 }))).toBe(GONE);
     expect(await press(CA, STATUS_NUDGE, 'abc')).toBe(GONE);
     expect(await press(CA, STATUS_NUDGE, `${q1().id}:9999`)).toBe(UNIT_GONE);
   });
@@ -49,8 +49,10 @@ describe('forged or stale values', () => {
   it('a breakdown of a unit outside the block is not opened', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const opens = t.slack.callsTo('views.open').length;
-    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ b: block().id, pe: q1().id, u: unit('SYT').id }))).toBe(UNIT_GONE);
-    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ b: 9999, pe: q1().id, u: unit('STP').id }))).toBe(GONE);
+    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ blockId: block().id, periodId: q1().id, unitId: unit('SYT').id }))).toBe(
+      UNIT_GONE,
+    );
+    expect(await press(STP, STANDINGS_DETAIL, JSON.stringify({ blockId: 9999, periodId: q1().id, unitId: unit('STP').id }))).toBe(GONE);
     expect(t.slack.callsTo('views.open')).toHaveLength(opens);
   });
 

@@ -777,13 +777,13 @@ describe('a block with many criteria', () => {
   it('checks again the targets earlier pages carry in the modal: forged ones, or a page that is not the form’s, are refused', async () => {
     t = await startTestBot({ organisationYaml: generatedOrganisationYaml({ units: 2, targets: 60 }) });
     const user = officerOf(2);
-    const submitForged = async (forge: (carried: { v?: unknown[]; p: number }) => Record<string, unknown>) => {
+    const submitForged = async (forge: (carried: { entered?: unknown[]; page: number }) => Record<string, unknown>) => {
       const { view } = await openModal(user);
       const first = inputsOf(view.view).filter((input) => input.blockId.startsWith('pledge_target_'));
       await t.driver.submitView(user, Object.fromEntries(first.map((input) => [input.blockId, '90'])), view.id);
       const second = t.slack.openViewOf(user)!;
-      const carried = JSON.parse(String(second.view.private_metadata)) as { v?: unknown[]; p: number };
-      expect([carried.p, carried.v?.length]).toEqual([1, 45]);
+      const carried = JSON.parse(String(second.view.private_metadata)) as { entered?: unknown[]; page: number };
+      expect([carried.page, carried.entered?.length]).toEqual([1, 45]);
       second.view.private_metadata = JSON.stringify(forge(carried));
       const filled = Object.fromEntries(
         inputsOf(second.view)
@@ -797,8 +797,8 @@ describe('a block with many criteria', () => {
       );
     };
     const stale = 'chưa lưu gì. Vui lòng gõ lại `/thidua dangky`.';
-    expect(await submitForged((carried) => ({ ...carried, v: (carried.v ?? []).map(() => -5) }))).toContain(stale);
-    expect(await submitForged((carried) => ({ ...carried, p: 7 }))).toContain(stale);
+    expect(await submitForged((carried) => ({ ...carried, entered: (carried.entered ?? []).map(() => -5) }))).toContain(stale);
+    expect(await submitForged((carried) => ({ ...carried, page: 7 }))).toContain(stale);
     expect(t.bot.store.pledges.find(2021, t.bot.store.structure.unitByCode('DV2')!.id)).toBeUndefined();
   });
 

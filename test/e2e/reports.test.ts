@@ -328,20 +328,24 @@ describe('submitting a period report', () => {
       criteria.map((row, index) => [`report_value_${row.id}`, row.kind === 'graded' ? '3' : String(50 + (index % 50))]),
     );
     /** Opens the form, fills the first page, then submits the second with its metadata rewritten. */
-    const submitForged = async (forge: (carried: { v?: unknown[]; p: number }) => Record<string, unknown>) => {
+    const submitForged = async (forge: (carried: { entered?: unknown[]; page: number }) => Record<string, unknown>) => {
       const { view } = await openModalBy(t, user, 'baocao', 'C0LON');
       await t.driver.submitView(user, all, view.id);
       const second = t.slack.openViewOf(user)!;
-      const carried = JSON.parse(String(second.view.private_metadata)) as { v?: unknown[]; p: number };
-      expect(carried.p).toBe(1);
+      const carried = JSON.parse(String(second.view.private_metadata)) as { entered?: unknown[]; page: number };
+      expect(carried.page).toBe(1);
       second.view.private_metadata = JSON.stringify(forge(carried));
       return textOf(resultOf(await t.driver.submitView(user, all, second.id)));
     };
     const stale = 'chưa lưu gì. Vui lòng gõ lại `/thidua baocao`.';
     // The first page's values, as the modal carries them, replaced by impossible ones.
-    expect(await submitForged((carried) => ({ ...carried, d: undefined, v: (carried.v ?? []).map(() => [-5, null]) }))).toContain(stale);
+    expect(
+      await submitForged((carried) => ({ ...carried, inDraft: undefined, entered: (carried.entered ?? []).map(() => [-5, null]) })),
+    ).toContain(stale);
     // A page past the end with every value forged: nothing on the page left to check.
-    expect(await submitForged((carried) => ({ ...carried, d: undefined, p: 99, v: criteria.map(() => [9999, null]) }))).toContain(stale);
+    expect(
+      await submitForged((carried) => ({ ...carried, inDraft: undefined, page: 99, entered: criteria.map(() => [9999, null]) })),
+    ).toContain(stale);
     const unit = t.bot.store.structure.unitByCode('DV2')!;
     expect(t.bot.store.reports.find(t.bot.store.structure.periods(2021)[0]!.id, unit.id)).toBeUndefined();
   });

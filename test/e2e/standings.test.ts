@@ -152,7 +152,7 @@ describe('/thidua xephang', () => {
     const { stp, tand } = await seeded();
     seedReview(t.bot.store, { version: stp, unitCode: 'STP', scores: { '2': 9, '6': 5, '11': 7, K: 1 }, by: CA, at: LATER });
     const { blocks } = await standings(STP);
-    const detail = (code: string) => buttons(blocks).find((button) => JSON.parse(button.value).u === unitId(code))!;
+    const detail = (code: string) => buttons(blocks).find((button) => JSON.parse(button.value).unitId === unitId(code))!;
 
     const ca = await openDetail(STP, detail('CA').value, blocks);
     // Công an tỉnh: 95 of a target of 100 on 40 points = 38; 1 case under a ceiling of 2 = 5 of 5; six "yes" = 30; self-scores 9 + 4 + 8.
@@ -361,7 +361,7 @@ describe('a lead rotates yearly', () => {
       by: STP,
       at: new Date('2020-04-08T03:00:00Z'),
     });
-    const value = JSON.stringify({ b: t.bot.store.structure.blockByCode('NOI_CHINH')!.id, pe: q1of2020.id });
+    const value = JSON.stringify({ blockId: t.bot.store.structure.blockByCode('NOI_CHINH')!.id, periodId: q1of2020.id });
 
     const refused = await press(CA, STANDINGS_PUBLISH, value);
     expect(textOf(await firstResponse(t.slack, refused))).toBe(

@@ -4,8 +4,8 @@ import { openDatabase } from '../../db/client';
 import { pledges, pledgeVersions, reports, reportVersions } from '../../db/schema';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
-import { importOrganisationText, loadDemoIfEmpty } from '../../src/organisation/load';
 import { readOrganisationFile } from '../../src/organisation/read-file';
+import { importOrganisationText, loadDemoIfEmpty } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

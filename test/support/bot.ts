@@ -6,8 +6,8 @@ import { addOrganisationMembers } from '../../src/local-slack/directory';
 import { SlackDriver } from '../../src/local-slack/driver';
 import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
 import { createLogger } from '../../src/logger';
-import { importOrganisationText } from '../../src/organisation/load';
 import { type Bot, startBot } from '../../src/runtime';
+import { importOrganisationText } from '../../src/services/organisation';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 

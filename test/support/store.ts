@@ -1,6 +1,6 @@
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
-import { importOrganisationText } from '../../src/organisation/load';
+import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from './bot';
 
 /**

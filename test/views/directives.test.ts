@@ -91,16 +91,23 @@ describe('directive views', () => {
         ) as { elements: { action_id: string; value: string }[] } | undefined
       )?.elements.map((element) => [element.action_id, decodePage(element.value)]);
     expect(buttons(0, 1)).toBeUndefined();
-    expect(buttons(0, 12)).toEqual([[directiveIds.moreAction, { q: 'thi đua', o: 1 }]]);
+    expect(buttons(0, 12)).toEqual([[directiveIds.moreAction, { query: 'thi đua', offset: 1 }]]);
     expect(buttons(5, 12)).toEqual([
-      [directiveIds.previousAction, { q: 'thi đua', o: 0 }],
-      [directiveIds.moreAction, { q: 'thi đua', o: 6 }],
+      [directiveIds.previousAction, { query: 'thi đua', offset: 0 }],
+      [directiveIds.moreAction, { query: 'thi đua', offset: 6 }],
     ]);
   });
 
   it('reads back only the pages it wrote', () => {
-    expect(decodePage(encodePage({ q: 'chi thi 34', o: 5 }))).toEqual({ q: 'chi thi 34', o: 5 });
-    for (const value of [undefined, '', 'not json', '{"q":1,"o":0}', '{"q":"x","o":-5}', JSON.stringify({ q: 'x'.repeat(500), o: 0 })])
+    expect(decodePage(encodePage({ query: 'chi thi 34', offset: 5 }))).toEqual({ query: 'chi thi 34', offset: 5 });
+    for (const value of [
+      undefined,
+      '',
+      'not json',
+      '{"query":1,"offset":0}',
+      '{"query":"x","offset":-5}',
+      JSON.stringify({ query: 'x'.repeat(500), offset: 0 }),
+    ])
       expect(decodePage(value)).toBeUndefined();
   });
 
@@ -111,8 +118,8 @@ describe('directive views', () => {
     );
     const actions = message.blocks.find((block) => block.block_id === directiveIds.suggestionsBlock) as { elements: { value: string }[] };
     expect(actions.elements.map((element) => decodePage(element.value))).toEqual([
-      { q: '34-CT/TW', o: 0 },
-      { q: 'chỉ thị', o: 0 },
+      { query: '34-CT/TW', offset: 0 },
+      { query: 'chỉ thị', offset: 0 },
     ]);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
   });

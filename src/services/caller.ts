@@ -1,9 +1,12 @@
-import type { Store } from '../db/store';
-import type { OrganisationSettings } from '../db/store/organisation';
-import type { BlockRow, UnitRow } from '../db/store/structure';
-import { currentYearOf } from '../src/domain/years';
+import type { Store } from '../../db/store';
+import type { OrganisationSettings } from '../../db/store/organisation';
+import type { BlockRow, UnitRow } from '../../db/store/structure';
+import { currentYearOf } from '../domain/years';
 
-/** Who is asking, as the organisation file says: admin, officer of a unit, lead of a block this year. */
+/**
+ * Who is asking and what they may do, as the organisation file says: every handler and use case
+ * asks here, never the modal or the button (which a person may forge).
+ */
 export interface Caller {
   userId: string;
   isAdmin: boolean;
@@ -14,6 +17,8 @@ export interface Caller {
   /** Blocks whose lead unit this year is the caller's unit. */
   leadOf: BlockRow[];
 }
+
+export type Permission = { allowed: false } | { allowed: true; actingAsAdmin: boolean };
 
 export function identifyCaller(store: Store, organisation: OrganisationSettings, userId: string, now: Date): Caller {
   const membership = store.structure.membershipOf(userId);
@@ -38,7 +43,7 @@ export function isMember(caller: Caller): boolean {
 }
 
 /** Who may act for `unit` (sign its pledge, submit its report): its officers, or an admin acting for it, which is recorded. */
-export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): Permission {
   if (caller.unit?.id === unit.id) return { allowed: true, actingAsAdmin: false };
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }
@@ -48,13 +53,31 @@ export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): { allowed: f
  * officers of that year's lead unit — the lead rotates, so the year is the period's, not today's —
  * or an admin acting for them, which is recorded.
  */
-export function leadsBlock(
-  store: Store,
-  caller: Caller,
-  blockId: number,
-  year: number,
-): { allowed: false } | { allowed: true; actingAsAdmin: boolean } {
+export function leadsBlock(store: Store, caller: Caller, blockId: number, year: number): Permission {
   const lead = store.structure.blockYear(year, blockId)?.lead;
   if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
+  return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
+}
+
+/** What a unit asks of its block's lead (a change request, a review of its report): the year, the block and the unit. */
+export interface UnitRequest {
+  year: number;
+  blockId: number;
+  unitId: number;
+}
+
+/** Who decides: the lead unit's officers for the request's year, unless there is none or it is the lead unit's own request. */
+export function decidersOf(store: Store, request: UnitRequest): { lead?: UnitRow; userIds: string[] } {
+  const lead = store.structure.blockYear(request.year, request.blockId)?.lead;
+  const officers = lead && lead.id !== request.unitId ? store.structure.officerIds(lead.id) : [];
+  return lead && officers.length ? { lead, userIds: officers } : { userIds: store.organisation.adminIds() };
+}
+
+/**
+ * Whether `caller` may decide (a change request, a review): as the block's lead that year
+ * (leadsBlock), unless the deciders are the admins alone (no lead, or the lead unit's own request).
+ */
+export function mayDecide(store: Store, caller: Caller, request: UnitRequest): Permission {
+  if (decidersOf(store, request).lead) return leadsBlock(store, caller, request.blockId, request.year);
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }

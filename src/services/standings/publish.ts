@@ -1,10 +1,11 @@
-import type { Store } from '../../db/store';
-import type { SnapshotKind, SnapshotRow } from '../../db/store/snapshots';
+import type { Store } from '../../../db/store';
+import type { SnapshotKind, SnapshotRow } from '../../../db/store/snapshots';
+import type { Locale } from '../../i18n/messages';
+import { chartFileName } from '../../standings/files';
+import { parseStandingsRecord, type StandingChange, type StandingsRecord, standingChanges } from '../../standings/record';
+import { periodLabel, standingsText } from '../../standings/standings-text';
+import { buildStandingsPost, standingsViewText } from '../../views/standings';
 import type { AppDeps } from '../deps';
-import type { Locale } from '../i18n/messages';
-import { buildStandingsPost, periodLabel, standingsViewText } from '../views/standings';
-import { chartFileName } from './files';
-import { parseStandingsRecord, type StandingChange, type StandingsRecord, standingChanges } from './record';
 
 /**
  * Publishing standings in a block's channel: a frozen snapshot, the post and its chart (in the
@@ -82,7 +83,7 @@ export function publishStandings(
       threadOfKey: messageKey,
       upload: {
         filename: chartFileName(record),
-        title: text.title(periodLabel(record.period, options.locale), record.block.name),
+        title: standingsText[options.locale].title(periodLabel(record.period, options.locale), record.block.name),
         source: { kind: 'standings_chart', snapshotId: snapshot.id },
       },
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByCodeOrName, findPeriod, parsePeriodWords, parseScopeWords } from '../../commands/args';
+import { findByCodeOrName, findPeriod, parsePeriodWords, parseScopeWords } from '../../src/domain/scope-words';
 
 const BLOCKS = [
   { code: 'NOI_CHINH', name: 'Khối thi đua Nội chính' },

@@ -1,9 +1,10 @@
-import type { Store } from '../../db/store';
-import type { Clock } from '../clock';
-import type { UploadRenderers, UploadSource } from '../delivery/uploads';
-import { standingsChartPng, standingsXlsx } from './files';
-import { standingsFor } from './load';
-import { parseStandingsRecord } from './record';
+import type { Store } from '../../../db/store';
+import type { Clock } from '../../clock';
+import type { UploadSource } from '../../delivery/message';
+import type { UploadRenderers } from '../../delivery/uploads';
+import { standingsChartPng, standingsXlsx } from '../../standings/files';
+import { standingsFor } from '../../standings/load';
+import { parseStandingsRecord } from '../../standings/record';
 
 /**
  * The files the delivery builds for standings: `standings_chart` { snapshotId } — the chart of what

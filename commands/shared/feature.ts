@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { OrganisationSettings } from '../db/store/organisation';
-import type { AppDeps } from '../src/deps';
-import type { Catalogue, Locale } from '../src/i18n/messages';
-import type { Caller } from './context';
+import type { OrganisationSettings } from '../../db/store/organisation';
+import type { Catalogue, Locale } from '../../src/i18n/messages';
+import type { Caller } from '../../src/services/caller';
+import type { AppDeps } from '../../src/services/deps';
+import type { SubCommandHelp } from '../../src/views/help';
 
 /** An ephemeral reply: what only the caller sees. */
 export interface Reply {
@@ -28,14 +29,6 @@ export interface CommandContext {
 /** What opening a modal needs: a slash command's context, or the same built from a button press. */
 export type ModalOpener = Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale' | 'triggerId' | 'client' | 'respond'>;
 
-export interface SubCommandHelp {
-  /** e.g. "/thidua vanban <từ khóa | số hiệu>" */
-  usage: string;
-  description: string;
-  /** A real example, e.g. "/thidua vanban chi thi 34" */
-  example: string;
-}
-
 /** One `/thidua` sub-command: its Vietnamese name, aliases, help and handler. */
 export interface SubCommand {
   /** Canonical Vietnamese name without diacritics, e.g. "baocao". */
@@ -48,7 +41,7 @@ export interface SubCommand {
   run(context: CommandContext): Promise<void>;
 }
 
-/** A feature: its sub-commands and the buttons, modals and events it answers. One file each. */
+/** A feature: its sub-commands and the buttons, modals and events it answers. One file (or folder) each. */
 export interface Feature {
   subCommands?: SubCommand[];
   register?(app: App, deps: AppDeps): void;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Store } from '../../db/store';
 import type { ImportSummary } from '../../db/store/organisation-import';
 import type { Locale } from '../i18n/messages';
-import { readOrganisationFile } from './read-file';
+import { readOrganisationFile } from '../organisation/read-file';
 
 export const DEMO_ORGANISATION_FILE = fileURLToPath(new URL('../../db/seed/demo.yaml', import.meta.url));
 

@@ -1,21 +1,20 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { z } from 'zod';
-import type { Store } from '../db/store';
-import type { OrganisationSettings } from '../db/store/organisation';
-import type { AppDeps } from '../src/deps';
-import type { Catalogue } from '../src/i18n/messages';
-import { readJson } from '../src/read-json';
-import { commonText } from '../src/views/common-text';
-import { resolveScope, type Scope } from './args';
-import { type Caller, identifyCaller, isMember } from './context';
-import type { CommandContext, Feature, Reply, SubCommandHelp } from './feature';
-import { notInOrganisationText } from './thidua';
+import type { Store } from '../../db/store';
+import type { OrganisationSettings } from '../../db/store/organisation';
+import type { Catalogue } from '../../src/i18n/messages';
+import type { Caller } from '../../src/services/caller';
+import type { AppDeps } from '../../src/services/deps';
+import type { SubCommandHelp } from '../../src/views/help';
+import type { CommandContext, Feature, Reply } from './feature';
+import { pressedBy } from './openers';
+import { resolveScope, type Scope } from './scope';
 
 /**
  * A table about a block and a year (`/thidua <name> [khối] [năm] [...]`), too long for one
- * message: the command draws its first page; Previous / Next buttons carry which page of what
- * (a small JSON value) and the page is drawn again from the database, so it is current, in place
- * of the reply. Anyone in the organisation may read and turn pages.
+ * message: the command draws its first page; Previous / Next buttons (src/views/paging.ts) carry
+ * which page of what (a small JSON value) and the page is drawn again from the database, so it is
+ * current, in place of the reply. Anyone in the organisation may read and turn pages.
  */
 export interface PagedTable<P, S = Scope> {
   name: string;
@@ -69,28 +68,4 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
       }
     },
   };
-}
-
-/**
- * Who pressed a button and what its value says, when they belong to the organisation and the value
- * reads as `schema`; otherwise they are answered (ephemerally) and this is undefined.
- */
-export async function pressedBy<T>(
-  deps: AppDeps,
-  userId: string,
-  value: string | undefined,
-  schema: z.ZodType<T>,
-  respond: RespondFn,
-): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
-  const organisation = deps.store.organisation.get();
-  if (!organisation) return undefined;
-  const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
-  if (!isMember(caller)) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: notInOrganisationText(deps, organisation) });
-    return undefined;
-  }
-  const read = readJson(value, schema);
-  if (read !== undefined) return { organisation, caller, value: read };
-  await respond({ response_type: 'ephemeral', replace_original: false, text: commonText[organisation.locale].failure });
-  return undefined;
 }

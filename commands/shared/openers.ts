@@ -1,0 +1,94 @@
+import type { BlockAction, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { z } from 'zod';
+import type { OrganisationSettings } from '../../db/store/organisation';
+import { readJson } from '../../src/read-json';
+import { type Caller, identifyCaller, isMember } from '../../src/services/caller';
+import type { AppDeps } from '../../src/services/deps';
+import type { UnitFormScopeProblem } from '../../src/services/unit-forms/scope';
+import { commonText } from '../../src/views/common-text';
+import type { ModalOpener } from './feature';
+import { ephemeral, notInOrganisation } from './replies';
+import { argsText, listNamed } from './scope';
+
+/**
+ * A button that opens a modal (a nudge's "Nộp báo cáo", a returned report's "Mở báo cáo", "Thẩm
+ * định") gets the same context as a slash command: who pressed it, its trigger, and an ephemeral
+ * answer for when the modal cannot be opened. Undefined before any organisation is loaded, and for
+ * someone outside it (told whom to ask).
+ */
+export async function openerFromAction(
+  deps: AppDeps,
+  body: BlockAction,
+  client: WebClient,
+  respond: RespondFn,
+): Promise<ModalOpener | undefined> {
+  const organisation = deps.store.organisation.get();
+  if (!organisation) return undefined;
+  const opener: ModalOpener = {
+    deps,
+    caller: identifyCaller(deps.store, organisation, body.user.id, deps.clock.now()),
+    organisation,
+    locale: organisation.locale,
+    triggerId: body.trigger_id,
+    client,
+    respond: ephemeral(respond),
+  };
+  if (isMember(opener.caller)) return opener;
+  await opener.respond({ text: notInOrganisation(deps, organisation) });
+  return undefined;
+}
+
+/**
+ * Who pressed a button and what its value says, when they belong to the organisation and the value
+ * reads as `schema`; otherwise they are answered (ephemerally) and this is undefined.
+ */
+export async function pressedBy<T>(
+  deps: AppDeps,
+  userId: string,
+  value: string | undefined,
+  schema: z.ZodType<T>,
+  respond: RespondFn,
+): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
+  const organisation = deps.store.organisation.get();
+  if (!organisation) return undefined;
+  const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
+  const say = ephemeral(respond);
+  if (!isMember(caller)) {
+    await say(notInOrganisation(deps, organisation));
+    return undefined;
+  }
+  const read = readJson(value, schema);
+  if (read !== undefined) return { organisation, caller, value: read };
+  await say(commonText[organisation.locale].failure);
+  return undefined;
+}
+
+/** What a unit form's opener answers when it cannot open; each form words it for itself. */
+export interface UnitFormWords {
+  otherUnit(unit: string, own: string): string;
+  adminNeedsUnit(units: string): string;
+  unknownUnit(typed: string, units: string): string;
+  ambiguousUnit(typed: string, units: string): string;
+  noBlock(unit: string): string;
+}
+
+/** Tells the opener why a unit's form (pledge, report) cannot open. */
+export function scopeProblemText(problem: UnitFormScopeProblem, words: UnitFormWords, opener: Pick<ModalOpener, 'locale'>): string {
+  switch (problem.kind) {
+    case 'ambiguous_unit':
+      return words.ambiguousUnit(problem.typed, listNamed(problem.matches));
+    case 'unknown_unit':
+      return words.unknownUnit(problem.typed, listNamed(problem.units));
+    case 'other_unit':
+      return words.otherUnit(problem.unit.name, problem.own);
+    case 'admin_needs_unit':
+      return words.adminNeedsUnit(listNamed(problem.units));
+    case 'no_block':
+      return words.noBlock(problem.unit.name);
+    case 'no_year':
+      return argsText[opener.locale].noYear;
+    case 'unknown_year':
+      return argsText[opener.locale].unknownYear(problem.year, problem.years.join(', '));
+  }
+}

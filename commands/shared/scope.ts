@@ -1,0 +1,133 @@
+import type { BlockRow, PeriodRow, YearRow } from '../../db/store/structure';
+import { type Named, parsePeriodWords, parseScopeWords, YEAR_PATTERN } from '../../src/domain/scope-words';
+import { defineMessages } from '../../src/i18n/messages';
+import { escapeMrkdwn } from '../../src/views/blocks';
+import type { CommandContext } from './feature';
+
+/**
+ * The block, year and period a command is about, from the words typed after it (parsed by
+ * src/domain/scope-words.ts), with the caller's own block and the current year by default; the
+ * caller is told in words when they cannot be read.
+ */
+export const argsText = defineMessages(
+  {
+    unknownBlock: (typed: string, blocks: string) => `Không có khối «${typed}». Các khối: ${blocks}.`,
+    whichBlock: (example: string, blocks: string) =>
+      `Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ \`${example}\`. Các khối: ${blocks}.`,
+    noBlocks: 'Tệp cấu hình tổ chức chưa có khối thi đua nào.',
+    unknownYear: (year: number, years: string) =>
+      years
+        ? `Chưa có năm ${year} trong tệp cấu hình tổ chức. Các năm đang có: ${years}.`
+        : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`,
+    noYear: 'Tệp cấu hình tổ chức chưa có năm thi đua nào.',
+    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ «${typed}». Các kỳ: ${periods}. Các khối: ${blocks}.`,
+  },
+  {
+    unknownBlock: (typed: string, blocks: string) => `There is no block «${typed}». Blocks: ${blocks}.`,
+    whichBlock: (example: string, blocks: string) =>
+      `This account belongs to no block: add the block, e.g. \`${example}\`. Blocks: ${blocks}.`,
+    noBlocks: 'The organisation file has no blocks yet.',
+    unknownYear: (year: number, years: string) =>
+      years ? `The organisation file has no year ${year}. Years: ${years}.` : `The organisation file has no year ${year}.`,
+    noYear: 'The organisation file has no emulation year yet.',
+    noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown «${typed}». Periods: ${periods}. Blocks: ${blocks}.`,
+  },
+);
+
+/** "`NOI_CHINH` (Khối thi đua Nội chính), `VH_XH` (…)" */
+export function listNamed(items: readonly Named[]): string {
+  return items.map((item) => `\`${item.code}\` (${escapeMrkdwn(item.name)})`).join(', ');
+}
+
+export interface Scope {
+  block: BlockRow;
+  year: YearRow;
+  rest: string;
+}
+
+/**
+ * The block and year a command is about: as typed, else the caller's block and the current
+ * year. Answers the caller itself (and returns undefined) when the block or year is unknown, when
+ * an admin outside every block named none, or when words are left over and `rest` is not allowed.
+ */
+export async function resolveScope(context: CommandContext, options: { command: string; allowRest: boolean }): Promise<Scope | undefined> {
+  const { deps, caller, locale, respond } = context;
+  const text = argsText[locale];
+  const blocks = deps.store.structure.activeBlocks();
+  if (blocks.length === 0) {
+    await respond({ text: text.noBlocks });
+    return undefined;
+  }
+  const words = parseScopeWords(context.args, blocks);
+  if (words.rest && !options.allowRest) {
+    // Extra words after a block name mean the name was mistyped as a whole: quote all of it.
+    const typed = context.args
+      .trim()
+      .split(/\s+/)
+      .filter((word) => !YEAR_PATTERN.test(word))
+      .join(' ');
+    await respond({ text: text.unknownBlock(typed, listNamed(blocks)) });
+    return undefined;
+  }
+  const block = words.block ?? caller.block;
+  if (!block) {
+    await respond({ text: text.whichBlock(`/thidua ${options.command} ${blocks[0]!.code}`, listNamed(blocks)) });
+    return undefined;
+  }
+  const wantedYear = words.year ?? caller.year;
+  const year = wantedYear !== undefined ? deps.store.structure.year(wantedYear) : undefined;
+  if (!year) {
+    const known = deps.store.structure.years().map((row) => row.year);
+    await respond({ text: wantedYear === undefined ? text.noYear : text.unknownYear(wantedYear, known.join(', ')) });
+    return undefined;
+  }
+  return { block, year, rest: words.rest };
+}
+
+export interface PeriodScope {
+  block: BlockRow;
+  period: PeriodRow;
+}
+
+/**
+ * The block and period a command is about ("[kỳ] [khối]" in either order, a year anywhere): as
+ * typed, else the caller's block and `defaultPeriod` of the year's periods. Answers the caller itself
+ * (and returns undefined) when the year has no periods, when words name neither, or when an admin
+ * outside every block named none.
+ */
+export async function resolvePeriodScope(
+  context: CommandContext,
+  options: { command: string; defaultPeriod: (periods: readonly PeriodRow[], now: Date) => PeriodRow | undefined },
+): Promise<PeriodScope | undefined> {
+  const { deps, caller, locale, respond } = context;
+  const text = argsText[locale];
+  const { structure } = deps.store;
+  const blocks = structure.activeBlocks();
+  const typedYear = context.args.split(/\s+/).find((word) => YEAR_PATTERN.test(word));
+  const year = typedYear ? Number(typedYear) : caller.year;
+  if (year === undefined || !structure.year(year)) {
+    const known = structure.years().map((row) => row.year);
+    await respond({ text: year === undefined ? text.noYear : text.unknownYear(year, known.join(', ')) });
+    return undefined;
+  }
+  const periods = structure.periods(year);
+  if (periods.length === 0) {
+    await respond({ text: text.noPeriods(year) });
+    return undefined;
+  }
+  const words = parsePeriodWords(context.args, blocks, periods);
+  if (words.rest) {
+    await respond({ text: text.unknownPeriodWords(words.rest, listNamed(periods), listNamed(blocks)) });
+    return undefined;
+  }
+  const block = words.block ?? caller.block;
+  if (!block) {
+    await respond({
+      text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)),
+    });
+    return undefined;
+  }
+  return { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! };
+}

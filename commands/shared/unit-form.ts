@@ -1,0 +1,104 @@
+import type { App, ViewStateValue } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { OrganisationSettings } from '../../db/store/organisation';
+import type { Locale } from '../../src/i18n/messages';
+import { type ChangeRequestKind, redrawWithdrawn } from '../../src/services/change-requests/requests';
+import type { AppDeps } from '../../src/services/deps';
+import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormMetadata } from '../../src/services/unit-forms/submit';
+import type { ModalOpener } from './feature';
+
+/**
+ * The Slack side of a unit's form (pledge, report), written once: the modal's answers read from
+ * Slack's view state, one page submitted through the pipeline (src/services/unit-forms/submit.ts),
+ * and its outcome drawn — errors beside their fields, the next page, or the result in place of
+ * the form — then the deciders' messages of any change request it withdrew redrawn.
+ */
+export interface UnitFormScreens<Form, Problem, Applied> {
+  callbackId: string;
+  /** The action id every input of the form has. */
+  inputAction: string;
+  /** The change requests this form asks for once its due passed. */
+  changeRequests: ChangeRequestKind;
+  page(form: Form, page: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings): ModalView;
+  errors(problems: Problem[], locale: Locale): Record<string, string>;
+  resultView(message: string, locale: Locale): ModalView;
+  stale(locale: Locale): string;
+  refused(unitName: string, locale: Locale): string;
+  applied(applied: Applied, form: Form, locale: Locale): string;
+}
+
+/** A modal's inputs by block id, each read under the form's input action. */
+export function answersOf(values: Record<string, Record<string, ViewStateValue>>, inputAction: string): FormAnswers {
+  return new Map(
+    Object.entries(values).map(([blockId, actions]) => {
+      const state = actions[inputAction];
+      return [
+        blockId,
+        {
+          text: state?.value ?? state?.selected_option?.value ?? null,
+          selected: (state?.selected_options ?? []).map((option) => option.value),
+        },
+      ];
+    }),
+  );
+}
+
+export function registerUnitForm<
+  M extends UnitFormMetadata,
+  Form,
+  Item extends { id: number; kind: string },
+  Entry,
+  Rest,
+  Problem,
+  Content,
+  Applied,
+>(
+  app: App,
+  deps: AppDeps,
+  kind: UnitFormKind<M, Form, Item, Entry, Rest, Problem, Content, Applied>,
+  screens: UnitFormScreens<Form, Problem, Applied>,
+): void {
+  app.view(screens.callbackId, async ({ ack, body, view, client }) => {
+    const submitted = submitUnitForm(deps, kind, {
+      userId: body.user.id,
+      viewId: view.id,
+      privateMetadata: view.private_metadata,
+      answers: answersOf(view.state.values, screens.inputAction),
+    });
+    if (!submitted) return ack();
+    const { organisation, outcome } = submitted;
+    const { locale } = organisation;
+    const result = (message: string) => ack({ response_action: 'update', view: screens.resultView(message, locale) });
+    switch (outcome.kind) {
+      case 'duplicate':
+        return ack();
+      case 'stale':
+        return result(screens.stale(locale));
+      case 'refused':
+        return result(screens.refused(outcome.unitName, locale));
+      case 'invalid':
+        return ack({ response_action: 'errors', errors: screens.errors(outcome.problems, locale) });
+      case 'next_page':
+        return ack({
+          response_action: 'update',
+          view: screens.page(outcome.form, outcome.page, outcome.metadata, outcome.actingAsAdmin, organisation),
+        });
+      case 'applied':
+        await result(screens.applied(outcome.applied, outcome.form, locale));
+        await redrawWithdrawn(deps, client, screens.changeRequests, outcome.withdrawn, organisation);
+    }
+  });
+}
+
+/**
+ * Opens a unit form's first page, spending the trigger on the modal before anything slow; when
+ * Slack refuses (the trigger expired), the opener is told `cannotOpen`.
+ */
+export async function openUnitForm(opener: ModalOpener, what: string, view: ModalView, cannotOpen: string): Promise<void> {
+  try {
+    await opener.client.views.open({ trigger_id: opener.triggerId, view });
+  } catch (error) {
+    opener.deps.logger.warn(`could not open the ${what} modal`, error);
+    await opener.respond({ text: cannotOpen });
+  }
+}

@@ -1,0 +1,32 @@
+import type { KnownBlock } from '@slack/types';
+
+/** A message the bot posts on its own: to a channel, or to a user's DM. */
+export interface OutgoingMessage {
+  /** A channel id (C…/G…); or */
+  channel?: string;
+  /** a user id (U…/W…): the message goes to the DM with the bot. */
+  user?: string;
+  text: string;
+  blocks?: KnownBlock[];
+  /** Post as a reply in the thread of another outbox message, named by its key. */
+  threadOfKey?: string;
+  /** A file instead of a message (`text` becomes its comment); see src/delivery/uploads.ts. */
+  upload?: OutgoingUpload;
+}
+
+export interface QueuedMessage {
+  /** Unique forever: (kind, subject, recipient, slot). The same key is never posted twice. */
+  key: string;
+  kind: string;
+  message: OutgoingMessage;
+}
+
+/** What a file to upload is built from at delivery time (see uploads.ts). */
+export type UploadSource = { kind: string } & Record<string, string | number | boolean | null>;
+
+export interface OutgoingUpload {
+  filename: string;
+  title: string;
+  /** How to build the bytes at delivery time, e.g. { kind: 'standings_chart', snapshotId: 12 }. */
+  source: UploadSource;
+}

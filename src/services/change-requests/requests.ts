@@ -1,0 +1,102 @@
+import type { WebClient } from '@slack/web-api';
+import type { Store } from '../../../db/store';
+import type { OrganisationSettings } from '../../../db/store/organisation';
+import type { UnitRow } from '../../../db/store/structure';
+import type { Locale } from '../../i18n/messages';
+import { buildChangeRequestMessage, type ChangeRequestFacts } from '../../views/change-request';
+import { decidersOf, type UnitRequest } from '../caller';
+import type { AppDeps } from '../deps';
+
+/**
+ * Change requests: after a due, a change to what a unit submitted (its pledge, its periodic report)
+ * is not applied but asked for. The block lead's officers — or the admins when the block has no
+ * lead, or when the lead unit itself asks — get a DM with the change and Approve / Reject; Reject
+ * asks for a reason. The requester is told the outcome; the decision lands in the audit log.
+ *
+ * The mechanism is shared; what differs per kind of request (how to read it, what approving means)
+ * is a ChangeRequestKind, listed by name in kinds.ts.
+ */
+export type ChangeRequest = ChangeRequestFacts &
+  UnitRequest & {
+    /** Where decisions are written in the audit log, e.g. { entityType: 'pledge', entityId: 12 }. */
+    auditEntity: { entityType: string; entityId: string | number };
+  };
+
+export interface Decision {
+  by: string;
+  at: Date;
+  /** An admin decided, not the block lead's officers. */
+  actingAsAdmin: boolean;
+  /** Given when rejecting. */
+  reason?: string;
+}
+
+export interface ChangeRequestKind {
+  /** The request (any status) in the organisation's language; undefined when there is no such id. */
+  load(store: Store, id: number, locale: Locale): ChangeRequest | undefined;
+  /**
+   * Approves (the change is in force from now) or rejects (what was in force stays) a pending
+   * request, in the caller's transaction. False when it is no longer pending: someone decided first.
+   */
+  decide(tx: Store, request: ChangeRequest, outcome: 'accepted' | 'rejected', decision: Decision): boolean;
+  /** The audit log's action names for the two decisions, e.g. 'pledge.amendment_approved'. */
+  auditActions: { approved: string; rejected: string };
+}
+
+/** What redrawing a posted message needs of Slack's Web API. */
+export type MessageEditor = Pick<WebClient, 'chat'>;
+
+export const requestKey = (request: Pick<ChangeRequest, 'kind' | 'id'>) => `change-request:${request.kind}:${request.id}:`;
+
+/**
+ * Queues the request's DM to each of its deciders, in the transaction that stored it (the delivery
+ * is kicked after it). Returns who decides, for telling the requester.
+ */
+export function queueChangeRequest(
+  deps: AppDeps,
+  tx: Store,
+  request: ChangeRequest,
+  organisation: OrganisationSettings,
+): { lead?: UnitRow; userIds: string[] } {
+  const deciders = decidersOf(tx, request);
+  const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
+  for (const userId of deciders.userIds) {
+    deps.delivery.queue(tx, { key: `${requestKey(request)}${userId}`, kind: 'change_request', message: { user: userId, ...message } });
+  }
+  return deciders;
+}
+
+/**
+ * Redraws every DM already posted for the request to show what became of it (no buttons once
+ * decided or replaced), so a decision cannot be made twice from a stale message.
+ */
+export async function refreshChangeRequestMessages(
+  deps: AppDeps,
+  client: MessageEditor,
+  request: ChangeRequest,
+  organisation: OrganisationSettings,
+): Promise<void> {
+  const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
+  for (const row of deps.store.outbox.withKeyPrefix(requestKey(request))) {
+    if (row.status !== 'sent' || !row.channelId || !row.ts) continue;
+    try {
+      await client.chat.update({ channel: row.channelId, ts: row.ts, text: message.text, blocks: message.blocks });
+    } catch (error) {
+      deps.logger.warn(`could not redraw ${row.dedupeKey}`, error);
+    }
+  }
+}
+
+/** The deciders' DMs about requests replaced by a newer one (or taken back) lose their buttons. */
+export async function redrawWithdrawn(
+  deps: AppDeps,
+  client: MessageEditor,
+  kind: ChangeRequestKind,
+  ids: readonly number[],
+  organisation: OrganisationSettings,
+): Promise<void> {
+  for (const id of ids) {
+    const request = kind.load(deps.store, id, organisation.locale);
+    if (request) await refreshChangeRequestMessages(deps, client, request, organisation);
+  }
+}

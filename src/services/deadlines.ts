@@ -1,0 +1,70 @@
+import type { Store } from '../../db/store';
+import type { BlockRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
+import type { BlockDue, DueState, UnitDue } from '../views/deadlines';
+
+/**
+ * The dues of a year — the pledge and each reporting period — with where a unit stands on each
+ * (hanchot, App Home), or for admins outside every unit how many of each block's units are done.
+ */
+
+/** The unit's dues of the year (the pledge, then every period), with its state on each, in due order. */
+export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: readonly PeriodRow[]): UnitDue[] {
+  const pledge = store.pledges.forUnits(year.year, [unit.id]).get(unit.id);
+  const pledgeState: DueState = pledge?.pending ? 'pending_change' : pledge?.signed ? 'done' : 'todo';
+  const dues: UnitDue[] = [
+    {
+      subject: { kind: 'pledge' },
+      due: year.pledgeDue,
+      state: pledgeState,
+      ...(pledge?.signed
+        ? { doneAt: pledge.signed.submittedAt, late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime() }
+        : {}),
+    },
+  ];
+  for (const period of periods) {
+    const report = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
+    const state: DueState = !report?.inForce
+      ? 'todo'
+      : report.review?.outcome === 'returned'
+        ? 'returned'
+        : report.pending
+          ? 'pending_change'
+          : 'done';
+    dues.push({
+      subject: { kind: 'report', periodCode: period.code, periodName: period.name },
+      due: period.due,
+      state,
+      ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
+      ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),
+    });
+  }
+  return dues.sort((left, right) => left.due.getTime() - right.due.getTime());
+}
+
+function blockCounts(store: Store, blocks: readonly BlockRow[], done: (memberIds: number[]) => number) {
+  return blocks.map((block) => {
+    const memberIds = store.structure.members(block.id).map((member) => member.id);
+    return { blockName: block.name, done: done(memberIds), total: memberIds.length };
+  });
+}
+
+/** Every due of the year with how many of each active block's units are done with it, in due order. */
+export function blockDues(store: Store, year: YearRow, periods: readonly PeriodRow[]): BlockDue[] {
+  const blocks = store.structure.activeBlocks();
+  return [
+    {
+      subject: { kind: 'pledge' as const },
+      due: year.pledgeDue,
+      counts: blockCounts(store, blocks, (memberIds) => store.pledges.signedCount(year.year, memberIds)),
+    },
+    ...periods.map((period) => ({
+      subject: { kind: 'report' as const, periodCode: period.code, periodName: period.name },
+      due: period.due,
+      counts: blockCounts(
+        store,
+        blocks,
+        (memberIds) => [...store.reports.forUnits(period.id, memberIds).values()].filter((report) => report.inForce).length,
+      ),
+    })),
+  ].sort((left, right) => left.due.getTime() - right.due.getTime());
+}

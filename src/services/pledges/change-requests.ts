@@ -1,0 +1,51 @@
+import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
+import { describePledgeChanges, pledgeText } from '../../views/pledge';
+import type { ChangeRequestKind } from '../change-requests/requests';
+import { pledgedCriteria } from './form';
+
+export function contentOf(version: { targets: ReadonlyMap<number, number>; titlesSought: string[]; commitments: string }): PledgeContent {
+  return { targets: version.targets, titles: version.titlesSought, commitments: version.commitments };
+}
+
+/** The pledge amendments, as change requests the block lead decides. */
+export const pledgeChangeRequests: ChangeRequestKind = {
+  load(store, id, locale) {
+    const version = store.pledges.version(id);
+    if (!version) return undefined;
+    const { pledge } = version;
+    const unit = store.structure.unitById(pledge.unitId);
+    const base = store.pledges.acceptedBefore(pledge.id, version.id);
+    const criteria = pledgedCriteria(store, pledge.year, pledge.blockId);
+    const changes = diffPledges(
+      base ? contentOf(base) : undefined,
+      contentOf(version),
+      criteria.map((criterion) => criterion.id),
+    );
+    return {
+      kind: 'pledge',
+      id: version.id,
+      year: pledge.year,
+      blockId: pledge.blockId,
+      unitId: pledge.unitId,
+      auditEntity: { entityType: 'pledge', entityId: pledge.id },
+      title: pledgeText[locale].requestTitle(pledge.year),
+      unitName: unit?.name ?? '',
+      changes: describePledgeChanges(changes, new Map(criteria.map((criterion) => [criterion.id, criterion])), locale),
+      status: version.status,
+      requestedBy: version.submittedBy,
+      requestedAt: version.submittedAt,
+      actingAsAdmin: version.actingAsAdmin,
+      decidedBy: version.decidedBy,
+      decidedAt: version.decidedAt,
+      reason: version.decisionReason,
+    };
+  },
+  decide(tx, request, outcome, decision) {
+    return tx.pledges.decide(request.id, outcome, {
+      by: decision.by,
+      at: decision.at,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+    });
+  },
+  auditActions: { approved: 'pledge.amendment_approved', rejected: 'pledge.amendment_rejected' },
+};

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import type { Store } from '../../../db/store';
+import type { ReportRow, UnitReport } from '../../../db/store/reports';
+import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
+import { fingerprint, pagesBySize } from '../../domain/pagination';
+import { currentPeriod, isLate, lockedFrom } from '../../domain/periods';
+import { parsePeriodWords } from '../../domain/scope-words';
+import { scoreUnit } from '../../domain/scoring';
+import { type ScoredReport, scoredReport, scoringCriteria, scoringInput } from '../../standings/inputs';
+import { blocksOfCriterion, type ReportCriterion, type ReportMode } from '../../views/report';
+import type { Caller } from '../caller';
+import { pageCarrySchema } from '../unit-forms/carry';
+import { type UnitFormScopeProblem, unitFormScope } from '../unit-forms/scope';
+
+/** Blocks one page of criteria may take (each counted with a possible group heading), under Slack's 100 per modal. */
+const CRITERIA_BLOCKS_PER_PAGE = 84;
+
+/** Everything the report form is drawn from, read fresh for the modal and again for its submission. */
+export interface ReportForm {
+  unit: UnitRow;
+  block: BlockRow;
+  year: YearRow;
+  period: PeriodRow;
+  blockYear: BlockYear;
+  criteria: ReportCriterion[];
+  report?: ReportRow;
+  current?: UnitReport;
+  targets: ReadonlyMap<number, number>;
+  mode: ReportMode;
+  lockedFrom: Date;
+}
+
+/** The block's scoring table for the year, as the report and review forms show it. */
+export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
+  return store.structure.criteria(year, blockId).map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    groupName: row.groupName,
+    kind: row.kind,
+    maxPoints: row.maxPoints,
+    measureUnit: row.measureUnit,
+  }));
+}
+
+/** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */
+export function pledgedTargets(store: Store, year: number, unitId: number): ReadonlyMap<number, number> {
+  const pledge = store.pledges.find(year, unitId);
+  return (pledge ? store.pledges.inForce(pledge.id)?.targets : undefined) ?? new Map();
+}
+
+/**
+ * The unit's report form for the period as of `now`: until the period locks (its due plus the
+ * year's grace hours) a submission is a new version in force, late after the due; once locked, a
+ * change is asked of the block lead, unless the lead returned the report, which reopens it.
+ */
+export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRow, now: Date): ReportForm {
+  const year = store.structure.year(period.year)!;
+  const report = store.reports.find(period.id, unit.id);
+  const current = report ? store.reports.forUnits(period.id, [unit.id]).get(unit.id) : undefined;
+  const locksAt = lockedFrom(period.due, year.reportGraceHours);
+  const returned = current?.review?.outcome === 'returned';
+  const mode: ReportMode = !current?.inForce
+    ? isLate(now, period.due)
+      ? 'late'
+      : 'submit'
+    : returned
+      ? 'returned'
+      : now.getTime() >= locksAt.getTime()
+        ? 'locked'
+        : 'edit';
+  return {
+    unit,
+    block,
+    year,
+    period,
+    blockYear: store.structure.blockYear(year.year, block.id)!,
+    criteria: reportCriteria(store, year.year, block.id),
+    ...(report ? { report } : {}),
+    ...(current ? { current } : {}),
+    targets: pledgedTargets(store, year.year, unit.id),
+    mode,
+    lockedFrom: locksAt,
+  };
+}
+
+/** The metadata the modal carries: unit and period ids, then the paging (unit-forms/carry.ts). */
+export const reportMetadata = pageCarrySchema.extend({ unitId: z.number().int(), periodId: z.number().int() });
+export type ReportMetadata = z.infer<typeof reportMetadata>;
+
+export type ReportFormProblem =
+  | UnitFormScopeProblem
+  | { kind: 'no_periods'; year: number }
+  | { kind: 'unknown_period'; typed: string; periods: PeriodRow[] };
+
+/**
+ * The report form `asked` names — a unit's code or name (the caller's own unit when empty), the
+ * period `periodText` names (else the unit's current period: the earliest not yet due, or an
+ * overdue one it has not submitted) of `year` (the current one when absent) — with its first
+ * page's metadata; or why it cannot open.
+ */
+export function reportFormToOpen(
+  store: Store,
+  caller: Caller,
+  asked: { unitText: string; periodText: string; year?: number },
+  now: Date,
+): { ok: false; problem: ReportFormProblem } | { ok: true; form: ReportForm; metadata: ReportMetadata; actingAsAdmin: boolean } {
+  const refuse = (problem: ReportFormProblem) => ({ ok: false as const, problem });
+  const scoped = unitFormScope(store, caller, asked);
+  if (!scoped.ok) return scoped;
+  const { unit, block, year, actingAsAdmin } = scoped.scope;
+  const periods = store.structure.periods(year.year);
+  if (periods.length === 0) return refuse({ kind: 'no_periods', year: year.year });
+  let period: PeriodRow;
+  if (asked.periodText) {
+    const found = parsePeriodWords(asked.periodText, [], periods);
+    if (!found.period || found.rest) return refuse({ kind: 'unknown_period', typed: asked.periodText, periods });
+    period = found.period;
+  } else {
+    const submitted = store.reports.submittedPeriods(
+      unit.id,
+      periods.map((candidate) => candidate.id),
+    );
+    period = currentPeriod(periods, submitted, now)!;
+  }
+  const form = loadReportForm(store, unit, block, period, now);
+  return {
+    ok: true,
+    form,
+    metadata: { unitId: unit.id, periodId: period.id, page: 0, fingerprint: fingerprint(form.criteria) },
+    actingAsAdmin,
+  };
+}
+
+/** The criteria split into pages that fit a modal. */
+export function reportPages(form: Pick<ReportForm, 'criteria'>): ReportCriterion[][] {
+  return pagesBySize(form.criteria, (criterion) => blocksOfCriterion(criterion.kind) + 1, CRITERIA_BLOCKS_PER_PAGE);
+}
+
+/** What scoring one unit's report needs: the unit, the block's table, the targets of its pledge. */
+export interface ScoringSubject {
+  unit: Pick<UnitRow, 'id'>;
+  criteria: readonly ReportCriterion[];
+  targets: ReadonlyMap<number, number>;
+}
+
+/** The unit's score for `report` as the scoring engine computes it (the lead's points once reviewed). */
+export function scoreReport(subject: ScoringSubject, report: ScoredReport) {
+  return scoreUnit(scoringCriteria(subject.criteria), scoringInput(subject.unit.id, report, subject.targets));
+}
+
+/** The provisional total a unit is told, and whether points still await the lead's review. */
+export function provisionalScore(subject: ScoringSubject, report: ScoredReport): { total: number; awaitingReview: boolean } {
+  const score = scoreReport(subject, report);
+  return { total: score.total, awaitingReview: score.criteria.some((line) => line.notes.includes('awaiting_review')) };
+}
+
+/** The provisional score of the version in force, when there is one: what the form shows above the fields. */
+export function provisionalInForce(form: ReportForm): { total: number; awaitingReview: boolean } | undefined {
+  const report = scoredReport(form.current);
+  return report ? provisionalScore(form, report) : undefined;
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { isLate } from '../../domain/periods';
+import { diffReports, type ReportContent } from '../../domain/report-diff';
+import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
+import { REPORT_EVIDENCE_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
+import { buildReportConfirmation, buildSubmittedLine, type ReportCriterion, reasonBlockId, valueBlockId } from '../../views/report';
+import { buildResubmittedMessage } from '../../views/review';
+import { decidersOf } from '../caller';
+import { queueChangeRequest } from '../change-requests/requests';
+import type { Submitted, UnitFormKind } from '../unit-forms/submit';
+import { contentOf, reportChangeRequests } from './change-requests';
+import { loadReportForm, provisionalScore, type ReportForm, type ReportMetadata, reportMetadata, reportPages } from './form';
+
+/**
+ * Reporting a period's results (báo cáo tiến độ): until the period locks every valid submission is
+ * a new version in force, late after the due; once locked, a change is asked of the block lead,
+ * unless the lead returned the report, which reopens it. The first submission is announced in the
+ * block channel; the officer gets a confirmation with the provisional score; whoever returned a
+ * report is told when it comes back.
+ */
+
+/** A criterion's entry carried between pages: [value, reason]. */
+type ReportEntry = [number | null, string | null];
+
+export type ReportApplied =
+  | { kind: 'unchanged'; against: 'in_force' | 'pending' }
+  | { kind: 'withdrawn'; withdrawn: number[] }
+  | { kind: 'submitted'; late: boolean; total: number; awaitingReview: boolean; withdrawn: number[] }
+  | { kind: 'updated'; version: number; total: number; awaitingReview: boolean; withdrawn: number[] }
+  | { kind: 'requested'; deciderName?: string; withdrawn: number[] };
+
+export type ReportEntryProblem = ReportProblem<ReportCriterion>;
+
+export const reportForm: UnitFormKind<
+  ReportMetadata,
+  ReportForm,
+  ReportCriterion,
+  ReportEntry,
+  { evidenceUrl: string | null; notes: string },
+  ReportEntryProblem,
+  ReportContent,
+  ReportApplied
+> = {
+  name: 'report',
+  metadata: reportMetadata,
+  scopeOf: (metadata) => ({ unitId: metadata.unitId, periodId: metadata.periodId }),
+  load(store, metadata, unit, block, now) {
+    const period = store.structure.periodById(metadata.periodId);
+    return period ? loadReportForm(store, unit, block, period, now) : undefined;
+  },
+  items: (form) => form.criteria,
+  pages: reportPages,
+  checkPage(_form, items, final, answers) {
+    const checked = checkReportForm({
+      fields: items.map((criterion) => ({
+        id: criterion,
+        kind: criterion.kind,
+        maxPoints: criterion.maxPoints,
+        typed: answers.get(valueBlockId(criterion.id))?.text ?? null,
+        reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
+      })),
+      ...(final ? { evidence: answers.get(REPORT_EVIDENCE_BLOCK)?.text ?? null } : {}),
+    });
+    if (checked.problems.length) return { ok: false, problems: checked.problems };
+    return {
+      ok: true,
+      entries: items.map((criterion): ReportEntry => {
+        const read = checked.values.get(criterion)!;
+        return [read.value, read.reason];
+      }),
+      rest: { evidenceUrl: checked.evidenceUrl, notes: (answers.get(REPORT_NOTES_BLOCK)?.text ?? '').trim() },
+    };
+  },
+  entry: z.tuple([z.number().nullable(), z.string().nullable()]),
+  isValidEntry: (criterion, [value, reason]) => isValidReportEntry(criterion.kind, criterion.maxPoints, { value, reason }),
+  content: (form, entries, rest) => ({
+    values: new Map(form.criteria.map((criterion, index) => [criterion.id, { value: entries[index]![0], reason: entries[index]![1] }])),
+    evidenceUrl: rest.evidenceUrl,
+    notes: rest.notes,
+  }),
+  apply: applyReport,
+  withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
+};
+
+/**
+ * Stores a valid report with its audit entry and what it announces: a new version in force (first
+ * submission: the channel line), or a change request once the report is locked.
+ */
+function applyReport({
+  deps,
+  tx,
+  organisation,
+  form,
+  content,
+  by,
+  actingAsAdmin,
+  now,
+}: Submitted<ReportForm, ReportContent>): ReportApplied {
+  const locale = organisation.locale;
+  const report = tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
+  const inForce = tx.reports.inForce(report.id);
+  const pending = tx.reports.pending(report.id);
+  const order = form.criteria.map((criterion) => criterion.id);
+  const differs = (version: typeof inForce) => !version || diffReports(contentOf(version), content, order).length > 0;
+  const audit = (action: string, details: Record<string, unknown>) =>
+    tx.audit.record({
+      at: now,
+      actorUserId: by,
+      actingAsAdmin,
+      action,
+      entityType: 'report',
+      entityId: report.id,
+      details: { period: form.period.code, unit: form.unit.code, ...details },
+    });
+  const decision = { by, at: now };
+
+  if (inForce && !differs(inForce) && form.mode !== 'returned') {
+    if (!pending) return { kind: 'unchanged', against: 'in_force' };
+    const withdrawn = tx.reports.withdrawPending(report.id, decision);
+    audit('report.change_withdrawn', { withdrawn });
+    return { kind: 'withdrawn', withdrawn };
+  }
+  if (pending && !differs(pending)) return { kind: 'unchanged', against: 'pending' };
+
+  const late = isLate(now, form.period.due);
+  const fields = {
+    reportId: report.id,
+    values: content.values,
+    evidenceUrl: content.evidenceUrl,
+    notes: content.notes,
+    submittedBy: by,
+    actingAsAdmin,
+    submittedAt: now,
+    late,
+  };
+  const withdrawn = tx.reports.withdrawPending(report.id, decision);
+  if (form.mode === 'locked') {
+    const version = tx.reports.add({ ...fields, status: 'pending' });
+    const request = reportChangeRequests.load(tx, version.id, locale)!;
+    audit('report.change_requested', { versionId: version.id, replacing: inForce?.id, withdrawn, changes: request.changes });
+    const deciders = queueChangeRequest(deps, tx, request, organisation);
+    return { kind: 'requested', ...(deciders.lead ? { deciderName: deciders.lead.name } : {}), withdrawn };
+  }
+
+  const version = tx.reports.add({ ...fields, status: 'accepted' });
+  const score = provisionalScore(form, { values: content.values, late });
+  deps.delivery.queue(tx, {
+    key: `report-confirmation:${version.id}`,
+    kind: 'report_confirmation',
+    message: {
+      user: by,
+      ...buildReportConfirmation(
+        {
+          unitName: form.unit.name,
+          periodName: form.period.name,
+          at: now,
+          version: version.version,
+          total: score.total,
+          awaitingReview: score.awaitingReview,
+          zone: organisation.timeZone,
+        },
+        locale,
+      ),
+    },
+  });
+  if (inForce) {
+    audit('report.updated', { versionId: version.id, replacing: inForce.id, late, withdrawn, returned: form.mode === 'returned' });
+    if (form.mode === 'returned') {
+      // Whoever returned it is waiting for it: the lead's officers (or the admins) are told, with the review a press away.
+      const message = buildResubmittedMessage(
+        { unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } },
+        locale,
+      );
+      for (const userId of decidersOf(tx, { year: form.year.year, blockId: form.block.id, unitId: form.unit.id }).userIds) {
+        deps.delivery.queue(tx, {
+          key: `report-resubmitted:${version.id}:${userId}`,
+          kind: 'report_resubmitted',
+          message: { user: userId, ...message },
+        });
+      }
+    }
+    return { kind: 'updated', version: version.version, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
+  }
+  // The first submission is announced; the count is taken in this transaction, so it is exact.
+  const members = tx.structure.members(form.block.id);
+  const reports = tx.reports.forUnits(
+    form.period.id,
+    members.map((member) => member.id),
+  );
+  const done = members.filter((member) => reports.get(member.id)?.inForce).length;
+  audit('report.submitted', { versionId: version.id, late, done, total: members.length });
+  deps.delivery.queue(tx, {
+    key: `report-submitted:${form.period.id}:${form.unit.id}`,
+    kind: 'report_submitted',
+    message: {
+      channel: form.block.channelId,
+      ...buildSubmittedLine(
+        { unitName: form.unit.name, periodName: form.period.name, late, done, total: members.length, byAdmin: actingAsAdmin },
+        locale,
+      ),
+    },
+  });
+  return { kind: 'submitted', late, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
+}

@@ -1,0 +1,105 @@
+import type { Store } from '../../db/store';
+import type { BlockRow, PeriodRow, UnitRow } from '../../db/store/structure';
+import { buildOfficerNudge } from '../views/nudges';
+import type { StatusRow, UnitState } from '../views/status';
+import { type Caller, leadsBlock, mayDecide } from './caller';
+import type { AppDeps } from './deps';
+
+/**
+ * Progress of a block's reports for a period (tiến độ): each unit's state, and the lead's «Nhắc»
+ * (a DM to a unit that has not submitted, with a button to open its report).
+ */
+
+/** Every member's line, in the block's order, with the buttons this reader may press. */
+export function statusRows(store: Store, block: BlockRow, period: PeriodRow, caller: Caller): StatusRow[] {
+  const members = store.structure.members(block.id);
+  const reports = store.reports.forUnits(
+    period.id,
+    members.map((member) => member.id),
+  );
+  const leads = leadsBlock(store, caller, block.id, period.year).allowed;
+  return members.map((member) => {
+    const report = reports.get(member.id);
+    const review = report?.review;
+    const state: UnitState = !report?.inForce
+      ? 'missing'
+      : review?.outcome === 'returned'
+        ? 'returned'
+        : review?.outcome === 'reviewed'
+          ? 'reviewed'
+          : 'submitted';
+    return {
+      unitId: member.id,
+      unitName: member.name,
+      officerIds: member.officerIds,
+      state,
+      ...(report?.first ? { firstSubmittedAt: report.first.submittedAt, late: report.first.late } : {}),
+      ...(report?.inForce ? { versionId: report.inForce.id } : {}),
+      ...(review ? (review.outcome === 'reviewed' ? { reviewedBy: review.reviewerUserId } : { returnedReason: review.reason ?? '' }) : {}),
+      ...(report?.pending ? { pendingChange: true } : {}),
+      canNudge: leads,
+      canReview: mayDecide(store, caller, { year: period.year, blockId: block.id, unitId: member.id }).allowed,
+    };
+  });
+}
+
+export type NudgeOutcome =
+  | { kind: 'period_gone' }
+  | { kind: 'unit_gone' }
+  | { kind: 'refused' }
+  | { kind: 'already_submitted'; unit: UnitRow; period: PeriodRow }
+  | { kind: 'nobody'; unit: UnitRow }
+  | { kind: 'nudged'; unit: UnitRow; period: PeriodRow; officers: string[] };
+
+/**
+ * The lead's «Nhắc» for `unitId`'s report of `periodId`: a DM to each of its officers, queued with
+ * its audit entry. `pressId` tells presses apart — each press is its own reminder (the lead may
+ * remind again tomorrow), a retried press is not.
+ */
+export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: number; unitId: number; pressId: string }): NudgeOutcome {
+  const { store } = deps;
+  const organisation = store.organisation.get()!;
+  const now = deps.clock.now();
+  const period = store.structure.periodById(press.periodId);
+  const unit = store.structure.unitById(press.unitId);
+  const block = unit ? store.structure.blockOfUnit(unit.id) : undefined;
+  if (!period) return { kind: 'period_gone' };
+  if (!unit || !block) return { kind: 'unit_gone' };
+  const permission = leadsBlock(store, caller, block.id, period.year);
+  if (!permission.allowed) return { kind: 'refused' };
+  if (store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return { kind: 'already_submitted', unit, period };
+  const officers = store.structure.officerIds(unit.id);
+  if (officers.length === 0) return { kind: 'nobody', unit };
+  store.transaction((tx) => {
+    for (const userId of officers) {
+      deps.delivery.queue(tx, {
+        key: `manual-nudge:${period.id}:${unit.id}:${userId}:${press.pressId}`,
+        kind: 'manual_nudge',
+        message: {
+          user: userId,
+          ...buildOfficerNudge({
+            locale: organisation.locale,
+            zone: organisation.timeZone,
+            subject: { kind: 'report', year: period.year, periodCode: period.code, periodName: period.name },
+            due: period.due,
+            now,
+            slotKind: now.getTime() > period.due.getTime() ? 'overdue' : 'before',
+            unitName: unit.name,
+            unitCode: unit.code,
+          }),
+        },
+      });
+    }
+    tx.audit.record({
+      at: now,
+      actorUserId: caller.userId,
+      actingAsAdmin: permission.actingAsAdmin,
+      action: 'report.nudged',
+      entityType: 'unit',
+      entityId: unit.id,
+      details: { period: period.code, officers },
+    });
+  });
+  deps.delivery.kick();
+  return { kind: 'nudged', unit, period, officers };
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { Store } from '../../../db/store';
+import type { OrganisationSettings } from '../../../db/store/organisation';
+import type { BlockRow, UnitRow } from '../../../db/store/structure';
+import { fingerprint, itemsThrough } from '../../domain/pagination';
+import { readJson } from '../../read-json';
+import { identifyCaller } from '../caller';
+import type { AppDeps } from '../deps';
+import { carryToNextPage, enteredBefore, finishPages, type PageCarry } from './carry';
+import { unitFormTarget } from './scope';
+
+/**
+ * One pipeline for a unit's forms (its pledge, its periodic report): a modal of one or more pages,
+ * each page's submission checked, what earlier pages entered carried along, the whole stored once
+ * on the last page. The steps are written here once; what differs — how the form is loaded, paged,
+ * read and stored — is the form's UnitFormKind.
+ */
+
+/** What a modal's inputs hold, by block id: the text typed (or the option chosen), and the options ticked. */
+export type FormAnswers = ReadonlyMap<string, { text: string | null; selected: string[] }>;
+
+/** What a form's metadata always holds: the unit, then the paging (carry.ts); each kind adds its scope. */
+export type UnitFormMetadata = PageCarry & { unitId: number };
+
+/** One page's answers, read and checked by the form's rules. */
+export type PageCheck<Entry, Rest, Problem> = { ok: true; entries: Entry[]; rest: Rest } | { ok: false; problems: Problem[] };
+
+/** What storing a submission needs, inside its transaction. */
+export interface Submitted<Form, Content> {
+  deps: AppDeps;
+  tx: Store;
+  organisation: OrganisationSettings;
+  form: Form;
+  content: Content;
+  by: string;
+  actingAsAdmin: boolean;
+  now: Date;
+}
+
+/**
+ * What differs between the unit forms. `Item` is a form's question (a criterion), `Entry` what a
+ * page's answer to it becomes (and what rides between pages), `Rest` what the last page adds
+ * (titles, evidence), `Applied` what storing it did.
+ */
+export interface UnitFormKind<
+  M extends UnitFormMetadata,
+  Form,
+  Item extends { id: number; kind: string },
+  Entry,
+  Rest,
+  Problem,
+  Content,
+  Applied,
+> {
+  /** The form's name, for its drafts ('pledge', 'report'). */
+  name: string;
+  metadata: z.ZodType<M>;
+  /** The metadata's own fields besides the paging (unitId and the year or period), for the next page. */
+  scopeOf(metadata: M): Record<string, unknown>;
+  /** The form as of now, or undefined when what the metadata names is gone. */
+  load(store: Store, metadata: M, unit: UnitRow, block: BlockRow, now: Date): Form | undefined;
+  items(form: Form): readonly Item[];
+  /** The items split into the modal's pages. */
+  pages(form: Form): Item[][];
+  /** Reads one page's answers (and on the last page the rest of the form) by the form's rules. */
+  checkPage(form: Form, items: readonly Item[], final: boolean, answers: FormAnswers): PageCheck<Entry, Rest, Problem>;
+  /** How an entry carried from earlier pages reads… */
+  entry: z.ZodType<Entry>;
+  /** …and whether it still obeys the rules for its item: the modal carries it, so it is not trusted. */
+  isValidEntry(item: Item, entry: Entry): boolean;
+  content(form: Form, entries: readonly Entry[], rest: Rest): Content;
+  /** Stores a valid submission, with its audit entry and what it announces, in the pipeline's transaction. */
+  apply(submitted: Submitted<Form, Content>): Applied;
+  /** The change requests `applied` withdrew, whose deciders' messages are to be redrawn. */
+  withdrawn(applied: Applied): readonly number[];
+}
+
+export type UnitFormOutcome<Form, Problem, Applied> =
+  /** The modal no longer matches the database (unit, period, table or page changed), or was forged. */
+  | { kind: 'stale' }
+  | { kind: 'refused'; unitName: string }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'next_page'; form: Form; page: number; metadata: string; actingAsAdmin: boolean }
+  /** A repeat of a submission already applied (a double click, Slack retrying). */
+  | { kind: 'duplicate' }
+  | { kind: 'applied'; form: Form; applied: Applied; withdrawn: readonly number[] };
+
+export interface UnitFormSubmission {
+  userId: string;
+  viewId: string;
+  privateMetadata: string;
+  answers: FormAnswers;
+}
+
+/**
+ * Runs one page's submission through the pipeline: who submits (again, never trusting the modal),
+ * whether the form is still the one shown, the page's answers, what earlier pages carried; then the
+ * next page, or the whole stored once (a repeat of the same modal is applied once) and the delivery
+ * kicked. Undefined before any organisation is loaded.
+ */
+export function submitUnitForm<
+  M extends UnitFormMetadata,
+  Form,
+  Item extends { id: number; kind: string },
+  Entry,
+  Rest,
+  Problem,
+  Content,
+  Applied,
+>(
+  deps: AppDeps,
+  kind: UnitFormKind<M, Form, Item, Entry, Rest, Problem, Content, Applied>,
+  submission: UnitFormSubmission,
+): { organisation: OrganisationSettings; outcome: UnitFormOutcome<Form, Problem, Applied> } | undefined {
+  const { store } = deps;
+  const organisation = store.organisation.get();
+  if (!organisation) return undefined;
+  const done = (outcome: UnitFormOutcome<Form, Problem, Applied>) => ({ organisation, outcome });
+  const now = deps.clock.now();
+  const caller = identifyCaller(store, organisation, submission.userId, now);
+  const target = unitFormTarget(store, caller, readJson(submission.privateMetadata, kind.metadata));
+  if (target.kind === 'refused') return done({ kind: 'refused', unitName: target.unit.name });
+  const form = target.kind === 'allowed' ? kind.load(store, target.metadata, target.unit, target.block, now) : undefined;
+  if (target.kind === 'stale' || !form) return done({ kind: 'stale' });
+  const { metadata, actingAsAdmin } = target;
+  const items = kind.items(form);
+  if (fingerprint(items) !== metadata.fingerprint) return done({ kind: 'stale' });
+
+  const pages = kind.pages(form);
+  const onPage = pages[metadata.page];
+  if (!onPage) return done({ kind: 'stale' });
+  const final = metadata.page === pages.length - 1;
+  const checked = kind.checkPage(form, onPage, final, submission.answers);
+  if (!checked.ok) return done({ kind: 'invalid', problems: checked.problems });
+
+  const earlier = z
+    .array(kind.entry)
+    .catch([])
+    .parse(enteredBefore(store, kind.name, submission.viewId, metadata));
+  const earlierValid = earlier.every((entry, index) => {
+    const item = items[index];
+    return item !== undefined && kind.isValidEntry(item, entry);
+  });
+  const entered = [...earlier, ...checked.entries];
+  if (!earlierValid || entered.length !== itemsThrough(pages, metadata.page)) return done({ kind: 'stale' });
+  if (!final) {
+    const next = carryToNextPage(store, kind.name, submission.viewId, kind.scopeOf(metadata), metadata, entered);
+    return done({ kind: 'next_page', form, page: metadata.page + 1, metadata: next, actingAsAdmin });
+  }
+
+  const content = kind.content(form, entered, checked.rest);
+  const applied = store.transaction((tx) => {
+    if (!tx.events.claim(`view:${submission.viewId}`, 'view_submission', now)) return undefined;
+    return { value: kind.apply({ deps, tx, organisation, form, content, by: submission.userId, actingAsAdmin, now }) };
+  });
+  finishPages(store, kind.name, submission.viewId, metadata);
+  if (!applied) return done({ kind: 'duplicate' });
+  deps.delivery.kick();
+  return done({ kind: 'applied', form, applied: applied.value, withdrawn: kind.withdrawn(applied.value) });
+}
