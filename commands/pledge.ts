@@ -1,4 +1,3 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { pageAt } from '../src/domain/pagination';
 import { parseScopeWords } from '../src/domain/scope-words';
@@ -6,13 +5,12 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
 import { type PledgeForm, pledgeFormToOpen, pledgePages } from '../src/services/pledges/form';
 import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
-import { commonText } from '../src/views/common-text';
+import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, PLEDGE_CALLBACK, PLEDGE_INPUT_ACTION } from '../src/views/ids';
-import { parseNudgeButtonValue } from '../src/views/nudges';
 import { buildPledgeModal, buildPledgeResultView, pledgeErrors, pledgeText } from '../src/views/pledge';
 import type { Feature, ModalOpener } from './shared/feature';
-import { openerFromAction, scopeProblemText } from './shared/openers';
-import { openUnitForm, registerUnitForm } from './shared/unit-form';
+import { scopeProblemText } from './shared/openers';
+import { openUnitForm, registerOpenButton, registerUnitForm } from './shared/unit-form';
 
 /**
  * `/thidua dangky [đơn vị] [năm]`: a unit signs its emulation pledge (giao ước thi đua) in a modal —
@@ -40,8 +38,6 @@ const commandText = defineMessages(
       `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới ký giao ước cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua dangky\` để mở giao ước của ${own}.`,
     adminNeedsUnit: (units: string) =>
       `Quản trị viên ký thay cho đơn vị nào? Gõ \`/thidua dangky <mã đơn vị | tên> [năm]\`, ví dụ \`/thidua dangky CA 2021\`. Các đơn vị: ${units}.`,
-    unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa ký giao ước được.`,
     cannotOpen: 'Không mở được biểu mẫu giao ước (Slack chỉ cho mở trong vài giây sau khi gõ lệnh). Vui lòng gõ lại lệnh.',
     refused: (unit: string) => `Tài khoản này không có quyền ký giao ước cho ${unit}; chưa lưu gì.`,
@@ -51,8 +47,6 @@ const commandText = defineMessages(
       `Only the officers of ${unit} (or an admin) can sign its pledge. This account is an officer of ${own}: type \`/thidua pledge\` to open ${own}'s pledge.`,
     adminNeedsUnit: (units: string) =>
       `Which unit is the admin acting for? Type \`/thidua pledge <unit code | name> [year]\`, e.g. \`/thidua pledge CA 2021\`. Units: ${units}.`,
-    unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
     noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no pledge to sign.`,
     cannotOpen:
       'The pledge form could not be opened (Slack allows it only a few seconds after the command). Please type the command again.',
@@ -117,7 +111,7 @@ function appliedText(applied: PledgeApplied, form: PledgeForm, locale: Locale): 
     case 'updated':
       return text.updated(form.unit.name, applied.version);
     case 'requested':
-      return text.requested(applied.deciderName ? pledgeText[locale].deciderLead(applied.deciderName) : pledgeText[locale].deciderAdmins);
+      return text.requested(deciderText(applied.deciderName, locale));
   }
 }
 
@@ -145,15 +139,8 @@ export const pledgeFeature: Feature = {
       refused: (unitName, locale) => commandText[locale].refused(unitName),
       applied: appliedText,
     });
-    // "Ký giao ước" in deadline nudges, /thidua hanchot and the App Home: the unit the button names
-    // (none in a channel nudge: the presser's own), decided exactly as for the slash command.
-    app.action<BlockAction<ButtonAction>>(NUDGE_OPEN_PLEDGE, async ({ ack, action, body, client, respond }) => {
-      await ack();
-      const opener = await openerFromAction(deps, body, client, respond);
-      if (!opener) return;
-      const target = parseNudgeButtonValue(action.action_id, action.value ?? '');
-      if (target?.kind !== 'pledge') return opener.respond({ text: commonText[opener.locale].failure });
-      await openPledgeModal(opener, { unitText: target.unitCode ?? '', year: target.year });
-    });
+    registerOpenButton(app, deps, NUDGE_OPEN_PLEDGE, 'pledge', (opener, target) =>
+      openPledgeModal(opener, { unitText: target.unitCode ?? '', year: target.year }),
+    );
   },
 };

@@ -1,4 +1,3 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
@@ -7,14 +6,13 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
-import { commonText } from '../src/views/common-text';
+import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
-import { parseNudgeButtonValue } from '../src/views/nudges';
 import { buildReportModal, buildReportResultView, reportErrors, reportText } from '../src/views/report';
 import type { Feature, ModalOpener } from './shared/feature';
-import { openerFromAction, scopeProblemText } from './shared/openers';
+import { scopeProblemText } from './shared/openers';
 import { listNamed } from './shared/scope';
-import { openUnitForm, registerUnitForm } from './shared/unit-form';
+import { openUnitForm, registerOpenButton, registerUnitForm } from './shared/unit-form';
 
 /**
  * `/thidua baocao [kỳ]`: a unit reports its results for a period (báo cáo tiến độ) in a modal —
@@ -44,8 +42,6 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) =>
       `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo «${typed}». Các kỳ năm nay: ${periods}.`,
-    unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa có báo cáo để nộp.`,
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
     cannotOpen: 'Không mở được biểu mẫu báo cáo (Slack chỉ cho mở trong vài giây sau khi gõ lệnh hoặc bấm nút). Vui lòng thử lại.',
@@ -57,8 +53,6 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) =>
       `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Unknown period «${typed}». This year's periods: ${periods}.`,
-    unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
     noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no report to submit.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     cannotOpen:
@@ -145,7 +139,7 @@ function appliedText(applied: ReportApplied, form: ReportForm, locale: Locale): 
         (applied.awaitingReview ? text.awaiting : '')
       );
     case 'requested':
-      return text.requested(applied.deciderName ? reportText[locale].deciderLead(applied.deciderName) : reportText[locale].deciderAdmins);
+      return text.requested(deciderText(applied.deciderName, locale));
   }
 }
 
@@ -183,15 +177,8 @@ export const reportFeature: Feature = {
       refused: (unitName, locale) => commandText[locale].refused(unitName),
       applied: appliedText,
     });
-    // "Nộp báo cáo" in deadline nudges, a returned report's DM, a lead's reminder, /thidua hanchot and
-    // the App Home: the unit the button names (none in a channel nudge: the presser's own).
-    app.action<BlockAction<ButtonAction>>(NUDGE_OPEN_REPORT, async ({ ack, action, body, client, respond }) => {
-      await ack();
-      const opener = await openerFromAction(deps, body, client, respond);
-      if (!opener) return;
-      const target = parseNudgeButtonValue(action.action_id, action.value ?? '');
-      if (target?.kind !== 'report') return opener.respond({ text: commonText[opener.locale].failure });
-      await openReportModal(opener, { unitText: target.unitCode ?? '', periodText: target.periodCode, year: target.year });
-    });
+    registerOpenButton(app, deps, NUDGE_OPEN_REPORT, 'report', (opener, target) =>
+      openReportModal(opener, { unitText: target.unitCode ?? '', periodText: target.periodCode, year: target.year }),
+    );
   },
 };

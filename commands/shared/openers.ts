@@ -2,6 +2,7 @@ import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { OrganisationSettings } from '../../db/store/organisation';
+import { defineMessages } from '../../src/i18n/messages';
 import { readJson } from '../../src/read-json';
 import { type Caller, identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
@@ -64,22 +65,32 @@ export async function pressedBy<T>(
   return undefined;
 }
 
-/** What a unit form's opener answers when it cannot open; each form words it for itself. */
+/** What a unit form's opener answers when it cannot open, in each form's own words… */
 export interface UnitFormWords {
   otherUnit(unit: string, own: string): string;
   adminNeedsUnit(units: string): string;
-  unknownUnit(typed: string, units: string): string;
-  ambiguousUnit(typed: string, units: string): string;
   noBlock(unit: string): string;
 }
+
+/** …and in words every form shares. */
+const unitText = defineMessages(
+  {
+    unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
+  },
+  {
+    unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
+  },
+);
 
 /** Tells the opener why a unit's form (pledge, report) cannot open. */
 export function scopeProblemText(problem: UnitFormScopeProblem, words: UnitFormWords, opener: Pick<ModalOpener, 'locale'>): string {
   switch (problem.kind) {
     case 'ambiguous_unit':
-      return words.ambiguousUnit(problem.typed, listNamed(problem.matches));
+      return unitText[opener.locale].ambiguousUnit(problem.typed, listNamed(problem.matches));
     case 'unknown_unit':
-      return words.unknownUnit(problem.typed, listNamed(problem.units));
+      return unitText[opener.locale].unknownUnit(problem.typed, listNamed(problem.units));
     case 'other_unit':
       return words.otherUnit(problem.unit.name, problem.own);
     case 'admin_needs_unit':

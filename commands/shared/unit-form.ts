@@ -1,11 +1,14 @@
-import type { App, ViewStateValue } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, ViewStateValue } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { Locale } from '../../src/i18n/messages';
 import { type ChangeRequestKind, redrawWithdrawn } from '../../src/services/change-requests/requests';
 import type { AppDeps } from '../../src/services/deps';
-import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormMetadata } from '../../src/services/unit-forms/submit';
+import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormTypes } from '../../src/services/unit-forms/submit';
+import { commonText } from '../../src/views/common-text';
+import { type NudgeTarget, parseNudgeButtonValue } from '../../src/views/nudges';
 import type { ModalOpener } from './feature';
+import { openerFromAction } from './openers';
 
 /**
  * The Slack side of a unit's form (pledge, report), written once: the modal's answers read from
@@ -13,18 +16,18 @@ import type { ModalOpener } from './feature';
  * and its outcome drawn — errors beside their fields, the next page, or the result in place of
  * the form — then the deciders' messages of any change request it withdrew redrawn.
  */
-export interface UnitFormScreens<Form, Problem, Applied> {
+export interface UnitFormScreens<T extends UnitFormTypes> {
   callbackId: string;
   /** The action id every input of the form has. */
   inputAction: string;
   /** The change requests this form asks for once its due passed. */
   changeRequests: ChangeRequestKind;
-  page(form: Form, page: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings): ModalView;
-  errors(problems: Problem[], locale: Locale): Record<string, string>;
+  page(form: T['form'], page: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings): ModalView;
+  errors(problems: T['problem'][], locale: Locale): Record<string, string>;
   resultView(message: string, locale: Locale): ModalView;
   stale(locale: Locale): string;
   refused(unitName: string, locale: Locale): string;
-  applied(applied: Applied, form: Form, locale: Locale): string;
+  applied(applied: T['applied'], form: T['form'], locale: Locale): string;
 }
 
 /** A modal's inputs by block id, each read under the form's input action. */
@@ -43,20 +46,11 @@ export function answersOf(values: Record<string, Record<string, ViewStateValue>>
   );
 }
 
-export function registerUnitForm<
-  M extends UnitFormMetadata,
-  Form,
-  Item extends { id: number; kind: string },
-  Entry,
-  Rest,
-  Problem,
-  Content,
-  Applied,
->(
+export function registerUnitForm<T extends UnitFormTypes>(
   app: App,
   deps: AppDeps,
-  kind: UnitFormKind<M, Form, Item, Entry, Rest, Problem, Content, Applied>,
-  screens: UnitFormScreens<Form, Problem, Applied>,
+  kind: UnitFormKind<T>,
+  screens: UnitFormScreens<T>,
 ): void {
   app.view(screens.callbackId, async ({ ack, body, view, client }) => {
     const submitted = submitUnitForm(deps, kind, {
@@ -101,4 +95,26 @@ export async function openUnitForm(opener: ModalOpener, what: string, view: Moda
     opener.deps.logger.warn(`could not open the ${what} modal`, error);
     await opener.respond({ text: cannotOpen });
   }
+}
+
+/**
+ * A button that opens a unit's form straight away — in deadline nudges, a returned report's DM, a
+ * lead's reminder, /thidua hanchot and the App Home — for the unit its value names (none in a
+ * channel nudge: the presser's own), decided exactly as for the slash command.
+ */
+export function registerOpenButton<K extends NudgeTarget['kind']>(
+  app: App,
+  deps: AppDeps,
+  actionId: string,
+  kind: K,
+  open: (opener: ModalOpener, target: Extract<NudgeTarget, { kind: K }>) => Promise<void>,
+): void {
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const opener = await openerFromAction(deps, body, client, respond);
+    if (!opener) return;
+    const target = parseNudgeButtonValue(action.action_id, action.value ?? '');
+    if (target?.kind !== kind) return opener.respond({ text: commonText[opener.locale].failure });
+    await open(opener, target as Extract<NudgeTarget, { kind: K }>);
+  });
 }

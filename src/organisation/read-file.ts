@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
-import type { DirectiveKind } from '../domain/directive';
+import type { DirectiveInput } from '../domain/directive';
 import type { CriterionKind, GradeBands } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { crossReferenceProblems } from './cross-references';
@@ -17,16 +17,7 @@ export interface OrganisationData {
   titles: string[];
   units: { code: string; name: string; officers: string[] }[];
   blocks: { code: string; name: string; channelId: string; unitCodes: string[] }[];
-  directives: {
-    number: string;
-    kind: DirectiveKind;
-    issuer: string;
-    issuedOn: string;
-    title: string;
-    summary: string | null;
-    url: string | null;
-    tags: string[];
-  }[];
+  directives: DirectiveInput[];
   years: YearData[];
 }
 

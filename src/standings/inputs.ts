@@ -7,17 +7,14 @@ import type { ScoringCriterion, UnitScoringInput } from '../domain/scoring';
  * for a unit its report — the values in force, with the lead's points when its latest review
  * confirmed it (a returned report counts its own values) — and the targets of its pledge in force.
  */
+export function scoringCriterion(row: Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'>): ScoringCriterion {
+  return { id: row.id, code: row.code, name: row.name, groupName: row.groupName, kind: row.kind, maxPoints: row.maxPoints };
+}
+
 export function scoringCriteria(
   rows: readonly Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'>[],
 ): ScoringCriterion[] {
-  return rows.map((row) => ({
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    groupName: row.groupName,
-    kind: row.kind,
-    maxPoints: row.maxPoints,
-  }));
+  return rows.map(scoringCriterion);
 }
 
 /** A report as scored: its values, whether it came late, and the review that counts (if any). */

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/messages';
+import { defineMessages, type Locale } from '../i18n/messages';
 
 /** Text shared by every feature: who to ask, what went wrong, how to get help. */
 export const commonText = defineMessages(
@@ -23,6 +23,8 @@ export const commonText = defineMessages(
     roleOfficer: (unit: string) => `cán bộ thi đua của ${unit}`,
     roleLead: (blocks: string) => `đơn vị Trưởng khối ${blocks}`,
     roleNone: 'chưa thuộc tổ chức',
+    deciderLead: (unit: string) => `Trưởng khối (${unit})`,
+    deciderAdmins: 'Ban Thi đua – Khen thưởng',
   },
   {
     notInOrganisation: (organisation: string, admins: string) =>
@@ -45,5 +47,12 @@ export const commonText = defineMessages(
     roleOfficer: (unit: string) => `emulation officer of ${unit}`,
     roleLead: (blocks: string) => `block lead of ${blocks}`,
     roleNone: 'not in the organisation',
+    deciderLead: (unit: string) => `the block lead (${unit})`,
+    deciderAdmins: 'the Emulation & Commendation Board',
   },
 );
+
+/** Who decides a unit's change request: the block lead (named), or the board when the block has none. */
+export function deciderText(leadName: string | undefined, locale: Locale): string {
+  return leadName ? commonText[locale].deciderLead(leadName) : commonText[locale].deciderAdmins;
+}

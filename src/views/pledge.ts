@@ -5,6 +5,7 @@ import type { FormProblem, PledgedKind, TargetProblem } from '../domain/pledge-f
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { deciderText } from './common-text';
 import {
   PLEDGE_CALLBACK,
   PLEDGE_COMMITMENTS_BLOCK,
@@ -45,8 +46,6 @@ export const pledgeText = defineMessages(
         `Đã quá hạn ký giao ước (${due}): thay đổi sẽ thành đề nghị sửa đổi gửi ${decider} duyệt; giao ước đang có hiệu lực giữ nguyên đến khi được duyệt.`,
       late: (due: string) => `Đã quá hạn ký giao ước (${due}). Đơn vị chưa ký nên vẫn ký được; giao ước được ghi nhận là ký sau hạn.`,
     },
-    deciderLead: (unit: string) => `Trưởng khối (${unit})`,
-    deciderAdmins: 'Ban Thi đua – Khen thưởng',
     requestTitle: (year: number) => `Sửa đổi giao ước thi đua năm ${year}`,
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn giao ước đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) =>
@@ -138,8 +137,6 @@ export const pledgeText = defineMessages(
       late: (due: string) =>
         `The pledge due (${due}) has passed. The unit has not signed yet, so it still can; the pledge is recorded as signed late.`,
     },
-    deciderLead: (unit: string) => `the block lead (${unit})`,
-    deciderAdmins: 'the Emulation & Commendation Board',
     requestTitle: (year: number) => `Amendment of the ${year} emulation pledge`,
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the pledge in force (version ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) =>
@@ -303,7 +300,7 @@ export function titleValue(title: string): string {
 export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): ModalView {
   const text = pledgeText[locale];
   const due = formatDateTime(facts.due, facts.zone, locale);
-  const decider = facts.leadName ? text.deciderLead(facts.leadName) : text.deciderAdmins;
+  const decider = deciderText(facts.leadName, locale);
   const notes = [
     facts.mode === 'amend' ? text.due.amend(due, escapeMrkdwn(decider)) : text.due[facts.mode](due),
     ...(facts.prefill

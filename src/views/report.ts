@@ -5,6 +5,7 @@ import type { CriterionKind, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
+import { deciderText } from './common-text';
 import {
   REPORT_CALLBACK,
   REPORT_EVIDENCE_BLOCK,
@@ -52,8 +53,6 @@ export const reportText = defineMessages(
       locked: (lockedAt: string, decider: string) =>
         `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
     },
-    deciderLead: (unit: string) => `Trưởng khối (${unit})`,
-    deciderAdmins: 'Ban Thi đua – Khen thưởng',
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
@@ -150,8 +149,6 @@ export const reportText = defineMessages(
       locked: (lockedAt: string, decider: string) =>
         `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
     },
-    deciderLead: (unit: string) => `the block lead (${unit})`,
-    deciderAdmins: 'the Emulation & Commendation Board',
     prefilledInForce: (version: number, at: string, by: string) => `Filled in from the report in force (version ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) =>
       `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
@@ -366,7 +363,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
   const text = reportText[locale];
   const due = formatDateTime(facts.period.due, facts.zone, locale);
   const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
-  const decider = facts.leadName ? text.deciderLead(facts.leadName) : text.deciderAdmins;
+  const decider = deciderText(facts.leadName, locale);
   const modeNote =
     facts.mode === 'edit'
       ? text.mode.edit(due, at(facts.lockedFrom))

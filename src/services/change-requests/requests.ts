@@ -43,6 +43,33 @@ export interface ChangeRequestKind {
   auditActions: { approved: string; rejected: string };
 }
 
+/** The facts of a change request that its version row holds, as every kind reads them. */
+export function versionFacts(version: {
+  status: ChangeRequest['status'];
+  submittedBy: string;
+  submittedAt: Date;
+  actingAsAdmin: boolean;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}): Pick<ChangeRequest, 'status' | 'requestedBy' | 'requestedAt' | 'actingAsAdmin' | 'decidedBy' | 'decidedAt' | 'reason'> {
+  return {
+    status: version.status,
+    requestedBy: version.submittedBy,
+    requestedAt: version.submittedAt,
+    actingAsAdmin: version.actingAsAdmin,
+    decidedBy: version.decidedBy,
+    decidedAt: version.decidedAt,
+    reason: version.decisionReason,
+  };
+}
+
+/** ChangeRequestKind.decide over the versions a kind keeps in the store (tx.pledges, tx.reports). */
+export function decideVersion(records: (tx: Store) => Pick<Store['pledges'], 'decide'>): ChangeRequestKind['decide'] {
+  return (tx, request, outcome, decision) =>
+    records(tx).decide(request.id, outcome, { by: decision.by, at: decision.at, ...(decision.reason ? { reason: decision.reason } : {}) });
+}
+
 /** What redrawing a posted message needs of Slack's Web API. */
 export type MessageEditor = Pick<WebClient, 'chat'>;
 

@@ -1,6 +1,6 @@
 import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
 import { describePledgeChanges, pledgeText } from '../../views/pledge';
-import type { ChangeRequestKind } from '../change-requests/requests';
+import { type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
 import { pledgedCriteria } from './form';
 
 export function contentOf(version: { targets: ReadonlyMap<number, number>; titlesSought: string[]; commitments: string }): PledgeContent {
@@ -31,21 +31,9 @@ export const pledgeChangeRequests: ChangeRequestKind = {
       title: pledgeText[locale].requestTitle(pledge.year),
       unitName: unit?.name ?? '',
       changes: describePledgeChanges(changes, new Map(criteria.map((criterion) => [criterion.id, criterion])), locale),
-      status: version.status,
-      requestedBy: version.submittedBy,
-      requestedAt: version.submittedAt,
-      actingAsAdmin: version.actingAsAdmin,
-      decidedBy: version.decidedBy,
-      decidedAt: version.decidedAt,
-      reason: version.decisionReason,
+      ...versionFacts(version),
     };
   },
-  decide(tx, request, outcome, decision) {
-    return tx.pledges.decide(request.id, outcome, {
-      by: decision.by,
-      at: decision.at,
-      ...(decision.reason ? { reason: decision.reason } : {}),
-    });
-  },
+  decide: decideVersion((tx) => tx.pledges),
   auditActions: { approved: 'pledge.amendment_approved', rejected: 'pledge.amendment_rejected' },
 };

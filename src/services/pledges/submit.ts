@@ -24,22 +24,20 @@ export type PledgeApplied =
 
 export type PledgeProblem = FormProblem<PledgeCriterion>;
 
-/** The titles and commitments the last page adds. */
-interface PledgeRest {
-  titles: string[];
-  commitments: string;
+export interface PledgeFormTypes {
+  metadata: PledgeMetadata;
+  form: PledgeForm;
+  item: PledgeCriterion;
+  /** A target or ceiling. */
+  entry: number;
+  /** The titles and commitments the last page adds. */
+  rest: { titles: string[]; commitments: string };
+  problem: PledgeProblem;
+  content: PledgeContent;
+  applied: PledgeApplied;
 }
 
-export const pledgeForm: UnitFormKind<
-  PledgeMetadata,
-  PledgeForm,
-  PledgeCriterion,
-  number,
-  PledgeRest,
-  PledgeProblem,
-  PledgeContent,
-  PledgeApplied
-> = {
+export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
   name: 'pledge',
   metadata: pledgeMetadata,
   scopeOf: (metadata) => ({ unitId: metadata.unitId, year: metadata.year }),

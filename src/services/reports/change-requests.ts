@@ -1,7 +1,7 @@
 import type { ReportVersion } from '../../../db/store/reports';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { describeReportChanges, reportText } from '../../views/report';
-import type { ChangeRequest, ChangeRequestKind } from '../change-requests/requests';
+import { type ChangeRequest, type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
 import { reportCriteria } from './form';
 
 export function contentOf(version: ReportVersion): ReportContent {
@@ -34,21 +34,9 @@ export const reportChangeRequests: ChangeRequestKind = {
       title: reportText[locale].requestTitle(period.name, period.year),
       unitName: unit.name,
       changes: describeReportChanges(changes, new Map(criteria.map((criterion) => [criterion.id, criterion])), locale),
-      status: version.status,
-      requestedBy: version.submittedBy,
-      requestedAt: version.submittedAt,
-      actingAsAdmin: version.actingAsAdmin,
-      decidedBy: version.decidedBy,
-      decidedAt: version.decidedAt,
-      reason: version.decisionReason,
+      ...versionFacts(version),
     } satisfies ChangeRequest;
   },
-  decide(tx, request, outcome, decision) {
-    return tx.reports.decide(request.id, outcome, {
-      by: decision.by,
-      at: decision.at,
-      ...(decision.reason ? { reason: decision.reason } : {}),
-    });
-  },
+  decide: decideVersion((tx) => tx.reports),
   auditActions: { approved: 'report.change_approved', rejected: 'report.change_rejected' },
 };

@@ -6,7 +6,7 @@ import { fingerprint, pagesBySize } from '../../domain/pagination';
 import { currentPeriod, isLate, lockedFrom } from '../../domain/periods';
 import { parsePeriodWords } from '../../domain/scope-words';
 import { scoreUnit } from '../../domain/scoring';
-import { type ScoredReport, scoredReport, scoringCriteria, scoringInput } from '../../standings/inputs';
+import { type ScoredReport, scoredReport, scoringCriteria, scoringCriterion, scoringInput } from '../../standings/inputs';
 import { blocksOfCriterion, type ReportCriterion, type ReportMode } from '../../views/report';
 import type { Caller } from '../caller';
 import { pageCarrySchema } from '../unit-forms/carry';
@@ -32,15 +32,7 @@ export interface ReportForm {
 
 /** The block's scoring table for the year, as the report and review forms show it. */
 export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
-  return store.structure.criteria(year, blockId).map((row) => ({
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    groupName: row.groupName,
-    kind: row.kind,
-    maxPoints: row.maxPoints,
-    measureUnit: row.measureUnit,
-  }));
+  return store.structure.criteria(year, blockId).map((row) => ({ ...scoringCriterion(row), measureUnit: row.measureUnit }));
 }
 
 /** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */

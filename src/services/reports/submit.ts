@@ -31,16 +31,19 @@ export type ReportApplied =
 
 export type ReportEntryProblem = ReportProblem<ReportCriterion>;
 
-export const reportForm: UnitFormKind<
-  ReportMetadata,
-  ReportForm,
-  ReportCriterion,
-  ReportEntry,
-  { evidenceUrl: string | null; notes: string },
-  ReportEntryProblem,
-  ReportContent,
-  ReportApplied
-> = {
+export interface ReportFormTypes {
+  metadata: ReportMetadata;
+  form: ReportForm;
+  item: ReportCriterion;
+  entry: ReportEntry;
+  /** The evidence link and notes the last page adds. */
+  rest: { evidenceUrl: string | null; notes: string };
+  problem: ReportEntryProblem;
+  content: ReportContent;
+  applied: ReportApplied;
+}
+
+export const reportForm: UnitFormKind<ReportFormTypes> = {
   name: 'report',
   metadata: reportMetadata,
   scopeOf: (metadata) => ({ unitId: metadata.unitId, periodId: metadata.periodId }),

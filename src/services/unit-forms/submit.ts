@@ -37,53 +37,61 @@ export interface Submitted<Form, Content> {
   now: Date;
 }
 
-/**
- * What differs between the unit forms. `Item` is a form's question (a criterion), `Entry` what a
- * page's answer to it becomes (and what rides between pages), `Rest` what the last page adds
- * (titles, evidence), `Applied` what storing it did.
- */
-export interface UnitFormKind<
-  M extends UnitFormMetadata,
-  Form,
-  Item extends { id: number; kind: string },
-  Entry,
-  Rest,
-  Problem,
-  Content,
-  Applied,
-> {
-  /** The form's name, for its drafts ('pledge', 'report'). */
-  name: string;
-  metadata: z.ZodType<M>;
-  /** The metadata's own fields besides the paging (unitId and the year or period), for the next page. */
-  scopeOf(metadata: M): Record<string, unknown>;
-  /** The form as of now, or undefined when what the metadata names is gone. */
-  load(store: Store, metadata: M, unit: UnitRow, block: BlockRow, now: Date): Form | undefined;
-  items(form: Form): readonly Item[];
-  /** The items split into the modal's pages. */
-  pages(form: Form): Item[][];
-  /** Reads one page's answers (and on the last page the rest of the form) by the form's rules. */
-  checkPage(form: Form, items: readonly Item[], final: boolean, answers: FormAnswers): PageCheck<Entry, Rest, Problem>;
-  /** How an entry carried from earlier pages reads… */
-  entry: z.ZodType<Entry>;
-  /** …and whether it still obeys the rules for its item: the modal carries it, so it is not trusted. */
-  isValidEntry(item: Item, entry: Entry): boolean;
-  content(form: Form, entries: readonly Entry[], rest: Rest): Content;
-  /** Stores a valid submission, with its audit entry and what it announces, in the pipeline's transaction. */
-  apply(submitted: Submitted<Form, Content>): Applied;
-  /** The change requests `applied` withdrew, whose deciders' messages are to be redrawn. */
-  withdrawn(applied: Applied): readonly number[];
+/** The types a unit form is made of (see UnitFormKind). */
+export interface UnitFormTypes {
+  metadata: UnitFormMetadata;
+  form: unknown;
+  /** A form's question (a criterion). */
+  item: { id: number; kind: string };
+  /** What a page's answer to an item becomes, and what rides between pages. */
+  entry: unknown;
+  /** What the last page adds (titles, evidence). */
+  rest: unknown;
+  problem: unknown;
+  content: unknown;
+  /** What storing a submission did. */
+  applied: unknown;
 }
 
-export type UnitFormOutcome<Form, Problem, Applied> =
+/** What differs between the unit forms; the pipeline runs the rest. */
+export interface UnitFormKind<T extends UnitFormTypes> {
+  /** The form's name, for its drafts ('pledge', 'report'). */
+  name: string;
+  metadata: z.ZodType<T['metadata']>;
+  /** The metadata's own fields besides the paging (unitId and the year or period), for the next page. */
+  scopeOf(metadata: T['metadata']): Record<string, unknown>;
+  /** The form as of now, or undefined when what the metadata names is gone. */
+  load(store: Store, metadata: T['metadata'], unit: UnitRow, block: BlockRow, now: Date): T['form'] | undefined;
+  items(form: T['form']): readonly T['item'][];
+  /** The items split into the modal's pages. */
+  pages(form: T['form']): T['item'][][];
+  /** Reads one page's answers (and on the last page the rest of the form) by the form's rules. */
+  checkPage(
+    form: T['form'],
+    items: readonly T['item'][],
+    final: boolean,
+    answers: FormAnswers,
+  ): PageCheck<T['entry'], T['rest'], T['problem']>;
+  /** How an entry carried from earlier pages reads… */
+  entry: z.ZodType<T['entry']>;
+  /** …and whether it still obeys the rules for its item: the modal carries it, so it is not trusted. */
+  isValidEntry(item: T['item'], entry: T['entry']): boolean;
+  content(form: T['form'], entries: readonly T['entry'][], rest: T['rest']): T['content'];
+  /** Stores a valid submission, with its audit entry and what it announces, in the pipeline's transaction. */
+  apply(submitted: Submitted<T['form'], T['content']>): T['applied'];
+  /** The change requests `applied` withdrew, whose deciders' messages are to be redrawn. */
+  withdrawn(applied: T['applied']): readonly number[];
+}
+
+export type UnitFormOutcome<T extends UnitFormTypes> =
   /** The modal no longer matches the database (unit, period, table or page changed), or was forged. */
   | { kind: 'stale' }
   | { kind: 'refused'; unitName: string }
-  | { kind: 'invalid'; problems: Problem[] }
-  | { kind: 'next_page'; form: Form; page: number; metadata: string; actingAsAdmin: boolean }
+  | { kind: 'invalid'; problems: T['problem'][] }
+  | { kind: 'next_page'; form: T['form']; page: number; metadata: string; actingAsAdmin: boolean }
   /** A repeat of a submission already applied (a double click, Slack retrying). */
   | { kind: 'duplicate' }
-  | { kind: 'applied'; form: Form; applied: Applied; withdrawn: readonly number[] };
+  | { kind: 'applied'; form: T['form']; applied: T['applied']; withdrawn: readonly number[] };
 
 export interface UnitFormSubmission {
   userId: string;
@@ -98,24 +106,15 @@ export interface UnitFormSubmission {
  * next page, or the whole stored once (a repeat of the same modal is applied once) and the delivery
  * kicked. Undefined before any organisation is loaded.
  */
-export function submitUnitForm<
-  M extends UnitFormMetadata,
-  Form,
-  Item extends { id: number; kind: string },
-  Entry,
-  Rest,
-  Problem,
-  Content,
-  Applied,
->(
+export function submitUnitForm<T extends UnitFormTypes>(
   deps: AppDeps,
-  kind: UnitFormKind<M, Form, Item, Entry, Rest, Problem, Content, Applied>,
+  kind: UnitFormKind<T>,
   submission: UnitFormSubmission,
-): { organisation: OrganisationSettings; outcome: UnitFormOutcome<Form, Problem, Applied> } | undefined {
+): { organisation: OrganisationSettings; outcome: UnitFormOutcome<T> } | undefined {
   const { store } = deps;
   const organisation = store.organisation.get();
   if (!organisation) return undefined;
-  const done = (outcome: UnitFormOutcome<Form, Problem, Applied>) => ({ organisation, outcome });
+  const done = (outcome: UnitFormOutcome<T>) => ({ organisation, outcome });
   const now = deps.clock.now();
   const caller = identifyCaller(store, organisation, submission.userId, now);
   const target = unitFormTarget(store, caller, readJson(submission.privateMetadata, kind.metadata));
