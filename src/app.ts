@@ -3,6 +3,35 @@ import type { WebClientOptions } from '@slack/web-api';
 import { registerFeatures } from '../commands';
 import type { AppDeps } from './services/deps';
 
+/**
+ * Counts the listeners still running — Bolt acknowledges a request before its listener is done
+ * (redrawing DMs, opening a modal) — and tells when none is: a graceful stop waits for them before
+ * closing the database, and tests wait for them instead of sleeping.
+ */
+export class InFlight {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+
+  get size(): number {
+    return this.running;
+  }
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.running += 1;
+    try {
+      return await work();
+    } finally {
+      this.running -= 1;
+      if (this.running === 0) for (const resolve of this.waiting.splice(0)) resolve();
+    }
+  }
+
+  /** Resolves once nothing is running (at once when nothing is). */
+  idle(): Promise<void> {
+    return this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+}
+
 export type ReceiverOptions = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string; port: number };
 
 export interface SlackAppOptions {
@@ -15,6 +44,8 @@ export interface SlackAppOptions {
   clientOptions?: WebClientOptions;
   /** Who the bot is, from auth.test (startBot asks once, before serving): Bolt then does not ask again. */
   identity?: { botId: string; botUserId: string };
+  /** Counts the listeners in flight (from the first middleware to the end of every listener). */
+  inFlight?: InFlight;
 }
 
 /**
@@ -48,6 +79,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     clientOptions,
     ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
   });
+  const { inFlight } = options;
+  if (inFlight) app.use(({ next }) => inFlight.track(next));
   // Slack retries an event it thinks went unanswered; Bolt does not deduplicate, so the first
   // delivery of an event_id is recorded and any retry of it is acknowledged and dropped.
   app.use(async ({ body, next }) => {

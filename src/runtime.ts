@@ -6,7 +6,7 @@ import type { App, Logger } from '@slack/bolt';
 import { WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { DatabaseHandle } from '../db/client';
 import { createStore, type Store } from '../db/store';
-import { createSlackApp, type ReceiverOptions } from './app';
+import { createSlackApp, InFlight, type ReceiverOptions } from './app';
 import { type Clock, realWireTimer, type WireTimer } from './clock';
 import { Delivery } from './delivery/delivery';
 import { healthReport } from './health';
@@ -121,6 +121,14 @@ export interface Bot {
   port: number;
   /** Where Slack sends requests in HTTP mode, e.g. http://127.0.0.1:3000/slack/events */
   requestUrl: string;
+  scheduler: Scheduler;
+  /** Resolves once no listener is running (Bolt acknowledges a request before its listener ends). */
+  listenersIdle(): Promise<void>;
+  /**
+   * Resolves once the bot is idle: no listener running (a request is acknowledged before its
+   * listener ends) and nothing left for the delivery to post. What tests wait for, not time.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,7 +153,9 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
   const { wire } = deps;
 
   const startedAt = wire.nowMs();
+  const inFlight = new InFlight();
   const app = createSlackApp(deps, {
+    inFlight,
     botToken: options.botToken,
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     receiver: options.receiver,
@@ -185,10 +195,20 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
     handle: options.handle,
     port,
     requestUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/slack/events`,
-    // Stop taking requests, let the scheduler and the posts in flight finish, then close the database.
+    scheduler,
+    listenersIdle: () => inFlight.idle(),
+    async idle() {
+      // A listener may queue a post, and a post never starts a listener: idle once both are quiet together.
+      do {
+        await inFlight.idle();
+        await delivery.drain();
+      } while (inFlight.size > 0);
+    },
+    // Stop taking requests, let the listeners, the scheduler and the posts in flight finish, then close the database.
     stop: () =>
       (stopped ??= (async () => {
         await app.stop();
+        await inFlight.idle();
         await scheduler.stop();
         await delivery.stop();
         options.handle.close();

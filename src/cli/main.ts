@@ -97,6 +97,12 @@ async function start(config: Config): Promise<number> {
       ? `Thi Đua đang chạy (HTTP) / running: POST ${config.host}:${bot.port}/slack/events, GET /healthz`
       : `Thi Đua đang chạy (Socket Mode) / running; GET /healthz on port ${bot.port}`,
   );
+  // A process manager that started the bot with an IPC channel (pm2's wait_ready, the tests) is told
+  // it serves; the channel is then let go, so it never keeps the process alive.
+  if (process.send) {
+    process.send('ready');
+    process.channel?.unref();
+  }
   await new Promise<void>((resolveStop) => {
     const stop = (signal: string) => {
       logger.info(`${signal}: dừng nhận yêu cầu, hoàn tất việc đang làm, đóng cơ sở dữ liệu / shutting down`);

@@ -22,9 +22,12 @@ export async function runSchedulerPass(deps: AppDeps, now: Date): Promise<{ queu
   return { queued, failed };
 }
 
+/** Runs a pass every tick (never two at once), and tells how many it has finished. */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private finished = 0;
+  private waiting: { at: number; resolve: () => void }[] = [];
 
   constructor(private readonly deps: AppDeps) {}
 
@@ -35,10 +38,19 @@ export class Scheduler {
         .then(() => undefined)
         .finally(() => {
           this.running = undefined;
+          this.finished += 1;
+          const done = this.waiting.filter((waiter) => waiter.at <= this.finished);
+          this.waiting = this.waiting.filter((waiter) => waiter.at > this.finished);
+          for (const waiter of done) waiter.resolve();
         });
     };
     this.timer = setInterval(tick, tickMs);
     tick();
+  }
+
+  /** Resolves once `count` more passes have finished (tests wait for ticks this way, not for time). */
+  afterPasses(count: number): Promise<void> {
+    return new Promise((resolve) => this.waiting.push({ at: this.finished + count, resolve }));
   }
 
   async stop(): Promise<void> {

@@ -66,7 +66,7 @@ describe('the app over HTTP with the local Slack', () => {
     }).toString();
     const reply = await test.driver.send(body, { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
     expect(reply.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await test.bot.listenersIdle();
     expect(test.statements).toEqual([]);
     expect(test.slack.calls.length).toBe(callsBefore);
     expect(test.slack.responses).toEqual([]);
@@ -84,7 +84,7 @@ describe('the app over HTTP with the local Slack', () => {
     }).toString();
     const reply = await test.driver.send(body, { timestampSeconds: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(reply.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await test.bot.listenersIdle();
     expect(test.statements).toEqual([]);
     expect(test.slack.responses).toEqual([]);
   });
@@ -95,7 +95,7 @@ describe('the app over HTTP with the local Slack', () => {
     await test.slack.waitFor(() => test.slack.callsTo('views.publish').length === 1, 5000, 'the home tab');
     expect((await test.driver.sendEvent(event, 'Ev0001', 1)).status).toBe(200);
     expect((await test.driver.sendEvent(event, 'Ev0001', 2)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await test.bot.idle();
     expect(test.slack.callsTo('views.publish')).toHaveLength(1);
     const home = test.slack.homeViews.get(OFFICER)!;
     expect(textOf(home)).toContain('Khối thi đua Nội chính');

@@ -38,7 +38,6 @@ const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 
 let t: TestBot;
 afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 100));
   await t?.close();
 });
 
@@ -385,7 +384,8 @@ describe('deadline nudges', () => {
   it("runs by itself inside the running bot, every tick, at the organisation's time", async () => {
     // Wednesday 24/03, a minute before the pledge's first nudge (7 days before its due).
     t = await startTestBot({ now: at('2021-03-24 07:59'), schedulerTickMs: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await t.bot.scheduler.afterPasses(3);
+    await t.bot.idle();
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
     t.clock.set(at('2021-03-24 08:00'));
     await t.slack.waitFor(
@@ -393,7 +393,9 @@ describe('deadline nudges', () => {
       5000,
       'the nudges of 08:00',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300)); // several more ticks
+    // Several more ticks, and whatever they queued delivered: still one nudge.
+    await t.bot.scheduler.afterPasses(3);
+    await t.bot.idle();
     expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(1);
     expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Còn 7 ngày đến hạn ký giao ước thi đua năm 2021');
   });

@@ -12,7 +12,6 @@ const { stp: STP, tt: TT, ca: CA, ca2: CA2, admin: ADMIN, channel: CHANNEL, befo
 
 let t: TestBot;
 afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 150));
   await t?.close();
 });
 

@@ -10,7 +10,6 @@ const { ca: CA, stp: STP, qs: QS, admin: ADMIN, channel: CHANNEL, beforeDue: BEF
 
 let t: TestBot;
 afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 150));
   await t?.close();
 });
 

@@ -20,17 +20,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(base: string, exit: Promise<Finished>): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const ready = await fetch(`${base}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const ended = await Promise.race([exit, Promise.resolve(undefined)]);
-  throw new Error(`the bot did not start: ${ended?.stderr ?? 'still starting'}`);
+/**
+ * Waits for the bot's own word that it serves: started with an IPC channel, `npm start` sends
+ * 'ready' once its HTTP server listens (as pm2's wait_ready expects); or it ends, which fails.
+ */
+function whenReady(child: ReturnType<typeof spawn>, exit: Promise<Finished>): Promise<void> {
+  const ready = new Promise<void>((resolve) => child.on('message', (message) => message === 'ready' && resolve()));
+  return Promise.race([
+    ready,
+    exit.then((ended) => {
+      throw new Error(`the bot did not start: ${ended.stderr}`);
+    }),
+  ]);
 }
 
 describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => {
@@ -56,11 +57,11 @@ describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => 
         DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
         LOG_LEVEL: 'warn',
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     exit = finished(child);
     driver = new SlackDriver({ requestUrl: `${base}/slack/events`, signingSecret: SECRET, slack });
-    await waitForHealth(base, exit);
+    await whenReady(child, exit);
   });
 
   afterAll(async () => {
@@ -148,11 +149,11 @@ describe('npm start in Socket Mode', () => {
         PORT: String(port),
         DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite'),
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     exit = finished(child);
     await socket.connected;
-    await waitForHealth(base, exit);
+    await whenReady(child, exit);
   });
 
   afterAll(async () => {
