@@ -13,7 +13,8 @@
  * timing repetitions — thousands of back-to-back runs let V8 grow its heap with garbage before a full
  * collection, which says more about the collector's heuristics than about the engine.
  */
-import { computeStandings, type ScoringCriterion, type UnitScoringInput } from '../src/domain/scoring';
+import { computeStandings } from '../src/domain/ranking';
+import type { ScoringCriterion, UnitScoringInput } from '../src/domain/scoring';
 import { benchMaxPoints, checksum, isPledged, isReviewed, KIND_MIX, reportSampler, seededRandom, timeRuns } from './support';
 
 const BLOCKS = 50;

@@ -7,7 +7,8 @@ import { type PledgeForm, pledgeFormToOpen, pledgePages } from '../src/services/
 import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, PLEDGE_CALLBACK, PLEDGE_INPUT_ACTION } from '../src/views/ids';
-import { buildPledgeModal, buildPledgeResultView, pledgeErrors, pledgeText } from '../src/views/pledge';
+import { pledgeText } from '../src/views/pledge';
+import { buildPledgeModal, buildPledgeResultView, pledgeErrors } from '../src/views/pledge-modal';
 import type { Feature, ModalOpener } from './shared/feature';
 import { scopeProblemText } from './shared/openers';
 import { openUnitForm, registerOpenButton, registerUnitForm } from './shared/unit-form';

@@ -8,7 +8,8 @@ import { provisionalInForce, type ReportForm, type ReportFormProblem, reportForm
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
-import { buildReportModal, buildReportResultView, reportErrors, reportText } from '../src/views/report';
+import { reportText } from '../src/views/report';
+import { buildReportModal, buildReportResultView, reportErrors } from '../src/views/report-modal';
 import type { Feature, ModalOpener } from './shared/feature';
 import { scopeProblemText } from './shared/openers';
 import { listNamed } from './shared/scope';

@@ -11,13 +11,8 @@ import { exportForLead, leadPermission, publishByLead, standingsView, unitBreakd
 import { periodLabel } from '../src/standings/standings-text';
 import { commonText } from '../src/views/common-text';
 import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH } from '../src/views/ids';
-import {
-  buildBreakdownModal,
-  buildStandingsReply,
-  type StandingsPage,
-  type StandingsSubject,
-  type StandingsUnit,
-} from '../src/views/standings';
+import { buildStandingsReply, type StandingsPage, type StandingsSubject, type StandingsUnit } from '../src/views/standings';
+import { buildBreakdownModal } from '../src/views/standings-breakdown';
 import type { Feature, Reply } from './shared/feature';
 import { pressedBy } from './shared/openers';
 import { pagedTableFeature } from './shared/paged-table';

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIRECTIVE_KINDS } from '../src/domain/directive';
-import { CRITERION_KINDS, type GradeBands } from '../src/domain/scoring';
+import type { GradeBands } from '../src/domain/grades';
+import { CRITERION_KINDS } from '../src/domain/scoring';
 import { VERSION_STATUSES } from '../src/domain/versions';
 
 /**

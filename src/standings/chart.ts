@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { type Standings, totalDecimals } from '../domain/scoring';
+import { type Standings, totalDecimals } from '../domain/ranking';
 import { formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, type FontWeight, fontMetrics } from './fonts';

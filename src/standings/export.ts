@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { type CriterionScore, type ScoringCriterion, type StandingRow, type Standings, totalDecimals } from '../domain/scoring';
+import { type StandingRow, type Standings, totalDecimals } from '../domain/ranking';
+import type { CriterionScore, ScoringCriterion } from '../domain/scoring';
 import { formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { standingsText } from './standings-text';

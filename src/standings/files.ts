@@ -1,4 +1,4 @@
-import { gradeFloors } from '../domain/scoring';
+import { gradeFloors } from '../domain/grades';
 import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { renderStandingsChart } from './chart';

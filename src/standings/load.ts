@@ -1,13 +1,8 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
-import {
-  computeStandings,
-  defaultGradeBands,
-  type GradeBands,
-  type Standings,
-  scoredMaximum,
-  type UnitScoringInput,
-} from '../domain/scoring';
+import { defaultGradeBands, type GradeBands, scoredMaximum } from '../domain/grades';
+import { computeStandings, type Standings } from '../domain/ranking';
+import type { UnitScoringInput } from '../domain/scoring';
 import { scoredReport, scoringInput } from './inputs';
 
 /**

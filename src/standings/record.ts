@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CRITERION_KINDS, gradeFloors, TIE_EPSILON } from '../domain/scoring';
+import { gradeFloors } from '../domain/grades';
+import { CRITERION_KINDS, TIE_EPSILON } from '../domain/scoring';
 import type { LoadedStandings } from './load';
 
 /**

@@ -1,20 +1,10 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { PledgeChange } from '../domain/pledge-diff';
-import type { FormProblem, PledgedKind, TargetProblem } from '../domain/pledge-form';
+import type { PledgedKind } from '../domain/pledge-form';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section, truncate } from './blocks';
-import { deciderText } from './common-text';
-import {
-  PLEDGE_CALLBACK,
-  PLEDGE_COMMITMENTS_BLOCK,
-  PLEDGE_INPUT_ACTION,
-  PLEDGE_SIGN_BLOCK,
-  PLEDGE_SIGN_OPTION,
-  PLEDGE_TARGET_BLOCK_PREFIX,
-  PLEDGE_TITLES_BLOCK,
-} from './ids';
+import { context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
 
 /** sign: first signature before the due; edit: a change before it; amend: a change after it; late: a first signature after it. */
 export type PledgeMode = 'sign' | 'edit' | 'amend' | 'late';
@@ -230,155 +220,6 @@ export function pledgedValue(criterion: Pick<PledgeCriterion, 'kind' | 'measureU
  */
 export function inputNumber(value: number): string {
   return formatNumber(value, 'vi', 6);
-}
-
-export function targetProblemText(problem: TargetProblem, kind: PledgedKind, locale: Locale): string {
-  const text = pledgeText[locale].problem;
-  switch (problem.kind) {
-    case 'required':
-      return text.required[kind];
-    case 'not_a_number':
-      return text.notANumber(truncate(problem.typed, 40));
-    case 'not_positive':
-      return text.notPositive;
-    case 'negative':
-      return text.negative;
-  }
-}
-
-/** One message per field in error, by block id: what Slack shows beside each (response_action: errors). */
-export function pledgeErrors(problems: readonly FormProblem<PledgeCriterion>[], locale: Locale): Record<string, string> {
-  const text = pledgeText[locale].problem;
-  return Object.fromEntries(
-    problems.map((problem) =>
-      problem.field === 'target'
-        ? [targetBlockId(problem.id.id), targetProblemText(problem.problem, problem.id.kind, locale)]
-        : problem.field === 'titles'
-          ? [PLEDGE_TITLES_BLOCK, text.titles]
-          : [PLEDGE_SIGN_BLOCK, text.signature],
-    ),
-  );
-}
-
-export interface PledgeModalFacts {
-  unitName: string;
-  blockName: string;
-  year: number;
-  theme: string;
-  due: Date;
-  zone: string;
-  mode: PledgeMode;
-  /** Who decides an amendment (the lead unit's name); undefined: the admins. */
-  leadName?: string;
-  actingAsAdmin: boolean;
-  prefill?: { source: 'in_force' | 'pending'; version: number; at: Date; by: string };
-  /** This page of a form long enough to need several. */
-  page: { index: number; count: number; first: number; last: number; total: number };
-  criteria: PledgeCriterion[];
-  values: ReadonlyMap<number, number>;
-  /** Titles, commitments and signature: on the last page only. */
-  rest?: { titles: string[]; chosen: string[]; commitments: string };
-  metadata: string;
-}
-
-export function targetBlockId(criterionId: number): string {
-  return `${PLEDGE_TARGET_BLOCK_PREFIX}${criterionId}`;
-}
-
-const option = (text: string, value: string, description?: string): PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, 75) },
-  value,
-  ...(description ? { description: { type: 'plain_text', text: truncate(description, 75) } } : {}),
-});
-
-/** Option values carry the title itself (Slack allows 150 characters). */
-export function titleValue(title: string): string {
-  return title.slice(0, 150);
-}
-
-/** One page of the pledge form: the unit, the theme, the targets, and on the last page titles, commitments and the signature. */
-export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): ModalView {
-  const text = pledgeText[locale];
-  const due = formatDateTime(facts.due, facts.zone, locale);
-  const decider = deciderText(facts.leadName, locale);
-  const notes = [
-    facts.mode === 'amend' ? text.due.amend(due, escapeMrkdwn(decider)) : text.due[facts.mode](due),
-    ...(facts.prefill
-      ? [
-          facts.prefill.source === 'pending'
-            ? text.prefilledPending(formatDateTime(facts.prefill.at, facts.zone, locale), mention(facts.prefill.by))
-            : text.prefilledInForce(facts.prefill.version, formatDateTime(facts.prefill.at, facts.zone, locale), mention(facts.prefill.by)),
-        ]
-      : []),
-    ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
-  ];
-  const blocks: KnownBlock[] = [
-    section(
-      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName), facts.year)}\n${text.theme(escapeMrkdwn(facts.theme))}`,
-    ),
-    context(...notes),
-  ];
-  if (facts.page.count > 1)
-    blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
-  blocks.push(section(facts.page.total > 0 ? text.targetsHeading : text.noTargets));
-  for (const criterion of facts.criteria) {
-    const value = facts.values.get(criterion.id);
-    blocks.push(
-      field(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
-        type: 'plain_text_input',
-        action_id: PLEDGE_INPUT_ACTION,
-        max_length: 30,
-        placeholder: { type: 'plain_text', text: text.placeholder },
-        ...(value !== undefined ? { initial_value: inputNumber(value) } : {}),
-      }),
-    );
-  }
-  if (facts.rest) {
-    const { titles, chosen, commitments } = facts.rest;
-    const options = titles.map((title) => option(title, titleValue(title)));
-    const initial = options.filter((candidate) => chosen.some((title) => titleValue(title) === candidate.value));
-    blocks.push(
-      field(
-        PLEDGE_TITLES_BLOCK,
-        text.titlesLabel,
-        text.titlesHint,
-        options.length <= 10
-          ? { type: 'checkboxes', action_id: PLEDGE_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
-          : {
-              type: 'multi_static_select',
-              action_id: PLEDGE_INPUT_ACTION,
-              placeholder: { type: 'plain_text', text: text.titlesPlaceholder },
-              options: options.slice(0, 100),
-              ...(initial.length ? { initial_options: initial } : {}),
-            },
-      ),
-      field(PLEDGE_COMMITMENTS_BLOCK, text.commitmentsLabel, text.commitmentsHint, {
-        type: 'plain_text_input',
-        action_id: PLEDGE_INPUT_ACTION,
-        multiline: true,
-        max_length: 3000,
-        ...(commitments ? { initial_value: commitments } : {}),
-      }),
-      field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, {
-        type: 'checkboxes',
-        action_id: PLEDGE_INPUT_ACTION,
-        options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)],
-      }),
-    );
-  }
-  return formModal({
-    callbackId: PLEDGE_CALLBACK,
-    title: text.title,
-    submit: facts.rest ? text.submit[facts.mode] : text.nextPage,
-    close: text.cancel,
-    metadata: facts.metadata,
-    blocks,
-  });
-}
-
-/** What the modal turns into once submitted: the outcome, and a Close button. */
-export function buildPledgeResultView(message: string, locale: Locale): ModalView {
-  return noticeModal(pledgeText[locale].title, pledgeText[locale].close, message);
 }
 
 /** One line per change, in the organisation's language: "1. Hoàn thành … (%): 95 → 100". */

@@ -1,20 +1,9 @@
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { ReportChange } from '../domain/report-diff';
-import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
-import type { CriterionKind, ScoringCriterion } from '../domain/scoring';
-import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
+import type { ScoringCriterion } from '../domain/scoring';
+import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
-import { deciderText } from './common-text';
-import {
-  REPORT_CALLBACK,
-  REPORT_EVIDENCE_BLOCK,
-  REPORT_INPUT_ACTION,
-  REPORT_NOTES_BLOCK,
-  REPORT_REASON_BLOCK_PREFIX,
-  REPORT_VALUE_BLOCK_PREFIX,
-} from './ids';
-import { criterionLabel, inputNumber, pledgedValue } from './pledge';
+import { truncate } from './blocks';
+import { criterionLabel } from './pledge';
 
 /**
  * The periodic report (báo cáo tiến độ): its modal, the result, the officer's confirmation and the
@@ -22,6 +11,15 @@ import { criterionLabel, inputNumber, pledgedValue } from './pledge';
  * lower-is-better fields, a reason beside bonus and deduction points, then evidence and notes.
  */
 export type ReportMode = 'submit' | 'late' | 'edit' | 'returned' | 'locked';
+
+/** A reported value as people read it: "98%", "Có", "3 điểm". */
+export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'measureUnit'>, value: number | null, locale: Locale): string {
+  const text = reportText[locale];
+  if (value === null) return text.change.none;
+  if (criterion.kind === 'yes_no') return value > 0 ? text.yes : text.no;
+  const number = formatNumber(value, locale, 6);
+  return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${criterion.measureUnit}` : number;
+}
 
 /** A criterion as the forms show it: the scoring engine's, with its unit of measure. */
 export interface ReportCriterion extends ScoringCriterion {
@@ -222,217 +220,6 @@ export const reportText = defineMessages(
     },
   },
 );
-
-export function valueBlockId(criterionId: number): string {
-  return `${REPORT_VALUE_BLOCK_PREFIX}${criterionId}`;
-}
-
-export function reasonBlockId(criterionId: number): string {
-  return `${REPORT_REASON_BLOCK_PREFIX}${criterionId}`;
-}
-
-/** Blocks a criterion takes in the form: its field, and a reason field for bonus and deduction. */
-export function blocksOfCriterion(kind: CriterionKind): number {
-  return kind === 'bonus' || kind === 'deduction' ? 2 : 1;
-}
-
-/** A reported value as people read it: "98%", "Có", "3 điểm". */
-export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'measureUnit'>, value: number | null, locale: Locale): string {
-  const text = reportText[locale];
-  if (value === null) return text.change.none;
-  if (criterion.kind === 'yes_no') return value > 0 ? text.yes : text.no;
-  const number = formatNumber(value, locale, 6);
-  return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${criterion.measureUnit}` : number;
-}
-
-export function valueProblemText(problem: ValueProblem, criterion: Pick<ReportCriterion, 'kind' | 'maxPoints'>, locale: Locale): string {
-  const text = reportText[locale].problem;
-  const { kind } = criterion;
-  // Points fields say their range; a measured value says what a number looks like.
-  const hint = kind === 'target' || kind === 'lower_better' ? text.numberHint : text.pointsRange(formatNumber(criterion.maxPoints, locale));
-  switch (problem.kind) {
-    case 'required':
-      return kind === 'yes_no' ? text.choice : text.required[kind];
-    case 'not_a_number':
-      return text.notANumber(truncate(problem.typed, 40), hint);
-    case 'negative':
-      return kind === 'target' || kind === 'lower_better' ? text.negative : hint;
-    case 'above_max':
-      return text.pointsRange(formatNumber(problem.max, locale));
-    case 'choice_required':
-      return text.choice;
-  }
-}
-
-/** Slack's per-field errors for a report page. */
-export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[], locale: Locale): Record<string, string> {
-  const text = reportText[locale].problem;
-  return Object.fromEntries(
-    problems.map((problem) =>
-      problem.field === 'value'
-        ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)]
-        : problem.field === 'reason'
-          ? [reasonBlockId(problem.id.id), text.reason]
-          : [REPORT_EVIDENCE_BLOCK, text.evidence],
-    ),
-  );
-}
-
-export interface ReportModalFacts {
-  unitName: string;
-  blockName: string;
-  period: { name: string; startsOn: string; endsOn: string; due: Date };
-  year: number;
-  zone: string;
-  mode: ReportMode;
-  lockedFrom: Date;
-  /** Who decides a change once locked: the lead unit's name; undefined: the admins. */
-  leadName?: string;
-  returned?: { reason: string; by: string };
-  reviewed?: { by: string; at: Date };
-  provisional?: { total: number; awaitingReview: boolean };
-  actingAsAdmin: boolean;
-  prefill?: { source: 'in_force' | 'pending'; version: number; at: Date; by: string };
-  page: { index: number; count: number; first: number; last: number; total: number };
-  criteria: ReportCriterion[];
-  /** The pledged targets and ceilings of the unit's pledge in force. */
-  targets: ReadonlyMap<number, number>;
-  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
-  /** Evidence and notes: on the last page only. */
-  rest?: { evidenceUrl: string | null; notes: string };
-  metadata: string;
-}
-
-const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
-
-function numberField(blockId: string, label: string, hint: string, value: number | null | undefined, locale: Locale): InputBlock {
-  return field(blockId, label, hint, {
-    type: 'plain_text_input',
-    action_id: REPORT_INPUT_ACTION,
-    max_length: 30,
-    placeholder: { type: 'plain_text', text: reportText[locale].placeholder },
-    ...(value !== undefined && value !== null ? { initial_value: inputNumber(value) } : {}),
-  });
-}
-
-function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, locale: Locale): InputBlock[] {
-  const text = reportText[locale];
-  const label = criterionLabel(criterion);
-  const current = facts.values.get(criterion.id);
-  const max = formatNumber(criterion.maxPoints, locale);
-  switch (criterion.kind) {
-    case 'target':
-    case 'lower_better': {
-      const pledged = facts.targets.get(criterion.id);
-      const hint =
-        pledged === undefined
-          ? text.hint.noPledge
-          : text.hint[criterion.kind](pledgedValue({ kind: criterion.kind, measureUnit: criterion.measureUnit }, pledged, locale));
-      return [numberField(valueBlockId(criterion.id), label, hint, current?.value, locale)];
-    }
-    case 'yes_no': {
-      const options = [option(text.yes, YES), option(text.no, NO)];
-      const initial = current?.value === null || current?.value === undefined ? undefined : options[current.value > 0 ? 0 : 1];
-      return [
-        field(valueBlockId(criterion.id), label, text.hint.yes_no(max), {
-          type: 'radio_buttons',
-          action_id: REPORT_INPUT_ACTION,
-          options,
-          ...(initial ? { initial_option: initial } : {}),
-        }),
-      ];
-    }
-    case 'graded':
-      return [numberField(valueBlockId(criterion.id), label, text.hint.graded(max), current?.value, locale)];
-    case 'bonus':
-    case 'deduction':
-      return [
-        numberField(valueBlockId(criterion.id), label, text.hint[criterion.kind](max), current?.value, locale),
-        field(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
-          type: 'plain_text_input',
-          action_id: REPORT_INPUT_ACTION,
-          max_length: 500,
-          ...(current?.reason ? { initial_value: current.reason } : {}),
-        }),
-      ];
-  }
-}
-
-/** One page of the report form. */
-export function buildReportModal(facts: ReportModalFacts, locale: Locale): ModalView {
-  const text = reportText[locale];
-  const due = formatDateTime(facts.period.due, facts.zone, locale);
-  const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
-  const decider = deciderText(facts.leadName, locale);
-  const modeNote =
-    facts.mode === 'edit'
-      ? text.mode.edit(due, at(facts.lockedFrom))
-      : facts.mode === 'locked'
-        ? text.mode.locked(at(facts.lockedFrom), escapeMrkdwn(decider))
-        : facts.mode === 'returned'
-          ? text.mode.returned(escapeMrkdwn(facts.returned?.reason ?? ''), mention(facts.returned?.by ?? ''))
-          : text.mode[facts.mode](due);
-  const notes = [
-    modeNote,
-    ...(facts.prefill
-      ? [
-          facts.prefill.source === 'pending'
-            ? text.prefilledPending(at(facts.prefill.at), mention(facts.prefill.by))
-            : text.prefilledInForce(facts.prefill.version, at(facts.prefill.at), mention(facts.prefill.by)),
-        ]
-      : []),
-    ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
-    ...(facts.provisional ? [text.provisional(formatPoints(facts.provisional.total, locale), facts.provisional.awaitingReview)] : []),
-    ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
-  ];
-  const blocks: KnownBlock[] = [
-    section(
-      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.blockName))}\n${text.period(escapeMrkdwn(facts.period.name), facts.year, formatLocalDate(facts.period.startsOn, locale), formatLocalDate(facts.period.endsOn, locale))}`,
-    ),
-    context(...notes),
-  ];
-  if (facts.page.count > 1)
-    blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
-  let group: string | undefined;
-  for (const criterion of facts.criteria) {
-    if (criterion.groupName !== group) {
-      group = criterion.groupName;
-      blocks.push(section(`*${escapeMrkdwn(group)}*`));
-    }
-    blocks.push(...criterionFields(criterion, facts, locale));
-  }
-  if (facts.rest) {
-    blocks.push(
-      field(REPORT_EVIDENCE_BLOCK, text.evidenceLabel, text.evidenceHint, {
-        type: 'plain_text_input',
-        action_id: REPORT_INPUT_ACTION,
-        max_length: 1000,
-        placeholder: { type: 'plain_text', text: 'https://' },
-        ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
-      }),
-      field(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, {
-        type: 'plain_text_input',
-        action_id: REPORT_INPUT_ACTION,
-        multiline: true,
-        max_length: 3000,
-        ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}),
-      }),
-    );
-  }
-  return formModal({
-    callbackId: REPORT_CALLBACK,
-    title: text.title,
-    submit: facts.rest ? text.submit[facts.mode] : text.nextPage,
-    close: text.cancel,
-    metadata: facts.metadata,
-    blocks,
-  });
-}
-
-/** What the modal turns into once submitted: the outcome, and a Close button. */
-export function buildReportResultView(message: string, locale: Locale): ModalView {
-  return noticeModal(reportText[locale].title, reportText[locale].close, message);
-}
 
 export function buildSubmittedLine(
   facts: { unitName: string; periodName: string; late: boolean; done: number; total: number; byAdmin: boolean },

@@ -1,10 +1,10 @@
-import type { KnownBlock, ModalView } from '@slack/types';
-import { groupCriteria } from '../domain/criteria-table';
+import type { KnownBlock } from '@slack/types';
 import { fitWithin, pageWindow } from '../domain/pagination';
-import { type CriterionKind, totalDecimals } from '../domain/scoring';
-import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { totalDecimals } from '../domain/ranking';
+import type { CriterionKind } from '../domain/scoring';
+import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import type { StandingChange, StandingsRecord, StandingsRecordLine, StandingsRecordRow } from '../standings/record';
+import type { StandingChange, StandingsRecord, StandingsRecordRow } from '../standings/record';
 import { periodLabel, standingsText } from '../standings/standings-text';
 import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
 import {
@@ -188,7 +188,7 @@ export function standingsCommand(record: Pick<StandingsRecord, 'period' | 'block
 }
 
 /** What a row is flagged with, in reading order: tie, late, returned or awaiting review, pending change. */
-function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
+export function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
   const words = standingsText[locale];
   const text = standingsViewText[locale];
   if (!row.reported) return [];
@@ -200,7 +200,7 @@ function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
   ];
 }
 
-function decimalsOf(record: StandingsRecord): number[] {
+export function decimalsOf(record: StandingsRecord): number[] {
   return totalDecimals(
     record.rows.map((row) => ({ total: row.total, rank: row.rank, notReported: !row.reported })),
     record.gradeFloors ?? [],
@@ -359,95 +359,6 @@ export function buildStandingsReply(
 }
 
 // ── Breakdown ──────────────────────────────────────────────────────────────────────────────
-
-function value(number: number | null, locale: Locale): string | null {
-  return number === null ? null : formatNumber(number, locale, 4);
-}
-
-/** Points with their sign where they add to or take from a total: +3,00, −1,00; 0,00 without one. */
-function signedPoints(points: number, locale: Locale, sign: '+' | '−' | ''): string {
-  const shown = formatPoints(Math.abs(points), locale);
-  return points === 0 ? shown : `${sign}${shown}`;
-}
-
-/** "1. Hoàn thành chỉ tiêu chuyên môn (%): đạt 95 / chỉ tiêu 100 → 38,00/40", with notes and the reviewer. */
-function breakdownLine(
-  criterion: StandingsRecord['criteria'][number],
-  line: StandingsRecordLine,
-  reviewer: string | null,
-  locale: Locale,
-): string {
-  const text = standingsViewText[locale];
-  const words = standingsText[locale];
-  const unit = criterion.measureUnit ? ` (${escapeMrkdwn(criterion.measureUnit)})` : '';
-  const reported =
-    criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
-  const claimable = criterion.kind === 'bonus' || criterion.kind === 'deduction';
-  const how =
-    reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
-  // "nothing claimed · the lead accepted 0" says nothing twice.
-  const silentReview = claimable && reported === null && line.reviewed === 0;
-  const review =
-    line.reviewed !== null && !silentReview
-      ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}`
-      : '';
-  const points = signedPoints(line.points, locale, criterion.kind === 'bonus' ? '+' : line.points < 0 ? '−' : '');
-  const notes = line.notes.length ? ` _(${line.notes.map((note) => words.notes[note]).join('; ')})_` : '';
-  return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${how}${review} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
-}
-
-/** One unit's breakdown as a modal: every criterion by group, the sums, who reviewed. */
-export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale): ModalView {
-  const text = standingsViewText[locale];
-  const row = record.rows.find((candidate) => candidate.unitId === unitId);
-  const modal = (blocks: KnownBlock[]): ModalView => ({
-    type: 'modal',
-    title: { type: 'plain_text', text: text.modalTitle },
-    close: { type: 'plain_text', text: text.close },
-    blocks,
-  });
-  const period = periodLabel(record.period, locale);
-  if (!row) return modal([section(escapeMrkdwn(text.noMembers(record.block.name)))]);
-  const blocks: KnownBlock[] = [header(row.unitName), context(escapeMrkdwn(`${period} · ${record.block.name}`))];
-  if (!row.reported) return modal([...blocks, section(escapeMrkdwn(text.notReportedDetail(row.unitName, period)))]);
-
-  const decimals = decimalsOf(record)[record.rows.indexOf(row)]!;
-  const flags = rowFlags(row, locale);
-  blocks.push(
-    section(
-      `${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.grade ?? ''))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`,
-    ),
-  );
-  const lines = new Map(row.lines.map((line) => [line.criterionId, line]));
-  for (const group of groupCriteria(record.criteria)) {
-    const items = group.criteria.flatMap((criterion) => {
-      const line = lines.get(criterion.id);
-      return line ? [breakdownLine(criterion, line, row.reviewerUserId, locale)] : [];
-    });
-    blocks.push(...packTexts([`*${escapeMrkdwn(group.name)}*`, ...items], '\n').map((chunk) => section(chunk)));
-  }
-  blocks.push(
-    section(
-      text.sums(
-        formatPoints(row.scoreSum, locale),
-        signedPoints(row.bonus, locale, '+'),
-        signedPoints(row.deduction, locale, '−'),
-        formatPoints(row.total, locale, decimals),
-      ),
-    ),
-  );
-  blocks.push(
-    context(
-      ...[
-        row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '',
-        text.precision,
-      ].filter(Boolean),
-    ),
-  );
-  return modal(blocks);
-}
-
-// ── Channel post ───────────────────────────────────────────────────────────────────────────
 
 export interface PostFacts {
   record: StandingsRecord;

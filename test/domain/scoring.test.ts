@@ -1,19 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GRADE_BANDS, defaultGradeBands, gradeOf, scoredMaximum } from '../../src/domain/grades';
+import { computeStandings, rankUnits, totalDecimals } from '../../src/domain/ranking';
 import {
   CRITERION_KINDS,
   type CriterionKind,
-  computeStandings,
-  DEFAULT_GRADE_BANDS,
-  defaultGradeBands,
-  gradeOf,
-  rankUnits,
   type ScoreNote,
   type ScoringCriterion,
   scoreCriterion,
-  scoredMaximum,
   scoreUnit,
-  totalDecimals,
   type UnitScoringInput,
 } from '../../src/domain/scoring';
 import { formatPoints } from '../../src/i18n/format';

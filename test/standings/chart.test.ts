@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, type ScoringCriterion } from '../../src/domain/scoring';
+import { computeStandings } from '../../src/domain/ranking';
+import type { ScoringCriterion } from '../../src/domain/scoring';
 import {
   buildStandingsSvg,
   type ChartRow,

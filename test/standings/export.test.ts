@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, type Standings } from '../../src/domain/scoring';
+import { computeStandings, type Standings } from '../../src/domain/ranking';
 import { buildScoreTable, plainNumber, type ScoreTable, toCsv, toXlsx } from '../../src/standings/export';
 import { EXAMPLE_CRITERIA, reportOf as report } from '../support/scoring';
 
