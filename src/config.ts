@@ -1,19 +1,55 @@
 import { z } from 'zod';
+import { bothLanguages, defineMessages } from './i18n/messages';
 
 /**
  * The process environment, validated at the edge. Empty values count as unset so that a copied
  * `.env.example` with blank tokens means "no Slack" (the local console), not an error.
  */
+const configText = defineMessages(
+  {
+    invalid: 'Cấu hình không hợp lệ',
+    startsWith: (prefix: string) => `phải bắt đầu bằng "${prefix}"`,
+    tooShort: 'quá ngắn',
+    notUrl: 'phải là một URL, ví dụ http://127.0.0.1:4000/api/',
+    botTokenToPost: 'cần có để gửi tin nhắn qua Slack',
+    botTokenWithOthers: 'cần có khi đã đặt biến Slack khác',
+    signingSecret: 'cần có để chạy chế độ HTTP (hoặc đặt SLACK_APP_TOKEN cho Socket Mode)',
+  },
+  {
+    invalid: 'invalid configuration',
+    startsWith: (prefix: string) => `must start with "${prefix}"`,
+    tooShort: 'too short',
+    notUrl: 'must be a URL',
+    botTokenToPost: 'required to post to Slack',
+    botTokenWithOthers: 'required once any other Slack variable is set',
+    signingSecret: 'required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+  },
+);
+const said = (say: (text: (typeof configText)['vi']) => string) => bothLanguages(configText, say);
+
 const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
 
 export const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, 'phải bắt đầu bằng "xoxb-" / must start with "xoxb-"')),
-  SLACK_SIGNING_SECRET: optionalText(z.string().min(8, 'quá ngắn / too short')),
-  SLACK_APP_TOKEN: optionalText(z.string().regex(/^xapp-/, 'phải bắt đầu bằng "xapp-" / must start with "xapp-"')),
-  SLACK_API_URL: optionalText(
-    z.url('phải là một URL, ví dụ http://127.0.0.1:4000/api/ / must be a URL').transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  SLACK_BOT_TOKEN: optionalText(
+    z.string().regex(
+      /^xoxb-/,
+      said((text) => text.startsWith('xoxb-')),
+    ),
   ),
+  SLACK_SIGNING_SECRET: optionalText(
+    z.string().min(
+      8,
+      said((text) => text.tooShort),
+    ),
+  ),
+  SLACK_APP_TOKEN: optionalText(
+    z.string().regex(
+      /^xapp-/,
+      said((text) => text.startsWith('xapp-')),
+    ),
+  ),
+  SLACK_API_URL: optionalText(z.url(said((text) => text.notUrl)).transform((url) => (url.endsWith('/') ? url : `${url}/`))),
   HOST: z.preprocess(blankAsUnset, z.string().default('0.0.0.0')),
   PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
   DATABASE_PATH: z.preprocess(blankAsUnset, z.string().default('./data/thidua.sqlite')),
@@ -46,7 +82,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    super(`${said((text) => text.invalid)}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -63,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
  */
 export function loadApiConfig(env: Record<string, string | undefined>): Omit<Config, 'slack'> & { botToken: string } {
   const values = parseEnv(env);
-  if (!values.SLACK_BOT_TOKEN) throw new ConfigError(['SLACK_BOT_TOKEN: cần có để gửi tin nhắn qua Slack / required to post to Slack']);
+  if (!values.SLACK_BOT_TOKEN) throw new ConfigError([`SLACK_BOT_TOKEN: ${said((text) => text.botTokenToPost)}`]);
   return { botToken: values.SLACK_BOT_TOKEN, ...commonConfig(values) };
 }
 
@@ -91,13 +127,11 @@ function slackModeOf(values: Env): SlackMode {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = values;
   if (!botToken && !signingSecret && !appToken) return { kind: 'console' };
   if (!botToken) {
-    throw new ConfigError(['SLACK_BOT_TOKEN: cần có khi đã đặt biến Slack khác / required once any other Slack variable is set']);
+    throw new ConfigError([`SLACK_BOT_TOKEN: ${said((text) => text.botTokenWithOthers)}`]);
   }
   if (appToken) return { kind: 'socket', botToken, appToken, ...(signingSecret ? { signingSecret } : {}) };
   if (!signingSecret) {
-    throw new ConfigError([
-      'SLACK_SIGNING_SECRET: cần có để chạy chế độ HTTP (hoặc đặt SLACK_APP_TOKEN cho Socket Mode) / required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-    ]);
+    throw new ConfigError([`SLACK_SIGNING_SECRET: ${said((text) => text.signingSecret)}`]);
   }
   return { kind: 'http', botToken, signingSecret };
 }

@@ -10,6 +10,7 @@ import { createSlackApp, InFlight, type ReceiverOptions } from './app';
 import { type Clock, realWireTimer, type WireTimer } from './clock';
 import { Delivery } from './delivery/delivery';
 import { healthReport } from './health';
+import { bothLanguages, defineMessages } from './i18n/messages';
 import { Scheduler } from './scheduler/scheduler';
 import type { AppDeps } from './services/deps';
 import { loadDemoIfEmpty } from './services/organisation';
@@ -70,6 +71,19 @@ export function createCore(options: CoreOptions): Core {
   return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery } };
 }
 
+const startupText = defineMessages(
+  {
+    notBotToken: 'SLACK_BOT_TOKEN: không phải token của bot (xoxb-…)',
+    refused: (error: string) => `Slack không chấp nhận SLACK_BOT_TOKEN (${error})`,
+    unreachable: (where: string, error: string) => `Không gọi được Slack Web API tại ${where} (${error})`,
+  },
+  {
+    notBotToken: 'not a bot token',
+    refused: (_error: string) => 'Slack refused the bot token',
+    unreachable: (_where: string, _error: string) => 'cannot reach the Slack Web API',
+  },
+);
+
 /** The bot could not start for a reason outside the code (a token Slack refuses, no network): one line for the operator. */
 export class StartupError extends Error {}
 
@@ -89,15 +103,14 @@ async function identifyBot(options: BotOptions): Promise<{ botId: string; botUse
   const where = options.apiUrl ?? 'https://slack.com/api/';
   try {
     const answer = await client.auth.test();
-    if (!answer.bot_id || !answer.user_id) throw new StartupError('SLACK_BOT_TOKEN: không phải token của bot (xoxb-…) / not a bot token');
+    if (!answer.bot_id || !answer.user_id) throw new StartupError(bothLanguages(startupText, (text) => text.notBotToken));
     return { botId: answer.bot_id, botUserId: answer.user_id };
   } catch (error) {
     if (error instanceof StartupError) throw error;
     if (error instanceof WebAPIPlatformError)
-      throw new StartupError(`Slack không chấp nhận SLACK_BOT_TOKEN (${String(error.data.error)}) / Slack refused the bot token`);
-    throw new StartupError(
-      `Không gọi được Slack Web API tại ${where} (${error instanceof Error ? error.message : String(error)}) / cannot reach the Slack Web API`,
-    );
+      throw new StartupError(bothLanguages(startupText, (text) => text.refused(String(error.data.error))));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(bothLanguages(startupText, (text) => text.unreachable(where, reason)));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
-import { defineMessages } from '../i18n/messages';
+import { bothLanguages, defineMessages } from '../i18n/messages';
 
 /** What one `npx thidua tick` delivered (DeliveryStats). */
 interface TickFigures {
@@ -84,3 +84,57 @@ Cách dùng / usage: npx thidua <lệnh>
   help             trợ giúp này / this help
 
 Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;
+
+/**
+ * What `npx thidua` tells the operator before any organisation (and so its language) is known, or
+ * when a command goes wrong: both languages, Vietnamese first (bothLanguages).
+ */
+export const operatorText = defineMessages(
+  {
+    unknownCommand: (command: string) => `Không có lệnh «${command}». Gõ npx thidua help.`,
+    running: (mode: string) => `Thi Đua đang chạy (${mode})`,
+    shuttingDown: (signal: string) => `${signal}: dừng nhận yêu cầu, hoàn tất việc đang làm, đóng cơ sở dữ liệu`,
+    migrated: (path: string, count: number) => `${path}: ${count} migration đã áp dụng`,
+    missingFile: (usage: string) => `Thiếu tên tệp: npx thidua ${usage}`,
+    fileExists: (file: string) => `Tệp «${file}» đã có; chọn tên khác để không ghi đè.`,
+    noDatabase: (path: string) => `Chưa có cơ sở dữ liệu «${path}».`,
+    backedUp: (_from: string, _to: string, _kb: number) => 'Đã sao lưu',
+    noOrganisationIn: (path: string) => `Chưa có tổ chức trong «${path}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>).`,
+    exportNeeds: 'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP]',
+    badFormat: (typed: string) => `--format «${typed}»: chỉ có xlsx hoặc csv`,
+    badYear: (typed: string) => `--year «${typed}»: cần năm bốn chữ số, ví dụ 2021`,
+    noOrganisation: 'Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml>',
+    unknownBlock: (typed: string, blocks: string) => `Không rõ khối «${typed}». Các khối: ${blocks}.`,
+    unknownYear: (typed: string) => `Không có năm ${typed} trong tệp cấu hình tổ chức.`,
+    unknownPeriod: (typed: string, year: number, periods: string) => `Không rõ kỳ «${typed}» trong năm ${year}. Các kỳ: ${periods}.`,
+    badInstant: (typed: string) =>
+      `--at «${typed}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức)`,
+    missingSource: (file: string) => `Không đọc được tệp «${file}»: không tồn tại`,
+    badArguments: (problem: string, known: string) =>
+      `Tham số không hợp lệ (${problem}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh".`,
+  },
+  {
+    unknownCommand: (command: string) => `Unknown command «${command}».`,
+    running: (_mode: string) => 'running',
+    shuttingDown: (_signal: string) => 'shutting down',
+    migrated: (_path: string, _count: number) => 'applied',
+    missingFile: (_usage: string) => 'missing file name',
+    fileExists: (file: string) => `«${file}» exists; choose another name.`,
+    noDatabase: (path: string) => `no database at «${path}».`,
+    backedUp: (from: string, to: string, kb: number) => `backed up ${from} → ${to} (${kb} KB)`,
+    noOrganisationIn: (_path: string) => 'no organisation yet.',
+    exportNeeds: '--block and --period are required',
+    badFormat: (_typed: string) => '--format must be xlsx or csv',
+    badYear: (_typed: string) => '--year must be a four-digit year',
+    noOrganisation: 'no organisation loaded',
+    unknownBlock: (_typed: string, _blocks: string) => 'unknown or ambiguous block',
+    unknownYear: (_typed: string) => 'unknown year',
+    unknownPeriod: (_typed: string, _year: number, _periods: string) => 'unknown or ambiguous period',
+    badInstant: (_typed: string) => 'expected ISO-8601',
+    missingSource: (_file: string) => 'does not exist',
+    badArguments: (_problem: string, _known: string) => 'invalid arguments',
+  },
+);
+
+/** An operator's line in both languages. */
+export const toOperator = (say: (text: (typeof operatorText)['vi']) => string) => bothLanguages(operatorText, say);

@@ -20,7 +20,7 @@ import { importOrganisationText } from '../services/organisation';
 import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../standings/standings-text';
-import { cliText, formatSummary, USAGE } from './cli-text';
+import { cliText, formatSummary, toOperator, USAGE } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
 export class CliError extends Error {}
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
       default:
-        throw new CliError(`Không có lệnh «${command}». Gõ npx thidua help. / Unknown command «${command}».`);
+        throw new CliError(toOperator((text) => text.unknownCommand(command)));
     }
   } catch (error) {
     if (error instanceof CliError || error instanceof ConfigError || error instanceof ConsoleError || error instanceof StartupError) {
@@ -94,8 +94,8 @@ async function start(config: Config): Promise<number> {
   });
   logger.info(
     slack.kind === 'http'
-      ? `Thi Đua đang chạy (HTTP) / running: POST ${config.host}:${bot.port}/slack/events, GET /healthz`
-      : `Thi Đua đang chạy (Socket Mode) / running; GET /healthz on port ${bot.port}`,
+      ? `${toOperator((text) => text.running('HTTP'))}: POST ${config.host}:${bot.port}/slack/events, GET /healthz`
+      : `${toOperator((text) => text.running('Socket Mode'))}; GET /healthz on port ${bot.port}`,
   );
   // A process manager that started the bot with an IPC channel (pm2's wait_ready, the tests) is told
   // it serves; the channel is then let go, so it never keeps the process alive.
@@ -105,7 +105,7 @@ async function start(config: Config): Promise<number> {
   }
   await new Promise<void>((resolveStop) => {
     const stop = (signal: string) => {
-      logger.info(`${signal}: dừng nhận yêu cầu, hoàn tất việc đang làm, đóng cơ sở dữ liệu / shutting down`);
+      logger.info(toOperator((text) => text.shuttingDown(signal)));
       bot.stop().then(resolveStop, (error: unknown) => {
         logger.error('shutdown failed', error);
         resolveStop();
@@ -135,14 +135,14 @@ async function consoleCommand(config: Config, args: string[]): Promise<number> {
 
 function migrate(config: Config): number {
   const handle = openDatabase(config.databasePath);
-  process.stdout.write(`${config.databasePath}: ${appliedMigrationCount(handle)} migration đã áp dụng / applied\n`);
+  process.stdout.write(`${toOperator((text) => text.migrated(config.databasePath, appliedMigrationCount(handle)))}\n`);
   handle.close();
   return 0;
 }
 
 function importCommand(config: Config, args: string[]): number {
   const file = args[0];
-  if (!file) throw new CliError('Thiếu tên tệp: npx thidua import <tệp.yaml> / missing file name');
+  if (!file) throw new CliError(toOperator((text) => text.missingFile('import <tệp.yaml>')));
   const source = readSource(file);
   // Validate before opening the database, so a bad file leaves even a missing database untouched.
   const read = readOrganisationFile(source);
@@ -173,11 +173,9 @@ function importCommand(config: Config, args: string[]): number {
 
 async function backup(config: Config, args: string[]): Promise<number> {
   const target = args[0];
-  if (!target) throw new CliError('Thiếu tên tệp: npx thidua backup <tệp.sqlite> / missing file name');
-  if (existsSync(target))
-    throw new CliError(`Tệp «${target}» đã có; chọn tên khác để không ghi đè. / «${target}» exists; choose another name.`);
-  if (!existsSync(config.databasePath))
-    throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  if (!target) throw new CliError(toOperator((text) => text.missingFile('backup <tệp.sqlite>')));
+  if (existsSync(target)) throw new CliError(toOperator((text) => text.fileExists(target)));
+  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
   const handle = openDatabase(config.databasePath);
   try {
     // SQLite's online backup API: a consistent copy even while the bot keeps writing.
@@ -185,7 +183,7 @@ async function backup(config: Config, args: string[]): Promise<number> {
   } finally {
     handle.close();
   }
-  process.stdout.write(`Đã sao lưu / backed up ${config.databasePath} → ${target} (${Math.ceil(statSync(target).size / 1024)} KB)\n`);
+  process.stdout.write(`${toOperator((text) => text.backedUp(config.databasePath, target, Math.ceil(statSync(target).size / 1024)))}\n`);
   return 0;
 }
 
@@ -200,10 +198,7 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
   const handle = openDatabase(config.databasePath);
   try {
     const organisation = createStore(handle.db).organisation.get();
-    if (!organisation)
-      throw new CliError(
-        `Chưa có tổ chức trong «${config.databasePath}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>). / no organisation yet.`,
-      );
+    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisationIn(config.databasePath)));
     const at = typeof values.at === 'string' ? parseInstant(values.at, organisation.timeZone) : systemClock.now();
     const { delivery, deps } = createCore({
       handle,
@@ -240,30 +235,21 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     format: { type: 'string' },
     out: { type: 'string' },
   });
-  if (!values.block || !values.period)
-    throw new CliError(
-      'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP] / --block and --period are required',
-    );
+  if (!values.block || !values.period) throw new CliError(toOperator((text) => text.exportNeeds));
   const format = (values.format ?? 'xlsx').toLowerCase();
-  if (format !== 'xlsx' && format !== 'csv')
-    throw new CliError(`--format «${values.format}»: chỉ có xlsx hoặc csv / --format must be xlsx or csv`);
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
-    throw new CliError(`--year «${values.year}»: cần năm bốn chữ số, ví dụ 2021 / --year must be a four-digit year`);
-  if (!existsSync(config.databasePath))
-    throw new CliError(`Chưa có cơ sở dữ liệu «${config.databasePath}». / no database at «${config.databasePath}».`);
+  if (format !== 'xlsx' && format !== 'csv') throw new CliError(toOperator((text) => text.badFormat(values.format ?? '')));
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(toOperator((text) => text.badYear(values.year ?? '')));
+  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
   const handle = openDatabase(config.databasePath);
   try {
     const store = createStore(handle.db);
     const organisation = store.organisation.get();
-    if (!organisation) throw new CliError('Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml> / no organisation loaded');
+    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisation));
     const now = systemClock.now();
     // Named as in Slack: the code or the name, with or without diacritics ("noi chinh", "quy 1").
     const blocks = store.structure.activeBlocks();
     const block = found(findByCodeOrName(values.block, blocks));
-    if (!block)
-      throw new CliError(
-        `Không rõ khối «${values.block}». Các khối: ${blocks.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous block`,
-      );
+    if (!block) throw new CliError(toOperator((text) => text.unknownBlock(values.block ?? '', listed(blocks))));
     const year =
       values.year !== undefined
         ? Number(values.year)
@@ -272,14 +258,10 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
             now,
             organisation.timeZone,
           );
-    if (year === undefined || !store.structure.year(year))
-      throw new CliError(`Không có năm ${values.year ?? ''} trong tệp cấu hình tổ chức. / unknown year`);
+    if (year === undefined || !store.structure.year(year)) throw new CliError(toOperator((text) => text.unknownYear(values.year ?? '')));
     const periods = store.structure.periods(year);
     const period = found(findPeriod(values.period, periods));
-    if (!period)
-      throw new CliError(
-        `Không rõ kỳ «${values.period}» trong năm ${year}. Các kỳ: ${periods.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}. / unknown or ambiguous period`,
-      );
+    if (!period) throw new CliError(toOperator((text) => text.unknownPeriod(values.period ?? '', year, listed(periods))));
     const loaded = standingsFor(store, block.id, period.id)!;
     const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
     writeFileSync(
@@ -305,17 +287,15 @@ function parseInstant(text: string, zone: string): Date {
     return new Date(Date.parse(trimmed));
   const local = parseLocalDateTime(trimmed);
   if (local) return zonedInstant(local, zone);
-  throw new CliError(
-    `--at «${text}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức) / expected ISO-8601`,
-  );
+  throw new CliError(toOperator((words) => words.badInstant(text)));
 }
 
 function readSource(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tồn tại / does not exist' : (error as Error).message;
-    throw new CliError(`Không đọc được tệp «${file}»: ${reason}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(toOperator((text) => text.missingSource(file)));
+    throw new CliError(`Không đọc được tệp «${file}»: ${(error as Error).message}`);
   }
 }
 
@@ -326,10 +306,13 @@ function parseCommandArgs<T extends Record<string, { type: 'string' | 'boolean' 
     const known = Object.keys(options)
       .map((name) => `--${name}`)
       .join(', ');
-    throw new CliError(
-      `Tham số không hợp lệ (${(error as Error).message}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh". / invalid arguments`,
-    );
+    throw new CliError(toOperator((text) => text.badArguments((error as Error).message, known)));
   }
+}
+
+/** "NOI_CHINH (Khối thi đua Nội chính), VH_XH (…)" */
+function listed(items: readonly { code: string; name: string }[]): string {
+  return items.map((item) => `${item.code} (${item.name})`).join(', ');
 }
 
 function found<T>(lookup: Lookup<T>): T | undefined {

@@ -3,6 +3,7 @@ import { defineMessages } from '../i18n/messages';
 /** What the local console itself says (the bot's own messages come from the features). */
 export const consoleText = defineMessages(
   {
+    badStart: (typed: string) => `--at «${typed}»: cần dạng yyyy-MM-dd HH:mm`,
     banner: 'Thi Đua — bảng điều khiển cục bộ (chạy bot đầy đủ, không cần Slack)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Tổ chức: ${organisation} · Giờ của tổ chức: ${time} (${zone})\nĐang là: ${who} · kênh #${channel}`,
@@ -42,6 +43,7 @@ export const consoleText = defineMessages(
     clockIs: (time: string, zone: string) => `Đồng hồ của tổ chức: ${time} (${zone}); chạy bộ hẹn giờ…`,
   },
   {
+    badStart: (_typed: string) => 'expected yyyy-MM-dd HH:mm',
     banner: 'Thi Đua — local console (the whole bot, no Slack needed)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Organisation: ${organisation} · Organisation time: ${time} (${zone})\nActing as: ${who} · channel #${channel}`,

@@ -6,6 +6,7 @@ import { ManualClock, systemClock } from '../clock';
 import { instantAt, localDateOf, localYearOf, parseLocalDateTime, parseTimeOfDay, zonedInstant } from '../domain/calendar';
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
+import { bothLanguages } from '../i18n/messages';
 import { addOrganisationMembers } from '../local-slack/directory';
 import { type ButtonPress, SlackDriver } from '../local-slack/driver';
 import { mrkdwnToText, type RenderedButton, renderBlocks } from '../local-slack/render';
@@ -55,7 +56,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       : parseClockArgument(options.at, systemClock.now(), organisation.timeZone);
   if (!start) {
     handle.close();
-    throw new ConsoleError(`--at «${options.at}»: cần dạng yyyy-MM-dd HH:mm / expected yyyy-MM-dd HH:mm`);
+    throw new ConsoleError(bothLanguages(consoleText, (text) => text.badStart(String(options.at))));
   }
   const clock = new ManualClock(start);
 

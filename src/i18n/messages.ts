@@ -11,3 +11,11 @@ export type Catalogue<T> = Record<Locale, T>;
 export function defineMessages<T>(vi: T, en: NoInfer<T>): Catalogue<T> {
   return { vi, en };
 }
+
+/**
+ * A line for operators said before any organisation, and so its language, is known (a bad setting,
+ * a missing file, the bot starting or stopping): the Vietnamese, then the English, from one catalogue.
+ */
+export function bothLanguages<T>(catalogue: Catalogue<T>, say: (text: T) => string): string {
+  return `${say(catalogue.vi)} / ${say(catalogue.en)}`;
+}
