@@ -1,6 +1,24 @@
-import { posix } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { COMMANDS, type Module } from './layers';
+
+/** The repository's root. */
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Every .ts file under `roots` (folders of the repository), by its path with "/", with its text. */
+export function sourceFiles(roots: readonly string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) files.set(relative(ROOT, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+    }
+  };
+  for (const root of roots) walk(join(ROOT, root));
+  return files;
+}
 
 /** One relative import of a file: what it names and whether only types come through it. */
 export interface ImportEdge {
