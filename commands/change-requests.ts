@@ -10,7 +10,7 @@ import {
 } from '../src/services/change-requests/decide';
 import { type Decision, refreshChangeRequestMessages } from '../src/services/change-requests/requests';
 import type { AppDeps } from '../src/services/deps';
-import { mention } from '../src/views/blocks';
+import { escapeMrkdwn, mention } from '../src/views/blocks';
 import {
   alreadyDecidedText,
   buildDecisionDoneView,
@@ -116,7 +116,10 @@ export const changeRequestsFeature: Feature = {
         );
       await ack({
         response_action: 'update',
-        view: buildDecisionDoneView(text.rejectedDone(request.title, request.unitName, mention(request.requestedBy)), organisation.locale),
+        view: buildDecisionDoneView(
+          text.rejectedDone(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), mention(request.requestedBy)),
+          organisation.locale,
+        ),
       });
       await refreshChangeRequestMessages(deps, client, current, organisation);
     });

@@ -1,11 +1,19 @@
-import type { BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import { parseDirectiveCommand, parseDirectiveQuery } from '../src/domain/directive-query';
+import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
+import { identifyCaller, isMember } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
-import { saveDirective, searchDirectives, shareDirective } from '../src/services/directives';
+import { saveDirective, searchDirectives, searchPlace, shareDirective, verifiedPlace } from '../src/services/directives';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { readDirectiveForm } from '../src/views/directive-form';
@@ -19,10 +27,11 @@ import {
   citeDirective,
   decodePage,
   type Message,
+  type SearchPlace,
 } from '../src/views/directives';
 import { directiveIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand } from './shared/feature';
-import { ephemeral } from './shared/replies';
+import { ephemeral, notInOrganisation } from './shared/replies';
 
 const directiveHelp = defineMessages(
   {
@@ -51,7 +60,7 @@ const vanban: SubCommand = {
       case 'usage':
         return respond(buildDirectiveUsage(locale, caller.isAdmin));
       case 'search':
-        return respond(searchReply(deps.store, command.text, 0, locale));
+        return respond(searchReply(deps.store, command.text, 0, locale, searchPlace(deps.seal, caller.userId, context.channelId)));
       case 'editUsage':
         return respond({ text: caller.isAdmin ? directiveText[locale].editUsage : adminOnly(deps.store, locale) });
       case 'add':
@@ -77,12 +86,10 @@ async function editDirective(context: CommandContext, typed: string): Promise<vo
     });
   const query = parseDirectiveQuery(typed);
   return respond(
-    buildDirectiveNoMatch(
-      query,
-      { numbers: deps.store.directives.suggestions(query).numbers },
-      locale,
-      text.editNotFound(escapeMrkdwn(typed)),
-    ),
+    buildDirectiveNoMatch(query, { numbers: deps.store.directives.suggestions(query).numbers }, locale, {
+      heading: text.editNotFound(escapeMrkdwn(typed)),
+      ...withPlace(searchPlace(deps.seal, caller.userId, context.channelId)),
+    }),
   );
 }
 
@@ -90,11 +97,21 @@ async function openModal(context: CommandContext, view: ReturnType<typeof buildD
   await context.client.views.open({ trigger_id: context.triggerId, view });
 }
 
-/** The reply to a search: one page of results, or what to try instead (also what bench/search.ts times). */
-export function searchReply(store: Store, typed: string, offset: number, locale: Locale): Message {
+/**
+ * The reply to a search: one page of results, or what to try instead (also what bench/search.ts
+ * times). With the search's `place`, each result can be shared into that conversation.
+ */
+export function searchReply(store: Store, typed: string, offset: number, locale: Locale, place?: SearchPlace): Message {
   const found = searchDirectives(store, typed, offset);
-  if (found.kind === 'none') return buildDirectiveNoMatch(found.query, found.suggestions, locale);
-  return buildDirectiveResults(found.query, found.result, locale, found.correctedQuery);
+  if (found.kind === 'none') return buildDirectiveNoMatch(found.query, found.suggestions, locale, withPlace(place));
+  return buildDirectiveResults(found.query, found.result, locale, {
+    ...withPlace(place),
+    ...(found.correctedQuery !== undefined ? { correctedQuery: found.correctedQuery } : {}),
+  });
+}
+
+function withPlace(place: SearchPlace | undefined): { place?: SearchPlace } {
+  return place ? { place } : {};
 }
 
 function adminOnly(store: Store, locale: Locale): string {
@@ -132,28 +149,46 @@ async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMidd
 }
 
 /** "Xem thêm", "Trang trước" and the suggestion buttons: search again and replace the results. */
-async function turnPage(deps: AppDeps, { ack, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
+async function turnPage(deps: AppDeps, { ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
   await ack();
   const organisation = deps.store.organisation.get();
   if (!organisation) return ephemeral(respond)(commonText.vi.noOrganisation);
   const page = decodePage(action.value);
-  if (!page) return;
-  const reply = searchReply(deps.store, page.query, page.offset, organisation.locale);
+  if (!page) return ephemeral(respond)(commonText[organisation.locale].staleButton);
+  // The search's place carries on only when sealed for whoever pressed: else the page has no share buttons.
+  const reply = searchReply(deps.store, page.query, page.offset, organisation.locale, verifiedPlace(deps.seal, body.user.id, page));
   await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, blocks: reply.blocks });
 }
 
-/** "Chia sẻ vào kênh": one result posted to the channel through the outbox, saying who shared it. */
-async function share(deps: AppDeps, { ack, action, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction>): Promise<void> {
+/** "Chia sẻ vào kênh": the directive posted where the search was made (src/services/directives.ts), or why not. */
+async function share(
+  deps: AppDeps,
+  { ack, action, body, client, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
+): Promise<void> {
   await ack();
   const say = ephemeral(respond);
   const organisation = deps.store.organisation.get();
   if (!organisation) return say(commonText.vi.noOrganisation);
-  const text = directiveText[organisation.locale];
-  const channel = body.channel?.id ?? body.container?.channel_id;
-  const directive = channel
-    ? shareDirective(deps, { userId: body.user.id, directiveId: Number(action.value), channel, pressId: action.action_ts })
-    : undefined;
-  await say(directive ? text.shared(citeDirective(directive)) : text.gone);
+  const { locale } = organisation;
+  if (!isMember(identifyCaller(deps.store, organisation, body.user.id, deps.clock.now())))
+    return say(notInOrganisation(deps, organisation));
+  const outcome = await shareDirective(deps, client, { userId: body.user.id, value: action.value, locale });
+  const text = directiveText[locale];
+  switch (outcome.kind) {
+    case 'stale':
+      return say(commonText[locale].staleButton);
+    case 'gone':
+      return say(text.gone);
+    case 'not_in_conversation':
+      return say(text.notInConversation);
+    case 'unverified':
+      deps.logger.warn(`directive share by ${body.user.id}: Slack could not list the conversation's members (${outcome.reason})`);
+      return say(text.membershipUnknown);
+    case 'already':
+      return say(text.alreadyShared(formatDateTime(outcome.at, organisation.timeZone, locale)));
+    case 'shared':
+      return say(text.shared(escapeMrkdwn(citeDirective(outcome.directive))));
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
+import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
 import { reportText } from '../src/views/report';
@@ -108,7 +109,7 @@ function reportPage(form: ReportForm, pageIndex: number, metadata: string, actin
 function openProblemText(problem: ReportFormProblem, opener: ModalOpener): string {
   const text = commandText[opener.locale];
   if (problem.kind === 'no_periods') return text.noPeriods(problem.year);
-  if (problem.kind === 'unknown_period') return text.unknownWords(problem.typed, listNamed(problem.periods));
+  if (problem.kind === 'unknown_period') return text.unknownWords(escapeMrkdwn(problem.typed), listNamed(problem.periods));
   return scopeProblemText(problem, text, opener);
 }
 
@@ -157,7 +158,8 @@ export const reportFeature: Feature = {
         const wanted = typedYear ? Number(typedYear) : context.caller.year;
         const periods = wanted !== undefined ? structure.periods(wanted) : [];
         const words = parsePeriodWords(context.args, structure.activeUnits(), periods);
-        if (words.rest) return context.respond({ text: commandText[context.locale].unknownWords(words.rest, listNamed(periods)) });
+        if (words.rest)
+          return context.respond({ text: commandText[context.locale].unknownWords(escapeMrkdwn(words.rest), listNamed(periods)) });
         return openReportModal(context, {
           unitText: words.block?.code ?? '',
           periodText: words.period?.code ?? '',

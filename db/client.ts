@@ -16,11 +16,19 @@ export interface DatabaseHandle {
   close(): void;
 }
 
+/**
+ * The bot's wait for another process's write lock (an import, a tick): the wait blocks every
+ * request, and a submission must still be answered within Slack's 3 s. Other processes wait 5 s.
+ */
+export const BOT_BUSY_TIMEOUT_MS = 1000;
+
 export interface OpenOptions {
   /** Called with every SQL statement run (tests use it to prove a request touched nothing). */
   trace?: (statement: string) => void;
   /** Apply migrations (default true). */
   migrate?: boolean;
+  /** How long a write waits for another process's write lock before failing (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -34,7 +42,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   const sqlite = new Database(path, options.trace ? { verbose: (statement) => options.trace!(String(statement)) } : {});
   if (!inMemory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.round(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

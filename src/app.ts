@@ -1,7 +1,11 @@
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerFeatures } from '../commands';
+import { guardSlackRequests, type RefusedRequests } from './http-guard';
+import { answerFailures, refuseOversized, withListenerDefaults } from './listener-guards';
 import type { AppDeps } from './services/deps';
+
+const EVENTS_PATH = '/slack/events';
 
 /**
  * Counts the listeners still running — Bolt acknowledges a request before its listener is done
@@ -36,39 +40,49 @@ export type ReceiverOptions = { kind: 'http'; signingSecret: string } | { kind: 
 
 export interface SlackAppOptions {
   botToken: string;
-  /** Base URL of the Web API (a loopback fake in tests and the console); Slack's own when absent. */
-  apiUrl?: string;
   receiver: ReceiverOptions;
   /** Extra HTTP routes served beside Bolt's (the health check). */
   routes?: CustomRoute[];
-  clientOptions?: WebClientOptions;
+  /** The Web API client's: its URL (a loopback fake in tests and the console), timeout and retries. */
+  clientOptions: WebClientOptions;
   /** Who the bot is, from auth.test (startBot asks once, before serving): Bolt then does not ask again. */
   identity?: { botId: string; botUserId: string };
   /** Counts the listeners in flight (from the first middleware to the end of every listener). */
   inFlight?: InFlight;
+  /** Counts and logs the requests refused at the door (HTTP mode). */
+  refused: RefusedRequests;
 }
 
 /**
- * Builds the Bolt app over `deps`: the HTTP receiver (Bolt verifies every request's signature and
- * timestamp) or Socket Mode, every Web API call pointed at `apiUrl`, and every feature registered.
+ * Builds the Bolt app over `deps`: the HTTP receiver behind our door (src/http-guard.ts: signature,
+ * a timestamp within five minutes either way, refusals counted) or Socket Mode, the Web API client
+ * as `clientOptions` says (URL, timeout, retries), the guards every request passes (src/listener-guards.ts), and every feature.
  */
 export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
-  const clientOptions: WebClientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...options.clientOptions };
+  const { clientOptions } = options;
   const routes = options.routes ?? [];
-  const receiver =
-    options.receiver.kind === 'http'
-      ? new HTTPReceiver({
-          signingSecret: options.receiver.signingSecret,
-          endpoints: '/slack/events',
-          customRoutes: routes,
-          logger: deps.logger,
-        })
-      : new SocketModeReceiver({
-          appToken: options.receiver.appToken,
-          customRoutes: routes,
-          logger: deps.logger,
-          installerOptions: { port: options.receiver.port, clientOptions },
-        });
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (options.receiver.kind === 'http') {
+    receiver = new HTTPReceiver({
+      signingSecret: options.receiver.signingSecret,
+      endpoints: EVENTS_PATH,
+      customRoutes: routes,
+      logger: deps.logger,
+    });
+    guardSlackRequests(receiver, {
+      signingSecret: options.receiver.signingSecret,
+      endpoint: EVENTS_PATH,
+      wire: deps.wire,
+      refused: options.refused,
+    });
+  } else {
+    receiver = new SocketModeReceiver({
+      appToken: options.receiver.appToken,
+      customRoutes: routes,
+      logger: deps.logger,
+      installerOptions: { port: options.receiver.port, clientOptions },
+    });
+  }
   const app = new App({
     token: options.botToken,
     ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
@@ -81,6 +95,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
   });
   const { inFlight } = options;
   if (inFlight) app.use(({ next }) => inFlight.track(next));
+  app.use(answerFailures(deps));
+  app.use(refuseOversized(deps));
   // Slack retries an event it thinks went unanswered; Bolt does not deduplicate, so the first
   // delivery of an event_id is recorded and any retry of it is acknowledged and dropped.
   app.use(async ({ body, next }) => {
@@ -91,7 +107,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     }
     await next();
   });
-  registerFeatures(app, deps);
+  registerFeatures(withListenerDefaults(app, deps.logger), deps);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', error);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bothLanguages, defineMessages } from './i18n/messages';
+import { DEFAULT_SLACK_API_TIMEOUT_MS } from './slack-client';
 
 /**
  * The process environment, validated at the edge. Empty values count as unset so that a copied
@@ -59,6 +60,14 @@ export const EnvSchema = z.object({
   ),
   SCHEDULER_TICK_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(60)),
   OUTBOX_LEASE_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).default(120)),
+  SLACK_API_TIMEOUT_SECONDS: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number()
+      .min(0.1)
+      .max(120)
+      .default(DEFAULT_SLACK_API_TIMEOUT_MS / 1000),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -78,6 +87,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   schedulerTickSeconds: number;
   outboxLeaseSeconds: number;
+  /** Every Web API call ends within this many milliseconds. */
+  slackApiTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +131,7 @@ function commonConfig(values: Env): Omit<Config, 'slack'> {
     logLevel: values.LOG_LEVEL,
     schedulerTickSeconds: values.SCHEDULER_TICK_SECONDS,
     outboxLeaseSeconds: values.OUTBOX_LEASE_SECONDS,
+    slackApiTimeoutMs: Math.round(values.SLACK_API_TIMEOUT_SECONDS * 1000),
   };
 }
 

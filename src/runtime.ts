@@ -3,18 +3,21 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { App, Logger } from '@slack/bolt';
-import { WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
+import { type RetryOptions, WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { DatabaseHandle } from '../db/client';
 import { createStore, type Store } from '../db/store';
 import { createSlackApp, InFlight, type ReceiverOptions } from './app';
 import { type Clock, realWireTimer, type WireTimer } from './clock';
 import { Delivery } from './delivery/delivery';
 import { healthReport } from './health';
+import { RefusedRequests } from './http-guard';
 import { bothLanguages, defineMessages } from './i18n/messages';
 import { Scheduler } from './scheduler/scheduler';
 import type { AppDeps } from './services/deps';
 import { loadDemoIfEmpty } from './services/organisation';
+import { sealOf } from './services/seal';
 import { standingsRenderers } from './services/standings/renderers';
+import { DEFAULT_SLACK_API_TIMEOUT_MS, INTERACTIVE_RETRIES, slackClientOptions } from './slack-client';
 
 /** What the product needs without taking requests: the store, the delivery and the deps handlers and jobs get. */
 export interface CoreOptions {
@@ -25,6 +28,8 @@ export interface CoreOptions {
   botToken: string;
   /** Base URL of the Web API; Slack's own when absent. */
   apiUrl?: string;
+  /** Every Web API call ends within this (SLACK_API_TIMEOUT_SECONDS; default 10 s). */
+  apiTimeoutMs?: number;
   outboxLeaseMs: number;
   /** Load the demo organisation when the database has none (default true). */
   loadDemo?: boolean;
@@ -52,11 +57,10 @@ export function createCore(options: CoreOptions): Core {
   if (store.transaction((tx) => tx.directives.ensureSearchIndex())) options.logger.info('rebuilt the directive search index');
 
   const deliveryClient = new WebClient(options.botToken, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    logger: options.logger,
-    // Pacing and Retry-After are the delivery's job: the client reports a 429 instead of sleeping on it.
+    // Retries, pacing and Retry-After are the delivery's job (the outbox): the client reports a
+    // failure or a 429 at once instead of retrying or sleeping on it.
+    ...clientOptionsOf(options, { retries: 0 }),
     rejectRateLimitedCalls: true,
-    ...options.clientOptions,
   });
   const delivery = new Delivery({
     store,
@@ -68,7 +72,22 @@ export function createCore(options: CoreOptions): Core {
     uploads: standingsRenderers(store, options.clock),
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });
-  return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery } };
+  return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery, seal: sealOf(store) } };
+}
+
+/** The Web API client options of `options`: its URL and timeout, these retries, then what the caller adds (tests turn retries off). */
+function clientOptionsOf(options: CoreOptions, retryConfig: RetryOptions): WebClientOptions {
+  return {
+    ...slackClientOptions(
+      {
+        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+        timeoutMs: options.apiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS,
+        logger: options.logger,
+      },
+      retryConfig,
+    ),
+    ...options.clientOptions,
+  };
 }
 
 const startupText = defineMessages(
@@ -76,11 +95,18 @@ const startupText = defineMessages(
     notBotToken: 'SLACK_BOT_TOKEN: không phải token của bot (xoxb-…)',
     refused: (error: string) => `Slack không chấp nhận SLACK_BOT_TOKEN (${error})`,
     unreachable: (where: string, error: string) => `Không gọi được Slack Web API tại ${where} (${error})`,
+    portInUse: (port: number, host: string) =>
+      `Cổng ${port} (${host}) đang được một chương trình khác dùng: dừng chương trình đó hoặc đặt PORT khác`,
+    portForbidden: (port: number, host: string) => `Không được phép mở cổng ${port} (${host}): chọn PORT từ 1024 trở lên`,
+    noSuchHost: (host: string) => `Máy này không có địa chỉ HOST=${host}: dùng 0.0.0.0 hoặc 127.0.0.1`,
   },
   {
     notBotToken: 'not a bot token',
     refused: (_error: string) => 'Slack refused the bot token',
     unreachable: (_where: string, _error: string) => 'cannot reach the Slack Web API',
+    portInUse: (port: number, _host: string) => `port ${port} is in use`,
+    portForbidden: (port: number, _host: string) => `permission denied for port ${port}`,
+    noSuchHost: (host: string) => `HOST ${host} is not an address of this machine`,
   },
 );
 
@@ -93,13 +119,8 @@ export class StartupError extends Error {}
  * background (an unhandled rejection) after the bot seemed to start.
  */
 async function identifyBot(options: BotOptions): Promise<{ botId: string; botUserId: string }> {
-  const client = new WebClient(options.botToken, {
-    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    logger: options.logger,
-    // Four retries over about half a minute (2 + 4 + 8 + 16 s): long enough for a network that is coming up, short enough to say so.
-    retryConfig: { retries: 4, factor: 2, minTimeout: 2000 },
-    ...options.clientOptions,
-  });
+  // Four retries over about half a minute (2 + 4 + 8 + 16 s): long enough for a network that is coming up, short enough to say so.
+  const client = new WebClient(options.botToken, clientOptionsOf(options, { retries: 4, factor: 2, minTimeout: 2000 }));
   const where = options.apiUrl ?? 'https://slack.com/api/';
   try {
     const answer = await client.auth.test();
@@ -111,6 +132,20 @@ async function identifyBot(options: BotOptions): Promise<{ botId: string; botUse
       throw new StartupError(bothLanguages(startupText, (text) => text.refused(String(error.data.error))));
     const reason = error instanceof Error ? error.message : String(error);
     throw new StartupError(bothLanguages(startupText, (text) => text.unreachable(where, reason)));
+  }
+}
+
+/** A port that cannot be listened on, said in one line; undefined for any other failure. */
+function listenProblem(error: unknown, host: string, port: number): StartupError | undefined {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new StartupError(bothLanguages(startupText, (text) => text.portInUse(port, host)));
+    case 'EACCES':
+      return new StartupError(bothLanguages(startupText, (text) => text.portForbidden(port, host)));
+    case 'EADDRNOTAVAIL':
+      return new StartupError(bothLanguages(startupText, (text) => text.noSuchHost(host)));
+    default:
+      return undefined;
   }
 }
 
@@ -132,6 +167,8 @@ export interface Bot {
   handle: DatabaseHandle;
   /** The bound HTTP port (the health route's in Socket Mode). */
   port: number;
+  /** Requests refused at the door (bad signature, timestamp out of range), counted since the start. */
+  refused: RefusedRequests;
   /** Where Slack sends requests in HTTP mode, e.g. http://127.0.0.1:3000/slack/events */
   requestUrl: string;
   scheduler: Scheduler;
@@ -167,19 +204,25 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
 
   const startedAt = wire.nowMs();
   const inFlight = new InFlight();
+  const refused = new RefusedRequests(options.logger);
   const app = createSlackApp(deps, {
     inFlight,
     botToken: options.botToken,
-    ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     receiver: options.receiver,
-    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    clientOptions: clientOptionsOf(options, INTERACTIVE_RETRIES),
     identity,
+    refused,
     routes: [
       {
         path: '/healthz',
         method: ['GET'],
         handler: (_request, response) => {
-          const report = healthReport(options.handle, store, options.mode, Math.round((wire.nowMs() - startedAt) / 1000));
+          const report = healthReport(options.handle, store, {
+            mode: options.mode,
+            uptimeSeconds: Math.round((wire.nowMs() - startedAt) / 1000),
+            refusedRequests: refused.total,
+            now: wire.nowMs(),
+          });
           response.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' });
           response.end(JSON.stringify(report));
         },
@@ -188,11 +231,15 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
   });
 
   let port = options.port;
-  if (options.receiver.kind === 'http') {
-    const server = (await app.start({ port: options.port, host: options.host })) as Server;
-    port = (server.address() as AddressInfo).port;
-  } else {
-    await app.start();
+  try {
+    if (options.receiver.kind === 'http') {
+      const server = (await app.start({ port: options.port, host: options.host })) as Server;
+      port = (server.address() as AddressInfo).port;
+    } else {
+      await app.start();
+    }
+  } catch (error) {
+    throw listenProblem(error, options.host, options.port) ?? error;
   }
   // The scheduler's first pass before the delivery resumes: nudges left unposted by a stop are
   // superseded by a newer one of their due before anything could post them late.
@@ -209,6 +256,7 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
     port,
     requestUrl: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/slack/events`,
     scheduler,
+    refused,
     listenersIdle: () => inFlight.idle(),
     async idle() {
       // A listener may queue a post, and a post never starts a listener: idle once both are quiet together.
@@ -222,6 +270,7 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
       (stopped ??= (async () => {
         await app.stop();
         await inFlight.idle();
+        refused.stop();
         await scheduler.stop();
         await delivery.stop();
         options.handle.close();

@@ -7,6 +7,7 @@ import { readJson } from '../../src/read-json';
 import { type Caller, identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import type { UnitFormScopeProblem } from '../../src/services/unit-forms/scope';
+import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
 import type { ModalOpener } from './feature';
 import { ephemeral, notInOrganisation } from './replies';
@@ -88,9 +89,9 @@ const unitText = defineMessages(
 export function scopeProblemText(problem: UnitFormScopeProblem, words: UnitFormWords, opener: Pick<ModalOpener, 'locale'>): string {
   switch (problem.kind) {
     case 'ambiguous_unit':
-      return unitText[opener.locale].ambiguousUnit(problem.typed, listNamed(problem.matches));
+      return unitText[opener.locale].ambiguousUnit(escapeMrkdwn(problem.typed), listNamed(problem.matches));
     case 'unknown_unit':
-      return unitText[opener.locale].unknownUnit(problem.typed, listNamed(problem.units));
+      return unitText[opener.locale].unknownUnit(escapeMrkdwn(problem.typed), listNamed(problem.units));
     case 'other_unit':
       return words.otherUnit(problem.unit.name, problem.own);
     case 'admin_needs_unit':

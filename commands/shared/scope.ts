@@ -38,7 +38,7 @@ export const argsText = defineMessages(
 
 /** "`NOI_CHINH` (Khối thi đua Nội chính), `VH_XH` (…)" */
 export function listNamed(items: readonly Named[]): string {
-  return items.map((item) => `\`${item.code}\` (${escapeMrkdwn(item.name)})`).join(', ');
+  return items.map((item) => `\`${escapeMrkdwn(item.code)}\` (${escapeMrkdwn(item.name)})`).join(', ');
 }
 
 export interface Scope {
@@ -68,7 +68,7 @@ export async function resolveScope(context: CommandContext, options: { command: 
       .split(/\s+/)
       .filter((word) => !YEAR_PATTERN.test(word))
       .join(' ');
-    await respond({ text: text.unknownBlock(typed, listNamed(blocks)) });
+    await respond({ text: text.unknownBlock(escapeMrkdwn(typed), listNamed(blocks)) });
     return undefined;
   }
   const block = words.block ?? caller.block;
@@ -119,7 +119,7 @@ export async function resolvePeriodScope(
   }
   const words = parsePeriodWords(context.args, blocks, periods);
   if (words.rest) {
-    await respond({ text: text.unknownPeriodWords(words.rest, listNamed(periods), listNamed(blocks)) });
+    await respond({ text: text.unknownPeriodWords(escapeMrkdwn(words.rest), listNamed(periods), listNamed(blocks)) });
     return undefined;
   }
   const block = words.block ?? caller.block;

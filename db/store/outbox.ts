@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { type OutboxStatus, outbox } from '../schema';
 import type { Db } from './types';
 
@@ -96,14 +96,19 @@ export function outboxQueries(db: Db) {
         .all();
     },
 
-    /** The earliest instant at which a waiting entry becomes ready, if any. */
-    nextWakeMs(): number | undefined {
+    /** The earliest instant at which a waiting entry (other than `excludingIds`) becomes ready, if any. */
+    nextWakeMs(excludingIds: readonly number[] = []): number | undefined {
       const row = db
         .select({
           at: sql<number | null>`min(case when ${outbox.status} = 'pending' then ${outbox.notBefore} else ${outbox.leaseUntil} end)`,
         })
         .from(outbox)
-        .where(inArray(outbox.status, ['pending', 'sending']))
+        .where(
+          and(
+            inArray(outbox.status, ['pending', 'sending']),
+            excludingIds.length ? sql`${outbox.id} not in (select value from json_each(${JSON.stringify(excludingIds)}))` : undefined,
+          ),
+        )
         .get();
       return row?.at ?? undefined;
     },
@@ -201,6 +206,17 @@ export function outboxQueries(db: Db) {
 
     withStatus(status: OutboxStatus): OutboxRow[] {
       return db.select().from(outbox).where(eq(outbox.status, status)).orderBy(asc(outbox.id)).all();
+    },
+
+    /** The entry with the greatest key that starts with `prefix` (found through the key's index). */
+    latestWithKeyPrefix(prefix: string): OutboxRow | undefined {
+      return db
+        .select()
+        .from(outbox)
+        .where(and(gte(outbox.dedupeKey, prefix), lt(outbox.dedupeKey, `${prefix}\uffff`)))
+        .orderBy(desc(outbox.dedupeKey))
+        .limit(1)
+        .get();
     },
 
     /** Entries whose key starts with `prefix` (e.g. every recipient of one request), oldest first. */

@@ -1,12 +1,17 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
 import { bothLanguages, defineMessages } from '../i18n/messages';
 
+/** Why a file could not be written, in words. */
+export type WriteProblem = 'noFolder' | 'denied' | 'isFolder' | 'readOnly' | 'full' | 'cannotOpen';
+
 /** What one `npx thidua tick` delivered (DeliveryStats). */
 interface TickFigures {
   sent: number;
   recovered: number;
   skipped: number;
   failed: number;
+  /** Still queued when the pass ended (pending or being sent): for the next pass. */
+  left: number;
 }
 
 /** What `npx thidua` prints. Operators read Vietnamese first; the help shows both languages. */
@@ -27,7 +32,9 @@ export const cliText = defineMessages(
     rejected: (file: string, count: number) => `Tệp ${file} không hợp lệ (${count} lỗi); chưa có thay đổi nào được lưu:`,
     demoReplaced: 'Cơ sở dữ liệu đang chứa tổ chức demo; dữ liệu demo được thay bằng tệp này.',
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
-      `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}.`,
+      `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}${done.left ? `; còn ${done.left} tin chờ lần chạy sau` : ''}.`,
+    slackUnreachable: (reason: string, left: number) =>
+      `Không kết nối được Slack${reason ? ` (${reason})` : ''}: ${left} tin vẫn nằm trong hàng đợi, sẽ được gửi đúng một lần ở lần chạy sau.`,
     jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
@@ -48,7 +55,9 @@ export const cliText = defineMessages(
     rejected: (file: string, count: number) => `${file} is invalid (${count} problems); nothing was saved:`,
     demoReplaced: 'The database held the demo organisation; the demo data is replaced by this file.',
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
-      `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed.`,
+      `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed${done.left ? `; ${done.left} left for the next pass` : ''}.`,
+    slackUnreachable: (reason: string, left: number) =>
+      `Slack could not be reached${reason ? ` (${reason})` : ''}: ${left} messages stay queued and will be sent once on the next pass.`,
     jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
@@ -112,6 +121,19 @@ export const operatorText = defineMessages(
     missingSource: (file: string) => `Không đọc được tệp «${file}»: không tồn tại`,
     badArguments: (problem: string, known: string) =>
       `Tham số không hợp lệ (${problem}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh".`,
+    outExists: (file: string) => `Tệp «${file}» đã có; thêm --force để ghi đè, hoặc chọn tên khác bằng --out.`,
+    cannotWrite: (file: string, why: string) => `Không ghi được «${file}»: ${why}.`,
+    cannotBackUp: (file: string, why: string) => `Không ghi được bản sao lưu «${file}»: ${why}.`,
+    writeProblem: {
+      noFolder: 'thư mục không tồn tại',
+      denied: 'không có quyền ghi',
+      isFolder: 'đây là một thư mục',
+      readOnly: 'ổ đĩa chỉ đọc',
+      full: 'hết chỗ trên ổ đĩa',
+      cannotOpen: 'không mở được tệp để ghi: thư mục không tồn tại hoặc không có quyền ghi',
+    } satisfies Record<WriteProblem, string>,
+    unexpected: (message: string) =>
+      `Lỗi không mong đợi: ${message}. Chạy lại với LOG_LEVEL=debug để xem chi tiết, hoặc báo người quản trị hệ thống.`,
   },
   {
     unknownCommand: (command: string) => `Unknown command «${command}».`,
@@ -133,6 +155,18 @@ export const operatorText = defineMessages(
     badInstant: (_typed: string) => 'expected ISO-8601',
     missingSource: (_file: string) => 'does not exist',
     badArguments: (_problem: string, _known: string) => 'invalid arguments',
+    outExists: (file: string) => `«${file}» exists; add --force to overwrite.`,
+    cannotWrite: (file: string, why: string) => `cannot write «${file}»: ${why}.`,
+    cannotBackUp: (file: string, why: string) => `cannot write the backup «${file}»: ${why}.`,
+    writeProblem: {
+      noFolder: 'no such folder',
+      denied: 'permission denied',
+      isFolder: 'is a folder',
+      readOnly: 'read-only file system',
+      full: 'no space left',
+      cannotOpen: 'cannot open the file for writing',
+    } satisfies Record<WriteProblem, string>,
+    unexpected: (_message: string) => 'unexpected error',
   },
 );
 

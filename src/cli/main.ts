@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appliedMigrationCount, openDatabase } from '../../db/client';
+import { appliedMigrationCount, BOT_BUSY_TIMEOUT_MS, openDatabase } from '../../db/client';
 import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
 import { ManualClock, systemClock } from '../clock';
@@ -20,7 +20,7 @@ import { importOrganisationText } from '../services/organisation';
 import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../standings/standings-text';
-import { cliText, formatSummary, toOperator, USAGE } from './cli-text';
+import { cliText, formatSummary, type operatorText, toOperator, USAGE, type WriteProblem } from './cli-text';
 
 /** An expected failure: printed as one line, exit code 1. */
 export class CliError extends Error {}
@@ -58,7 +58,44 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    throw error;
+    // Anything else is still one line for the operator; the stack only when asked for.
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    process.stderr.write(`${toOperator((text) => text.unexpected(message))}\n`);
+    if (process.env.LOG_LEVEL?.trim().toLowerCase() === 'debug' && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+const WRITE_PROBLEMS: Record<string, WriteProblem> = {
+  ENOENT: 'noFolder',
+  EACCES: 'denied',
+  EPERM: 'denied',
+  EISDIR: 'isFolder',
+  EROFS: 'readOnly',
+  ENOSPC: 'full',
+  SQLITE_FULL: 'full',
+  SQLITE_CANTOPEN: 'cannotOpen',
+};
+
+/** Why a file could not be written, in words in one language (the system's code when it is none of the usual). */
+function writeProblem(error: unknown, text: (typeof operatorText)['vi']): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known = code ? WRITE_PROBLEMS[code] : undefined;
+  return known ? text.writeProblem[known] : (code ?? (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)));
+}
+
+function exists(path: string): CliError {
+  return new CliError(toOperator((text) => text.outExists(path)));
+}
+
+/** Writes `bytes` to `path`: never over an existing file unless `force`; one line when it cannot. */
+function writeOut(path: string, bytes: string | Buffer, force: boolean): void {
+  try {
+    writeFileSync(path, bytes, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists(path);
+    throw new CliError(toOperator((text) => text.cannotWrite(path, writeProblem(error, text))));
   }
 }
 
@@ -74,7 +111,7 @@ function loadDotEnv(): void {
 async function start(config: Config): Promise<number> {
   if (config.slack.kind === 'console') return consoleCommand(config, []);
   const logger = createLogger(config.logLevel);
-  const handle = openDatabase(config.databasePath);
+  const handle = openDatabase(config.databasePath, { busyTimeoutMs: BOT_BUSY_TIMEOUT_MS });
   const slack = config.slack;
   const bot = await startBot({
     handle,
@@ -90,6 +127,7 @@ async function start(config: Config): Promise<number> {
     port: config.port,
     mode: slack.kind,
     outboxLeaseMs: config.outboxLeaseSeconds * 1000,
+    apiTimeoutMs: config.slackApiTimeoutMs,
     schedulerTickMs: config.schedulerTickSeconds * 1000,
   });
   logger.info(
@@ -148,7 +186,9 @@ function importCommand(config: Config, args: string[]): number {
   const read = readOrganisationFile(source);
   if (!read.ok) {
     const text = cliText[read.locale];
-    process.stderr.write(`${text.rejected(file, read.problems.length)}\n${read.problems.map((problem) => `  ${problem}`).join('\n')}\n`);
+    process.stderr.write(
+      `${text.rejected(file, read.count ?? read.problems.length)}\n${read.problems.map((problem) => `  ${problem}`).join('\n')}\n`,
+    );
     return 1;
   }
   const text = cliText[read.data.organisation.locale];
@@ -179,7 +219,9 @@ async function backup(config: Config, args: string[]): Promise<number> {
   const handle = openDatabase(config.databasePath);
   try {
     // SQLite's online backup API: a consistent copy even while the bot keeps writing.
-    await handle.sqlite.backup(target);
+    await handle.sqlite.backup(target).catch((error: unknown) => {
+      throw new CliError(toOperator((text) => text.cannotBackUp(target, writeProblem(error, text))));
+    });
   } finally {
     handle.close();
   }
@@ -191,6 +233,11 @@ async function backup(config: Config, args: string[]): Promise<number> {
  * `npx thidua tick [--at ISO-8601]`: one scheduler pass as of that instant (default now), its
  * messages delivered to Slack, then what could not be delivered reported to the admins; one line
  * of figures. How operators, tests and the console's clock drive the scheduler without `npm start`.
+ *
+ * Bounded: the delivery starts nothing after SCHEDULER_TICK_SECONDS, nor once Slack is found
+ * unreachable, and every call ends within SLACK_API_TIMEOUT_SECONDS. What was not sent stays
+ * queued for the next pass (and is looked for in Slack first if its post may have landed); when
+ * Slack could not be reached the exit code is 1.
  */
 async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, { at: { type: 'string' } });
@@ -200,25 +247,30 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
     const organisation = createStore(handle.db).organisation.get();
     if (!organisation) throw new CliError(toOperator((text) => text.noOrganisationIn(config.databasePath)));
     const at = typeof values.at === 'string' ? parseInstant(values.at, organisation.timeZone) : systemClock.now();
-    const { delivery, deps } = createCore({
+    const { delivery, deps, store } = createCore({
       handle,
       clock: new ManualClock(at),
       logger,
       botToken: config.botToken,
       ...(config.slackApiUrl ? { apiUrl: config.slackApiUrl } : {}),
+      apiTimeoutMs: config.slackApiTimeoutMs,
       outboxLeaseMs: config.outboxLeaseSeconds * 1000,
       loadDemo: false,
     });
+    const pass = { deadlineMs: deps.wire.nowMs() + config.schedulerTickSeconds * 1000 };
     const { queued, failed } = await runSchedulerPass(deps, at);
-    await delivery.drain();
+    await delivery.drain({ pass });
     // What this pass could not deliver is known only now: report it in the same run.
     const digests = queueDeliveryDigest(deps, at);
-    await delivery.drain();
+    await delivery.drain({ pass });
     await delivery.stop();
+    const waiting = store.outbox.countsByStatus();
+    const left = waiting.pending + waiting.sending;
     const text = cliText[organisation.locale];
     process.stdout.write(
-      `${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, delivery.stats)}\n`,
+      `${text.ticked(formatDateTime(at, organisation.timeZone, organisation.locale), organisation.timeZone, queued + digests, { ...delivery.stats, left })}\n`,
     );
+    if (delivery.stats.slackUnreachable > 0) throw new CliError(text.slackUnreachable(delivery.lastSlackFailure ?? '', left));
     if (failed.length) throw new CliError(text.jobsFailed(failed.join(', ')));
     return 0;
   } finally {
@@ -234,6 +286,7 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     year: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (!values.block || !values.period) throw new CliError(toOperator((text) => text.exportNeeds));
   const format = (values.format ?? 'xlsx').toLowerCase();
@@ -264,11 +317,15 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     if (!period) throw new CliError(toOperator((text) => text.unknownPeriod(values.period ?? '', year, listed(periods))));
     const loaded = standingsFor(store, block.id, period.id)!;
     const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
-    writeFileSync(
+    const force = values.force === true;
+    // Refused before the file is built, and again on writing (another process may have made it since).
+    if (!force && existsSync(out)) throw exists(out);
+    writeOut(
       out,
       format === 'xlsx'
         ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now)
         : standingsCsv(loaded, organisation.locale),
+      force,
     );
     const reported = loaded.standings.rows.filter((row) => row.reported).length;
     process.stdout.write(

@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import { WebAPIPlatformError, WebAPIRateLimitedError, type WebClient } from '@slack/web-api';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { OutboxRow } from '../../db/store/outbox';
 import type { WireTimer } from '../clock';
@@ -17,6 +17,31 @@ export const UNREACHABLE_ERRORS = new Set([
   'is_archived',
   'invalid_users',
 ]);
+
+/**
+ * Slack's own answers for a failure on its side, worth trying again later (and maybe partly done:
+ * "It's possible some aspect of the operation succeeded").
+ */
+const SLACK_SIDE_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited_by_proxy']);
+
+/**
+ * Whether `error` says Slack could not be reached or could not answer: no answer within the
+ * timeout, no connection, an HTTP error, or Slack's own "try later". The message is not at fault:
+ * such failures never count towards giving up on it.
+ */
+export function isSlackUnreachable(error: unknown): boolean {
+  if (error instanceof WebAPIRequestError || error instanceof WebAPIHTTPError) return true;
+  return error instanceof WebAPIPlatformError && SLACK_SIDE_ERRORS.has(String(error.data.error));
+}
+
+/**
+ * Tries in a row that went unanswered, with no answer from Slack between them, after which Slack
+ * is taken to be away: said once in the log, and a pass (tick) wraps up. Each message keeps its
+ * own back-off, so a conversation Slack does not answer never holds up the others.
+ */
+const UNREACHABLE_IN_A_ROW = 5;
+/** The longest a message waits between two tries when Slack is away. */
+const LONGEST_BACKOFF_MS = 5 * 60_000;
 
 /** Metadata event type that marks our posts, so a recovery can find what a crashed worker sent. */
 export const OUTBOX_EVENT_TYPE = 'thidua_outbox';
@@ -52,6 +77,18 @@ export interface DeliveryStats {
   failed: number;
   /** 429 answers received. */
   rateLimited: number;
+  /** Tries that found Slack unreachable (no answer in time, no connection, an HTTP or server error); those messages stay queued. */
+  slackUnreachable: number;
+}
+
+export interface DrainOptions {
+  /**
+   * One pass, as `npx thidua tick` runs it: a message that fails for a reason that may pass is left
+   * queued for the next pass instead of being tried again now; once Slack is found unreachable
+   * nothing more is started; and nothing is started after `deadlineMs` (wire time). The drain
+   * then ends when the posts in flight end, each within the Web API timeout.
+   */
+  pass?: { deadlineMs: number };
 }
 
 /** One conversation's work: its entries in posting order, and whether a post to it is in flight. */
@@ -95,7 +132,15 @@ export class Delivery {
   private timer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
-  readonly stats: DeliveryStats = { sent: 0, recovered: 0, skipped: 0, failed: 0, rateLimited: 0 };
+  /** Set by a drain in pass mode (DrainOptions.pass): what that pass leaves alone. */
+  private pass: { deadlineMs: number } | undefined;
+  /** Entries that failed during a pass for a reason that may pass: the pass does not wait for their retry. */
+  private readonly deferred = new Set<number>();
+  /** Tries in a row that found Slack unreachable; past UNREACHABLE_IN_A_ROW Slack is taken to be away. */
+  private unreachableInARow = 0;
+  /** Why Slack was last found unreachable, in a few words. */
+  lastSlackFailure: string | undefined;
+  readonly stats: DeliveryStats = { sent: 0, recovered: 0, skipped: 0, failed: 0, rateLimited: 0, slackUnreachable: 0 };
 
   constructor(private readonly options: DeliveryOptions) {}
 
@@ -128,15 +173,32 @@ export class Delivery {
 
   /**
    * Resolves once nothing is left to post: every entry sent, skipped or failed. While another
-   * worker holds claims it polls briefly rather than sleeping to the end of their leases.
+   * worker holds claims it polls briefly rather than sleeping to the end of their leases. In pass
+   * mode (`options.pass`) it resolves sooner, leaving queued what this pass could not send.
    */
-  async drain(): Promise<void> {
-    for (;;) {
-      await this.pump();
-      const wake = this.options.store.outbox.nextWakeMs();
-      if (wake === undefined || this.stopped) return;
-      await this.options.wire.sleep(Math.min(250, Math.max(10, wake - this.options.wire.nowMs())));
+  async drain(options: DrainOptions = {}): Promise<void> {
+    this.pass = options.pass;
+    try {
+      for (;;) {
+        await this.pump();
+        if (this.stopped || this.halted()) return;
+        const wake = this.options.store.outbox.nextWakeMs(this.pass ? [...this.deferred] : []);
+        if (wake === undefined) return;
+        await this.options.wire.sleep(Math.min(250, Math.max(10, wake - this.options.wire.nowMs())));
+      }
+    } finally {
+      this.pass = undefined;
     }
+  }
+
+  /** Whether Slack is taken to be away: the last tries all went unanswered. */
+  get slackAway(): boolean {
+    return this.unreachableInARow >= UNREACHABLE_IN_A_ROW;
+  }
+
+  /** A pass that starts nothing more: Slack was found away, or the pass's time is up. */
+  private halted(): boolean {
+    return this.pass !== undefined && (this.slackAway || this.options.wire.nowMs() >= this.pass.deadlineMs);
   }
 
   private pump(): Promise<void> {
@@ -171,13 +233,14 @@ export class Delivery {
     let lastRefill = Number.NEGATIVE_INFINITY;
     for (;;) {
       const now = wire.nowMs();
-      if (!this.stopped && (this.refillWanted || (this.held.size < LOW_WATER && now - lastRefill >= 250))) {
+      const halted = this.stopped || this.halted();
+      if (!halted && (this.refillWanted || (this.held.size < LOW_WATER && now - lastRefill >= 250))) {
         this.refillWanted = false;
         lastRefill = now;
         this.refill(now);
       }
       let nextAt = Number.POSITIVE_INFINITY;
-      while (!this.stopped && this.inFlight.size < maxInFlight) {
+      while (!halted && this.inFlight.size < maxInFlight) {
         // Of the lanes allowed to post now, the one with the most left to post goes first: the
         // longest lanes decide when the whole delivery ends, at one message a second each.
         let best: Lane | undefined;
@@ -195,11 +258,13 @@ export class Delivery {
         if (!best) break;
         this.launch(best, best.rows.shift()!);
       }
-      if (this.inFlight.size === 0 && (this.stopped || this.lanes.size === 0)) {
-        if (this.stopped || !this.refill(wire.nowMs())) return;
+      if (this.inFlight.size === 0 && (halted || this.lanes.size === 0)) {
+        if (halted || !this.refill(wire.nowMs())) return;
         continue;
       }
-      await this.waitForChange(nextAt - wire.nowMs());
+      // Halted, only the posts in flight are awaited (each ends the wait); a pass also wakes at its deadline.
+      const wakeAt = halted ? Number.POSITIVE_INFINITY : Math.min(nextAt, this.pass?.deadlineMs ?? Number.POSITIVE_INFINITY);
+      await this.waitForChange(wakeAt - wire.nowMs());
     }
   }
 
@@ -282,15 +347,26 @@ export class Delivery {
           store.outbox.markSent(row.id, workerId, channel, ts, wire.nowMs());
           this.stats.sent += 1;
           this.stats.recovered += 1;
+          this.slackAnswered();
           return 'done';
         }
       }
       let threadTs: string | undefined;
       if (message.threadOfKey) {
-        threadTs = store.outbox.byKey(message.threadOfKey)?.ts ?? undefined;
+        const parent = store.outbox.byKey(message.threadOfKey);
+        threadTs = parent?.ts ?? undefined;
         if (!threadTs) {
-          // The parent is not posted yet: come back shortly rather than post out of its thread.
+          if (!parent || ['skipped', 'failed', 'superseded'].includes(parent.status)) {
+            // The parent will never be posted: its reply has no thread to go in.
+            logger.warn(`outbox ${row.dedupeKey}: its thread parent was not posted (${parent?.status ?? 'missing'}); skipped`);
+            store.outbox.finish(row.id, workerId, 'skipped', 'thread parent not posted');
+            this.stats.skipped += 1;
+            return 'done';
+          }
+          // The parent is not posted yet: come back shortly rather than post out of its thread
+          // (in the next pass, when this pass left the parent for then).
           store.outbox.release(row.id, workerId, wire.nowMs() + 1000, 'waiting for the thread parent');
+          if (this.deferred.has(parent.id)) this.deferred.add(row.id);
           return 'done';
         }
       }
@@ -311,6 +387,7 @@ export class Delivery {
         if (message.user) this.dmChannels.set(message.user, conversation);
         store.outbox.markSent(row.id, workerId, conversation, posted.ts ?? null, wire.nowMs());
         this.stats.sent += 1;
+        this.slackAnswered();
       } finally {
         // Pacing counts from Slack's answer, not from the request: Slack counts arrivals, and two
         // requests sent a second apart can arrive closer.
@@ -333,7 +410,20 @@ export class Delivery {
     // Tries again from `until`; an uncertain attempt comes back through the recovery path.
     const retryFrom = (until: number, reason: string) =>
       uncertain ? store.outbox.postponeUncertain(row.id, workerId, until, reason) : store.outbox.release(row.id, workerId, until, reason);
+    if (isSlackUnreachable(error)) {
+      // Slack, not the message, is at fault: it waits (longer each time, never given up) and a
+      // pass leaves it for the next one. One line in the log says Slack is away, not one a message.
+      this.stats.slackUnreachable += 1;
+      const reason = describeFailure(error);
+      this.lastSlackFailure = reason;
+      if (this.pass) this.deferred.add(row.id);
+      retryFrom(wire.nowMs() + Math.min(LONGEST_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 20)), reason);
+      logger.debug(`outbox ${row.dedupeKey}: Slack unreachable (${reason}); left queued`);
+      this.slackUnanswered(reason);
+      return 'done';
+    }
     if (error instanceof WebAPIRateLimitedError) {
+      this.slackAnswered();
       this.stats.rateLimited += 1;
       const until = wire.nowMs() + Math.max(1, error.retryAfter) * 1000;
       // chat.postMessage is limited per conversation: only this lane waits. Any other method's
@@ -343,6 +433,7 @@ export class Delivery {
       retryFrom(until, `rate limited, retry after ${error.retryAfter}s`);
       return 'retry';
     }
+    this.slackAnswered();
     const code = error instanceof WebAPIPlatformError ? String(error.data.error) : error instanceof Error ? error.message : String(error);
     if (UNREACHABLE_ERRORS.has(code)) {
       logger.warn(`outbox ${row.dedupeKey}: recipient unreachable (${code}); skipped`);
@@ -357,8 +448,25 @@ export class Delivery {
       return 'done';
     }
     logger.warn(`outbox ${row.dedupeKey}: attempt ${attempts} failed (${code}); will retry${uncertain ? ', looking in Slack first' : ''}`);
+    if (this.pass) this.deferred.add(row.id);
     retryFrom(wire.nowMs() + 1000 * 2 ** attempts, code);
     return 'done';
+  }
+
+  /** Slack answered (whatever it said): it is there. */
+  private slackAnswered(): void {
+    if (this.slackAway) this.options.logger.info('Slack answers again; queued messages are being sent');
+    this.unreachableInARow = 0;
+  }
+
+  /** A try found Slack unreachable; the one that makes it look away is said in the log. */
+  private slackUnanswered(reason: string): void {
+    this.unreachableInARow += 1;
+    if (this.unreachableInARow !== UNREACHABLE_IN_A_ROW) return;
+    const waiting = this.options.store.outbox.countsByStatus();
+    this.options.logger.warn(
+      `Slack is unreachable (${reason}): ${waiting.pending + waiting.sending} messages stay queued and are tried again, each with its own back-off`,
+    );
   }
 
   private holdLane(name: string, until: number): void {
@@ -386,6 +494,17 @@ export class Delivery {
     } while (cursor);
     return undefined;
   }
+}
+
+/** A failure in a few words: the error Slack gave, or what stopped the request. */
+function describeFailure(error: unknown): string {
+  if (error instanceof WebAPIPlatformError) return String(error.data.error);
+  if (error instanceof WebAPIHTTPError) return `HTTP ${error.statusCode}`;
+  if (error instanceof WebAPIRequestError) {
+    const cause = error.original as Error & { cause?: { code?: string } };
+    return cause.name === 'TimeoutError' ? 'no answer in time' : (cause.cause?.code ?? cause.message);
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** One lane per conversation; a DM's lane is named by its user, whether or not its D… id is known yet. */

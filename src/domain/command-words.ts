@@ -15,6 +15,13 @@ export type CommandMatch =
   | { kind: 'match'; name: string; rest: string }
   | { kind: 'unknown'; word: string; suggestions: string[] };
 
+/**
+ * The longest command text read (characters after `/thidua`). Far beyond anything a command needs
+ * (a block, a period, a year, a search of 200 characters); longer text is refused before it is
+ * parsed, so no reading has to cope with what Slack would let through.
+ */
+export const MAX_COMMAND_LENGTH = 2000;
+
 /** A word as compared: folded, with spaces and punctuation removed. */
 export function commandKey(text: string): string {
   return foldVietnamese(text).replace(/[^a-z0-9]/g, '');

@@ -21,13 +21,18 @@ export interface ScopeWords<B> {
 /** Leading words that name what kind of group a block is, not which: "Khối thi đua …", "Cụm …". */
 const GROUP_WORDS = new Set(['khoi', 'cum']);
 
-/** The comparable form of a name or code: folded words without the leading "khối (thi đua)". */
-function nameKey(text: string): string {
-  const words = foldedWords(text);
+/** How many leading folded words are not part of a name: "khối"/"cụm" (any number), then "thi đua". */
+function nameStart(words: readonly string[]): number {
   let start = 0;
   while (start < words.length && GROUP_WORDS.has(words[start]!)) start += 1;
   if (words[start] === 'thi' && words[start + 1] === 'dua') start += 2;
-  return words.slice(start).join('');
+  return start;
+}
+
+/** The comparable form of a name or code: folded words without the leading "khối (thi đua)". */
+function nameKey(text: string): string {
+  const words = foldedWords(text);
+  return words.slice(nameStart(words)).join('');
 }
 
 function keysOf(named: Named): string[] {
@@ -37,6 +42,37 @@ function keysOf(named: Named): string[] {
 /** A four-digit word that names a year. */
 export const YEAR_PATTERN = /^(19|20|21)\d{2}$/;
 
+/** The words typed, as typed, with the first four-digit one taken out as the year. */
+function wordsAndYear(text: string): { tokens: string[]; year?: number } {
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const yearAt = tokens.findIndex((token) => YEAR_PATTERN.test(token));
+  if (yearAt < 0) return { tokens };
+  const year = Number(tokens[yearAt]);
+  tokens.splice(yearAt, 1);
+  return { tokens, year };
+}
+
+/**
+ * Blocks (or units) by key, and the longest key, which bounds how many words can name one: the
+ * parsers below fold each typed word once and join only runs that could still name something, so
+ * they are linear in what was typed, however long the command.
+ */
+class NameIndex<B extends Named> {
+  readonly byKey = new Map<string, B>();
+  readonly longest: number;
+  constructor(named: readonly B[]) {
+    for (const item of named) for (const key of keysOf(item)) if (!this.byKey.has(key)) this.byKey.set(key, item);
+    this.longest = Math.max(0, ...[...this.byKey.keys()].map((key) => key.length));
+  }
+
+  /** What exactly these folded words name (a whole run, leading "khối thi đua" allowed), if anything. */
+  named(words: readonly string[]): B | undefined {
+    const start = nameStart(words);
+    if (words.length - start > this.longest) return undefined;
+    return this.byKey.get(words.slice(start).join(''));
+  }
+}
+
 /**
  * Finds the year (the first four-digit word anywhere) and the block (the longest run of words at
  * the start, after the year is taken out, that is exactly a block's code or name). What is left is
@@ -44,17 +80,36 @@ export const YEAR_PATTERN = /^(19|20|21)\d{2}$/;
  * command, an unknown block for another).
  */
 export function parseScopeWords<B extends Named>(text: string, blocks: readonly B[]): ScopeWords<B> {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
-  const yearAt = tokens.findIndex((token) => YEAR_PATTERN.test(token));
-  const year = yearAt >= 0 ? Number(tokens[yearAt]) : undefined;
-  if (yearAt >= 0) tokens.splice(yearAt, 1);
-  const byKey = new Map<string, B>();
-  for (const block of blocks) for (const key of keysOf(block)) if (!byKey.has(key)) byKey.set(key, block);
-  for (let count = tokens.length; count >= 1; count--) {
-    const block = byKey.get(nameKey(tokens.slice(0, count).join(' ')));
-    if (block) return { block, ...(year !== undefined ? { year } : {}), rest: tokens.slice(count).join(' ') };
+  const { tokens, year } = wordsAndYear(text);
+  const withYear = year !== undefined ? { year } : {};
+  const index = new NameIndex(blocks);
+  // The folded words of every token, their running length, and where each token's words end.
+  const words: string[] = [];
+  const lengthUpTo = [0];
+  const wordsEnd = tokens.map((token) => {
+    for (const word of foldedWords(token)) {
+      words.push(word);
+      lengthUpTo.push(lengthUpTo.at(-1)! + word.length);
+    }
+    return words.length;
+  });
+  // What nameStart strips from a leading run of words: what it strips from all of them, cut to the run.
+  let groupWords = 0;
+  while (groupWords < words.length && GROUP_WORDS.has(words[groupWords]!)) groupWords += 1;
+  const thiDua = words[groupWords] === 'thi' && words[groupWords + 1] === 'dua';
+  let found: { block: B; count: number } | undefined;
+  for (let count = 1; count <= tokens.length; count++) {
+    const end = wordsEnd[count - 1]!;
+    const start = end <= groupWords ? end : thiDua && end >= groupWords + 2 ? groupWords + 2 : groupWords;
+    const length = lengthUpTo[end]! - lengthUpTo[start]!;
+    // Past "khối thi đua" a longer run only gets longer: once longer than every name, stop.
+    if (length > index.longest && end >= groupWords + 2) break;
+    if (length === 0 || length > index.longest) continue;
+    const block = index.byKey.get(words.slice(start, end).join(''));
+    if (block) found = { block, count };
   }
-  return { ...(year !== undefined ? { year } : {}), rest: tokens.join(' ') };
+  if (found) return { block: found.block, ...withYear, rest: tokens.slice(found.count).join(' ') };
+  return { ...withYear, rest: tokens.join(' ') };
 }
 
 export type Lookup<T> = { kind: 'found'; item: T } | { kind: 'ambiguous'; items: T[] } | { kind: 'none' };
@@ -116,37 +171,55 @@ export interface PeriodWords<B, P> {
  * "[kỳ] [khối]" in either order, with an optional four-digit year anywhere: `Q1 noi chinh`,
  * `noi chinh quy I 2021`, `6 thang`. Each side must name exactly one period or block; what cannot
  * be read is left in `rest` for the caller to explain.
+ *
+ * Every split of the words into a period side and a block side is considered (the longest period
+ * side first), but a period is named by a few words at most — no more than its longest name has
+ * letters, plus "kỳ" — so only those few splits are read: linear in what was typed. Words that
+ * fold to nothing ("–") name nothing and are left out of the reading.
  */
 export function parsePeriodWords<B extends Named, P extends Named>(
   text: string,
   blocks: readonly B[],
   periods: readonly P[],
 ): PeriodWords<B, P> {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
-  const yearAt = tokens.findIndex((token) => YEAR_PATTERN.test(token));
-  const year = yearAt >= 0 ? Number(tokens[yearAt]) : undefined;
-  if (yearAt >= 0) tokens.splice(yearAt, 1);
+  const { tokens, year } = wordsAndYear(text);
   const withYear = year !== undefined ? { year } : {};
-  const blockOf = (words: string[]) => (words.length ? parseScopeWords(words.join(' '), blocks) : { rest: '' });
-  const periodOf = (words: string[]) => {
-    if (!words.length) return { ok: true as const };
-    const found = findPeriod(words.join(' '), periods);
+  const named = tokens.map((token) => ({ token, words: foldedWords(token) })).filter((entry) => entry.words.length > 0);
+  const index = new NameIndex(blocks);
+  const periodKeys = periods.flatMap((period) => [periodKey(period.code), periodKey(period.name)]);
+  const periodWordsAtMost = periods.length ? Math.max(...periodKeys.map((key) => key.length)) + 1 : 0;
+  const periodOf = (from: number, to: number) => {
+    if (from === to) return { ok: true as const };
+    const found = findPeriod(
+      named
+        .slice(from, to)
+        .map((entry) => entry.token)
+        .join(' '),
+      periods,
+    );
     return found.kind === 'found' ? { ok: true as const, period: found.item } : { ok: false as const };
   };
-  for (let split = tokens.length; split >= 0; split--) {
-    for (const [periodWords, blockWords] of [
-      [tokens.slice(0, split), tokens.slice(split)],
-      [tokens.slice(split), tokens.slice(0, split)],
-    ] as const) {
-      const period = periodOf([...periodWords]);
-      const block = blockOf([...blockWords]);
-      if (period.ok && !block.rest)
-        return {
-          ...(period.period ? { period: period.period } : {}),
-          ...('block' in block && block.block ? { block: block.block } : {}),
-          ...withYear,
-          rest: '',
-        };
+  const count = named.length;
+  // Nothing but punctuation names nothing either: said, not ignored.
+  if (count === 0 && tokens.length > 0) return { ...withYear, rest: tokens.join(' ') };
+  for (let split = count; split >= 0; split--) {
+    const sides: [period: [number, number], block: [number, number]][] = [
+      [
+        [0, split],
+        [split, count],
+      ],
+      [
+        [split, count],
+        [0, split],
+      ],
+    ];
+    for (const [[periodFrom, periodTo], [blockFrom, blockTo]] of sides) {
+      if (periodTo - periodFrom > periodWordsAtMost) continue;
+      const period = periodOf(periodFrom, periodTo);
+      if (!period.ok) continue;
+      const block = blockFrom === blockTo ? undefined : index.named(named.slice(blockFrom, blockTo).flatMap((entry) => entry.words));
+      if (blockFrom !== blockTo && !block) continue;
+      return { ...(period.period ? { period: period.period } : {}), ...(block ? { block } : {}), ...withYear, rest: '' };
     }
   }
   return { ...withYear, rest: tokens.join(' ') };

@@ -77,6 +77,17 @@ export interface LocalSlackOptions {
   refusedTokens?: string[];
 }
 
+/**
+ * Slack misbehaving, for tests of what the bot does then: `hang` takes the request and never
+ * answers it (until `restore()`), `http_500` answers with a server error. Only the calls to
+ * `methods` / about `channels` (the channel or user argument) when given, every Web API call otherwise.
+ */
+export interface Outage {
+  mode: 'hang' | 'http_500';
+  methods?: string[];
+  channels?: string[];
+}
+
 interface Trigger {
   issuedAt: number;
   used: boolean;
@@ -97,6 +108,11 @@ export class LocalSlack extends EventEmitter {
   readonly users = new Map<string, LocalUser>();
   /** Channels the bot is not a member of: posting there fails with not_in_channel. */
   readonly channelsWithoutBot = new Set<string>();
+  /**
+   * Who is in a channel, for conversations.members; a channel not listed here has every known
+   * user (and the bot) in it, as the demo's block channels do.
+   */
+  readonly channelMembers = new Map<string, Set<string>>();
   readonly uploads = new Map<string, { filename: string; bytes: Buffer | null; title?: string }>();
   /** Count of 429s answered, for benchmarks. */
   rateLimited = 0;
@@ -114,6 +130,9 @@ export class LocalSlack extends EventEmitter {
   private readonly triggers = new Map<string, Trigger>();
   private readonly lastPostAt = new Map<string, number>();
   private readonly options: Required<LocalSlackOptions>;
+  private outage: Outage | undefined;
+  /** Requests held by a `hang` outage, answered by nobody. */
+  private readonly hung = new Set<ServerResponse>();
 
   constructor(options: LocalSlackOptions = {}) {
     super();
@@ -150,6 +169,23 @@ export class LocalSlack extends EventEmitter {
 
   addUser(user: LocalUser): void {
     this.users.set(user.id, user);
+  }
+
+  /** Slack stops answering (or answers 500) from now on, until restore(). */
+  failWith(outage: Outage): void {
+    this.outage = outage;
+  }
+
+  /** Slack is back: new calls are answered; the requests it held are cut (their callers gave up long ago). */
+  restore(): void {
+    this.outage = undefined;
+    for (const response of this.hung) response.destroy();
+    this.hung.clear();
+  }
+
+  /** How many requests a `hang` outage is holding now. */
+  get hungRequests(): number {
+    return this.hung.size;
   }
 
   /** A fresh trigger_id for `userId`'s interaction, valid once for `triggerLifetimeMs`, as Slack sends. */
@@ -238,6 +274,16 @@ export class LocalSlack extends EventEmitter {
     const authorization = request.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     const refused = token !== undefined && this.options.refusedTokens.includes(token);
+    if (this.outage && this.isOut(method, args)) {
+      this.calls.push({ method, args, token, at: realWireTimer.nowMs(), ok: false, error: this.outage.mode });
+      this.emit('change');
+      if (this.outage.mode === 'hang') {
+        this.hung.add(response);
+        response.on('close', () => this.hung.delete(response));
+        return;
+      }
+      return send(response, 500, JSON.stringify({ ok: false, error: 'internal_error' }));
+    }
     const answer = !token
       ? { status: 200, body: { ok: false, error: 'not_authed' } }
       : refused
@@ -254,6 +300,12 @@ export class LocalSlack extends EventEmitter {
     this.emit('change');
     response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     response.end(JSON.stringify(answer.body));
+  }
+
+  private isOut(method: string, args: Record<string, unknown>): boolean {
+    const outage = this.outage!;
+    if (outage.methods && !outage.methods.includes(method)) return false;
+    return !outage.channels || outage.channels.includes(String(args.channel ?? args.channel_id ?? args.users ?? ''));
   }
 
   private answer(
@@ -374,6 +426,21 @@ export class LocalSlack extends EventEmitter {
       case 'conversations.info': {
         const channel = String(args.channel ?? '');
         return ok({ channel: { id: channel, is_member: !this.channelsWithoutBot.has(channel) } });
+      }
+
+      case 'conversations.members': {
+        const channel = String(args.channel ?? '');
+        if (!/^[CGD]/.test(channel)) return fail('channel_not_found');
+        // A DM with the bot (D + user id) has the two of them; a channel, whoever was put in it.
+        const everyone = channel.startsWith('D') ? [channel.slice(1), this.botUserId] : [...this.users.keys(), this.botUserId];
+        const members = [...(this.channelMembers.get(channel) ?? everyone)];
+        const limit = Math.min(1000, Number(args.limit ?? 100));
+        const offset = Number(args.cursor ?? 0);
+        const more = offset + limit < members.length;
+        return ok({
+          members: members.slice(offset, offset + limit),
+          response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+        });
       }
 
       case 'users.info': {

@@ -1,4 +1,35 @@
+import type { ErrorCode } from 'yaml';
 import { defineMessages } from '../i18n/messages';
+
+/** What each YAML parser error means, in words (the parser's own message quotes the file). */
+const YAML_PROBLEMS_VI: Partial<Record<ErrorCode, string>> = {
+  BAD_ALIAS: 'có bí danh (*tên) mà không có neo (&tên) tương ứng; chữ bắt đầu bằng * hoặc & cần đặt trong ngoặc kép',
+  BAD_INDENT: 'thụt lề không đúng',
+  TAB_AS_INDENT: 'thụt lề bằng phím Tab; YAML chỉ nhận dấu cách',
+  DUPLICATE_KEY: 'một khóa bị ghi hai lần trong cùng một bảng',
+  MISSING_CHAR: 'thiếu dấu đóng (ngoặc, dấu nháy)',
+  UNEXPECTED_TOKEN: 'có ký tự không đúng chỗ',
+  MULTILINE_IMPLICIT_KEY: 'khóa viết trên nhiều dòng hoặc thiếu dấu hai chấm',
+  BLOCK_AS_IMPLICIT_KEY: 'khóa viết trên nhiều dòng hoặc thiếu dấu hai chấm',
+  BAD_DQ_ESCAPE: 'ký tự thoát không hợp lệ trong chuỗi nháy kép',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự đặc biệt; đặt giá trị trong ngoặc kép',
+  MULTIPLE_DOCS: 'tệp có nhiều tài liệu YAML (---); chỉ được một',
+  BLOCK_IN_FLOW: 'trộn kiểu viết khối và kiểu { … } / [ … ]',
+};
+const YAML_PROBLEMS_EN: Partial<Record<ErrorCode, string>> = {
+  BAD_ALIAS: 'an alias (*name) without a matching anchor (&name); text starting with * or & needs quotes',
+  BAD_INDENT: 'wrong indentation',
+  TAB_AS_INDENT: 'indented with a tab; YAML takes spaces only',
+  DUPLICATE_KEY: 'a key appears twice in one mapping',
+  MISSING_CHAR: 'a closing bracket or quote is missing',
+  UNEXPECTED_TOKEN: 'a character where none is expected',
+  MULTILINE_IMPLICIT_KEY: 'a key over several lines, or a missing colon',
+  BLOCK_AS_IMPLICIT_KEY: 'a key over several lines, or a missing colon',
+  BAD_DQ_ESCAPE: 'an invalid escape in a double-quoted string',
+  BAD_SCALAR_START: 'a value starting with a special character; put it in quotes',
+  MULTIPLE_DOCS: 'several YAML documents (---); one is expected',
+  BLOCK_IN_FLOW: 'block style mixed with { … } / [ … ]',
+};
 
 /** Problems in an organisation file, in the file's own language (organization.locale). */
 export const fileText = defineMessages(
@@ -26,6 +57,9 @@ export const fileText = defineMessages(
     endBeforeStart: 'ngày kết thúc trước ngày bắt đầu',
     dueBeforeStart: 'hạn nộp trước ngày bắt đầu kỳ',
     yamlProblem: (line: number, column: number, message: string) => `dòng ${line}, cột ${column}: ${message}`,
+    yamlError: (code: ErrorCode) => `${YAML_PROBLEMS_VI[code] ?? 'không đọc được theo cú pháp YAML'} (${code})`,
+    moreProblems: (count: number) => `… và ${count} lỗi khác; tệp có lẽ không phải tệp tổ chức dạng YAML.`,
+    notText: 'tệp không phải văn bản (có byte nhị phân hoặc không phải UTF-8); cần tệp tổ chức dạng YAML, ví dụ db/seed/demo.yaml',
     notAMapping: 'tệp phải là một bảng YAML có organization, units, blocks, directives, years',
     oneFloorGrade: 'cần đúng một mức xếp loại không ghi min: mức dành cho tổng điểm dưới mọi mức khác, ví dụ { name: Không hoàn thành }',
     floorGradeCondition: 'no_zero_criterion chỉ dùng cho mức có min',
@@ -53,6 +87,9 @@ export const fileText = defineMessages(
     endBeforeStart: 'ends before it starts',
     dueBeforeStart: 'is due before the period starts',
     yamlProblem: (line: number, column: number, message: string) => `line ${line}, column ${column}: ${message}`,
+    yamlError: (code: ErrorCode) => `${YAML_PROBLEMS_EN[code] ?? 'not valid YAML'} (${code})`,
+    moreProblems: (count: number) => `… and ${count} more; the file is probably not an organisation file in YAML.`,
+    notText: 'the file is not text (binary bytes, or not UTF-8); an organisation file in YAML is needed, e.g. db/seed/demo.yaml',
     notAMapping: 'the file must be a YAML mapping with organization, units, blocks, directives, years',
     oneFloorGrade: 'exactly one grade must have no min: the grade of every total below the others, e.g. { name: Not completed }',
     floorGradeCondition: 'no_zero_criterion applies only to a grade with a min',

@@ -46,7 +46,8 @@ export interface YearData {
   periods: { code: string; name: string; startsOn: string; endsOn: string; due: Date }[];
 }
 
-export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; problems: string[]; locale: Locale };
+/** On failure, `problems` to show; `count` of them in all (the list may end with how many more there are). */
+export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; problems: string[]; locale: Locale; count?: number };
 
 /**
  * Parses and validates an organisation file. On failure every problem is returned as
@@ -54,19 +55,27 @@ export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; pro
  * declares in organization.locale (Vietnamese unless it says en).
  */
 export function readOrganisationFile(source: string): ReadResult {
-  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  // Not text at all (a spreadsheet, a PDF, an image): said as such, nothing of it repeated.
+  if (source.includes('\u0000') || source.includes('\uFFFD')) return { ok: false, locale: 'vi', problems: [fileText.vi.notText] };
+  const document = parseDocument(source, { uniqueKeys: true });
   rejoinFlowCommas(document, ORGANISATION_FILE_KEYS);
-  const raw: unknown = document.toJS();
+  let raw: unknown;
+  let aliasProblem = false;
+  try {
+    raw = document.toJS();
+  } catch {
+    // An alias (*name) with no anchor (&name) before it: YAML for "this text is not YAML" often enough.
+    aliasProblem = true;
+  }
   const locale = declaredLocale(raw);
   const text = fileText[locale];
-  if (document.errors.length > 0) {
-    return {
-      ok: false,
-      locale,
-      problems: document.errors.map((error) =>
-        text.yamlProblem(error.linePos?.[0]?.line ?? 0, error.linePos?.[0]?.col ?? 0, error.message.split('\n')[0] ?? error.message),
-      ),
-    };
+  if (document.errors.length > 0 || aliasProblem) {
+    // Where and what kind of problem, from the parser's code: never its message, which quotes the file.
+    const problems = document.errors.map((error) =>
+      text.yamlProblem(error.linePos?.[0]?.line ?? 0, error.linePos?.[0]?.col ?? 0, text.yamlError(error.code)),
+    );
+    if (aliasProblem) problems.push(text.yamlError('BAD_ALIAS'));
+    return { ok: false, locale, problems: atMost(problems, MAX_YAML_PROBLEMS, text.moreProblems), count: problems.length };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
 
@@ -76,6 +85,13 @@ export function readOrganisationFile(source: string): ReadResult {
     .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) return { ok: false, locale, problems: [...new Set(problems)] };
   return { ok: true, data: normalise(parsed.data) };
+}
+
+/** YAML problems listed at most: past a few, the file is likely not YAML at all, and one more line says how many. */
+const MAX_YAML_PROBLEMS = 10;
+
+function atMost(problems: string[], limit: number, more: (count: number) => string): string[] {
+  return problems.length <= limit ? problems : [...problems.slice(0, limit), more(problems.length - limit)];
 }
 
 function declaredLocale(raw: unknown): Locale {

@@ -1,9 +1,12 @@
+import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { DirectiveRow, DirectiveSearchResult, DirectiveSuggestions } from '../../db/store/directives';
 import type { DirectiveInput } from '../domain/directive';
 import { type DirectiveQuery, parseDirectiveQuery } from '../domain/directive-query';
-import { buildSharedDirective, PAGE_SIZE } from '../views/directives';
+import { readJson } from '../read-json';
+import { buildSharedDirective, CHANNEL_ID, PAGE_SIZE, type SearchPlace, shareValueSchema } from '../views/directives';
 import type { AppDeps } from './deps';
+import type { Seal } from './seal';
 
 /**
  * The directive library (văn bản): searches for anyone, sharing a result to a channel, and the
@@ -89,24 +92,99 @@ export function saveDirective(
 }
 
 /**
- * "Chia sẻ vào kênh": one result posted to `channel` through the outbox, saying who shared it;
- * `pressId` tells presses apart. Undefined when the directive is gone.
+ * «Chia sẻ vào kênh»: one directive from a search, posted into the conversation where the search
+ * was made, by someone who is both in the organisation and in that conversation, once per
+ * directive and conversation within SHARE_WINDOW_MS.
+ * - The conversation is never taken from the request: the search's own place rides in the button,
+ *   sealed with whoever searched (src/seal.ts), so an altered value — another channel, another
+ *   user's button — is refused.
+ * - Membership is asked of Slack (conversations.members) at the moment of sharing: someone who
+ *   left the channel since the search cannot post into it.
+ * - The share is claimed in the database (the outbox key, read and written in one IMMEDIATE
+ *   transaction), so twenty presses post once.
  */
-export function shareDirective(
+export const SHARE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Pages of conversations.members read at most (1,000 members each). */
+const MEMBER_PAGES = 20;
+
+/**
+ * The place of a search `userId` made in `channel`, to draw its buttons with; none in a direct
+ * message (nobody else would see the share, and the bot cannot post into two people's DM).
+ */
+export function searchPlace(seal: Seal, userId: string, channel: string): SearchPlace | undefined {
+  return CHANNEL_ID.test(channel) ? { channel, seal: seal.sign(placeSubject(userId, channel)) } : undefined;
+}
+
+/** The place a button says its search was made in, if its seal is `userId`'s for it; else undefined. */
+export function verifiedPlace(
+  seal: Seal,
+  userId: string,
+  carried: { channel?: string | undefined; seal?: string | undefined },
+): SearchPlace | undefined {
+  if (!carried.channel || !carried.seal || !seal.verify(placeSubject(userId, carried.channel), carried.seal)) return undefined;
+  return { channel: carried.channel, seal: carried.seal };
+}
+
+function placeSubject(userId: string, channel: string): string {
+  return `directive-search:${userId}:${channel}`;
+}
+
+export type ShareOutcome =
+  /** The button's value is not one this bot drew for this person (altered, or from before sealing). */
+  | { kind: 'stale' }
+  | { kind: 'gone' }
+  | { kind: 'not_in_conversation' }
+  /** Slack could not tell who is in the conversation. */
+  | { kind: 'unverified'; reason: string }
+  | { kind: 'already'; at: Date }
+  | { kind: 'shared'; directive: DirectiveRow };
+
+/**
+ * Shares the directive a button names, for `userId` (already known to be in the organisation),
+ * or says why not. `client` asks Slack who is in the conversation.
+ */
+export async function shareDirective(
   deps: AppDeps,
-  share: { userId: string; directiveId: number; channel: string; pressId: string },
-): DirectiveRow | undefined {
-  const organisation = deps.store.organisation.get()!;
-  const directive = deps.store.directives.byId(share.directiveId);
-  if (!directive) return undefined;
-  const message = buildSharedDirective(directive, share.userId, organisation.locale);
-  deps.store.transaction((tx) =>
-    deps.delivery.queue(tx, {
-      key: `directive-share:${directive.id}:${share.channel}:${share.userId}:${share.pressId}`,
-      kind: 'directive_share',
-      message: { channel: share.channel, ...message },
-    }),
-  );
-  deps.delivery.kick();
-  return directive;
+  client: WebClient,
+  input: { userId: string; value: string | undefined; locale: 'vi' | 'en' },
+): Promise<ShareOutcome> {
+  const value = readJson(input.value, shareValueSchema);
+  const place = value ? verifiedPlace(deps.seal, input.userId, value) : undefined;
+  if (!value || !place) return { kind: 'stale' };
+  const directive = deps.store.directives.byId(value.directive);
+  if (!directive) return { kind: 'gone' };
+  const membership = await isInConversation(client, place.channel, input.userId);
+  if (membership !== true)
+    return membership === false ? { kind: 'not_in_conversation' } : { kind: 'unverified', reason: membership.reason };
+
+  const now = deps.clock.now();
+  const prefix = `directive-share:${directive.id}:${place.channel}:`;
+  const message = buildSharedDirective(directive, input.userId, input.locale);
+  const outcome = deps.store.transaction((tx): ShareOutcome => {
+    const last = tx.outbox.latestWithKeyPrefix(prefix);
+    if (last && now.getTime() - Number(last.dedupeKey.slice(prefix.length)) < SHARE_WINDOW_MS)
+      return { kind: 'already', at: new Date(Number(last.dedupeKey.slice(prefix.length))) };
+    deps.delivery.queue(tx, { key: `${prefix}${now.getTime()}`, kind: 'directive_share', message: { channel: place.channel, ...message } });
+    return { kind: 'shared', directive };
+  });
+  if (outcome.kind === 'shared') deps.delivery.kick();
+  return outcome;
+}
+
+/** Whether Slack lists `userId` among the conversation's members; why it could not say otherwise. */
+async function isInConversation(client: WebClient, channel: string, userId: string): Promise<boolean | { reason: string }> {
+  try {
+    let cursor: string | undefined;
+    for (let page = 0; page < MEMBER_PAGES; page++) {
+      const answer = await client.conversations.members({ channel, limit: 1000, ...(cursor ? { cursor } : {}) });
+      if (answer.members?.includes(userId)) return true;
+      cursor = answer.response_metadata?.next_cursor || undefined;
+      if (!cursor) return false;
+    }
+    return { reason: 'too_many_members' };
+  } catch (error) {
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    return { reason: typeof code === 'string' ? code : 'no_answer' };
+  }
 }

@@ -111,9 +111,18 @@ export function packTexts(items: readonly string[], separator: string, options: 
   return [...groups.map((group) => group.join(separator)), truncate(closing, limit)];
 }
 
-/** Escapes text that Slack's mrkdwn would otherwise read as markup. */
+/**
+ * Escapes text that Slack's mrkdwn would otherwise read as markup (&, < and >, as Slack asks):
+ * the one function for anything a person typed or the organisation file holds that goes into a
+ * mrkdwn text, so `<!channel>`, `<@U…>` or `<http://…|…>` in it are shown, never acted on.
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A link to `url` labelled `label`, both escaped; a | would end the address early in Slack's <url|label>. */
+export function link(url: string, label: string): string {
+  return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${escapeMrkdwn(label)}>`;
 }
 
 export function mention(userId: string): string {

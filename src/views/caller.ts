@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/messages';
-import { mention } from './blocks';
+import { escapeMrkdwn, mention } from './blocks';
 import { commonText } from './common-text';
 
 /** Who someone is in the organisation, as far as the help and App Home say it. */
@@ -15,8 +15,8 @@ export function describeCaller(caller: CallerFacts, locale: Locale): string {
   const text = commonText[locale];
   const roles = [
     ...(caller.isAdmin ? [text.roleAdmin] : []),
-    ...(caller.unit ? [text.roleOfficer(caller.unit.name)] : []),
-    ...(caller.leadOf.length ? [text.roleLead(caller.leadOf.map((block) => block.name).join(', '))] : []),
+    ...(caller.unit ? [text.roleOfficer(escapeMrkdwn(caller.unit.name))] : []),
+    ...(caller.leadOf.length ? [text.roleLead(caller.leadOf.map((block) => escapeMrkdwn(block.name)).join(', '))] : []),
   ];
   return `${mention(caller.userId)} — ${roles.length ? roles.join('; ') : text.roleNone}`;
 }

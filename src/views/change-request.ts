@@ -4,6 +4,7 @@ import type { VersionStatus } from '../domain/versions';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { FIELD_LIMITS } from './field-limits';
 import {
   CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX,
   CHANGE_REQUEST_APPROVE,
@@ -198,7 +199,7 @@ export function buildChangeRequestMessage(
       : [section(text.noChanges)]),
     request.status === 'pending' ? changeRequestActions(request, locale) : context(stateLine(request, zone, locale)),
   ];
-  return { text: `${request.title} — ${request.unitName}`, blocks };
+  return { text: escapeMrkdwn(`${request.title} — ${request.unitName}`), blocks };
 }
 
 /** The DM to whoever asked, once the request is decided. */
@@ -209,8 +210,8 @@ export function buildChangeRequestOutcome(request: ChangeRequestFacts, zone: str
   return {
     text:
       request.status === 'accepted'
-        ? text.approved(request.title, request.unitName, by, at)
-        : text.rejected(request.title, request.unitName, by, at, request.reason ?? ''),
+        ? text.approved(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at)
+        : text.rejected(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at, escapeMrkdwn(request.reason ?? '')),
   };
 }
 
@@ -231,7 +232,7 @@ export function buildRejectReasonModal(request: ChangeRequestFacts, metadata: st
         type: 'plain_text_input',
         action_id: CHANGE_REQUEST_REASON_ACTION,
         multiline: true,
-        max_length: 1000,
+        max_length: FIELD_LIMITS.reason,
       }),
     ],
   });

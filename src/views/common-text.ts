@@ -8,7 +8,13 @@ export const commonText = defineMessages(
     noOrganisation: 'Chưa có dữ liệu tổ chức. Quản trị viên cần nạp tệp cấu hình: `npx thidua import <tệp.yaml>`.',
     failure:
       'Đã có lỗi khi xử lý yêu cầu; chưa có thay đổi nào được lưu. Vui lòng thử lại sau ít phút, hoặc báo Ban Thi đua – Khen thưởng nếu lỗi lặp lại.',
+    failureTitle: 'Chưa lưu được',
+    close: 'Đóng',
+    fieldTooLong: (limit: string) => `Quá dài: tối đa ${limit} ký tự. Chưa lưu gì; vui lòng rút gọn rồi gửi lại.`,
+    staleButton: 'Nút này không còn dùng được; vui lòng gõ lại lệnh để có kết quả mới.',
     unknownCommand: (word: string) => `Không có lệnh «${word}».`,
+    commandTooLong: (typed: string, limit: string) =>
+      `Lệnh quá dài (${typed} ký tự; tối đa ${limit}), nên chưa được đọc. Vui lòng gõ ngắn lại: tên khối, kỳ báo cáo hoặc vài từ khóa là đủ.`,
     gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
     unitGone: 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.',
     didYouMean: (suggestions: string) => `Có phải ý là ${suggestions}?`,
@@ -32,7 +38,13 @@ export const commonText = defineMessages(
     noOrganisation: 'No organisation is loaded yet. An admin needs to import the organisation file: `npx thidua import <file.yaml>`.',
     failure:
       'Something went wrong while handling the request; nothing was saved. Please try again in a few minutes, or tell the Emulation & Commendation Board if it happens again.',
+    failureTitle: 'Not saved',
+    close: 'Close',
+    fieldTooLong: (limit: string) => `Too long: at most ${limit} characters. Nothing was saved; please shorten it and send again.`,
+    staleButton: 'This button no longer works; please type the command again for fresh results.',
     unknownCommand: (word: string) => `There is no command «${word}».`,
+    commandTooLong: (typed: string, limit: string) =>
+      `The command is too long (${typed} characters; at most ${limit}), so it was not read. Please type less: a block, a period or a few keywords are enough.`,
     gone: 'This block or period is no longer in the organisation file.',
     unitGone: 'This unit is no longer in the block in the organisation file.',
     didYouMean: (suggestions: string) => `Did you mean ${suggestions}?`,

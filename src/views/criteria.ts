@@ -96,10 +96,13 @@ export function buildCriteriaTable(
   const text = criteriaText[locale];
   const groups = groupCriteria(facts.all);
   if (facts.all.length === 0)
-    return { text: text.empty(facts.blockName, facts.year), blocks: [section(text.empty(escapeMrkdwn(facts.blockName), facts.year))] };
+    return {
+      text: text.empty(escapeMrkdwn(facts.blockName), facts.year),
+      blocks: [section(text.empty(escapeMrkdwn(facts.blockName), facts.year))],
+    };
   if (facts.shown.length === 0) {
-    const message = text.noMatch(facts.filter, facts.blockName, facts.year, groups.map((group) => group.name).join('; '));
-    return { text: message, blocks: [section(escapeMrkdwn(message))] };
+    const message = escapeMrkdwn(text.noMatch(facts.filter, facts.blockName, facts.year, groups.map((group) => group.name).join('; ')));
+    return { text: message, blocks: [section(message)] };
   }
   const sections = groupCriteria(facts.shown).flatMap((group) =>
     packTexts([`*${escapeMrkdwn(group.name)}*`, ...group.criteria.map((criterion) => criterionLine(criterion, locale))], '\n', {
@@ -122,5 +125,5 @@ export function buildCriteriaTable(
     if (facts.filter) blocks.push(context(text.totalsOfWholeTable));
   }
   blocks.push(...pageControls(window, { previous: CRITERIA_PREVIOUS, next: CRITERIA_NEXT, block: 'criteria_pages' }, pageValue, locale));
-  return { text: title, blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }

@@ -5,6 +5,7 @@ import { parseDirectiveNumber } from '../domain/directive-number';
 import { foldVietnamese } from '../domain/fold';
 import type { Locale } from '../i18n/messages';
 import { directiveText } from './directive-text';
+import { FIELD_LIMITS } from './field-limits';
 import { directiveIds } from './ids';
 
 /** The add/edit modal's answers, validated into what the store takes; or one message per bad field. */
@@ -44,15 +45,15 @@ function formSchema(locale: Locale) {
       .pipe(z.string().max(limit, text.tooLong(label, limit)))
       .transform((value) => value || null);
   return z.object({
-    number: required(text.fieldNumber, 100)
+    number: required(text.fieldNumber, FIELD_LIMITS.directiveNumber)
       .transform((value) => value.replace(/\s*([/-])\s*/g, '$1'))
       .refine((value) => parseDirectiveNumber(value) !== undefined, text.numberFormat),
     kind: z.enum(DIRECTIVE_KINDS, text.chooseKind),
-    issuer: required(text.fieldIssuer, 200),
+    issuer: required(text.fieldIssuer, FIELD_LIMITS.directiveIssuer),
     issuedOn: z.string(text.chooseDate).refine((value) => parseLocalDate(value) !== null, text.chooseDate),
-    title: required(text.fieldTitle, 1000),
-    summary: optional(text.fieldSummary, 3000),
-    url: optional(text.fieldUrl, 1000).pipe(
+    title: required(text.fieldTitle, FIELD_LIMITS.directiveTitle),
+    summary: optional(text.fieldSummary, FIELD_LIMITS.directiveSummary),
+    url: optional(text.fieldUrl, FIELD_LIMITS.directiveUrl).pipe(
       z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })]),
     ),
     tags: z

@@ -28,6 +28,10 @@ export const directiveText = defineMessages(
     sharedBy: (user: string) => `${user} chia sẻ văn bản qua \`/thidua vanban\``,
     sharedText: (user: string, cited: string, title: string) => `${user} chia sẻ ${cited}: ${title}`,
     shared: (cited: string) => `Đã chia sẻ ${cited} vào kênh.`,
+    notInConversation: 'Chỉ thành viên của cuộc trò chuyện này mới chia sẻ văn bản vào đây được; chưa đăng gì.',
+    membershipUnknown: 'Chưa kiểm tra được với Slack ai đang ở trong cuộc trò chuyện này, nên chưa đăng gì. Vui lòng thử lại sau ít phút.',
+    alreadyShared: (at: string) =>
+      `Văn bản này đã được chia sẻ vào đây lúc ${at}; mỗi văn bản chỉ đăng một lần trong 24 giờ, nên không đăng lại.`,
     gone: 'Văn bản này không còn trong thư viện; vui lòng tra cứu lại.',
 
     adminOnly: (admins: string) =>
@@ -95,6 +99,10 @@ export const directiveText = defineMessages(
     sharedBy: (user: string) => `${user} shared this directive with \`/thidua vanban\``,
     sharedText: (user: string, cited: string, title: string) => `${user} shared ${cited}: ${title}`,
     shared: (cited: string) => `Shared ${cited} to the channel.`,
+    notInConversation: 'Only members of this conversation can share a directive into it; nothing was posted.',
+    membershipUnknown: 'Slack could not say who is in this conversation, so nothing was posted. Please try again in a few minutes.',
+    alreadyShared: (at: string) =>
+      `This directive was already shared here at ${at}; each is posted once in 24 hours, so it was not posted again.`,
     gone: 'This directive is no longer in the library; please search again.',
 
     adminOnly: (admins: string) =>

@@ -6,8 +6,9 @@ import { excerptAround, matchedSpans, type PhraseWords, renderSpans, type Span }
 import { formatLocalDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { readJson } from '../read-json';
-import { context, divider, escapeMrkdwn, mention, SECTION_TEXT_LIMIT, section, truncate } from './blocks';
+import { context, divider, escapeMrkdwn, link, mention, SECTION_TEXT_LIMIT, section, truncate } from './blocks';
 import { directiveText } from './directive-text';
+import { FIELD_LIMITS } from './field-limits';
 import { directiveIds } from './ids';
 
 /** A directive as the views show it (a db row fits). */
@@ -30,9 +31,33 @@ export interface Message {
 export const PAGE_SIZE = 5;
 const EXCERPT_LENGTH = 220;
 
-/** What a search button carries: the query as typed and where the page starts. */
-export const directivePageSchema = z.object({ query: z.string().max(MAX_QUERY_LENGTH), offset: z.number().int().min(0) });
+/**
+ * Where a search was made, as its buttons carry it: the conversation, and the seal of who searched
+ * there (src/services/share-directive.ts), so that a share posts only there and only for them.
+ */
+export interface SearchPlace {
+  channel: string;
+  seal: string;
+}
+
+/** A channel a directive can be shared into: public (C…) or private (G…); never a DM. */
+export const CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
+
+/** What a search button carries: the query as typed, where the page starts, and the search's place when known. */
+export const directivePageSchema = z.object({
+  query: z.string().max(MAX_QUERY_LENGTH),
+  offset: z.number().int().min(0),
+  channel: z.string().regex(CHANNEL_ID).optional(),
+  seal: z.string().max(64).optional(),
+});
 export type DirectivePage = z.infer<typeof directivePageSchema>;
+
+/** What a share button carries: the directive and the place of the search it was shown in. */
+export const shareValueSchema = z.object({
+  directive: z.number().int().positive(),
+  channel: z.string().regex(CHANNEL_ID),
+  seal: z.string().max(64),
+});
 
 export function encodePage(page: DirectivePage): string {
   return JSON.stringify(page);
@@ -58,8 +83,16 @@ export function buildDirectiveUsage(locale: Locale, isAdmin: boolean): Message {
 /**
  * One page of results: each with kind, number, date, issuer, title, link and an excerpt with the
  * matched words in bold; `correctedQuery` is offered when the results only match part of the query.
+ * Each result has «Chia sẻ vào kênh» when the search's `place` is known, bound to it.
  */
-export function buildDirectiveResults(query: DirectiveQuery, page: DirectiveResultsPage, locale: Locale, correctedQuery?: string): Message {
+export function buildDirectiveResults(
+  query: DirectiveQuery,
+  page: DirectiveResultsPage,
+  locale: Locale,
+  options: { correctedQuery?: string; place?: SearchPlace } = {},
+): Message {
+  const { correctedQuery, place } = options;
+  const carried = place ?? {};
   const text = directiveText[locale];
   const from = page.offset + 1;
   const to = page.offset + page.hits.length;
@@ -71,18 +104,22 @@ export function buildDirectiveResults(query: DirectiveQuery, page: DirectiveResu
     blocks.push(context(text.numberMissing));
   page.hits.forEach(({ directive }, index) => {
     if (index > 0) blocks.push(divider());
-    blocks.push(hitSection(directive, query, locale));
+    blocks.push(hitSection(directive, query, locale, place));
   });
   const pager: Button[] = [];
   if (page.offset > 0)
     pager.push(
-      button(text.previous, directiveIds.previousAction, encodePage({ query: query.text, offset: Math.max(0, page.offset - PAGE_SIZE) })),
+      button(
+        text.previous,
+        directiveIds.previousAction,
+        encodePage({ query: query.text, offset: Math.max(0, page.offset - PAGE_SIZE), ...carried }),
+      ),
     );
-  if (to < page.total) pager.push(button(text.more, directiveIds.moreAction, encodePage({ query: query.text, offset: to })));
-  if (page.partial && correctedQuery) pager.push(searchButton(correctedQuery, 0));
+  if (to < page.total) pager.push(button(text.more, directiveIds.moreAction, encodePage({ query: query.text, offset: to, ...carried })));
+  if (page.partial && correctedQuery) pager.push(searchButton(correctedQuery, 0, place));
   if (pager.length) blocks.push(actions(directiveIds.pagerBlock, pager));
   blocks.push(context(text.privateNote));
-  const plain = [heading, ...page.hits.map(({ directive }) => `${citeDirective(directive)} — ${directive.title}`)].join('\n');
+  const plain = [heading, ...page.hits.map(({ directive }) => escapeMrkdwn(`${citeDirective(directive)} — ${directive.title}`))].join('\n');
   return { text: plain, blocks };
 }
 
@@ -91,8 +128,9 @@ export function buildDirectiveNoMatch(
   query: DirectiveQuery,
   suggestions: { numbers: DirectiveFacts[]; correctedQuery?: string },
   locale: Locale,
-  heading?: string,
+  options: { heading?: string; place?: SearchPlace } = {},
 ): Message {
+  const { heading, place } = options;
   const text = directiveText[locale];
   const lines = [heading ?? text.noMatch(escapeMrkdwn(query.text))];
   if (suggestions.numbers.length) {
@@ -113,7 +151,7 @@ export function buildDirectiveNoMatch(
     blocks.push(
       actions(
         directiveIds.suggestionsBlock,
-        searches.map((search, index) => searchButton(search, index)),
+        searches.map((search, index) => searchButton(search, index, place)),
       ),
     );
   }
@@ -135,7 +173,7 @@ export function buildSharedDirective(directive: DirectiveFacts, sharedBy: string
     ...shortLayouts(directive, locale),
   );
   return {
-    text: text.sharedText(mention(sharedBy), citeDirective(directive), directive.title),
+    text: text.sharedText(mention(sharedBy), escapeMrkdwn(citeDirective(directive)), escapeMrkdwn(directive.title)),
     blocks: [section(body), context(text.sharedBy(mention(sharedBy)))],
   };
 }
@@ -176,7 +214,7 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
     blocks: [
       plain(fields.number, text.fieldNumber, {
         initial: directive?.number ?? prefill.number ?? null,
-        maxLength: 100,
+        maxLength: FIELD_LIMITS.directiveNumber,
         hint: text.fieldNumberHint,
       }),
       {
@@ -191,26 +229,35 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
           ...(directive ? { initial_option: kindOption(directive.kind) } : {}),
         },
       },
-      plain(fields.issuer, text.fieldIssuer, { initial: directive?.issuer, maxLength: 200, placeholder: text.fieldIssuerPlaceholder }),
+      plain(fields.issuer, text.fieldIssuer, {
+        initial: directive?.issuer,
+        maxLength: FIELD_LIMITS.directiveIssuer,
+        placeholder: text.fieldIssuerPlaceholder,
+      }),
       {
         type: 'input',
         block_id: fields.issuedOn,
         label: { type: 'plain_text', text: text.fieldIssuedOn },
         element: { type: 'datepicker', action_id: input, ...(directive ? { initial_date: directive.issuedOn } : {}) },
       },
-      plain(fields.title, text.fieldTitle, { initial: directive?.title, multiline: true, maxLength: 1000 }),
-      plain(fields.summary, text.fieldSummary, { initial: directive?.summary, optional: true, multiline: true, maxLength: 3000 }),
-      {
-        type: 'input',
-        block_id: fields.url,
-        label: { type: 'plain_text', text: text.fieldUrl },
+      plain(fields.title, text.fieldTitle, { initial: directive?.title, multiline: true, maxLength: FIELD_LIMITS.directiveTitle }),
+      plain(fields.summary, text.fieldSummary, {
+        initial: directive?.summary,
         optional: true,
-        element: { type: 'url_text_input', action_id: input, ...(directive?.url ? { initial_value: directive.url } : {}) },
-      },
+        multiline: true,
+        maxLength: FIELD_LIMITS.directiveSummary,
+      }),
+      // A plain input rather than url_text_input, which takes no max_length: the address is checked on submission.
+      plain(fields.url, text.fieldUrl, {
+        initial: directive?.url,
+        optional: true,
+        maxLength: FIELD_LIMITS.directiveUrl,
+        placeholder: 'https://',
+      }),
       plain(fields.tags, text.fieldTags, {
         initial: directive?.tags.join(', '),
         optional: true,
-        maxLength: 1000,
+        maxLength: FIELD_LIMITS.directiveTags,
         hint: text.fieldTagsHint,
       }),
     ],
@@ -233,7 +280,7 @@ export function buildDirectiveSaved(directive: DirectiveFacts, added: boolean, f
   };
 }
 
-function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Locale): SectionBlock {
+function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Locale, place: SearchPlace | undefined): SectionBlock {
   const text = directiveText[locale];
   const body = fitSection(
     () => [
@@ -244,9 +291,10 @@ function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Lo
     ],
     ...shortLayouts(directive, locale),
   );
+  const share = place ? JSON.stringify({ directive: directive.id, channel: place.channel, seal: place.seal }) : undefined;
   return {
     ...section(body, directiveIds.hitBlock(directive.id)),
-    accessory: button(text.share, directiveIds.shareAction, String(directive.id)),
+    ...(share ? { accessory: button(text.share, directiveIds.shareAction, share) } : {}),
   };
 }
 
@@ -314,16 +362,16 @@ function citationLine(directive: DirectiveFacts, locale: Locale): string {
 }
 
 function linkLine(directive: DirectiveFacts, locale: Locale): string[] {
-  // A | would end the link's address early in Slack's <url|label> syntax.
-  return directive.url ? [`<${escapeMrkdwn(directive.url).replace(/\|/g, '%7C')}|${directiveText[locale].fullText}>`] : [];
+  return directive.url ? [link(directive.url, directiveText[locale].fullText)] : [];
 }
 
 /** A button that searches for `search` (a suggested number or a corrected query). */
-function searchButton(search: string, index: number): Button {
+function searchButton(search: string, index: number, place: SearchPlace | undefined): Button {
+  const carried = place ?? {};
   return button(
     truncate(search, 75),
     directiveIds.suggestionAction(index),
-    encodePage({ query: search.slice(0, MAX_QUERY_LENGTH), offset: 0 }),
+    encodePage({ query: search.slice(0, MAX_QUERY_LENGTH), offset: 0, ...carried }),
   );
 }
 

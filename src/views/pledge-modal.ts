@@ -4,6 +4,7 @@ import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
 import { deciderText } from './common-text';
+import { FIELD_LIMITS } from './field-limits';
 import {
   PLEDGE_CALLBACK,
   PLEDGE_COMMITMENTS_BLOCK,
@@ -111,7 +112,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
       field(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
-        max_length: 30,
+        max_length: FIELD_LIMITS.number,
         placeholder: { type: 'plain_text', text: text.placeholder },
         ...(value !== undefined ? { initial_value: inputNumber(value) } : {}),
       }),
@@ -140,7 +141,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
         multiline: true,
-        max_length: 3000,
+        max_length: FIELD_LIMITS.commitments,
         ...(commitments ? { initial_value: commitments } : {}),
       }),
       field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, {
@@ -160,7 +161,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
   });
 }
 
-/** What the modal turns into once submitted: the outcome, and a Close button. */
+/** What the modal turns into once submitted: the outcome (plain text, names as the organisation file has them, escaped here), and a Close button. */
 export function buildPledgeResultView(message: string, locale: Locale): ModalView {
-  return noticeModal(pledgeText[locale].title, pledgeText[locale].close, message);
+  return noticeModal(pledgeText[locale].title, pledgeText[locale].close, escapeMrkdwn(message));
 }

@@ -95,7 +95,10 @@ export function buildPledgeTable(
 ): { text: string; blocks: KnownBlock[] } {
   const text = tableText[locale];
   const title = text.title(facts.year, facts.blockName);
-  if (facts.rows.length === 0) return { text: text.empty(facts.blockName), blocks: [section(text.empty(escapeMrkdwn(facts.blockName)))] };
+  if (facts.rows.length === 0) {
+    const empty = text.empty(escapeMrkdwn(facts.blockName));
+    return { text: empty, blocks: [section(empty)] };
+  }
   const window = pageWindow(facts.rows.length, UNITS_PER_PAGE, requestedPage);
   const signed = facts.rows.filter((row) => row.signed).length;
   const pending = facts.rows.filter((row) => row.pending).length;
@@ -115,5 +118,8 @@ export function buildPledgeTable(
   blocks.push(
     ...pageControls(window, { previous: PLEDGE_TABLE_PREVIOUS, next: PLEDGE_TABLE_NEXT, block: 'pledge_table_pages' }, pageValue, locale),
   );
-  return { text: `${title}: ${text.summary(signed, facts.rows.length, formatDateTime(facts.due, facts.zone, locale))}`, blocks };
+  return {
+    text: escapeMrkdwn(`${title}: ${text.summary(signed, facts.rows.length, formatDateTime(facts.due, facts.zone, locale))}`),
+    blocks,
+  };
 }

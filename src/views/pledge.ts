@@ -280,7 +280,9 @@ export function buildSignedLine(
   facts: { unitName: string; year: number; late: boolean; signed: number; total: number; byAdmin: boolean },
   locale: Locale,
 ): { text: string } {
-  return { text: pledgeText[locale].signedLine(facts.unitName, facts.year, facts.late, facts.signed, facts.total, facts.byAdmin) };
+  return {
+    text: pledgeText[locale].signedLine(escapeMrkdwn(facts.unitName), facts.year, facts.late, facts.signed, facts.total, facts.byAdmin),
+  };
 }
 
 export interface CovenantFacts {
@@ -316,5 +318,5 @@ export function buildCovenant(facts: CovenantFacts, locale: Locale): { text: str
     ...packTexts(fitted.shown, '\n', { limit: 3000 }).map((chunk) => section(chunk)),
     context(fitted.omitted ? text.moreUnits(fitted.omitted, command) : text.seeTable(command)),
   ];
-  return { text: text.covenantText(facts.blockName, facts.year, total), blocks };
+  return { text: text.covenantText(escapeMrkdwn(facts.blockName), facts.year, total), blocks };
 }

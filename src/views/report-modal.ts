@@ -5,6 +5,7 @@ import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../
 import type { Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
 import { deciderText } from './common-text';
+import { FIELD_LIMITS } from './field-limits';
 import {
   REPORT_CALLBACK,
   REPORT_EVIDENCE_BLOCK,
@@ -94,7 +95,7 @@ function numberField(blockId: string, label: string, hint: string, value: number
   return field(blockId, label, hint, {
     type: 'plain_text_input',
     action_id: REPORT_INPUT_ACTION,
-    max_length: 30,
+    max_length: FIELD_LIMITS.number,
     placeholder: { type: 'plain_text', text: reportText[locale].placeholder },
     ...(value !== undefined && value !== null ? { initial_value: inputNumber(value) } : {}),
   });
@@ -136,7 +137,7 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
         field(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
           type: 'plain_text_input',
           action_id: REPORT_INPUT_ACTION,
-          max_length: 500,
+          max_length: FIELD_LIMITS.reportReason,
           ...(current?.reason ? { initial_value: current.reason } : {}),
         }),
       ];
@@ -191,7 +192,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
       field(REPORT_EVIDENCE_BLOCK, text.evidenceLabel, text.evidenceHint, {
         type: 'plain_text_input',
         action_id: REPORT_INPUT_ACTION,
-        max_length: 1000,
+        max_length: FIELD_LIMITS.evidenceUrl,
         placeholder: { type: 'plain_text', text: 'https://' },
         ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
       }),
@@ -199,7 +200,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         type: 'plain_text_input',
         action_id: REPORT_INPUT_ACTION,
         multiline: true,
-        max_length: 3000,
+        max_length: FIELD_LIMITS.notes,
         ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}),
       }),
     );
@@ -214,7 +215,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
   });
 }
 
-/** What the modal turns into once submitted: the outcome, and a Close button. */
+/** What the modal turns into once submitted: the outcome (plain text, names as the organisation file has them, escaped here), and a Close button. */
 export function buildReportResultView(message: string, locale: Locale): ModalView {
-  return noticeModal(reportText[locale].title, reportText[locale].close, message);
+  return noticeModal(reportText[locale].title, reportText[locale].close, escapeMrkdwn(message));
 }

@@ -2,7 +2,7 @@ import type { ReportChange } from '../domain/report-diff';
 import type { ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { truncate } from './blocks';
+import { escapeMrkdwn, truncate } from './blocks';
 import { criterionLabel } from './pledge';
 
 /**
@@ -18,7 +18,7 @@ export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'mea
   if (value === null) return text.change.none;
   if (criterion.kind === 'yes_no') return value > 0 ? text.yes : text.no;
   const number = formatNumber(value, locale, 6);
-  return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${criterion.measureUnit}` : number;
+  return criterion.measureUnit === '%' ? `${number}%` : criterion.measureUnit ? `${number} ${escapeMrkdwn(criterion.measureUnit)}` : number;
 }
 
 /** A criterion as the forms show it: the scoring engine's, with its unit of measure. */
@@ -225,7 +225,16 @@ export function buildSubmittedLine(
   facts: { unitName: string; periodName: string; late: boolean; done: number; total: number; byAdmin: boolean },
   locale: Locale,
 ): { text: string } {
-  return { text: reportText[locale].submittedLine(facts.unitName, facts.periodName, facts.late, facts.done, facts.total, facts.byAdmin) };
+  return {
+    text: reportText[locale].submittedLine(
+      escapeMrkdwn(facts.unitName),
+      escapeMrkdwn(facts.periodName),
+      facts.late,
+      facts.done,
+      facts.total,
+      facts.byAdmin,
+    ),
+  };
 }
 
 export function buildReportConfirmation(
@@ -236,8 +245,8 @@ export function buildReportConfirmation(
   return {
     text:
       text.confirmation(
-        facts.unitName,
-        facts.periodName,
+        escapeMrkdwn(facts.unitName),
+        escapeMrkdwn(facts.periodName),
         formatDateTime(facts.at, facts.zone, locale),
         facts.version,
         formatPoints(facts.total, locale),
@@ -245,29 +254,33 @@ export function buildReportConfirmation(
   };
 }
 
-/** One line per change, in the organisation's language, in the form's order. */
+/** One line per change, in the organisation's language, in the form's order, as mrkdwn (what was typed escaped). */
 export function describeReportChanges(
   changes: readonly ReportChange[],
   criteria: ReadonlyMap<number, ReportCriterion>,
   locale: Locale,
 ): string[] {
   const text = reportText[locale].change;
-  const quote = (words: string | null) => (words ? `«${truncate(words, 300)}»` : text.none);
+  const quote = (words: string | null) => (words ? `«${escapeMrkdwn(truncate(words, 300))}»` : text.none);
+  const label = (criterion: ReportCriterion) => escapeMrkdwn(criterionLabel(criterion));
   // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every ReportChange kind (tsc checks it).
   return changes.map((change) => {
     switch (change.kind) {
       case 'value': {
         const criterion = criteria.get(change.id)!;
         return text.value(
-          criterionLabel(criterion),
+          label(criterion),
           reportedValueText(criterion, change.before, locale),
           reportedValueText(criterion, change.after, locale),
         );
       }
       case 'reason':
-        return text.reason(criterionLabel(criteria.get(change.id)!), quote(change.before), quote(change.after));
+        return text.reason(label(criteria.get(change.id)!), quote(change.before), quote(change.after));
       case 'evidence':
-        return text.evidence(change.before ?? text.none, change.after ?? text.none);
+        return text.evidence(
+          change.before ? escapeMrkdwn(change.before) : text.none,
+          change.after ? escapeMrkdwn(change.after) : text.none,
+        );
       case 'notes':
         return text.notes(quote(change.before || null), quote(change.after));
     }

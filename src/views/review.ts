@@ -3,7 +3,8 @@ import type { ReviewProblem } from '../domain/review-form';
 import { type CriterionScore, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { button, context, escapeMrkdwn, field, formModal, link, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { FIELD_LIMITS } from './field-limits';
 import {
   REVIEW_CALLBACK,
   REVIEW_CONFIRM,
@@ -183,7 +184,7 @@ function pointsField(blockId: string, label: string, hint: string, start: number
   return field(blockId, label, hint, {
     type: 'plain_text_input',
     action_id: REVIEW_INPUT_ACTION,
-    max_length: 20,
+    max_length: FIELD_LIMITS.reviewPoints,
     ...(start !== undefined ? { initial_value: inputNumber(start) } : {}),
   });
 }
@@ -197,7 +198,7 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
     ),
     context(
       facts.version.evidenceUrl
-        ? text.evidence(`<${facts.version.evidenceUrl}|${escapeMrkdwn(truncate(facts.version.evidenceUrl, 200))}>`)
+        ? text.evidence(link(facts.version.evidenceUrl, truncate(facts.version.evidenceUrl, 200)))
         : text.noEvidence,
       ...(facts.version.notes ? [text.notes(escapeMrkdwn(truncate(facts.version.notes, 1000)))] : []),
       ...(facts.previous ? [text.previous(mention(facts.previous.by), at(facts.previous.at))] : []),
@@ -252,7 +253,7 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
       type: 'plain_text_input',
       action_id: REVIEW_INPUT_ACTION,
       multiline: true,
-      max_length: 1000,
+      max_length: FIELD_LIMITS.reason,
     }),
   );
   return formModal({
@@ -265,8 +266,9 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
   });
 }
 
+/** The modal once a review is submitted: `message` is plain text (names as the organisation file has them), escaped here. */
 export function buildReviewResultView(message: string, locale: Locale): ModalView {
-  return noticeModal(reviewText[locale].title, reviewText[locale].close, message);
+  return noticeModal(reviewText[locale].title, reviewText[locale].close, escapeMrkdwn(message));
 }
 
 /** The DM to a unit's officers when the lead returns its report, with a button that opens it again. */
@@ -281,12 +283,16 @@ export function buildReturnedMessage(
     periodCode: facts.period.code,
     unitCode: facts.unitCode,
   });
+  const message = text.returnedMessage(
+    escapeMrkdwn(facts.unitName),
+    escapeMrkdwn(facts.period.name),
+    mention(facts.by),
+    escapeMrkdwn(facts.reason),
+  );
   return {
-    text: text.returnedMessage(facts.unitName, facts.period.name, mention(facts.by), facts.reason),
+    text: message,
     blocks: [
-      section(
-        text.returnedMessage(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.period.name), mention(facts.by), escapeMrkdwn(facts.reason)),
-      ),
+      section(message),
       { type: 'actions', block_id: 'report_returned', elements: [button(text.openReport, actionId, value, 'primary')] },
     ],
   };
@@ -298,10 +304,11 @@ export function buildResubmittedMessage(
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
   const text = reviewText[locale];
+  const message = text.resubmitted(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.periodName), facts.version.number);
   return {
-    text: text.resubmitted(facts.unitName, facts.periodName, facts.version.number),
+    text: message,
     blocks: [
-      section(text.resubmitted(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.periodName), facts.version.number)),
+      section(message),
       {
         type: 'actions',
         block_id: 'report_resubmitted',
@@ -316,6 +323,11 @@ export function buildReviewedMessage(
   locale: Locale,
 ): { text: string } {
   return {
-    text: reviewText[locale].reviewedMessage(facts.unitName, facts.periodName, mention(facts.by), formatPoints(facts.total, locale)),
+    text: reviewText[locale].reviewedMessage(
+      escapeMrkdwn(facts.unitName),
+      escapeMrkdwn(facts.periodName),
+      mention(facts.by),
+      formatPoints(facts.total, locale),
+    ),
   };
 }

@@ -298,10 +298,10 @@ export function buildStandingsReply(
   const text = standingsViewText[locale];
   const title = standingsText[locale].title(periodLabel(record.period, locale), record.block.name);
   if (record.rows.length === 0)
-    return { text: text.noMembers(record.block.name), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
+    return { text: escapeMrkdwn(text.noMembers(record.block.name)), blocks: [section(escapeMrkdwn(text.noMembers(record.block.name)))] };
   if (record.criteria.length === 0) {
-    const message = text.noCriteria(record.block.name, record.period.year);
-    return { text: message, blocks: [section(escapeMrkdwn(message))] };
+    const message = escapeMrkdwn(text.noCriteria(record.block.name, record.period.year));
+    return { text: message, blocks: [section(message)] };
   }
   const reported = record.rows.filter((row) => row.reported).length;
   const facts0 = [
@@ -355,7 +355,7 @@ export function buildStandingsReply(
     title,
     ...record.rows.filter((row) => row.reported).map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, false)),
   ].join('\n');
-  return { text: truncate(plain, 3000), blocks };
+  return { text: escapeMrkdwn(truncate(plain, 3000)), blocks };
 }
 
 // ── Breakdown ──────────────────────────────────────────────────────────────────────────────
@@ -397,5 +397,5 @@ export function buildStandingsPost(facts: PostFacts, locale: Locale): { text: st
   ];
   blocks.push(...packTexts(lines.length ? lines : [text.nothingReported], '\n', { maxLength: 9000 }).map((chunk) => section(chunk)));
   blocks.push(context(text.seeDetail(standingsCommand(record))));
-  return { text: `${title} · ${text.reportedCount(reported.length, record.rows.length)}`, blocks };
+  return { text: escapeMrkdwn(`${title} · ${text.reportedCount(reported.length, record.rows.length)}`), blocks };
 }

@@ -167,5 +167,5 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
       locale,
     ),
   );
-  return { text: `${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`, blocks };
+  return { text: escapeMrkdwn(`${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`), blocks };
 }

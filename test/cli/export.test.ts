@@ -102,7 +102,7 @@ describe('npx thidua export', () => {
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format «pdf»: chỉ có xlsx hoặc csv/],
       [
         ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'],
-        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out;/,
+        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out, --force;/,
       ],
       [['export', '--block', 'noi', 'chinh', '--period', 'Q1'], /^Tham số không hợp lệ .*ví dụ --block "noi chinh"/],
     ];

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalSlack } from '../../src/local-slack/server';
+import { expectExactlyOnce, outboxOf, postedKeys } from '../support/outbox';
 import { BIN, childEnvironment, finished, ROOT, runThidua, scratchFolder } from '../support/processes';
 
 const DEMO = join(ROOT, 'db/seed/demo.yaml');
@@ -13,37 +13,6 @@ const DEMO = join(ROOT, 'db/seed/demo.yaml');
  * paced at one a second per conversation, so the fan-out takes about two seconds.
  */
 const AT = '2021-04-07T08:00:00+07:00';
-
-interface OutboxRow {
-  dedupe_key: string;
-  status: string;
-  ts: string | null;
-}
-
-function outboxOf(path: string): OutboxRow[] {
-  const db = new Database(path, { readonly: true });
-  const rows = db.prepare('select dedupe_key, status, ts from outbox order by id').all() as OutboxRow[];
-  db.close();
-  return rows;
-}
-
-/** Every message the local Slack recorded, by the outbox key in its metadata. */
-function postedKeys(slack: LocalSlack): string[] {
-  return [...slack.conversations.values()]
-    .flat()
-    .map((message) => String(message.metadata?.event_payload?.key ?? `(no key) ${message.text}`));
-}
-
-/** Each key once, and every outbox entry both marked sent and present in Slack: no duplicate, no loss. */
-function expectExactlyOnce(slack: LocalSlack, path: string): void {
-  const rows = outboxOf(path);
-  const keys = postedKeys(slack);
-  expect(keys.length).toBe(new Set(keys).size);
-  expect(new Set(keys)).toEqual(new Set(rows.map((row) => row.dedupe_key)));
-  expect(rows.filter((row) => row.status !== 'sent')).toEqual([]);
-  const tsOf = new Map([...slack.conversations.values()].flat().map((message) => [message.metadata?.event_payload?.key, message.ts]));
-  for (const row of rows) expect(row.ts).toBe(tsOf.get(row.dedupe_key));
-}
 
 describe('npx thidua tick', () => {
   let slack: LocalSlack;

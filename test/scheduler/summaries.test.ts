@@ -8,6 +8,7 @@ import { ManualClock, realWireTimer } from '../../src/clock';
 import { Delivery } from '../../src/delivery/delivery';
 import { silentLogger } from '../../src/logger';
 import { importOrganisationText } from '../../src/services/organisation';
+import { sealOf } from '../../src/services/seal';
 import { publishStandings } from '../../src/services/standings/publish';
 import { standingsFor } from '../../src/standings/load';
 import { standingsRecord } from '../../src/standings/record';
@@ -77,7 +78,7 @@ describe('publishStandings', () => {
       workerId: 'test',
       leaseMs: 60_000,
     });
-    const deps = { store, clock: new ManualClock(now), wire: realWireTimer, logger: silentLogger, delivery };
+    const deps = { store, clock: new ManualClock(now), wire: realWireTimer, logger: silentLogger, delivery, seal: sealOf(store) };
     const block = store.structure.blockByCode('NOI_CHINH')!;
     const q1 = store.structure.periods(2021).find((period) => period.code === 'Q1')!;
     // Two passes that both found no summary queued yet and computed the standings.

@@ -22,6 +22,14 @@ export interface TestBotOptions {
   outboxLeaseMs?: number;
   /** Run scheduler passes every this many ms, as `npm start` does (default: none; tests run passes themselves). */
   schedulerTickMs?: number;
+  /** Every Web API call ends within this (default 2 s: the local Slack answers at once unless told to hang). */
+  apiTimeoutMs?: number;
+  /** Collects every log line (at `logLevel`, default warn) instead of writing errors to stderr. */
+  logLines?: string[];
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** A database file instead of memory (another process, or connection, can then share it). */
+  databasePath?: string;
+  busyTimeoutMs?: number;
 }
 
 export interface TestBot {
@@ -45,8 +53,14 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const slack = new LocalSlack(options.slack);
   await slack.start();
   const statements: string[] = [];
-  const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
-  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'error', 'test');
+  const handle = openDatabase(options.databasePath ?? ':memory:', {
+    trace: (statement) => statements.push(statement),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+  });
+  const logLines = options.logLines;
+  const logger = logLines
+    ? createLogger(options.logLevel ?? 'warn', 'test', (line) => logLines.push(line))
+    : createLogger((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'error', 'test');
   if (options.organisationYaml) {
     const outcome = importOrganisationText(createStore(handle.db), options.organisationYaml, 'test', clock.now());
     if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
@@ -62,6 +76,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     port: 0,
     mode: 'test',
     outboxLeaseMs: options.outboxLeaseMs ?? 60_000,
+    apiTimeoutMs: options.apiTimeoutMs ?? 2000,
     clientOptions: { retryConfig: { retries: 0 } },
     conversationIntervalMs: options.conversationIntervalMs ?? 0,
     ...(options.schedulerTickMs !== undefined ? { schedulerTickMs: options.schedulerTickMs } : {}),

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { OpenView } from '../../src/local-slack/server';
+import type { OpenView, PostedMessage } from '../../src/local-slack/server';
 import type { TestBot } from './bot';
 
 /** Types `/thidua <text>` as `user` and waits for the modal it opens; fails if none opens. */
@@ -52,4 +52,21 @@ export function resultOf(reply: { body: unknown }): { blocks: unknown[] } {
 export async function nextModalOf(t: TestBot, user: string, opensBefore: number): Promise<OpenView> {
   await t.slack.waitFor(() => t.slack.callsTo('views.open').length > opensBefore, 5000, `a modal for ${user}`);
   return t.slack.openViewOf(user)!;
+}
+
+/** Presses the first `actionId` button of `reply` (an ephemeral reply shown in `channel`) as `user`. */
+export function pressReplyButton(t: TestBot, user: string, reply: { blocks?: unknown[] }, actionId: string, channel: string) {
+  return t.driver.pressButton({
+    userId: user,
+    actionId,
+    value: buttonValue(reply, actionId),
+    in: { ephemeral: { channel, blocks: (reply.blocks ?? []) as unknown[] } },
+  });
+}
+
+/** Presses `actionId` on a posted message (a DM, a channel post) as `user`, and waits for the modal it opens. */
+export async function openModalFromMessage(t: TestBot, user: string, message: PostedMessage, actionId: string): Promise<OpenView> {
+  const opens = t.slack.callsTo('views.open').length;
+  await t.driver.pressButton({ userId: user, actionId, value: buttonValue(message, actionId), in: { message } });
+  return nextModalOf(t, user, opens);
 }

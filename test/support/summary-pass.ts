@@ -10,6 +10,7 @@ import { ManualClock, realWireTimer } from '../../src/clock';
 import { Delivery } from '../../src/delivery/delivery';
 import { silentLogger } from '../../src/logger';
 import { summariesJob } from '../../src/scheduler/summaries';
+import { sealOf } from '../../src/services/seal';
 
 const [path, instant, startAt] = process.argv.slice(2);
 const handle = openDatabase(path!);
@@ -25,5 +26,8 @@ const delivery = new Delivery({
   leaseMs: 60_000,
 });
 await realWireTimer.sleep(Number(startAt) - Date.now());
-await summariesJob.run({ store, clock: new ManualClock(now), wire: realWireTimer, logger: silentLogger, delivery }, now);
+await summariesJob.run(
+  { store, clock: new ManualClock(now), wire: realWireTimer, logger: silentLogger, delivery, seal: sealOf(store) },
+  now,
+);
 handle.close();

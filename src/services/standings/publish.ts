@@ -4,6 +4,7 @@ import type { Locale } from '../../i18n/messages';
 import { chartFileName } from '../../standings/files';
 import { parseStandingsRecord, type StandingChange, type StandingsRecord, standingChanges } from '../../standings/record';
 import { periodLabel, standingsText } from '../../standings/standings-text';
+import { escapeMrkdwn } from '../../views/blocks';
 import { buildStandingsPost, standingsViewText } from '../../views/standings';
 import type { AppDeps } from '../deps';
 
@@ -79,7 +80,7 @@ export function publishStandings(
     kind: 'standings_chart',
     message: {
       channel,
-      text: text.chartCaption(periodLabel(record.period, options.locale), record.block.name),
+      text: escapeMrkdwn(text.chartCaption(periodLabel(record.period, options.locale), record.block.name)),
       threadOfKey: messageKey,
       upload: {
         filename: chartFileName(record),

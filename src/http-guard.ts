@@ -1,0 +1,193 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { HTTPReceiver, Logger } from '@slack/bolt';
+import type { WireTimer } from './clock';
+
+/**
+ * The door of POST /slack/events, in front of Bolt's HTTP receiver. A request is let in only when
+ * its signature is Slack's (HMAC-SHA256 of "v0:timestamp:body" with the signing secret) and its
+ * timestamp is within five minutes of now, in either direction: Bolt refuses only old timestamps,
+ * and a signed request dated in the future could otherwise be replayed until that date. Refused
+ * requests are answered 401 (413 when too large) without reaching any handler, counted, and logged
+ * at most once a minute with the count, so a flood of forgeries cannot flood the log.
+ */
+export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+/** Bolt's own limit on a request body. */
+const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+export type RefusalReason = 'stale' | 'future' | 'signature' | 'too_large' | 'malformed';
+
+const REASON_TEXT: Record<RefusalReason, string> = {
+  stale: 'timestamp too old',
+  future: 'timestamp in the future',
+  signature: 'bad or missing signature',
+  too_large: 'body too large',
+  malformed: 'signed, but not a request Slack sends',
+};
+
+/**
+ * Counts refused requests and logs them at most once per `windowMs`: the first refusal at once,
+ * then, at the end of each window that saw more, one line with how many and why.
+ */
+export class RefusedRequests {
+  /** Every request refused since the start. */
+  total = 0;
+  private readonly inWindow = new Map<RefusalReason, number>();
+  private windowOpen = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  record(reason: RefusalReason): void {
+    this.total += 1;
+    if (!this.windowOpen) {
+      this.logger.warn(
+        `refused a request to /slack/events (${REASON_TEXT[reason]}); further refusals are counted and logged once a minute`,
+      );
+      this.openWindow();
+      return;
+    }
+    this.inWindow.set(reason, (this.inWindow.get(reason) ?? 0) + 1);
+  }
+
+  /** Ends the current window: logs what it counted (if anything) and opens the next one only then. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const count = [...this.inWindow.values()].reduce((sum, value) => sum + value, 0);
+    if (count === 0) {
+      this.windowOpen = false;
+      return;
+    }
+    const reasons = [...this.inWindow].map(([reason, value]) => `${REASON_TEXT[reason]}: ${value}`).join(', ');
+    this.logger.warn(`refused ${count} more requests to /slack/events in the last minute (${reasons}); ${this.total} since the start`);
+    this.inWindow.clear();
+    this.openWindow();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private openWindow(): void {
+    this.windowOpen = true;
+    this.timer = setTimeout(() => this.flush(), this.windowMs);
+    this.timer.unref();
+  }
+}
+
+/** Why a request with these headers and body is not Slack's, or undefined when it is. */
+export function refusalOf(
+  signingSecret: string,
+  headers: IncomingMessage['headers'],
+  body: Buffer,
+  nowSeconds: number,
+): RefusalReason | undefined {
+  const timestampHeader = headers['x-slack-request-timestamp'];
+  const signature = headers['x-slack-signature'];
+  if (typeof timestampHeader !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(timestampHeader)) return 'signature';
+  const timestamp = Number(timestampHeader);
+  if (timestamp < nowSeconds - TIMESTAMP_TOLERANCE_SECONDS) return 'stale';
+  if (timestamp > nowSeconds + TIMESTAMP_TOLERANCE_SECONDS) return 'future';
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', signingSecret).update(`v0:${timestampHeader}:`).update(body).digest('hex')}`,
+    'utf8',
+  );
+  const given = Buffer.from(signature, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? undefined : 'signature';
+}
+
+/**
+ * Puts the check in front of `receiver`'s request listener (the one Bolt's server calls): the body is
+ * read here, checked, and handed on already read, as Bolt accepts it. Slack's ssl_check pings carry
+ * no signature; they are passed through (Bolt answers them without reading anything else).
+ */
+export function guardSlackRequests(
+  receiver: HTTPReceiver,
+  options: { signingSecret: string; endpoint: string; wire: WireTimer; refused: RefusedRequests },
+): void {
+  const inner: RequestListener = receiver.requestListener;
+  receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (request.method !== 'POST' || path !== options.endpoint) return inner(request, response);
+    readBody(request).then(
+      (body) => {
+        const refuse = (status: number, reason: RefusalReason) => {
+          options.refused.record(reason);
+          response.writeHead(status);
+          response.end();
+        };
+        if (body === undefined) return refuse(413, 'too_large');
+        const sslCheck =
+          request.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+          new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
+        const reason = sslCheck
+          ? undefined
+          : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
+        if (reason) return refuse(401, reason);
+        // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
+        if (!sslCheck && !isSlackRequest(request.headers['content-type'], body)) return refuse(400, 'malformed');
+        (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;
+        inner(request, response);
+      },
+      () => {
+        response.writeHead(400);
+        response.end();
+      },
+    );
+  };
+}
+
+/**
+ * Whether `body` is one of the requests Slack sends, as Bolt tells them apart: an event, a slash
+ * command, a block action or suggestion, a shortcut, a modal submission or closing, a URL check.
+ */
+export function isSlackRequest(contentType: string | undefined, body: Buffer): boolean {
+  let parsed: unknown;
+  try {
+    const text = body.toString('utf8');
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const form = new URLSearchParams(text);
+      const payload = form.get('payload');
+      parsed = payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
+    } else parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const request = parsed as Record<string, unknown>;
+  const objectAt = (key: string) => typeof request[key] === 'object' && request[key] !== null;
+  return (
+    objectAt('event') ||
+    typeof request.command === 'string' ||
+    Array.isArray(request.actions) ||
+    typeof request.name === 'string' ||
+    ['block_suggestion', 'dialog_submission', 'shortcut', 'message_action', 'view_submission', 'view_closed', 'url_verification'].includes(
+      String(request.type),
+    )
+  );
+}
+
+/** The whole body, or undefined once it passes the limit (the rest is not read). */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}

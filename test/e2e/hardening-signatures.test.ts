@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { realWireTimer } from '../../src/clock';
+import { startTestBot, type TestBot } from '../support/bot';
+
+/**
+ * The door of /slack/events: a signed request dated more than five minutes away from now, in
+ * either direction, is refused like a forged one (Bolt refused only old ones, so a request
+ * captured with a future date could be replayed until then); refusals are counted and logged at
+ * most once a minute with the count, so a flood of them cannot flood the log.
+ */
+let t: TestBot;
+const log: string[] = [];
+afterEach(async () => {
+  log.length = 0;
+  await t?.close();
+});
+
+const nowSeconds = () => Math.floor(realWireTimer.nowMs() / 1000);
+const help = () =>
+  new URLSearchParams({
+    command: '/thidua',
+    text: 'help',
+    user_id: 'U0CA0001',
+    channel_id: 'C0NOICHINH',
+    response_url: t.slack.issueResponseUrl(),
+  }).toString();
+
+describe('requests dated away from now', () => {
+  it('refuses a signed request dated more than 5 minutes in the future, as one more than 5 minutes old', async () => {
+    t = await startTestBot();
+    const sendAt = (offsetSeconds: number) => t.driver.send(help(), { timestampSeconds: nowSeconds() + offsetSeconds });
+    expect((await sendAt(6 * 60)).status).toBe(401);
+    expect((await sendAt(24 * 60 * 60)).status).toBe(401);
+    expect((await sendAt(-6 * 60)).status).toBe(401);
+    expect((await sendAt(4 * 60)).status).toBe(200);
+    expect((await sendAt(-4 * 60)).status).toBe(200);
+    expect(t.bot.refused.total).toBe(3);
+  });
+
+  it('counts refused requests and logs them once, not once each', async () => {
+    t = await startTestBot({ logLines: log });
+    const forged = Array.from({ length: 200 }, (_, index) =>
+      index % 2
+        ? t.driver.send(help(), { signature: `v0=${'0'.repeat(64)}` })
+        : t.driver.send(help(), { timestampSeconds: nowSeconds() + 3600 }),
+    );
+    expect(new Set((await Promise.all(forged)).map((reply) => reply.status))).toEqual(new Set([401]));
+    expect(log).toEqual([
+      'WARN  [test] refused a request to /slack/events (timestamp in the future); further refusals are counted and logged once a minute',
+    ]);
+    const health = (await (await fetch(`http://127.0.0.1:${t.bot.port}/healthz`)).json()) as { refusedRequests: number };
+    expect(health.refusedRequests).toBe(200);
+    // The minute ends: one line with the count of the rest.
+    t.bot.refused.flush();
+    expect(log.at(-1)).toBe(
+      'WARN  [test] refused 199 more requests to /slack/events in the last minute (bad or missing signature: 100, timestamp in the future: 99); 200 since the start',
+    );
+    expect(log).toHaveLength(2);
+  });
+});
