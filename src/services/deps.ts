@@ -13,6 +13,6 @@ export interface AppDeps {
   wire: WireTimer;
   logger: Logger;
   delivery: Delivery;
-  /** Seals the button values that must come back unaltered (src/seal.ts). */
+  /** Seals the button values that must come back unaltered (src/services/seal.ts). */
   seal: Seal;
 }

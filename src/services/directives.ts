@@ -96,7 +96,7 @@ export function saveDirective(
  * was made, by someone who is both in the organisation and in that conversation, once per
  * directive and conversation within SHARE_WINDOW_MS.
  * - The conversation is never taken from the request: the search's own place rides in the button,
- *   sealed with whoever searched (src/seal.ts), so an altered value — another channel, another
+ *   sealed with whoever searched (src/services/seal.ts), so an altered value — another channel, another
  *   user's button — is refused.
  * - Membership is asked of Slack (conversations.members) at the moment of sharing: someone who
  *   left the channel since the search cannot post into it.

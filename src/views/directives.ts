@@ -33,7 +33,7 @@ const EXCERPT_LENGTH = 220;
 
 /**
  * Where a search was made, as its buttons carry it: the conversation, and the seal of who searched
- * there (src/services/share-directive.ts), so that a share posts only there and only for them.
+ * there (src/services/directives.ts), so that a share posts only there and only for them.
  */
 export interface SearchPlace {
   channel: string;
