@@ -14,7 +14,6 @@ import { searchReply } from '../commands/directive';
 import { openDatabase } from '../db/client';
 import { createStore } from '../db/store';
 import type { DirectiveInput } from '../src/domain/directive';
-import { DIRECTIVE_KINDS, type DirectiveKind } from '../src/domain/directive';
 import { directiveNumberKey } from '../src/domain/directive-number';
 import { parseDirectiveQuery } from '../src/domain/directive-query';
 import { foldVietnamese } from '../src/domain/fold';
@@ -23,6 +22,7 @@ const LIBRARY_SIZE = 5_000;
 const SEARCHES = 3_000;
 const WARM_UP = 300;
 const TARGET_P99_MS = 10;
+const TODAY = '2025-09-01';
 
 // A small deterministic generator, so every run searches the same library.
 let seed = 20_240_615;
@@ -34,7 +34,7 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 
 /** How each kind is numbered in practice (ordinal, year) → number. */
-const NUMBERING: Record<DirectiveKind, ((n: number, year: number) => string)[]> = {
+const NUMBERING: Record<string, ((n: number, year: number) => string)[]> = {
   'Chỉ thị': [(n) => `${n}-CT/TW`, (n) => `${n}-CT/TU`, (n) => `${n}/CT-TTg`, (n) => `${n}/CT-UBND`],
   'Nghị quyết': [(n) => `${n}-NQ/TW`, (n, y) => `${n}/${y}/NQ-HĐND`, (n) => `${n}/NQ-CP`],
   Luật: [(n, y) => `${String(n).padStart(2, '0')}/${y}/QH${Math.max(11, Math.min(15, Math.floor((y - 2002) / 5) + 11))}`],
@@ -45,7 +45,13 @@ const NUMBERING: Record<DirectiveKind, ((n: number, year: number) => string)[]> 
   'Hướng dẫn': [(n) => `${n}/HD-BTĐKT`, (n) => `${n}-HD/BTGTW`, (n) => `${n}/HD-SNV`],
   'Kết luận': [(n) => `${n}-KL/TW`, (n) => `${n}-KL/TU`],
   'Quyết định': [(n) => `${n}/QĐ-UBND`, (n) => `${n}/QĐ-TTg`, (n) => `${n}/QĐ-BTĐKT`],
+  'Thông báo': [(n) => `${n}/TB-VPCP`, (n) => `${n}-TB/TU`, (n) => `${n}/TB-UBND`],
+  'Quy định': [(n) => `${n}-QĐi/TW`, (n) => `${n}-QĐi/TU`],
+  'Quy chế': [(n) => `${n}/QC-UBND`, (n) => `${n}-QC/TU`],
+  'Chương trình': [(n) => `${n}-CTr/TU`, (n) => `${n}/CTr-UBND`],
+  'Đề án': [(n) => `${n}-ĐA/TU`, (n) => `${n}/ĐA-UBND`],
 };
+const DIRECTIVE_KINDS = Object.keys(NUMBERING);
 
 const ISSUERS = [
   'Bộ Chính trị',
@@ -147,7 +153,7 @@ function generateLibrary(): DirectiveInput[] {
         : kind === 'Công văn' || kind === 'Quyết định'
           ? between(1, 9999)
           : between(1, 400);
-    const number = pick(NUMBERING[kind])(ordinal, year);
+    const number = pick(NUMBERING[kind]!)(ordinal, year);
     if (seen.has(directiveNumberKey(number))) continue;
     seen.add(directiveNumberKey(number));
     const topic = pick(TOPICS);
@@ -160,6 +166,9 @@ function generateLibrary(): DirectiveInput[] {
       summary: random() < 0.8 ? Array.from({ length: between(1, 3) }, () => pick(SENTENCES)(pick(TOPICS))).join(' ') : null,
       url: random() < 0.5 ? `https://vanban.vinhphuc.gov.vn/${encodeURIComponent(number)}` : null,
       tags: [...new Set(Array.from({ length: between(1, 4) }, () => pick(TAGS)))],
+      // About one in ten no longer in force, as in a real library.
+      expiredOn: random() < 0.1 ? `${Math.min(year + between(1, 10), 2025)}-01-01` : null,
+      replacedBy: null,
     });
   }
   return library;
@@ -266,17 +275,17 @@ const queries: { kind: 'number' | 'keyword'; text: string; expected?: string }[]
   return { kind: 'keyword', text: pick(KEYWORD_QUERIES) };
 });
 
-for (let index = 0; index < WARM_UP; index++) searchReply(store, queries[index % queries.length]!.text, 0, 'vi');
+for (let index = 0; index < WARM_UP; index++) searchReply(store, queries[index % queries.length]!.text, 0, 'vi', TODAY);
 
 const timings = { number: [] as number[], keyword: [] as number[] };
 let exactFirst = 0;
 let exactTotal = 0;
 for (const query of queries) {
-  timings[query.kind].push(time(() => searchReply(store, query.text, 0, 'vi')));
+  timings[query.kind].push(time(() => searchReply(store, query.text, 0, 'vi', TODAY)));
   // Sanity: a whole number typed (either separator order) must come back first.
   if (query.expected && /[a-z]/i.test(query.text) && /\d/.test(query.text) && /[-/]/.test(query.text) && !/\s/.test(query.text)) {
     exactTotal += 1;
-    const first = store.directives.search(parseDirectiveQuery(query.text), { offset: 0, limit: 1 }).hits[0]?.directive.number;
+    const first = store.directives.search(parseDirectiveQuery(query.text), { offset: 0, limit: 1 }, TODAY).hits[0]?.directive.number;
     if (first === query.expected) exactFirst += 1;
   }
 }

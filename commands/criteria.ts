@@ -34,9 +34,20 @@ function renderCriteria(store: Store, page: CriteriaPage, locale: Locale): Reply
   const block = store.structure.blockById(page.blockId);
   if (!block) return { text: commonText[locale].gone };
   const all = store.structure.criteria(page.year, block.id);
+  const blockYear = store.structure.blockYear(page.year, block.id);
+  const unitNames = new Map(store.structure.activeUnits().map((unit) => [unit.code, unit.name]));
   const pageValue = (target: number) => JSON.stringify({ ...page, page: target } satisfies CriteriaPage);
   return buildCriteriaTable(
-    { blockName: block.name, year: page.year, all, shown: filterCriteria(all, page.filter), filter: page.filter },
+    {
+      blockName: block.name,
+      year: page.year,
+      all,
+      shown: filterCriteria(all, page.filter),
+      filter: page.filter,
+      unitNames,
+      groups: blockYear?.groups ?? [],
+      notApplicable: blockYear?.notApplicable ?? 'full',
+    },
     page.page,
     locale,
     pageValue,

@@ -13,7 +13,7 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
 import { identifyCaller, isMember } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
-import { saveDirective, searchDirectives, searchPlace, shareDirective, verifiedPlace } from '../src/services/directives';
+import { directivesToday, saveDirective, searchDirectives, searchPlace, shareDirective, verifiedPlace } from '../src/services/directives';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { readDirectiveForm } from '../src/views/directive-form';
@@ -60,7 +60,9 @@ const vanban: SubCommand = {
       case 'usage':
         return respond(buildDirectiveUsage(locale, caller.isAdmin));
       case 'search':
-        return respond(searchReply(deps.store, command.text, 0, locale, searchPlace(deps.seal, caller.userId, context.channelId)));
+        return respond(
+          searchReply(deps.store, command.text, 0, locale, directivesToday(deps), searchPlace(deps.seal, caller.userId, context.channelId)),
+        );
       case 'editUsage':
         return respond({ text: caller.isAdmin ? directiveText[locale].editUsage : adminOnly(deps.store, locale) });
       case 'add':
@@ -78,7 +80,7 @@ async function editDirective(context: CommandContext, typed: string): Promise<vo
   if (!caller.isAdmin) return respond({ text: adminOnly(deps.store, locale) });
   const text = directiveText[locale];
   const exact = deps.store.directives.byNumber(typed);
-  const found = exact ? [exact] : deps.store.directives.referredTo(parseDirectiveQuery(typed));
+  const found = exact ? [exact] : deps.store.directives.referredTo(parseDirectiveQuery(typed), directivesToday(deps));
   if (found.length === 1) return openModal(context, buildDirectiveModal(locale, { directive: found[0]! }));
   if (found.length > 1)
     return respond({
@@ -99,10 +101,11 @@ async function openModal(context: CommandContext, view: ReturnType<typeof buildD
 
 /**
  * The reply to a search: one page of results, or what to try instead (also what bench/search.ts
- * times). With the search's `place`, each result can be shared into that conversation.
+ * times). `today` tells documents in force from expired ones. With the search's `place`, each result
+ * can be shared into that conversation.
  */
-export function searchReply(store: Store, typed: string, offset: number, locale: Locale, place?: SearchPlace): Message {
-  const found = searchDirectives(store, typed, offset);
+export function searchReply(store: Store, typed: string, offset: number, locale: Locale, today: string, place?: SearchPlace): Message {
+  const found = searchDirectives(store, typed, offset, today);
   if (found.kind === 'none') return buildDirectiveNoMatch(found.query, found.suggestions, locale, withPlace(place));
   return buildDirectiveResults(found.query, found.result, locale, {
     ...withPlace(place),
@@ -156,7 +159,14 @@ async function turnPage(deps: AppDeps, { ack, action, body, respond }: SlackActi
   const page = decodePage(action.value);
   if (!page) return ephemeral(respond)(commonText[organisation.locale].staleButton);
   // The search's place carries on only when sealed for whoever pressed: else the page has no share buttons.
-  const reply = searchReply(deps.store, page.query, page.offset, organisation.locale, verifiedPlace(deps.seal, body.user.id, page));
+  const reply = searchReply(
+    deps.store,
+    page.query,
+    page.offset,
+    organisation.locale,
+    directivesToday(deps),
+    verifiedPlace(deps.seal, body.user.id, page),
+  );
   await respond({ response_type: 'ephemeral', replace_original: true, text: reply.text, blocks: reply.blocks });
 }
 

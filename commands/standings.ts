@@ -119,7 +119,10 @@ export const standingsFeature: Feature = {
       const { organisation, value } = pressed;
       const found = unitBreakdown(deps.store, value, deps.clock.now());
       if (!found.ok) return ephemeral(respond)(commonText[organisation.locale][found.gone === 'unit' ? 'unitGone' : 'gone']);
-      await client.views.open({ trigger_id: body.trigger_id, view: buildBreakdownModal(found.record, value.unitId, organisation.locale) });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildBreakdownModal(found.record, value.unitId, organisation.locale, organisation.timeZone),
+      });
     });
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_PUBLISH, async ({ ack, action, body, respond }) => {

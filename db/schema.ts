@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DIRECTIVE_KINDS } from '../src/domain/directive';
 import type { GradeBands } from '../src/domain/grades';
-import { CRITERION_KINDS } from '../src/domain/scoring';
+import { CRITERION_KINDS, type CriterionRule, type EntryDetail, type GroupCap, NOT_APPLICABLE_MODES } from '../src/domain/scoring';
 import { VERSION_STATUSES } from '../src/domain/versions';
 
 /**
@@ -114,7 +113,10 @@ export const years = sqliteTable('years', {
   gradeBands: text('grade_bands', { mode: 'json' }).$type<GradeBands>(),
 });
 
-/** Each block's lead and deputy unit for a year (rotated yearly), and an optional theme of its own. */
+/**
+ * Each block's lead and deputy unit for a year (rotated yearly), an optional theme of its own, and
+ * its table's rules beyond the criteria: group caps and how a criterion that does not apply counts.
+ */
 export const blockYears = sqliteTable(
   'block_years',
   {
@@ -127,8 +129,35 @@ export const blockYears = sqliteTable(
     leadUnitId: integer('lead_unit_id').references(() => units.id),
     deputyUnitId: integer('deputy_unit_id').references(() => units.id),
     theme: text('theme'),
+    /** years[].groups (or the block's own): a group's criteria count at most its max. */
+    groups: text('groups', { mode: 'json' }).$type<GroupCap[]>().notNull().default(sql`'[]'`),
+    notApplicable: text('not_applicable', { enum: NOT_APPLICABLE_MODES }).notNull().default('full'),
   },
   (table) => [primaryKey({ columns: [table.year, table.blockId] })],
+);
+
+/**
+ * A block's members in a year (years[].blocks.<CODE>.units, else blocks[].units): who signs, reports,
+ * is nudged and ranked in that block that year. One block per unit in a year.
+ */
+export const blockYearUnits = sqliteTable(
+  'block_year_units',
+  {
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.year, table.blockId, table.unitId] }),
+    uniqueIndex('block_year_units_year_unit_idx').on(table.year, table.unitId),
+  ],
 );
 
 export const periods = sqliteTable(
@@ -166,6 +195,8 @@ export const criteria = sqliteTable(
     maxPoints: real('max_points').notNull(),
     kind: text('kind', { enum: CRITERION_KINDS }).notNull(),
     measureUnit: text('measure_unit'),
+    /** Version-2 fields (levels, each, tiers, indicators, applies_to, scored_by, items); null for a version-1 criterion. */
+    rule: text('rule', { mode: 'json' }).$type<CriterionRule>(),
     position: integer('position').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
@@ -228,6 +259,22 @@ export const pledgeTargets = sqliteTable(
   (table) => [primaryKey({ columns: [table.versionId, table.criterionId] })],
 );
 
+/** A unit's target for each of its own indicators of a criterion (version 2: criteria[].indicators). */
+export const pledgeIndicatorTargets = sqliteTable(
+  'pledge_indicator_targets',
+  {
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => pledgeVersions.id),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
+    indicator: text('indicator').notNull(),
+    value: real('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.criterionId, table.indicator] })],
+);
+
 export const reports = sqliteTable(
   'reports',
   {
@@ -271,7 +318,10 @@ export const reportVersions = sqliteTable(
   (table) => [uniqueIndex('report_versions_report_version_idx').on(table.reportId, table.version)],
 );
 
-/** One reported value per criterion: a number, 1/0 for yes/no, a self-score, or claimed points with a reason. */
+/**
+ * One reported value per criterion: a number, 1/0 for yes/no, a self-score, claimed points with a
+ * reason, or a count; `detail` holds a level, ticked items or indicator results.
+ */
 export const reportValues = sqliteTable(
   'report_values',
   {
@@ -283,6 +333,7 @@ export const reportValues = sqliteTable(
       .references(() => criteria.id),
     value: real('value'),
     reason: text('reason'),
+    detail: text('detail', { mode: 'json' }).$type<EntryDetail>(),
   },
   (table) => [primaryKey({ columns: [table.versionId, table.criterionId] })],
 );
@@ -319,6 +370,26 @@ export const reviewScores = sqliteTable(
   (table) => [primaryKey({ columns: [table.reviewId, table.criterionId] })],
 );
 
+/**
+ * What the lead wrote in place of the unit's entry in a review (version 2): a changed level or
+ * figure, the items that stand, a bonus awarded or a deduction added — always with a reason.
+ */
+export const reviewCorrections = sqliteTable(
+  'review_corrections',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id),
+    value: real('value'),
+    detail: text('detail', { mode: 'json' }).$type<EntryDetail>(),
+    reason: text('reason').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.criterionId] })],
+);
+
 /** A frozen copy of a block's standings as published (automatic summary, manual post or correction). */
 export const standingsSnapshots = sqliteTable(
   'standings_snapshots',
@@ -340,17 +411,22 @@ export const standingsSnapshots = sqliteTable(
 
 // ── Directives ──────────────────────────────────────────────────────────────────────────────
 
-// Directive kinds: src/domain/directive.ts.
+// Directive kinds are open text; the known ones: src/domain/directive.ts.
 export const directives = sqliteTable('directives', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   number: text('number').notNull().unique(),
-  kind: text('kind', { enum: DIRECTIVE_KINDS }).notNull(),
+  /** Open text; the known kinds (src/domain/directive-number.ts) are understood in number search. */
+  kind: text('kind').notNull(),
   issuer: text('issuer').notNull(),
   issuedOn: text('issued_on').notNull(),
   title: text('title').notNull(),
   summary: text('summary'),
   url: text('url'),
   tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+  /** No longer in force from this day ('yyyy-MM-dd'); null: in force. */
+  expiredOn: text('expired_on'),
+  /** The number of the document that replaces it, as written. */
+  replacedBy: text('replaced_by'),
   /** 'file' when it came from the organisation file, 'slack' when an admin added it in Slack. */
   source: text('source', { enum: ['file', 'slack'] }).notNull(),
   updatedBy: text('updated_by'),

@@ -22,6 +22,13 @@ export interface DirectiveHit {
   directive: DirectiveRow;
   /** Why it is here: its number answers the query exactly or loosely, or its text matched. */
   match: NumberMatch | 'text';
+  /** The directive of the library its `replacedBy` names, if the library has it. */
+  replacement?: DirectiveRow;
+}
+
+/** Whether a directive is no longer in force on `today` (yyyy-MM-dd, the organisation's calendar). */
+export function isExpired(directive: Pick<DirectiveRow, 'expiredOn'>, today: string): boolean {
+  return directive.expiredOn !== null && directive.expiredOn <= today;
 }
 
 export interface DirectiveSearchResult {
@@ -71,8 +78,8 @@ export function directiveQueries(db: Db) {
     return ids.flatMap((id) => rows.get(id) ?? []);
   };
 
-  /** Directives whose number answers the query's number, exact ones first, then the newest. */
-  const numberHits = (query: DirectiveQuery): { directive: DirectiveRow; match: NumberMatch }[] => {
+  /** Directives whose number answers the query's number: exact ones first, then those in force, then the newest. */
+  const numberHits = (query: DirectiveQuery, today: string): { directive: DirectiveRow; match: NumberMatch }[] => {
     const reference = query.number;
     if (!reference) return [];
     return db
@@ -85,19 +92,26 @@ export function directiveQueries(db: Db) {
         const match = matchNumber(reference, { number: parseDirectiveNumber(directive.number), kind: directive.kind });
         return match ? [{ directive, match }] : [];
       })
-      .sort((left, right) => rankOfMatch(left.match) - rankOfMatch(right.match) || newestFirst(left.directive, right.directive));
+      .sort(
+        (left, right) =>
+          rankOfMatch(left.match) - rankOfMatch(right.match) ||
+          Number(isExpired(left.directive, today)) - Number(isExpired(right.directive, today)) ||
+          newestFirst(left.directive, right.directive),
+      );
   };
 
   /**
-   * The first `limit` text matches, ranked by bm25 over the weighted columns then the newest, and
-   * how many there are in all (counted apart, and only when the page is full).
+   * The first `limit` text matches and how many there are in all (counted apart, and only when the
+   * page is full). Order: bm25 over the weighted columns; at equal relevance the documents in force
+   * on `today` first, then the newest. A document replaced by another that also matched never ranks
+   * above its replacement (it takes the replacement's relevance when its own is better).
    *
-   * Reading every match's date to break ties costs as much as bm25 itself, so SQLite ranks by bm25
-   * alone, a little past the page, and the page is ordered here by (bm25, newest): exact as long as
-   * the directives tied with the last one of the page are all among those fetched; otherwise
-   * SQLite is asked for the full ordering.
+   * Reading every match's dates costs as much as bm25 itself, so SQLite ranks by bm25 alone, a
+   * little past the page, and the page is ordered here: exact as long as the directives tied with
+   * the last one of the page are all among those fetched; otherwise SQLite is asked for the full
+   * ordering (by relevance, in force, newest; the replacement rule is then left to relevance).
    */
-  const textMatches = (expression: string, limit: number): { ids: number[]; total: number } => {
+  const textMatches = (expression: string, limit: number, today: string): { ids: number[]; total: number } => {
     const fetched = limit + TIE_ROOM;
     const ranked = db.all<{ id: number; score: number }>(sql`
       select rowid as id, bm25(directive_search, ${COLUMN_WEIGHTS}) as score from directive_search
@@ -112,31 +126,64 @@ export function directiveQueries(db: Db) {
     if (ranked.length === fetched && ranked.at(-1)!.score === boundary) {
       const ids = db
         .all<{ id: number }>(sql`
-          select rowid as id from directive_search
+          select directive_search.rowid as id from directive_search
+          join ${directives} on ${directives.id} = directive_search.rowid
           where directive_search match ${expression}
-          order by bm25(directive_search, ${COLUMN_WEIGHTS}), issued_on desc, rowid desc
+          order by bm25(directive_search, ${COLUMN_WEIGHTS}),
+            (${directives.expiredOn} is not null and ${directives.expiredOn} <= ${today}),
+            directive_search.issued_on desc, directive_search.rowid desc
           limit ${limit}`)
         .map((row) => row.id);
       return { ids, total };
     }
-    const contenders = ranked.filter((row) => boundary !== undefined && row.score <= boundary);
-    const issuedOn = new Map(
+    const facts = new Map(
       db
-        .select({ id: directives.id, issuedOn: directives.issuedOn })
+        .select({ id: directives.id, issuedOn: directives.issuedOn, expiredOn: directives.expiredOn, replacedBy: directives.replacedBy })
         .from(directives)
         .where(
           inIds(
             directives.id,
-            contenders.map((row) => row.id),
+            ranked.map((row) => row.id),
           ),
         )
         .all()
-        .map((row) => [row.id, row.issuedOn]),
+        .map((row) => [row.id, row]),
     );
-    contenders.sort(
-      (left, right) => left.score - right.score || issuedOn.get(right.id)!.localeCompare(issuedOn.get(left.id)!) || right.id - left.id,
+    const scoreOf = new Map(ranked.map((row) => [row.id, row.score]));
+    const scoreOfKey = new Map(
+      db
+        .select({ id: directiveNumbers.directiveId, numberKey: directiveNumbers.numberKey })
+        .from(directiveNumbers)
+        .where(
+          inIds(
+            directiveNumbers.directiveId,
+            ranked.map((row) => row.id),
+          ),
+        )
+        .all()
+        .map((row) => [row.numberKey, scoreOf.get(row.id)!]),
     );
-    return { ids: contenders.slice(0, limit).map((row) => row.id), total };
+    // bm25 is lower for better matches: a replaced document is never better than its replacement.
+    const effective = ranked.map((row) => {
+      const replacedBy = facts.get(row.id)?.replacedBy;
+      const replacementScore = replacedBy ? scoreOfKey.get(directiveNumberKey(replacedBy)) : undefined;
+      const expired = isExpired(facts.get(row.id) ?? { expiredOn: null }, today);
+      return {
+        ...row,
+        score: replacementScore === undefined ? row.score : Math.max(row.score, replacementScore),
+        replaced: replacementScore !== undefined,
+        expired,
+      };
+    });
+    effective.sort(
+      (left, right) =>
+        left.score - right.score ||
+        Number(left.replaced) - Number(right.replaced) ||
+        Number(left.expired) - Number(right.expired) ||
+        facts.get(right.id)!.issuedOn.localeCompare(facts.get(left.id)!.issuedOn) ||
+        right.id - left.id,
+    );
+    return { ids: effective.slice(0, limit).map((row) => row.id), total };
   };
 
   /** Which of `ids` (number matches) the text matches too, so that the total counts them once. */
@@ -151,7 +198,22 @@ export function directiveQueries(db: Db) {
     return new Set(rows.map((row) => row.id));
   };
 
+  /** The directives the library holds under the numbers `rows` are replaced by, by the replaced one's id. */
+  const replacementsOf = (rows: readonly DirectiveRow[]): Map<number, DirectiveRow> => {
+    const result = new Map<number, DirectiveRow>();
+    for (const row of rows) {
+      const replacement = row.replacedBy ? directiveByNumberKey(db, row.replacedBy, row.id) : undefined;
+      if (replacement) result.set(row.id, replacement);
+    }
+    return result;
+  };
+
   return {
+    /** The directive the library holds under `directive.replacedBy`, if any. */
+    replacementOf(directive: DirectiveRow): DirectiveRow | undefined {
+      return replacementsOf([directive]).get(directive.id);
+    },
+
     byId(id: number): DirectiveRow | undefined {
       return db.select().from(directives).where(eq(directives.id, id)).get();
     },
@@ -162,8 +224,8 @@ export function directiveQueries(db: Db) {
     },
 
     /** The directives a typed number refers to: the exact one if there is one, else every compatible one. */
-    referredTo(query: DirectiveQuery): DirectiveRow[] {
-      const hits = numberHits(query);
+    referredTo(query: DirectiveQuery, today: string): DirectiveRow[] {
+      const hits = numberHits(query, today);
       const exact = hits.filter((hit) => hit.match === 'exact');
       return (exact.length ? exact : hits).map((hit) => hit.directive);
     },
@@ -174,17 +236,18 @@ export function directiveQueries(db: Db) {
 
     /**
      * The search: directives whose number answers the query come first (exact, then compatible),
-     * then those containing every term, ranked by bm25 then the newest. When nothing contains every
-     * term of a query of several words (and no number answered), directives containing any of them
-     * are returned instead, marked `partial`.
+     * then those containing every term, ranked as textMatches says (relevance; in force on `today`
+     * before expired; a replaced document below its replacement; the newest). When nothing contains
+     * every term of a query of several words (and no number answered), directives containing any of
+     * them are returned instead, marked `partial`. Each hit carries its replacement when the library has it.
      */
-    search(query: DirectiveQuery, page: { offset: number; limit: number }): DirectiveSearchResult {
-      const numbered = numberHits(query);
+    search(query: DirectiveQuery, page: { offset: number; limit: number }, today: string): DirectiveSearchResult {
+      const numbered = numberHits(query, today);
       const numberedIds = numbered.map((hit) => hit.directive.id);
       const run = (mode: 'all' | 'any') => {
         const expression = ftsExpression(query, mode);
         if (!expression) return { ids: [] as number[], total: 0, overlap: new Set<number>() };
-        const text = textMatches(expression, page.offset + page.limit + numberedIds.length);
+        const text = textMatches(expression, page.offset + page.limit + numberedIds.length, today);
         return { ...text, overlap: alsoTextMatches(expression, numberedIds) };
       };
       let text = run('all');
@@ -197,8 +260,13 @@ export function directiveQueries(db: Db) {
       const ordered = [...numberedIds, ...text.ids.filter((id) => !numberedSet.has(id))];
       const pageIds = ordered.slice(page.offset, page.offset + page.limit);
       const matchOf = new Map(numbered.map((hit) => [hit.directive.id, hit.match]));
+      const hits = byIds(pageIds);
+      const replacements = replacementsOf(hits);
       return {
-        hits: byIds(pageIds).map((directive) => ({ directive, match: matchOf.get(directive.id) ?? 'text' })),
+        hits: hits.map((directive) => {
+          const replacement = replacements.get(directive.id);
+          return { directive, match: matchOf.get(directive.id) ?? 'text', ...(replacement ? { replacement } : {}) };
+        }),
         total: text.total + numberedIds.filter((id) => !text.overlap.has(id)).length,
         offset: page.offset,
         partial,

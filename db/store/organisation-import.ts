@@ -5,6 +5,7 @@ import {
   blocks,
   blockUnits,
   blockYears,
+  blockYearUnits,
   criteria,
   directives,
   holidays,
@@ -207,6 +208,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       summary: directive.summary,
       url: directive.url,
       tags: directive.tags,
+      expiredOn: directive.expiredOn,
+      replacedBy: directive.replacedBy,
     };
     if (!existing) {
       const row = db
@@ -218,7 +221,18 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       summary.directives.added += 1;
     } else if (
       !same(
-        [existing.number, existing.kind, existing.issuer, existing.issuedOn, existing.title, existing.summary, existing.url, existing.tags],
+        [
+          existing.number,
+          existing.kind,
+          existing.issuer,
+          existing.issuedOn,
+          existing.title,
+          existing.summary,
+          existing.url,
+          existing.tags,
+          existing.expiredOn,
+          existing.replacedBy,
+        ],
         [directive.number, ...Object.values(fields)],
       )
     ) {
@@ -286,6 +300,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
         leadUnitId: blockYear.leadCode ? unitIds.get(blockYear.leadCode)! : null,
         deputyUnitId: blockYear.deputyCode ? unitIds.get(blockYear.deputyCode)! : null,
         theme: blockYear.theme,
+        groups: blockYear.groups,
+        notApplicable: blockYear.notApplicable,
       };
       const currentRow = db
         .select()
@@ -299,8 +315,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
         if (existing) yearChanged = true;
       } else if (
         !same(
-          [currentRow.leadUnitId, currentRow.deputyUnitId, currentRow.theme],
-          [wantedRow.leadUnitId, wantedRow.deputyUnitId, wantedRow.theme],
+          [currentRow.leadUnitId, currentRow.deputyUnitId, currentRow.theme, currentRow.groups, currentRow.notApplicable],
+          [wantedRow.leadUnitId, wantedRow.deputyUnitId, wantedRow.theme, wantedRow.groups, wantedRow.notApplicable],
         )
       ) {
         db.update(blockYears)
@@ -308,6 +324,22 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           .where(and(eq(blockYears.year, year.year), eq(blockYears.blockId, blockId)))
           .run();
         yearChanged = true;
+      }
+
+      // The block's members this year, in the file's order.
+      const wantedMembers = blockYear.unitCodes.map((code) => unitIds.get(code)!);
+      const currentMembers = db
+        .select()
+        .from(blockYearUnits)
+        .where(and(eq(blockYearUnits.year, year.year), eq(blockYearUnits.blockId, blockId)))
+        .orderBy(blockYearUnits.position)
+        .all()
+        .map((row) => row.unitId);
+      if (!same(currentMembers, wantedMembers)) {
+        db.delete(blockYearUnits)
+          .where(and(eq(blockYearUnits.year, year.year), eq(blockYearUnits.blockId, blockId)))
+          .run();
+        if (existing && currentMembers.length) yearChanged = true;
       }
 
       const keptCriteria: string[] = [];
@@ -319,6 +351,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           maxPoints: criterion.maxPoints,
           kind: criterion.kind,
           measureUnit: criterion.measureUnit,
+          rule: criterion.rule,
           position,
           active: true,
         };
@@ -334,7 +367,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           summary.criteria.added += 1;
         } else if (
           !same(
-            [stored.groupName, stored.name, stored.maxPoints, stored.kind, stored.measureUnit, stored.position, stored.active],
+            [stored.groupName, stored.name, stored.maxPoints, stored.kind, stored.measureUnit, stored.rule, stored.position, stored.active],
             Object.values(criterionFields),
           )
         ) {
@@ -354,6 +387,19 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           ),
         )
         .run().changes;
+    }
+    // Written after every block's old rows of the year are gone: a unit may move between blocks from one import to the next.
+    for (const blockYear of year.blocks) {
+      const blockId = blockIds.get(blockYear.blockCode)!;
+      const stored = db
+        .select({ unitId: blockYearUnits.unitId })
+        .from(blockYearUnits)
+        .where(and(eq(blockYearUnits.year, year.year), eq(blockYearUnits.blockId, blockId)))
+        .all();
+      if (stored.length === 0 && blockYear.unitCodes.length)
+        db.insert(blockYearUnits)
+          .values(blockYear.unitCodes.map((code, position) => ({ year: year.year, blockId, unitId: unitIds.get(code)!, position })))
+          .run();
     }
     if (yearChanged) summary.years.updated += 1;
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { VersionStatus } from '../../src/domain/versions';
-import { pledges, pledgeTargets, pledgeVersions } from '../schema';
+import { pledgeIndicatorTargets, pledges, pledgeTargets, pledgeVersions } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
 import { versionedRecords } from './versions';
@@ -10,9 +10,10 @@ export type { Decision } from './versions';
 export type PledgeRow = typeof pledges.$inferSelect;
 export type PledgeVersionRow = typeof pledgeVersions.$inferSelect;
 
-/** A version with its targets (criterion id → value). */
+/** A version with its targets (criterion id → value) and its indicators' targets (criterion id → indicator code → value). */
 export interface PledgeVersion extends PledgeVersionRow {
   targets: Map<number, number>;
+  indicatorTargets: Map<number, Record<string, number>>;
 }
 
 /** A unit's pledge for a year as the tables show it. */
@@ -32,6 +33,7 @@ export interface NewVersion {
   titles: string[];
   commitments: string;
   targets: ReadonlyMap<number, number>;
+  indicatorTargets?: ReadonlyMap<number, Readonly<Record<string, number>>>;
   submittedBy: string;
   actingAsAdmin: boolean;
   submittedAt: Date;
@@ -54,7 +56,22 @@ export function pledgeQueries(db: Db) {
     // Grouped in one pass: a whole province's versions at once must not be quadratic.
     const byVersion = new Map<number, Map<number, number>>(rows.map((row) => [row.id, new Map()]));
     for (const target of targets) byVersion.get(target.versionId)!.set(target.criterionId, target.value);
-    return rows.map((row) => ({ ...row, targets: byVersion.get(row.id)! }));
+    const indicatorRows = db
+      .select()
+      .from(pledgeIndicatorTargets)
+      .where(
+        inIds(
+          pledgeIndicatorTargets.versionId,
+          rows.map((row) => row.id),
+        ),
+      )
+      .all();
+    const indicatorsByVersion = new Map<number, Map<number, Record<string, number>>>(rows.map((row) => [row.id, new Map()]));
+    for (const target of indicatorRows) {
+      const ofVersion = indicatorsByVersion.get(target.versionId)!;
+      ofVersion.set(target.criterionId, { ...ofVersion.get(target.criterionId), [target.indicator]: target.value });
+    }
+    return rows.map((row) => ({ ...row, targets: byVersion.get(row.id)!, indicatorTargets: indicatorsByVersion.get(row.id)! }));
   };
   const records = versionedRecords<PledgeRow, PledgeVersionRow, PledgeVersion>(db, {
     parents: pledges,
@@ -109,7 +126,17 @@ export function pledgeQueries(db: Db) {
         .get();
       const targets = [...entry.targets].map(([criterionId, value]) => ({ versionId: row.id, criterionId, value }));
       if (targets.length) db.insert(pledgeTargets).values(targets).run();
-      return { ...row, targets: new Map(entry.targets) };
+      const indicatorTargets = [...(entry.indicatorTargets ?? [])].flatMap(([criterionId, byIndicator]) =>
+        Object.entries(byIndicator).map(([indicator, value]) => ({ versionId: row.id, criterionId, indicator, value })),
+      );
+      if (indicatorTargets.length) db.insert(pledgeIndicatorTargets).values(indicatorTargets).run();
+      return {
+        ...row,
+        targets: new Map(entry.targets),
+        indicatorTargets: new Map(
+          [...(entry.indicatorTargets ?? [])].map(([criterionId, byIndicator]) => [criterionId, { ...byIndicator }]),
+        ),
+      };
     },
 
     /** Ends the unit's pending amendment, replaced by a newer submission; returns the ids withdrawn. */

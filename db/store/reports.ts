@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
-import { reports, reportValues, reportVersions, reviewScores, reviews } from '../schema';
+import { reports, reportValues, reportVersions, reviewCorrections, reviewScores, reviews } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
 import { versionedRecords } from './versions';
@@ -9,19 +10,28 @@ export type ReportRow = typeof reports.$inferSelect;
 export type ReportVersionRow = typeof reportVersions.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 
-/** One reported value: a number (1/0 for yes/no), a self-score, or claimed points with a reason. */
+/** One reported value: a number (1/0 for yes/no), a self-score, claimed points with a reason, or a count; a level, items or indicator results in `detail`. */
 export interface ReportValue {
   value: number | null;
   reason: string | null;
+  detail?: EntryDetail;
+}
+
+/** What the lead wrote in place of the unit's entry, and why (version 2). */
+export interface Correction {
+  value: number | null;
+  detail?: EntryDetail;
+  reason: string;
 }
 
 export interface ReportVersion extends ReportVersionRow {
   values: Map<number, ReportValue>;
 }
 
-/** The lead's review of one version: points per criterion it set, or the report returned. */
+/** The lead's review of one version: points per criterion it set, entries it corrected, or the report returned. */
 export interface Review extends ReviewRow {
   scores: Map<number, { points: number; note: string | null }>;
+  corrections: Map<number, Correction>;
 }
 
 /** A unit's report for a period, as status tables and standings read it. */
@@ -56,6 +66,7 @@ export interface NewReview {
   outcome: 'reviewed' | 'returned';
   reason: string | null;
   scores: ReadonlyMap<number, { points: number; note: string | null }>;
+  corrections?: ReadonlyMap<number, Correction>;
   at: Date;
 }
 
@@ -68,14 +79,22 @@ export function reportQueries(db: Db) {
     if (rows.length === 0) return [];
     // The hot read of standings (tens of thousands of values for a province): one short statement
     // with the ids as a JSON array, rows taken as SQLite gives them, no per-row mapping.
-    const values = db.all<{ versionId: number; criterionId: number; value: number | null; reason: string | null }>(
-      sql`select ${reportValues.versionId} as versionId, ${reportValues.criterionId} as criterionId, ${reportValues.value} as value, ${reportValues.reason} as reason from ${reportValues} where ${inIds(
+    const values = db.all<{ versionId: number; criterionId: number; value: number | null; reason: string | null; detail: string | null }>(
+      sql`select ${reportValues.versionId} as versionId, ${reportValues.criterionId} as criterionId, ${reportValues.value} as value, ${reportValues.reason} as reason, ${reportValues.detail} as detail from ${reportValues} where ${inIds(
         reportValues.versionId,
         rows.map((row) => row.id),
       )}`,
     );
     const byVersion = new Map<number, Map<number, ReportValue>>(rows.map((row) => [row.id, new Map()]));
-    for (const value of values) byVersion.get(value.versionId)!.set(value.criterionId, { value: value.value, reason: value.reason });
+    for (const value of values)
+      byVersion
+        .get(value.versionId)!
+        .set(
+          value.criterionId,
+          value.detail === null
+            ? { value: value.value, reason: value.reason }
+            : { value: value.value, reason: value.reason, detail: JSON.parse(value.detail) as EntryDetail },
+        );
     return rows.map((row) => ({ ...row, values: byVersion.get(row.id)! }));
   };
 
@@ -97,9 +116,29 @@ export function reportQueries(db: Db) {
           )
           .all()
       : [];
+    const corrections = latest.size
+      ? db
+          .select()
+          .from(reviewCorrections)
+          .where(
+            inIds(
+              reviewCorrections.reviewId,
+              [...latest.values()].map((row) => row.id),
+            ),
+          )
+          .all()
+      : [];
     const byReview = new Map<number, Review['scores']>([...latest.values()].map((row) => [row.id, new Map()]));
     for (const score of scores) byReview.get(score.reviewId)!.set(score.criterionId, { points: score.points, note: score.note });
-    for (const [versionId, row] of latest) result.set(versionId, { ...row, scores: byReview.get(row.id)! });
+    const correctionsOf = new Map<number, Review['corrections']>([...latest.values()].map((row) => [row.id, new Map()]));
+    for (const correction of corrections)
+      correctionsOf.get(correction.reviewId)!.set(correction.criterionId, {
+        value: correction.value,
+        reason: correction.reason,
+        ...(correction.detail ? { detail: correction.detail } : {}),
+      });
+    for (const [versionId, row] of latest)
+      result.set(versionId, { ...row, scores: byReview.get(row.id)!, corrections: correctionsOf.get(row.id)! });
     return result;
   };
 
@@ -160,6 +199,7 @@ export function reportQueries(db: Db) {
         criterionId,
         value: value.value,
         reason: value.reason,
+        detail: value.detail ?? null,
       }));
       if (values.length) db.insert(reportValues).values(values).run();
       return { ...row, values: new Map(entry.values) };
@@ -189,7 +229,15 @@ export function reportQueries(db: Db) {
         note: score.note,
       }));
       if (scores.length) db.insert(reviewScores).values(scores).run();
-      return { ...row, scores: new Map(entry.scores) };
+      const corrections = [...(entry.corrections ?? [])].map(([criterionId, correction]) => ({
+        reviewId: row.id,
+        criterionId,
+        value: correction.value,
+        detail: correction.detail ?? null,
+        reason: correction.reason,
+      }));
+      if (corrections.length) db.insert(reviewCorrections).values(corrections).run();
+      return { ...row, scores: new Map(entry.scores), corrections: new Map(entry.corrections ?? []) };
     },
 
     latestReview: (versionId: number): Review | undefined => latestReviews([versionId]).get(versionId),

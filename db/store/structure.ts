@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { blocks, blockUnits, blockYears, criteria, officers, periods, units, years } from '../schema';
+import type { GroupCap, NotApplicableMode } from '../../src/domain/scoring';
+import { blocks, blockUnits, blockYears, blockYearUnits, criteria, officers, periods, units, years } from '../schema';
 import { inIds } from './in-ids';
 import type { Db } from './types';
 
@@ -20,11 +21,34 @@ export interface BlockYear {
   deputy?: UnitRow;
   /** The block's own theme for the year, else the year's. */
   theme: string;
+  /** The table's group caps and how a criterion that does not apply counts (version 2). */
+  groups: GroupCap[];
+  notApplicable: NotApplicableMode;
 }
 
 /** Reads of the organisation's shape: units, officers, blocks, years, periods and criteria. */
 export function structureQueries(db: Db) {
   const unitById = (id: number) => db.select().from(units).where(eq(units.id, id)).get();
+
+  /** Units with their officers (one query). */
+  const withOfficers = (unitRows: UnitRow[]): BlockMember[] => {
+    if (unitRows.length === 0) return [];
+    const officerRows = db
+      .select()
+      .from(officers)
+      .where(
+        inIds(
+          officers.unitId,
+          unitRows.map((unit) => unit.id),
+        ),
+      )
+      .orderBy(asc(officers.userId))
+      .all();
+    return unitRows.map((unit) => ({
+      ...unit,
+      officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId),
+    }));
+  };
 
   return {
     unitById,
@@ -94,22 +118,7 @@ export function structureQueries(db: Db) {
         .where(and(eq(blockUnits.blockId, blockId), eq(units.active, true)))
         .orderBy(asc(blockUnits.position))
         .all();
-      if (rows.length === 0) return [];
-      const officerRows = db
-        .select()
-        .from(officers)
-        .where(
-          inIds(
-            officers.unitId,
-            rows.map((row) => row.unit.id),
-          ),
-        )
-        .orderBy(asc(officers.userId))
-        .all();
-      return rows.map(({ unit }) => ({
-        ...unit,
-        officerIds: officerRows.filter((officer) => officer.unitId === unit.id).map((officer) => officer.userId),
-      }));
+      return withOfficers(rows.map((row) => row.unit));
     },
 
     /** The member units of several blocks at once (one query), each block's in the file's order; no officers. */
@@ -146,7 +155,67 @@ export function structureQueries(db: Db) {
         .get();
       const lead = row?.leadUnitId ? unitById(row.leadUnitId) : undefined;
       const deputy = row?.deputyUnitId ? unitById(row.deputyUnitId) : undefined;
-      return { year, block, theme: row?.theme ?? yearRow.theme, ...(lead ? { lead } : {}), ...(deputy ? { deputy } : {}) };
+      return {
+        year,
+        block,
+        theme: row?.theme ?? yearRow.theme,
+        groups: row?.groups ?? [],
+        notApplicable: row?.notApplicable ?? 'full',
+        ...(lead ? { lead } : {}),
+        ...(deputy ? { deputy } : {}),
+      };
+    },
+
+    /** Several blocks' table rules for the year at once (one query): group caps and not_applicable. */
+    tableRulesOfBlocks(year: number, blockIds: readonly number[]): Map<number, { groups: GroupCap[]; notApplicable: NotApplicableMode }> {
+      const result = new Map<number, { groups: GroupCap[]; notApplicable: NotApplicableMode }>(
+        blockIds.map((blockId) => [blockId, { groups: [], notApplicable: 'full' }]),
+      );
+      if (blockIds.length === 0) return result;
+      const rows = db
+        .select({ blockId: blockYears.blockId, groups: blockYears.groups, notApplicable: blockYears.notApplicable })
+        .from(blockYears)
+        .where(and(eq(blockYears.year, year), inIds(blockYears.blockId, blockIds)))
+        .all();
+      for (const row of rows) result.set(row.blockId, { groups: row.groups, notApplicable: row.notApplicable });
+      return result;
+    },
+
+    /** The block's member units in a year (years[].blocks.<CODE>.units, else blocks[].units), in the file's order, each with its officers. */
+    membersInYear(year: number, blockId: number): BlockMember[] {
+      const rows = db
+        .select({ unit: units })
+        .from(blockYearUnits)
+        .innerJoin(units, eq(units.id, blockYearUnits.unitId))
+        .where(and(eq(blockYearUnits.year, year), eq(blockYearUnits.blockId, blockId), eq(units.active, true)))
+        .orderBy(asc(blockYearUnits.position))
+        .all();
+      return withOfficers(rows.map((row) => row.unit));
+    },
+
+    /** The member units of several blocks in a year at once (one query), each block's in the file's order; no officers. */
+    memberUnitsInYear(year: number, blockIds: readonly number[]): Map<number, UnitRow[]> {
+      const result = new Map<number, UnitRow[]>(blockIds.map((blockId) => [blockId, []]));
+      if (blockIds.length === 0) return result;
+      const rows = db
+        .select({ blockId: blockYearUnits.blockId, unit: units })
+        .from(blockYearUnits)
+        .innerJoin(units, eq(units.id, blockYearUnits.unitId))
+        .where(and(eq(blockYearUnits.year, year), inIds(blockYearUnits.blockId, blockIds), eq(units.active, true)))
+        .orderBy(asc(blockYearUnits.blockId), asc(blockYearUnits.position))
+        .all();
+      for (const row of rows) result.get(row.blockId)!.push(row.unit);
+      return result;
+    },
+
+    /** The active block a unit belongs to in a year, if any. */
+    blockOfUnitInYear(year: number, unitId: number): BlockRow | undefined {
+      return db
+        .select({ block: blocks })
+        .from(blockYearUnits)
+        .innerJoin(blocks, eq(blocks.id, blockYearUnits.blockId))
+        .where(and(eq(blockYearUnits.year, year), eq(blockYearUnits.unitId, unitId), eq(blocks.active, true)))
+        .get()?.block;
     },
 
     /** The blocks whose lead unit this year is `unitId`. */

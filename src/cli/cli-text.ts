@@ -87,9 +87,11 @@ Cách dùng / usage: npx thidua <lệnh>
                    chạy bộ hẹn giờ một lần (nhắc hạn, tổng hợp xếp hạng) tại thời điểm đó, gửi xong rồi thoát; cần
                    SLACK_BOT_TOKEN; không ghi múi giờ = giờ của tổ chức
                    run one scheduler pass (deadline nudges, standings summaries) as of that instant, deliver, exit
-  export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--out FILE]
-                   xuất bảng tổng hợp điểm của khối trong kỳ (mặc định xlsx, tệp bang-diem-KHỐI-KỲ-NĂM.xlsx)
-                   export a block's score table for a period (XLSX by default, or UTF-8 CSV)
+  export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--csv-style vi|standard] [--out FILE] [--force]
+                   xuất bảng tổng hợp điểm của khối trong kỳ (mặc định xlsx, tệp bang-diem-KHỐI-KỲ-NĂM.xlsx);
+                   CSV kiểu vi (dấu ; và dấu phẩy thập phân, mặc định khi tổ chức dùng tiếng Việt) hoặc standard
+                   export a block's score table for a period (XLSX by default, or UTF-8 CSV: vi style with ';' and
+                   decimal commas, the default for a Vietnamese organisation, or standard with ',' and '.')
   help             trợ giúp này / this help
 
 Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;
@@ -109,8 +111,11 @@ export const operatorText = defineMessages(
     noDatabase: (path: string) => `Chưa có cơ sở dữ liệu «${path}».`,
     backedUp: (_from: string, _to: string, _kb: number) => 'Đã sao lưu',
     noOrganisationIn: (path: string) => `Chưa có tổ chức trong «${path}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>).`,
-    exportNeeds: 'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--out TỆP]',
+    exportNeeds:
+      'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--csv-style vi|standard] [--out TỆP]',
     badFormat: (typed: string) => `--format «${typed}»: chỉ có xlsx hoặc csv`,
+    badCsvStyle: (typed: string) =>
+      `--csv-style «${typed}»: chỉ có vi (dấu ; và dấu phẩy thập phân) hoặc standard (dấu , và dấu chấm thập phân)`,
     badYear: (typed: string) => `--year «${typed}»: cần năm bốn chữ số, ví dụ 2021`,
     noOrganisation: 'Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml>',
     unknownBlock: (typed: string, blocks: string) => `Không rõ khối «${typed}». Các khối: ${blocks}.`,
@@ -147,6 +152,7 @@ export const operatorText = defineMessages(
     noOrganisationIn: (_path: string) => 'no organisation yet.',
     exportNeeds: '--block and --period are required',
     badFormat: (_typed: string) => '--format must be xlsx or csv',
+    badCsvStyle: (_typed: string) => '--csv-style must be vi or standard',
     badYear: (_typed: string) => '--year must be a four-digit year',
     noOrganisation: 'no organisation loaded',
     unknownBlock: (_typed: string, _blocks: string) => 'unknown or ambiguous block',

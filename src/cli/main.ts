@@ -17,7 +17,8 @@ import { createCore, StartupError, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
 import { importOrganisationText } from '../services/organisation';
-import { type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
+import { CSV_STYLES, type CsvStyle } from '../standings/export';
+import { defaultCsvStyle, type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../standings/standings-text';
 import { cliText, formatSummary, type operatorText, toOperator, USAGE, type WriteProblem } from './cli-text';
@@ -278,19 +279,26 @@ async function tick(config: ReturnType<typeof loadApiConfig>, args: string[]): P
   }
 }
 
-/** `npx thidua export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--out FILE]`: the score table as it stands now. */
+/**
+ * `npx thidua export --block CODE --period CODE [--year YYYY] [--format xlsx|csv] [--csv-style vi|standard] [--out FILE] [--force]`:
+ * the score table as it stands now; the CSV's style defaults to the organisation's language (vi: ';' and decimal commas).
+ */
 async function exportCommand(config: Config, args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
     block: { type: 'string' },
     period: { type: 'string' },
     year: { type: 'string' },
     format: { type: 'string' },
+    'csv-style': { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
   });
   if (!values.block || !values.period) throw new CliError(toOperator((text) => text.exportNeeds));
   const format = (values.format ?? 'xlsx').toLowerCase();
   if (format !== 'xlsx' && format !== 'csv') throw new CliError(toOperator((text) => text.badFormat(values.format ?? '')));
+  const csvStyle = values['csv-style']?.toLowerCase();
+  if (csvStyle !== undefined && !(CSV_STYLES as readonly string[]).includes(csvStyle))
+    throw new CliError(toOperator((text) => text.badCsvStyle(values['csv-style'] ?? '')));
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(toOperator((text) => text.badYear(values.year ?? '')));
   if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
   const handle = openDatabase(config.databasePath);
@@ -324,7 +332,7 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
       out,
       format === 'xlsx'
         ? await standingsXlsx(loaded, organisation.locale, organisation.timeZone, now)
-        : standingsCsv(loaded, organisation.locale),
+        : standingsCsv(loaded, organisation.locale, (csvStyle as CsvStyle | undefined) ?? defaultCsvStyle(organisation.locale)),
       force,
     );
     const reported = loaded.standings.rows.filter((row) => row.reported).length;

@@ -6,6 +6,9 @@ import { TZDate } from '@date-fns/tz';
  */
 export type LocalDate = string;
 
+/** The organisation's zone when its file names none (Vietnam: UTC+7 all year). */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export interface LocalDateTime {
   year: number;
   month: number;

@@ -1,5 +1,5 @@
 import { foldedWords, foldVietnamese } from './fold';
-import type { CriterionKind } from './scoring';
+import { type CriterionKind, type GroupCap, tableBase } from './scoring';
 
 /** The parts of a criterion that the scoring table's shape depends on. */
 export interface TableCriterion {
@@ -25,11 +25,12 @@ export interface ScoringCaps {
   deductionCap: number;
 }
 
-export function scoringCaps(criteria: readonly TableCriterion[]): ScoringCaps {
+/** The table's caps; with group caps, a group gives at most its max to the base. */
+export function scoringCaps(criteria: readonly TableCriterion[], groups: readonly GroupCap[] = []): ScoringCaps {
   const sum = (filter: (kind: CriterionKind) => boolean) =>
     criteria.filter((criterion) => filter(criterion.kind)).reduce((total, criterion) => total + criterion.maxPoints, 0);
   return {
-    baseTotal: sum((kind) => kind !== 'bonus' && kind !== 'deduction'),
+    baseTotal: groups.length ? tableBase(criteria, groups) : sum((kind) => kind !== 'bonus' && kind !== 'deduction'),
     bonusCap: sum((kind) => kind === 'bonus'),
     deductionCap: sum((kind) => kind === 'deduction'),
   };

@@ -19,7 +19,10 @@ export interface DirectiveNumber {
   key: string;
 }
 
-/** Each kind's folded names, and the code that stands for it inside numbers (none for laws). */
+/**
+ * The known kinds (src/domain/directive.ts): each one's folded names, and the code that stands for it
+ * inside numbers (none for laws). Any other kind is searched by its words only.
+ */
 export const KIND_WORDS: readonly { kind: string; names: readonly string[]; code?: string }[] = [
   { kind: 'Chỉ thị', names: ['chi thi'], code: 'ct' },
   { kind: 'Nghị quyết', names: ['nghi quyet'], code: 'nq' },
@@ -31,6 +34,12 @@ export const KIND_WORDS: readonly { kind: string; names: readonly string[]; code
   { kind: 'Hướng dẫn', names: ['huong dan'], code: 'hd' },
   { kind: 'Kết luận', names: ['ket luan'], code: 'kl' },
   { kind: 'Quyết định', names: ['quyet dinh'], code: 'qd' },
+  { kind: 'Thông báo', names: ['thong bao'], code: 'tb' },
+  // The Party writes its Quy định "QĐi" (08-QĐi/TW), apart from Quyết định "QĐ".
+  { kind: 'Quy định', names: ['quy dinh'], code: 'qdi' },
+  { kind: 'Quy chế', names: ['quy che'], code: 'qc' },
+  { kind: 'Chương trình', names: ['chuong trinh'], code: 'ctr' },
+  { kind: 'Đề án', names: ['de an'], code: 'da' },
 ];
 
 /** The folded words that name a kind in a query ("chi", "thi", "ct" for Chỉ thị). */
@@ -120,6 +129,11 @@ function kindBefore(chunks: string[]): string | undefined {
 
 export type NumberMatch = 'exact' | 'compatible';
 
+/** Kinds are open text: "Thông báo" and "thông báo" are one kind. */
+function sameKind(left: string, right: string): boolean {
+  return left === right || foldVietnamese(left) === foldVietnamese(right);
+}
+
 /**
  * How a directive's number answers a reference: `exact` when the reference spells a whole number
  * (it has a year or codes) and the keys are equal; `compatible` when the ordinal is the same and
@@ -133,7 +147,7 @@ export function matchNumber(
   if (!number || number.ordinal !== reference.ordinal) return undefined;
   if (reference.year !== undefined && reference.year !== number.year) return undefined;
   if (!reference.codes.every((code) => number.codes.includes(code))) return undefined;
-  if (reference.kind !== undefined && reference.kind !== directive.kind) return undefined;
+  if (reference.kind !== undefined && !sameKind(reference.kind, directive.kind)) return undefined;
   return (reference.year !== undefined || reference.codes.length > 0) && reference.key === number.key ? 'exact' : 'compatible';
 }
 
@@ -158,7 +172,7 @@ export function closeNumbers<T extends { number: DirectiveNumber | undefined; ki
       const disagreements =
         (reference.year !== undefined && reference.year !== number.year ? 1 : 0) +
         (reference.codes.some((code) => !number.codes.includes(code)) ? 1 : 0) +
-        (reference.kind !== undefined && reference.kind !== candidate.kind ? 1 : 0);
+        (reference.kind !== undefined && !sameKind(reference.kind, candidate.kind) ? 1 : 0);
       const cost = distance + disagreements;
       return cost > 0 && cost <= allowed ? [{ candidate, cost, disagreements }] : [];
     })

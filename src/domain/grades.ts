@@ -1,4 +1,4 @@
-import { type ScoringCriterion, TIE_EPSILON } from './scoring';
+import { type ScoringCriterion, TIE_EPSILON } from './scoring-rules';
 
 /**
  * Grade bands (xếp loại): a total's grade by the year's bands, a block's scored maximum and the
@@ -10,6 +10,8 @@ export interface GradeBand {
   min: number;
   /** The band is out of reach while any scored criterion stands at 0. */
   requireNoZeroCriterion?: boolean;
+  /** The band is out of reach while a criterion that applies scores under this share (0..1) of its max. */
+  minShareEach?: number;
 }
 
 /** Bands from the organisation file; `below` names every total under the lowest band. */
@@ -54,13 +56,27 @@ export function scoredMaximum(criteria: readonly Pick<ScoringCriterion, 'kind' |
 
 /**
  * The grade of a total (points): the highest band whose min the total reaches (≥, within TIE_EPSILON
- * so 94.99999999999999 is 95) and whose condition holds; a unit barred from a band by a zero criterion
- * falls to the next one. Bands may be listed in any order.
+ * so 94.99999999999999 is 95) and whose conditions hold; a unit barred from a band by a zero criterion
+ * or by a criterion under the band's min_share_each (`lowestShare`, see UnitScore) falls to the next
+ * one. Bands may be listed in any order.
  */
-export function gradeOf(total: number, hasZeroCriterion: boolean, bands: GradeBands = DEFAULT_GRADE_BANDS): string {
+export function gradeOf(
+  total: number,
+  hasZeroCriterion: boolean,
+  bands: GradeBands = DEFAULT_GRADE_BANDS,
+  lowestShare: number | null = null,
+): string {
   const highestFirst = [...bands.bands].sort((left, right) => right.min - left.min);
   const band = highestFirst.find(
-    (candidate) => total >= candidate.min - TIE_EPSILON && !(candidate.requireNoZeroCriterion && hasZeroCriterion),
+    (candidate) =>
+      total >= candidate.min - TIE_EPSILON &&
+      !(candidate.requireNoZeroCriterion && hasZeroCriterion) &&
+      !(candidate.minShareEach !== undefined && lowestShare !== null && lowestShare < candidate.minShareEach - TIE_EPSILON),
   );
   return band?.name ?? bands.below;
+}
+
+/** The grade a scored unit gets: by its total, its zero criterion and its lowest share (see gradeOf). */
+export function gradeOfScore(score: { total: number; hasZeroCriterion: boolean; lowestShare: number | null }, bands: GradeBands): string {
+  return gradeOf(score.total, score.hasZeroCriterion, bands, score.lowestShare);
 }

@@ -1,5 +1,6 @@
-import { DEFAULT_GRADE_BANDS, type GradeBands, gradeOf } from './grades';
-import { type ScoringCriterion, scoreUnit, TIE_EPSILON, type UnitScore, type UnitScoringInput } from './scoring';
+import { DEFAULT_GRADE_BANDS, type GradeBands, gradeOfScore } from './grades';
+import { type ScoringCriterion, scoreUnit, type TableRules, TIE_EPSILON, type UnitScore, type UnitScoringInput } from './scoring';
+import { plainZero } from './scoring-rules';
 
 /**
  * Standings: units ranked on their totals with honest ties (the rules are in scoring.ts's header),
@@ -54,16 +55,18 @@ export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
 
 /**
  * Scores, ranks and grades a block's units for one period. Inputs in the block's unit order (that is
- * the display order inside a tie); points in the block's scale; ties as in rankUnits.
+ * the display order inside a tie); points in the block's scale; ties as in rankUnits; table rules
+ * (group caps, not_applicable) as in scoring.ts's header. A grade is provisional while `awaitingLead`.
  */
 export function computeStandings(
   criteria: readonly ScoringCriterion[],
   inputs: readonly UnitScoringInput[],
   bands: GradeBands = DEFAULT_GRADE_BANDS,
+  rules: TableRules = {},
 ): Standings {
-  const rows = rankUnits(inputs.map((input) => scoreUnit(criteria, input))).map(
-    (row): StandingRow => ({ ...row, grade: row.reported ? gradeOf(row.total, row.hasZeroCriterion, bands) : null }),
-  );
+  // rankUnits returns fresh objects: the grade is set on them rather than copied into another (a province is thousands of rows).
+  const rows = rankUnits(inputs.map((input) => scoreUnit(criteria, input, rules))) as StandingRow[];
+  for (const row of rows) row.grade = row.reported ? gradeOfScore(row, bands) : null;
   return { criteria, rows, hasTies: rows.some((row) => row.tie) };
 }
 
@@ -84,6 +87,11 @@ function displayKey(value: number, decimals: number): string {
     decimalFormats.set(decimals, format);
   }
   return format.format(value);
+}
+
+/** A value rounded as it is shown with `decimals` places (ICU rounding, as formatPoints): what an export writes. Never −0. */
+export function roundAsShown(value: number, decimals: number): number {
+  return plainZero(Number(displayKey(value, decimals)));
 }
 
 /**

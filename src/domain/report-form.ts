@@ -1,32 +1,104 @@
 import { type NumberProblem, readNumber } from './numbers';
-import type { CriterionKind } from './scoring';
+import {
+  appliesTo,
+  type CriterionKind,
+  type CriterionRule,
+  type EntryDetail,
+  type Indicator,
+  type Item,
+  indicatorsOf,
+  type Level,
+} from './scoring';
 
 /**
- * The rules of a periodic report, apart from how the form looks. One field per criterion, by kind:
- * - target / lower_better: the achieved or actual value, a number ≥ 0, required;
+ * The rules of a periodic report, apart from how the form looks. What the unit is asked for a
+ * criterion (reportAsk), and how each answer is read:
+ * - target / lower_better: the achieved or actual value, a number ≥ 0, required; a unit with its own
+ *   indicators gives each indicator's result instead, each a number ≥ 0, required;
  * - yes_no: a choice, required (stored as 1 or 0);
  * - graded: the unit's self-score, 0 to the criterion's maximum, required;
- * - bonus / deduction: points claimed (or owed), 0 to the maximum; blank means none; more than 0
- *   needs a reason.
+ * - levels: one of the criterion's levels, required (stored by name);
+ * - count: how many cases, a whole number ≥ 0, required;
+ * - bonus / deduction: points claimed (or owed), 0 to the maximum; with `each`, how many cases (a whole
+ *   number); with `items`, the items ticked. Blank means none; anything claimed needs a reason.
+ * - criteria the block lead scores, the bot computes, or that do not apply to the unit: not asked.
  * Plus an optional evidence link (minh chứng), which must be an http(s) address when given.
  */
-export type ValueProblem = NumberProblem | { kind: 'negative' } | { kind: 'above_max'; max: number } | { kind: 'choice_required' };
+export type ValueProblem =
+  | NumberProblem
+  | { kind: 'negative' }
+  | { kind: 'above_max'; max: number }
+  | { kind: 'choice_required' }
+  | { kind: 'not_whole' }
+  | { kind: 'unknown_choice' };
 
-export type ReportProblem<Id> = { field: 'value'; id: Id; problem: ValueProblem } | { field: 'reason'; id: Id } | { field: 'evidence' };
+export type ReportProblem<Id> =
+  | { field: 'value'; id: Id; problem: ValueProblem }
+  | { field: 'indicator'; id: Id; code: string; problem: ValueProblem }
+  | { field: 'reason'; id: Id }
+  | { field: 'evidence' };
+
+/** What a report asks of a unit for one criterion. */
+export type ReportAsk =
+  | { kind: 'figure' }
+  | { kind: 'indicators'; indicators: readonly Indicator[] }
+  | { kind: 'yes_no' }
+  | { kind: 'score' }
+  | { kind: 'level'; levels: readonly Level[] }
+  | { kind: 'count' }
+  | { kind: 'claim'; as: 'points' | 'count' | 'items'; items: readonly Item[] }
+  /** Not asked: the block lead scores it, the bot computes it, or it does not apply to the unit. */
+  | { kind: 'none'; why: 'lead' | 'auto' | 'not_applicable' };
+
+/** What the unit is asked for `criterion` (its code decides applies_to and indicators). */
+export function reportAsk(criterion: { kind: CriterionKind; rule?: CriterionRule | null | undefined }, unitCode?: string): ReportAsk {
+  const rule = criterion.rule ?? undefined;
+  if (rule?.scoredBy === 'lead') return { kind: 'none', why: 'lead' };
+  if (rule?.scoredBy === 'auto') return { kind: 'none', why: 'auto' };
+  if (!appliesTo({ rule }, unitCode)) return { kind: 'none', why: 'not_applicable' };
+  switch (criterion.kind) {
+    case 'target':
+    case 'lower_better': {
+      const indicators = indicatorsOf({ kind: criterion.kind, rule }, unitCode);
+      return indicators.length ? { kind: 'indicators', indicators } : { kind: 'figure' };
+    }
+    case 'yes_no':
+      return { kind: 'yes_no' };
+    case 'graded':
+      return { kind: 'score' };
+    case 'levels':
+      return { kind: 'level', levels: rule?.levels ?? [] };
+    case 'count':
+      return { kind: 'count' };
+    case 'bonus':
+    case 'deduction':
+      return rule?.items
+        ? { kind: 'claim', as: 'items', items: rule.items }
+        : { kind: 'claim', as: rule?.each !== undefined ? 'count' : 'points', items: [] };
+  }
+}
 
 export interface ReportFieldInput<Id> {
   id: Id;
   kind: CriterionKind;
   maxPoints: number;
-  /** What was typed (numbers), or the choice 'yes' / 'no' (yes_no). */
+  /** What was typed (numbers), or the choice 'yes' / 'no' (yes_no), or a level's name (levels). */
   typed: string | null | undefined;
   /** The reason typed beside bonus and deduction points. */
   reason?: string | null | undefined;
+  /** What is asked (reportAsk); absent: what the kind asks in version 1. */
+  ask?: ReportAsk;
+  /** The items ticked (a bonus or deduction with items). */
+  ticked?: readonly string[] | null | undefined;
+  /** Each indicator's result as typed, by indicator code (a unit with its own indicators). */
+  indicators?: Readonly<Record<string, string | null | undefined>>;
 }
 
 export interface ReportValueRead {
   value: number | null;
   reason: string | null;
+  /** A level, the items ticked, or each indicator's result. */
+  detail?: EntryDetail;
 }
 
 export const YES = 'yes';
@@ -37,8 +109,77 @@ export function needsReason(kind: CriterionKind): boolean {
   return kind === 'bonus' || kind === 'deduction';
 }
 
-function readField<Id>(field: ReportFieldInput<Id>): { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] } {
+type FieldReading<Id> = { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] };
+
+/** A version-2 answer: a level, a count, items, each indicator's result (or nothing asked). */
+function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReading<Id> | undefined {
   const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
+  const reason = field.reason?.trim() || null;
+  switch (ask.kind) {
+    case 'none':
+      return { ok: true, value: { value: null, reason: null } };
+    case 'level': {
+      const chosen = field.typed?.trim();
+      if (!chosen) return value({ kind: 'choice_required' });
+      return ask.levels.some((level) => level.name === chosen)
+        ? { ok: true, value: { value: null, reason: null, detail: { level: chosen } } }
+        : value({ kind: 'unknown_choice' });
+    }
+    case 'count': {
+      const reading = readNumber(field.typed);
+      if (!reading.ok) return value(reading.problem);
+      return wholeCount(reading.value) ?? { ok: true, value: { value: reading.value, reason: null } };
+    }
+    case 'indicators': {
+      const problems: ReportProblem<Id>[] = [];
+      const results: Record<string, number> = {};
+      for (const indicator of ask.indicators) {
+        const reading = readNumber(field.indicators?.[indicator.code]);
+        if (!reading.ok) problems.push({ field: 'indicator', id: field.id, code: indicator.code, problem: reading.problem });
+        else if (reading.value < 0)
+          problems.push({ field: 'indicator', id: field.id, code: indicator.code, problem: { kind: 'negative' } });
+        else results[indicator.code] = reading.value;
+      }
+      return problems.length
+        ? { ok: false, problems }
+        : { ok: true, value: { value: null, reason: null, detail: { indicators: results } } };
+    }
+    case 'claim':
+      if (ask.as === 'items') {
+        const known = new Set(ask.items.map((item) => item.name));
+        const ticked = [...new Set(field.ticked ?? [])];
+        if (ticked.some((name) => !known.has(name))) return value({ kind: 'unknown_choice' });
+        if (ticked.length === 0) return reason ? value({ kind: 'choice_required' }) : { ok: true, value: { value: null, reason: null } };
+        if (!reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
+        return { ok: true, value: { value: null, reason, detail: { items: ticked } } };
+      }
+      if (ask.as === 'count') {
+        const reading = readNumber(field.typed);
+        if (!reading.ok)
+          return reading.problem.kind === 'required' && !reason
+            ? { ok: true, value: { value: null, reason: null } }
+            : value(reading.problem);
+        const problem = wholeCount(reading.value);
+        if (problem) return problem;
+        if (reading.value > 0 && !reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
+        return { ok: true, value: { value: reading.value, reason: reading.value > 0 ? reason : null } };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+
+  function wholeCount(count: number): FieldReading<Id> | undefined {
+    if (count < 0) return value({ kind: 'negative' });
+    if (!Number.isInteger(count)) return value({ kind: 'not_whole' });
+    return undefined;
+  }
+}
+
+function readField<Id>(field: ReportFieldInput<Id>): FieldReading<Id> {
+  const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
+  const asked = field.ask ? readAsked(field, field.ask) : undefined;
+  if (asked) return asked;
   if (field.kind === 'yes_no') {
     if (field.typed === YES) return { ok: true, value: { value: 1, reason: null } };
     if (field.typed === NO) return { ok: true, value: { value: 0, reason: null } };
@@ -71,14 +212,51 @@ function checkAmount<Id>(
 
 /**
  * Whether an entry carried from an earlier page of the form (already read) still obeys the rules:
- * the modal carries it, so it is not trusted.
+ * the modal carries it, so it is not trusted. `ask` as reportAsk says (absent: what the kind asks in version 1).
  */
-export function isValidReportEntry(kind: CriterionKind, maxPoints: number, entry: ReportValueRead): boolean {
+export function isValidReportEntry(kind: CriterionKind, maxPoints: number, entry: ReportValueRead, ask?: ReportAsk): boolean {
+  if (ask && ask.kind !== 'figure' && ask.kind !== 'yes_no' && ask.kind !== 'score' && !(ask.kind === 'claim' && ask.as === 'points'))
+    return isValidAskedEntry(ask, entry);
+  if (entry.detail !== undefined) return false;
   if (kind === 'yes_no') return (entry.value === 0 || entry.value === 1) && entry.reason === null;
   if (entry.value === null) return needsReason(kind) && entry.reason === null;
   if (!Number.isFinite(entry.value)) return false;
   const checked = checkAmount({ id: null, kind, maxPoints }, entry.value, entry.reason?.trim() || null);
   return checked.ok && checked.value.reason === entry.reason;
+}
+
+/** A version-2 entry read again: what reading it anew would give back. */
+function isValidAskedEntry(ask: ReportAsk, entry: ReportValueRead): boolean {
+  const detail = entry.detail;
+  const typed = entry.value === null ? null : String(entry.value);
+  const again = readAsked(
+    {
+      id: null,
+      kind: 'count',
+      maxPoints: 0,
+      typed: ask.kind === 'level' ? (detail?.level ?? null) : typed,
+      reason: entry.reason,
+      ticked: detail?.items ?? null,
+      indicators: Object.fromEntries(
+        Object.entries(detail?.indicators ?? {}).map(([code, result]) => [code, result === null ? null : String(result)]),
+      ),
+    },
+    ask,
+  );
+  return again?.ok === true && sameEntry(again.value, entry);
+}
+
+/** Two entries alike: the same number, reason, level, items and indicator results (whatever the keys' order). */
+function sameEntry(left: ReportValueRead, right: ReportValueRead): boolean {
+  const canonical = (entry: ReportValueRead) =>
+    JSON.stringify([
+      entry.value,
+      entry.reason,
+      entry.detail?.level ?? null,
+      entry.detail?.items ?? null,
+      Object.entries(entry.detail?.indicators ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+    ]);
+  return canonical(left) === canonical(right);
 }
 
 export function isWebAddress(text: string): boolean {

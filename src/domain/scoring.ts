@@ -47,6 +47,15 @@
  * unit order) and is for display only. Units without a report share one rank after the last reported
  * unit, `reported: false`, never `tie`.
  *
+ * Version 2 (criterion rules in src/domain/scoring-rules.ts; table rules here):
+ * - groups: a group's criteria (bonus and deduction excluded) count at most its max; each line keeps
+ *   its own points (the breakdown shows them), the unit's scoreSum takes the capped group sums.
+ * - not_applicable `rescale`: a criterion that does not apply is left out and the scored sum is
+ *   multiplied by base / applicable max (both after group caps); `full` (default) counts it as its max.
+ * - grades[].min_share_each: a band is out of reach while a criterion that applies (neither bonus nor
+ *   deduction, max > 0) scores under that share of its max; a line still waiting for the lead is left
+ *   out of that test (and of no_zero_criterion) and the grade is provisional until it is scored.
+ *
  * Shape: inputs are keyed by criterion id in ReadonlyMaps so the loader can pass what it reads without
  * copying; results keep one line per criterion in the criteria's order, with the inputs that were used
  * (`reported`, `target`, and `reviewed` — the lead's raw score, so "claimed 7, accepted 6, capped at 5"
@@ -54,64 +63,37 @@
  * own name for totals below the lowest band, so the whole scale is configuration.
  */
 
-export const CRITERION_KINDS = ['target', 'lower_better', 'yes_no', 'graded', 'bonus', 'deduction'] as const;
-export type CriterionKind = (typeof CRITERION_KINDS)[number];
+import {
+  type CriterionKind,
+  type CriterionScore,
+  capOf,
+  type NotApplicableMode,
+  plainZero,
+  pledgedTarget,
+  type ScoringCriterion,
+  scoreCriterion,
+  type UnitScoringInput,
+} from './scoring-rules';
 
-export interface ScoringCriterion {
-  id: number;
-  code: string;
+export * from './scoring-rules';
+
+/** A table's version-2 rules beyond its criteria: group caps and how a criterion that does not apply counts. */
+export interface TableRules {
+  groups?: readonly GroupCap[];
+  notApplicable?: NotApplicableMode;
+}
+
+export interface GroupCap {
   name: string;
-  groupName: string;
-  kind: CriterionKind;
-  /** The cap (điểm chuẩn), in points. */
-  maxPoints: number;
+  max: number;
 }
 
-export interface UnitReportInput {
-  /** By criterion id: a number, 1/0 for yes/no, a self-score, or claimed points. */
-  values: ReadonlyMap<number, { value: number | null }>;
-  /** The block lead's review: points for graded criteria, accepted points for bonus and deduction. */
-  review?: { points: ReadonlyMap<number, number>; reviewerUserId: string };
-  /** Submitted after the period's due (shown, never scored here: lateness is a deduction line). */
-  late: boolean;
-}
-
-export interface UnitScoringInput {
-  unitId: number;
-  /** Undefined: the unit has not reported for the period. */
-  report?: UnitReportInput;
-  /** The pledge's targets (target kind) and ceilings (lower_better kind) by criterion id. */
-  targets: ReadonlyMap<number, number>;
-}
-
-export type ScoreNote =
-  | 'missing_value'
-  | 'missing_target'
-  | 'zero_target'
-  | 'zero_actual'
-  | 'capped'
-  | 'over_claim'
-  | 'awaiting_review'
-  | 'clamped';
-
-/** Where the points came from: the formula, the unit's own score, the lead's, or nothing. */
-export type ScoreSource = 'computed' | 'self' | 'reviewed' | 'none';
-
-export interface CriterionScore {
-  criterionId: number;
-  kind: CriterionKind;
-  /** The cap actually applied (0 when the configured one is unusable). */
-  maxPoints: number;
-  /** The unit's value as reported (finite, before clamping), else null. */
-  reported: number | null;
-  /** The pledged target or ceiling for target/lower_better (finite, before clamping), else null. */
-  target: number | null;
-  /** The lead's score for this line when reviewed (before clamping and capping), else null. */
-  reviewed: number | null;
-  /** Signed: deductions are ≤ 0, everything else ≥ 0. Full precision. */
-  points: number;
-  source: ScoreSource;
-  notes: ScoreNote[];
+/** A capped group's sum for a unit: its lines' points, and what counted (min(sum, max)). */
+export interface GroupSum {
+  name: string;
+  max: number;
+  sum: number;
+  counted: number;
 }
 
 export interface UnitScore {
@@ -120,7 +102,7 @@ export interface UnitScore {
   late: boolean;
   /** One line per criterion, in the criteria's order. */
   criteria: CriterionScore[];
-  /** Sum of the scored kinds (everything but bonus and deduction). */
+  /** Sum of the scored kinds (everything but bonus and deduction), after group caps and rescaling. */
   scoreSum: number;
   /** Bonus points counted (≥ 0). */
   bonus: number;
@@ -130,189 +112,121 @@ export interface UnitScore {
   total: number;
   /** A scored criterion with max > 0 stands at 0 points (bars the top grade by default). */
   hasZeroCriterion: boolean;
-  /** Reported, reviewed by the lead, and nothing awaits it (graded and claimed bonus lines all reviewed). */
+  /** Reported, reviewed by the lead, and nothing awaits it (graded, lead-scored and claimed bonus lines all reviewed). */
   fullyReviewed: boolean;
+  /** The groups whose cap applies, with their sums (only groups that have a max). */
+  groups: GroupSum[];
+  /** not_applicable `rescale` at work: the scored sum was multiplied by base / applicable. */
+  scale: { base: number; applicable: number } | null;
+  /** The smallest share of its max among the lines min_share_each looks at; null when none. */
+  lowestShare: number | null;
+  /** A lead-scored line is not scored yet: the grade is provisional. */
+  awaitingLead: boolean;
 }
 
-/** Totals this close are equal: float noise, not a difference in merit. */
-export const TIE_EPSILON = 1e-9;
-
-function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** Whether a kind's points add to the scored sum (bonus and deduction stand apart). */
+export function isScoredKind(kind: CriterionKind): boolean {
+  return kind !== 'bonus' && kind !== 'deduction';
 }
 
-/** The cap actually applied: the configured max when it is a usable number, else 0. */
-function capOf(criterion: ScoringCriterion): number {
-  return Number.isFinite(criterion.maxPoints) && criterion.maxPoints > 0 ? criterion.maxPoints : 0;
-}
-
-/** The pledged target or ceiling, for the kinds that have one. */
-function pledgedTarget(criterion: ScoringCriterion, targets: ReadonlyMap<number, number>): number | null {
-  return criterion.kind === 'target' || criterion.kind === 'lower_better' ? finiteOrNull(targets.get(criterion.id)) : null;
-}
-
-/** Turns −0 into 0 so nothing ever shows "-0,00". */
-function plainZero(value: number): number {
-  return value === 0 ? 0 : value;
-}
-
-function atLeastZero(value: number, notes: ScoreNote[]): number {
-  if (value < 0) {
-    notes.push('clamped');
-    return 0;
-  }
-  return plainZero(value);
-}
-
-function atMost(value: number, cap: number, notes: ScoreNote[]): number {
-  if (value > cap) {
-    notes.push('capped');
-    return cap;
-  }
-  return value;
-}
-
-/** The most a lead may give on a criterion: its max, and for a bonus no more than was claimed (nothing claimed → 0). */
-export function reviewCeiling(kind: CriterionKind, maxPoints: number, claimed: number | null | undefined): number {
-  return kind === 'bonus' ? Math.min(maxPoints, Math.max(0, claimed ?? 0)) : maxPoints;
-}
-
-/** One criterion's line for a unit that reported. Points in the criterion's scale; see the module rules. */
-export function scoreCriterion(criterion: ScoringCriterion, report: UnitReportInput, targets: ReadonlyMap<number, number>): CriterionScore {
-  const kind = criterion.kind;
-  const max = capOf(criterion);
-  const reported = finiteOrNull(report.values.get(criterion.id)?.value);
-  const target = pledgedTarget(criterion, targets);
-  const reviewable = kind === 'graded' || kind === 'bonus' || kind === 'deduction';
-  const reviewed = reviewable ? finiteOrNull(report.review?.points.get(criterion.id)) : null;
-  const notes: ScoreNote[] = [];
-  const points = plainZero(pointsOf(kind, max, reported, target, reviewed, notes));
-  return {
-    criterionId: criterion.id,
-    kind,
-    maxPoints: max,
-    reported,
-    target,
-    reviewed,
-    points,
-    source: sourceOf(kind, reported, target, reviewed),
-    notes,
-  };
-}
-
-/** The points of a line from its sanitised inputs (null = missing), noting every rule applied. */
-function pointsOf(
-  kind: CriterionKind,
-  max: number,
-  reported: number | null,
-  target: number | null,
-  reviewed: number | null,
-  notes: ScoreNote[],
+/**
+ * The points a table's scored criteria can give (bonus and deduction aside): its base. With group
+ * caps, a group gives at most its max. Without groups this is the plain sum (as version 1).
+ */
+export function tableBase(
+  criteria: readonly Pick<ScoringCriterion, 'kind' | 'maxPoints' | 'groupName'>[],
+  groups: readonly GroupCap[] = [],
 ): number {
-  switch (kind) {
-    case 'target':
-    case 'lower_better': {
-      // Nothing at all is under every ceiling, pledged or not.
-      if (kind === 'lower_better' && target === null && reported !== null && atLeastZero(reported, notes) === 0) {
-        notes.push('zero_actual');
-        return max;
-      }
-      if (reported === null) notes.push('missing_value');
-      if (target === null) notes.push('missing_target');
-      if (reported === null || target === null) return 0;
-      const value = atLeastZero(reported, notes);
-      const goal = atLeastZero(target, notes);
-      if (kind === 'lower_better') return value <= goal ? max : max * (goal / value);
-      if (goal === 0) {
-        notes.push('zero_target');
-        return max;
-      }
-      return max * atMost(value / goal, 1, notes);
-    }
-    case 'yes_no':
-      if (reported === null) {
-        notes.push('missing_value');
-        return 0;
-      }
-      return atLeastZero(reported, notes) > 0 ? max : 0;
-    case 'graded':
-      if (reviewed !== null) return atMost(atLeastZero(reviewed, notes), max, notes);
-      notes.push('awaiting_review');
-      if (reported === null) {
-        notes.push('missing_value');
-        return 0;
-      }
-      return atMost(atLeastZero(reported, notes), max, notes);
-    case 'bonus': {
-      // The lead accepts or cuts what the unit claimed; never more than the claim, then the cap.
-      if (reviewed !== null) {
-        const claimed = reported === null ? 0 : Math.max(0, reported);
-        const accepted = atLeastZero(reviewed, notes);
-        if (accepted > claimed) {
-          notes.push('over_claim');
-          return atMost(claimed, max, notes);
-        }
-        return atMost(accepted, max, notes);
-      }
-      if (reported !== null && atLeastZero(reported, notes) > 0) notes.push('awaiting_review');
-      return 0;
-    }
-    case 'deduction':
-      if (reviewed !== null) return -atMost(atLeastZero(reviewed, notes), max, notes);
-      return reported === null ? 0 : -atMost(atLeastZero(reported, notes), max, notes);
+  const caps = new Map(groups.map((group) => [group.name, group.max]));
+  let ungrouped = 0;
+  const sums = new Map<string, number>();
+  for (const criterion of criteria) {
+    if (!isScoredKind(criterion.kind) || !(criterion.maxPoints > 0)) continue;
+    if (caps.has(criterion.groupName)) sums.set(criterion.groupName, (sums.get(criterion.groupName) ?? 0) + criterion.maxPoints);
+    else ungrouped += criterion.maxPoints;
   }
+  return [...sums].reduce((total, [name, sum]) => total + Math.min(sum, caps.get(name)!), ungrouped);
 }
 
-/** Where a line's points come from, given which inputs are present. */
-function sourceOf(kind: CriterionKind, reported: number | null, target: number | null, reviewed: number | null): ScoreSource {
-  switch (kind) {
-    case 'target':
-      return reported === null || target === null ? 'none' : 'computed';
-    case 'lower_better':
-      return reported === null || (target === null && reported > 0) ? 'none' : 'computed';
-    case 'yes_no':
-      return reported === null ? 'none' : 'computed';
-    case 'bonus':
-      return reviewed !== null ? 'reviewed' : 'none';
-    case 'graded':
-    case 'deduction':
-      return reviewed !== null ? 'reviewed' : reported !== null ? 'self' : 'none';
-  }
-}
-
-/** A unit's period score: every line, the sums and the flags. Points in the block's scale. */
-export function scoreUnit(criteria: readonly ScoringCriterion[], input: UnitScoringInput): UnitScore {
+/** A unit's period score: every line, the sums and the flags. Points in the block's scale; table rules as in the module header. */
+export function scoreUnit(criteria: readonly ScoringCriterion[], input: UnitScoringInput, rules: TableRules = {}): UnitScore {
   const report = input.report;
+  const notApplicable = rules.notApplicable ?? 'full';
+  const context = {
+    unitCode: input.unitCode,
+    targets: input.targets,
+    indicatorTargets: input.indicatorTargets,
+    auto: input.auto,
+    notApplicable,
+  };
   const lines = criteria.map(
     (criterion): CriterionScore =>
       report
-        ? scoreCriterion(criterion, report, input.targets)
+        ? scoreCriterion(criterion, report, context)
         : {
             criterionId: criterion.id,
             kind: criterion.kind,
             maxPoints: capOf(criterion),
             reported: null,
-            target: pledgedTarget(criterion, input.targets),
+            target: pledgedTarget(criterion, context),
             reviewed: null,
             points: 0,
             source: 'none',
             notes: [],
+            basis: { rule: 'missing' },
           },
   );
 
+  const caps = new Map((rules.groups ?? []).map((group) => [group.name, group.max]));
+  const groupSums = new Map<string, number>();
   let scoreSum = 0;
   let bonus = 0;
   let deduction = 0;
   let hasZeroCriterion = false;
   let awaiting = false;
-  for (const line of lines) {
+  let awaitingLead = false;
+  let lowestShare: number | null = null;
+  let leftOut = false;
+  criteria.forEach((criterion, index) => {
+    const line = lines[index]!;
     if (line.kind === 'bonus') bonus += line.points;
     else if (line.kind === 'deduction') deduction -= line.points;
     else {
-      scoreSum += line.points;
-      if (line.maxPoints > 0 && line.points <= 0) hasZeroCriterion = true;
+      if (caps.has(criterion.groupName)) groupSums.set(criterion.groupName, (groupSums.get(criterion.groupName) ?? 0) + line.points);
+      else scoreSum += line.points;
+      // Most lines carry no note: skip the searches for them (this runs for every line of a province).
+      const notApplies = line.notes.length > 0 && line.notes.includes('not_applicable');
+      const waitsForLead = line.notes.length > 0 && line.notes.includes('awaiting_lead');
+      if (notApplies && notApplicable === 'rescale') leftOut = true;
+      if (line.maxPoints > 0 && !notApplies && !waitsForLead) {
+        if (line.points <= 0) hasZeroCriterion = true;
+        const share = line.points / line.maxPoints;
+        if (lowestShare === null || share < lowestShare) lowestShare = share;
+      }
     }
-    if (line.notes.includes('awaiting_review')) awaiting = true;
+    if (line.notes.length > 0) {
+      if (line.notes.includes('awaiting_review')) awaiting = true;
+      if (line.notes.includes('awaiting_lead')) awaitingLead = true;
+    }
+  });
+  const groups: GroupSum[] = [];
+  for (const [name, sum] of groupSums) {
+    const max = caps.get(name)!;
+    const counted = Math.min(sum, max);
+    groups.push({ name, max, sum, counted });
+    scoreSum += counted;
+  }
+  let scale: UnitScore['scale'] = null;
+  if (report && leftOut) {
+    const base = tableBase(criteria, rules.groups);
+    const applicable = tableBase(
+      criteria.filter((_, index) => !lines[index]!.notes.includes('not_applicable')),
+      rules.groups,
+    );
+    if (applicable > 0 && applicable !== base) {
+      scale = { base, applicable };
+      scoreSum = (scoreSum * base) / applicable;
+    }
   }
   return {
     unitId: input.unitId,
@@ -325,6 +239,10 @@ export function scoreUnit(criteria: readonly ScoringCriterion[], input: UnitScor
     total: plainZero(scoreSum + bonus - deduction),
     hasZeroCriterion,
     // A table with nothing for the lead to score still wants the lead's look at the report.
-    fullyReviewed: report?.review !== undefined && !awaiting,
+    fullyReviewed: report?.review !== undefined && !awaiting && !awaitingLead,
+    groups,
+    scale,
+    lowestShare: report ? lowestShare : null,
+    awaitingLead: report !== undefined && awaitingLead,
   };
 }

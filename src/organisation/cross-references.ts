@@ -4,7 +4,9 @@ import { fileText } from './file-text';
 
 /**
  * Checks between sections of the organisation file (unknown codes, duplicates, one block per unit,
- * one unit per officer, leads inside their block, period dates). They run on the raw YAML, apart
+ * one unit per officer, leads inside their block that year, period dates; version 2: each year's
+ * members, the units named by applies_to and indicators, groups that name criteria, directives'
+ * replacements and expiry). Every message names the offending value. They run on the raw YAML, apart
  * from the schema, so that they are reported together with every other problem even when some
  * fields are malformed: a bad file is rejected with all of its problems at once.
  */
@@ -103,9 +105,49 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
     (index) => ['years', index, 'year'],
   );
 
+  // Directives: a replacement other than itself, an expiry after the issue date.
+  list(file.directives).forEach((rawDirective, position) => {
+    const directive = record(rawDirective);
+    const written = number(directive);
+    const replacedBy = typeof directive.replaced_by === 'string' ? directive.replaced_by.trim() : undefined;
+    if (written && replacedBy && directiveNumberKey(written) === directiveNumberKey(replacedBy))
+      problem(['directives', position, 'replaced_by'], text.replacesItself(replacedBy));
+    const [issued, expired] = [directive.issued, directive.expired].map((value) => (typeof value === 'string' ? value.trim() : undefined));
+    if (issued && expired && expired < issued) problem(['directives', position, 'expired'], text.expiredBeforeIssued(expired, issued));
+  });
+
   list(file.years).forEach((rawYear, yearPosition) => {
     const year = record(rawYear);
+    const yearLabel = code(year.year) ?? String(yearPosition);
     const at = (...path: (string | number)[]) => ['years', yearPosition, ...path];
+    const overrides = record(year.blocks);
+
+    // This year's members: years[].blocks.<CODE>.units, else blocks[].units; one block per unit in a year.
+    const membersThisYear = new Map<string, Set<string>>();
+    const blockOfUnitThisYear = new Map<string, string>();
+    blocks.forEach((block) => {
+      const blockCode = code(record(block).code);
+      if (blockCode === undefined) return;
+      const listed = record(overrides[blockCode]).units;
+      const fromYear = Array.isArray(listed);
+      const members = new Set<string>();
+      list(fromYear ? listed : record(block).units).forEach((member, memberPosition) => {
+        const unitCode = code(member);
+        if (unitCode === undefined || !unitIndex.has(unitCode)) {
+          if (fromYear && unitCode !== undefined) problem(at('blocks', blockCode, 'units', memberPosition), text.unknownUnit(unitCode));
+          return;
+        }
+        const other = blockOfUnitThisYear.get(unitCode);
+        if (other !== undefined && other !== blockCode) {
+          if (fromYear) problem(at('blocks', blockCode, 'units', memberPosition), text.unitTwiceInYear(unitCode, other));
+          return;
+        }
+        blockOfUnitThisYear.set(unitCode, blockCode);
+        members.add(unitCode);
+      });
+      membersThisYear.set(blockCode, members);
+    });
+
     for (const [blockCode, rawLead] of Object.entries(record(year.leads))) {
       if (!blockIndex.has(blockCode)) {
         problem(at('leads', blockCode), text.unknownBlock(blockCode));
@@ -116,10 +158,16 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
         const unitCode = code(lead[role]);
         if (unitCode === undefined) continue;
         if (!unitIndex.has(unitCode)) problem(at('leads', blockCode, role), text.unknownUnit(unitCode));
-        else if (unitBlock.get(unitCode) !== blockCode) problem(at('leads', blockCode, role), text.notInBlock(unitCode, blockCode));
+        else if (!membersThisYear.get(blockCode)?.has(unitCode))
+          problem(
+            at('leads', blockCode, role),
+            record(overrides[blockCode]).units === undefined
+              ? text.notInBlock(unitCode, blockCode)
+              : text.notMemberThatYear(unitCode, blockCode, yearLabel),
+          );
       }
       if (code(lead.deputy) !== undefined && code(lead.deputy) === code(lead.lead))
-        problem(at('leads', blockCode, 'deputy'), text.deputyIsLead);
+        problem(at('leads', blockCode, 'deputy'), text.deputyIsLead(code(lead.deputy)!));
     }
 
     const periods = list(year.periods);
@@ -134,24 +182,71 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
       const [start, end, due] = [period.start, period.end, period.due].map((value) =>
         typeof value === 'string' ? value.trim() : undefined,
       );
-      if (start && end && end < start) problem(at('periods', periodPosition, 'end'), text.endBeforeStart);
-      if (start && due && due.slice(0, 10) < start) problem(at('periods', periodPosition, 'due'), text.dueBeforeStart);
+      if (start && end && end < start) problem(at('periods', periodPosition, 'end'), text.endBeforeStart(end, start));
+      if (start && due && due.slice(0, 10) < start) problem(at('periods', periodPosition, 'due'), text.dueBeforeStart(due, start));
     });
 
-    indexBy(
-      list(year.criteria),
-      (criterion) => code(criterion.code),
-      'criteria',
-      (index) => at('criteria', index, 'code'),
-    );
-    for (const [blockCode, override] of Object.entries(record(year.blocks))) {
-      if (!blockIndex.has(blockCode)) problem(at('blocks', blockCode), text.unknownBlock(blockCode));
+    /** A table's criteria: codes unique, the units applies_to and indicators name (members of the block that year, for a block's own table). */
+    const checkCriteria = (criteria: unknown[], tablePath: (string | number)[], blockCode?: string) => {
       indexBy(
-        list(record(override).criteria),
+        criteria,
         (criterion) => code(criterion.code),
         'criteria',
-        (index) => at('blocks', blockCode, 'criteria', index, 'code'),
+        (index) => [...tablePath, 'criteria', index, 'code'],
       );
+      const members = blockCode === undefined ? undefined : membersThisYear.get(blockCode);
+      const unitNamed = (value: unknown, path: (string | number)[]) => {
+        const unitCode = code(value);
+        if (unitCode === undefined) return;
+        if (!unitIndex.has(unitCode)) problem(path, text.unknownUnit(unitCode));
+        else if (members && !members.has(unitCode)) problem(path, text.notMemberThatYear(unitCode, blockCode!, yearLabel));
+      };
+      criteria.forEach((rawCriterion, index) => {
+        const criterion = record(rawCriterion);
+        list(criterion.applies_to).forEach((unitCode, position) => {
+          unitNamed(unitCode, [...tablePath, 'criteria', index, 'applies_to', position]);
+        });
+        for (const unitCode of Object.keys(record(criterion.indicators)))
+          unitNamed(unitCode, [...tablePath, 'criteria', index, 'indicators', unitCode]);
+      });
+    };
+    /** Group caps name groups the table has (a misspelt group would cap nothing). */
+    const checkGroups = (groups: unknown, criteria: unknown[], tablePath: (string | number)[]) => {
+      // Bonus and deduction are never in a group's sum: their groups are not groups a cap can name.
+      const names = [
+        ...new Set(
+          criteria.flatMap((criterion) => {
+            const { group, kind } = record(criterion);
+            return typeof group === 'string' && kind !== 'bonus' && kind !== 'deduction' ? [group.trim()] : [];
+          }),
+        ),
+      ];
+      list(groups).forEach((group, index) => {
+        const name = typeof record(group).name === 'string' ? String(record(group).name).trim() : undefined;
+        if (name !== undefined && !names.includes(name)) problem([...tablePath, 'groups', index, 'name'], text.unknownGroup(name, names));
+      });
+    };
+
+    const sharedCriteria = list(year.criteria);
+    checkCriteria(sharedCriteria, at());
+    // The year's groups cap the shared table, and any block table that does not list its own groups.
+    const blockTables = Object.entries(overrides).map(([blockCode, rawOverride]) => ({ blockCode, override: record(rawOverride) }));
+    const sharedUsers = blocks.filter((block) => {
+      const blockCode = code(record(block).code);
+      return blockCode !== undefined && record(overrides[blockCode]).criteria === undefined;
+    });
+    const groupedCriteria = [
+      ...(sharedUsers.length || blockTables.length === 0 ? sharedCriteria : []),
+      ...blockTables
+        .filter(({ override }) => override.criteria !== undefined && override.groups === undefined)
+        .flatMap(({ override }) => list(override.criteria)),
+    ];
+    checkGroups(year.groups, groupedCriteria, at());
+    for (const { blockCode, override } of blockTables) {
+      if (!blockIndex.has(blockCode)) problem(at('blocks', blockCode), text.unknownBlock(blockCode));
+      const criteria = override.criteria !== undefined ? list(override.criteria) : sharedCriteria;
+      if (override.criteria !== undefined) checkCriteria(criteria, at('blocks', blockCode), blockCode);
+      checkGroups(override.groups, criteria, at('blocks', blockCode));
     }
   });
   return problems;

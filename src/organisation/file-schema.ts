@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { isValidTimeZone, parseLocalDate, parseLocalDateTime, parseTimeOfDay } from '../domain/calendar';
-import { DIRECTIVE_KINDS } from '../domain/directive';
-import { CRITERION_KINDS } from '../domain/scoring';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, parseLocalDate, parseLocalDateTime, parseTimeOfDay } from '../domain/calendar';
+import { AUTO_SOURCES, CRITERION_KINDS, NOT_APPLICABLE_MODES } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { fileText } from './file-text';
 
@@ -9,7 +8,12 @@ import { fileText } from './file-text';
  * The organisation file (../shared/docs/organisation-file.md is the contract). Objects are strict:
  * a misspelt key is reported rather than silently ignored. Fields beyond the contract are optional:
  * organization.quiet_hours, organization.titles, years[].report_grace_hours, years[].summary_at,
- * years[].grades and years[].blocks.<CODE>.theme.
+ * years[].grades and years[].blocks.<CODE>.theme; version 2 of the contract adds the criterion rules
+ * (levels, count, tiers, indicators, applies_to, scored_by, each, items), years[].groups,
+ * years[].not_applicable, grades[].min_share_each, years[].blocks.<CODE>.units and the directives'
+ * open kind, expired and replaced_by. A criterion's own consistency (a field on the wrong kind,
+ * levels or tiers above its max, tiers not descending) is checked here; what needs other sections
+ * (unit codes, groups, members) is in cross-references.ts.
  */
 export const DEFAULT_TITLES = [
   'Cờ thi đua của Chính phủ',
@@ -38,14 +42,111 @@ export function organisationFileSchema(locale: Locale) {
   const localDateTime = z.string().refine((value) => parseLocalDateTime(value) !== null, text.localDateTime);
   const timeOfDay = z.string().refine((value) => parseTimeOfDay(value) !== null, text.timeOfDay);
 
-  const criterion = z.strictObject({
-    code,
-    group: requiredText,
-    name: requiredText,
-    max: z.number().positive(text.positive).max(10_000),
-    kind: z.enum(CRITERION_KINDS, text.oneOf(CRITERION_KINDS)),
-    unit: z.string().trim().min(1).optional(),
-  });
+  const points = z.number().min(0, text.notNegative).max(10_000);
+  const criterion = z
+    .strictObject({
+      code,
+      group: requiredText,
+      name: requiredText,
+      max: z.number().positive(text.positive).max(10_000),
+      kind: z.enum(CRITERION_KINDS, text.oneOf(CRITERION_KINDS)),
+      unit: z.string().trim().min(1).optional(),
+      levels: z
+        .array(z.strictObject({ name: requiredText, points }), text.list)
+        .min(1, text.list)
+        .optional(),
+      each: z.number().positive(text.positive).max(10_000).optional(),
+      from: z.enum(['zero', 'max'], text.oneOf(['zero', 'max'])).optional(),
+      tiers: z
+        .array(z.strictObject({ at_least: z.number().min(0, text.notNegative).max(10_000), points }), text.list)
+        .min(1, text.list)
+        .optional(),
+      indicators: z
+        .record(
+          code,
+          z
+            .array(
+              z.strictObject({
+                code,
+                name: requiredText,
+                unit: z.string().trim().min(1).optional(),
+                weight: z.number().positive(text.positive).max(1_000).optional(),
+              }),
+              text.list,
+            )
+            .min(1, text.list),
+        )
+        .optional(),
+      applies_to: z.array(code, text.list).min(1, text.list).optional(),
+      scored_by: z.enum(['unit', 'lead', 'auto'], text.oneOf(['unit', 'lead', 'auto'])).optional(),
+      source: z.enum(AUTO_SOURCES, text.oneOf(AUTO_SOURCES)).optional(),
+      items: z
+        .array(z.strictObject({ name: requiredText, points: z.number().positive(text.positive).max(10_000) }), text.list)
+        .min(1, text.list)
+        .optional(),
+    })
+    .superRefine((criterion, context) => {
+      const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
+      const onlyFor = (field: keyof typeof criterion, kinds: readonly string[]) => {
+        if (criterion[field] !== undefined && !kinds.includes(criterion.kind))
+          issue([field], text.onlyForKinds(field, kinds, criterion.kind));
+      };
+      onlyFor('levels', ['levels']);
+      onlyFor('from', ['count']);
+      onlyFor('each', ['count', 'bonus', 'deduction']);
+      onlyFor('tiers', ['target', 'lower_better']);
+      onlyFor('indicators', ['target']);
+      onlyFor('items', ['bonus', 'deduction']);
+      if (criterion.kind === 'levels' && !criterion.levels) issue(['levels'], text.levelsRequired);
+      if (criterion.each !== undefined && criterion.items) issue(['items'], text.eachOrItems);
+      criterion.levels?.forEach((level, index) => {
+        if (level.points > criterion.max) issue(['levels', index, 'points'], text.aboveMax(level.points, criterion.max));
+      });
+      criterion.tiers?.forEach((tier, index) => {
+        if (tier.points > criterion.max) issue(['tiers', index, 'points'], text.aboveMax(tier.points, criterion.max));
+        const above = criterion.tiers![index - 1];
+        if (above && tier.at_least >= above.at_least)
+          issue(['tiers', index, 'at_least'], text.tiersDescending(tier.at_least, above.at_least));
+      });
+      criterion.items?.forEach((item, index) => {
+        if (item.points > criterion.max) issue(['items', index, 'points'], text.aboveMax(item.points, criterion.max));
+      });
+      const names = (list: readonly { name: string }[] | undefined, field: string) => {
+        const seen = new Map<string, number>();
+        list?.forEach((entry, index) => {
+          if (seen.has(entry.name)) issue([field, index, 'name'], text.duplicate(field, entry.name, seen.get(entry.name)!));
+          else seen.set(entry.name, index);
+        });
+      };
+      names(criterion.levels, 'levels');
+      names(criterion.items, 'items');
+      for (const [unitCode, indicators] of Object.entries(criterion.indicators ?? {})) {
+        const seen = new Map<string, number>();
+        indicators.forEach((indicator, index) => {
+          if (seen.has(indicator.code))
+            issue(['indicators', unitCode, index, 'code'], text.duplicate('indicators', indicator.code, seen.get(indicator.code)!));
+          else seen.set(indicator.code, index);
+        });
+      }
+      if (criterion.scored_by === 'auto') {
+        if (criterion.kind !== 'yes_no') issue(['scored_by'], text.autoIsYesNo(criterion.kind));
+        if (!criterion.source) issue(['source'], text.sourceRequired);
+      } else if (criterion.source) issue(['source'], text.sourceOnlyAuto);
+      if (criterion.scored_by === 'lead' && !['graded', 'levels', 'yes_no', 'count'].includes(criterion.kind))
+        issue(['scored_by'], text.leadKinds(criterion.kind));
+    });
+
+  const groups = z
+    .array(z.strictObject({ name: requiredText, max: z.number().positive(text.positive).max(10_000) }), text.list)
+    .superRefine((list, context) => {
+      const seen = new Map<string, number>();
+      list.forEach((group, index) => {
+        if (seen.has(group.name))
+          context.addIssue({ code: 'custom', path: [index, 'name'], message: text.duplicate('groups', group.name, seen.get(group.name)!) });
+        else seen.set(group.name, index);
+      });
+    });
+  const notApplicable = z.enum(NOT_APPLICABLE_MODES, text.oneOf(NOT_APPLICABLE_MODES));
 
   /**
    * Grade bands (xếp loại), highest first as people write them; exactly one band has no `min`: the
@@ -57,6 +158,7 @@ export function organisationFileSchema(locale: Locale) {
         name: requiredText,
         min: z.number().min(-10_000).max(10_000).optional(),
         no_zero_criterion: z.boolean().optional(),
+        min_share_each: z.number().min(0, text.share).max(1, text.share).optional(),
       }),
     )
     .superRefine((bands, context) => {
@@ -73,6 +175,8 @@ export function organisationFileSchema(locale: Locale) {
         if (band.min === undefined) {
           if (band.no_zero_criterion)
             context.addIssue({ code: 'custom', path: [index, 'no_zero_criterion'], message: text.floorGradeCondition });
+          if (band.min_share_each !== undefined)
+            context.addIssue({ code: 'custom', path: [index, 'min_share_each'], message: text.floorGradeCondition });
         } else if (mins.has(band.min))
           context.addIssue({
             code: 'custom',
@@ -105,7 +209,20 @@ export function organisationFileSchema(locale: Locale) {
       })
       .default({ before_days: [7, 3, 1], at: '08:00', overdue_every_days: 2 }),
     criteria: z.array(criterion).default([]),
-    blocks: z.record(code, z.strictObject({ criteria: z.array(criterion).optional(), theme: requiredText.optional() })).default({}),
+    groups: groups.optional(),
+    not_applicable: notApplicable.optional(),
+    blocks: z
+      .record(
+        code,
+        z.strictObject({
+          criteria: z.array(criterion).optional(),
+          theme: requiredText.optional(),
+          units: z.array(code).min(1, text.atLeastOneUnit).optional(),
+          groups: groups.optional(),
+          not_applicable: notApplicable.optional(),
+        }),
+      )
+      .default({}),
     report_grace_hours: z
       .number()
       .int()
@@ -119,7 +236,7 @@ export function organisationFileSchema(locale: Locale) {
   return z.strictObject({
     organization: z.strictObject({
       name: requiredText,
-      timezone: z.string().refine(isValidTimeZone, text.timeZone).default('Asia/Ho_Chi_Minh'),
+      timezone: z.string().refine(isValidTimeZone, text.timeZone).default(DEFAULT_TIME_ZONE),
       locale: z.enum(['vi', 'en']).default('vi'),
       admins: z.array(slackUser).default([]),
       holidays: z.array(localDate).default([]),
@@ -149,9 +266,12 @@ export function organisationFileSchema(locale: Locale) {
       .array(
         z.strictObject({
           number: requiredText,
-          kind: z.enum(DIRECTIVE_KINDS, text.oneOf(DIRECTIVE_KINDS)),
+          // Open text: a province's documents come in more kinds than any list (Thông báo, Quy chế, ...).
+          kind: requiredText.pipe(z.string().max(60, text.tooLong(60))),
           issuer: requiredText,
           issued: localDate,
+          expired: localDate.optional(),
+          replaced_by: requiredText.optional(),
           title: requiredText,
           summary: z.string().trim().optional(),
           url: z.url(text.url).optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import type { DirectiveInput } from '../domain/directive';
 import type { GradeBands } from '../domain/grades';
-import type { CriterionKind } from '../domain/scoring';
+import type { CriterionKind, CriterionRule, GroupCap, NotApplicableMode } from '../domain/scoring';
 import type { Locale } from '../i18n/messages';
 import { crossReferenceProblems } from './cross-references';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
@@ -29,6 +29,8 @@ export interface CriterionData {
   maxPoints: number;
   kind: CriterionKind;
   measureUnit: string | null;
+  /** The version-2 fields; null for a version-1 criterion. */
+  rule: CriterionRule | null;
 }
 
 export interface YearData {
@@ -42,7 +44,18 @@ export interface YearData {
   summaryAt: string;
   /** Null: the default bands. */
   gradeBands: GradeBands | null;
-  blocks: { blockCode: string; leadCode: string | null; deputyCode: string | null; theme: string | null; criteria: CriterionData[] }[];
+  blocks: {
+    blockCode: string;
+    leadCode: string | null;
+    deputyCode: string | null;
+    theme: string | null;
+    criteria: CriterionData[];
+    /** The block's members this year (years[].blocks.<CODE>.units, else blocks[].units), in the file's order. */
+    unitCodes: string[];
+    /** Group caps of its table (none: []). */
+    groups: GroupCap[];
+    notApplicable: NotApplicableMode;
+  }[];
   periods: { code: string; name: string; startsOn: string; endsOn: string; due: Date }[];
 }
 
@@ -80,7 +93,12 @@ export function readOrganisationFile(source: string): ReadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
 
   const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError });
-  const problems = [...(parsed.success ? [] : parsed.error.issues), ...crossReferenceProblems(raw, locale)]
+  // Cross-reference messages quote their value; a schema message gets the value written at its path.
+  const schemaProblems = (parsed.success ? [] : parsed.error.issues).map((issue) => ({
+    path: issue.path,
+    message: withWrittenValue(issue.message, raw, issue.path, text.found, issue.code === 'custom'),
+  }));
+  const problems = [...schemaProblems, ...crossReferenceProblems(raw, locale)]
     .sort((left, right) => comparePaths(left.path, right.path))
     .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) return { ok: false, locale, problems: [...new Set(problems)] };
@@ -92,6 +110,32 @@ const MAX_YAML_PROBLEMS = 10;
 
 function atMost(problems: string[], limit: number, more: (count: number) => string): string[] {
   return problems.length <= limit ? problems : [...problems.slice(0, limit), more(problems.length - limit)];
+}
+
+/**
+ * The message with the scalar written at `path` (" (đang ghi: -5)"), quoted when it is text; nothing
+ * added for a missing value, a list or a mapping, or to a message of our own (`custom`) that names it already.
+ */
+function withWrittenValue(
+  message: string,
+  raw: unknown,
+  path: readonly PropertyKey[],
+  found: (value: string) => string,
+  custom: boolean,
+): string {
+  let value: unknown = raw;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return message;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  const shown =
+    typeof value === 'string'
+      ? `"${value.length > 80 ? `${value.slice(0, 79)}…` : value}"`
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
+  if (shown === undefined || (custom && message.includes(String(value)))) return message;
+  return `${message}${found(shown)}`;
 }
 
 function declaredLocale(raw: unknown): Locale {
@@ -130,6 +174,7 @@ function normalise(file: OrganisationFile): OrganisationData {
     maxPoints: criterion.max,
     kind: criterion.kind,
     measureUnit: criterion.unit ?? null,
+    rule: criterionRule(criterion),
   });
 
   return {
@@ -154,6 +199,8 @@ function normalise(file: OrganisationFile): OrganisationData {
       summary: directive.summary || null,
       url: directive.url ?? null,
       tags: directive.tags,
+      expiredOn: directive.expired ?? null,
+      replacedBy: directive.replaced_by?.trim() || null,
     })),
     years: file.years.map((year) => ({
       year: year.year,
@@ -169,12 +216,19 @@ function normalise(file: OrganisationFile): OrganisationData {
       blocks: file.blocks.map((block) => {
         const lead = year.leads[block.code];
         const override = year.blocks[block.code];
+        // A block's own table takes its own groups (or the year's); the shared table takes the year's.
+        const groups = override?.groups ?? year.groups ?? [];
+        const criteria = (override?.criteria ?? year.criteria).map(criterionData);
+        const groupNames = new Set(criteria.map((criterion) => criterion.groupName));
         return {
           blockCode: block.code,
           leadCode: lead?.lead ?? null,
           deputyCode: lead?.deputy ?? null,
           theme: override?.theme ?? null,
-          criteria: (override?.criteria ?? year.criteria).map(criterionData),
+          criteria,
+          unitCodes: [...new Set(override?.units ?? block.units)],
+          groups: groups.filter((group) => groupNames.has(group.name)).map((group) => ({ name: group.name, max: group.max })),
+          notApplicable: override?.not_applicable ?? year.not_applicable ?? 'full',
         };
       }),
       periods: year.periods.map((period) => ({
@@ -188,6 +242,39 @@ function normalise(file: OrganisationFile): OrganisationData {
   };
 }
 
+/** A criterion's version-2 fields as the engine takes them (camelCase); null when it has none, so version-1 rows stay as they were. */
+function criterionRule(criterion: OrganisationFile['years'][number]['criteria'][number]): CriterionRule | null {
+  const rule: CriterionRule = {
+    ...(criterion.levels ? { levels: criterion.levels.map((level) => ({ name: level.name, points: level.points })) } : {}),
+    ...(criterion.kind === 'count'
+      ? { each: criterion.each ?? 1, from: criterion.from ?? 'zero' }
+      : criterion.each !== undefined
+        ? { each: criterion.each }
+        : {}),
+    ...(criterion.tiers ? { tiers: criterion.tiers.map((tier) => ({ atLeast: tier.at_least, points: tier.points })) } : {}),
+    ...(criterion.indicators
+      ? {
+          indicators: Object.fromEntries(
+            Object.entries(criterion.indicators).map(([unitCode, indicators]) => [
+              unitCode,
+              indicators.map((indicator) => ({
+                code: indicator.code,
+                name: indicator.name,
+                unit: indicator.unit ?? null,
+                weight: indicator.weight ?? 1,
+              })),
+            ]),
+          ),
+        }
+      : {}),
+    ...(criterion.applies_to ? { appliesTo: [...new Set(criterion.applies_to)] } : {}),
+    ...(criterion.scored_by === 'lead' || criterion.scored_by === 'auto' ? { scoredBy: criterion.scored_by } : {}),
+    ...(criterion.source ? { source: criterion.source } : {}),
+    ...(criterion.items ? { items: criterion.items.map((item) => ({ name: item.name, points: item.points })) } : {}),
+  };
+  return Object.keys(rule).length ? rule : null;
+}
+
 /** The file's grades as the engine takes them: bands with a min, highest first, and the floor's name. */
 function gradeBandsOf(grades: NonNullable<OrganisationFile['years'][number]['grades']>): GradeBands {
   return {
@@ -195,7 +282,14 @@ function gradeBandsOf(grades: NonNullable<OrganisationFile['years'][number]['gra
       .flatMap((grade) =>
         grade.min === undefined
           ? []
-          : [{ name: grade.name, min: grade.min, ...(grade.no_zero_criterion ? { requireNoZeroCriterion: true } : {}) }],
+          : [
+              {
+                name: grade.name,
+                min: grade.min,
+                ...(grade.no_zero_criterion ? { requireNoZeroCriterion: true } : {}),
+                ...(grade.min_share_each !== undefined ? { minShareEach: grade.min_share_each } : {}),
+              },
+            ],
       )
       .sort((left, right) => right.min - left.min),
     below: grades.find((grade) => grade.min === undefined)!.name,

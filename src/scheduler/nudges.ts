@@ -107,7 +107,8 @@ function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, 
   if (deps.store.outbox.byKey(channelKey)) return 0;
   return deps.store.transaction((tx) => {
     if (tx.outbox.byKey(channelKey)) return 0; // another process was quicker
-    const members = tx.structure.members(block.id);
+    // That year's members: a unit that left the block that year is not nudged for it.
+    const members = tx.structure.membersInYear(year, block.id);
     const done = due.done(
       tx,
       members.map((member) => member.id),

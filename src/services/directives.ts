@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { DirectiveRow, DirectiveSearchResult, DirectiveSuggestions } from '../../db/store/directives';
+import { DEFAULT_TIME_ZONE, localDateOf } from '../domain/calendar';
 import type { DirectiveInput } from '../domain/directive';
 import { type DirectiveQuery, parseDirectiveQuery } from '../domain/directive-query';
 import { readJson } from '../read-json';
@@ -16,12 +17,17 @@ export type DirectiveSearch =
   | { kind: 'none'; query: DirectiveQuery; suggestions: DirectiveSuggestions }
   | { kind: 'found'; query: DirectiveQuery; result: DirectiveSearchResult; correctedQuery?: string };
 
-/** One page of results for what was typed, from `offset`; or what to try instead. */
-export function searchDirectives(store: Store, typed: string, offset: number): DirectiveSearch {
+/** Today in the organisation's calendar (yyyy-MM-dd): which directives are still in force. */
+export function directivesToday(deps: Pick<AppDeps, 'store' | 'clock'>): string {
+  return localDateOf(deps.clock.now(), deps.store.organisation.get()?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+/** One page of results for what was typed, from `offset`, in force on `today` ranked first at equal relevance; or what to try instead. */
+export function searchDirectives(store: Store, typed: string, offset: number, today: string): DirectiveSearch {
   const query = parseDirectiveQuery(typed);
-  let result = store.directives.search(query, { offset, limit: PAGE_SIZE });
+  let result = store.directives.search(query, { offset, limit: PAGE_SIZE }, today);
   // A page past the end (the library shrank since the button was drawn): start again from the top.
-  if (result.hits.length === 0 && offset > 0) result = store.directives.search(query, { offset: 0, limit: PAGE_SIZE });
+  if (result.hits.length === 0 && offset > 0) result = store.directives.search(query, { offset: 0, limit: PAGE_SIZE }, today);
   if (result.total === 0) return { kind: 'none', query, suggestions: store.directives.suggestions(query) };
   const correctedQuery = result.partial ? store.directives.suggestions(query).correctedQuery : undefined;
   return { kind: 'found', query, result, ...(correctedQuery !== undefined ? { correctedQuery } : {}) };
@@ -47,7 +53,7 @@ class Refused extends Error {
 
 /** The fields an edit changed, before and after, for the audit log. */
 function changes(before: DirectiveRow, after: DirectiveRow): Record<string, { from: unknown; to: unknown }> {
-  const fields = ['number', 'kind', 'issuer', 'issuedOn', 'title', 'summary', 'url', 'tags'] as const;
+  const fields = ['number', 'kind', 'issuer', 'issuedOn', 'title', 'summary', 'url', 'tags', 'expiredOn', 'replacedBy'] as const;
   return Object.fromEntries(
     fields
       .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
@@ -160,7 +166,7 @@ export async function shareDirective(
 
   const now = deps.clock.now();
   const prefix = `directive-share:${directive.id}:${place.channel}:`;
-  const message = buildSharedDirective(directive, input.userId, input.locale);
+  const message = buildSharedDirective(directive, input.userId, input.locale, deps.store.directives.replacementOf(directive));
   const outcome = deps.store.transaction((tx): ShareOutcome => {
     const last = tx.outbox.latestWithKeyPrefix(prefix);
     if (last && now.getTime() - Number(last.dedupeKey.slice(prefix.length)) < SHARE_WINDOW_MS)

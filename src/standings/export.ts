@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type StandingRow, type Standings, totalDecimals } from '../domain/ranking';
+import { roundAsShown, type StandingRow, type Standings, totalDecimals } from '../domain/ranking';
 import type { CriterionScore, ScoringCriterion } from '../domain/scoring';
 import { formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
@@ -7,16 +7,32 @@ import { standingsText } from './standings-text';
 
 /**
  * The score summary (bảng tổng hợp điểm) as files: a table built once from computed standings, then
- * written as XLSX for people (numbers as numbers, two header rows, frozen, filterable) and as CSV for
- * machines. Both hold the engine's numbers at full precision; only the XLSX display rounds.
+ * written as XLSX (numbers as numbers, two header rows, frozen, filterable) and as CSV. Both hold the
+ * numbers as `xephang` shows them: rounded to the precision shown (points two decimals, each total
+ * its row's decimals, reported figures four), so no cell reads 96.30000000000001 and every figure
+ * agrees with the screen. The engine keeps full precision for ranking; the files are for people.
  */
 export type Cell = string | number | null;
 
 /**
- * text; integer (ranks); number (reported values and targets, as typed); points (two decimals);
- * total (points with the row's own decimals, see totalDecimals).
+ * text; integer (ranks); number (reported values and targets, as typed, up to four decimals); points
+ * (two decimals); total (points with the row's own decimals, see totalDecimals).
  */
 export type ColumnFormat = 'text' | 'integer' | 'number' | 'points' | 'total';
+
+/** Decimals a column's numbers are written with (a total: its row's). */
+const WRITTEN_DECIMALS: Record<Exclude<ColumnFormat, 'text' | 'total'>, number> = { integer: 0, number: 4, points: 2 };
+
+/** The rows with every number rounded as its column shows it. */
+function roundedAsShown(columns: readonly TableColumn[], rows: Cell[][], rowDecimals: readonly number[]): Cell[][] {
+  return rows.map((cells, row) =>
+    cells.map((cell, column) => {
+      const format = columns[column]!.format;
+      if (typeof cell !== 'number' || format === 'text') return cell;
+      return roundAsShown(cell, format === 'total' ? (rowDecimals[row] ?? 2) : WRITTEN_DECIMALS[format]);
+    }),
+  );
+}
 
 export interface TableColumn {
   header: string;
@@ -152,10 +168,11 @@ export function buildScoreTable({
     }),
   );
 
+  const detailDecimals = detailRows.map(() => 2);
   return {
     locale,
-    summary: { columns: summaryColumns, rows: summaryRows, rowDecimals: decimals },
-    detail: { columns: detailColumns, rows: detailRows, rowDecimals: detailRows.map(() => 2) },
+    summary: { columns: summaryColumns, rows: roundedAsShown(summaryColumns, summaryRows, decimals), rowDecimals: decimals },
+    detail: { columns: detailColumns, rows: roundedAsShown(detailColumns, detailRows, detailDecimals), rowDecimals: detailDecimals },
   };
 }
 
@@ -289,26 +306,34 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, sheet: TableSheet,
 // ── CSV ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The summary (or the detail) as CSV: UTF-8 with a byte-order mark so Excel reads the diacritics,
- * CRLF line ends and RFC 4180 quoting, one header row (a criterion's columns read "group — column").
- * Separator ',' and decimals with '.', numbers in plain notation at full precision (to 10 decimals,
- * finer than the 1e-9 tie tolerance): the CSV is the machine-readable export, read by scripts and
- * other systems whatever the reader's locale; people who want Vietnamese number display open the
- * XLSX, which carries it independent of the regional settings.
+ * How a CSV separates and writes numbers. `vi`: what Excel set to Vietnamese (or most of Europe)
+ * splits into columns on opening — ';' between fields, ',' before decimals (96,3). `standard`: ','
+ * between fields and '.' before decimals, for scripts and English-locale spreadsheets.
  */
-export function toCsv(table: ScoreTable, which: 'summary' | 'detail' = 'summary'): Buffer {
+export const CSV_STYLES = ['vi', 'standard'] as const;
+export type CsvStyle = (typeof CSV_STYLES)[number];
+
+const SEPARATOR: Record<CsvStyle, string> = { vi: ';', standard: ',' };
+const NEEDS_QUOTES: Record<CsvStyle, RegExp> = { vi: /[";\r\n]|^\s|\s$/, standard: /[",\r\n]|^\s|\s$/ };
+
+/**
+ * The summary (or the detail) as CSV: UTF-8 with a byte-order mark so Excel reads the diacritics,
+ * CRLF line ends and RFC 4180 quoting, one header row (a criterion's columns read "group — column"),
+ * numbers in plain notation (never 1e-7) as the table holds them, separators as `style` says.
+ */
+export function toCsv(table: ScoreTable, which: 'summary' | 'detail' = 'summary', style: CsvStyle = 'standard'): Buffer {
   const sheet = table[which];
   const header = sheet.columns.map((column) => (column.group !== undefined ? `${column.group} — ${column.header}` : column.header));
-  const lines = [header, ...sheet.rows].map((cells) => cells.map(csvField).join(','));
+  const lines = [header, ...sheet.rows].map((cells) => cells.map((cell) => csvField(cell, style)).join(SEPARATOR[style]));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
 
-function csvField(value: Cell): string {
+function csvField(value: Cell, style: CsvStyle): string {
   if (value === null) return '';
-  if (typeof value === 'number') return plainNumber(value);
+  if (typeof value === 'number') return style === 'vi' ? plainNumber(value).replace('.', ',') : plainNumber(value);
   // A text cell that starts like a formula would run as one in Excel (CSV injection): make it text.
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES[style].test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** 38, 38.5, 0.0000001, 10000000000000000000000 — never 1e-7 or 1e+22, never -0, at most 10 decimals. */

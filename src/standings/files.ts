@@ -1,8 +1,9 @@
+import { localDateOf } from '../domain/calendar';
 import { gradeFloors } from '../domain/grades';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatLocalDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { renderStandingsChart } from './chart';
-import { buildScoreTable, toCsv, toXlsx } from './export';
+import { buildScoreTable, type CsvStyle, toCsv, toXlsx } from './export';
 import type { LoadedStandings } from './load';
 import type { StandingsRecord } from './record';
 import { periodLabel, standingsText } from './standings-text';
@@ -43,16 +44,29 @@ function scoreTable(loaded: LoadedStandings, locale: Locale) {
   });
 }
 
-export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: string, asOf: Date): Promise<Buffer> {
+/**
+ * What the figures of a period are "as of": the period's last day once it is over (a table of Quý I
+ * exported in December is still Quý I's), else the moment of the export, in the organisation's zone.
+ */
+export function periodAsOf(period: Pick<LoadedStandings['period'], 'endsOn'>, now: Date, zone: string, locale: Locale): string {
+  return localDateOf(now, zone) > period.endsOn ? formatLocalDate(period.endsOn, locale) : `${formatDateTime(now, zone, locale)} (${zone})`;
+}
+
+export function standingsXlsx(loaded: LoadedStandings, locale: Locale, zone: string, now: Date): Promise<Buffer> {
   const reported = loaded.standings.rows.filter((row) => row.reported).length;
   return toXlsx(scoreTable(loaded, locale), {
     title: exportTitle(loaded, locale),
-    subtitle: standingsText[locale].chartSubtitle(`${formatDateTime(asOf, zone, locale)} (${zone})`, reported, loaded.members.length),
+    subtitle: standingsText[locale].chartSubtitle(periodAsOf(loaded.period, now, zone, locale), reported, loaded.members.length),
   });
 }
 
-export function standingsCsv(loaded: LoadedStandings, locale: Locale): Buffer {
-  return toCsv(scoreTable(loaded, locale));
+/** The CSV style a spreadsheet in the organisation's language splits into columns: vi (';' and decimal commas) for Vietnamese. */
+export function defaultCsvStyle(locale: Locale): CsvStyle {
+  return locale === 'vi' ? 'vi' : 'standard';
+}
+
+export function standingsCsv(loaded: LoadedStandings, locale: Locale, style: CsvStyle = defaultCsvStyle(locale)): Buffer {
+  return toCsv(scoreTable(loaded, locale), 'summary', style);
 }
 
 /** The chart of a record: rank, unit, bar and total, ties and units without a report marked. */

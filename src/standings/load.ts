@@ -1,9 +1,9 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
-import { defaultGradeBands, type GradeBands, scoredMaximum } from '../domain/grades';
+import { defaultGradeBands, type GradeBands } from '../domain/grades';
 import { computeStandings, type Standings } from '../domain/ranking';
-import type { UnitScoringInput } from '../domain/scoring';
-import { scoredReport, scoringInput } from './inputs';
+import { type TableRules, tableBase, type UnitScoringInput } from '../domain/scoring';
+import { autoFacts, scoredReport, scoringCriteria, scoringInput } from './inputs';
 
 /**
  * Blocks' standings for one period, read from the store and scored by the engine: what `xephang`,
@@ -11,6 +11,9 @@ import { scoredReport, scoringInput } from './inputs';
  * of queries whatever the size of the blocks (structure, reports.forUnits, pledges.forUnits for
  * all their units at once), for up to ten blocks at a time: a province is a few dozen queries,
  * without holding all of its rows in memory at once.
+ *
+ * Members are the block's members in the period's year (years[].blocks.<CODE>.units, else the
+ * block's units): a unit that left the block that year is not ranked in it.
  *
  * What counts for a unit (the rules people check a ranking against):
  * - the report's version in force (its latest accepted version); a unit with only a pending change
@@ -21,7 +24,9 @@ import { scoredReport, scoringInput } from './inputs';
  *   not carry over to an amended one, which awaits review again;
  * - a report whose latest review is 'returned' still counts its own values, and is flagged;
  * - late: the unit's first accepted version came after the due (a later approved change is not
- *   "nộp muộn").
+ *   "nộp muộn");
+ * - automatic criteria: pledge_on_time by its first signature against the year's pledge due,
+ *   report_on_time by the first accepted version against the period's due.
  */
 export interface UnitMeta {
   /** The lead who reviewed the version in force, when its latest review is 'reviewed'. */
@@ -41,9 +46,11 @@ export interface LoadedStandings {
   year: YearRow;
   /** The block's active criteria for the year, in the organisation file's order. */
   criteria: CriterionRow[];
-  /** Active member units in the block's order (the display order inside a tie). */
+  /** Active member units that year, in the block's order (the display order inside a tie). */
   members: UnitRow[];
   bands: GradeBands;
+  /** Group caps and not_applicable of the block's table that year. */
+  rules: TableRules;
   standings: Standings;
   meta: ReadonlyMap<number, UnitMeta>;
 }
@@ -79,7 +86,8 @@ function readBlocks(
 ): void {
   const ids = blocks.map((block) => block.id);
   const criteria = store.structure.criteriaOfBlocks(year.year, ids);
-  const membersOf = store.structure.memberUnits(ids);
+  const membersOf = store.structure.memberUnitsInYear(year.year, ids);
+  const rulesOf = store.structure.tableRulesOfBlocks(year.year, ids);
   const unitIds = [...membersOf.values()].flat().map((unit) => unit.id);
   const reports = store.reports.forUnits(period.id, unitIds);
   const pledges = store.pledges.forUnits(year.year, unitIds);
@@ -99,11 +107,34 @@ function readBlocks(
         submittedAt: report?.inForce?.submittedAt ?? null,
       });
       // The same reading of a report as the report and review screens (src/standings/inputs.ts).
-      return scoringInput(member.id, scoredReport(report), pledges.get(member.id)?.inForce?.targets);
+      const pledge = pledges.get(member.id);
+      const scored = scoredReport(report);
+      return scoringInput(member.id, scored, pledge?.inForce?.targets, {
+        unitCode: member.code,
+        ...(pledge?.inForce ? { indicatorTargets: pledge.inForce.indicatorTargets } : {}),
+        auto: autoFacts({
+          signedAt: pledge?.signed?.submittedAt ?? null,
+          pledgeDue: year.pledgeDue,
+          reportedAt: scored?.firstSubmittedAt ?? null,
+          reportDue: period.due,
+        }),
+      });
     });
     const table = criteria.get(block.id)!;
+    const { groups, notApplicable } = rulesOf.get(block.id)!;
+    const rules: TableRules = { groups, notApplicable };
     // Bands from the file are points as written; the defaults follow the block's own base.
-    const bands = year.gradeBands ?? defaultGradeBands(scoredMaximum(table));
-    result.set(block.id, { block, period, year, criteria: table, members, bands, standings: computeStandings(table, inputs, bands), meta });
+    const bands = year.gradeBands ?? defaultGradeBands(tableBase(table, groups));
+    result.set(block.id, {
+      block,
+      period,
+      year,
+      criteria: table,
+      members,
+      bands,
+      rules,
+      standings: computeStandings(scoringCriteria(table), inputs, bands, rules),
+      meta,
+    });
   }
 }

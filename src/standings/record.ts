@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gradeFloors } from '../domain/grades';
-import { CRITERION_KINDS, TIE_EPSILON } from '../domain/scoring';
+import { CRITERION_KINDS, type CriterionRule, SCORE_NOTES, type ScoreBasis, TIE_EPSILON } from '../domain/scoring';
 import type { LoadedStandings } from './load';
 
 /**
@@ -17,6 +17,11 @@ import type { LoadedStandings } from './load';
 export const STANDINGS_RECORD_VERSION = 1;
 
 const kind = z.enum(CRITERION_KINDS);
+/** Written by standingsRecord from the engine's own types; read back as they were written. */
+const basis = z.custom<ScoreBasis>(
+  (value) => typeof value === 'object' && value !== null && typeof (value as { rule?: unknown }).rule === 'string',
+);
+const rule = z.custom<CriterionRule>((value) => typeof value === 'object' && value !== null);
 const line = z.object({
   criterionId: z.number(),
   reported: z.number().nullable(),
@@ -24,9 +29,8 @@ const line = z.object({
   reviewed: z.number().nullable(),
   points: z.number(),
   source: z.enum(['computed', 'self', 'reviewed', 'none']),
-  notes: z.array(
-    z.enum(['missing_value', 'missing_target', 'zero_target', 'zero_actual', 'capped', 'over_claim', 'awaiting_review', 'clamped']),
-  ),
+  notes: z.array(z.enum(SCORE_NOTES)),
+  basis: basis.optional(),
 });
 const row = z.object({
   unitId: z.number(),
@@ -44,6 +48,12 @@ const row = z.object({
   deduction: z.number(),
   total: z.number(),
   grade: z.string().nullable(),
+  /** A lead-scored line is not scored yet: the grade may still change. */
+  gradeProvisional: z.boolean().optional(),
+  /** Capped groups: the sum of their lines and what counted. */
+  groups: z.array(z.object({ name: z.string(), max: z.number(), sum: z.number(), counted: z.number() })).optional(),
+  /** not_applicable rescale: the scored sum × base / applicable. */
+  scale: z.object({ base: z.number(), applicable: z.number() }).nullable().optional(),
   lines: z.array(line),
 });
 const recordSchema = z.object({
@@ -61,6 +71,7 @@ const recordSchema = z.object({
       kind,
       maxPoints: z.number(),
       measureUnit: z.string().nullable(),
+      rule: rule.nullable().optional(),
     }),
   ),
   rows: z.array(row),
@@ -95,6 +106,7 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
       kind: criterion.kind,
       maxPoints: criterion.maxPoints,
       measureUnit: criterion.measureUnit,
+      rule: criterion.rule,
     })),
     rows: loaded.standings.rows.map((score) => {
       const meta = loaded.meta.get(score.unitId);
@@ -114,6 +126,9 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
         deduction: score.deduction,
         total: score.total,
         grade: score.grade,
+        gradeProvisional: score.awaitingLead,
+        groups: score.groups,
+        scale: score.scale,
         lines: score.criteria.map((criterion) => ({
           criterionId: criterion.criterionId,
           reported: criterion.reported,
@@ -122,6 +137,7 @@ export function standingsRecord(loaded: LoadedStandings, computedAt: Date): Stan
           points: criterion.points,
           source: criterion.source,
           notes: criterion.notes,
+          basis: criterion.basis,
         })),
       };
     }),

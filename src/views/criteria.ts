@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import { groupCriteria, scoringCaps, type TableCriterion } from '../domain/criteria-table';
 import { pagesBySize, pageWindow } from '../domain/pagination';
-import type { CriterionKind } from '../domain/scoring';
+import type { CriterionRule, GroupCap, NotApplicableMode } from '../domain/scoring';
 import { formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { indicatorLines, ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, header, packTexts, section } from './blocks';
 import { CRITERIA_NEXT, CRITERIA_PREVIOUS } from './ids';
 import { pageControls } from './paging';
@@ -12,14 +13,7 @@ export const criteriaText = defineMessages(
   {
     title: (year: number, block: string) => `Tiêu chí chấm điểm năm ${year} — ${block}`,
     points: (points: string) => `${points} điểm`,
-    how: {
-      target: (max: string) => `tính theo tỷ lệ hoàn thành chỉ tiêu, tối đa ${max} điểm`,
-      lower_better: (max: string) => `đạt tối đa ${max} điểm khi không vượt mức trần; vượt thì giảm theo tỷ lệ`,
-      yes_no: (max: string) => `đạt ${max} điểm nếu có, 0 nếu không`,
-      graded: (max: string) => `đơn vị tự chấm từ 0 đến ${max} điểm, Trưởng khối thẩm định`,
-      bonus: (max: string) => `cộng tối đa ${max} điểm, sau khi Trưởng khối thẩm định`,
-      deduction: (max: string) => `trừ tối đa ${max} điểm`,
-    } satisfies Record<CriterionKind, (max: string) => string>,
+    groupCap: (max: string) => ` (tối đa ${max} điểm cả nhóm)`,
     totals: (base: string, bonus: string, deduction: string) =>
       `*Tổng điểm chuẩn:* ${base} điểm · *Điểm thưởng:* tối đa ${bonus} điểm · *Điểm trừ:* tối đa ${deduction} điểm`,
     totalsOfWholeTable: 'Các mức trên tính cho cả bảng tiêu chí.',
@@ -31,14 +25,7 @@ export const criteriaText = defineMessages(
   {
     title: (year: number, block: string) => `Scoring criteria ${year} — ${block}`,
     points: (points: string) => `${points} points`,
-    how: {
-      target: (max: string) => `in proportion to the share of the target achieved, up to ${max} points`,
-      lower_better: (max: string) => `up to ${max} points when within the ceiling; reduced in proportion above it`,
-      yes_no: (max: string) => `${max} points if yes, 0 if no`,
-      graded: (max: string) => `self-scored from 0 to ${max} points, reviewed by the block lead`,
-      bonus: (max: string) => `adds up to ${max} points, after the block lead's review`,
-      deduction: (max: string) => `takes away up to ${max} points`,
-    } satisfies Record<CriterionKind, (max: string) => string>,
+    groupCap: (max: string) => ` (at most ${max} points for the group)`,
     totals: (base: string, bonus: string, deduction: string) =>
       `*Base total:* ${base} points · *Bonus:* up to ${bonus} points · *Deductions:* up to ${deduction} points`,
     totalsOfWholeTable: 'These figures are for the whole table.',
@@ -51,6 +38,7 @@ export const criteriaText = defineMessages(
 
 export interface CriteriaRow extends TableCriterion {
   measureUnit: string | null;
+  rule?: CriterionRule | null;
 }
 
 export interface CriteriaFacts {
@@ -61,6 +49,11 @@ export interface CriteriaFacts {
   /** What the filter kept (the whole table when there is no filter). */
   shown: CriteriaRow[];
   filter: string;
+  /** Units' names by code, for the criteria that name units (applies_to, indicators). */
+  unitNames?: ReadonlyMap<string, string>;
+  /** The table's group caps and how a criterion that does not apply counts. */
+  groups?: readonly GroupCap[];
+  notApplicable?: NotApplicableMode;
 }
 
 /** What a page button carries: block id, year, filter, page (0-based). */
@@ -75,12 +68,22 @@ export interface CriteriaPage {
 const PAGE_BUDGET = 6000;
 const SECTION_LIMIT = 3000;
 
-/** "• *1.* Hoàn thành chỉ tiêu chuyên môn đã giao ước (%) — 40 điểm: tính theo tỷ lệ …" */
-export function criterionLine(criterion: CriteriaRow, locale: Locale): string {
+/**
+ * "• *1.* Hoàn thành chỉ tiêu chuyên môn đã giao ước (%) — 40 điểm: tính theo tỷ lệ …": the rule in
+ * one line (src/standings/rule-text.ts), then each unit's own indicators, if any, one line a unit.
+ */
+export function criterionLine(
+  criterion: CriteriaRow,
+  locale: Locale,
+  facts: Pick<CriteriaFacts, 'unitNames' | 'notApplicable'> = {},
+): string {
   const text = criteriaText[locale];
   const max = formatNumber(criterion.maxPoints, locale);
   const unit = criterion.measureUnit ? ` (${escapeMrkdwn(criterion.measureUnit)})` : '';
-  return `• *${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit} — ${text.points(max)}: ${text.how[criterion.kind](max)}`;
+  const unitName = (code: string) => facts.unitNames?.get(code) ?? code;
+  const rule = ruleLine(criterion, locale, { unitName, notApplicable: facts.notApplicable ?? 'full' });
+  const indicators = indicatorLines(criterion, locale, unitName).map((line) => `\n      ◦ ${escapeMrkdwn(line)}`);
+  return `• *${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit} — ${text.points(max)}: ${escapeMrkdwn(rule)}${indicators.join('')}`;
 }
 
 /**
@@ -104,8 +107,13 @@ export function buildCriteriaTable(
     const message = escapeMrkdwn(text.noMatch(facts.filter, facts.blockName, facts.year, groups.map((group) => group.name).join('; ')));
     return { text: message, blocks: [section(message)] };
   }
+  const caps = new Map((facts.groups ?? []).map((group) => [group.name, group.max]));
+  const groupTitle = (name: string) => {
+    const cap = caps.get(name);
+    return `*${escapeMrkdwn(name)}*${cap === undefined ? '' : text.groupCap(formatNumber(cap, locale))}`;
+  };
   const sections = groupCriteria(facts.shown).flatMap((group) =>
-    packTexts([`*${escapeMrkdwn(group.name)}*`, ...group.criteria.map((criterion) => criterionLine(criterion, locale))], '\n', {
+    packTexts([groupTitle(group.name), ...group.criteria.map((criterion) => criterionLine(criterion, locale, facts))], '\n', {
       limit: SECTION_LIMIT,
     }),
   );
@@ -116,10 +124,14 @@ export function buildCriteriaTable(
   if (facts.filter) blocks.push(context(escapeMrkdwn(text.filtered(facts.filter, facts.shown.length, facts.all.length))));
   blocks.push(...pages[window.page]!.map((chunk) => section(chunk)));
   if (window.page === window.pageCount - 1) {
-    const caps = scoringCaps(facts.all);
+    const totals = scoringCaps(facts.all, facts.groups);
     blocks.push(
       section(
-        text.totals(formatNumber(caps.baseTotal, locale), formatNumber(caps.bonusCap, locale), formatNumber(caps.deductionCap, locale)),
+        text.totals(
+          formatNumber(totals.baseTotal, locale),
+          formatNumber(totals.bonusCap, locale),
+          formatNumber(totals.deductionCap, locale),
+        ),
       ),
     );
     if (facts.filter) blocks.push(context(text.totalsOfWholeTable));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseLocalDate } from '../domain/calendar';
 import { DIRECTIVE_KINDS, type DirectiveInput } from '../domain/directive';
-import { parseDirectiveNumber } from '../domain/directive-number';
+import { directiveNumberKey, parseDirectiveNumber } from '../domain/directive-number';
 import { foldVietnamese } from '../domain/fold';
 import type { Locale } from '../i18n/messages';
 import { directiveText } from './directive-text';
@@ -44,24 +44,56 @@ function formSchema(locale: Locale) {
       .transform(clean)
       .pipe(z.string().max(limit, text.tooLong(label, limit)))
       .transform((value) => value || null);
-  return z.object({
-    number: required(text.fieldNumber, FIELD_LIMITS.directiveNumber)
+  const number = (label: string) =>
+    required(label, FIELD_LIMITS.directiveNumber)
       .transform((value) => value.replace(/\s*([/-])\s*/g, '$1'))
-      .refine((value) => parseDirectiveNumber(value) !== undefined, text.numberFormat),
-    kind: z.enum(DIRECTIVE_KINDS, text.chooseKind),
-    issuer: required(text.fieldIssuer, FIELD_LIMITS.directiveIssuer),
-    issuedOn: z.string(text.chooseDate).refine((value) => parseLocalDate(value) !== null, text.chooseDate),
-    title: required(text.fieldTitle, FIELD_LIMITS.directiveTitle),
-    summary: optional(text.fieldSummary, FIELD_LIMITS.directiveSummary),
-    url: optional(text.fieldUrl, FIELD_LIMITS.directiveUrl).pipe(
-      z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })]),
-    ),
-    tags: z
-      .string()
-      .optional()
-      .transform((value) => distinctTags(clean(value)))
-      .pipe(z.array(z.string().max(MAX_TAG_LENGTH, text.tooManyTags(MAX_TAGS))).max(MAX_TAGS, text.tooManyTags(MAX_TAGS))),
-  });
+      .refine((value) => parseDirectiveNumber(value) !== undefined, text.numberFormat);
+  return z
+    .object({
+      number: number(text.fieldNumber),
+      // A known kind from the list, or the kind named beside “Loại khác”.
+      kind: z
+        .string(text.chooseKind)
+        .refine(
+          (value) => value === directiveIds.otherKindValue || (DIRECTIVE_KINDS as readonly string[]).includes(value),
+          text.chooseKind,
+        ),
+      kindOther: optional(text.fieldKindOther, FIELD_LIMITS.directiveKind),
+      issuer: required(text.fieldIssuer, FIELD_LIMITS.directiveIssuer),
+      issuedOn: z.string(text.chooseDate).refine((value) => parseLocalDate(value) !== null, text.chooseDate),
+      expiredOn: z
+        .string()
+        .nullish()
+        .transform((value) => value || null)
+        .refine((value) => value === null || parseLocalDate(value) !== null, text.chooseDate),
+      replacedBy: optional(text.fieldReplacedBy, FIELD_LIMITS.directiveNumber)
+        .transform((value) => value?.replace(/\s*([/-])\s*/g, '$1') ?? null)
+        .refine((value) => value === null || parseDirectiveNumber(value) !== undefined, text.numberFormat),
+      title: required(text.fieldTitle, FIELD_LIMITS.directiveTitle),
+      summary: optional(text.fieldSummary, FIELD_LIMITS.directiveSummary),
+      url: optional(text.fieldUrl, FIELD_LIMITS.directiveUrl).pipe(
+        z.union([z.null(), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: text.url })]),
+      ),
+      tags: z
+        .string()
+        .optional()
+        .transform((value) => distinctTags(clean(value)))
+        .pipe(z.array(z.string().max(MAX_TAG_LENGTH, text.tooManyTags(MAX_TAGS))).max(MAX_TAGS, text.tooManyTags(MAX_TAGS))),
+    })
+    .superRefine((form, context) => {
+      if (form.kind === directiveIds.otherKindValue && !form.kindOther)
+        context.addIssue({ code: 'custom', path: ['kindOther'], message: text.nameOtherKind });
+      if (form.expiredOn && form.expiredOn <= form.issuedOn)
+        context.addIssue({ code: 'custom', path: ['expiredOn'], message: text.expiredBeforeIssued });
+      if (form.replacedBy && directiveNumberKey(form.replacedBy) === directiveNumberKey(form.number))
+        context.addIssue({ code: 'custom', path: ['replacedBy'], message: text.replacesItself });
+    })
+    .transform(
+      ({ kind, kindOther, ...rest }): DirectiveInput => ({
+        ...rest,
+        kind: kind === directiveIds.otherKindValue ? kindOther! : kind,
+      }),
+    );
 }
 
 /** Tags typed with commas (or semicolons, or one a line), trimmed, the same tag once however it is accented. */
@@ -90,8 +122,11 @@ export function readDirectiveForm(
   const raw = {
     number: state('number')?.value ?? undefined,
     kind: state('kind')?.selected_option?.value,
+    kindOther: state('kindOther')?.value ?? undefined,
     issuer: state('issuer')?.value ?? undefined,
     issuedOn: state('issuedOn')?.selected_date ?? undefined,
+    expiredOn: state('expiredOn')?.selected_date ?? undefined,
+    replacedBy: state('replacedBy')?.value ?? undefined,
     title: state('title')?.value ?? undefined,
     summary: state('summary')?.value ?? undefined,
     url: state('url')?.value ?? undefined,

@@ -15,7 +15,7 @@ import { directiveIds } from './ids';
 export type DirectiveFacts = DirectiveInput & { id: number };
 
 export interface DirectiveResultsPage {
-  hits: { directive: DirectiveFacts }[];
+  hits: { directive: DirectiveFacts; replacement?: Pick<DirectiveFacts, 'kind' | 'number'> }[];
   total: number;
   offset: number;
   partial: boolean;
@@ -102,9 +102,9 @@ export function buildDirectiveResults(
     blocks.push(context([text.partial, ...(correctedQuery ? [text.didYouMean(escapeMrkdwn(correctedQuery))] : [])].join(' ')));
   else if (page.numberMissing && query.number && (query.number.kind || query.number.year || query.number.codes.length))
     blocks.push(context(text.numberMissing));
-  page.hits.forEach(({ directive }, index) => {
+  page.hits.forEach(({ directive, replacement }, index) => {
     if (index > 0) blocks.push(divider());
-    blocks.push(hitSection(directive, query, locale, place));
+    blocks.push(hitSection(directive, replacement, query, locale, place));
   });
   const pager: Button[] = [];
   if (page.offset > 0)
@@ -119,7 +119,13 @@ export function buildDirectiveResults(
   if (page.partial && correctedQuery) pager.push(searchButton(correctedQuery, 0, place));
   if (pager.length) blocks.push(actions(directiveIds.pagerBlock, pager));
   blocks.push(context(text.privateNote));
-  const plain = [heading, ...page.hits.map(({ directive }) => escapeMrkdwn(`${citeDirective(directive)} — ${directive.title}`))].join('\n');
+  const plain = [
+    heading,
+    ...page.hits.map(({ directive, replacement }) => {
+      const status = statusText(directive, replacement, locale);
+      return escapeMrkdwn(`${citeDirective(directive)} — ${directive.title}${status ? ` (${status})` : ''}`);
+    }),
+  ].join('\n');
   return { text: plain, blocks };
 }
 
@@ -160,17 +166,23 @@ export function buildDirectiveNoMatch(
 }
 
 /** One directive as posted to a channel by "Chia sẻ vào kênh", saying who shared it. */
-export function buildSharedDirective(directive: DirectiveFacts, sharedBy: string, locale: Locale): Message {
+export function buildSharedDirective(
+  directive: DirectiveFacts,
+  sharedBy: string,
+  locale: Locale,
+  replacement?: Pick<DirectiveFacts, 'kind' | 'number'>,
+): Message {
   const text = directiveText[locale];
   const body = fitSection(
     () => [
       citationLine(directive, locale),
+      statusLine(directive, replacement, locale),
       escapeMrkdwn(directive.title),
       directive.summary ? escapeMrkdwn(truncate(directive.summary, 500)) : undefined,
       directive.tags.length ? `${text.tagsLabel}: ${escapeMrkdwn(directive.tags.join(', '))}` : undefined,
       ...linkLine(directive, locale),
     ],
-    ...shortLayouts(directive, locale),
+    ...shortLayouts(directive, replacement, locale),
   );
   return {
     text: text.sharedText(mention(sharedBy), escapeMrkdwn(citeDirective(directive)), escapeMrkdwn(directive.title)),
@@ -185,6 +197,8 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
   const fields = directiveIds.fields;
   const input = directiveIds.inputAction;
   const kindOption = (kind: string): PlainTextOption => ({ text: { type: 'plain_text', text: kind }, value: kind });
+  const otherOption: PlainTextOption = { text: { type: 'plain_text', text: text.otherKind }, value: directiveIds.otherKindValue };
+  const knownKind = directive !== undefined && (DIRECTIVE_KINDS as readonly string[]).includes(directive.kind);
   const plain = (
     blockId: string,
     label: string,
@@ -225,10 +239,16 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
           type: 'static_select',
           action_id: input,
           placeholder: { type: 'plain_text', text: text.choose },
-          options: DIRECTIVE_KINDS.map(kindOption),
-          ...(directive ? { initial_option: kindOption(directive.kind) } : {}),
+          options: [...DIRECTIVE_KINDS.map(kindOption), otherOption],
+          ...(directive ? { initial_option: knownKind ? kindOption(directive.kind) : otherOption } : {}),
         },
       },
+      plain(fields.kindOther, text.fieldKindOther, {
+        initial: knownKind ? null : (directive?.kind ?? null),
+        optional: true,
+        maxLength: FIELD_LIMITS.directiveKind,
+        hint: text.fieldKindOtherHint,
+      }),
       plain(fields.issuer, text.fieldIssuer, {
         initial: directive?.issuer,
         maxLength: FIELD_LIMITS.directiveIssuer,
@@ -260,6 +280,19 @@ export function buildDirectiveModal(locale: Locale, prefill: { directive?: Direc
         maxLength: FIELD_LIMITS.directiveTags,
         hint: text.fieldTagsHint,
       }),
+      {
+        type: 'input',
+        block_id: fields.expiredOn,
+        label: { type: 'plain_text', text: text.fieldExpiredOn },
+        optional: true,
+        element: { type: 'datepicker', action_id: input, ...(directive?.expiredOn ? { initial_date: directive.expiredOn } : {}) },
+      },
+      plain(fields.replacedBy, text.fieldReplacedBy, {
+        initial: directive?.replacedBy ?? null,
+        optional: true,
+        maxLength: FIELD_LIMITS.directiveNumber,
+        hint: text.fieldReplacedByHint,
+      }),
     ],
   };
 }
@@ -280,16 +313,23 @@ export function buildDirectiveSaved(directive: DirectiveFacts, added: boolean, f
   };
 }
 
-function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Locale, place: SearchPlace | undefined): SectionBlock {
+function hitSection(
+  directive: DirectiveFacts,
+  replacement: Pick<DirectiveFacts, 'kind' | 'number'> | undefined,
+  query: DirectiveQuery,
+  locale: Locale,
+  place: SearchPlace | undefined,
+): SectionBlock {
   const text = directiveText[locale];
   const body = fitSection(
     () => [
       citationLine(directive, locale),
+      statusLine(directive, replacement, locale),
       renderSpans(directive.title, highlightsIn(directive.title, query), escapeMrkdwn, bold),
       excerptLine(directive, query, locale),
       ...linkLine(directive, locale),
     ],
-    ...shortLayouts(directive, locale),
+    ...shortLayouts(directive, replacement, locale),
   );
   const share = place ? JSON.stringify({ directive: directive.id, channel: place.channel, seal: place.seal }) : undefined;
   return {
@@ -298,14 +338,53 @@ function hitSection(directive: DirectiveFacts, query: DirectiveQuery, locale: Lo
   };
 }
 
-/** Shorter and shorter layouts for a directive whose title, issuer and link are all very long. */
-function shortLayouts(directive: DirectiveFacts, locale: Locale): (() => string[])[] {
+/** Shorter and shorter layouts for a directive whose title, issuer and link are all very long; whether it is in force is never cut. */
+function shortLayouts(
+  directive: DirectiveFacts,
+  replacement: Pick<DirectiveFacts, 'kind' | 'number'> | undefined,
+  locale: Locale,
+): (() => (string | undefined)[])[] {
   const brief = { ...directive, issuer: truncate(directive.issuer, 60) };
+  const status = statusLine(directive, replacement, locale);
+  const briefStatus = statusLine(directive, replacement, locale, 40);
   return [
-    () => [citationLine(directive, locale), escapeMrkdwn(truncate(directive.title, 300)), ...linkLine(directive, locale)],
-    () => [citationLine(brief, locale), escapeMrkdwn(truncate(directive.title, 100)), ...linkLine(directive, locale)],
-    () => [citationLine(brief, locale), escapeMrkdwn(truncate(directive.title, 100))],
+    () => [citationLine(directive, locale), status, escapeMrkdwn(truncate(directive.title, 300)), ...linkLine(directive, locale)],
+    () => [citationLine(brief, locale), briefStatus, escapeMrkdwn(truncate(directive.title, 100)), ...linkLine(directive, locale)],
+    () => [citationLine(brief, locale), briefStatus, escapeMrkdwn(truncate(directive.title, 100))],
   ];
+}
+
+/**
+ * "Hết hiệu lực từ 01/07/2025; thay thế bởi Nghị định 152/2025/NĐ-CP": said on every hit of a
+ * directive with an expiry date (a coming one too) or a replacement; the replacement is cited with
+ * its kind when the library holds it, else by its number as written.
+ */
+function statusText(
+  directive: Pick<DirectiveFacts, 'expiredOn' | 'replacedBy'>,
+  replacement: Pick<DirectiveFacts, 'kind' | 'number'> | undefined,
+  locale: Locale,
+  numberLength = 100,
+): string | undefined {
+  const text = directiveText[locale];
+  const number = replacement?.number ?? directive.replacedBy;
+  const replacedBy = number
+    ? replacement
+      ? citeDirective({ kind: replacement.kind, number: truncate(number, numberLength) })
+      : truncate(number, numberLength)
+    : null;
+  if (directive.expiredOn) return text.expired(formatLocalDate(directive.expiredOn, locale), replacedBy);
+  return replacedBy ? text.replacedOnly(replacedBy) : undefined;
+}
+
+/** The status in italics; `numberLength` shortens the replacement's number for the short layouts. */
+function statusLine(
+  directive: Pick<DirectiveFacts, 'expiredOn' | 'replacedBy'>,
+  replacement: Pick<DirectiveFacts, 'kind' | 'number'> | undefined,
+  locale: Locale,
+  numberLength?: number,
+): string | undefined {
+  const status = statusText(directive, replacement, locale, numberLength);
+  return status ? `_${escapeMrkdwn(status)}_` : undefined;
 }
 
 /**

@@ -62,13 +62,18 @@ export const directiveIds = {
   fields: {
     number: 'directive_number',
     kind: 'directive_kind',
+    kindOther: 'directive_kind_other',
     issuer: 'directive_issuer',
     issuedOn: 'directive_issued_on',
     title: 'directive_title',
     summary: 'directive_summary',
     url: 'directive_url',
     tags: 'directive_tags',
+    expiredOn: 'directive_expired_on',
+    replacedBy: 'directive_replaced_by',
   },
+  /** The kind select's choice for a kind not in the list (then named in kindOther). */
+  otherKindValue: 'other',
 } as const;
 
 // ── Reports ─────────────────────────────────────────────────────────────────────────────────

@@ -28,6 +28,8 @@ export function targetProblemText(problem: TargetProblem, kind: PledgedKind, loc
       return text.notPositive;
     case 'negative':
       return text.negative;
+    case 'above_100':
+      return text.above100;
   }
 }
 

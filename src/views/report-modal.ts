@@ -1,8 +1,9 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
-import type { CriterionKind } from '../domain/scoring';
+import type { CriterionKind, EntryDetail } from '../domain/scoring';
 import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
+import { ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
 import { deciderText } from './common-text';
 import { FIELD_LIMITS } from './field-limits';
@@ -46,7 +47,11 @@ export function valueProblemText(problem: ValueProblem, criterion: Pick<ReportCr
     case 'above_max':
       return text.pointsRange(formatNumber(problem.max, locale));
     case 'choice_required':
-      return text.choice;
+      return kind === 'levels' ? text.chooseLevel : kind === 'bonus' || kind === 'deduction' ? text.chooseItem : text.choice;
+    case 'not_whole':
+      return text.wholeCount;
+    case 'unknown_choice':
+      return text.unknownChoice;
   }
 }
 
@@ -83,7 +88,7 @@ export interface ReportModalFacts {
   criteria: ReportCriterion[];
   /** The pledged targets and ceilings of the unit's pledge in force. */
   targets: ReadonlyMap<number, number>;
-  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
+  values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   /** Evidence and notes: on the last page only. */
   rest?: { evidenceUrl: string | null; notes: string };
   metadata: string;
@@ -130,6 +135,30 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
     }
     case 'graded':
       return [numberField(valueBlockId(criterion.id), label, text.hint.graded(max), current?.value, locale)];
+    case 'levels': {
+      const options = (criterion.rule?.levels ?? []).map((level) =>
+        option(truncate(`${level.name} — ${formatNumber(level.points, locale)}`, 75), truncate(level.name, 150)),
+      );
+      const initial = options.find((candidate) => candidate.value === current?.detail?.level);
+      return [
+        field(valueBlockId(criterion.id), label, text.hint.levels(max), {
+          type: 'static_select',
+          action_id: REPORT_INPUT_ACTION,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        }),
+      ];
+    }
+    case 'count':
+      return [
+        numberField(
+          valueBlockId(criterion.id),
+          label,
+          text.hint.count(ruleLine(criterion, locale, { unitName: (code) => code, notApplicable: 'full' })),
+          current?.value,
+          locale,
+        ),
+      ];
     case 'bonus':
     case 'deduction':
       return [

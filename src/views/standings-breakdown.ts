@@ -3,6 +3,7 @@ import { groupCriteria } from '../domain/criteria-table';
 import { formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import type { StandingsRecord, StandingsRecordLine } from '../standings/record';
+import { basisText } from '../standings/rule-text';
 import { periodLabel, standingsText } from '../standings/standings-text';
 import { context, escapeMrkdwn, header, mention, packTexts, section } from './blocks';
 import { decimalsOf, rowFlags, standingsViewText } from './standings';
@@ -24,6 +25,7 @@ function breakdownLine(
   line: StandingsRecordLine,
   reviewer: string | null,
   locale: Locale,
+  zone: string,
 ): string {
   const text = standingsViewText[locale];
   const words = standingsText[locale];
@@ -31,21 +33,31 @@ function breakdownLine(
   const reported =
     criterion.kind === 'yes_no' && line.reported !== null ? (line.reported > 0 ? words.yes : words.no) : value(line.reported, locale);
   const claimable = criterion.kind === 'bonus' || criterion.kind === 'deduction';
+  // The rules of version 2 say which one gave the points (a tier, a level, the bot's own record ...); version 1's kinds say it as before.
+  const ruled = basisText(line, criterion, locale, zone);
   const how =
-    reported === null ? (claimable ? text.noneClaimed : text.noValue) : text.how[criterion.kind](reported, value(line.target, locale));
+    ruled !== undefined
+      ? escapeMrkdwn(ruled)
+      : reported === null
+        ? claimable
+          ? text.noneClaimed
+          : text.noValue
+        : text.how[criterion.kind](reported, value(line.target, locale));
   // "nothing claimed · the lead accepted 0" says nothing twice.
   const silentReview = claimable && reported === null && line.reviewed === 0;
   const review =
     line.reviewed !== null && !silentReview
-      ? ` · ${text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')}`
+      ? text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')
       : '';
+  // A lead-scored line has nothing from the unit: the lead's score says it all.
+  const said = criterion.rule?.scoredBy === 'lead' && review ? [review] : [how, review];
   const points = signedPoints(line.points, locale, criterion.kind === 'bonus' ? '+' : line.points < 0 ? '−' : '');
   const notes = line.notes.length ? ` _(${line.notes.map((note) => words.notes[note]).join('; ')})_` : '';
-  return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${how}${review} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
+  return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${said.filter(Boolean).join(' · ')} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
 }
 
 /** One unit's breakdown as a modal: every criterion by group, the sums, who reviewed. */
-export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale): ModalView {
+export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale, zone: string): ModalView {
   const text = standingsViewText[locale];
   const row = record.rows.find((candidate) => candidate.unitId === unitId);
   const modal = (blocks: KnownBlock[]): ModalView => ({
@@ -63,17 +75,33 @@ export function buildBreakdownModal(record: StandingsRecord, unitId: number, loc
   const flags = rowFlags(row, locale);
   blocks.push(
     section(
-      `${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.grade ?? ''))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`,
+      `${text.rankLine(row.rank, row.tie, formatPoints(row.total, locale, decimals), escapeMrkdwn(row.gradeProvisional ? text.provisional(row.grade ?? '') : (row.grade ?? '')))}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`,
     ),
   );
   const lines = new Map(row.lines.map((line) => [line.criterionId, line]));
   for (const group of groupCriteria(record.criteria)) {
     const items = group.criteria.flatMap((criterion) => {
       const line = lines.get(criterion.id);
-      return line ? [breakdownLine(criterion, line, row.reviewerUserId, locale)] : [];
+      return line ? [breakdownLine(criterion, line, row.reviewerUserId, locale, zone)] : [];
     });
     blocks.push(...packTexts([`*${escapeMrkdwn(group.name)}*`, ...items], '\n').map((chunk) => section(chunk)));
   }
+  const adjustments = [
+    ...(row.groups ?? [])
+      .filter((group) => group.sum > group.max)
+      .map((group) => text.groupCapped(escapeMrkdwn(group.name), formatPoints(group.sum, locale), formatNumber(group.max, locale))),
+    ...(row.scale
+      ? [
+          text.rescaled(
+            formatPoints((row.scoreSum * row.scale.applicable) / row.scale.base, locale),
+            formatNumber(row.scale.base, locale),
+            formatNumber(row.scale.applicable, locale),
+            formatPoints(row.scoreSum, locale),
+          ),
+        ]
+      : []),
+  ];
+  if (adjustments.length) blocks.push(section(adjustments.join('\n')));
   blocks.push(
     section(
       text.sums(

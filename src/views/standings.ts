@@ -77,6 +77,8 @@ export const standingsViewText = defineMessages(
         target === null ? `thực tế ${reported} · chưa giao ước mức trần` : `thực tế ${reported} / mức trần ${target}`,
       yes_no: (reported: string) => reported,
       graded: (reported: string) => `tự chấm ${reported}`,
+      levels: (reported: string) => reported,
+      count: (reported: string) => `${reported} trường hợp`,
       bonus: (reported: string) => `đề nghị ${reported}`,
       deduction: (reported: string) => `tự nhận ${reported}`,
     } satisfies Record<CriterionKind, (reported: string, target: string | null) => string>,
@@ -88,6 +90,10 @@ export const standingsViewText = defineMessages(
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
       `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
     reviewer: (who: string) => `Thẩm định: ${who}.`,
+    provisional: (grade: string) => `${grade} (tạm tính: còn tiêu chí chờ Trưởng khối chấm)`,
+    groupCapped: (group: string, sum: string, max: string) => `${group}: ${sum} điểm, tính tối đa ${max} điểm cả nhóm`,
+    rescaled: (sum: string, base: string, applicable: string, scaled: string) =>
+      `Quy đổi vì có tiêu chí không áp dụng: ${sum} × ${base} / ${applicable} = ${scaled} điểm`,
     notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
     precision:
       'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân, thêm chữ số khi cần để các hạng khác nhau hoặc mức xếp loại không trông như bằng nhau.',
@@ -152,6 +158,8 @@ export const standingsViewText = defineMessages(
         target === null ? `actual ${reported} · no pledged ceiling` : `actual ${reported} / ceiling ${target}`,
       yes_no: (reported: string) => reported,
       graded: (reported: string) => `self-score ${reported}`,
+      levels: (reported: string) => reported,
+      count: (reported: string) => `${reported} cases`,
       bonus: (reported: string) => `claimed ${reported}`,
       deduction: (reported: string) => `declared ${reported}`,
     },
@@ -163,6 +171,10 @@ export const standingsViewText = defineMessages(
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
       `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
     reviewer: (who: string) => `Reviewed by ${who}.`,
+    provisional: (grade: string) => `${grade} (provisional: a criterion awaits the block lead's score)`,
+    groupCapped: (group: string, sum: string, max: string) => `${group}: ${sum} points, counted at most ${max} for the group`,
+    rescaled: (sum: string, base: string, applicable: string, scaled: string) =>
+      `Rescaled for criteria that do not apply: ${sum} × ${base} / ${applicable} = ${scaled} points`,
     notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
     precision:
       'Points keep full precision for totals and ranks; two decimals are shown, more where different ranks or a grade floor would otherwise look equal.',

@@ -73,8 +73,11 @@ describe('npx thidua export', () => {
   it('writes UTF-8 CSV with a byte-order mark to the file asked for, the year taken as the current one', async () => {
     const { folder, env } = seededDatabase();
     const out = join(folder, 'q1.csv');
-    // The block and period named as in Slack: by name, without diacritics.
-    const result = await runThidua(['export', '--block', 'noi chinh', '--period', 'quy 1', '--format', 'csv', '--out', out], env);
+    // The block and period named as in Slack: by name, without diacritics; the standard style asked for.
+    const result = await runThidua(
+      ['export', '--block', 'noi chinh', '--period', 'quy 1', '--format', 'csv', '--csv-style', 'standard', '--out', out],
+      env,
+    );
     expect(result.code, result.stderr).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -83,6 +86,17 @@ describe('npx thidua export', () => {
     expect(lines[1]).toMatch(/^1,Công an tỉnh,95,100,38,/);
     expect(lines[1]).toMatch(/,94,Hoàn thành tốt,chờ thẩm định$/);
     expect(lines[2]).toMatch(/^2,Tòa án nhân dân tỉnh,.*,89,Hoàn thành tốt,đồng hạng — cần Khối bình xét; chờ thẩm định; nộp muộn$/);
+  }, 20_000);
+
+  it('writes the vi style by default for a Vietnamese organisation: ";" between fields and decimal commas', async () => {
+    const { folder, env } = seededDatabase();
+    const out = join(folder, 'q1-vi.csv');
+    const result = await runThidua(['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'csv', '--out', out], env);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = readFileSync(out).subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^Hạng;Đơn vị;1\. Hoàn thành chỉ tiêu chuyên môn đã giao ước \(tối đa 40 điểm\) — Báo cáo;/);
+    expect(lines[1]).toMatch(/^1;Công an tỉnh;95;100;38;/);
+    expect(lines[1]).toMatch(/;94;Hoàn thành tốt;chờ thẩm định$/);
   }, 20_000);
 
   it('explains each mistake in one line with exit code 1', async () => {
@@ -100,9 +114,10 @@ describe('npx thidua export', () => {
       ],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2019'], /^Không có năm 2019/],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format «pdf»: chỉ có xlsx hoặc csv/],
+      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'csv', '--csv-style', 'excel'], /^--csv-style «excel»: chỉ có vi/],
       [
         ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'],
-        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --out, --force;/,
+        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --csv-style, --out, --force;/,
       ],
       [['export', '--block', 'noi', 'chinh', '--period', 'Q1'], /^Tham số không hợp lệ .*ví dụ --block "noi chinh"/],
     ];
@@ -112,6 +127,6 @@ describe('npx thidua export', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(mistakes[index]![1]);
     });
-    // Eight CLI processes start at once: on a busy two-core machine that alone can take half a minute.
+    // Nine CLI processes start at once: on a busy two-core machine that alone can take half a minute.
   }, 120_000);
 });

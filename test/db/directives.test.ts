@@ -16,6 +16,7 @@ import { openOrganisationStore } from '../support/store';
 
 const NOW = new Date('2021-03-15T01:00:00Z');
 const ADMIN = 'U0ADMIN01';
+const TODAY = '2021-03-15';
 
 function directive(number: string, overrides: Partial<DirectiveInput> = {}): DirectiveInput {
   return {
@@ -27,6 +28,8 @@ function directive(number: string, overrides: Partial<DirectiveInput> = {}): Dir
     summary: null,
     url: null,
     tags: [],
+    expiredOn: null,
+    replacedBy: null,
     ...overrides,
   };
 }
@@ -34,7 +37,7 @@ function directive(number: string, overrides: Partial<DirectiveInput> = {}): Dir
 describe('the directive store and its search index', () => {
   let handle: DatabaseHandle;
   let store: Store;
-  const search = (typed: string, offset = 0, limit = 5) => store.directives.search(parseDirectiveQuery(typed), { offset, limit });
+  const search = (typed: string, offset = 0, limit = 5) => store.directives.search(parseDirectiveQuery(typed), { offset, limit }, TODAY);
   const numbers = (typed: string, offset = 0, limit = 5) => search(typed, offset, limit).hits.map((hit) => hit.directive.number);
 
   beforeEach(() => {
@@ -169,7 +172,7 @@ describe('the directive store and its search index', () => {
     expect(handle.db.all(sql`select number, title from directive_search where rowid = ${id}`)).toEqual([
       { number: 'chi thi 34 ct tw', title: 've thi dua thuc hien van hoa cong so' },
     ]);
-    expect(store.directives.count()).toBe(13);
+    expect(store.directives.count()).toBe(14);
     // The same file again changes nothing.
     const again = importOrganisationText(store, changed, 'test', NOW);
     expect(again.ok && again.summary.directives).toEqual({ added: 0, updated: 0, retired: 0 });
@@ -184,7 +187,7 @@ describe('the directive store and its search index', () => {
 
   it('holds numbers unique by their canonical key in the database itself', () => {
     expect(() => store.transaction((tx) => tx.directives.add(directive('34/ct-tw', { kind: 'Chỉ thị' }), ADMIN, NOW))).toThrow(/UNIQUE/);
-    expect(store.directives.count()).toBe(13);
+    expect(store.directives.count()).toBe(14);
   });
 
   it('indexes directives that were stored before the search existed, once', () => {
@@ -215,7 +218,7 @@ describe('the directive store and its search index', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (typed) => {
         const query = parseDirectiveQuery(typed);
-        const result = store.directives.search(query, { offset: 0, limit: 5 });
+        const result = store.directives.search(query, { offset: 0, limit: 5 }, TODAY);
         expect(result.hits.length).toBeLessThanOrEqual(5);
         if (result.total === 0) store.directives.suggestions(query);
       }),
@@ -249,10 +252,10 @@ describe('upgrading a database that has directives from before the search', () =
       const upgraded = openDatabase(path);
       const store = createStore(upgraded.db);
       expect(store.transaction((tx) => tx.directives.ensureSearchIndex())).toBe(true);
-      expect(store.directives.search(parseDirectiveQuery('ct 34'), { offset: 0, limit: 5 }).hits.map((hit) => hit.match)).toEqual([
+      expect(store.directives.search(parseDirectiveQuery('ct 34'), { offset: 0, limit: 5 }, TODAY).hits.map((hit) => hit.match)).toEqual([
         'compatible',
       ]);
-      expect(store.directives.search(parseDirectiveQuery('doi moi cong tac thi dua'), { offset: 0, limit: 5 }).total).toBe(1);
+      expect(store.directives.search(parseDirectiveQuery('doi moi cong tac thi dua'), { offset: 0, limit: 5 }, TODAY).total).toBe(1);
       upgraded.close();
     } finally {
       rmSync(folder, { recursive: true, force: true });

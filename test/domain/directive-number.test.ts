@@ -148,9 +148,39 @@ describe('closeNumbers', () => {
 });
 
 describe('kinds', () => {
-  it('knows how every kind of the schema is named in a query', () => {
+  it('knows how every known kind is named in a query, and every code once', () => {
     expect(KIND_WORDS.map((entry) => entry.kind).sort()).toEqual([...DIRECTIVE_KINDS].sort());
+    const codes = KIND_WORDS.flatMap((entry) => (entry.code ? [entry.code] : []));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(KIND_WORDS.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['Thông báo', 'Quy định', 'Quy chế', 'Chương trình', 'Đề án']),
+    );
     expect(kindWordsOf('Nghị định')).toEqual(['nghi', 'dinh', 'nd']);
+    expect(kindWordsOf('Thông báo')).toEqual(['thong', 'bao', 'tb']);
     expect(kindWordsOf('Luật')).toEqual(['luat']);
+    expect(kindWordsOf('Biên bản')).toEqual([]);
+  });
+
+  it.each([
+    ['tb 350', 'Thông báo'],
+    ['thông báo số 350', 'Thông báo'],
+    ['tb350', 'Thông báo'],
+    ['quy chế 12', 'Quy chế'],
+    ['qc 12', 'Quy chế'],
+    ['quy định 08', 'Quy định'],
+    ['chương trình 10', 'Chương trình'],
+    ['de an 01', 'Đề án'],
+    ['quyết định 34', 'Quyết định'],
+  ])('understands the kind in %j', (query, kind) => {
+    expect(findNumberReference(query)?.kind).toBe(kind);
+  });
+
+  it('matches an open-text kind however it is written', () => {
+    const notice = { number: parseDirectiveNumber('350/TB-VPCP'), kind: 'thông báo' };
+    expect(matchNumber(findNumberReference('thong bao 350')!, notice)).toBe('compatible');
+    expect(matchNumber(findNumberReference('tb 350')!, notice)).toBe('compatible');
+    expect(matchNumber(findNumberReference('kế hoạch 350')!, notice)).toBeUndefined();
+    const minutes = { number: parseDirectiveNumber('12/BB-UBND'), kind: 'Biên bản' };
+    expect(matchNumber(findNumberReference('12/BB-UBND')!, minutes)).toBe('exact');
   });
 });

@@ -3,16 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRADE_BANDS, defaultGradeBands, gradeOf, scoredMaximum } from '../../src/domain/grades';
 import { computeStandings, rankUnits, totalDecimals } from '../../src/domain/ranking';
 import {
-  CRITERION_KINDS,
   type CriterionKind,
   type ScoreNote,
   type ScoringCriterion,
   scoreCriterion,
   scoreUnit,
   type UnitScoringInput,
+  VERSION_1_KINDS,
 } from '../../src/domain/scoring';
+
+type Version1Kind = (typeof VERSION_1_KINDS)[number];
+
 import { formatPoints } from '../../src/i18n/format';
 import { EXAMPLE_CRITERIA, reportOf as report } from '../support/scoring';
+import { version1BlockArbitrary, version1Inputs } from '../support/scoring-arbitraries';
 
 const ID = 7;
 
@@ -33,7 +37,7 @@ type Case = {
   notes: ScoreNote[];
 };
 
-const CASES: Record<CriterionKind, Case[]> = {
+const CASES: Record<Version1Kind, Case[]> = {
   target: [
     { name: '95 of 100 → 95 % of the max', max: 40, value: 95, target: 100, points: 38, source: 'computed', notes: [] },
     { name: 'exactly the target → max', max: 40, value: 100, target: 100, points: 40, source: 'computed', notes: [] },
@@ -172,11 +176,11 @@ const CASES: Record<CriterionKind, Case[]> = {
 };
 
 describe('scoreCriterion, kind by kind', () => {
-  for (const kind of CRITERION_KINDS) {
+  for (const kind of VERSION_1_KINDS) {
     it.each(CASES[kind])(`${kind}: $name`, (testCase) => {
       const review = testCase.reviewOfOthers ? { [ID + 1]: 5 } : testCase.reviewed !== undefined ? { [ID]: testCase.reviewed } : undefined;
       const targets = new Map(testCase.target !== undefined ? [[ID, testCase.target]] : []);
-      const line = scoreCriterion(criterion(kind, testCase.max), report({ [ID]: testCase.value }, review), targets);
+      const line = scoreCriterion(criterion(kind, testCase.max), report({ [ID]: testCase.value }, review), { targets });
       expect(line.points).toBeCloseTo(testCase.points, 12);
       expect(Object.is(line.points, -0)).toBe(false);
       expect(line.source).toBe(testCase.source);
@@ -185,7 +189,7 @@ describe('scoreCriterion, kind by kind', () => {
   }
 
   it('keeps the inputs it used, so a view can explain the line', () => {
-    const line = scoreCriterion(criterion('target', 40), report({ [ID]: 95 }), new Map([[ID, 100]]));
+    const line = scoreCriterion(criterion('target', 40), report({ [ID]: 95 }), { targets: new Map([[ID, 100]]) });
     expect(line).toEqual({
       criterionId: ID,
       kind: 'target',
@@ -196,8 +200,9 @@ describe('scoreCriterion, kind by kind', () => {
       points: 38,
       source: 'computed',
       notes: [],
+      basis: { rule: 'share', share: 0.95 },
     });
-    const graded = scoreCriterion(criterion('graded', 10), report({ [ID]: 8 }, { [ID]: 12 }), new Map());
+    const graded = scoreCriterion(criterion('graded', 10), report({ [ID]: 8 }, { [ID]: 12 }), { targets: new Map() });
     expect(graded).toMatchObject({ reported: 8, target: null, reviewed: 12, points: 10 });
   });
 });
@@ -564,50 +569,8 @@ describe('totalDecimals: two decimals unless different ranks would look equal', 
 });
 
 describe('properties over arbitrary inputs', () => {
-  const anyNumber = fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e-320));
-  const maxPoints = fc.oneof(
-    { weight: 4, arbitrary: fc.double({ min: 0, max: 10_000, noNaN: true }) },
-    { weight: 1, arbitrary: anyNumber },
-  );
-  const criteriaArbitrary = fc
-    .array(fc.record({ kind: fc.constantFrom(...CRITERION_KINDS), maxPoints }), { minLength: 1, maxLength: 12 })
-    .map((lines) =>
-      lines.map((line, index): ScoringCriterion => ({ id: index + 1, code: String(index + 1), name: '', groupName: '', ...line })),
-    );
-  type ArbitraryUnit = {
-    reported: boolean;
-    values: (number | null)[];
-    targets: (number | undefined)[];
-    reviewed: (number | undefined)[] | undefined;
-  };
-  const unitArbitrary = (count: number): fc.Arbitrary<ArbitraryUnit> =>
-    fc.record({
-      reported: fc.boolean(),
-      values: fc.array(fc.option(anyNumber, { nil: null }), { minLength: count, maxLength: count }),
-      targets: fc.array(fc.option(anyNumber, { nil: undefined }), { minLength: count, maxLength: count }),
-      reviewed: fc.option(fc.array(fc.option(anyNumber, { nil: undefined }), { minLength: count, maxLength: count }), { nil: undefined }),
-    });
-  const blockArbitrary = criteriaArbitrary.chain((criteria) =>
-    fc.tuple(fc.constant(criteria), fc.array(unitArbitrary(criteria.length), { minLength: 1, maxLength: 12 })),
-  );
-  const toInputs = (units: ArbitraryUnit[]): UnitScoringInput[] =>
-    units.map((unit, index) => {
-      const pairs = <T>(list: (T | undefined)[]) =>
-        list.flatMap((value, at) => (value === undefined ? [] : [[at + 1, value] as [number, T]]));
-      return {
-        unitId: index + 1,
-        targets: new Map(pairs(unit.targets)),
-        ...(unit.reported
-          ? {
-              report: {
-                values: new Map(unit.values.map((value, at) => [at + 1, { value }])),
-                late: false,
-                ...(unit.reviewed ? { review: { points: new Map(pairs(unit.reviewed)), reviewerUserId: 'U0LEAD' } } : {}),
-              },
-            }
-          : {}),
-      };
-    });
+  const blockArbitrary = version1BlockArbitrary;
+  const toInputs = version1Inputs;
 
   it('never yields NaN, infinity or −0, and keeps every line within its cap', () => {
     fc.assert(

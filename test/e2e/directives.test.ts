@@ -147,7 +147,7 @@ describe('/thidua vanban: the directive library', () => {
         const { reply } = await search(typed);
         expect(textOf(reply)).not.toContain('Đã có lỗi');
       }
-      expect(t.bot.store.directives.count()).toBe(13);
+      expect(t.bot.store.directives.count()).toBe(14);
     });
   });
 
@@ -311,7 +311,7 @@ describe('/thidua vanban: the directive library', () => {
           .map((reply) => (typeof reply.body === 'object' ? (reply.body as { response_action?: string }).response_action : reply.body))
           .sort(),
       ).toEqual(['', 'update']);
-      expect(t.bot.store.directives.count()).toBe(14);
+      expect(t.bot.store.directives.count()).toBe(15);
       expect(t.bot.store.audit.all().filter((entry) => entry.action === 'directive.added')).toHaveLength(1);
 
       await t.driver.slashCommand(ADMIN, 'vanban sua 46-CT/TW', CHANNEL);
@@ -361,7 +361,7 @@ describe('/thidua vanban: the directive library', () => {
             'Số hiệu này đã có: Chỉ thị 34-CT/TW — Về tiếp tục đổi mới công tác thi đua, khen thưởng. Để sửa văn bản đó, dùng /thidua vanban sua 34-CT/TW.',
         },
       });
-      expect(t.bot.store.directives.count()).toBe(13);
+      expect(t.bot.store.directives.count()).toBe(14);
       const corrected = await t.driver.submitView(ADMIN, { ...NEW_DIRECTIVE, [fields.number]: '47-CT/TW' }, modal.id);
       expect(corrected.body).toMatchObject({ response_action: 'update' });
       expect(t.bot.store.directives.byNumber('47-CT/TW')).toBeDefined();
@@ -409,6 +409,8 @@ describe('/thidua vanban: the directive library', () => {
             summary: null,
             url: null,
             tags: [],
+            expiredOn: null,
+            replacedBy: null,
           },
           ADMIN,
           t.clock.now(),

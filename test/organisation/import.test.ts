@@ -208,7 +208,7 @@ describe('importing the organisation', () => {
     expect(first.ok && first.summary).toMatchObject({
       units: { added: 13 },
       blocks: { added: 2 },
-      directives: { added: 13 },
+      directives: { added: 14 },
       periods: { added: 4 },
       criteria: { added: 26 },
       years: { added: 1 },

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, type Standings } from '../../src/domain/ranking';
+import { computeStandings, roundAsShown, type Standings } from '../../src/domain/ranking';
 import { buildScoreTable, plainNumber, type ScoreTable, toCsv, toXlsx } from '../../src/standings/export';
+import { periodAsOf } from '../../src/standings/files';
 import { EXAMPLE_CRITERIA, reportOf as report } from '../support/scoring';
 
 const CRITERIA = EXAMPLE_CRITERIA;
@@ -143,7 +144,7 @@ describe('buildScoreTable', () => {
 });
 
 describe('toXlsx', () => {
-  it('holds the same numbers as the standings, as numbers, with empty cells for missing values', async () => {
+  it('holds the standings’ numbers as shown (points to two decimals), as numbers, with empty cells for missing values', async () => {
     const workbook = await readBack(
       await toXlsx(TABLE, { title: 'Bảng tổng hợp điểm — Khối thi đua Nội chính', subtitle: 'Quý I năm 2021' }),
     );
@@ -169,7 +170,7 @@ describe('toXlsx', () => {
         else expect(reported).toBe(line.reported);
         expect(cells.getCell(4 + 3 * at).value).toBe(line.target);
         // A unit that did not report has no points: blank, as xephang shows it, not 0.
-        expect(cells.getCell(5 + 3 * at).value).toBe(row.reported ? line.points : null);
+        expect(cells.getCell(5 + 3 * at).value).toBe(row.reported ? roundAsShown(line.points, 2) : null);
         if (row.reported) {
           expect(typeof cells.getCell(5 + 3 * at).value).toBe('number');
           expect(cells.getCell(5 + 3 * at).numFmt).toBe('0.00');
@@ -181,7 +182,11 @@ describe('toXlsx', () => {
         cells.getCell(sums + 1).value,
         cells.getCell(sums + 2).value,
         cells.getCell(sums + 3).value,
-      ]).toEqual(row.reported ? [row.scoreSum, row.bonus, row.deduction, row.total] : [null, null, null, null]);
+      ]).toEqual(
+        row.reported
+          ? [roundAsShown(row.scoreSum, 2), roundAsShown(row.bonus, 2), roundAsShown(row.deduction, 2), roundAsShown(row.total, 2)]
+          : [null, null, null, null],
+      );
       expect(cells.getCell(sums + 4).value).toBe(row.grade);
     });
     expect(sheet.getRow(first + STANDINGS.rows.length).getCell(1).value).toBeNull();
@@ -223,7 +228,7 @@ describe('toXlsx', () => {
         const cells = detail.getRow(row++);
         expect(cells.getCell(2).value).toBe(NAMES.get(standing.unitId));
         expect(cells.getCell(3).value).toBe(CRITERIA.find((criterion) => criterion.id === line.criterionId)!.code);
-        expect(cells.getCell(11).value).toBe(standing.reported ? line.points : null);
+        expect(cells.getCell(11).value).toBe(standing.reported ? roundAsShown(line.points, 2) : null);
         expect(cells.getCell(10).value).toBe(line.reviewed);
       }
     }
@@ -254,12 +259,12 @@ describe('toCsv', () => {
       const cells = rows[index + 1]!;
       expect(cells[1]).toBe(NAMES.get(standing.unitId));
       standing.criteria.forEach((line, at) => {
-        expect(Number(cells[4 + 3 * at])).toBeCloseTo(line.points, 9);
+        expect(Number(cells[4 + 3 * at])).toBe(roundAsShown(line.points, 2));
         expect(cells[2 + 3 * at]).toBe(
           line.reported === null ? '' : line.kind === 'yes_no' ? (line.reported > 0 ? 'Có' : 'Không') : String(line.reported),
         );
       });
-      expect(Number(cells.at(-3))).toBeCloseTo(standing.total, 9);
+      expect(Number(cells.at(-3))).toBe(roundAsShown(standing.total, 2));
     });
     expect(text).toContain('"Sở Lao động, Thương binh và Xã hội"');
     expect(text).toContain('"Ban ""Đặc biệt"" tỉnh"');
@@ -290,6 +295,30 @@ describe('toCsv', () => {
     expect(rows[0]!.slice(0, 4)).toEqual(['Hạng', 'Đơn vị', 'Mã tiêu chí', 'Tiêu chí']);
   });
 
+  it('never writes float noise: 96.30000000000001 is written 96.3', () => {
+    const noisy = computeStandings(
+      [{ id: 1, code: '1', groupName: 'Nhóm', name: 'Chấm điểm', kind: 'graded', maxPoints: 100 }],
+      [{ unitId: 1, targets: new Map(), report: report({ 1: 96.30000000000001 }) }],
+    );
+    const table = buildScoreTable({ standings: noisy, unitNames: NAMES, locale: 'vi' });
+    expect(table.summary.rows[0]!.slice(2, 5)).toEqual([96.3, null, 96.3]);
+    expect(toCsv(table).toString('utf8')).not.toContain('96.30000000000001');
+  });
+
+  it('writes the vi style Excel splits in Vietnamese: ";" between fields, decimal commas, ";" in a name quoted', () => {
+    const table = buildScoreTable({
+      standings: STANDINGS,
+      unitNames: new Map([...NAMES].map(([id, name]) => [id, id === 4 ? 'Sở Lao động; Thương binh và Xã hội' : name])),
+      locale: 'vi',
+    });
+    const lines = toCsv(table, 'summary', 'vi').subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]!.startsWith('Hạng;Đơn vị;1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (tối đa 40 điểm) — Báo cáo;')).toBe(true);
+    const fourth = lines[4]!;
+    expect(fourth.startsWith('4;"Sở Lao động; Thương binh và Xã hội";9,6;10;38,4;')).toBe(true);
+    expect(fourth).toContain(`;${String(roundAsShown(STANDINGS.rows[3]!.total, 2)).replace('.', ',')};`);
+    expect(fourth).not.toMatch(/\d\.\d/);
+  });
+
   it.each([
     [38, '38'],
     [38.5, '38.5'],
@@ -301,5 +330,18 @@ describe('toCsv', () => {
     [1e21, '1000000000000000000000'],
   ])('writes %d as %s', (value, expected) => {
     expect(plainNumber(value)).toBe(expected);
+  });
+});
+
+describe('the “as of” line of an export', () => {
+  const period = { endsOn: '2021-03-31' };
+  it.each([
+    // Exported long after Quý I: its figures are as of its last day, not of the day of export.
+    [new Date('2021-12-05T03:00:00Z'), 'vi', '31/03/2021'],
+    [new Date('2021-04-01T00:30:00Z'), 'en', '31 Mar 2021'],
+    // Still inside the period (in the organisation's zone: 31/03 23:30): as of the moment of export.
+    [new Date('2021-03-31T16:30:00Z'), 'vi', '31/03/2021 23:30 (Asia/Ho_Chi_Minh)'],
+  ] as const)('%s (%s) → %s', (now, locale, expected) => {
+    expect(periodAsOf(period, now, 'Asia/Ho_Chi_Minh', locale)).toBe(expected);
   });
 });

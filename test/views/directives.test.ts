@@ -28,6 +28,8 @@ const CT34: DirectiveFacts = {
   summary: 'Chỉ thị của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng.',
   url: 'https://example.org/34?a=1&b=2',
   tags: ['thi đua', 'khen thưởng'],
+  expiredOn: null,
+  replacedBy: null,
 };
 
 /** As long as the modal lets each field be, and full of characters that mrkdwn escapes into longer ones. */
@@ -41,6 +43,8 @@ const WORST: DirectiveFacts = {
   summary: `khen thưởng ${'& '.repeat(1494)}`,
   url: `https://example.org/${'a|'.repeat(490)}`,
   tags: Array.from({ length: 20 }, () => `thi đua ${'&'.repeat(52)}`),
+  expiredOn: '2025-07-01',
+  replacedBy: `${'9'.repeat(20)}/${'&'.repeat(79)}`,
 };
 
 const page = (directives: DirectiveFacts[], total = directives.length, offset = 0) => ({
@@ -139,7 +143,7 @@ describe('directive views', () => {
     const kinds = (
       filled.blocks.find((block) => block.block_id === directiveIds.fields.kind) as { element: { options: { value: string }[] } }
     ).element.options.map((option) => option.value);
-    expect(kinds).toEqual([...DIRECTIVE_KINDS]);
+    expect(kinds).toEqual([...DIRECTIVE_KINDS, directiveIds.otherKindValue]);
     expect(validateView(buildDirectiveSaved(WORST, false, true, locale))).toEqual([]);
   });
 });
@@ -152,7 +156,7 @@ describe('readDirectiveForm', () => {
         const value =
           field === 'kind'
             ? { selected_option: answer ? { value: answer } : null }
-            : field === 'issuedOn'
+            : field === 'issuedOn' || field === 'expiredOn'
               ? { selected_date: answer ?? null }
               : { value: answer ?? null };
         return [blockId, { [directiveIds.inputAction]: value }];
@@ -181,15 +185,37 @@ describe('readDirectiveForm', () => {
         summary: null,
         url: null,
         tags: ['thi đua', 'chuyển đổi số'],
+        expiredOn: null,
+        replacedBy: null,
       },
     });
+  });
+
+  it('takes a kind not in the list, an expiry and a replacement', () => {
+    const form = readDirectiveForm(
+      state({
+        ...good,
+        kind: directiveIds.otherKindValue,
+        kindOther: ' Biên bản ',
+        expiredOn: '2025-07-01',
+        replacedBy: ' 152 / 2025 / NĐ-CP ',
+      }),
+      'vi',
+    );
+    expect(form).toMatchObject({ ok: true, input: { kind: 'Biên bản', expiredOn: '2025-07-01', replacedBy: '152/2025/NĐ-CP' } });
+    // The name of another kind counts only with «Loại khác» chosen.
+    expect(readDirectiveForm(state({ ...good, kindOther: 'Biên bản' }), 'vi')).toMatchObject({ ok: true, input: { kind: 'Chỉ thị' } });
   });
 
   it.each([
     ['number', { number: '' }, 'Vui lòng nhập số hiệu.'],
     ['number', { number: 'CT/TW' }, 'Số hiệu phải bắt đầu bằng số thứ tự, ví dụ 34-CT/TW hoặc 98/2023/NĐ-CP.'],
     ['kind', { kind: undefined }, 'Vui lòng chọn loại văn bản.'],
-    ['kind', { kind: 'Thông báo' }, 'Vui lòng chọn loại văn bản.'],
+    ['kind', { kind: 'Biên bản' }, 'Vui lòng chọn loại văn bản.'],
+    ['kindOther', { kind: directiveIds.otherKindValue }, 'Vui lòng ghi tên loại văn bản, hoặc chọn một loại trong danh sách.'],
+    ['expiredOn', { expiredOn: '2024-12-26' }, 'Ngày hết hiệu lực phải sau ngày ban hành.'],
+    ['replacedBy', { replacedBy: '45-CT/TW' }, 'Văn bản không thể thay thế chính nó.'],
+    ['replacedBy', { replacedBy: 'Nghị định mới' }, 'Số hiệu phải bắt đầu bằng số thứ tự, ví dụ 34-CT/TW hoặc 98/2023/NĐ-CP.'],
     ['issuer', { issuer: '   ' }, 'Vui lòng nhập cơ quan ban hành.'],
     ['issuedOn', { issuedOn: undefined }, 'Vui lòng chọn ngày ban hành.'],
     ['issuedOn', { issuedOn: '2023-02-30' }, 'Vui lòng chọn ngày ban hành.'],
