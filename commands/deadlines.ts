@@ -38,7 +38,7 @@ export const deadlinesFeature: Feature = {
           return respond(
             buildBlockDeadlines({ year: year.year, zone: organisation.timeZone, now, dues: blockDues(store, year, periods) }, locale),
           );
-        const block = store.structure.blockOfUnit(caller.unit.id);
+        const block = store.structure.blockOfUnitInYear(year.year, caller.unit.id);
         if (!block) return respond({ text: deadlinesText[locale].noBlock(caller.unit.name) });
         return respond(
           buildUnitDeadlines(

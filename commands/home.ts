@@ -16,7 +16,7 @@ export const homeFeature: Feature = {
       const now = deps.clock.now();
       const caller = identifyCaller(store, organisation, event.user, now);
       const year = caller.year !== undefined ? store.structure.year(caller.year) : undefined;
-      const block = caller.unit ? store.structure.blockOfUnit(caller.unit.id) : undefined;
+      const block = caller.unit && year ? store.structure.blockOfUnitInYear(year.year, caller.unit.id) : undefined;
       const blockYear = block && year ? store.structure.blockYear(year.year, block.id) : undefined;
       const dues =
         caller.unit && block && year

@@ -39,7 +39,8 @@ const commandText = defineMessages(
       `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới ký giao ước cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua dangky\` để mở giao ước của ${own}.`,
     adminNeedsUnit: (units: string) =>
       `Quản trị viên ký thay cho đơn vị nào? Gõ \`/thidua dangky <mã đơn vị | tên> [năm]\`, ví dụ \`/thidua dangky CA 2021\`. Các đơn vị: ${units}.`,
-    noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa ký giao ước được.`,
+    noBlock: (unit: string, year: number) =>
+      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không ký giao ước năm ${year} được.`,
     cannotOpen: 'Không mở được biểu mẫu giao ước (Slack chỉ cho mở trong vài giây sau khi gõ lệnh). Vui lòng gõ lại lệnh.',
     refused: (unit: string) => `Tài khoản này không có quyền ký giao ước cho ${unit}; chưa lưu gì.`,
   },
@@ -48,7 +49,8 @@ const commandText = defineMessages(
       `Only the officers of ${unit} (or an admin) can sign its pledge. This account is an officer of ${own}: type \`/thidua pledge\` to open ${own}'s pledge.`,
     adminNeedsUnit: (units: string) =>
       `Which unit is the admin acting for? Type \`/thidua pledge <unit code | name> [year]\`, e.g. \`/thidua pledge CA 2021\`. Units: ${units}.`,
-    noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no pledge to sign.`,
+    noBlock: (unit: string, year: number) =>
+      `${unit} belongs to no block in ${year} in the organisation file, so it has no pledge to sign for ${year}.`,
     cannotOpen:
       'The pledge form could not be opened (Slack allows it only a few seconds after the command). Please type the command again.',
     refused: (unit: string) => `This account may not sign the pledge of ${unit}; nothing was saved.`,
@@ -138,6 +140,7 @@ export const pledgeFeature: Feature = {
       resultView: buildPledgeResultView,
       stale: (locale) => pledgeText[locale].result.stale,
       refused: (unitName, locale) => commandText[locale].refused(unitName),
+      noBlock: (unitName, year, locale) => commandText[locale].noBlock(unitName, year),
       applied: appliedText,
     });
     registerOpenButton(app, deps, NUDGE_OPEN_PLEDGE, 'pledge', (opener, target) =>

@@ -44,7 +44,8 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) =>
       `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo «${typed}». Các kỳ năm nay: ${periods}.`,
-    noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào trong tệp cấu hình tổ chức, nên chưa có báo cáo để nộp.`,
+    noBlock: (unit: string, year: number) =>
+      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không có báo cáo năm ${year} để nộp.`,
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
     cannotOpen: 'Không mở được biểu mẫu báo cáo (Slack chỉ cho mở trong vài giây sau khi gõ lệnh hoặc bấm nút). Vui lòng thử lại.',
     refused: (unit: string) => `Tài khoản này không có quyền nộp báo cáo cho ${unit}; chưa lưu gì.`,
@@ -55,7 +56,8 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) =>
       `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Unknown period «${typed}». This year's periods: ${periods}.`,
-    noBlock: (unit: string) => `${unit} belongs to no block in the organisation file, so it has no report to submit.`,
+    noBlock: (unit: string, year: number) =>
+      `${unit} belongs to no block in ${year} in the organisation file, so it has no report to submit for ${year}.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     cannotOpen:
       'The report form could not be opened (Slack allows it only a few seconds after the command or the button). Please try again.',
@@ -178,6 +180,7 @@ export const reportFeature: Feature = {
       resultView: buildReportResultView,
       stale: (locale) => reportText[locale].result.stale,
       refused: (unitName, locale) => commandText[locale].refused(unitName),
+      noBlock: (unitName, year, locale) => commandText[locale].noBlock(unitName, year),
       applied: appliedText,
     });
     registerOpenButton(app, deps, NUDGE_OPEN_REPORT, 'report', (opener, target) =>

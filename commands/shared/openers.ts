@@ -70,7 +70,7 @@ export async function pressedBy<T>(
 export interface UnitFormWords {
   otherUnit(unit: string, own: string): string;
   adminNeedsUnit(units: string): string;
-  noBlock(unit: string): string;
+  noBlock(unit: string, year: number): string;
 }
 
 /** …and in words every form shares. */
@@ -97,7 +97,7 @@ export function scopeProblemText(problem: UnitFormScopeProblem, words: UnitFormW
     case 'admin_needs_unit':
       return words.adminNeedsUnit(listNamed(problem.units));
     case 'no_block':
-      return words.noBlock(problem.unit.name);
+      return words.noBlock(problem.unit.name, problem.year);
     case 'no_year':
       return argsText[opener.locale].noYear;
     case 'unknown_year':

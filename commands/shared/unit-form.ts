@@ -27,6 +27,7 @@ export interface UnitFormScreens<T extends UnitFormTypes> {
   resultView(message: string, locale: Locale): ModalView;
   stale(locale: Locale): string;
   refused(unitName: string, locale: Locale): string;
+  noBlock(unitName: string, year: number, locale: Locale): string;
   applied(applied: T['applied'], form: T['form'], locale: Locale): string;
 }
 
@@ -70,6 +71,8 @@ export function registerUnitForm<T extends UnitFormTypes>(
         return result(screens.stale(locale));
       case 'refused':
         return result(screens.refused(outcome.unitName, locale));
+      case 'no_block':
+        return result(screens.noBlock(outcome.unitName, outcome.year, locale));
       case 'invalid':
         return ack({ response_action: 'errors', errors: screens.errors(outcome.problems, locale) });
       case 'next_page':

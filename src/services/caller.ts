@@ -28,10 +28,12 @@ export function identifyCaller(store: Store, organisation: OrganisationSettings,
     organisation.timeZone,
   );
   const leadOf = membership && year !== undefined ? store.structure.blocksLedBy(year, membership.unit.id) : [];
+  // The unit's block this year (members change from year to year), else the block the file lists it in.
+  const block = membership && year !== undefined ? store.structure.blockOfUnitInYear(year, membership.unit.id) : membership?.block;
   return {
     userId,
     isAdmin: store.organisation.isAdmin(userId),
-    ...(membership ? { unit: membership.unit, ...(membership.block ? { block: membership.block } : {}) } : {}),
+    ...(membership ? { unit: membership.unit, ...(block ? { block } : {}) } : {}),
     ...(year !== undefined ? { year } : {}),
     leadOf,
   };

@@ -41,9 +41,9 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
   return dues.sort((left, right) => left.due.getTime() - right.due.getTime());
 }
 
-function blockCounts(store: Store, blocks: readonly BlockRow[], done: (memberIds: number[]) => number) {
+function blockCounts(store: Store, year: number, blocks: readonly BlockRow[], done: (memberIds: number[]) => number) {
   return blocks.map((block) => {
-    const memberIds = store.structure.members(block.id).map((member) => member.id);
+    const memberIds = store.structure.membersInYear(year, block.id).map((member) => member.id);
     return { blockName: block.name, done: done(memberIds), total: memberIds.length };
   });
 }
@@ -55,13 +55,14 @@ export function blockDues(store: Store, year: YearRow, periods: readonly PeriodR
     {
       subject: { kind: 'pledge' as const },
       due: year.pledgeDue,
-      counts: blockCounts(store, blocks, (memberIds) => store.pledges.signedCount(year.year, memberIds)),
+      counts: blockCounts(store, year.year, blocks, (memberIds) => store.pledges.signedCount(year.year, memberIds)),
     },
     ...periods.map((period) => ({
       subject: { kind: 'report' as const, periodCode: period.code, periodName: period.name },
       due: period.due,
       counts: blockCounts(
         store,
+        period.year,
         blocks,
         (memberIds) => [...store.reports.forUnits(period.id, memberIds).values()].filter((report) => report.inForce).length,
       ),

@@ -12,7 +12,8 @@ import type { AppDeps } from './deps';
 
 /** Every member's line, in the block's order, with the buttons this reader may press. */
 export function statusRows(store: Store, block: BlockRow, period: PeriodRow, caller: Caller): StatusRow[] {
-  const members = store.structure.members(block.id);
+  // The block's members in the period's year: a unit that left the block that year is not listed.
+  const members = store.structure.membersInYear(period.year, block.id);
   const reports = store.reports.forUnits(
     period.id,
     members.map((member) => member.id),
@@ -62,8 +63,8 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
   const now = deps.clock.now();
   const period = store.structure.periodById(press.periodId);
   const unit = store.structure.unitById(press.unitId);
-  const block = unit ? store.structure.blockOfUnit(unit.id) : undefined;
   if (!period) return { kind: 'period_gone' };
+  const block = unit ? store.structure.blockOfUnitInYear(period.year, unit.id) : undefined;
   if (!unit || !block) return { kind: 'unit_gone' };
   const permission = leadsBlock(store, caller, block.id, period.year);
   if (!permission.allowed) return { kind: 'refused' };

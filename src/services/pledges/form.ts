@@ -102,7 +102,7 @@ export interface BlockPledges {
 }
 
 export function blockPledges(store: Store, blockId: number, year: number): BlockPledges {
-  const members = store.structure.members(blockId);
+  const members = store.structure.membersInYear(year, blockId);
   return {
     members,
     pledges: store.pledges.forUnits(

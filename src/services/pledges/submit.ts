@@ -42,6 +42,7 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
   name: 'pledge',
   metadata: pledgeMetadata,
   scopeOf: (metadata) => ({ unitId: metadata.unitId, year: metadata.year }),
+  yearOf: (_store, metadata) => metadata.year,
   load(store, metadata, unit, block, now) {
     const year = store.structure.year(metadata.year);
     return year ? loadPledgeForm(store, unit, block, year, now) : undefined;
@@ -143,7 +144,7 @@ function applyPledge({
   }
   // The first signature: announce it, and the covenant when it completes the block. The count is
   // taken in this transaction, so of two last signatures only the later one sees the block full.
-  const memberIds = tx.structure.members(form.block.id).map((member) => member.id);
+  const memberIds = tx.structure.membersInYear(form.year.year, form.block.id).map((member) => member.id);
   const signed = tx.pledges.signedCount(form.year.year, memberIds);
   const total = memberIds.length;
   audit('pledge.signed', { versionId: version.id, late: afterDue, signed, total });

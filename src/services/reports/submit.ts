@@ -48,6 +48,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   name: 'report',
   metadata: reportMetadata,
   scopeOf: (metadata) => ({ unitId: metadata.unitId, periodId: metadata.periodId }),
+  yearOf: (store, metadata) => store.structure.periodById(metadata.periodId)?.year,
   load(store, metadata, unit, block, now) {
     const period = store.structure.periodById(metadata.periodId);
     return period ? loadReportForm(store, unit, block, period, now) : undefined;
@@ -186,7 +187,7 @@ function applyReport({
     return { kind: 'updated', version: version.version, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
   }
   // The first submission is announced; the count is taken in this transaction, so it is exact.
-  const members = tx.structure.members(form.block.id);
+  const members = tx.structure.membersInYear(form.period.year, form.block.id);
   const reports = tx.reports.forUnits(
     form.period.id,
     members.map((member) => member.id),

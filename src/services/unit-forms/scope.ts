@@ -17,7 +17,8 @@ export type UnitFormScopeProblem =
   | { kind: 'ambiguous_unit'; typed: string; matches: UnitRow[] }
   | { kind: 'other_unit'; unit: UnitRow; own: string }
   | { kind: 'admin_needs_unit'; units: UnitRow[] }
-  | { kind: 'no_block'; unit: UnitRow }
+  /** The unit is in no block that year (it left, or never joined). */
+  | { kind: 'no_block'; unit: UnitRow; year: number }
   | { kind: 'no_year' }
   | { kind: 'unknown_year'; year: number; years: number[] };
 
@@ -45,8 +46,6 @@ export function unitFormScope(
     actingAsAdmin = permission.actingAsAdmin;
   }
   if (!unit) return refuse({ kind: 'admin_needs_unit', units });
-  const block = store.structure.blockOfUnit(unit.id);
-  if (!block) return refuse({ kind: 'no_block', unit });
   const wanted = asked.year ?? caller.year;
   const year = wanted !== undefined ? store.structure.year(wanted) : undefined;
   if (!year)
@@ -55,6 +54,9 @@ export function unitFormScope(
         ? { kind: 'no_year' }
         : { kind: 'unknown_year', year: wanted, years: store.structure.years().map((row) => row.year) },
     );
+  // The block of that year: a unit that left the block that year signs and reports for it no more.
+  const block = store.structure.blockOfUnitInYear(year.year, unit.id);
+  if (!block) return refuse({ kind: 'no_block', unit, year: year.year });
   return { ok: true, scope: { unit, block, year, actingAsAdmin } };
 }
 
@@ -62,19 +64,27 @@ export function unitFormScope(
 export type UnitFormTarget<M> =
   | { kind: 'stale' }
   | { kind: 'refused'; unit: UnitRow }
+  | { kind: 'no_block'; unit: UnitRow; year: number }
   | { kind: 'allowed'; metadata: M; unit: UnitRow; block: BlockRow; actingAsAdmin: boolean };
 
 /**
  * The one check of who may submit a unit's form, made again on every submission (the modal is
- * never trusted): its unit must still exist with a block, and the submitter must act for it.
+ * never trusted): its unit must still exist, be a member of a block in the form's year (`yearOf`),
+ * and the submitter must act for it.
  */
-export function unitFormTarget<M extends { unitId: number }>(store: Store, caller: Caller, metadata: M | undefined): UnitFormTarget<M> {
+export function unitFormTarget<M extends { unitId: number }>(
+  store: Store,
+  caller: Caller,
+  metadata: M | undefined,
+  yearOf: (metadata: M) => number | undefined,
+): UnitFormTarget<M> {
   if (!metadata) return { kind: 'stale' };
   const unit = store.structure.unitById(metadata.unitId);
-  const block = unit ? store.structure.blockOfUnit(unit.id) : undefined;
-  if (!unit || !block) return { kind: 'stale' };
+  const year = yearOf(metadata);
+  if (!unit || year === undefined) return { kind: 'stale' };
   const permission = actsFor(caller, unit);
-  return permission.allowed
-    ? { kind: 'allowed', metadata, unit, block, actingAsAdmin: permission.actingAsAdmin }
-    : { kind: 'refused', unit };
+  if (!permission.allowed) return { kind: 'refused', unit };
+  const block = store.structure.blockOfUnitInYear(year, unit.id);
+  if (!block) return { kind: 'no_block', unit, year };
+  return { kind: 'allowed', metadata, unit, block, actingAsAdmin: permission.actingAsAdmin };
 }

@@ -60,6 +60,8 @@ export interface UnitFormKind<T extends UnitFormTypes> {
   metadata: z.ZodType<T['metadata']>;
   /** The metadata's own fields besides the paging (unitId and the year or period), for the next page. */
   scopeOf(metadata: T['metadata']): Record<string, unknown>;
+  /** The emulation year the form is for (its block is the unit's block that year); undefined when what the metadata names is gone. */
+  yearOf(store: Store, metadata: T['metadata']): number | undefined;
   /** The form as of now, or undefined when what the metadata names is gone. */
   load(store: Store, metadata: T['metadata'], unit: UnitRow, block: BlockRow, now: Date): T['form'] | undefined;
   items(form: T['form']): readonly T['item'][];
@@ -87,6 +89,8 @@ export type UnitFormOutcome<T extends UnitFormTypes> =
   /** The modal no longer matches the database (unit, period, table or page changed), or was forged. */
   | { kind: 'stale' }
   | { kind: 'refused'; unitName: string }
+  /** The unit is in no block in the form's year (it left the block): it cannot sign or report for it. */
+  | { kind: 'no_block'; unitName: string; year: number }
   | { kind: 'invalid'; problems: T['problem'][] }
   | { kind: 'next_page'; form: T['form']; page: number; metadata: string; actingAsAdmin: boolean }
   /** A repeat of a submission already applied (a double click, Slack retrying). */
@@ -117,8 +121,11 @@ export function submitUnitForm<T extends UnitFormTypes>(
   const done = (outcome: UnitFormOutcome<T>) => ({ organisation, outcome });
   const now = deps.clock.now();
   const caller = identifyCaller(store, organisation, submission.userId, now);
-  const target = unitFormTarget(store, caller, readJson(submission.privateMetadata, kind.metadata));
+  const target = unitFormTarget(store, caller, readJson(submission.privateMetadata, kind.metadata), (metadata) =>
+    kind.yearOf(store, metadata),
+  );
   if (target.kind === 'refused') return done({ kind: 'refused', unitName: target.unit.name });
+  if (target.kind === 'no_block') return done({ kind: 'no_block', unitName: target.unit.name, year: target.year });
   const form = target.kind === 'allowed' ? kind.load(store, target.metadata, target.unit, target.block, now) : undefined;
   if (target.kind === 'stale' || !form) return done({ kind: 'stale' });
   const { metadata, actingAsAdmin } = target;
