@@ -45,7 +45,7 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
           .join(', '),
       ),
     };
-  const { members, pledges, criteria } = blockPledges(store, block.id, year.year);
+  const { members, pledges, criteriaOf } = blockPledges(store, block.id, year.year);
   const rows = members.map((member): PledgeTableRow => {
     const pledge = pledges.get(member.id);
     const request = pledge?.pending ? pledgeChangeRequests.load(store, pledge.pending.id, organisation.locale) : undefined;
@@ -68,7 +68,7 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
               at: pledge.inForce.submittedAt,
               by: pledge.inForce.submittedBy,
               titles: pledge.inForce.titlesSought,
-              targets: targetsOf(pledge.inForce, criteria),
+              targets: targetsOf(pledge.inForce, criteriaOf(member.code)),
             },
           }
         : {}),

@@ -3,7 +3,7 @@ import { pageAt } from '../src/domain/pagination';
 import { parseScopeWords } from '../src/domain/scope-words';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
-import { type PledgeForm, pledgeFormToOpen, pledgePages } from '../src/services/pledges/form';
+import { type PledgeForm, pledgeFormToOpen, pledgePages, pledgeStartValues } from '../src/services/pledges/form';
 import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, PLEDGE_CALLBACK, PLEDGE_INPUT_ACTION } from '../src/views/ids';
@@ -85,7 +85,7 @@ function pledgePage(form: PledgeForm, pageIndex: number, metadata: string, actin
         : {}),
       page: position,
       criteria: [...items],
-      values: prefill?.targets ?? new Map(),
+      values: pledgeStartValues(form),
       ...(final ? { rest: { titles: form.titles, chosen: prefill?.titlesSought ?? [], commitments: prefill?.commitments ?? '' } } : {}),
       metadata,
     },

@@ -14,7 +14,7 @@ import {
   PLEDGE_TARGET_BLOCK_PREFIX,
   PLEDGE_TITLES_BLOCK,
 } from './ids';
-import { criterionLabel, inputNumber, type PledgeCriterion, type PledgeMode, pledgeText } from './pledge';
+import { criterionLabel, inputNumber, type PledgeCriterion, type PledgeMode, pledgeItemKey, pledgeText } from './pledge';
 
 /** The pledge modal: its pages, what each field says when it is wrong, and the result shown in its place. */
 export function targetProblemText(problem: TargetProblem, kind: PledgedKind, locale: Locale): string {
@@ -39,7 +39,7 @@ export function pledgeErrors(problems: readonly FormProblem<PledgeCriterion>[], 
   return Object.fromEntries(
     problems.map((problem) =>
       problem.field === 'target'
-        ? [targetBlockId(problem.id.id), targetProblemText(problem.problem, problem.id.kind, locale)]
+        ? [targetBlockId(problem.id), targetProblemText(problem.problem, problem.id.kind, locale)]
         : problem.field === 'titles'
           ? [PLEDGE_TITLES_BLOCK, text.titles]
           : [PLEDGE_SIGN_BLOCK, text.signature],
@@ -62,14 +62,16 @@ export interface PledgeModalFacts {
   /** This page of a form long enough to need several. */
   page: { index: number; count: number; first: number; last: number; total: number };
   criteria: PledgeCriterion[];
-  values: ReadonlyMap<number, number>;
+  /** The values to start from, by pledgeItemKey. */
+  values: ReadonlyMap<string, number>;
   /** Titles, commitments and signature: on the last page only. */
   rest?: { titles: string[]; chosen: string[]; commitments: string };
   metadata: string;
 }
 
-export function targetBlockId(criterionId: number): string {
-  return `${PLEDGE_TARGET_BLOCK_PREFIX}${criterionId}`;
+/** The block of a target's field: pledge_target_7, or pledge_target_7_a for an indicator. */
+export function targetBlockId(item: Pick<PledgeCriterion, 'id' | 'indicator'>): string {
+  return `${PLEDGE_TARGET_BLOCK_PREFIX}${item.id}${item.indicator ? `_${item.indicator.code}` : ''}`;
 }
 
 const option = (text: string, value: string, description?: string): PlainTextOption => ({
@@ -109,9 +111,9 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
     blocks.push(context(text.pageOf(facts.page.index + 1, facts.page.count, facts.page.first, facts.page.last, facts.page.total)));
   blocks.push(section(facts.page.total > 0 ? text.targetsHeading : text.noTargets));
   for (const criterion of facts.criteria) {
-    const value = facts.values.get(criterion.id);
+    const value = facts.values.get(pledgeItemKey(criterion));
     blocks.push(
-      field(targetBlockId(criterion.id), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
+      field(targetBlockId(criterion), truncate(criterionLabel(criterion), 2000), text.hint[criterion.kind], {
         type: 'plain_text_input',
         action_id: PLEDGE_INPUT_ACTION,
         max_length: FIELD_LIMITS.number,

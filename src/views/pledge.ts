@@ -9,12 +9,22 @@ import { context, escapeMrkdwn, header, mention, packTexts, section, truncate } 
 /** sign: first signature before the due; edit: a change before it; amend: a change after it; late: a first signature after it. */
 export type PledgeMode = 'sign' | 'edit' | 'amend' | 'late';
 
+/** A target the pledge asks: a criterion's own, or (version 2) one of the unit's own indicators of it. */
 export interface PledgeCriterion {
+  /** The criterion's id. */
   id: number;
   code: string;
   name: string;
   kind: PledgedKind;
+  /** The value's unit (the indicator's for an indicator). */
   measureUnit: string | null;
+  /** The unit's own indicator this target is for. */
+  indicator?: { code: string; name: string };
+}
+
+/** A pledge target's key: the criterion's id, and the indicator's code for an indicator ("7", "7:a"). */
+export function pledgeItemKey(item: Pick<PledgeCriterion, 'id' | 'indicator'>): string {
+  return item.indicator ? `${item.id}:${item.indicator.code}` : String(item.id);
 }
 
 export const pledgeText = defineMessages(
@@ -226,8 +236,8 @@ export function inputNumber(value: number): string {
 
 /** One line per change, in the organisation's language: "1. Hoàn thành … (%): 95 → 100". */
 export function describePledgeChanges(
-  changes: readonly PledgeChange[],
-  criteria: ReadonlyMap<number, PledgeCriterion>,
+  changes: readonly PledgeChange<string>[],
+  criteria: ReadonlyMap<string, PledgeCriterion>,
   locale: Locale,
 ): string[] {
   const text = pledgeText[locale].change;

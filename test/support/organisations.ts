@@ -13,6 +13,8 @@ export interface GeneratedOrganisation {
   /** Whether the block has a lead for the year (default true). */
   lead?: boolean;
   locale?: 'vi' | 'en';
+  /** The targets' unit (default "%": a target in % is 0 to 100). */
+  measureUnit?: string;
 }
 
 export const officerOf = (unit: number) => `U0DV${String(unit).padStart(3, '0')}`;
@@ -23,7 +25,7 @@ export function generatedOrganisationYaml(options: GeneratedOrganisation): strin
     ...Array.from(
       { length: options.targets },
       (_, index) =>
-        `      - { code: "C${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Chỉ tiêu chuyên môn số ${index + 1}", max: 1, kind: target, unit: "%" }`,
+        `      - { code: "C${index + 1}", group: "Nhóm ${Math.floor(index / 10) + 1}", name: "Chỉ tiêu chuyên môn số ${index + 1}", max: 1, kind: target, unit: "${options.measureUnit ?? '%'}" }`,
     ),
     ...Array.from(
       { length: options.graded ?? 1 },

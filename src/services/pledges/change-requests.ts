@@ -1,10 +1,20 @@
 import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
-import { describePledgeChanges, pledgeText } from '../../views/pledge';
+import { describePledgeChanges, pledgeItemKey, pledgeText } from '../../views/pledge';
 import { type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
 import { pledgedCriteria } from './form';
 
-export function contentOf(version: { targets: ReadonlyMap<number, number>; titlesSought: string[]; commitments: string }): PledgeContent {
-  return { targets: version.targets, titles: version.titlesSought, commitments: version.commitments };
+/** A version's content, its targets by pledgeItemKey ("7", and "7:a" for an indicator's). */
+export function contentOf(version: {
+  targets: ReadonlyMap<number, number>;
+  indicatorTargets: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  titlesSought: string[];
+  commitments: string;
+}): PledgeContent<string> {
+  const targets = new Map<string, number>([...version.targets].map(([criterionId, value]) => [String(criterionId), value]));
+  for (const [criterionId, byIndicator] of version.indicatorTargets)
+    for (const [code, value] of Object.entries(byIndicator))
+      targets.set(pledgeItemKey({ id: criterionId, indicator: { code, name: code } }), value);
+  return { targets, titles: version.titlesSought, commitments: version.commitments };
 }
 
 /** The pledge amendments, as change requests the block lead decides. */
@@ -15,12 +25,8 @@ export const pledgeChangeRequests: ChangeRequestKind = {
     const { pledge } = version;
     const unit = store.structure.unitById(pledge.unitId);
     const base = store.pledges.acceptedBefore(pledge.id, version.id);
-    const criteria = pledgedCriteria(store, pledge.year, pledge.blockId);
-    const changes = diffPledges(
-      base ? contentOf(base) : undefined,
-      contentOf(version),
-      criteria.map((criterion) => criterion.id),
-    );
+    const criteria = pledgedCriteria(store, pledge.year, pledge.blockId, unit?.code);
+    const changes = diffPledges(base ? contentOf(base) : undefined, contentOf(version), criteria.map(pledgeItemKey));
     return {
       kind: 'pledge',
       id: version.id,
@@ -30,7 +36,7 @@ export const pledgeChangeRequests: ChangeRequestKind = {
       auditEntity: { entityType: 'pledge', entityId: pledge.id },
       title: pledgeText[locale].requestTitle(pledge.year),
       unitName: unit?.name ?? '',
-      changes: describePledgeChanges(changes, new Map(criteria.map((criterion) => [criterion.id, criterion])), locale),
+      changes: describePledgeChanges(changes, new Map(criteria.map((criterion) => [pledgeItemKey(criterion), criterion])), locale),
       ...versionFacts(version),
     };
   },

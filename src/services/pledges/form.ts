@@ -3,8 +3,8 @@ import type { Store } from '../../../db/store';
 import type { PledgeRow, PledgeVersion, UnitPledge } from '../../../db/store/pledges';
 import type { BlockMember, BlockRow, BlockYear, UnitRow, YearRow } from '../../../db/store/structure';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
-import { isPledgedKind } from '../../domain/pledge-form';
-import type { CovenantFacts, PledgeCriterion, PledgeMode, UnitPledgeSummary } from '../../views/pledge';
+import { askedTargets, isPledgedKind } from '../../domain/pledge-form';
+import { type CovenantFacts, type PledgeCriterion, type PledgeMode, pledgeItemKey, type UnitPledgeSummary } from '../../views/pledge';
 import type { Caller } from '../caller';
 import { pageCarrySchema } from '../unit-forms/carry';
 import { type UnitFormScopeProblem, unitFormScope } from '../unit-forms/scope';
@@ -28,15 +28,29 @@ export interface PledgeForm {
   titles: string[];
 }
 
-/** The criteria of the block's table for the year that take a target or a ceiling, in the file's order. */
-export function pledgedCriteria(store: Store, year: number, blockId: number): PledgeCriterion[] {
-  return store.structure
-    .criteria(year, blockId)
-    .flatMap((criterion) =>
-      isPledgedKind(criterion.kind)
-        ? [{ id: criterion.id, code: criterion.code, name: criterion.name, kind: criterion.kind, measureUnit: criterion.measureUnit }]
-        : [],
+/**
+ * The targets the block's table for the year asks of the unit `unitCode`, in the file's order: each
+ * criterion that takes a target or a ceiling, or one per indicator of the unit's own (version 2);
+ * none for a criterion the lead scores, the bot computes or that does not apply to the unit.
+ * Without a unit: every criterion's own target (what a block-wide list of criteria shows).
+ */
+export function pledgedCriteria(store: Store, year: number, blockId: number, unitCode?: string): PledgeCriterion[] {
+  return store.structure.criteria(year, blockId).flatMap((criterion): PledgeCriterion[] => {
+    if (!isPledgedKind(criterion.kind)) return [];
+    const base = { id: criterion.id, code: criterion.code, name: criterion.name, kind: criterion.kind, measureUnit: criterion.measureUnit };
+    if (unitCode === undefined) return [base];
+    return askedTargets(criterion, unitCode).map((asked) =>
+      asked.indicator === null
+        ? base
+        : {
+            ...base,
+            code: `${criterion.code}${asked.indicator}`,
+            name: `${criterion.name}: ${asked.name}`,
+            measureUnit: asked.measureUnit,
+            indicator: { code: asked.indicator, name: asked.name ?? asked.indicator },
+          },
     );
+  });
 }
 
 /**
@@ -54,13 +68,25 @@ export function loadPledgeForm(store: Store, unit: UnitRow, block: BlockRow, yea
     block,
     year,
     blockYear: store.structure.blockYear(year.year, block.id)!,
-    criteria: pledgedCriteria(store, year.year, block.id),
+    criteria: pledgedCriteria(store, year.year, block.id, unit.code),
     ...(pledge ? { pledge } : {}),
     ...(inForce ? { inForce } : {}),
     ...(pending ? { pending } : {}),
     mode: inForce ? (afterDue ? 'amend' : 'edit') : afterDue ? 'late' : 'sign',
     titles: [...new Set([...store.organisation.titles(), ...chosen])],
   };
+}
+
+/** The values the form starts from, by pledgeItemKey: the pending amendment's, else the version in force. */
+export function pledgeStartValues(form: Pick<PledgeForm, 'criteria' | 'pending' | 'inForce'>): Map<string, number> {
+  const prefill = form.pending ?? form.inForce;
+  if (!prefill) return new Map();
+  return new Map(
+    form.criteria.flatMap((item) => {
+      const value = pledgedFor(prefill, item);
+      return value === undefined ? [] : [[pledgeItemKey(item), value] as const];
+    }),
+  );
 }
 
 /** The form's criteria split into the modal's pages. */
@@ -98,32 +124,39 @@ export function pledgeFormToOpen(
 export interface BlockPledges {
   members: BlockMember[];
   pledges: Map<number, UnitPledge>;
-  criteria: PledgeCriterion[];
+  /** The targets each member's pledge asks (its own indicators included), by unit code. */
+  criteriaOf(unitCode: string): PledgeCriterion[];
 }
 
 export function blockPledges(store: Store, blockId: number, year: number): BlockPledges {
   const members = store.structure.membersInYear(year, blockId);
+  const asked = new Map(members.map((member) => [member.code, pledgedCriteria(store, year, blockId, member.code)]));
   return {
     members,
     pledges: store.pledges.forUnits(
       year,
       members.map((member) => member.id),
     ),
-    criteria: pledgedCriteria(store, year, blockId),
+    criteriaOf: (unitCode) => asked.get(unitCode) ?? [],
   };
+}
+
+/** The value `version` pledges for a target (an indicator's from its indicator targets). */
+export function pledgedFor(version: Pick<PledgeVersion, 'targets' | 'indicatorTargets'>, item: PledgeCriterion): number | undefined {
+  return item.indicator ? version.indicatorTargets.get(item.id)?.[item.indicator.code] : version.targets.get(item.id);
 }
 
 /** The targets of `version` with their criteria, in the table's order. */
 export function targetsOf(version: PledgeVersion, criteria: readonly PledgeCriterion[]): UnitPledgeSummary['targets'] {
   return criteria.flatMap((criterion) => {
-    const value = version.targets.get(criterion.id);
+    const value = pledgedFor(version, criterion);
     return value === undefined ? [] : [{ criterion, value }];
   });
 }
 
 /** The block's covenant: every unit that signed, with the titles and targets in force. */
 export function covenantFacts(store: Store, blockYear: BlockYear, year: YearRow, zone: string): CovenantFacts {
-  const { members, pledges, criteria } = blockPledges(store, blockYear.block.id, year.year);
+  const { members, pledges, criteriaOf } = blockPledges(store, blockYear.block.id, year.year);
   return {
     blockName: blockYear.block.name,
     blockCode: blockYear.block.code,
@@ -142,7 +175,7 @@ export function covenantFacts(store: Store, blockYear: BlockYear, year: YearRow,
           signedBy: pledge.signed.submittedBy,
           late: pledge.signed.submittedAt.getTime() > year.pledgeDue.getTime(),
           titles: pledge.inForce.titlesSought,
-          targets: targetsOf(pledge.inForce, criteria),
+          targets: targetsOf(pledge.inForce, criteriaOf(member.code)),
         },
       ];
     }),

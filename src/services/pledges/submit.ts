@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
 import { checkPledgeForm, type FormProblem, isValidTarget } from '../../domain/pledge-form';
 import { PLEDGE_COMMITMENTS_BLOCK, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../../views/ids';
-import { buildCovenant, buildSignedLine, describePledgeChanges, type PledgeCriterion } from '../../views/pledge';
+import { buildCovenant, buildSignedLine, describePledgeChanges, type PledgeCriterion, pledgeItemKey } from '../../views/pledge';
 import { targetBlockId, titleValue } from '../../views/pledge-modal';
 import { type ChangeRequest, queueChangeRequest } from '../change-requests/requests';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
@@ -34,7 +34,8 @@ export interface PledgeFormTypes {
   /** The titles and commitments the last page adds. */
   rest: { titles: string[]; commitments: string };
   problem: PledgeProblem;
-  content: PledgeContent;
+  /** Targets by pledgeItemKey. */
+  content: PledgeContent<string>;
   applied: PledgeApplied;
 }
 
@@ -54,7 +55,12 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
       form.titles.filter((title) => titleValue(title) === value),
     );
     const checked = checkPledgeForm({
-      targets: items.map((criterion) => ({ id: criterion, kind: criterion.kind, typed: answers.get(targetBlockId(criterion.id))?.text })),
+      targets: items.map((criterion) => ({
+        id: criterion,
+        kind: criterion.kind,
+        typed: answers.get(targetBlockId(criterion))?.text,
+        measureUnit: criterion.measureUnit,
+      })),
       final,
       titles,
       signed: (answers.get(PLEDGE_SIGN_BLOCK)?.selected ?? []).includes(PLEDGE_SIGN_OPTION),
@@ -67,15 +73,31 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
     };
   },
   entry: z.number(),
-  isValidEntry: (criterion, value) => isValidTarget(criterion.kind, value),
+  isValidEntry: (criterion, value) => isValidTarget(criterion.kind, value, criterion.measureUnit),
   content: (form, entries, rest) => ({
-    targets: new Map(form.criteria.map((criterion, index) => [criterion.id, entries[index]!])),
+    targets: new Map(form.criteria.map((criterion, index) => [pledgeItemKey(criterion), entries[index]!])),
     titles: rest.titles,
     commitments: rest.commitments,
   }),
   apply: applyPledge,
   withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
 };
+
+/** The targets as the store keeps them: the criteria's own, and the indicators' by criterion. */
+function storedTargets(
+  items: readonly PledgeCriterion[],
+  byKey: ReadonlyMap<string, number>,
+): { targets: Map<number, number>; indicatorTargets: Map<number, Record<string, number>> } {
+  const targets = new Map<number, number>();
+  const indicatorTargets = new Map<number, Record<string, number>>();
+  for (const item of items) {
+    const value = byKey.get(pledgeItemKey(item));
+    if (value === undefined) continue;
+    if (item.indicator) indicatorTargets.set(item.id, { ...indicatorTargets.get(item.id), [item.indicator.code]: value });
+    else targets.set(item.id, value);
+  }
+  return { targets, indicatorTargets };
+}
 
 /** Stores a valid pledge with its audit entry and posts, in the pipeline's transaction. */
 function applyPledge({
@@ -87,8 +109,8 @@ function applyPledge({
   by,
   actingAsAdmin,
   now,
-}: Submitted<PledgeForm, PledgeContent>): PledgeApplied {
-  const order = form.criteria.map((criterion) => criterion.id);
+}: Submitted<PledgeForm, PledgeContent<string>>): PledgeApplied {
+  const order = form.criteria.map(pledgeItemKey);
   const pledge = tx.pledges.ensure(form.year.year, form.unit.id, form.block.id);
   const inForce = tx.pledges.inForce(pledge.id);
   const pending = tx.pledges.pending(pledge.id);
@@ -118,7 +140,7 @@ function applyPledge({
     pledgeId: pledge.id,
     titles: [...content.titles],
     commitments: content.commitments.trim(),
-    targets: content.targets,
+    ...storedTargets(form.criteria, content.targets),
     submittedBy: by,
     actingAsAdmin,
     submittedAt: now,
@@ -136,7 +158,7 @@ function applyPledge({
   if (inForce && fromInForce) {
     const changes = describePledgeChanges(
       fromInForce,
-      new Map(form.criteria.map((criterion) => [criterion.id, criterion])),
+      new Map(form.criteria.map((criterion) => [pledgeItemKey(criterion), criterion])),
       organisation.locale,
     );
     audit('pledge.updated', { versionId: version.id, replacing: inForce.id, withdrawn, changes });

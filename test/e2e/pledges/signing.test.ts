@@ -62,7 +62,7 @@ describe('signing the pledge', () => {
     expect(responsesTo(t.slack, reply.responseUrl)).toEqual([]);
 
     const submitted = await t.driver.submitView(CA, {
-      [targetBlock('1')]: '1.234,5',
+      [targetBlock('1')]: '99,5',
       [targetBlock('9')]: '0',
       pledge_titles: ['Cờ thi đua của UBND tỉnh', 'Tập thể lao động xuất sắc'],
       pledge_commitments: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
@@ -82,7 +82,7 @@ describe('signing the pledge', () => {
       commitments: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
     });
     expect(inForce!.submittedAt).toEqual(t.clock.now());
-    expect(inForce!.targets.get(Number(targetBlock('1').split('_').at(-1)))).toBe(1234.5);
+    expect(inForce!.targets.get(Number(targetBlock('1').split('_').at(-1)))).toBe(99.5);
     expect(inForce!.targets.get(Number(targetBlock('9').split('_').at(-1)))).toBe(0);
 
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1, 5000, 'the channel line');
@@ -94,7 +94,7 @@ describe('signing the pledge', () => {
     // Opened again, the modal is filled in with the pledge in force, in Vietnamese notation.
     const again = await openModal(CA2);
     const prefilled = inputsOf(again.view.view);
-    expect(prefilled.filter((input) => input.blockId.startsWith('pledge_target_')).map((input) => input.initial)).toEqual(['1.234,5', '0']);
+    expect(prefilled.filter((input) => input.blockId.startsWith('pledge_target_')).map((input) => input.initial)).toEqual(['99,5', '0']);
     expect(prefilled.find((input) => input.blockId === 'pledge_titles')!.initial).toEqual([
       'Cờ thi đua của UBND tỉnh',
       'Tập thể lao động xuất sắc',
@@ -109,9 +109,9 @@ describe('signing the pledge', () => {
     await sign(CA);
     await t.slack.waitFor(() => t.slack.messagesIn(CHANNEL).length === 1);
     t.clock.advance(60 * 60 * 1000);
-    const edited = await sign(CA2, { [targetBlock('1')]: '1234.5' });
+    const edited = await sign(CA2, { [targetBlock('1')]: '99.5' });
     expect(resultText(edited)).toContain('Đã lưu giao ước của Công an tỉnh (bản 2); bản này có hiệu lực ngay');
-    const unchanged = await sign(CA2, { [targetBlock('1')]: '1.234,5' });
+    const unchanged = await sign(CA2, { [targetBlock('1')]: '99,5' });
     expect(resultText(unchanged)).toContain('Không có thay đổi nào so với giao ước đang có hiệu lực; chưa lưu gì.');
 
     const { versions, inForce } = pledgeOf('CA');
@@ -120,12 +120,12 @@ describe('signing the pledge', () => {
       [2, 'accepted', CA2],
     ]);
     expect(inForce!.version).toBe(2);
-    expect([...inForce!.targets.values()]).toContain(1234.5);
+    expect([...inForce!.targets.values()]).toContain(99.5);
     await settle();
     expect(channelTexts()).toEqual(['Công an tỉnh đã ký giao ước thi đua năm 2021 — 1/7 đơn vị']);
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['pledge.signed', 'pledge.updated']);
     expect(t.bot.store.audit.all()[1]!.details).toMatchObject({
-      changes: ['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 1.234,5'],
+      changes: ['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 99,5'],
     });
   });
 
@@ -212,9 +212,9 @@ describe('signing the pledge', () => {
     expect(t.bot.store.audit.all()).toEqual([]);
     expect(t.slack.messagesIn(CHANNEL)).toEqual([]);
     // The modal is still open for a correction, and a plain-notation number is accepted.
-    const fixed = await t.driver.submitView(CA, answers({ [targetBlock('1')]: '1234.5' }));
+    const fixed = await t.driver.submitView(CA, answers({ [targetBlock('1')]: '99.5' }));
     expect(resultText(fixed)).toContain('Đã ký giao ước');
-    expect([...pledgeOf('CA').inForce!.targets.values()]).toContain(1234.5);
+    expect([...pledgeOf('CA').inForce!.targets.values()]).toContain(99.5);
   });
 
   it('applies a double submission once', async () => {
