@@ -100,6 +100,8 @@ function reportPage(form: ReportForm, pageIndex: number, metadata: string, actin
       page: position,
       criteria: [...items],
       targets: form.targets,
+      indicatorTargets: form.indicatorTargets,
+      automatic: { pledgeSignedAt: form.pledgeSignedAt, pledgeDue: form.year.pledgeDue },
       values: prefill?.values ?? new Map(),
       ...(final ? { rest: { evidenceUrl: prefill?.evidenceUrl ?? null, notes: prefill?.notes ?? '' } } : {}),
       metadata,

@@ -1,16 +1,28 @@
+import type { EntryDetail } from './scoring';
+
 /**
- * What changed between two versions of a unit's periodic report: each criterion whose value or
- * reason moved, the evidence link and the notes. Pure; the order is the form's criteria, then
- * evidence, then notes. Whether a submission changes anything is decided here, on the data.
+ * What changed between two versions of a unit's periodic report: each criterion whose value (with
+ * its level, items or indicator results) or reason moved, the evidence link and the notes. Pure; the
+ * order is the form's criteria, then evidence, then notes. Whether a submission changes anything is
+ * decided here, on the data.
  */
+export interface ReportEntry {
+  value: number | null;
+  reason: string | null;
+  detail?: EntryDetail | undefined;
+}
+
 export interface ReportContent<Id = number> {
-  values: ReadonlyMap<Id, { value: number | null; reason: string | null }>;
+  values: ReadonlyMap<Id, ReportEntry>;
   evidenceUrl: string | null;
   notes: string;
 }
 
+/** An entry's answer (its reason aside), as a change shows it; null: nothing. */
+export type ReportAnswer = { value: number | null; detail?: EntryDetail | undefined } | null;
+
 export type ReportChange<Id = number> =
-  | { kind: 'value'; id: Id; before: number | null; after: number | null }
+  | { kind: 'value'; id: Id; before: ReportAnswer; after: ReportAnswer }
   | { kind: 'reason'; id: Id; before: string | null; after: string | null }
   | { kind: 'evidence'; before: string | null; after: string | null }
   | { kind: 'notes'; before: string; after: string };
@@ -25,8 +37,7 @@ export function diffReports<Id>(before: ReportContent<Id> | undefined, after: Re
   for (const id of order) {
     const old = before?.values.get(id);
     const now = after.values.get(id);
-    if ((old?.value ?? null) !== (now?.value ?? null))
-      changes.push({ kind: 'value', id, before: old?.value ?? null, after: now?.value ?? null });
+    if (answerKey(old) !== answerKey(now)) changes.push({ kind: 'value', id, before: answerOf(old), after: answerOf(now) });
     if ((old?.reason ?? null) !== (now?.reason ?? null))
       changes.push({ kind: 'reason', id, before: old?.reason ?? null, after: now?.reason ?? null });
   }
@@ -34,4 +45,22 @@ export function diffReports<Id>(before: ReportContent<Id> | undefined, after: Re
     changes.push({ kind: 'evidence', before: before?.evidenceUrl ?? null, after: after.evidenceUrl });
   if ((before?.notes ?? '') !== after.notes) changes.push({ kind: 'notes', before: before?.notes ?? '', after: after.notes });
   return changes;
+}
+
+function answerOf(entry: ReportEntry | undefined): ReportAnswer {
+  if (!entry || (entry.value === null && !entry.detail)) return null;
+  return entry.detail ? { value: entry.value, detail: entry.detail } : { value: entry.value };
+}
+
+/** An answer compared whatever its keys' order: the value, the level, the items, the indicator results. */
+function answerKey(entry: ReportEntry | undefined): string {
+  const answer = answerOf(entry);
+  if (!answer) return 'null';
+  const detail = answer.detail;
+  return JSON.stringify([
+    answer.value,
+    detail?.level ?? null,
+    detail?.items ?? null,
+    Object.entries(detail?.indicators ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+  ]);
 }

@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
-import type { CriterionKind, EntryDetail } from '../domain/scoring';
-import { formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
+import type { EntryDetail } from '../domain/scoring';
+import { formatDate, formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
@@ -27,9 +27,15 @@ export function reasonBlockId(criterionId: number): string {
   return `${REPORT_REASON_BLOCK_PREFIX}${criterionId}`;
 }
 
-/** Blocks a criterion takes in the form: its field, and a reason field for bonus and deduction. */
-export function blocksOfCriterion(kind: CriterionKind): number {
-  return kind === 'bonus' || kind === 'deduction' ? 2 : 1;
+/** The field of one of a unit's own indicators (version 2). */
+export function indicatorBlockId(criterionId: number, code: string): string {
+  return `${REPORT_VALUE_BLOCK_PREFIX}${criterionId}_${code}`;
+}
+
+/** Blocks a criterion takes in the form: its field (one per indicator), a reason field for bonus and deduction, a line for what is not asked. */
+export function blocksOfCriterion(criterion: Pick<ReportCriterion, 'kind' | 'ask'>): number {
+  if (criterion.ask?.kind === 'indicators') return criterion.ask.indicators.length;
+  return criterion.kind === 'bonus' || criterion.kind === 'deduction' ? 2 : 1;
 }
 
 export function valueProblemText(problem: ValueProblem, criterion: Pick<ReportCriterion, 'kind' | 'maxPoints'>, locale: Locale): string {
@@ -62,9 +68,14 @@ export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[]
     problems.map((problem) =>
       problem.field === 'value'
         ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)]
-        : problem.field === 'reason'
-          ? [reasonBlockId(problem.id.id), text.reason]
-          : [REPORT_EVIDENCE_BLOCK, text.evidence],
+        : problem.field === 'indicator'
+          ? [
+              indicatorBlockId(problem.id.id, problem.code),
+              valueProblemText(problem.problem, { kind: 'target', maxPoints: problem.id.maxPoints }, locale),
+            ]
+          : problem.field === 'reason'
+            ? [reasonBlockId(problem.id.id), text.reason]
+            : [REPORT_EVIDENCE_BLOCK, text.evidence],
     ),
   );
 }
@@ -88,6 +99,10 @@ export interface ReportModalFacts {
   criteria: ReportCriterion[];
   /** The pledged targets and ceilings of the unit's pledge in force. */
   targets: ReadonlyMap<number, number>;
+  /** The targets of the unit's own indicators in its pledge in force, by criterion then indicator code. */
+  indicatorTargets?: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  /** What the bot knows for its automatic criteria, said in place of a field (“tự động: đã ký ngày 17/03/2018”). */
+  automatic?: { pledgeSignedAt: Date | null; pledgeDue: Date };
   values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   /** Evidence and notes: on the last page only. */
   rest?: { evidenceUrl: string | null; notes: string };
@@ -106,11 +121,92 @@ function numberField(blockId: string, label: string, hint: string, value: number
   });
 }
 
-function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, locale: Locale): InputBlock[] {
+/** "tự động: đã ký ngày 17/03/2018": what the bot knows, or will judge, for an automatic criterion. */
+function automaticText(criterion: ReportCriterion, facts: ReportModalFacts, locale: Locale): string {
+  const text = reportText[locale];
+  if (criterion.rule?.source === 'pledge_on_time' && facts.automatic) {
+    const signedAt = facts.automatic.pledgeSignedAt;
+    return text.autoPledge(
+      signedAt ? formatDate(signedAt, facts.zone, locale) : null,
+      signedAt !== null && signedAt.getTime() <= facts.automatic.pledgeDue.getTime(),
+    );
+  }
+  if (criterion.rule?.source === 'report_on_time') return text.autoReport(formatDateTime(facts.period.due, facts.zone, locale));
+  return text.notAsked.auto;
+}
+
+/** What the form shows for a criterion the unit is not asked: who scores it, or what the bot knows. */
+function notAskedLine(
+  criterion: ReportCriterion,
+  why: 'lead' | 'auto' | 'not_applicable',
+  facts: ReportModalFacts,
+  locale: Locale,
+): KnownBlock {
+  const text = reportText[locale];
+  const said = why === 'auto' ? automaticText(criterion, facts, locale) : text.notAsked[why];
+  return context(`*${escapeMrkdwn(criterionLabel(criterion))}*: ${escapeMrkdwn(said)}`);
+}
+
+function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, locale: Locale): KnownBlock[] {
   const text = reportText[locale];
   const label = criterionLabel(criterion);
   const current = facts.values.get(criterion.id);
   const max = formatNumber(criterion.maxPoints, locale);
+  const ask = criterion.ask;
+  if (ask?.kind === 'none') return [notAskedLine(criterion, ask.why, facts, locale)];
+  if (ask?.kind === 'indicators') {
+    const pledged = facts.indicatorTargets?.get(criterion.id);
+    return ask.indicators.map((indicator) => {
+      const target = pledged?.[indicator.code];
+      const hint =
+        target === undefined
+          ? text.hint.noPledge
+          : text.hint.target(pledgedValue({ kind: 'target', measureUnit: indicator.unit ?? null }, target, locale));
+      const name = `${criterion.code}${indicator.code}. ${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ''}`;
+      return numberField(
+        indicatorBlockId(criterion.id, indicator.code),
+        truncate(name, 2000),
+        hint,
+        current?.detail?.indicators?.[indicator.code],
+        locale,
+      );
+    });
+  }
+  if (ask?.kind === 'claim' && ask.as !== 'points') {
+    const reason = field(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
+      type: 'plain_text_input',
+      action_id: REPORT_INPUT_ACTION,
+      max_length: 500,
+      ...(current?.reason ? { initial_value: current.reason } : {}),
+    });
+    const rule = ruleLine(criterion, locale, { unitName: (code) => code, notApplicable: 'full' });
+    if (ask.as === 'count')
+      return [numberField(valueBlockId(criterion.id), label, text.hint.claimCount(rule), current?.value, locale), reason];
+    const options = ask.items.map((item) =>
+      option(
+        truncate(`${item.name} (${criterion.kind === 'bonus' ? '+' : '−'}${formatNumber(item.points, locale)})`, 75),
+        truncate(item.name, 150),
+      ),
+    );
+    const initial = options.filter((candidate) => current?.detail?.items?.includes(candidate.value ?? '') === true);
+    return [
+      field(
+        valueBlockId(criterion.id),
+        label,
+        text.hint.claimItems(rule),
+        options.length <= 10
+          ? { type: 'checkboxes', action_id: REPORT_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
+          : {
+              type: 'multi_static_select',
+              action_id: REPORT_INPUT_ACTION,
+              placeholder: { type: 'plain_text', text: text.chooseItems },
+              options: options.slice(0, 100),
+              ...(initial.length ? { initial_options: initial } : {}),
+            },
+      ),
+      reason,
+    ];
+  }
   switch (criterion.kind) {
     case 'target':
     case 'lower_better': {

@@ -1,5 +1,6 @@
 import type { ReportChange } from '../domain/report-diff';
-import type { ScoringCriterion } from '../domain/scoring';
+import type { ReportAsk } from '../domain/report-form';
+import type { EntryDetail, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { escapeMrkdwn, truncate } from './blocks';
@@ -12,7 +13,29 @@ import { criterionLabel } from './pledge';
  */
 export type ReportMode = 'submit' | 'late' | 'edit' | 'returned' | 'locked';
 
-/** A reported value as people read it: "98%", "Có", "3 điểm". */
+/** An entry as people read it: its level, the items ticked, each indicator's result, else its value. */
+export function reportedEntryText(
+  criterion: Pick<ReportCriterion, 'kind' | 'measureUnit' | 'rule' | 'ask'>,
+  entry: { value: number | null; detail?: EntryDetail | undefined } | null | undefined,
+  locale: Locale,
+): string {
+  const detail = entry?.detail;
+  if (detail?.level) return `“${escapeMrkdwn(detail.level)}”`;
+  if (detail?.items) return detail.items.length ? escapeMrkdwn(detail.items.join('; ')) : reportText[locale].change.none;
+  if (detail?.indicators) {
+    const indicators = criterion.ask?.kind === 'indicators' ? criterion.ask.indicators : [];
+    return Object.entries(detail.indicators)
+      .map(([code, result]) => {
+        const indicator = indicators.find((candidate) => candidate.code === code);
+        const shown = reportedValueText({ kind: 'target', measureUnit: indicator?.unit ?? null }, result, locale);
+        return `${escapeMrkdwn(indicator?.name ?? code)}: ${shown}`;
+      })
+      .join('; ');
+  }
+  return reportedValueText(criterion, entry?.value ?? null, locale);
+}
+
+/** A reported value as people read it: "98%", "Có", "3 điểm" (mrkdwn: the file's words escaped). */
 export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'measureUnit'>, value: number | null, locale: Locale): string {
   const text = reportText[locale];
   if (value === null) return text.change.none;
@@ -24,6 +47,8 @@ export function reportedValueText(criterion: Pick<ReportCriterion, 'kind' | 'mea
 /** A criterion as the forms show it: the scoring engine's, with its unit of measure. */
 export interface ReportCriterion extends ScoringCriterion {
   measureUnit: string | null;
+  /** What the unit is asked (src/domain/report-form.ts reportAsk); absent: what the kind asks in version 1. */
+  ask?: ReportAsk;
 }
 
 export const reportText = defineMessages(
@@ -68,12 +93,19 @@ export const reportText = defineMessages(
       graded: (max: string) => `Tự chấm từ 0 đến ${max} điểm; Trưởng khối thẩm định.`,
       levels: (max: string) => `Chọn một mức, tối đa ${max} điểm.`,
       count: (rule: string) => `Số trường hợp (số nguyên, 0 nếu không có): ${rule}.`,
+      claimCount: (rule: string) => `Số trường hợp (số nguyên); để trống nếu không có: ${rule}.`,
+      claimItems: (rule: string) => `Đánh dấu các mục đơn vị có: ${rule}.`,
       bonus: (max: string) =>
         `Điểm thưởng đề nghị, tối đa ${max} điểm; để trống nếu không có. Chỉ được tính sau khi Trưởng khối thẩm định.`,
       deduction: (max: string) => `Điểm trừ, tối đa ${max} điểm; để trống nếu không có.`,
       reason: 'Bắt buộc khi có điểm: căn cứ, số văn bản khen thưởng hoặc vi phạm.',
     },
     reasonLabel: (code: string) => `Lý do — tiêu chí ${code}`,
+    chooseItems: 'Chọn các mục',
+    notAsked: { lead: 'do Trưởng khối chấm', auto: 'tự động', not_applicable: 'không áp dụng với đơn vị' },
+    autoPledge: (at: string | null, onTime: boolean) =>
+      at === null ? 'tự động: chưa ký giao ước' : `tự động: đã ký ngày ${at}${onTime ? '' : ' (sau hạn)'}`,
+    autoReport: (due: string) => `tự động: theo thời điểm nộp bản đầu tiên của báo cáo (hạn ${due})`,
     yes: 'Có',
     no: 'Không',
     placeholder: 'ví dụ 95 hoặc 95,5',
@@ -173,11 +205,18 @@ export const reportText = defineMessages(
       graded: (max: string) => `Self-score from 0 to ${max}; the block lead reviews it.`,
       levels: (max: string) => `Choose one level, up to ${max} points.`,
       count: (rule: string) => `How many cases (a whole number, 0 if none): ${rule}.`,
+      claimCount: (rule: string) => `How many cases (a whole number); leave empty if none: ${rule}.`,
+      claimItems: (rule: string) => `Tick the items the unit has: ${rule}.`,
       bonus: (max: string) => `Bonus points claimed, at most ${max}; leave empty if none. Counted once the block lead has reviewed them.`,
       deduction: (max: string) => `Points deducted, at most ${max}; leave empty if none.`,
       reason: 'Required with points: the ground, the number of the award or the violation.',
     },
     reasonLabel: (code: string) => `Reason — criterion ${code}`,
+    chooseItems: 'Choose the items',
+    notAsked: { lead: 'scored by the block lead', auto: 'automatic', not_applicable: 'does not apply to the unit' },
+    autoPledge: (at: string | null, onTime: boolean) =>
+      at === null ? 'automatic: pledge not signed' : `automatic: signed ${at}${onTime ? '' : ' (late)'}`,
+    autoReport: (due: string) => `automatic: by when the report's first version is submitted (due ${due})`,
     yes: 'Yes',
     no: 'No',
     placeholder: 'e.g. 95 or 95.5',
@@ -286,8 +325,8 @@ export function describeReportChanges(
         const criterion = criteria.get(change.id)!;
         return text.value(
           label(criterion),
-          reportedValueText(criterion, change.before, locale),
-          reportedValueText(criterion, change.after, locale),
+          reportedEntryText(criterion, change.before, locale),
+          reportedEntryText(criterion, change.after, locale),
         );
       }
       case 'reason':

@@ -4,9 +4,10 @@ import type { ReportRow, UnitReport } from '../../../db/store/reports';
 import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
 import { currentPeriod, isLate, lockedFrom } from '../../domain/periods';
+import { reportAsk } from '../../domain/report-form';
 import { parsePeriodWords } from '../../domain/scope-words';
-import { scoreUnit } from '../../domain/scoring';
-import { type ScoredReport, scoredReport, scoringCriteria, scoringCriterion, scoringInput } from '../../standings/inputs';
+import { scoreUnit, type TableRules } from '../../domain/scoring';
+import { autoFacts, type ScoredReport, scoredReport, scoringCriteria, scoringCriterion, scoringInput } from '../../standings/inputs';
 import type { ReportCriterion, ReportMode } from '../../views/report';
 import { blocksOfCriterion } from '../../views/report-modal';
 import type { Caller } from '../caller';
@@ -27,6 +28,10 @@ export interface ReportForm {
   report?: ReportRow;
   current?: UnitReport;
   targets: ReadonlyMap<number, number>;
+  /** The targets of the unit's own indicators in its pledge in force (version 2). */
+  indicatorTargets: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  /** When the unit first signed its pledge: what an automatic pledge_on_time criterion reads. */
+  pledgeSignedAt: Date | null;
   mode: ReportMode;
   lockedFrom: Date;
 }
@@ -38,8 +43,25 @@ export function reportCriteria(store: Store, year: number, blockId: number): Rep
 
 /** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */
 export function pledgedTargets(store: Store, year: number, unitId: number): ReadonlyMap<number, number> {
-  const pledge = store.pledges.find(year, unitId);
-  return (pledge ? store.pledges.inForce(pledge.id)?.targets : undefined) ?? new Map();
+  return unitPledgeFacts(store, year, unitId).targets;
+}
+
+/** What the report and review read of the unit's pledge for the year: targets, indicator targets, the first signature. */
+export function unitPledgeFacts(
+  store: Store,
+  year: number,
+  unitId: number,
+): {
+  targets: ReadonlyMap<number, number>;
+  indicatorTargets: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  signedAt: Date | null;
+} {
+  const pledge = store.pledges.forUnits(year, [unitId]).get(unitId);
+  return {
+    targets: pledge?.inForce?.targets ?? new Map(),
+    indicatorTargets: pledge?.inForce?.indicatorTargets ?? new Map(),
+    signedAt: pledge?.signed?.submittedAt ?? null,
+  };
 }
 
 /**
@@ -48,6 +70,7 @@ export function pledgedTargets(store: Store, year: number, unitId: number): Read
  * change is asked of the block lead, unless the lead returned the report, which reopens it.
  */
 export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRow, now: Date): ReportForm {
+  const pledge = unitPledgeFacts(store, period.year, unit.id);
   const year = store.structure.year(period.year)!;
   const report = store.reports.find(period.id, unit.id);
   const current = report ? store.reports.forUnits(period.id, [unit.id]).get(unit.id) : undefined;
@@ -68,10 +91,13 @@ export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, per
     year,
     period,
     blockYear: store.structure.blockYear(year.year, block.id)!,
-    criteria: reportCriteria(store, year.year, block.id),
+    // What the unit is asked of each criterion: its own indicators, nothing for what the lead scores or the bot knows.
+    criteria: reportCriteria(store, year.year, block.id).map((criterion) => ({ ...criterion, ask: reportAsk(criterion, unit.code) })),
     ...(report ? { report } : {}),
     ...(current ? { current } : {}),
-    targets: pledgedTargets(store, year.year, unit.id),
+    targets: pledge.targets,
+    indicatorTargets: pledge.indicatorTargets,
+    pledgeSignedAt: pledge.signedAt,
     mode,
     lockedFrom: locksAt,
   };
@@ -127,29 +153,69 @@ export function reportFormToOpen(
 
 /** The criteria split into pages that fit a modal. */
 export function reportPages(form: Pick<ReportForm, 'criteria'>): ReportCriterion[][] {
-  return pagesBySize(form.criteria, (criterion) => blocksOfCriterion(criterion.kind) + 1, CRITERIA_BLOCKS_PER_PAGE);
+  return pagesBySize(form.criteria, (criterion) => blocksOfCriterion(criterion) + 1, CRITERIA_BLOCKS_PER_PAGE);
 }
 
-/** What scoring one unit's report needs: the unit, the block's table, the targets of its pledge. */
+/**
+ * What scoring one unit's report needs: the unit, the block's table and its rules, the targets of
+ * its pledge (its indicators' too), and what automatic criteria read (the first signature against
+ * the pledge due, the report's first version against the period's due).
+ */
 export interface ScoringSubject {
-  unit: Pick<UnitRow, 'id'>;
+  unit: Pick<UnitRow, 'id' | 'code'>;
   criteria: readonly ReportCriterion[];
   targets: ReadonlyMap<number, number>;
+  indicatorTargets?: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  rules?: TableRules;
+  automatic?: { pledgeSignedAt: Date | null; pledgeDue: Date; periodDue: Date };
 }
 
 /** The unit's score for `report` as the scoring engine computes it (the lead's points once reviewed). */
 export function scoreReport(subject: ScoringSubject, report: ScoredReport) {
-  return scoreUnit(scoringCriteria(subject.criteria), scoringInput(subject.unit.id, report, subject.targets));
+  const auto = subject.automatic;
+  return scoreUnit(
+    scoringCriteria(subject.criteria),
+    scoringInput(subject.unit.id, report, subject.targets, {
+      unitCode: subject.unit.code,
+      ...(subject.indicatorTargets ? { indicatorTargets: subject.indicatorTargets } : {}),
+      ...(auto
+        ? {
+            auto: autoFacts({
+              signedAt: auto.pledgeSignedAt,
+              pledgeDue: auto.pledgeDue,
+              reportedAt: report.firstSubmittedAt ?? null,
+              reportDue: auto.periodDue,
+            }),
+          }
+        : {}),
+    }),
+    subject.rules,
+  );
+}
+
+/** A report form's scoring subject: its unit, table, rules, targets and automatic facts. */
+export function formSubject(form: ReportForm): ScoringSubject {
+  return {
+    unit: form.unit,
+    criteria: form.criteria,
+    targets: form.targets,
+    indicatorTargets: form.indicatorTargets,
+    rules: { groups: form.blockYear.groups, notApplicable: form.blockYear.notApplicable },
+    automatic: { pledgeSignedAt: form.pledgeSignedAt, pledgeDue: form.year.pledgeDue, periodDue: form.period.due },
+  };
 }
 
 /** The provisional total a unit is told, and whether points still await the lead's review. */
 export function provisionalScore(subject: ScoringSubject, report: ScoredReport): { total: number; awaitingReview: boolean } {
   const score = scoreReport(subject, report);
-  return { total: score.total, awaitingReview: score.criteria.some((line) => line.notes.includes('awaiting_review')) };
+  return {
+    total: score.total,
+    awaitingReview: score.criteria.some((line) => line.notes.includes('awaiting_review') || line.notes.includes('awaiting_lead')),
+  };
 }
 
 /** The provisional score of the version in force, when there is one: what the form shows above the fields. */
 export function provisionalInForce(form: ReportForm): { total: number; awaitingReview: boolean } | undefined {
   const report = scoredReport(form.current);
-  return report ? provisionalScore(form, report) : undefined;
+  return report ? provisionalScore(formSubject(form), report) : undefined;
 }

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { isLate } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
+import type { EntryDetail } from '../../domain/scoring';
 import { REPORT_EVIDENCE_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
 import { buildReportConfirmation, buildSubmittedLine, type ReportCriterion } from '../../views/report';
-import { reasonBlockId, valueBlockId } from '../../views/report-modal';
+import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/report-modal';
 import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
 import { queueChangeRequest } from '../change-requests/requests';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
-import { loadReportForm, provisionalScore, type ReportForm, type ReportMetadata, reportMetadata, reportPages } from './form';
+import { formSubject, loadReportForm, provisionalScore, type ReportForm, type ReportMetadata, reportMetadata, reportPages } from './form';
 
 /**
  * Reporting a period's results (báo cáo tiến độ): until the period locks every valid submission is
@@ -20,8 +21,20 @@ import { loadReportForm, provisionalScore, type ReportForm, type ReportMetadata,
  * report is told when it comes back.
  */
 
-/** A criterion's entry carried between pages: [value, reason]. */
-type ReportEntry = [number | null, string | null];
+/** A criterion's entry carried between pages: its value and reason, and its level, items or indicator results. */
+type ReportEntry = { value: number | null; reason: string | null; detail?: EntryDetail };
+
+const entrySchema: z.ZodType<ReportEntry> = z.object({
+  value: z.number().nullable(),
+  reason: z.string().nullable(),
+  detail: z
+    .strictObject({
+      level: z.string().optional(),
+      items: z.array(z.string()).optional(),
+      indicators: z.record(z.string(), z.number().nullable()).optional(),
+    })
+    .optional(),
+}) as z.ZodType<ReportEntry>;
 
 export type ReportApplied =
   | { kind: 'unchanged'; against: 'in_force' | 'pending' }
@@ -63,6 +76,18 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
         maxPoints: criterion.maxPoints,
         typed: answers.get(valueBlockId(criterion.id))?.text ?? null,
         reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
+        ...(criterion.ask ? { ask: criterion.ask } : {}),
+        ticked: answers.get(valueBlockId(criterion.id))?.selected ?? [],
+        ...(criterion.ask?.kind === 'indicators'
+          ? {
+              indicators: Object.fromEntries(
+                criterion.ask.indicators.map((indicator) => [
+                  indicator.code,
+                  answers.get(indicatorBlockId(criterion.id, indicator.code))?.text,
+                ]),
+              ),
+            }
+          : {}),
       })),
       ...(final ? { evidence: answers.get(REPORT_EVIDENCE_BLOCK)?.text ?? null } : {}),
     });
@@ -71,15 +96,18 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
       ok: true,
       entries: items.map((criterion): ReportEntry => {
         const read = checked.values.get(criterion)!;
-        return [read.value, read.reason];
+        return { value: read.value, reason: read.reason, ...(read.detail ? { detail: read.detail } : {}) };
       }),
       rest: { evidenceUrl: checked.evidenceUrl, notes: (answers.get(REPORT_NOTES_BLOCK)?.text ?? '').trim() },
     };
   },
-  entry: z.tuple([z.number().nullable(), z.string().nullable()]),
-  isValidEntry: (criterion, [value, reason]) => isValidReportEntry(criterion.kind, criterion.maxPoints, { value, reason }),
+  entry: entrySchema,
+  isValidEntry: (criterion, entry) => isValidReportEntry(criterion.kind, criterion.maxPoints, entry, criterion.ask),
   content: (form, entries, rest) => ({
-    values: new Map(form.criteria.map((criterion, index) => [criterion.id, { value: entries[index]![0], reason: entries[index]![1] }])),
+    // What the unit is not asked (the lead scores it, the bot computes it, it does not apply) is not stored.
+    values: new Map(
+      form.criteria.flatMap((criterion, index) => (criterion.ask?.kind === 'none' ? [] : [[criterion.id, entries[index]!] as const])),
+    ),
     evidenceUrl: rest.evidenceUrl,
     notes: rest.notes,
   }),
@@ -148,7 +176,11 @@ function applyReport({
   }
 
   const version = tx.reports.add({ ...fields, status: 'accepted' });
-  const score = provisionalScore(form, { values: content.values, late });
+  const score = provisionalScore(formSubject(form), {
+    values: content.values,
+    late,
+    firstSubmittedAt: form.current?.first?.submittedAt ?? now,
+  });
   deps.delivery.queue(tx, {
     key: `report-confirmation:${version.id}`,
     kind: 'report_confirmation',
