@@ -25,7 +25,7 @@ export const reviewFeature: Feature = {
       const text = reviewText[opener.locale];
       const found = reviewToOpen(deps.store, opener.caller, Number(action.value));
       if (!found.ok) return opener.respond({ text: text.result[found.reason] });
-      const { subject, confirmed, scores, startingPoints } = found.review;
+      const { subject, confirmed, scores, startingPoints, startingEntries, startingNotes } = found.review;
       const { version } = subject;
       try {
         await client.views.open({
@@ -45,10 +45,13 @@ export const reviewFeature: Feature = {
               ...(confirmed ? { previous: { by: confirmed.reviewerUserId, at: confirmed.createdAt } } : {}),
               zone: opener.organisation.timeZone,
               criteria: subject.criteria,
+              items: subject.items,
               values: version.values,
               targets: subject.targets,
               scores,
               startingPoints,
+              startingEntries,
+              startingNotes,
               metadata: JSON.stringify({ versionId: version.id } satisfies z.infer<typeof metadataSchema>),
             },
             opener.locale,

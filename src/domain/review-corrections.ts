@@ -1,6 +1,6 @@
 import { readNumber } from './numbers';
 import { checkReportForm, type ReportAsk, type ReportProblem, type ReportValueRead, reportAsk } from './report-form';
-import { type CriterionEntry, type CriterionKind, type CriterionRule, reviewCeiling } from './scoring';
+import { type CriterionEntry, type CriterionKind, type CriterionRule, claimedAmount, reviewCeiling } from './scoring';
 
 /**
  * The rules of the lead's review (thẩm định) under version 2, apart from how the form looks. For
@@ -16,8 +16,8 @@ import { type CriterionEntry, type CriterionKind, type CriterionRule, reviewCeil
  * What is not a change (the same figure as reported) needs no reason and is not recorded.
  */
 export type ReviewDecision =
-  /** The lead's points (version 1's meaning), with the reason when one was given. */
-  | { kind: 'points'; points: number; note: string | null }
+  /** The lead's points (version 1's meaning), with the reason when one was given; `asClaimed`: a claim of items or cases accepted as it stands. */
+  | { kind: 'points'; points: number; note: string | null; asClaimed?: true }
   /** The lead's entry in place of the unit's, and why (empty for a lead-scored criterion the lead simply scored). */
   | { kind: 'correction'; entry: CriterionEntry; reason: string }
   | { kind: 'unchanged' };
@@ -68,7 +68,10 @@ export function reviewAsk(
 
 const READ_APART = '·';
 
-export type ReviewProblem<Id> = ReportProblem<Id> | { field: 'range'; id: Id; max: number } | { field: 'over_cap'; id: Id; max: number };
+export type CorrectionProblem<Id> =
+  | ReportProblem<Id>
+  | { field: 'range'; id: Id; max: number }
+  | { field: 'over_cap'; id: Id; max: number };
 
 export interface ReviewFieldInput<Id> {
   id: Id;
@@ -85,10 +88,10 @@ export interface ReviewFieldInput<Id> {
 /** One criterion's field of the review, read: the decision, or its problems (the same words as the report's). */
 export function readReviewField<Id>(
   field: ReviewFieldInput<Id>,
-): { ok: true; decision: ReviewDecision } | { ok: false; problems: ReviewProblem<Id>[] } {
+): { ok: true; decision: ReviewDecision } | { ok: false; problems: CorrectionProblem<Id>[] } {
   const reason = field.reason?.trim() || null;
   const { ask, criterion } = field;
-  const fail = (problem: ReviewProblem<Id>) => ({ ok: false as const, problems: [problem] });
+  const fail = (problem: CorrectionProblem<Id>) => ({ ok: false as const, problems: [problem] });
   switch (ask.kind) {
     case 'none':
       return { ok: true, decision: { kind: 'unchanged' } };
@@ -130,7 +133,20 @@ export function readReviewField<Id>(
         if (isEmpty(entry)) return fail({ field: 'value', id: field.id, problem: { kind: 'required' } });
         return { ok: true, decision: { kind: 'correction', entry, reason: reason ?? '' } };
       }
-      if (sameAnswer(entry, field.own)) return { ok: true, decision: { kind: 'unchanged' } };
+      if (sameAnswer(entry, field.own)) {
+        // A bonus counts once reviewed: one of items or cases kept as claimed is accepted at what it claims.
+        if (criterion.kind === 'bonus')
+          return {
+            ok: true,
+            decision: {
+              kind: 'points',
+              points: claimedAmount({ rule: criterion.rule ?? undefined }, field.own),
+              note: null,
+              asClaimed: true,
+            },
+          };
+        return { ok: true, decision: { kind: 'unchanged' } };
+      }
       if (!reason) return fail({ field: 'reason', id: field.id });
       return { ok: true, decision: { kind: 'correction', entry, reason } };
     }
@@ -180,6 +196,7 @@ export function reviewChanges(
     const reported = own.get(criterion.id);
     const before = reported ? entryOf(reported) : null;
     if (!decision || decision.kind === 'unchanged' || criterion.rule?.scoredBy === 'lead') return [];
+    if (decision.kind === 'points' && decision.asClaimed) return [];
     if (decision.kind === 'correction')
       return [{ criterionId: criterion.id, before, after: { entry: decision.entry }, reason: decision.reason }];
     if ((before?.value ?? 0) === decision.points) return [];

@@ -311,9 +311,14 @@ export function tierReached(tiers: readonly Tier[], percent: number): Tier | nul
   return tiers.find((tier) => percent >= tier.atLeast - TIE_EPSILON) ?? null;
 }
 
+/** What a bonus or deduction entry claims before its cap (points, n × each, or the ticked items' sum); 0 for nothing. */
+export function claimedAmount(criterion: Pick<ScoringCriterion, 'rule'>, entry: CriterionEntry | undefined): number {
+  return Math.max(0, claimOf(criterion, entry, []).amount ?? 0);
+}
+
 /** What a bonus or deduction entry amounts to before its cap: points, n × each, or the ticked items' sum. */
 function claimOf(
-  criterion: ScoringCriterion,
+  criterion: Pick<ScoringCriterion, 'rule'>,
   entry: CriterionEntry | undefined,
   notes: ScoreNote[],
 ): { amount: number | null; basis: ScoreBasis } {

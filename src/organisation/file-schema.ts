@@ -43,6 +43,9 @@ export function organisationFileSchema(locale: Locale) {
   const timeOfDay = z.string().refine((value) => parseTimeOfDay(value) !== null, text.timeOfDay);
 
   const points = z.number().min(0, text.notNegative).max(10_000);
+  // A level or an award item is an option of the forms, its name the option's value: Slack takes 150
+  // characters (OPTION_VALUE_LIMIT in src/views/field-limits.ts).
+  const choiceName = requiredText.pipe(z.string().max(150, text.tooLong(150)));
   const criterion = z
     .strictObject({
       code,
@@ -52,7 +55,7 @@ export function organisationFileSchema(locale: Locale) {
       kind: z.enum(CRITERION_KINDS, text.oneOf(CRITERION_KINDS)),
       unit: z.string().trim().min(1).optional(),
       levels: z
-        .array(z.strictObject({ name: requiredText, points }), text.list)
+        .array(z.strictObject({ name: choiceName, points }), text.list)
         .min(1, text.list)
         .optional(),
       each: z.number().positive(text.positive).max(10_000).optional(),
@@ -81,7 +84,7 @@ export function organisationFileSchema(locale: Locale) {
       scored_by: z.enum(['unit', 'lead', 'auto'], text.oneOf(['unit', 'lead', 'auto'])).optional(),
       source: z.enum(AUTO_SOURCES, text.oneOf(AUTO_SOURCES)).optional(),
       items: z
-        .array(z.strictObject({ name: requiredText, points: z.number().positive(text.positive).max(10_000) }), text.list)
+        .array(z.strictObject({ name: choiceName, points: z.number().positive(text.positive).max(10_000) }), text.list)
         .min(1, text.list)
         .optional(),
     })

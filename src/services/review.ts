@@ -1,15 +1,26 @@
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
-import type { ReportRow, ReportVersion, Review } from '../../db/store/reports';
+import type { Correction, ReportRow, ReportVersion, Review } from '../../db/store/reports';
 import type { PeriodRow, UnitRow } from '../../db/store/structure';
-import { type ReviewProblem, readPoints } from '../domain/review-form';
-import { type CriterionScore, reviewCeiling } from '../domain/scoring';
+import { reportAsk } from '../domain/report-form';
+import { type CorrectionProblem, type ReviewDecision, readReviewField, reviewAsk, reviewChanges } from '../domain/review-corrections';
+import type { ReviewProblem } from '../domain/review-form';
+import type { CriterionScore, TableRules } from '../domain/scoring';
 import { REVIEW_CONFIRM, REVIEW_OUTCOME_BLOCK, REVIEW_REASON_BLOCK, REVIEW_RETURN } from '../views/ids';
 import type { ReportCriterion } from '../views/report';
-import { buildReturnedMessage, buildReviewedMessage, LEAD_DECIDES, pointsBlockId } from '../views/review';
+import {
+  buildReturnedMessage,
+  buildReviewedMessage,
+  indicatorBlockId,
+  noteBlockId,
+  pointsBlockId,
+  type ReviewItem,
+  type ReviewStart,
+  reviewValueBlockId,
+} from '../views/review';
 import { type Caller, identifyCaller, mayDecide } from './caller';
 import type { AppDeps } from './deps';
-import { pledgedTargets, reportCriteria, scoreReport } from './reports/form';
+import { reportCriteria, scoreReport, unitPledgeFacts } from './reports/form';
 import type { FormAnswers } from './unit-forms/submit';
 
 /**
@@ -26,6 +37,41 @@ export interface ReviewSubject {
   blockId: number;
   criteria: ReportCriterion[];
   targets: ReadonlyMap<number, number>;
+  indicatorTargets: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  rules: TableRules;
+  automatic: { pledgeSignedAt: Date | null; pledgeDue: Date; periodDue: Date };
+  /** What the lead is asked of each criterion, and which are drawn as fields. */
+  items: ReviewItem[];
+}
+
+/** Blocks the review's fields may take, under Slack's 100 per modal with its header, figures and outcome. */
+const FIELD_BLOCKS = 80;
+
+/**
+ * What the lead is asked of each criterion (reviewAsk) and which are drawn as fields: every score,
+ * answer and claim the lead decides; changes to figures while the modal has room (past that a
+ * figure is shown only, and stands as reported).
+ */
+export function reviewItems(criteria: readonly ReportCriterion[], unitCode: string, values: ReportVersion['values']): ReviewItem[] {
+  let budget = FIELD_BLOCKS;
+  return criteria.map((criterion): ReviewItem => {
+    const ask = reviewAsk(criterion, unitCode, values.get(criterion.id));
+    const answerBlocks = ask.kind === 'lead' || ask.kind === 'change' ? (ask.ask.kind === 'indicators' ? ask.ask.indicators.length : 1) : 1;
+    const blocks =
+      ask.kind === 'none'
+        ? 0
+        : ask.kind === 'points'
+          ? ask.reasonAbove === null
+            ? 1
+            : 2
+          : ask.kind === 'lead'
+            ? answerBlocks
+            : answerBlocks + 1;
+    const decided = ask.kind === 'points' || ask.kind === 'lead' || (ask.kind === 'change' && ask.ask.kind === 'claim');
+    const field = ask.kind !== 'none' && (decided || blocks <= budget);
+    if (field) budget -= blocks;
+    return { criterion, ask, field };
+  });
 }
 
 /** The report version `versionId` if it is still the one in force, with what reviewing it needs. */
@@ -35,13 +81,24 @@ function reviewSubject(store: Store, versionId: number): ReviewSubject | undefin
   const period = store.structure.periodById(version.report.periodId);
   const unit = store.structure.unitById(version.report.unitId);
   if (!period || !unit) return undefined;
+  const year = store.structure.year(period.year);
+  const blockYear = store.structure.blockYear(period.year, version.report.blockId);
+  const pledge = unitPledgeFacts(store, period.year, unit.id);
+  const criteria = reportCriteria(store, period.year, version.report.blockId).map((criterion) => ({
+    ...criterion,
+    ask: reportAsk(criterion, unit.code),
+  }));
   return {
     version,
     period,
     unit,
     blockId: version.report.blockId,
-    criteria: reportCriteria(store, period.year, version.report.blockId),
-    targets: pledgedTargets(store, period.year, unit.id),
+    criteria,
+    targets: pledge.targets,
+    indicatorTargets: pledge.indicatorTargets,
+    rules: { groups: blockYear?.groups ?? [], notApplicable: blockYear?.notApplicable ?? 'full' },
+    automatic: { pledgeSignedAt: pledge.signedAt, pledgeDue: year?.pledgeDue ?? period.due, periodDue: period.due },
+    items: reviewItems(criteria, unit.code, version.values),
   };
 }
 
@@ -50,12 +107,15 @@ const requestOf = (subject: ReviewSubject) => ({ year: subject.period.year, bloc
 /** What the review modal is drawn from. */
 export interface ReviewToOpen {
   subject: ReviewSubject;
-  /** The latest review, when it confirmed this version: the modal starts from its points. */
+  /** The latest review, when it confirmed this version: the modal starts from its points and changes. */
   confirmed?: Review;
   /** Each criterion's score on the unit's own values. */
   scores: Map<number, CriterionScore>;
-  /** What each field the lead sets starts from. */
+  /** What each points field starts from. */
   startingPoints: Map<number, number>;
+  /** What each other field starts from (a previous review's change, else the unit's answer), and the reasons given. */
+  startingEntries: Map<number, ReviewStart>;
+  startingNotes: Map<number, string>;
 }
 
 /** The review of report version `versionId` that `caller` opens, or why they cannot. */
@@ -71,26 +131,26 @@ export function reviewToOpen(
   const previous = store.reports.latestReview(version.id);
   const confirmed = previous?.outcome === 'reviewed' ? previous : undefined;
   const unscored = scoreReport(subject, { values: version.values, late: version.late });
-  // The fields start from the points given in a previous review, else from what the unit wrote
-  // (nothing claimed: 0 bonus or deduction points; a graded criterion left blank stays blank).
-  const startingPoints = new Map(
-    subject.criteria
-      .filter((criterion) => LEAD_DECIDES.has(criterion.kind))
-      .flatMap((criterion) => {
-        const points =
-          confirmed?.scores.get(criterion.id)?.points ??
-          version.values.get(criterion.id)?.value ??
-          (criterion.kind === 'graded' ? undefined : 0);
-        return points === undefined
-          ? []
-          : [
-              [
-                criterion.id,
-                Math.min(points, reviewCeiling(criterion.kind, criterion.maxPoints, version.values.get(criterion.id)?.value)),
-              ] as const,
-            ];
-      }),
-  );
+  // The fields start from what a previous review set, else from what the unit wrote (nothing
+  // claimed: 0 bonus or deduction points; a graded criterion left blank stays blank).
+  const startingPoints = new Map<number, number>();
+  const startingEntries = new Map<number, ReviewStart>();
+  const startingNotes = new Map<number, string>();
+  for (const { criterion, ask } of subject.items) {
+    const own = version.values.get(criterion.id);
+    const correction = confirmed?.corrections.get(criterion.id);
+    const note = correction?.reason || confirmed?.scores.get(criterion.id)?.note;
+    if (note) startingNotes.set(criterion.id, note);
+    if (ask.kind === 'points') {
+      const points =
+        correction?.value ??
+        confirmed?.scores.get(criterion.id)?.points ??
+        (criterion.rule?.scoredBy === 'lead' ? undefined : own?.value) ??
+        (criterion.kind === 'graded' ? undefined : 0);
+      if (points !== undefined && points !== null) startingPoints.set(criterion.id, Math.min(points, ask.ceiling));
+    } else if (correction)
+      startingEntries.set(criterion.id, { value: correction.value, ...(correction.detail ? { detail: correction.detail } : {}) });
+  }
   return {
     ok: true,
     review: {
@@ -98,6 +158,8 @@ export function reviewToOpen(
       ...(confirmed ? { confirmed } : {}),
       scores: new Map(unscored.criteria.map((line) => [line.criterionId, line])),
       startingPoints,
+      startingEntries,
+      startingNotes,
     },
   };
 }
@@ -105,7 +167,7 @@ export function reviewToOpen(
 export type ReviewOutcome =
   | { kind: 'stale' }
   | { kind: 'refused' }
-  | { kind: 'invalid'; problems: ReviewProblem[] }
+  | { kind: 'invalid'; problems: (ReviewProblem | CorrectionProblem<ReviewItem>)[] }
   | { kind: 'duplicate' }
   | { kind: 'reviewed'; unitName: string; periodName: string; total: number }
   | { kind: 'returned'; unitName: string; periodName: string };
@@ -130,14 +192,41 @@ export function reviewReport(
   if (!permission.allowed) return { kind: 'refused' };
 
   const typed = (blockId: string) => submission.answers.get(blockId)?.text ?? null;
-  const problems: ReviewProblem[] = [];
+  const problems: (ReviewProblem | CorrectionProblem<ReviewItem>)[] = [];
+  const decisions = new Map<number, ReviewDecision>();
+  for (const item of subject.items.filter((candidate) => candidate.field)) {
+    const { criterion, ask } = item;
+    const own = subject.version.values.get(criterion.id);
+    const answers = ask.kind === 'lead' || ask.kind === 'change' ? ask.ask : undefined;
+    const read = readReviewField({
+      id: item,
+      criterion,
+      ask,
+      own,
+      typed: typed(ask.kind === 'points' ? pointsBlockId(criterion.id) : reviewValueBlockId(criterion.id)),
+      ticked: submission.answers.get(reviewValueBlockId(criterion.id))?.selected ?? [],
+      ...(answers?.kind === 'indicators'
+        ? {
+            indicators: Object.fromEntries(
+              answers.indicators.map((indicator) => [indicator.code, typed(indicatorBlockId(criterion.id, indicator.code))]),
+            ),
+          }
+        : {}),
+      reason: typed(noteBlockId(criterion.id)),
+    });
+    if (read.ok) decisions.set(criterion.id, read.decision);
+    else problems.push(...read.problems);
+  }
   const points = new Map<number, { points: number; note: string | null }>();
-  for (const criterion of subject.criteria.filter((candidate) => LEAD_DECIDES.has(candidate.kind))) {
-    // A bonus is accepted or cut, never raised above what the unit claimed.
-    const ceiling = reviewCeiling(criterion.kind, criterion.maxPoints, subject.version.values.get(criterion.id)?.value);
-    const reading = readPoints(typed(pointsBlockId(criterion.id)), ceiling);
-    if (reading.ok) points.set(criterion.id, { points: reading.value, note: null });
-    else problems.push({ field: 'points', criterionId: criterion.id, problem: reading.problem, max: ceiling });
+  const corrections = new Map<number, Correction>();
+  for (const [criterionId, decision] of decisions) {
+    if (decision.kind === 'points') points.set(criterionId, { points: decision.points, note: decision.note });
+    if (decision.kind === 'correction')
+      corrections.set(criterionId, {
+        value: decision.entry.value,
+        reason: decision.reason,
+        ...(decision.entry.detail ? { detail: { ...decision.entry.detail } } : {}),
+      });
   }
   const outcome = typed(REVIEW_OUTCOME_BLOCK);
   const reason = (typed(REVIEW_REASON_BLOCK) ?? '').trim();
@@ -156,13 +245,16 @@ export function reviewReport(
       outcome: returned ? 'returned' : 'reviewed',
       reason: returned ? reason : null,
       scores: returned ? new Map() : points,
+      corrections: returned ? new Map() : corrections,
       at: now,
     });
     const total = scoreReport(subject, {
       values: version.values,
       late: version.late,
-      review: { scores: points, reviewerUserId: by },
+      firstSubmittedAt: tx.reports.forUnits(period.id, [unit.id]).get(unit.id)?.first?.submittedAt ?? version.submittedAt,
+      review: { scores: points, corrections, reviewerUserId: by },
     }).total;
+    const changes = reviewChanges(subject.criteria, version.values, decisions);
     tx.audit.record({
       at: now,
       actorUserId: by,
@@ -173,7 +265,13 @@ export function reviewReport(
       details: {
         versionId: version.id,
         reviewId: review.id,
-        ...(returned ? { reason } : { total, points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])) }),
+        ...(returned
+          ? { reason }
+          : {
+              total,
+              points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])),
+              ...(corrections.size ? { corrections: Object.fromEntries(corrections) } : {}),
+            }),
       },
     });
     if (returned) {
@@ -196,7 +294,7 @@ export function reviewReport(
         kind: 'report_reviewed',
         message: {
           user: version.submittedBy,
-          ...buildReviewedMessage({ unitName: unit.name, periodName: period.name, by, total }, locale),
+          ...buildReviewedMessage({ unitName: unit.name, periodName: period.name, by, total, changes, criteria: subject.criteria }, locale),
         },
       });
     }

@@ -7,8 +7,10 @@ import {
   REPORT_NOTES_BLOCK,
   REPORT_REASON_BLOCK_PREFIX,
   REPORT_VALUE_BLOCK_PREFIX,
+  REVIEW_NOTE_BLOCK_PREFIX,
   REVIEW_POINTS_BLOCK_PREFIX,
   REVIEW_REASON_BLOCK,
+  REVIEW_VALUE_BLOCK_PREFIX,
 } from './ids';
 
 /**
@@ -23,6 +25,7 @@ export const FIELD_LIMITS = {
   notes: 3000,
   commitments: 3000,
   reviewPoints: 20,
+  reviewNote: 500,
   reason: 1000,
   directiveNumber: 100,
   directiveKind: 60,
@@ -42,6 +45,8 @@ const BY_BLOCK: readonly [blockId: string, kind: 'exact' | 'prefix', limit: numb
   [PLEDGE_TARGET_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.number],
   [PLEDGE_COMMITMENTS_BLOCK, 'exact', FIELD_LIMITS.commitments],
   [REVIEW_POINTS_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.reviewPoints],
+  [REVIEW_VALUE_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.reviewPoints],
+  [REVIEW_NOTE_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.reviewNote],
   [REVIEW_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
   [CHANGE_REQUEST_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
   [directiveIds.fields.number, 'exact', FIELD_LIMITS.directiveNumber],

@@ -93,6 +93,10 @@ export const REVIEW_OPEN = 'review_open';
 export const REVIEW_CALLBACK = 'review_submit';
 /** Followed by the criterion id: the lead's points for a graded, bonus or deduction criterion. */
 export const REVIEW_POINTS_BLOCK_PREFIX = 'review_points_';
+/** Followed by the criterion id (and _<indicator code>): a lead's answer that is not points (version 2). */
+export const REVIEW_VALUE_BLOCK_PREFIX = 'review_value_';
+/** Followed by the criterion id: the reason of a change, an award or an added deduction. */
+export const REVIEW_NOTE_BLOCK_PREFIX = 'review_note_';
 export const REVIEW_OUTCOME_BLOCK = 'review_outcome';
 export const REVIEW_REASON_BLOCK = 'review_reason';
 export const REVIEW_INPUT_ACTION = 'value';

@@ -109,7 +109,7 @@ export interface ReportModalFacts {
   metadata: string;
 }
 
-const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
+const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: truncate(text, 75) }, value });
 
 function numberField(blockId: string, label: string, hint: string, value: number | null | undefined, locale: Locale): InputBlock {
   return field(blockId, label, hint, {
@@ -176,7 +176,7 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
     const reason = field(reasonBlockId(criterion.id), text.reasonLabel(criterion.code), text.hint.reason, {
       type: 'plain_text_input',
       action_id: REPORT_INPUT_ACTION,
-      max_length: 500,
+      max_length: FIELD_LIMITS.reportReason,
       ...(current?.reason ? { initial_value: current.reason } : {}),
     });
     const rule = ruleLine(criterion, locale, { unitName: (code) => code, notApplicable: 'full' });

@@ -1,6 +1,8 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { ReviewProblem } from '../domain/review-form';
-import { type CriterionScore, reviewCeiling } from '../domain/scoring';
+import { NO, type ReportAsk, YES } from '../domain/report-form';
+import type { CorrectionProblem, ReviewAsk, ReviewChange } from '../domain/review-corrections';
+import type { PointsProblem, ReviewProblem } from '../domain/review-form';
+import { type CriterionScore, type EntryDetail, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { button, context, escapeMrkdwn, field, formModal, link, mention, noticeModal, packTexts, section, truncate } from './blocks';
@@ -9,15 +11,18 @@ import {
   REVIEW_CALLBACK,
   REVIEW_CONFIRM,
   REVIEW_INPUT_ACTION,
+  REVIEW_NOTE_BLOCK_PREFIX,
   REVIEW_OPEN,
   REVIEW_OUTCOME_BLOCK,
   REVIEW_POINTS_BLOCK_PREFIX,
   REVIEW_REASON_BLOCK,
   REVIEW_RETURN,
+  REVIEW_VALUE_BLOCK_PREFIX,
 } from './ids';
 import { nudgeButtonValue } from './nudges';
 import { criterionLabel, inputNumber } from './pledge';
-import { type ReportCriterion, reportedValueText } from './report';
+import { type ReportCriterion, reportedEntryText, reportedValueText, reportText } from './report';
+import { valueProblemText } from './report-modal';
 
 /**
  * The block lead's review of a report (thẩm định): the unit's figures and the points they give,
@@ -50,6 +55,20 @@ export const reviewText = defineMessages(
       `Đơn vị đề nghị ${claimed} điểm: «${reason}». Giữ nguyên, giảm, hoặc ghi 0 để không chấp nhận.`,
     deductionHint: (claimed: string, reason: string) => `Đơn vị ghi ${claimed} điểm trừ: «${reason}». Có thể sửa.`,
     noClaim: 'Đơn vị không đề nghị.',
+    leadScores: 'Trưởng khối chấm (đơn vị không tự chấm tiêu chí này).',
+    raiseWithReason: (max: string) => `Cao hơn số đơn vị ghi (tối đa ${max}) thì ghi lý do bên dưới.`,
+    leadLabel: (label: string) => `${label} — Trưởng khối chấm`,
+    claimLabel: (label: string, claim: string) => `${label} — đơn vị ghi: ${claim}`,
+    unitGave: (answer: string) => `Đơn vị báo cáo: ${answer}. Sửa thì ghi lý do bên dưới.`,
+    itemsHint: 'Đánh dấu các mục được công nhận; thêm hay bỏ mục thì ghi lý do bên dưới.',
+    countHint: 'Số trường hợp được công nhận; khác số đơn vị ghi thì ghi lý do bên dưới.',
+    noteLabel: (code: string) => `Lý do thay đổi — tiêu chí ${code}`,
+    noteHint: 'Bắt buộc khi sửa số liệu, cộng thêm điểm thưởng hay thêm điểm trừ; đơn vị sẽ nhận được lý do này.',
+    changes: '*Sửa số liệu đơn vị báo cáo* (nếu cần, kèm lý do)',
+    changesIntro: 'Trưởng khối đã thay đổi:',
+    pointsAfter: (points: string) => `${points} điểm`,
+    changeLine: (label: string, before: string, after: string, reason: string) =>
+      `• ${label}: ${before} → ${after}${reason ? ` — lý do: «${reason}»` : ''}`,
     nothingToDecide: 'Bảng tiêu chí không có tiêu chí chấm điểm, điểm thưởng hay điểm trừ cần Trưởng khối quyết định.',
     outcomeLabel: 'Kết quả thẩm định',
     confirm: 'Xác nhận kết quả',
@@ -62,6 +81,8 @@ export const reviewText = defineMessages(
       required: 'Cần nhập điểm (có thể là 0).',
       outcome: 'Chọn xác nhận hoặc trả lại.',
       reason: 'Cần ghi lý do trả lại.',
+      changeReason: 'Cần ghi lý do thay đổi: đơn vị sẽ nhận được lý do này.',
+      overCap: (max: string) => `Vượt điểm tối đa của tiêu chí (${max} điểm).`,
     },
     result: {
       reviewed: (unit: string, period: string, points: string) => `✅ Đã thẩm định báo cáo ${period} của ${unit}: ${points} điểm.`,
@@ -103,6 +124,20 @@ export const reviewText = defineMessages(
     bonusHint: (claimed: string, reason: string) => `The unit claims ${claimed} points: «${reason}». Keep, cut, or enter 0 to refuse.`,
     deductionHint: (claimed: string, reason: string) => `The unit reports ${claimed} points deducted: «${reason}». May be corrected.`,
     noClaim: 'Nothing claimed.',
+    leadScores: 'Scored by the block lead (the unit does not score this criterion).',
+    raiseWithReason: (max: string) => `Above what the unit wrote (at most ${max}): give the reason below.`,
+    leadLabel: (label: string) => `${label} — scored by the block lead`,
+    claimLabel: (label: string, claim: string) => `${label} — the unit wrote: ${claim}`,
+    unitGave: (answer: string) => `The unit reported: ${answer}. A change needs a reason below.`,
+    itemsHint: 'Tick the items that stand; adding or removing one needs a reason below.',
+    countHint: 'The number of cases that stand; a different number from the unit’s needs a reason below.',
+    noteLabel: (code: string) => `Reason for the change — criterion ${code}`,
+    noteHint: 'Required to change a figure, award more bonus or add a deduction; the unit is told this reason.',
+    changes: "*Change the unit's figures* (if needed, with a reason)",
+    changesIntro: 'The block lead changed:',
+    pointsAfter: (points: string) => `${points} points`,
+    changeLine: (label: string, before: string, after: string, reason: string) =>
+      `• ${label}: ${before} → ${after}${reason ? ` — reason: «${reason}»` : ''}`,
     nothingToDecide: 'The scoring table has no graded, bonus or deduction criterion for the block lead to decide.',
     outcomeLabel: 'Review outcome',
     confirm: 'Confirm the results',
@@ -115,6 +150,8 @@ export const reviewText = defineMessages(
       required: 'Enter the points (0 allowed).',
       outcome: 'Choose confirm or return.',
       reason: 'Give the reason for returning.',
+      changeReason: 'Give the reason for the change: the unit is told it.',
+      overCap: (max: string) => `Above the criterion's max (${max} points).`,
     },
     result: {
       reviewed: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is reviewed: ${points} points.`,
@@ -139,26 +176,84 @@ export const reviewText = defineMessages(
 export const LEAD_DECIDES = new Set(['graded', 'bonus', 'deduction']);
 
 /** One message per field in error, by block id: what Slack shows beside each (response_action: errors). */
-export function reviewErrors(problems: readonly ReviewProblem[], locale: Locale): Record<string, string> {
+export function reviewErrors(problems: readonly (ReviewProblem | CorrectionProblem<ReviewItem>)[], locale: Locale): Record<string, string> {
   const text = reviewText[locale].problem;
+  const pointsMessage = (problem: PointsProblem, max: number) =>
+    problem.kind === 'required'
+      ? text.required
+      : problem.kind === 'not_a_number'
+        ? text.notANumber(problem.typed)
+        : text.range(formatNumber(max, locale));
   return Object.fromEntries(
+    // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every problem's field (tsc checks it).
     problems.map((problem) => {
-      if (problem.field === 'outcome') return [REVIEW_OUTCOME_BLOCK, text.outcome];
-      if (problem.field === 'reason') return [REVIEW_REASON_BLOCK, text.reason];
-      const { kind } = problem.problem;
-      const message =
-        kind === 'required'
-          ? text.required
-          : kind === 'not_a_number'
-            ? text.notANumber(problem.problem.typed)
-            : text.range(formatNumber(problem.max, locale));
-      return [pointsBlockId(problem.criterionId), message];
+      switch (problem.field) {
+        case 'outcome':
+          return [REVIEW_OUTCOME_BLOCK, text.outcome];
+        case 'reason':
+          return 'id' in problem ? [noteBlockId(problem.id.criterion.id), text.changeReason] : [REVIEW_REASON_BLOCK, text.reason];
+        case 'points':
+          return [pointsBlockId(problem.criterionId), pointsMessage(problem.problem, problem.max)];
+        case 'range':
+          return [answerBlockId(problem.id), text.range(formatNumber(problem.max, locale))];
+        case 'over_cap':
+          return [answerBlockId(problem.id), text.overCap(formatNumber(problem.max, locale))];
+        case 'indicator':
+          return [
+            indicatorBlockId(problem.id.criterion.id, problem.code),
+            valueProblemText(problem.problem, { kind: 'target', maxPoints: 0 }, locale),
+          ];
+        case 'value':
+          return [
+            answerBlockId(problem.id),
+            problem.id.ask.kind === 'points'
+              ? pointsMessage(problem.problem as PointsProblem, problem.id.ask.ceiling)
+              : valueProblemText(problem.problem, problem.id.criterion, locale),
+          ];
+        case 'evidence':
+          return [REVIEW_REASON_BLOCK, text.reason];
+      }
     }),
   );
 }
 
 export function pointsBlockId(criterionId: number): string {
   return `${REVIEW_POINTS_BLOCK_PREFIX}${criterionId}`;
+}
+
+/** The field of a lead's answer that is not points (a level, a figure, a count, items), and of each indicator. */
+export function reviewValueBlockId(criterionId: number): string {
+  return `${REVIEW_VALUE_BLOCK_PREFIX}${criterionId}`;
+}
+
+export function indicatorBlockId(criterionId: number, code: string): string {
+  return `${REVIEW_VALUE_BLOCK_PREFIX}${criterionId}_${code}`;
+}
+
+/** The reason given for a change, an award or an added deduction. */
+export function noteBlockId(criterionId: number): string {
+  return `${REVIEW_NOTE_BLOCK_PREFIX}${criterionId}`;
+}
+
+function answerBlockId(item: ReviewItem): string {
+  return item.ask.kind === 'points' ? pointsBlockId(item.criterion.id) : reviewValueBlockId(item.criterion.id);
+}
+
+/**
+ * A criterion in the review: what the lead is asked (src/domain/review-corrections.ts), and whether
+ * it is drawn as a field — a change to a figure is offered while the modal has room; past that the
+ * figure is shown only.
+ */
+export interface ReviewItem {
+  criterion: ReportCriterion;
+  ask: ReviewAsk;
+  field: boolean;
+}
+
+/** An entry a field starts from: the unit's, or the lead's from a previous review. */
+export interface ReviewStart {
+  value: number | null;
+  detail?: EntryDetail | undefined;
 }
 
 export interface ReviewModalFacts {
@@ -168,30 +263,133 @@ export interface ReviewModalFacts {
   previous?: { by: string; at: Date };
   zone: string;
   criteria: ReportCriterion[];
+  /** What the lead is asked of each criterion (absent: version 1's points for graded, bonus and deduction). */
+  items?: ReviewItem[];
   /** The unit's own figures and reasons. */
-  values: ReadonlyMap<number, { value: number | null; reason: string | null }>;
+  values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   targets: ReadonlyMap<number, number>;
   /** What each line scores as reported (before the lead's points). */
   scores: ReadonlyMap<number, CriterionScore>;
   /** The points the fields start from: the previous review's, else the unit's own. */
   startingPoints: ReadonlyMap<number, number>;
+  /** The answers the other fields start from, and the reasons a previous review gave. */
+  startingEntries?: ReadonlyMap<number, ReviewStart>;
+  startingNotes?: ReadonlyMap<number, string>;
   metadata: string;
 }
 
-const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
+const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: truncate(text, 75) }, value });
 
-function pointsField(blockId: string, label: string, hint: string, start: number | undefined): InputBlock {
+function pointsField(blockId: string, label: string, hint: string, start: number | undefined | null): InputBlock {
   return field(blockId, label, hint, {
     type: 'plain_text_input',
     action_id: REVIEW_INPUT_ACTION,
     max_length: FIELD_LIMITS.reviewPoints,
-    ...(start !== undefined ? { initial_value: inputNumber(start) } : {}),
+    ...(start !== undefined && start !== null ? { initial_value: inputNumber(start) } : {}),
   });
+}
+
+function noteField(criterion: ReportCriterion, start: string | undefined, locale: Locale): InputBlock {
+  const text = reviewText[locale];
+  return field(noteBlockId(criterion.id), text.noteLabel(criterion.code), text.noteHint, {
+    type: 'plain_text_input',
+    action_id: REVIEW_INPUT_ACTION,
+    max_length: FIELD_LIMITS.reviewNote,
+    ...(start ? { initial_value: start } : {}),
+  });
+}
+
+/** The field(s) of a lead's answer that is not points: a figure, each indicator, yes/no, a level, a count, items. */
+function answerFields(item: ReviewItem, ask: ReportAsk, start: ReviewStart | undefined, label: string, locale: Locale): InputBlock[] {
+  const text = reviewText[locale];
+  const words = reportText[locale];
+  const blockId = reviewValueBlockId(item.criterion.id);
+  switch (ask.kind) {
+    case 'indicators':
+      return ask.indicators.map((indicator) =>
+        pointsField(
+          indicatorBlockId(item.criterion.id, indicator.code),
+          `${item.criterion.code}${indicator.code}. ${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ''}`,
+          text.unitGave(reportedEntryText(item.criterion, start, locale)),
+          start?.detail?.indicators?.[indicator.code],
+        ),
+      );
+    case 'yes_no': {
+      const options = [option(words.yes, YES), option(words.no, NO)];
+      const initial = start?.value === null || start?.value === undefined ? undefined : options[start.value > 0 ? 0 : 1];
+      return [
+        field(blockId, label, undefined, {
+          type: 'radio_buttons',
+          action_id: REVIEW_INPUT_ACTION,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        }),
+      ];
+    }
+    case 'level': {
+      const options = ask.levels.map((level) => ({
+        ...option(`${level.name} — ${formatNumber(level.points, locale)}`, truncate(level.name, 150)),
+      }));
+      const initial = options.find((candidate) => candidate.value === start?.detail?.level);
+      return [
+        field(blockId, label, undefined, {
+          type: 'static_select',
+          action_id: REVIEW_INPUT_ACTION,
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        }),
+      ];
+    }
+    case 'claim':
+      if (ask.as === 'items') {
+        const options = ask.items.map((claimItem) =>
+          option(
+            `${claimItem.name} (${item.criterion.kind === 'bonus' ? '+' : '−'}${formatNumber(claimItem.points, locale)})`,
+            truncate(claimItem.name, 150),
+          ),
+        );
+        const initial = options.filter((candidate) => start?.detail?.items?.includes(candidate.value ?? '') === true);
+        return [
+          field(
+            blockId,
+            label,
+            text.itemsHint,
+            options.length <= 10
+              ? { type: 'checkboxes', action_id: REVIEW_INPUT_ACTION, options, ...(initial.length ? { initial_options: initial } : {}) }
+              : {
+                  type: 'multi_static_select',
+                  action_id: REVIEW_INPUT_ACTION,
+                  placeholder: { type: 'plain_text', text: words.chooseItems },
+                  options: options.slice(0, 100),
+                  ...(initial.length ? { initial_options: initial } : {}),
+                },
+          ),
+        ];
+      }
+      return [pointsField(blockId, label, text.countHint, start?.value)];
+    default:
+      return [pointsField(blockId, label, text.unitGave(reportedEntryText(item.criterion, start, locale)), start?.value)];
+  }
 }
 
 export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): ModalView {
   const text = reviewText[locale];
   const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
+  const items =
+    facts.items ??
+    facts.criteria.map(
+      (criterion): ReviewItem => ({
+        criterion,
+        ask: LEAD_DECIDES.has(criterion.kind)
+          ? {
+              kind: 'points',
+              ceiling: reviewCeiling(criterion.kind, criterion.maxPoints, facts.values.get(criterion.id)?.value),
+              reasonAbove: null,
+            }
+          : { kind: 'none' },
+        field: LEAD_DECIDES.has(criterion.kind),
+      }),
+    );
   const blocks: KnownBlock[] = [
     section(
       `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.period.name), facts.period.year)}\n${text.submitted(facts.version.number, at(facts.version.at), mention(facts.version.by), facts.version.late)}`,
@@ -204,10 +402,12 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
       ...(facts.previous ? [text.previous(mention(facts.previous.by), at(facts.previous.at))] : []),
     ),
   ];
-  const computed = facts.criteria.filter((criterion) => !LEAD_DECIDES.has(criterion.kind));
+  const decides = (item: ReviewItem) =>
+    item.ask.kind === 'points' || item.ask.kind === 'lead' || (item.ask.kind === 'change' && item.ask.ask.kind === 'claim');
+  const computed = items.filter((item) => !decides(item));
   if (computed.length) {
-    const lines = computed.map((criterion) => {
-      const reported = reportedValueText(criterion, facts.values.get(criterion.id)?.value ?? null, locale);
+    const lines = computed.map(({ criterion }) => {
+      const reported = reportedEntryText(criterion, facts.values.get(criterion.id), locale);
       const points = formatPoints(facts.scores.get(criterion.id)?.points ?? 0, locale);
       const target = facts.targets.get(criterion.id);
       const label = escapeMrkdwn(criterionLabel(criterion));
@@ -221,26 +421,61 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
     });
     blocks.push(...packTexts([text.figures, ...lines], '\n').map((chunk) => section(chunk)));
   }
-  const decided = facts.criteria.filter((criterion) => LEAD_DECIDES.has(criterion.kind));
+  const decided = items.filter(decides);
   blocks.push(section(decided.length ? text.decide : text.nothingToDecide));
-  for (const criterion of decided) {
+  for (const item of decided) {
+    const { criterion, ask } = item;
     const own = facts.values.get(criterion.id);
-    const claimed = own?.value === null || own?.value === undefined ? undefined : formatNumber(own.value, locale);
-    const hint =
-      criterion.kind === 'graded'
-        ? text.gradedHint(claimed ?? '—')
-        : claimed === undefined
-          ? text.noClaim
-          : (criterion.kind === 'bonus' ? text.bonusHint : text.deductionHint)(claimed, truncate(own?.reason ?? '', 500));
-    const ceiling = reviewCeiling(criterion.kind, criterion.maxPoints, own?.value);
-    blocks.push(
-      pointsField(
-        pointsBlockId(criterion.id),
-        text.gradedLabel(criterionLabel(criterion), formatNumber(ceiling, locale)),
-        hint,
-        facts.startingPoints.get(criterion.id),
-      ),
-    );
+    if (ask.kind === 'points') {
+      const claimed = own?.value === null || own?.value === undefined ? undefined : formatNumber(own.value, locale);
+      const hint =
+        criterion.kind === 'graded'
+          ? criterion.rule?.scoredBy === 'lead'
+            ? text.leadScores
+            : text.gradedHint(claimed ?? '—')
+          : claimed === undefined
+            ? text.noClaim
+            : (criterion.kind === 'bonus' ? text.bonusHint : text.deductionHint)(claimed, truncate(own?.reason ?? '', 500));
+      blocks.push(
+        pointsField(
+          pointsBlockId(criterion.id),
+          text.gradedLabel(criterionLabel(criterion), formatNumber(ask.reasonAbove ?? ask.ceiling, locale)),
+          ask.reasonAbove !== null && ask.reasonAbove < ask.ceiling
+            ? `${hint} ${text.raiseWithReason(formatNumber(ask.ceiling, locale))}`
+            : hint,
+          facts.startingPoints.get(criterion.id),
+        ),
+      );
+      if (ask.reasonAbove !== null) blocks.push(noteField(criterion, facts.startingNotes?.get(criterion.id), locale));
+    } else if (ask.kind === 'lead') {
+      blocks.push(
+        ...answerFields(item, ask.ask, facts.startingEntries?.get(criterion.id), text.leadLabel(criterionLabel(criterion)), locale),
+      );
+    } else if (ask.kind === 'change') {
+      const claim = reportedEntryText(criterion, own, locale);
+      blocks.push(
+        ...answerFields(
+          item,
+          ask.ask,
+          facts.startingEntries?.get(criterion.id) ?? own,
+          text.claimLabel(criterionLabel(criterion), claim),
+          locale,
+        ),
+        noteField(criterion, facts.startingNotes?.get(criterion.id), locale),
+      );
+    }
+  }
+  const changeable = items.filter((item) => item.field && item.ask.kind === 'change' && !decides(item));
+  if (changeable.length) {
+    blocks.push(section(text.changes));
+    for (const item of changeable) {
+      if (item.ask.kind !== 'change') continue;
+      const start = facts.startingEntries?.get(item.criterion.id) ?? facts.values.get(item.criterion.id);
+      blocks.push(
+        ...answerFields(item, item.ask.ask, start, criterionLabel(item.criterion), locale),
+        noteField(item.criterion, facts.startingNotes?.get(item.criterion.id), locale),
+      );
+    }
   }
   blocks.push(
     field(REVIEW_OUTCOME_BLOCK, text.outcomeLabel, undefined, {
@@ -319,15 +554,41 @@ export function buildResubmittedMessage(
 }
 
 export function buildReviewedMessage(
-  facts: { unitName: string; periodName: string; by: string; total: number },
+  facts: {
+    unitName: string;
+    periodName: string;
+    by: string;
+    total: number;
+    /** What the lead changed, each with its reason (src/domain/review-corrections.ts). */
+    changes?: readonly ReviewChange[];
+    criteria?: readonly ReportCriterion[];
+  },
   locale: Locale,
 ): { text: string } {
-  return {
-    text: reviewText[locale].reviewedMessage(
-      escapeMrkdwn(facts.unitName),
-      escapeMrkdwn(facts.periodName),
-      mention(facts.by),
-      formatPoints(facts.total, locale),
-    ),
-  };
+  const text = reviewText[locale];
+  const headline = text.reviewedMessage(
+    escapeMrkdwn(facts.unitName),
+    escapeMrkdwn(facts.periodName),
+    mention(facts.by),
+    formatPoints(facts.total, locale),
+  );
+  const criteria = new Map((facts.criteria ?? []).map((criterion) => [criterion.id, criterion]));
+  // reportedEntryText gives mrkdwn already (the file's words escaped).
+  const lines = (facts.changes ?? []).flatMap((change) => {
+    const criterion = criteria.get(change.criterionId);
+    if (!criterion) return [];
+    const after =
+      'points' in change.after
+        ? text.pointsAfter(formatNumber(change.after.points, locale))
+        : reportedEntryText(criterion, change.after.entry, locale);
+    return [
+      text.changeLine(
+        escapeMrkdwn(criterionLabel(criterion)),
+        reportedEntryText(criterion, change.before, locale),
+        after,
+        escapeMrkdwn(change.reason),
+      ),
+    ];
+  });
+  return { text: lines.length ? [headline, text.changesIntro, ...lines].join('\n') : headline };
 }

@@ -164,7 +164,8 @@ describe('reading the lead’s answer', () => {
       criterion('bonus', 15, AWARDS),
       { value: null, reason: 'QĐ', detail: { items: ['Cờ thi đua của UBND tỉnh'] } },
       { ticked: ['Cờ thi đua của UBND tỉnh'] },
-      { kind: 'unchanged' },
+      // Accepted at what it claims: a bonus counts once reviewed.
+      { kind: 'points', points: 10, note: null, asClaimed: true },
     ],
     [
       'adds a late report to the count',

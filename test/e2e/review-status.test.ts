@@ -143,11 +143,11 @@ describe('reviewing a report (thẩm định)', () => {
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain(
       'Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»',
     );
-    // The bonus (max 5) can be cut from the 3 claimed, not raised: the label says so.
+    // The bonus (max 5) is accepted up to the 3 claimed: the label says so (more needs a reason).
     expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/— tối đa 3 điểm$/);
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
-    // The bonus (max 5) may be cut from the 3 claimed, not raised to 4.
+    // The bonus (max 5) may be cut from the 3 claimed; raised to 4 only with a reason the unit is told.
     const bad = await t.driver.submitView(CA, {
       [`review_points_${criterion('2').id}`]: '11',
       [`review_points_${criterion('6').id}`]: 'bốn',
@@ -159,7 +159,7 @@ describe('reviewing a report (thẩm định)', () => {
       errors: {
         [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.',
         [`review_points_${criterion('6').id}`]: 'Giá trị «bốn» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.',
-        [`review_points_${criterion('T').id}`]: 'Nhập số từ 0 đến 3.',
+        [`review_note_${criterion('T').id}`]: 'Cần ghi lý do thay đổi: đơn vị sẽ nhận được lý do này.',
         review_reason: 'Cần ghi lý do trả lại.',
       },
     });
@@ -180,7 +180,15 @@ describe('reviewing a report (thẩm định)', () => {
       5000,
       'the officer told',
     );
-    expect(told.text).toBe('Báo cáo Quý I của Sở Tư pháp đã được thẩm định (<@U0CA0001>): 94,20 điểm.');
+    // The officer is told every change the lead made to what the unit wrote.
+    expect(told.text).toBe(
+      [
+        'Báo cáo Quý I của Sở Tư pháp đã được thẩm định (<@U0CA0001>): 94,20 điểm.',
+        'Trưởng khối đã thay đổi:',
+        '• 2. Cải cách hành chính, chuyển đổi số: 8 → 6 điểm',
+        '• T. Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): 3 → 1 điểm',
+      ].join('\n'),
+    );
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({
       action: 'report.reviewed',
       actorUserId: CA,
