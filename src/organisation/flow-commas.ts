@@ -7,7 +7,7 @@ import { type Document, isPair, isScalar, visit } from 'yaml';
  * with no value. Such a fragment — a bare item whose key is not a field of the file — is joined
  * back to the text value before it, which is what the writer meant. Real keys are never touched.
  */
-export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<string>): void {
+export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<string>, source?: string): void {
   visit(document, {
     Map(_key, map) {
       if (!map.flow) return;
@@ -18,13 +18,30 @@ export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<stri
           isPair(item) && item.value === null && isScalar(item.key) && typeof item.key.value === 'string' && !knownKeys.has(item.key.value);
         const previousIsText = isPair(previous) && isScalar(previous.value) && typeof previous.value.value === 'string';
         if (bareFragment && previousIsText) {
-          (previous.value as { value: string }).value += `, ${(item.key as { value: string }).value}`;
+          const text = previous.value as { value: string; range?: [number, number, number] | null };
+          const key = item.key as { value: string; range?: [number, number, number] | null };
+          text.value += `${separatorBetween(source, text.range, key.range)}${key.value}`;
           map.items.splice(index, 1);
           index -= 1;
         }
       }
     },
   });
+}
+
+/**
+ * The comma as written: "0,5 điểm" stays "0,5 điểm" (a decimal comma), "chuyển đổi số, max" keeps its
+ * space. Without the source text (or its positions) a comma and one space.
+ */
+function separatorBetween(
+  source: string | undefined,
+  before: [number, number, number] | null | undefined,
+  after: [number, number, number] | null | undefined,
+): string {
+  if (source === undefined || !before || !after) return ', ';
+  const between = source.slice(before[1], after[0]);
+  if (!/^\s*,\s*$/.test(between)) return ', ';
+  return /,\s/.test(between) ? ', ' : ',';
 }
 
 /** Every key the organisation file knows, so that only fragments are rejoined. */

@@ -71,7 +71,7 @@ export function readOrganisationFile(source: string): ReadResult {
   // Not text at all (a spreadsheet, a PDF, an image): said as such, nothing of it repeated.
   if (source.includes('\u0000') || source.includes('\uFFFD')) return { ok: false, locale: 'vi', problems: [fileText.vi.notText] };
   const document = parseDocument(source, { uniqueKeys: true });
-  rejoinFlowCommas(document, ORGANISATION_FILE_KEYS);
+  rejoinFlowCommas(document, ORGANISATION_FILE_KEYS, source);
   let raw: unknown;
   let aliasProblem = false;
   try {

@@ -61,6 +61,13 @@ describe('reading the organisation file', () => {
     expect(read.ok && read.data.years[0]!.reminderBeforeDays).toEqual([3, 0]);
   });
 
+  it('keeps a decimal comma inside { … } as written (0,5 điểm)', () => {
+    const read = readOrganisationFile(
+      fixture('contract-example.yaml').replace('Kỷ luật, vi phạm, chậm báo cáo', 'Chậm báo cáo (mỗi lần trừ 0,5 điểm), kỷ luật'),
+    );
+    expect(read.ok && read.data.years[0]!.blocks[0]!.criteria[5]!.name).toBe('Chậm báo cáo (mỗi lần trừ 0,5 điểm), kỷ luật');
+  });
+
   it('still reports a real unknown key inside { … }', () => {
     const read = readOrganisationFile('organization: { name: Tỉnh }\nunits:\n  - { code: TT, name: Thanh tra, oficers: [U0TT0001] }\n');
     expect(!read.ok && read.problems.join('\n')).toMatch(/units\[0\]: .*oficers/);

@@ -14,7 +14,7 @@ const criterion = (kind: CriterionKind, maxPoints: number, rule?: CriterionRule)
 
 describe('ruleLine: how a criterion is scored, in one line', () => {
   it.each([
-    ['a count from max', criterion('count', 5, { each: 1, from: 'max' }), 'mỗi trường hợp trừ 1 điểm, tối đa 5 điểm'],
+    ['a count from max', criterion('count', 5, { each: 1, from: 'max' }), 'tính từ 5 điểm, mỗi trường hợp trừ 1 điểm, thấp nhất 0'],
     ['a count from zero', criterion('count', 5, { each: 1, from: 'zero' }), 'mỗi trường hợp 1 điểm, tối đa 5 điểm'],
     [
       'tiers with a floor',
@@ -91,7 +91,7 @@ describe('ruleLine: how a criterion is scored, in one line', () => {
     expect(ruleLine(criterion('yes_no', 10, { appliesTo: ['TT'] }), 'vi', { ...context, notApplicable: 'rescale' })).toContain(
       'đơn vị khác không tính tiêu chí này, tổng điểm được quy đổi',
     );
-    expect(ruleLine(criterion('count', 5, { each: 1, from: 'max' }), 'en', context)).toBe('1 off per case, from 5 points');
+    expect(ruleLine(criterion('count', 5, { each: 1, from: 'max' }), 'en', context)).toBe('from 5 points, 1 off per case, down to 0');
   });
 
   it('lists each unit’s own indicators with their unit and weight', () => {
