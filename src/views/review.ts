@@ -68,7 +68,7 @@ export const reviewText = defineMessages(
     changesIntro: 'Trưởng khối đã thay đổi:',
     pointsAfter: (points: string) => `${points} điểm`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
-      `• ${label}: ${before} → ${after}${reason ? ` — lý do: «${reason}»` : ''}`,
+      `• ${label}: ${before} → ${after}${reason ? ` — lý do: “${reason}”` : ''}`,
     nothingToDecide: 'Bảng tiêu chí không có tiêu chí chấm điểm, điểm thưởng hay điểm trừ cần Trưởng khối quyết định.',
     outcomeLabel: 'Kết quả thẩm định',
     confirm: 'Xác nhận kết quả',
@@ -137,7 +137,7 @@ export const reviewText = defineMessages(
     changesIntro: 'The block lead changed:',
     pointsAfter: (points: string) => `${points} points`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
-      `• ${label}: ${before} → ${after}${reason ? ` — reason: «${reason}»` : ''}`,
+      `• ${label}: ${before} → ${after}${reason ? ` — reason: “${reason}”` : ''}`,
     nothingToDecide: 'The scoring table has no graded, bonus or deduction criterion for the block lead to decide.',
     outcomeLabel: 'Review outcome',
     confirm: 'Confirm the results',

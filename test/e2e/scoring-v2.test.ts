@@ -256,8 +256,8 @@ describe('a version-2 block end to end', () => {
     expect(told.text.split('\n')).toEqual([
       'Báo cáo Cả năm của Cục Thi hành án dân sự tỉnh đã được thẩm định (<@U0CA0001>): 98,50 điểm.',
       'Trưởng khối đã thay đổi:',
-      '• T. Khen thưởng cấp trên: (trống) → Bằng khen của Thủ tướng Chính phủ — lý do: «Quyết định 456/QĐ-TTg»',
-      '• K. Chậm báo cáo (mỗi lần trừ 0,5 điểm): 1 → 2 — lý do: «Chậm báo cáo tháng 6»',
+      '• T. Khen thưởng cấp trên: (trống) → Bằng khen của Thủ tướng Chính phủ — lý do: “Quyết định 456/QĐ-TTg”',
+      '• K. Chậm báo cáo (mỗi lần trừ 0,5 điểm): 1 → 2 — lý do: “Chậm báo cáo tháng 6”',
     ]);
 
     // ── xephang: the hand-computed table.
