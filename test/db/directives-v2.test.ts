@@ -4,6 +4,7 @@ import type { Store } from '../../db/store';
 import { isExpired } from '../../db/store/directives';
 import type { DirectiveInput } from '../../src/domain/directive';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
+import { directiveInput } from '../support/directives';
 import { openOrganisationStore } from '../support/store';
 
 /** The search order of version 2: in force before expired at equal relevance; a replaced document never above its replacement. */
@@ -11,21 +12,8 @@ const NOW = new Date('2025-09-15T01:00:00Z');
 const ADMIN = 'U0ADMIN01';
 const EMPTY = 'organization: { name: UBND tỉnh Thử }\n';
 
-function directive(number: string, overrides: Partial<DirectiveInput> = {}): DirectiveInput {
-  return {
-    number,
-    kind: 'Quyết định',
-    issuer: 'UBND tỉnh Thử',
-    issuedOn: '2021-01-05',
-    title: 'Về việc ban hành quy chế thi đua, khen thưởng',
-    summary: null,
-    url: null,
-    tags: [],
-    expiredOn: null,
-    replacedBy: null,
-    ...overrides,
-  };
-}
+const directive = (number: string, overrides: Partial<DirectiveInput> = {}) =>
+  directiveInput(number, { issuer: 'UBND tỉnh Thử', title: 'Về việc ban hành quy chế thi đua, khen thưởng', ...overrides });
 
 describe('ranking directives in force and no longer in force', () => {
   let handle: DatabaseHandle;

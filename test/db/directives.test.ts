@@ -8,31 +8,17 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, MIGRATIONS_FOLDER, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
-import type { DirectiveInput } from '../../src/domain/directive';
 import { parseDirectiveQuery } from '../../src/domain/directive-query';
 import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
+import { directiveInput } from '../support/directives';
 import { openOrganisationStore } from '../support/store';
 
 const NOW = new Date('2021-03-15T01:00:00Z');
 const ADMIN = 'U0ADMIN01';
 const TODAY = '2021-03-15';
 
-function directive(number: string, overrides: Partial<DirectiveInput> = {}): DirectiveInput {
-  return {
-    number,
-    kind: 'Quyết định',
-    issuer: 'UBND tỉnh Vĩnh Phúc',
-    issuedOn: '2021-01-05',
-    title: 'Về việc khen thưởng',
-    summary: null,
-    url: null,
-    tags: [],
-    expiredOn: null,
-    replacedBy: null,
-    ...overrides,
-  };
-}
+const directive = directiveInput;
 
 describe('the directive store and its search index', () => {
   let handle: DatabaseHandle;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { askedTargets, checkPledgeForm, isValidTarget, readTargetValue } from '../../src/domain/pledge-form';
 import { checkReportForm, isValidReportEntry, type ReportFieldInput, reportAsk } from '../../src/domain/report-form';
 import type { CriterionKind, CriterionRule } from '../../src/domain/scoring';
+import { AWARDS, LEVELS } from '../support/v2-rules';
 
 /** What the pledge and report forms ask of a unit under version 2, and how the answers are checked by their unit. */
 const criterion = (kind: CriterionKind, rule?: CriterionRule, measureUnit: string | null = null) => ({
@@ -16,18 +17,6 @@ const INDICATORS: CriterionRule = {
       { code: 'b', name: 'Số vụ án ma túy phát hiện', unit: 'vụ', weight: 2 },
     ],
   },
-};
-const LEVELS: CriterionRule = {
-  levels: [
-    { name: 'Hoàn thành xuất sắc nhiệm vụ', points: 10 },
-    { name: 'Hoàn thành tốt nhiệm vụ', points: 8 },
-  ],
-};
-const AWARDS: CriterionRule = {
-  items: [
-    { name: 'Cờ thi đua của Chính phủ', points: 15 },
-    { name: 'Bằng khen của Thủ tướng Chính phủ', points: 5 },
-  ],
 };
 
 describe('what the pledge asks', () => {

@@ -8,6 +8,7 @@ import {
   reviewChanges,
 } from '../../src/domain/review-corrections';
 import type { CriterionRule } from '../../src/domain/scoring';
+import { AWARDS, LEVELS } from '../support/v2-rules';
 
 /** The lead's review under version 2: what the lead is asked, what needs a reason, what stays within the cap. */
 const criterion = (kind: ReviewCriterion['kind'], maxPoints: number, rule?: CriterionRule, id = 7): ReviewCriterion => ({
@@ -16,18 +17,6 @@ const criterion = (kind: ReviewCriterion['kind'], maxPoints: number, rule?: Crit
   maxPoints,
   rule: rule ?? null,
 });
-const LEVELS: CriterionRule = {
-  levels: [
-    { name: 'Hoàn thành xuất sắc nhiệm vụ', points: 10 },
-    { name: 'Hoàn thành tốt nhiệm vụ', points: 8 },
-  ],
-};
-const AWARDS: CriterionRule = {
-  items: [
-    { name: 'Cờ thi đua của UBND tỉnh', points: 10 },
-    { name: 'Bằng khen của Thủ tướng Chính phủ', points: 5 },
-  ],
-};
 
 function review(
   reviewed: ReviewCriterion,

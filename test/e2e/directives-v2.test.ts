@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateBlocks, validateView } from '../../src/local-slack/block-kit-limits';
 import { directiveIds } from '../../src/views/ids';
-import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { firstResponse, startTestBot, type TestBot } from '../support/bot';
+import { type DirectiveReply, hitsOf } from '../support/directives';
 
 /**
  * Directives of version 2 through the real app: documents no longer in force say so on every hit and
@@ -13,11 +14,7 @@ const ADMIN = 'U0ADMIN01';
 const CHANNEL = 'C0NOICHINH';
 const fields = directiveIds.fields;
 
-type Reply = Record<string, unknown> & { blocks?: Record<string, unknown>[] };
-
-function hitsOf(reply: Reply): string[] {
-  return (reply.blocks ?? []).filter((block) => String(block.block_id ?? '').startsWith('directive_hit:')).map((block) => textOf(block));
-}
+type Reply = DirectiveReply;
 
 describe('/thidua vanban: documents in force and no longer in force', () => {
   let t: TestBot;

@@ -2,18 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateBlocks } from '../../src/local-slack/block-kit-limits';
 import { directiveIds } from '../../src/views/ids';
 import { firstResponse, responsesTo, startTestBot, type TestBot, textOf } from '../support/bot';
+import { type DirectiveReply, hitsOf } from '../support/directives';
 
 const OFFICER = 'U0CA0001';
 const ADMIN = 'U0ADMIN01';
 const CHANNEL = 'C0NOICHINH';
 const fields = directiveIds.fields;
 
-type Reply = Record<string, unknown> & { blocks?: Record<string, unknown>[] };
-
-/** The results' sections, in order, as text (one per directive shown). */
-function hitsOf(reply: Reply): string[] {
-  return (reply.blocks ?? []).filter((block) => String(block.block_id ?? '').startsWith('directive_hit:')).map((block) => textOf(block));
-}
+type Reply = DirectiveReply;
 
 function buttonsOf(reply: Reply): { action_id: string; value: string; text: string; block_id: string }[] {
   return (reply.blocks ?? []).flatMap((block) => {
