@@ -116,8 +116,9 @@ export function readReviewField<Id>(
             kind: criterion.kind,
             maxPoints: criterion.maxPoints,
             typed: field.typed,
-            // A claim's reason is the reason of the change, read apart below: the report's reader only needs one to be there.
-            reason: ask.ask.kind === 'claim' ? (reason ?? READ_APART) : null,
+            // A claim's reason is the reason of the change, read apart below: the report's reader only needs one to be
+            // there. None when the lead ticked no item: the claim refused, which the unit could not say with a reason.
+            reason: ask.ask.kind === 'claim' && !(ask.ask.as === 'items' && !field.ticked?.length) ? (reason ?? READ_APART) : null,
             ask: ask.ask,
             ticked: field.ticked,
             ...(field.indicators ? { indicators: field.indicators } : {}),

@@ -157,6 +157,13 @@ describe('reading the lead’s answer', () => {
       { kind: 'points', points: 10, note: null, asClaimed: true },
     ],
     [
+      'refuses every award claimed, with a reason',
+      criterion('bonus', 15, AWARDS),
+      { value: null, reason: 'QĐ', detail: { items: ['Cờ thi đua của UBND tỉnh'] } },
+      { ticked: [], reason: 'Chưa có quyết định' },
+      { kind: 'correction', entry: { value: null }, reason: 'Chưa có quyết định' },
+    ],
+    [
       'adds a late report to the count',
       criterion('deduction', 3, { each: 0.5 }),
       { value: 1, reason: 'Chậm tháng 2' },
@@ -198,6 +205,13 @@ describe('reading the lead’s answer', () => {
       [{ field: 'range', id: 7, max: 5 }],
     ],
     ['a deduction added without a reason', criterion('deduction', 5), undefined, { typed: '1' }, [{ field: 'reason', id: 7 }]],
+    [
+      'every award refused without a reason',
+      criterion('bonus', 15, AWARDS),
+      { value: null, reason: 'QĐ', detail: { items: ['Cờ thi đua của UBND tỉnh'] } },
+      { ticked: [] },
+      [{ field: 'reason', id: 7 }],
+    ],
     [
       'a changed figure without a reason',
       criterion('target', 40),

@@ -4,6 +4,7 @@ import { CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REJECT, directiveIds, REVIE
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { nextModalOf, openModalBy, openModalFromMessage, pressReplyButton } from '../support/interactions';
+import { HOSTILE, liveMarkup as liveMarkupOf } from '../support/live-markup';
 
 /**
  * What a person typed or the organisation file holds is escaped (escapeMrkdwn: & < >) wherever it
@@ -11,41 +12,12 @@ import { nextModalOf, openModalBy, openModalFromMessage, pressReplyButton } from
  * turned into a mention or a link. Each test drives the bot with such text and then reads
  * everything it said — replies, posts, DMs, modals, the App Home — for live markup.
  */
-const HOSTILE = '<!channel> <@UEVIL01> <#C0EVIL|x> <http://evil.example|bấm vào> & <b>';
-const LIVE = /<!channel>|<!here>|<!everyone>|<@UEVIL|<#C0EVIL|<http:\/\/evil/;
 const { stp: STP, ca: CA, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
 let t: TestBot;
 afterEach(() => t?.close());
 const { reportAnswers, reasonBlock } = demoLookups(() => t);
-
-/** Every mrkdwn text (and message `text`) in `node` that holds live markup, with where it was. */
-function liveMarkupIn(node: unknown, where: string, found: string[]): void {
-  if (Array.isArray(node)) {
-    for (const [index, child] of node.entries()) liveMarkupIn(child, `${where}[${index}]`, found);
-  } else if (node && typeof node === 'object') {
-    const object = node as Record<string, unknown>;
-    if (object.type === 'plain_text') return; // shown as typed by Slack itself
-    for (const [key, value] of Object.entries(object)) {
-      if (key === 'text' && typeof value === 'string') {
-        if (LIVE.test(value)) found.push(`${where}: ${value}`);
-      } else if (key !== 'private_metadata' && key !== 'value' && key !== 'metadata') liveMarkupIn(value, `${where}.${key}`, found);
-    }
-  }
-}
-
-/** Live markup in anything the bot said so far, plus `extra` (acknowledgements that replaced a modal). */
-async function liveMarkup(...extra: unknown[]): Promise<string[]> {
-  await t.bot.idle();
-  await t.bot.deps.delivery.drain();
-  const found: string[] = [];
-  for (const [index, response] of t.slack.responses.entries()) liveMarkupIn(response.body, `reply ${index}`, found);
-  for (const [channel, messages] of t.slack.conversations) liveMarkupIn(messages, `posts in ${channel}`, found);
-  for (const [id, view] of t.slack.views) liveMarkupIn(view.view, `modal ${id}`, found);
-  for (const [user, view] of t.slack.homeViews) liveMarkupIn(view, `App Home of ${user}`, found);
-  liveMarkupIn(extra, 'acknowledgements', found);
-  return found;
-}
+const liveMarkup = (...extra: unknown[]) => liveMarkupOf(t, ...extra);
 
 async function command(user: string, text: string): Promise<Record<string, unknown>> {
   const sent = await t.driver.slashCommand(user, text, CHANNEL);

@@ -75,9 +75,14 @@ describe('limits on what a form takes', () => {
         'pledge_target_',
         'pledge_commitments',
         'review_points_',
+        'review_value_',
+        'review_note_',
         'review_reason',
         CHANGE_REQUEST_REASON_BLOCK,
-        ...Object.values(directiveIds.fields).filter((field) => !['directive_kind', 'directive_issued_on'].includes(field)),
+        // The kind is a select, the dates are date pickers.
+        ...Object.values(directiveIds.fields).filter(
+          (field) => !['directive_kind', 'directive_issued_on', 'directive_expired_on'].includes(field),
+        ),
       ]),
     );
   });
