@@ -28,17 +28,22 @@ export interface Standings {
   hasTies: boolean;
 }
 
+/** What ranking reads of a result: its total and whether it was reported (a period's score, a year's result). */
+export type Rankable = Pick<UnitScore, 'total' | 'reported'>;
+
+export type Ranked<T extends Rankable> = T & Pick<RankedUnit, 'rank' | 'tie' | 'order'>;
+
 /**
- * Ranks unit scores by total, high to low, by standard competition ranking. Ties: totals within
+ * Ranks results by total, high to low, by standard competition ranking. Ties: totals within
  * TIE_EPSILON of the highest total of their group share its rank and are flagged; no tie-break. Not reported: last,
- * sharing one rank, not flagged.
+ * sharing one rank, not flagged. A period's unit scores and a year's results are ranked alike.
  */
-export function rankUnits(results: readonly UnitScore[]): RankedUnit[] {
+export function rankUnits<T extends Rankable>(results: readonly T[]): Ranked<T>[] {
   const indexed = results.map((score, order) => ({ score, order }));
   const reported = indexed
     .filter(({ score }) => score.reported)
     .sort((left, right) => right.score.total - left.score.total || left.order - right.order);
-  const ranked: RankedUnit[] = [];
+  const ranked: Ranked<T>[] = [];
   for (let start = 0; start < reported.length; ) {
     let end = start + 1;
     // Anchored at the group's highest total, not chained pair by pair: a tie never spans more than TIE_EPSILON.
