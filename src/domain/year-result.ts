@@ -33,8 +33,9 @@ export interface YearPeriod {
 /** The period from the start of the year's first period to the end of its last (the latest due among such), if any. */
 export function wholeYearPeriod<P extends YearPeriod>(periods: readonly P[]): P | undefined {
   if (periods.length === 0) return undefined;
-  const start = periods.reduce((earliest, period) => (period.startsOn < earliest ? period.startsOn : earliest), periods[0]!.startsOn);
-  const end = periods.reduce((latest, period) => (period.endsOn > latest ? period.endsOn : latest), periods[0]!.endsOn);
+  // Calendar dates as yyyy-MM-dd text sort as dates.
+  const start = periods.map((period) => period.startsOn).sort()[0];
+  const end = periods.map((period) => period.endsOn).sort().at(-1);
   return latestDue(periods.filter((period) => period.startsOn === start && period.endsOn === end));
 }
 
