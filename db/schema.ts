@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CommendationRules } from '../src/domain/commendations';
 import type { GradeBands } from '../src/domain/grades';
 import { CRITERION_KINDS, type CriterionRule, type EntryDetail, type GroupCap, NOT_APPLICABLE_MODES } from '../src/domain/scoring';
 import { VERSION_STATUSES } from '../src/domain/versions';
+import { YEAR_RESULT_RULES } from '../src/domain/year-result';
 
 /**
  * The schema is the source of truth: drizzle-kit generates the SQL migrations in db/migrations from
@@ -111,6 +113,10 @@ export const years = sqliteTable('years', {
   summaryAt: text('summary_at').notNull().default('09:00'),
   /** The year's grade bands (years[].grades in the organisation file); null = the defaults, in proportion to each block's base (defaultGradeBands). */
   gradeBands: text('grade_bands', { mode: 'json' }).$type<GradeBands>(),
+  /** years[].year_result; null = the whole-year period if any, else the average (src/domain/year-result.ts). */
+  yearResult: text('year_result', { enum: YEAR_RESULT_RULES }),
+  /** years[].commendations: titles, eligibility, limits, quorum and thresholds of the year-end vote; null = none written. */
+  commendations: text('commendations', { mode: 'json' }).$type<CommendationRules>(),
 });
 
 /**
@@ -407,6 +413,68 @@ export const standingsSnapshots = sqliteTable(
     createdAt: createdAt(),
   },
   (table) => [index('standings_snapshots_block_period_idx').on(table.blockId, table.periodId)],
+);
+
+// ── The year end: deliberation and the block's secret ballot ───────────────────────────────
+
+/**
+ * A block's year-end deliberation (bình xét) for a year: opened by its lead with the proposal list
+ * frozen in `opening` (src/standings/deliberation-record.ts), closed with the
+ * decision in `decision`. One per block and year.
+ */
+export const deliberations = sqliteTable(
+  'deliberations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year')
+      .notNull()
+      .references(() => years.year),
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    opening: text('opening', { mode: 'json' }).$type<unknown>().notNull(),
+    openedBy: text('opened_by').notNull(),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    decision: text('decision', { mode: 'json' }).$type<unknown>(),
+    closedBy: text('closed_by'),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [uniqueIndex('deliberations_year_block_idx').on(table.year, table.blockId)],
+);
+
+/**
+ * Which units have cast their ballot — never what they chose. `sealed` is the unit's ballot
+ * encrypted with a code only the unit holds (so it can change it while the vote is open); it is
+ * emptied when the vote closes.
+ */
+export const ballots = sqliteTable(
+  'ballots',
+  {
+    deliberationId: integer('deliberation_id')
+      .notNull()
+      .references(() => deliberations.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    castAt: integer('cast_at', { mode: 'timestamp_ms' }).notNull(),
+    sealed: text('sealed'),
+  },
+  (table) => [primaryKey({ columns: [table.deliberationId, table.unitId] })],
+);
+
+/** The vote's counts: per proposal agree / disagree, per unit its votes for next year's lead and deputy (src/domain/ballots.ts). */
+export const voteTallies = sqliteTable(
+  'vote_tallies',
+  {
+    deliberationId: integer('deliberation_id')
+      .notNull()
+      .references(() => deliberations.id),
+    subject: text('subject').notNull(),
+    option: text('option').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deliberationId, table.subject, table.option] })],
 );
 
 // ── Directives ──────────────────────────────────────────────────────────────────────────────

@@ -258,6 +258,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       reportGraceHours: year.reportGraceHours,
       summaryAt: year.summaryAt,
       gradeBands: year.gradeBands,
+      yearResult: year.yearResult,
+      commendations: year.commendations,
     };
     const existing = db.select().from(years).where(eq(years.year, year.year)).get();
     let yearChanged = false;
@@ -277,6 +279,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           existing.reportGraceHours,
           existing.summaryAt,
           existing.gradeBands,
+          existing.yearResult,
+          existing.commendations,
         ],
         [
           fields.theme,
@@ -287,6 +291,8 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           fields.reportGraceHours,
           fields.summaryAt,
           fields.gradeBands,
+          fields.yearResult,
+          fields.commendations,
         ],
       )
     ) {

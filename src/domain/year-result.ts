@@ -35,7 +35,10 @@ export function wholeYearPeriod<P extends YearPeriod>(periods: readonly P[]): P 
   if (periods.length === 0) return undefined;
   // Calendar dates as yyyy-MM-dd text sort as dates.
   const start = periods.map((period) => period.startsOn).sort()[0];
-  const end = periods.map((period) => period.endsOn).sort().at(-1);
+  const end = periods
+    .map((period) => period.endsOn)
+    .sort()
+    .at(-1);
   return latestDue(periods.filter((period) => period.startsOn === start && period.endsOn === end));
 }
 

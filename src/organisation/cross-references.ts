@@ -1,12 +1,15 @@
 import { directiveNumberKey } from '../domain/directive-number';
+import { DEFAULT_GRADE_BANDS } from '../domain/grades';
 import type { Locale } from '../i18n/messages';
+import { DEFAULT_TITLES } from './file-schema';
 import { fileText } from './file-text';
 
 /**
  * Checks between sections of the organisation file (unknown codes, duplicates, one block per unit,
  * one unit per officer, leads inside their block that year, period dates; version 2: each year's
  * members, the units named by applies_to and indicators, groups that name criteria, directives'
- * replacements and expiry). Every message names the offending value. They run on the raw YAML, apart
+ * replacements and expiry; the year end: commendation titles among organization.titles, grades among
+ * the year's bands, deduction criteria and items of the year's tables). Every message names the offending value. They run on the raw YAML, apart
  * from the schema, so that they are reported together with every other problem even when some
  * fields are malformed: a bad file is rejected with all of its problems at once.
  */
@@ -248,6 +251,48 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
       if (override.criteria !== undefined) checkCriteria(criteria, at('blocks', blockCode), blockCode);
       checkGroups(override.groups, criteria, at('blocks', blockCode));
     }
+
+    // Commendations: titles a pledge can register, grades of the year's bands, deductions of its tables.
+    const declaredTitles = list(record(file.organization).titles).flatMap((title) => (typeof title === 'string' ? [title.trim()] : []));
+    const titles = declaredTitles.length ? declaredTitles : DEFAULT_TITLES;
+    const gradeNames = Array.isArray(year.grades)
+      ? list(year.grades).flatMap((grade) => (typeof record(grade).name === 'string' ? [String(record(grade).name).trim()] : []))
+      : [...DEFAULT_GRADE_BANDS.bands.map((band) => band.name), DEFAULT_GRADE_BANDS.below];
+    const deductionItems = new Map<string, Set<string>>();
+    for (const table of [sharedCriteria, ...blockTables.map(({ override }) => list(override.criteria))])
+      for (const rawCriterion of table) {
+        const criterion = record(rawCriterion);
+        const criterionCode = code(criterion.code);
+        if (criterion.kind !== 'deduction' || criterionCode === undefined) continue;
+        const items = deductionItems.get(criterionCode) ?? new Set<string>();
+        for (const item of list(criterion.items)) if (typeof record(item).name === 'string') items.add(String(record(item).name).trim());
+        deductionItems.set(criterionCode, items);
+      }
+    indexBy(
+      list(record(year.commendations).titles),
+      (title) => (typeof title.title === 'string' ? title.title.trim() : undefined),
+      'titles',
+      (index) => at('commendations', 'titles', index, 'title'),
+    );
+    list(record(year.commendations).titles).forEach((rawTitle, index) => {
+      const title = record(rawTitle);
+      const path = (...rest: (string | number)[]) => at('commendations', 'titles', index, ...rest);
+      if (typeof title.title === 'string' && !titles.includes(title.title.trim()))
+        problem(path('title'), text.unknownTitle(title.title.trim(), titles));
+      if (typeof title.min_grade === 'string' && !gradeNames.includes(title.min_grade.trim()))
+        problem(path('min_grade'), text.unknownGrade(title.min_grade.trim(), gradeNames));
+      list(title.no_deduction).forEach((rawBar, barIndex) => {
+        const bar = typeof rawBar === 'object' && rawBar !== null ? record(rawBar) : { code: rawBar };
+        const criterionCode = code(bar.code);
+        if (criterionCode === undefined) return;
+        const items = deductionItems.get(criterionCode);
+        if (!items) return problem(path('no_deduction', barIndex), text.notADeduction(criterionCode));
+        list(bar.items).forEach((item, itemIndex) => {
+          if (typeof item === 'string' && !items.has(item.trim()))
+            problem(path('no_deduction', barIndex, 'items', itemIndex), text.unknownItem(item.trim(), criterionCode, [...items]));
+        });
+      });
+    });
   });
   return problems;
 }

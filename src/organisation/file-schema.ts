@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, parseLocalDate, parseLocalDateTime, parseTimeOfDay } from '../domain/calendar';
 import { AUTO_SOURCES, CRITERION_KINDS, NOT_APPLICABLE_MODES } from '../domain/scoring';
+import { YEAR_RESULT_RULES } from '../domain/year-result';
 import type { Locale } from '../i18n/messages';
 import { fileText } from './file-text';
 
@@ -11,7 +12,8 @@ import { fileText } from './file-text';
  * years[].grades and years[].blocks.<CODE>.theme; version 2 of the contract adds the criterion rules
  * (levels, count, tiers, indicators, applies_to, scored_by, each, items), years[].groups,
  * years[].not_applicable, grades[].min_share_each, years[].blocks.<CODE>.units and the directives'
- * open kind, expired and replaced_by. A criterion's own consistency (a field on the wrong kind,
+ * open kind, expired and replaced_by. The year end adds years[].year_result and years[].commendations
+ * (who may be proposed for which title, how many, the quorum and thresholds of the block's vote). A criterion's own consistency (a field on the wrong kind,
  * levels or tiers above its max, tiers not descending) is checked here; what needs other sections
  * (unit codes, groups, members) is in cross-references.ts.
  */
@@ -190,6 +192,30 @@ export function organisationFileSchema(locale: Locale) {
       });
     });
 
+  /** A quorum or a threshold: more_than_half, two_thirds, or a share of at least this much (0 < share ≤ 1). */
+  const shareRule = z.union([z.enum(['more_than_half', 'two_thirds']), z.number().gt(0).max(1)], { error: text.shareRule });
+  const deductionBar = z.union([code, z.strictObject({ code, items: z.array(requiredText, text.list).min(1, text.list).optional() })], {
+    error: text.deductionBar,
+  });
+  const commendations = z.strictObject({
+    quorum: shareRule.optional(),
+    one_title_per_unit: z.boolean().optional(),
+    titles: z
+      .array(
+        z.strictObject({
+          title: requiredText,
+          min_grade: requiredText.optional(),
+          registered: z.boolean().optional(),
+          no_deduction: z.array(deductionBar, text.list).optional(),
+          max_units: z.number().int(text.wholeNumber).positive(text.positive).max(1_000).optional(),
+          max_share: z.number().gt(0, text.share).max(1, text.share).optional(),
+          threshold: shareRule.optional(),
+        }),
+        text.list,
+      )
+      .default([]),
+  });
+
   const period = z.strictObject({
     code,
     name: requiredText,
@@ -234,6 +260,8 @@ export function organisationFileSchema(locale: Locale) {
       .default(0),
     summary_at: timeOfDay.default('09:00'),
     grades: grades.optional(),
+    year_result: z.enum(YEAR_RESULT_RULES, text.oneOf(YEAR_RESULT_RULES)).optional(),
+    commendations: commendations.optional(),
   });
 
   return z.strictObject({

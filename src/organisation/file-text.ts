@@ -87,6 +87,16 @@ export const fileText = defineMessages(
     replacesItself: (number: string) => `văn bản "${number}" không thể thay thế chính nó`,
     expiredBeforeIssued: (expired: string, issued: string) => `ngày hết hiệu lực ${expired} trước ngày ban hành ${issued}`,
     found: (value: string) => ` (đang ghi: ${value})`,
+    shareRule: 'phải là more_than_half, two_thirds hoặc một tỷ lệ lớn hơn 0 đến 1, ví dụ 0.75',
+    deductionBar: 'cần mã một tiêu chí điểm trừ, ví dụ K, hoặc { code: K, items: [Cán bộ bị kỷ luật] }',
+    wholeNumber: 'phải là số nguyên',
+    unknownTitle: (title: string, titles: readonly string[]) =>
+      `"${title}" không có trong danh sách danh hiệu (organization.titles): ${titles.join('; ')}`,
+    unknownGrade: (grade: string, grades: readonly string[]) => `không có mức xếp loại "${grade}"; các mức: ${grades.join('; ')}`,
+    notADeduction: (criterionCode: string) =>
+      `không có tiêu chí điểm trừ (kind: deduction) mã "${criterionCode}" trong bảng tiêu chí năm này`,
+    unknownItem: (item: string, criterionCode: string, items: readonly string[]) =>
+      `tiêu chí "${criterionCode}" không có mục "${item}"${items.length ? `; các mục: ${items.join('; ')}` : ' (tiêu chí không ghi items)'}`,
   },
   {
     required: 'must not be empty',
@@ -141,5 +151,14 @@ export const fileText = defineMessages(
     replacesItself: (number: string) => `directive "${number}" cannot replace itself`,
     expiredBeforeIssued: (expired: string, issued: string) => `expires ${expired}, before it was issued (${issued})`,
     found: (value: string) => ` (found: ${value})`,
+    shareRule: 'must be more_than_half, two_thirds or a share above 0 up to 1, e.g. 0.75',
+    deductionBar: 'needs the code of a deduction criterion, e.g. K, or { code: K, items: [Staff disciplined] }',
+    wholeNumber: 'must be a whole number',
+    unknownTitle: (title: string, titles: readonly string[]) =>
+      `"${title}" is not among the titles (organization.titles): ${titles.join('; ')}`,
+    unknownGrade: (grade: string, grades: readonly string[]) => `there is no grade "${grade}"; the grades are: ${grades.join('; ')}`,
+    notADeduction: (criterionCode: string) => `no deduction criterion (kind: deduction) with code "${criterionCode}" in this year's table`,
+    unknownItem: (item: string, criterionCode: string, items: readonly string[]) =>
+      `criterion "${criterionCode}" has no item "${item}"${items.length ? `; its items: ${items.join('; ')}` : ' (it lists no items)'}`,
   },
 );

@@ -111,4 +111,15 @@ export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
   'min_share_each',
   'expired',
   'replaced_by',
+  // The year end
+  'year_result',
+  'commendations',
+  'quorum',
+  'one_title_per_unit',
+  'min_grade',
+  'registered',
+  'no_deduction',
+  'max_units',
+  'max_share',
+  'threshold',
 ]);

@@ -1,9 +1,11 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
+import type { CommendationRules, ShareRule } from '../domain/commendations';
 import type { DirectiveInput } from '../domain/directive';
 import type { GradeBands } from '../domain/grades';
 import type { CriterionKind, CriterionRule, GroupCap, NotApplicableMode } from '../domain/scoring';
+import type { YearResultRule } from '../domain/year-result';
 import type { Locale } from '../i18n/messages';
 import { crossReferenceProblems } from './cross-references';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
@@ -44,6 +46,10 @@ export interface YearData {
   summaryAt: string;
   /** Null: the default bands. */
   gradeBands: GradeBands | null;
+  /** Null: the whole-year period if there is one, else the average of the periods (src/domain/year-result.ts). */
+  yearResult: YearResultRule | null;
+  /** Null: none written (the defaults: a quorum of two thirds, no title). */
+  commendations: CommendationRules | null;
   blocks: {
     blockCode: string;
     leadCode: string | null;
@@ -212,6 +218,8 @@ function normalise(file: OrganisationFile): OrganisationData {
       reportGraceHours: year.report_grace_hours,
       summaryAt: year.summary_at,
       gradeBands: year.grades ? gradeBandsOf(year.grades) : null,
+      yearResult: year.year_result ?? null,
+      commendations: year.commendations ? commendationRules(year.commendations) : null,
       // Every block gets a row for the year: its lead and deputy, and its own table or the shared one.
       blocks: file.blocks.map((block) => {
         const lead = year.leads[block.code];
@@ -273,6 +281,31 @@ function criterionRule(criterion: OrganisationFile['years'][number]['criteria'][
     ...(criterion.items ? { items: criterion.items.map((item) => ({ name: item.name, points: item.points })) } : {}),
   };
   return Object.keys(rule).length ? rule : null;
+}
+
+/** A quorum or threshold as written: a named rule or a share. */
+function shareRule(written: 'more_than_half' | 'two_thirds' | number | undefined, fallback: ShareRule): ShareRule {
+  if (written === undefined) return fallback;
+  return typeof written === 'number' ? { kind: 'share', share: written } : { kind: written };
+}
+
+/** years[].commendations with its defaults: a quorum of two thirds, one title per unit, registration required, more than half of the ballots. */
+function commendationRules(written: NonNullable<OrganisationFile['years'][number]['commendations']>): CommendationRules {
+  return {
+    quorum: shareRule(written.quorum, { kind: 'two_thirds' }),
+    onePerUnit: written.one_title_per_unit ?? true,
+    titles: written.titles.map((title) => ({
+      title: title.title.trim(),
+      ...(title.min_grade ? { minGrade: title.min_grade.trim() } : {}),
+      registered: title.registered ?? true,
+      noDeduction: (title.no_deduction ?? []).map((bar) =>
+        typeof bar === 'string' ? { code: bar } : { code: bar.code, ...(bar.items ? { items: bar.items.map((item) => item.trim()) } : {}) },
+      ),
+      ...(title.max_units !== undefined ? { maxUnits: title.max_units } : {}),
+      ...(title.max_share !== undefined ? { maxShare: title.max_share } : {}),
+      threshold: shareRule(title.threshold, { kind: 'more_than_half' }),
+    })),
+  };
 }
 
 /** The file's grades as the engine takes them: bands with a min, highest first, and the floor's name. */
