@@ -6,7 +6,7 @@ import { createStore } from '../../db/store';
 import { hasChanges } from '../../db/store/organisation-import';
 import { readOrganisationFile } from '../../src/organisation/read-file';
 import { importOrganisationText, loadDemoIfEmpty } from '../../src/services/organisation';
-import { DEMO_YAML } from '../support/bot';
+import { DEMO_YAML, demoWithGrades } from '../support/bot';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const NOW = new Date('2021-03-01T00:00:00Z');
@@ -124,7 +124,7 @@ describe('reading the organisation file', () => {
 });
 
 describe('grade bands in the organisation file (years[].grades)', () => {
-  const withGrades = (grades: string) => DEMO_YAML.replace('    summary_at: "09:00"\n', `    summary_at: "09:00"\n    grades:\n${grades}`);
+  const withGrades = demoWithGrades;
   const BANDS = [
     '      - { name: Xuất sắc, min: 90, no_zero_criterion: true }',
     '      - { name: Chưa đạt }',

@@ -4,7 +4,7 @@ import type { Store } from '../../db/store';
 import { standingsFor, standingsForBlocks } from '../../src/standings/load';
 import { parseStandingsRecord, standingChanges, standingsRecord } from '../../src/standings/record';
 import { changeLines } from '../../src/views/standings';
-import { DEMO_YAML } from '../support/bot';
+import { DEMO_YAML, demoWithGrades } from '../support/bot';
 import { generatedOrganisationYaml } from '../support/organisations';
 import { seedNoiChinhQ1, seedPledge, seedReport, seedReview } from '../support/standings';
 import { openOrganisationStore } from '../support/store';
@@ -98,12 +98,7 @@ describe('standingsFor: a block and a period from the store', () => {
   });
 
   it('grades with the bands of the organisation file', () => {
-    const store = open(
-      DEMO_YAML.replace(
-        '    summary_at: "09:00"\n',
-        '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n',
-      ),
-    );
+    const store = open(demoWithGrades('      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n'));
     seedNoiChinhQ1(store, AT, LATE);
     expect(
       byCode(load(store))

@@ -45,6 +45,17 @@ export interface TestBot {
 export const DEMO_YAML = readFileSync(new URL('../../db/seed/demo.yaml', import.meta.url), 'utf8');
 
 /**
+ * The demo with its own grade bands (lines of `years[0].grades`); its commendation rules, which name
+ * the default grades, are left out.
+ */
+export function demoWithGrades(grades: string): string {
+  return DEMO_YAML.replace(/\n {4}# The year end[\s\S]*$/, '\n').replace(
+    '    summary_at: "09:00"\n',
+    `    summary_at: "09:00"\n    grades:\n${grades}`,
+  );
+}
+
+/**
  * The real app over HTTP on 127.0.0.1, with an in-memory database migrated by the real migrations,
  * a fixed clock, and every Web API call landing on a local Slack that records it.
  */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateBlocks } from '../../../src/local-slack/block-kit-limits';
 import { STANDINGS_DETAIL, STANDINGS_NEXT } from '../../../src/views/ids';
-import { DEMO_YAML, responsesTo, textOf } from '../../support/bot';
+import { demoWithGrades, responsesTo, textOf } from '../../support/bot';
 import { generatedOrganisationYaml, officerOf } from '../../support/organisations';
 import { seedPledge, seedReport, seedReview } from '../../support/standings';
 import {
@@ -133,10 +133,7 @@ describe('configuration and size', () => {
   it('grades with the bands of the organisation file', async () => {
     await seeded(
       LATER,
-      DEMO_YAML.replace(
-        '    summary_at: "09:00"\n',
-        '    summary_at: "09:00"\n    grades:\n      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n',
-      ),
+      demoWithGrades('      - { name: Xuất sắc, min: 93 }\n      - { name: Khá, min: 88 }\n      - { name: Chưa đạt }\n'),
     );
     const { text } = await standings(STP);
     expect(text).toContain('*1. Công an tỉnh* — *94,00 điểm* · Xuất sắc');
