@@ -14,6 +14,7 @@ import type { Feature, SubCommand } from './shared/feature';
 import { registerThiduaCommand } from './shared/router';
 import { standingsFeature } from './standings';
 import { statusFeature } from './status';
+import { yearResultsFeature } from './year-results';
 
 /**
  * Every feature of the bot, one file each. This is the one place that registers listeners, and the
@@ -28,6 +29,8 @@ const FEATURES: Feature[] = [
   reviewFeature,
   statusFeature,
   standingsFeature,
+  // The year end: the year's result, the block's deliberation and vote, the province's proposals.
+  yearResultsFeature,
   deadlinesFeature,
   directiveFeature,
   // Approve / Reject of what needs the block lead's decision (pledge amendments, report changes).

@@ -17,6 +17,7 @@ import type { AppDeps } from './services/deps';
 import { loadDemoIfEmpty } from './services/organisation';
 import { sealOf } from './services/seal';
 import { standingsRenderers } from './services/standings/renderers';
+import { yearEndRenderers } from './services/year-end/renderers';
 import { DEFAULT_SLACK_API_TIMEOUT_MS, INTERACTIVE_RETRIES, slackClientOptions } from './slack-client';
 
 /** What the product needs without taking requests: the store, the delivery and the deps handlers and jobs get. */
@@ -69,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     workerId: `${process.pid}@${hostname()}#${randomBytes(3).toString('hex')}`,
     leaseMs: options.outboxLeaseMs,
-    uploads: standingsRenderers(store, options.clock),
+    uploads: { ...standingsRenderers(store, options.clock), ...yearEndRenderers(store, options.clock) },
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });
   return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery, seal: sealOf(store) } };

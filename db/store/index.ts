@@ -1,4 +1,5 @@
 import { auditQueries, processedEventQueries } from './audit';
+import { deliberationQueries } from './deliberations';
 import { directiveQueries } from './directives';
 import { draftQueries } from './drafts';
 import { organisationQueries } from './organisation';
@@ -25,6 +26,8 @@ export interface Store {
   directives: ReturnType<typeof directiveQueries>;
   /** Published standings (standings_snapshots). */
   snapshots: ReturnType<typeof snapshotQueries>;
+  /** The year-end deliberations, which units voted and the tallies. */
+  deliberations: ReturnType<typeof deliberationQueries>;
   /**
    * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The
    * outermost one begins IMMEDIATE (takes the write lock first, waiting up to the busy timeout), so
@@ -52,6 +55,7 @@ export function createStore(db: Db, nested = false): Store {
     drafts: draftQueries(db),
     directives: directiveQueries(db),
     snapshots: snapshotQueries(db),
+    deliberations: deliberationQueries(db),
     transaction: (work) =>
       nested
         ? db.transaction((tx) => work(createStore(tx, true)))

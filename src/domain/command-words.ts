@@ -27,14 +27,14 @@ export function commandKey(text: string): string {
   return foldVietnamese(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** The longest run of leading words (up to three) that names a command wins. */
+/** The longest run of leading words (up to four: "xếp hạng cả năm") that names a command wins. */
 export function matchCommand(text: string, commands: readonly CommandWords[]): CommandMatch {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return { kind: 'empty' };
   const byKey = new Map<string, string>();
   for (const command of commands) for (const word of [command.name, ...command.words]) byKey.set(commandKey(word), command.name);
 
-  for (let count = Math.min(3, tokens.length); count >= 1; count--) {
+  for (let count = Math.min(4, tokens.length); count >= 1; count--) {
     const name = byKey.get(commandKey(tokens.slice(0, count).join('')));
     if (name) return { kind: 'match', name, rest: tokens.slice(count).join(' ') };
   }

@@ -286,7 +286,10 @@ export function crossReferenceProblems(raw: unknown, locale: Locale): Problem[] 
         const criterionCode = code(bar.code);
         if (criterionCode === undefined) return;
         const items = deductionItems.get(criterionCode);
-        if (!items) return problem(path('no_deduction', barIndex), text.notADeduction(criterionCode));
+        if (!items) {
+          problem(path('no_deduction', barIndex), text.notADeduction(criterionCode));
+          return;
+        }
         list(bar.items).forEach((item, itemIndex) => {
           if (typeof item === 'string' && !items.has(item.trim()))
             problem(path('no_deduction', barIndex, 'items', itemIndex), text.unknownItem(item.trim(), criterionCode, [...items]));

@@ -122,3 +122,35 @@ export const STANDINGS_EXPORT = 'standings_export';
 export const STANDINGS_ACTIONS_BLOCK = 'standings_actions';
 /** Followed by the unit id: the section of one unit's line. */
 export const STANDINGS_UNIT_BLOCK_PREFIX = 'standings_unit_';
+
+// ── The year end (commands/year-results.ts, commands/deliberation.ts, commands/commendations.ts) ──
+/** The year standings' page buttons; the value is a YearStandingsPage as JSON. */
+export const YEAR_STANDINGS_PREVIOUS = 'year_standings_previous';
+export const YEAR_STANDINGS_NEXT = 'year_standings_next';
+
+export const deliberationIds = {
+  /** «Bỏ phiếu» under the proposal list and in the status reply; value { deliberationId }. */
+  voteAction: 'deliberation_vote',
+  /** «Kết thúc bỏ phiếu» for the block's lead; value { deliberationId }. */
+  closeAction: 'deliberation_close',
+  /** «Biên bản» / «Tờ trình» (DOCX to the presser's DM); value { deliberationId }. */
+  minutesAction: 'deliberation_minutes',
+  proposalAction: 'deliberation_proposal',
+  actionsBlock: 'deliberation_actions',
+  /**
+   * The ballot modal and the receipt that answers it. Every log line that carries either is left out
+   * of the logs (src/services/year-end/log-redaction.ts): both are ballot traffic.
+   */
+  ballotCallback: 'year_end_ballot',
+  receiptCallback: 'year_end_ballot_receipt',
+  /** Followed by the proposal's position on the ballot. */
+  proposalBlockPrefix: 'year_end_ballot_proposal_',
+  leadBlock: 'year_end_ballot_lead',
+  deputyBlock: 'year_end_ballot_deputy',
+  codeBlock: 'year_end_ballot_code',
+  inputAction: 'value',
+  agree: 'agree',
+  disagree: 'disagree',
+  /** Admins: every block's proposals of the year as XLSX in their DM; value { year }. */
+  provinceExportAction: 'commendations_export',
+} as const;

@@ -24,7 +24,7 @@ function criterionIds(store: Store, year: number, blockId: number, byCode: Recor
 
 export function seedPledge(
   store: Store,
-  options: { unitCode: string; year?: number; targets: Record<string, number>; by: string; at: Date },
+  options: { unitCode: string; year?: number; targets: Record<string, number>; by: string; at: Date; titles?: string[] },
 ): void {
   const year = options.year ?? 2021;
   const { unit, block } = blockOf(store, options.unitCode);
@@ -33,7 +33,7 @@ export function seedPledge(
   store.pledges.add({
     pledgeId: pledge.id,
     status: 'accepted',
-    titles: [],
+    titles: options.titles ?? [],
     commitments: '',
     targets: new Map(Object.entries(options.targets).map(([code, value]) => [ids.get(code)!, value])),
     submittedBy: options.by,
