@@ -3,6 +3,7 @@ import type { AppDeps } from '../src/services/deps';
 import { changeRequestsFeature } from './change-requests';
 import { criteriaFeature } from './criteria';
 import { deadlinesFeature } from './deadlines';
+import { deliberationFeature } from './deliberation';
 import { directiveFeature } from './directive';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
@@ -31,6 +32,7 @@ const FEATURES: Feature[] = [
   standingsFeature,
   // The year end: the year's result, the block's deliberation and vote, the province's proposals.
   yearResultsFeature,
+  deliberationFeature,
   deadlinesFeature,
   directiveFeature,
   // Approve / Reject of what needs the block lead's decision (pledge amendments, report changes).

@@ -4,6 +4,7 @@ import { registerFeatures } from '../commands';
 import { guardSlackRequests, type RefusedRequests } from './http-guard';
 import { answerFailures, refuseOversized, withListenerDefaults } from './listener-guards';
 import type { AppDeps } from './services/deps';
+import { withoutBallotTraffic } from './services/year-end/log-redaction';
 
 const EVENTS_PATH = '/slack/events';
 
@@ -61,13 +62,15 @@ export interface SlackAppOptions {
 export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
   const { clientOptions } = options;
   const routes = options.routes ?? [];
+  // What Slack's SDKs log goes through here: a secret ballot's payloads are left out.
+  const logger = withoutBallotTraffic(deps.logger);
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (options.receiver.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: options.receiver.signingSecret,
       endpoints: EVENTS_PATH,
       customRoutes: routes,
-      logger: deps.logger,
+      logger,
     });
     guardSlackRequests(receiver, {
       signingSecret: options.receiver.signingSecret,
@@ -79,7 +82,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     receiver = new SocketModeReceiver({
       appToken: options.receiver.appToken,
       customRoutes: routes,
-      logger: deps.logger,
+      logger,
       installerOptions: { port: options.receiver.port, clientOptions },
     });
   }
@@ -87,9 +90,9 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     token: options.botToken,
     ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     receiver,
-    logger: deps.logger,
+    logger,
     // Without it Bolt resets the logger to INFO, whatever LOG_LEVEL says.
-    logLevel: deps.logger.getLevel(),
+    logLevel: logger.getLevel(),
     clientOptions,
     ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
   });
@@ -107,9 +110,9 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     }
     await next();
   });
-  registerFeatures(withListenerDefaults(app, deps.logger), deps);
+  registerFeatures(withListenerDefaults(app, logger), deps);
   app.error(async (error) => {
-    deps.logger.error('unhandled error in a listener', error);
+    logger.error('unhandled error in a listener', error);
   });
   return app;
 }

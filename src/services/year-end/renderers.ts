@@ -2,18 +2,29 @@ import type { Store } from '../../../db/store';
 import type { Clock } from '../../clock';
 import type { UploadSource } from '../../delivery/message';
 import type { UploadRenderers } from '../../delivery/uploads';
+import { parseDecision, parseOpening } from '../../standings/deliberation-record';
 import { yearStandingsFor } from '../../standings/year';
+import { minutesDocx, proposalDocx } from '../../standings/year-end-documents';
 import { unitYearChartPng } from '../../standings/year-files';
 
 /**
  * The files the delivery builds for the year end: `unit_year_chart` { unitId, year } — a unit's
- * periods as they stand when the file is sent.
+ * periods as they stand when the file is sent; `year_end_minutes` and `year_end_proposal`
+ * { deliberationId } — the documents of a closed deliberation, from its frozen record.
  */
 export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
-  const locale = () => {
-    const settings = store.organisation.get();
-    if (!settings) throw new Error('no organisation loaded');
-    return settings.locale;
+  const settings = () => {
+    const organisation = store.organisation.get();
+    if (!organisation) throw new Error('no organisation loaded');
+    return organisation;
+  };
+  const closed = (source: UploadSource) => {
+    const row = store.deliberations.byId(id(source, 'deliberationId'));
+    const opening = row ? parseOpening(row.opening) : undefined;
+    const decision = row ? parseDecision(row.decision) : undefined;
+    if (!opening || !decision) throw new Error(`deliberation ${String(source.deliberationId)} is missing or not closed`);
+    const { name, timeZone } = settings();
+    return { context: { organisation: name, zone: timeZone }, opening, decision };
   };
   const id = (source: UploadSource, name: string) => {
     const value = source[name];
@@ -26,7 +37,15 @@ export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
       const block = store.structure.blockOfUnitInYear(year, unitId);
       const loaded = block ? yearStandingsFor(store, block.id, year, clock.now()) : undefined;
       if (!loaded) throw new Error(`unit ${unitId} has no block with periods in ${year}`);
-      return unitYearChartPng(loaded.record, unitId, locale());
+      return unitYearChartPng(loaded.record, unitId, settings().locale);
+    },
+    year_end_minutes: (source) => {
+      const { context, opening, decision } = closed(source);
+      return minutesDocx(context, opening, decision);
+    },
+    year_end_proposal: (source) => {
+      const { context, opening, decision } = closed(source);
+      return proposalDocx(context, opening, decision);
     },
   };
 }

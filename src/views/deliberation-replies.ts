@@ -1,0 +1,60 @@
+import { formatDateTime } from '../i18n/format';
+import { defineMessages, type Locale } from '../i18n/messages';
+import { periodLabel } from '../standings/standings-text';
+import { escapeMrkdwn } from './blocks';
+
+/** What the person who typed `/thidua binhxet` or pressed one of its buttons is told, in words. */
+export const deliberationReplyText = defineMessages(
+  {
+    opened: (year: number, channel: string) =>
+      `✅ Đã mở bình xét thi đua năm ${year}: kết quả năm, danh sách đề nghị và nút «Bỏ phiếu» đã đăng trong kênh <#${channel}>.`,
+    refused: (year: number, lead: string) =>
+      `Chưa mở bình xét năm ${year}. ${lead} hoặc quản trị viên mở bình xét bằng \`/thidua binhxet\`.`,
+    theLead: (unit: string) => `Trưởng khối (${unit})`,
+    theLeadUnknown: 'Trưởng khối',
+    notOver: (periods: string) => `Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: ${periods}.`,
+    notReviewed: (reports: string) =>
+      `Chưa mở được bình xét: còn báo cáo chưa được thẩm định xong: ${reports}. Thẩm định (\`/thidua tiendo\`) rồi mở lại.`,
+    report: (unit: string, period: string) => `${unit} (${period})`,
+    closeRefused: (lead: string) => `Chỉ ${lead} hoặc quản trị viên kết thúc bỏ phiếu; chưa làm gì.`,
+    closed: (channel: string) =>
+      `✅ Đã kết thúc bỏ phiếu. Kết quả đã đăng trong kênh <#${channel}>; biên bản và tờ trình (DOCX) gửi trong luồng tin đó và vào tin nhắn riêng.`,
+    alreadyClosed: (at: string) => `Bỏ phiếu đã kết thúc lúc ${at}; kết quả không đổi.`,
+    notMember: 'Chỉ cán bộ phụ trách thi đua của các đơn vị thành viên khối bỏ phiếu, mỗi đơn vị một phiếu.',
+    voteClosed: 'Bỏ phiếu đã kết thúc; không nhận thêm phiếu.',
+    sending: (file: string) => `Đang gửi tệp ${file} vào tin nhắn riêng với bot.`,
+    stillOpen: 'Bỏ phiếu chưa kết thúc: biên bản và tờ trình có sau khi Trưởng khối kết thúc bỏ phiếu.',
+  },
+  {
+    opened: (year: number, channel: string) =>
+      `✅ The ${year} deliberation is open: the year's results, the proposal list and the «Vote» button are posted in <#${channel}>.`,
+    refused: (year: number, lead: string) =>
+      `The ${year} deliberation is not open yet. ${lead} or an admin opens it with \`/thidua binhxet\`.`,
+    theLead: (unit: string) => `The block lead (${unit})`,
+    theLeadUnknown: 'The block lead',
+    notOver: (periods: string) =>
+      `Cannot open the deliberation yet: the year's result is not final, these periods are not due: ${periods}.`,
+    notReviewed: (reports: string) =>
+      `Cannot open the deliberation yet: reports still to be reviewed: ${reports}. Review them (\`/thidua tiendo\`) and open it again.`,
+    report: (unit: string, period: string) => `${unit} (${period})`,
+    closeRefused: (lead: string) => `Only ${lead} or an admin can close the vote; nothing was done.`,
+    closed: (channel: string) =>
+      `The vote is closed. The result is posted in <#${channel}>; the minutes and the proposal (DOCX) follow in its thread and in your DM.`,
+    alreadyClosed: (at: string) => `The vote closed at ${at}; the result stands.`,
+    notMember: "Only the officers of the block's member units vote, one ballot per unit.",
+    voteClosed: 'The vote is closed; no more ballots are taken.',
+    sending: (file: string) => `Sending ${file} to your direct messages with the bot.`,
+    stillOpen: 'The vote is still open: the minutes and the proposal exist once the lead closes it.',
+  },
+);
+
+/** "Cả năm 2021 (hạn 10/12/2021 17:00)" for each period named. */
+export function periodsWithDue(periods: readonly { name: string; year: number; due: Date }[], zone: string, locale: Locale): string {
+  return periods.map((period) => `${periodLabel(period, locale)} (${formatDateTime(period.due, zone, locale)})`).join('; ');
+}
+
+/** "Sở Tư pháp (Cả năm 2021); …" for reports awaiting review. */
+export function reportsAwaiting(reports: readonly { unit: string; period: { name: string; year: number } }[], locale: Locale): string {
+  const text = deliberationReplyText[locale];
+  return reports.map((report) => text.report(escapeMrkdwn(report.unit), periodLabel(report.period, locale))).join('; ');
+}
