@@ -113,6 +113,8 @@ function paragraph(
     indent?: boolean;
     after?: number;
     before?: number;
+    /** Kept on the page of the next paragraph (titles, signature blocks). */
+    keep?: boolean;
   } = {},
 ): Paragraph {
   const align = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED }[
@@ -120,7 +122,8 @@ function paragraph(
   ];
   return new Paragraph({
     alignment: align,
-    spacing: { before: options.before ?? 0, after: options.after ?? 120, line: 300 },
+    ...(options.keep ? { keepNext: true, keepLines: true } : {}),
+    spacing: { before: options.before ?? 0, after: options.after ?? 100, line: 288 },
     ...(options.indent ? { indent: { firstLine: 567 } } : {}),
     children: typeof content === 'string' ? [run(content, options)] : content,
   });
@@ -165,8 +168,8 @@ function grid(headers: string[], rows: string[][], shares: number[]): Table {
     columnWidths: widths,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((header, column) => textCell(header, true, column)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((text, column) => textCell(text, false, column)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((header, column) => textCell(header, true, column)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, column) => textCell(text, false, column)) })),
     ],
   });
 }
@@ -181,10 +184,11 @@ function heading(context: DocumentContext, opening: Opening, numberLine: string,
       centered(numberLine, { size: SIZE.table, before: 60 }),
     ],
     [
-      centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.table }),
+      centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SIZE.small }),
       paragraph([run('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true })], { align: 'center', after: 0 }),
       centered(dateLine, { italics: true, before: 240 }),
     ],
+    40,
   );
 }
 
@@ -235,7 +239,7 @@ function scoreTable(opening: Opening): Table {
     row.reported ? `${row.rank}${row.tie ? ' (đồng hạng)' : ''}` : '',
     row.grade ?? 'Chưa có kết quả',
   ]);
-  return grid(headers, rows, [6, 34, ...counted.map(() => 12), 14, 10, 22]);
+  return grid(headers, rows, [8, 32, ...counted.map(() => 12), 14, 14, 22]);
 }
 
 function ruleSentence(opening: Opening): string {
@@ -272,7 +276,8 @@ function document(opening: Opening, title: string, children: (Paragraph | Table)
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
-        children,
+        // The body ends with a paragraph, as Word writes it: a table last is laid out oddly by some readers.
+        children: [...children, new Paragraph({ children: [] })],
       },
     ],
   });
@@ -317,7 +322,7 @@ export function minutesDocx(context: DocumentContext, opening: Opening, decision
     children.push(
       paragraph(
         `${index + 1}. ${title.title} (${title.limit === null ? 'không giới hạn số đơn vị' : `tối đa ${title.limit} đơn vị`}; thông qua khi ${shareWords(rule.threshold)} số phiếu đồng ý, tức ít nhất ${title.needed}/${decision.ballots} phiếu):`,
-        { bold: true, italics: true, indent: true },
+        { bold: true, italics: true, indent: true, before: 120 },
       ),
       title.entries.length
         ? grid(
@@ -330,7 +335,7 @@ export function minutesDocx(context: DocumentContext, opening: Opening, decision
               String(entry.tally.disagree),
               OUTCOME[entry.outcome],
             ]),
-            [6, 32, 10, 10, 12, 30],
+            [8, 30, 14, 10, 12, 26],
           )
         : paragraph('Không đơn vị nào đủ điều kiện đề nghị.', { indent: true }),
     );
@@ -346,11 +351,11 @@ export function minutesDocx(context: DocumentContext, opening: Opening, decision
       { indent: true, italics: true },
     ),
     sideBySide(
-      [centered('THƯ KÝ', { bold: true, before: 240 }), centered('(Ký, ghi rõ họ tên)', { italics: true, size: SIZE.small })],
+      [centered('THƯ KÝ', { bold: true, before: 240 }), centered('(Ký, ghi rõ họ tên)', { italics: true, size: SIZE.small, after: 1200 })],
       [
         centered('CHỦ TRÌ', { bold: true, before: 240 }),
         centered(`ĐẠI DIỆN ${upper(chair)}`, { bold: true, size: SIZE.table }),
-        centered('(Ký, ghi rõ họ tên)', { italics: true, size: SIZE.small }),
+        centered('(Ký, ghi rõ họ tên)', { italics: true, size: SIZE.small, after: 1200 }),
       ],
       50,
     ),
@@ -402,7 +407,9 @@ export function proposalDocx(context: DocumentContext, opening: Opening, decisio
     const proposed = title.entries.filter((entry) => entry.outcome === 'proposed');
     const province = title.entries.filter((entry) => entry.outcome === 'province_decides');
     const count = proposed.length + (province.length && title.limit !== null ? Math.max(0, title.limit - proposed.length) : 0);
-    children.push(paragraph(`${index + 1}. ${title.title}: ${String(count).padStart(2, '0')} tập thể`, { bold: true, indent: true }));
+    children.push(
+      paragraph(`${index + 1}. ${title.title}: ${String(count).padStart(2, '0')} tập thể`, { bold: true, indent: true, before: 120 }),
+    );
     const rows = [...proposed, ...province].map((entry, position) => [
       String(position + 1),
       unitNameIn(opening, entry.unitId),
@@ -414,7 +421,7 @@ export function proposalDocx(context: DocumentContext, opening: Opening, decisio
     ]);
     children.push(
       rows.length
-        ? grid(['STT', 'Tên tập thể', 'Tổng điểm', 'Hạng', 'Xếp loại', 'Phiếu đồng ý', 'Ghi chú'], rows, [6, 28, 11, 9, 16, 11, 19])
+        ? grid(['STT', 'Tên tập thể', 'Tổng điểm', 'Hạng', 'Xếp loại', 'Phiếu đồng ý', 'Ghi chú'], rows, [8, 28, 11, 14, 16, 11, 16])
         : paragraph('Không có tập thể được đề nghị.', { indent: true }),
     );
   });
