@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/services/deps';
 import { changeRequestsFeature } from './change-requests';
+import { commendationsFeature } from './commendations';
 import { criteriaFeature } from './criteria';
 import { deadlinesFeature } from './deadlines';
 import { deliberationFeature } from './deliberation';
@@ -33,6 +34,7 @@ const FEATURES: Feature[] = [
   // The year end: the year's result, the block's deliberation and vote, the province's proposals.
   yearResultsFeature,
   deliberationFeature,
+  commendationsFeature,
   deadlinesFeature,
   directiveFeature,
   // Approve / Reject of what needs the block lead's decision (pledge amendments, report changes).

@@ -92,6 +92,11 @@ Cách dùng / usage: npx thidua <lệnh>
                    CSV kiểu vi (dấu ; và dấu phẩy thập phân, mặc định khi tổ chức dùng tiếng Việt) hoặc standard
                    export a block's score table for a period (XLSX by default, or UTF-8 CSV: vi style with ';' and
                    decimal commas, the default for a Vietnamese organisation, or standard with ',' and '.')
+  export --year YYYY --block CODE --format docx --document minutes|proposal [--out FILE] [--force]
+                   biên bản họp bình xét hoặc tờ trình đề nghị khen thưởng của khối (DOCX), sau khi kết thúc bỏ phiếu
+                   a block's minutes of its year-end vote or its proposal for commendation (DOCX), once the vote closed
+  export --year YYYY --document proposals [--out FILE] [--force]
+                   đề nghị khen thưởng của mọi khối trong một tệp XLSX / every block's proposals in one XLSX
   help             trợ giúp này / this help
 
 Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / configured by the environment or .env`;

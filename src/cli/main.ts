@@ -22,6 +22,7 @@ import { defaultCsvStyle, type ExportFormat, exportFileName, standingsCsv, stand
 import { standingsFor } from '../standings/load';
 import { periodLabel } from '../standings/standings-text';
 import { cliText, formatSummary, type operatorText, toOperator, USAGE, type WriteProblem } from './cli-text';
+import { exportYearEnd } from './year-end-export';
 
 /** An expected failure: printed as one line, exit code 1. */
 export class CliError extends Error {}
@@ -292,7 +293,10 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     'csv-style': { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
+    document: { type: 'string' },
   });
+  // The year end's documents (src/cli/year-end-export.ts): the minutes, the proposal, the province's proposals.
+  if (values.document !== undefined || values.format?.toLowerCase() === 'docx') return yearEndExportCommand(config, values);
   if (!values.block || !values.period) throw new CliError(toOperator((text) => text.exportNeeds));
   const format = (values.format ?? 'xlsx').toLowerCase();
   if (format !== 'xlsx' && format !== 'csv') throw new CliError(toOperator((text) => text.badFormat(values.format ?? '')));
@@ -339,6 +343,46 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
     process.stdout.write(
       `${cliText[organisation.locale].exported(out, block.name, periodLabel(period, organisation.locale), reported, loaded.members.length)}\n`,
     );
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+async function yearEndExportCommand(
+  config: Config,
+  values: {
+    block?: string | undefined;
+    year?: string | undefined;
+    format?: string | undefined;
+    document?: string | undefined;
+    out?: string | undefined;
+    force?: boolean | undefined;
+  },
+): Promise<number> {
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(toOperator((text) => text.badYear(values.year ?? '')));
+  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
+  const handle = openDatabase(config.databasePath);
+  try {
+    const store = createStore(handle.db);
+    const organisation = store.organisation.get();
+    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisation));
+    const force = values.force === true;
+    if (values.out !== undefined && !force && existsSync(values.out)) throw exists(values.out);
+    const line = await exportYearEnd(
+      store,
+      organisation,
+      { ...values, year: values.year !== undefined ? Number(values.year) : undefined },
+      systemClock.now(),
+      {
+        write: (path, bytes) => writeOut(path, bytes, force),
+        fail: (message) => {
+          throw new CliError(message);
+        },
+        unknownBlock: (typed) => toOperator((text) => text.unknownBlock(typed, listed(store.structure.activeBlocks()))),
+      },
+    );
+    process.stdout.write(`${line}\n`);
     return 0;
   } finally {
     handle.close();

@@ -3,14 +3,17 @@ import type { Clock } from '../../clock';
 import type { UploadSource } from '../../delivery/message';
 import type { UploadRenderers } from '../../delivery/uploads';
 import { parseDecision, parseOpening } from '../../standings/deliberation-record';
+import { provinceProposalsXlsx } from '../../standings/province-proposals';
 import { yearStandingsFor } from '../../standings/year';
 import { minutesDocx, proposalDocx } from '../../standings/year-end-documents';
 import { unitYearChartPng } from '../../standings/year-files';
+import { provinceYearEnd } from './province';
 
 /**
  * The files the delivery builds for the year end: `unit_year_chart` { unitId, year } — a unit's
  * periods as they stand when the file is sent; `year_end_minutes` and `year_end_proposal`
- * { deliberationId } — the documents of a closed deliberation, from its frozen record.
+ * { deliberationId } — the documents of a closed deliberation, from its frozen record;
+ * `year_end_proposals_xlsx` { year } — every block's proposals as they stand when the file is sent.
  */
 export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
   const settings = () => {
@@ -46,6 +49,11 @@ export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
     year_end_proposal: (source) => {
       const { context, opening, decision } = closed(source);
       return proposalDocx(context, opening, decision);
+    },
+    year_end_proposals_xlsx: (source) => {
+      const year = id(source, 'year');
+      const { locale, timeZone } = settings();
+      return provinceProposalsXlsx(year, provinceYearEnd(store, year), clock.now(), timeZone, locale);
     },
   };
 }

@@ -3,7 +3,7 @@ import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot, textOf } from '../../support/bot';
 import { seedReport } from '../../support/standings';
 import { A_YEAR, CHANNEL, command, FLAG, LEAD, MERIT, OFFICER, seedYear, YEAR_END } from './support';
-import { type BallotChoice, codeIn, openingPost, pressIn, vote } from './voting';
+import { BALLOTS, codeIn, openingPost, pressIn, vote } from './voting';
 
 /**
  * The block's year end through the real app: the year of support.ts in Khối thi đua Nội chính (seven
@@ -24,14 +24,6 @@ import { type BallotChoice, codeIn, openingPost, pressIn, vote } from './voting'
  * the votes, TT. Merit CA 6, TT 6 (has the flag), STP 5, BCHQS 4, TAND 3 (fails), CTHADS 4: CA and
  * STP fill the two places. Lead for 2022: STP 4 of 6; deputy: TT 4.
  */
-const BALLOTS: Record<'CA' | 'TT' | 'VKS' | 'TAND' | 'STP' | 'BCHQS', BallotChoice> = {
-  CA: { answers: 'AA|AAAADA', lead: 'STP', deputy: 'TT' },
-  TT: { answers: 'AD|AAAAAA', lead: 'STP', deputy: 'BCHQS' },
-  VKS: { answers: 'DA|AAADDA', lead: 'STP', deputy: 'TT' },
-  TAND: { answers: 'AA|AADAAD', lead: 'TT', deputy: 'STP' },
-  STP: { answers: 'AA|AAAAAA', lead: 'STP', deputy: 'TT' },
-  BCHQS: { answers: 'AD|AAADDD', lead: 'CTHADS', deputy: 'TT' },
-};
 
 let t: TestBot | undefined;
 afterEach(async () => {
