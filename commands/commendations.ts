@@ -13,7 +13,7 @@ import { argsText } from './shared/scope';
 
 /**
  * The province's view of the year end, for admins: `/thidua khenthuong [năm]` lists each block's
- * state and proposals; «Xuất Excel toàn tỉnh» sends every block's proposals as one XLSX to the DM.
+ * state and proposals; “Xuất Excel toàn tỉnh” sends every block's proposals as one XLSX to the DM.
  */
 const help = defineMessages(
   {

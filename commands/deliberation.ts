@@ -9,6 +9,7 @@ import { closeDeliberation, type Deliberation, deliberationOf, openDeliberation 
 import { requestDocument } from '../src/services/year-end/documents';
 import type { YearEndDocument } from '../src/standings/year-end-documents';
 import { ballotErrors, buildBallotClosedView, buildBallotModal, buildReceiptView } from '../src/views/ballot-modal';
+import { escapeMrkdwn } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { buildQuorumPost, buildStatusReply } from '../src/views/deliberation';
 import { deliberationReplyText, periodsWithDue, reportsAwaiting } from '../src/views/deliberation-replies';
@@ -20,8 +21,8 @@ import { resolveScope } from './shared/scope';
 
 /**
  * The block's year-end deliberation: `/thidua binhxet [khối] [năm]` opens it (the block's lead of the
- * year, or an admin) or shows how far it is; «Bỏ phiếu» opens the secret ballot of the presser's unit;
- * «Kết thúc bỏ phiếu» closes it (with the quorum) for the lead; «Biên bản» / «Tờ trình» send the
+ * year, or an admin) or shows how far it is; “Bỏ phiếu” opens the secret ballot of the presser's unit;
+ * “Kết thúc bỏ phiếu” closes it (with the quorum) for the lead; “Biên bản” / “Tờ trình” send the
  * documents to the presser's DM. The rules are src/services/year-end/.
  */
 const help = defineMessages(
@@ -74,7 +75,9 @@ const binhxet: SubCommand = {
     const outcome = openDeliberation(deps, caller, scope.block.id, scope.year.year);
     switch (outcome.kind) {
       case 'refused':
-        return respond({ text: text.refused(scope.year.year, outcome.lead ? text.theLead(outcome.lead.name) : text.theLeadUnknown) });
+        return respond({
+          text: text.refused(scope.year.year, outcome.lead ? text.theLead(escapeMrkdwn(outcome.lead.name)) : text.theLeadUnknown),
+        });
       case 'no_periods':
         return respond({ text: text.notOver('—') });
       case 'not_over':
@@ -155,7 +158,7 @@ export const deliberationFeature: Feature = {
         case 'gone':
           return say(commonText[locale].gone);
         case 'refused':
-          return say(text.closeRefused(outcome.lead ? text.theLead(outcome.lead.name) : text.theLeadUnknown));
+          return say(text.closeRefused(outcome.lead ? text.theLead(escapeMrkdwn(outcome.lead.name)) : text.theLeadUnknown));
         case 'already_closed':
           return say(text.alreadyClosed(formatDateTime(outcome.deliberation.row.closedAt!, organisation.timeZone, locale)));
         case 'no_quorum':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findByCodeOrName, YEAR_PATTERN } from '../src/domain/scope-words';
 import { defineMessages } from '../src/i18n/messages';
 import { unitYearResult, yearStandingsView } from '../src/services/year-end/results';
+import { escapeMrkdwn } from '../src/views/blocks';
 import { YEAR_STANDINGS_NEXT, YEAR_STANDINGS_PREVIOUS } from '../src/views/ids';
 import { buildUnitYearReply, buildYearStandingsReply, type YearStandingsPage } from '../src/views/year-standings';
 import type { Feature, SubCommand } from './shared/feature';
@@ -45,14 +46,14 @@ const unitResultHelp = defineMessages(
 
 const resultText = defineMessages(
   {
-    unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
+    unknownUnit: (typed: string, units: string) => `Không có đơn vị “${typed}”. Các đơn vị: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `“${typed}” khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
     whichUnit: (units: string) => `Ghi thêm đơn vị, ví dụ \`/thidua ketqua STP\`. Các đơn vị: ${units}.`,
     noBlock: (unit: string, year: number) => `${unit} không là thành viên khối thi đua nào năm ${year}.`,
   },
   {
-    unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
+    unknownUnit: (typed: string, units: string) => `There is no unit “${typed}”. Units: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `“${typed}” matches several units: ${units}. Please give the unit code.`,
     whichUnit: (units: string) => `Name the unit, e.g. \`/thidua result STP\`. Units: ${units}.`,
     noBlock: (unit: string, year: number) => `${unit} is a member of no block in ${year}.`,
   },
@@ -106,13 +107,13 @@ const unitResult: SubCommand = {
     let unit = caller.unit;
     if (unitWords) {
       const found = findByCodeOrName(unitWords, units);
-      if (found.kind === 'none') return respond({ text: text.unknownUnit(unitWords, listNamed(units)) });
-      if (found.kind === 'ambiguous') return respond({ text: text.ambiguousUnit(unitWords, listNamed(found.items)) });
+      if (found.kind === 'none') return respond({ text: text.unknownUnit(escapeMrkdwn(unitWords), listNamed(units)) });
+      if (found.kind === 'ambiguous') return respond({ text: text.ambiguousUnit(escapeMrkdwn(unitWords), listNamed(found.items)) });
       unit = found.item;
     }
     if (!unit) return respond({ text: text.whichUnit(listNamed(units)) });
     const outcome = unitYearResult(deps, caller, unit, year, triggerId);
-    if (outcome.kind === 'no_block') return respond({ text: text.noBlock(unit.name, year) });
+    if (outcome.kind === 'no_block') return respond({ text: text.noBlock(escapeMrkdwn(unit.name), year) });
     if (outcome.kind === 'no_periods') return respond({ text: argsText[locale].noPeriods(year) });
     return respond(buildUnitYearReply(outcome.record, outcome.unitId, organisation.timeZone, outcome.chartQueued, locale));
   },

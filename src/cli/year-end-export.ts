@@ -18,7 +18,7 @@ export const YEAR_END_DOCUMENT_NAMES = ['minutes', 'proposal', 'proposals'] as c
 const text = defineMessages(
   {
     badDocument: (typed: string) =>
-      `--document «${typed}»: chỉ có minutes (biên bản), proposal (tờ trình) hoặc proposals (tổng hợp đề nghị toàn tỉnh)`,
+      `--document “${typed}”: chỉ có minutes (biên bản), proposal (tờ trình) hoặc proposals (tổng hợp đề nghị toàn tỉnh)`,
     needsDocument: 'Cần --document: npx thidua export --year 2021 --block NOI_CHINH --format docx --document minutes|proposal',
     needsBlock: (document: string) => `--document ${document} cần --block, ví dụ --block NOI_CHINH`,
     badFormat: (document: string, format: string) => `--document ${document} xuất dạng ${format}`,

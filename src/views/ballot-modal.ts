@@ -5,6 +5,7 @@ import { defineMessages, type Locale } from '../i18n/messages';
 import { type Opening, unitNameIn } from '../standings/deliberation-record';
 import { context, escapeMrkdwn, field, formModal, noticeModal, section, truncate } from './blocks';
 import { deliberationText } from './deliberation';
+import { FIELD_LIMITS } from './field-limits';
 import { deliberationIds } from './ids';
 
 /**
@@ -45,7 +46,7 @@ export const ballotText = defineMessages(
     changed: (unit: string) => `✅ Đã thay phiếu của *${unit}* bằng phiếu mới.`,
     receiptCode: (code: string) => `Mã sửa phiếu: *\`${code}\`*`,
     receiptRule:
-      'Bot không lưu mã này và không biết đơn vị đã chọn gì. Muốn sửa phiếu trước khi Trưởng khối kết thúc bỏ phiếu, bấm «Bỏ phiếu» lần nữa và nhập mã. Không có mã thì phiếu đã bỏ không sửa được.',
+      'Bot không lưu mã này và không biết đơn vị đã chọn gì. Muốn sửa phiếu trước khi Trưởng khối kết thúc bỏ phiếu, bấm “Bỏ phiếu” lần nữa và nhập mã. Không có mã thì phiếu đã bỏ không sửa được.',
   },
   {
     title: 'Ballot',
@@ -78,7 +79,7 @@ export const ballotText = defineMessages(
     changed: (unit: string) => `✅ The ballot of *${unit}* was replaced.`,
     receiptCode: (code: string) => `Change code: *\`${code}\`*`,
     receiptRule:
-      'The bot does not keep this code and does not know what your unit chose. To change the ballot before the lead closes the vote, press «Vote» again and enter the code. Without it a cast ballot cannot be changed.',
+      'The bot does not keep this code and does not know what your unit chose. To change the ballot before the lead closes the vote, press “Vote” again and enter the code. Without it a cast ballot cannot be changed.',
   },
 );
 
@@ -141,7 +142,7 @@ export function buildBallotModal(facts: BallotFacts, locale: Locale): ModalView 
       field(deliberationIds.codeBlock, text.code, text.codeHint, {
         type: 'plain_text_input',
         action_id: deliberationIds.inputAction,
-        max_length: 40,
+        max_length: FIELD_LIMITS.ballotCode,
       }),
     );
   return formModal({

@@ -7,7 +7,7 @@ import { escapeMrkdwn } from './blocks';
 export const deliberationReplyText = defineMessages(
   {
     opened: (year: number, channel: string) =>
-      `✅ Đã mở bình xét thi đua năm ${year}: kết quả năm, danh sách đề nghị và nút «Bỏ phiếu» đã đăng trong kênh <#${channel}>.`,
+      `✅ Đã mở bình xét thi đua năm ${year}: kết quả năm, danh sách đề nghị và nút “Bỏ phiếu” đã đăng trong kênh <#${channel}>.`,
     refused: (year: number, lead: string) =>
       `Chưa mở bình xét năm ${year}. ${lead} hoặc quản trị viên mở bình xét bằng \`/thidua binhxet\`.`,
     theLead: (unit: string) => `Trưởng khối (${unit})`,
@@ -27,7 +27,7 @@ export const deliberationReplyText = defineMessages(
   },
   {
     opened: (year: number, channel: string) =>
-      `✅ The ${year} deliberation is open: the year's results, the proposal list and the «Vote» button are posted in <#${channel}>.`,
+      `✅ The ${year} deliberation is open: the year's results, the proposal list and the “Vote” button are posted in <#${channel}>.`,
     refused: (year: number, lead: string) =>
       `The ${year} deliberation is not open yet. ${lead} or an admin opens it with \`/thidua binhxet\`.`,
     theLead: (unit: string) => `The block lead (${unit})`,
@@ -50,11 +50,11 @@ export const deliberationReplyText = defineMessages(
 
 /** "Cả năm 2021 (hạn 10/12/2021 17:00)" for each period named. */
 export function periodsWithDue(periods: readonly { name: string; year: number; due: Date }[], zone: string, locale: Locale): string {
-  return periods.map((period) => `${periodLabel(period, locale)} (${formatDateTime(period.due, zone, locale)})`).join('; ');
+  return periods.map((period) => `${escapeMrkdwn(periodLabel(period, locale))} (${formatDateTime(period.due, zone, locale)})`).join('; ');
 }
 
 /** "Sở Tư pháp (Cả năm 2021); …" for reports awaiting review. */
 export function reportsAwaiting(reports: readonly { unit: string; period: { name: string; year: number } }[], locale: Locale): string {
   const text = deliberationReplyText[locale];
-  return reports.map((report) => text.report(escapeMrkdwn(report.unit), periodLabel(report.period, locale))).join('; ');
+  return reports.map((report) => text.report(escapeMrkdwn(report.unit), escapeMrkdwn(periodLabel(report.period, locale)))).join('; ');
 }

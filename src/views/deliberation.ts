@@ -9,7 +9,7 @@ import { basisLines, yearDecimals } from './year-standings';
 
 /**
  * The block's year-end deliberation in Slack: the proposal list posted when the lead opens it (with
- * «Bỏ phiếu»), a line when a unit has voted, the missing ballots when the lead closes too early, the
+ * “Bỏ phiếu”), a line when a unit has voted, the missing ballots when the lead closes too early, the
  * result with its tallies, and the status `/thidua binhxet` answers. Words for the rules (quorum,
  * thresholds, limits) are shared with the documents.
  */
@@ -236,7 +236,7 @@ export function quorumWords(opening: Opening, locale: Locale): string {
   return deliberationText[locale].quorumOfMembers(shareWords(opening.rules.quorum, locale));
 }
 
-/** The channel post when the lead opens the vote: the year's table, the proposal list, the election, and «Bỏ phiếu». */
+/** The channel post when the lead opens the vote: the year's table, the proposal list, the election, and “Bỏ phiếu”. */
 export function buildOpeningPost(
   opening: Opening,
   deliberationId: number,
@@ -257,7 +257,7 @@ export function buildOpeningPost(
     context(text.secrecy(opening.quorumNeeded, opening.members.length, quorumWords(opening, locale))),
     actions(deliberationIds.actionsBlock, button(text.vote, deliberationIds.voteAction, value(deliberationId), 'primary')),
   ];
-  return { text: title, blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }
 
 /** The tallies of each title and what they decided, and the election. */
@@ -308,7 +308,7 @@ export function buildResultPost(
   const text = deliberationText[locale];
   const title = text.resultTitle(opening.year, opening.block.name);
   return {
-    text: title,
+    text: escapeMrkdwn(title),
     blocks: [
       header(title),
       context(
@@ -378,7 +378,7 @@ export interface StatusFacts {
   zone: string;
 }
 
-/** `/thidua binhxet` once the vote is open or closed: how far it is, with «Bỏ phiếu», «Kết thúc bỏ phiếu» or the documents. */
+/** `/thidua binhxet` once the vote is open or closed: how far it is, with “Bỏ phiếu”, “Kết thúc bỏ phiếu” or the documents. */
 export function buildStatusReply(facts: StatusFacts, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const text = deliberationText[locale];
   const { opening, decision } = facts;
@@ -394,7 +394,7 @@ export function buildStatusReply(facts: StatusFacts, locale: Locale): { text: st
         button(text.proposal, deliberationIds.proposalAction, value(facts.deliberationId)),
       ),
     );
-    return { text: title, blocks };
+    return { text: escapeMrkdwn(title), blocks };
   }
   const missing = opening.members.filter((member) => !facts.voters.includes(member.id)).map((member) => escapeMrkdwn(member.name));
   blocks.push(
@@ -415,5 +415,5 @@ export function buildStatusReply(facts: StatusFacts, locale: Locale): { text: st
     ),
   );
   if (!facts.own && !facts.canClose) blocks.pop();
-  return { text: `${title}: ${text.statusOpen(facts.voters.length, opening.members.length, opening.quorumNeeded)}`, blocks };
+  return { text: escapeMrkdwn(`${title}: ${text.statusOpen(facts.voters.length, opening.members.length, opening.quorumNeeded)}`), blocks };
 }

@@ -1,5 +1,6 @@
 import {
   CHANGE_REQUEST_REASON_BLOCK,
+  deliberationIds,
   directiveIds,
   PLEDGE_COMMITMENTS_BLOCK,
   PLEDGE_TARGET_BLOCK_PREFIX,
@@ -34,6 +35,8 @@ export const FIELD_LIMITS = {
   directiveSummary: 3000,
   directiveUrl: 1000,
   directiveTags: 1000,
+  /** A ballot's change code: 12 characters, with dashes or spaces as people type them. */
+  ballotCode: 30,
 } as const;
 
 /** Block ids (exact, or a prefix followed by an id) and their limit. */
@@ -57,6 +60,7 @@ const BY_BLOCK: readonly [blockId: string, kind: 'exact' | 'prefix', limit: numb
   [directiveIds.fields.summary, 'exact', FIELD_LIMITS.directiveSummary],
   [directiveIds.fields.url, 'exact', FIELD_LIMITS.directiveUrl],
   [directiveIds.fields.tags, 'exact', FIELD_LIMITS.directiveTags],
+  [deliberationIds.codeBlock, 'exact', FIELD_LIMITS.ballotCode],
 ];
 
 /** Slack's own limit on an option's value (checkboxes, radio buttons, selects). */

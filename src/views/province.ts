@@ -5,7 +5,7 @@ import { type BlockYearEnd, provinceText } from '../standings/province-proposals
 import { actions, button, context, escapeMrkdwn, header, packTexts, section } from './blocks';
 import { deliberationIds } from './ids';
 
-/** `/thidua khenthuong`: each block's year end in a line, and «Xuất Excel toàn tỉnh» for the admins. */
+/** `/thidua khenthuong`: each block's year end in a line, and “Xuất Excel toàn tỉnh” for the admins. */
 export const provinceViewText = defineMessages(
   {
     title: (year: number) => `Đề nghị khen thưởng năm ${year} của các khối thi đua`,

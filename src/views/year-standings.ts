@@ -73,15 +73,18 @@ export const yearStandingsText = defineMessages(
   },
 );
 
+/** A period's name for mrkdwn (the file's name, escaped). */
 const label = (record: YearRecord, periodId: number, locale: Locale) => {
   const period = record.periods.find((candidate) => candidate.id === periodId)!;
-  return periodLabel(period, locale);
+  return escapeMrkdwn(periodLabel(period, locale));
 };
 
-/** Which rule made the result, and what is not due yet: the lines every year view starts with. */
+/** Which rule made the result, and what is not due yet: the lines every year view starts with (plain text, to be escaped). */
 export function basisLines(record: YearRecord, zone: string, locale: Locale): string[] {
   const text = yearStandingsText[locale];
-  const names = (ids: readonly number[]) => ids.map((id) => label(record, id, locale)).join('; ');
+  // Plain text: the callers escape the lines as a whole.
+  const names = (ids: readonly number[]) =>
+    ids.map((id) => periodLabel(record.periods.find((period) => period.id === id)!, locale)).join('; ');
   if (record.rule === 'final_period') {
     const period = record.periods.find((candidate) => candidate.id === record.counted[0])!;
     return [
@@ -127,8 +130,8 @@ export function buildYearStandingsReply(record: YearRecord, zone: string, reques
   const text = yearStandingsText[locale];
   const title = text.title(record.year, record.block.name);
   if (record.rows.length === 0) {
-    const message = text.noMembers(record.block.name, record.year);
-    return { text: message, blocks: [section(escapeMrkdwn(message))] };
+    const message = escapeMrkdwn(text.noMembers(record.block.name, record.year));
+    return { text: message, blocks: [section(message)] };
   }
   const blocks: KnownBlock[] = [
     header(title),
@@ -169,7 +172,7 @@ export function buildYearStandingsReply(record: YearRecord, zone: string, reques
           `${row.rank}. ${row.unitName} — ${formatPoints(row.total, locale, decimals[record.rows.indexOf(row)])} — ${row.grade ?? ''}`,
       ),
   ].join('\n');
-  return { text: truncate(plain, 3000), blocks };
+  return { text: escapeMrkdwn(truncate(plain, 3000)), blocks };
 }
 
 /** `/thidua ketqua`: one unit's points, rank and grade in every period of the year, then its year result. */
@@ -180,7 +183,7 @@ export function buildUnitYearReply(record: YearRecord, unitId: number, zone: str
   const due = new Set([...record.counted, ...record.periods.filter((period) => period.due < record.computedAt).map((period) => period.id)]);
   const periodLines = record.periods.map((period, index) => {
     const result = row.periods[index]!;
-    const name = periodLabel(period, locale);
+    const name = escapeMrkdwn(periodLabel(period, locale));
     if (result.reported)
       return text.periodLine(name, formatPoints(result.total, locale), result.rank, units, result.tie, escapeMrkdwn(result.grade ?? ''));
     return due.has(period.id) ? text.periodNotReported(name) : text.periodNotDue(name);
@@ -197,6 +200,7 @@ export function buildUnitYearReply(record: YearRecord, unitId: number, zone: str
     section(`${yearLine}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`),
     ...(chartSent ? [context(text.chartSent)] : []),
   ];
-  const plain = [text.unitTitle(record.year, row.unitName), ...periodLines, yearLine].join('\n').replace(/\*/g, '');
+  // The lines are mrkdwn already (names escaped); the title is not.
+  const plain = [escapeMrkdwn(text.unitTitle(record.year, row.unitName)), ...periodLines, yearLine].join('\n').replace(/\*/g, '');
   return { text: truncate(plain, 3000), blocks };
 }

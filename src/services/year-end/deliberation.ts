@@ -21,7 +21,7 @@ import { queueDocuments } from './documents';
 /**
  * The block's year-end deliberation (bình xét): the lead (or an admin) opens it for the year once the
  * year's result is final and reviewed, which freezes the proposal list and posts it in the block's
- * channel with «Bỏ phiếu»; the lead closes it once the quorum has voted, which decides each
+ * channel with “Bỏ phiếu”; the lead closes it once the quorum has voted, which decides each
  * proposal and the election, posts the result once (keyed by the deliberation) and sends the minutes
  * and the proposal as DOCX. Ballots are src/services/year-end/ballot.ts.
  */
@@ -207,7 +207,7 @@ function decide(store: Store, deliberation: Deliberation, voters: number[], clos
 }
 
 /**
- * «Kết thúc bỏ phiếu»: with the quorum, decides, posts the result once and sends the documents; without
+ * “Kết thúc bỏ phiếu”: with the quorum, decides, posts the result once and sends the documents; without
  * it, the vote stays open and the channel is told which units have not voted (once per count of
  * ballots, so pressing again changes nothing).
  */

@@ -45,7 +45,7 @@ export function queueDocuments(deps: AppDeps, tx: Store, target: DocumentTarget)
 
 export type DocumentRequest = { kind: 'queued'; filename: string } | { kind: 'gone' } | { kind: 'still_open' };
 
-/** «Biên bản» / «Tờ trình» pressed: the document to the presser's DM, once the vote is closed. */
+/** “Biên bản” / “Tờ trình” pressed: the document to the presser's DM, once the vote is closed. */
 export function requestDocument(
   deps: AppDeps,
   userId: string,

@@ -25,7 +25,7 @@ export function provinceYearEnd(store: Store, year: number): BlockYearEnd[] {
 
 export type ProvinceExport = { kind: 'refused' } | { kind: 'queued'; filename: string };
 
-/** «Xuất Excel toàn tỉnh»: the proposals of every block for the year, built when sent, to the admin's DM (one file per press). */
+/** “Xuất Excel toàn tỉnh”: the proposals of every block for the year, built when sent, to the admin's DM (one file per press). */
 export function exportProvinceProposals(deps: AppDeps, caller: Caller, year: number, requestId: string): ProvinceExport {
   if (!caller.isAdmin) return { kind: 'refused' };
   const locale = deps.store.organisation.get()!.locale;

@@ -110,6 +110,6 @@ describe("a unit's year (ketqua)", () => {
   it('an admin outside every unit names one; an unknown name is said with the list', async () => {
     const bot = await yearBot();
     expect((await command(bot, 'U0ADMIN01', 'ketqua')).text).toContain('Ghi thêm đơn vị, ví dụ `/thidua ketqua STP`.');
-    expect((await command(bot, 'U0ADMIN01', 'ketqua so xay dung')).text).toContain('Không có đơn vị «so xay dung».');
+    expect((await command(bot, 'U0ADMIN01', 'ketqua so xay dung')).text).toContain('Không có đơn vị “so xay dung”.');
   });
 });
