@@ -88,6 +88,14 @@ export function deliberationQueries(db: Db) {
         .run();
     },
 
+    /** Sets up every count the vote can reach, at zero, in one go when it opens (src/domain/ballots.ts everyTallyKey). */
+    startTallies(deliberationId: number, keys: readonly TallyKey[]): void {
+      if (keys.length)
+        db.insert(voteTallies)
+          .values(keys.map((key) => ({ deliberationId, ...key, count: 0 })))
+          .run();
+    },
+
     /** Adds `delta` (1 for a ballot, −1 for the ballot it replaces) to each count. */
     count(deliberationId: number, keys: readonly TallyKey[], delta: 1 | -1): void {
       for (const key of keys)

@@ -47,6 +47,18 @@ export function tallyKeys(ballot: Ballot, layout: BallotLayout): TallyKey[] {
   ];
 }
 
+/**
+ * Every count a vote on this layout can reach. They are all set up (at zero) when the vote opens, so
+ * that the order in which counts first appear cannot tell what the first voters chose.
+ */
+export function everyTallyKey(layout: BallotLayout): TallyKey[] {
+  const answers: Answer[] = ['agree', 'disagree'];
+  return [
+    ...layout.proposals.flatMap((proposal) => answers.map((option) => ({ subject: proposalSubject(proposal), option }))),
+    ...[LEAD_SUBJECT, DEPUTY_SUBJECT].flatMap((subject) => layout.members.map((unitId) => ({ subject, option: String(unitId) }))),
+  ];
+}
+
 export type BallotProblem =
   | { field: 'proposal'; index: number; kind: 'missing' }
   | { field: 'lead' | 'deputy'; kind: 'missing' | 'not_member' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Ballot, type BallotLayout, decodeBallot, encodeBallot, readBallot, tallyKeys } from '../../src/domain/ballots';
+import { type Ballot, type BallotLayout, decodeBallot, encodeBallot, everyTallyKey, readBallot, tallyKeys } from '../../src/domain/ballots';
 import {
   type Candidate,
   type CommendationRules,
@@ -255,6 +255,17 @@ describe('a ballot', () => {
       { subject: 'lead', option: '13' },
       { subject: 'deputy', option: '11' },
     ]);
+  });
+
+  it('can only reach counts set up when the vote opens', () => {
+    const every = everyTallyKey(layout);
+    expect(every).toHaveLength(2 * 2 + 2 * 3);
+    const ballots: Ballot[] = [
+      { answers: ['agree', 'disagree'], lead: 13, deputy: 11 },
+      { answers: ['disagree', 'agree'], lead: 11, deputy: 12 },
+      { answers: ['disagree', 'disagree'], lead: 12, deputy: 13 },
+    ];
+    for (const key of ballots.flatMap((ballot) => tallyKeys(ballot, layout))) expect(every).toContainEqual(key);
   });
 
   it('is sealed as a line of the same length whatever was chosen, and read back', () => {

@@ -1,7 +1,7 @@
 import type { Store } from '../../../db/store';
 import type { DeliberationRow } from '../../../db/store/deliberations';
 import type { PeriodRow, UnitRow } from '../../../db/store/structure';
-import { DEPUTY_SUBJECT, LEAD_SUBJECT, proposalSubject } from '../../domain/ballots';
+import { DEPUTY_SUBJECT, everyTallyKey, LEAD_SUBJECT, proposalSubject } from '../../domain/ballots';
 import {
   type Candidate,
   DEFAULT_COMMENDATION_RULES,
@@ -11,7 +11,14 @@ import {
   neededFor,
   proposalList,
 } from '../../domain/commendations';
-import { DELIBERATION_RECORD_VERSION, type Decision, type Opening, parseDecision, parseOpening } from '../../standings/deliberation-record';
+import {
+  ballotLayout,
+  DELIBERATION_RECORD_VERSION,
+  type Decision,
+  type Opening,
+  parseDecision,
+  parseOpening,
+} from '../../standings/deliberation-record';
 import { type LoadedYear, yearStandingsFor } from '../../standings/year';
 import { buildOpeningPost, buildQuorumPost, buildResultPost } from '../../views/deliberation';
 import { type Caller, leadsBlock } from '../caller';
@@ -144,6 +151,7 @@ export function openDeliberation(deps: AppDeps, caller: Caller, blockId: number,
   const outcome = store.transaction((tx): OpenOutcome => {
     const row = tx.deliberations.open({ year, blockId, opening, openedBy: caller.userId, openedAt: now });
     if (!row) return { kind: 'exists', deliberation: readDeliberation(tx.deliberations.of(year, blockId))! };
+    tx.deliberations.startTallies(row.id, everyTallyKey(ballotLayout(opening)));
     deps.delivery.queue(tx, {
       key: `deliberation-opened:${row.id}`,
       kind: 'deliberation_opened',

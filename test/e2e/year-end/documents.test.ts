@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot, textOf } from '../../support/bot';
 import { runThidua, scratchFolder } from '../../support/processes';
-import { A_YEAR, ADMIN, CHANNEL, command, FLAG, LEAD, MERIT, seedYear, YEAR_END } from './support';
+import { A_YEAR, ADMIN, CHANNEL, command, docxText, FLAG, LEAD, MERIT, seedYear, YEAR_END } from './support';
 import { holdVote, pressIn } from './voting';
 
 /**
@@ -21,18 +20,6 @@ beforeAll(async () => {
   await holdVote(t);
 });
 afterAll(() => t.close());
-
-/** The text of a DOCX: its paragraphs (table cells are paragraphs too), one a line, read from word/document.xml. */
-export async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
-    .filter(Boolean)
-    .join('\n')
-    .replace(/&amp;/g, '&');
-}
 
 const uploaded = (name: string) => {
   const message = t.slack.messagesIn(CHANNEL).find((candidate) => candidate.files?.some((file) => file.name === name))!;

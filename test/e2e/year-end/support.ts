@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import type { Store } from '../../../db/store';
 import { firstResponse, type TestBot, textOf } from '../../support/bot';
 import { DEMO_YES, seedPledge, seedReport, seedReview } from '../../support/standings';
@@ -96,3 +97,15 @@ export async function command(t: TestBot, user: string, text: string, channel = 
 
 /** 15/12/2021 09:00 in Hà Nội: every period of the demo year is due (Cả năm on 10/12/2021 17:00). */
 export const YEAR_END = new Date('2021-12-15T02:00:00Z');
+
+/** The text of a DOCX: its paragraphs (table cells are paragraphs too), one a line, read from word/document.xml. */
+export async function docxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml
+    .split('</w:p>')
+    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
+    .filter(Boolean)
+    .join('\n')
+    .replace(/&amp;/g, '&');
+}
