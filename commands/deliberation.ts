@@ -17,7 +17,7 @@ import { deliberationIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand } from './shared/feature';
 import { pressedBy } from './shared/openers';
 import { ephemeral } from './shared/replies';
-import { resolveScope } from './shared/scope';
+import { argsText, resolveScope } from './shared/scope';
 
 /**
  * The block's year-end deliberation: `/thidua binhxet [khối] [năm]` opens it (the block's lead of the
@@ -79,7 +79,9 @@ const binhxet: SubCommand = {
           text: text.refused(scope.year.year, outcome.lead ? text.theLead(escapeMrkdwn(outcome.lead.name)) : text.theLeadUnknown),
         });
       case 'no_periods':
-        return respond({ text: text.notOver('—') });
+        return respond({ text: argsText[locale].noPeriods(scope.year.year) });
+      case 'no_results':
+        return respond({ text: text.noResults(scope.year.year) });
       case 'not_over':
         return respond({ text: text.notOver(periodsWithDue(outcome.periods, organisation.timeZone, locale)) });
       case 'not_reviewed':

@@ -53,6 +53,8 @@ export type OpenOutcome =
   | { kind: 'not_over'; periods: PeriodRow[] }
   /** Reports of the counted periods that the lead has not reviewed (or that wait for a change or a resubmission). */
   | { kind: 'not_reviewed'; reports: { unit: string; period: PeriodRow }[] }
+  /** No unit has a result for the year: there would be nothing to deliberate. */
+  | { kind: 'no_results' }
   | { kind: 'opened'; deliberation: Deliberation };
 
 /** The candidates as the rules look at them: the year's rank and grade, the titles registered, the deductions taken. */
@@ -126,6 +128,7 @@ export function openDeliberation(deps: AppDeps, caller: Caller, blockId: number,
   }
   const reports = unreviewed(loaded);
   if (reports.length) return { kind: 'not_reviewed', reports };
+  if (!loaded.record.rows.some((row) => row.reported)) return { kind: 'no_results' };
 
   const yearRow = store.structure.year(year)!;
   const blockYear = store.structure.blockYear(year, blockId);

@@ -159,4 +159,14 @@ describe('the year-end deliberation (binhxet)', () => {
     expect((await command(bot, LEAD, 'binhxet')).text).toContain('còn báo cáo chưa được thẩm định xong: Sở Tư pháp (Cả năm 2021).');
     expect(bot.bot.store.deliberations.of(2021, bot.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
   });
+
+  it('is not opened for a year no unit has a result for: nothing is frozen or posted', async () => {
+    t = await startTestBot({ now: YEAR_END });
+    expect((await command(t, LEAD, 'binhxet')).text).toBe(
+      'Chưa mở được bình xét: chưa đơn vị nào có kết quả năm 2021 (chưa có báo cáo nào của kỳ được tính vào kết quả năm).',
+    );
+    await t.bot.idle();
+    expect(t.bot.store.deliberations.of(2021, t.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
+    expect(t.slack.messagesIn(CHANNEL)).toEqual([]);
+  });
 });
