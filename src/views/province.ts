@@ -11,6 +11,7 @@ export const provinceViewText = defineMessages(
     title: (year: number) => `Đề nghị khen thưởng năm ${year} của các khối thi đua`,
     line: (block: string, state: string, proposed: string) => `• *${block}*: ${state}${proposed ? ` — ${proposed}` : ''}`,
     proposed: (title: string, units: string) => `${title}: ${units}`,
+    provinceDecides: (unit: string) => `${unit} (bằng phiếu ở suất cuối, tỉnh quyết định)`,
     none: 'không có',
     export: 'Xuất Excel toàn tỉnh',
     hint: 'Tệp Excel gồm mọi đề nghị của các khối đã kết thúc bỏ phiếu (khối, đơn vị, danh hiệu, hạng, điểm, xếp loại, số phiếu) và tình trạng từng khối.',
@@ -22,6 +23,7 @@ export const provinceViewText = defineMessages(
     title: (year: number) => `Proposals for commendation ${year}, every block`,
     line: (block: string, state: string, proposed: string) => `• *${block}*: ${state}${proposed ? ` — ${proposed}` : ''}`,
     proposed: (title: string, units: string) => `${title}: ${units}`,
+    provinceDecides: (unit: string) => `${unit} (equal votes for the last place, the province decides)`,
     none: 'none',
     export: 'Export the province to Excel',
     hint: 'The Excel file holds every proposal of the blocks whose vote is closed (block, unit, title, rank, points, grade, votes) and each block’s state.',
@@ -46,7 +48,14 @@ export function buildProvinceReply(year: number, blocks: readonly BlockYearEnd[]
               const units = title.entries.filter((entry) => entry.outcome === 'proposed' || entry.outcome === 'province_decides');
               return text.proposed(
                 escapeMrkdwn(title.title),
-                units.length ? units.map((entry) => escapeMrkdwn(unitNameIn(opening, entry.unitId))).join('; ') : text.none,
+                units.length
+                  ? units
+                      .map((entry) => {
+                        const name = escapeMrkdwn(unitNameIn(opening, entry.unitId));
+                        return entry.outcome === 'province_decides' ? text.provinceDecides(name) : name;
+                      })
+                      .join('; ')
+                  : text.none,
               );
             })
             .join(' · ')
