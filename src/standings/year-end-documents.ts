@@ -150,7 +150,11 @@ function sideBySide(left: Paragraph[], right: Paragraph[], leftShare = 40): Tabl
     columnWidths: [leftWidth, width - leftWidth],
     borders: TableBorders.NONE,
     rows: [
-      new TableRow({ children: [cell(left, { verticalAlign: VerticalAlign.TOP }), cell(right, { verticalAlign: VerticalAlign.TOP })] }),
+      // Never split across pages: a signature block stays whole.
+      new TableRow({
+        cantSplit: true,
+        children: [cell(left, { verticalAlign: VerticalAlign.TOP }), cell(right, { verticalAlign: VerticalAlign.TOP })],
+      }),
     ],
   });
 }
@@ -348,7 +352,7 @@ export function minutesDocx(context: DocumentContext, opening: Opening, decision
     ...conclusions(opening, decision).map((line) => paragraph(line, { indent: true })),
     paragraph(
       `Biên bản lập xong lúc ${when(decision.closedAt, context.zone)}, gửi các đơn vị thành viên và Ban Thi đua – Khen thưởng tỉnh. Bỏ phiếu kín: biên bản chỉ ghi số phiếu, không ghi đơn vị nào chọn gì.`,
-      { indent: true, italics: true },
+      { indent: true, italics: true, keep: true },
     ),
     sideBySide(
       [centered('THƯ KÝ', { bold: true, before: 240 }), centered('(Ký, ghi rõ họ tên)', { italics: true, size: SIZE.small, after: 1200 })],
@@ -435,7 +439,8 @@ export function proposalDocx(context: DocumentContext, opening: Opening, decisio
       { indent: true, before: 120 },
     ),
     paragraph('(Gửi kèm Biên bản họp bình xét thi đua và Bảng tổng hợp điểm của Khối.)', { indent: true, italics: true }),
-    paragraph(`Kính trình ${council} xem xét, quyết định./.`, { indent: true }),
+    // The closing line goes with the signature block, so the signature never stands alone on a page.
+    paragraph(`Kính trình ${council} xem xét, quyết định./.`, { indent: true, keep: true }),
     sideBySide(
       [
         paragraph([run('Nơi nhận:', { bold: true, italics: true, size: SIZE.small })], { align: 'left', after: 0, before: 240 }),
