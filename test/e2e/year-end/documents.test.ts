@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot, textOf } from '../../support/bot';
@@ -76,6 +77,20 @@ describe('the minutes and the proposal (DOCX)', () => {
     expect(text).toContain(['1', 'Thanh tra tỉnh', '97,00', '2 (đồng hạng)', 'Hoàn thành xuất sắc', '5/6'].join('\n'));
     expect(text).toContain(['2', 'Sở Tư pháp', '93,00', '4', 'Hoàn thành tốt', '5/6'].join('\n'));
     expect(text).not.toContain('Viện Kiểm sát nhân dân tỉnh');
+  });
+
+  it('keeps pages whole as printed: no table row split across pages, the closing line with the signature block', async () => {
+    for (const [name, closing] of [
+      ['bien-ban-binh-xet-NOI_CHINH-2021.docx', 'Biên bản lập xong lúc'],
+      ['to-trinh-khen-thuong-NOI_CHINH-2021.docx', 'Kính trình Hội đồng Thi đua'],
+    ] as const) {
+      const xml = await (await JSZip.loadAsync(uploaded(name))).file('word/document.xml')!.async('string');
+      const rows = xml.split('<w:tr>').slice(1);
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) expect(row.slice(0, row.indexOf('<w:tc>'))).toContain('<w:cantSplit/>');
+      const paragraphs = xml.split('</w:p>');
+      expect(paragraphs.find((paragraph) => paragraph.includes(closing))).toContain('<w:keepNext/>');
+    }
   });
 
   it('npx thidua export writes both, and the province’s proposals, from a copy of the database', async () => {
