@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot, textOf } from '../../support/bot';
 import { seedReport } from '../../support/standings';
-import { A_YEAR, CHANNEL, command, FLAG, LEAD, MERIT, OFFICER, seedYear, YEAR_END } from './support';
+import { A_YEAR, ADMIN, CHANNEL, command, FLAG, LEAD, MERIT, OFFICER, seedYear, YEAR_END } from './support';
 import { BALLOTS, codeIn, openingPost, pressIn, vote } from './voting';
 
 /**
@@ -168,5 +168,30 @@ describe('the year-end deliberation (binhxet)', () => {
     await t.bot.idle();
     expect(t.bot.store.deliberations.of(2021, t.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
     expect(t.slack.messagesIn(CHANNEL)).toEqual([]);
+  });
+
+  it('an admin opens it for a block, recorded as acting as admin; only the lead or an admin closes; only member units vote', async () => {
+    const bot = await yearEndBot();
+    expect((await command(bot, ADMIN, 'binhxet noi chinh 2021')).text).toContain('Đã mở bình xét thi đua năm 2021');
+    await bot.bot.idle();
+    expect(bot.bot.store.audit.all().filter((entry) => entry.action === 'deliberation.opened')).toEqual([
+      expect.objectContaining({ actorUserId: ADMIN, actingAsAdmin: true }),
+    ]);
+    const post = await openingPost(bot);
+    // An officer of another block, and the admin (no unit), get no ballot.
+    for (const outsider of ['U0LD0001', ADMIN])
+      expect(await pressIn(bot, outsider, post.blocks ?? [], deliberationIds.voteAction)).toBe(
+        'Chỉ cán bộ phụ trách thi đua của các đơn vị thành viên khối bỏ phiếu, mỗi đơn vị một phiếu.',
+      );
+    for (const unit of ['CA', 'TT', 'VKS', 'TAND', 'STP'] as const) await vote(bot, unit, BALLOTS[unit]);
+    // The close button is the lead's; pressed by another unit's officer (a message shared, a forged press), it does nothing.
+    expect(JSON.stringify((await command(bot, OFFICER.STP, 'binhxet')).blocks)).not.toContain(deliberationIds.closeAction);
+    const status = await command(bot, LEAD, 'binhxet');
+    expect(await pressIn(bot, OFFICER.STP, status.blocks, deliberationIds.closeAction)).toBe(
+      'Chỉ Trưởng khối (Công an tỉnh) hoặc quản trị viên kết thúc bỏ phiếu; chưa làm gì.',
+    );
+    await bot.bot.idle();
+    expect(resultPosts(bot)).toHaveLength(0);
+    expect(bot.bot.store.deliberations.byId(1)!.status).toBe('open');
   });
 });
