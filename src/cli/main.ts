@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appliedMigrationCount, BOT_BUSY_TIMEOUT_MS, openDatabase } from '../../db/client';
-import { createStore } from '../../db/store';
+import { createStore, type Store } from '../../db/store';
+import type { OrganisationSettings } from '../../db/store/organisation';
 import { hasChanges } from '../../db/store/organisation-import';
 import { ManualClock, systemClock } from '../clock';
 import { type Config, ConfigError, loadApiConfig, loadConfig } from '../config';
@@ -297,24 +298,20 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
   });
   // The year end's documents (src/cli/year-end-export.ts): the minutes, the proposal, the province's proposals.
   if (values.document !== undefined || values.format?.toLowerCase() === 'docx') return yearEndExportCommand(config, values);
-  if (!values.block || !values.period) throw new CliError(toOperator((text) => text.exportNeeds));
+  const { block: blockTyped, period: periodTyped } = values;
+  if (!blockTyped || !periodTyped) throw new CliError(toOperator((text) => text.exportNeeds));
   const format = (values.format ?? 'xlsx').toLowerCase();
   if (format !== 'xlsx' && format !== 'csv') throw new CliError(toOperator((text) => text.badFormat(values.format ?? '')));
   const csvStyle = values['csv-style']?.toLowerCase();
   if (csvStyle !== undefined && !(CSV_STYLES as readonly string[]).includes(csvStyle))
     throw new CliError(toOperator((text) => text.badCsvStyle(values['csv-style'] ?? '')));
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(toOperator((text) => text.badYear(values.year ?? '')));
-  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
-  const handle = openDatabase(config.databasePath);
-  try {
-    const store = createStore(handle.db);
-    const organisation = store.organisation.get();
-    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisation));
+  return withExportStore(config, async (store, organisation) => {
     const now = systemClock.now();
     // Named as in Slack: the code or the name, with or without diacritics ("noi chinh", "quy 1").
     const blocks = store.structure.activeBlocks();
-    const block = found(findByCodeOrName(values.block, blocks));
-    if (!block) throw new CliError(toOperator((text) => text.unknownBlock(values.block ?? '', listed(blocks))));
+    const block = found(findByCodeOrName(blockTyped, blocks));
+    if (!block) throw new CliError(toOperator((text) => text.unknownBlock(blockTyped, listed(blocks))));
     const year =
       values.year !== undefined
         ? Number(values.year)
@@ -325,8 +322,8 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
           );
     if (year === undefined || !store.structure.year(year)) throw new CliError(toOperator((text) => text.unknownYear(values.year ?? '')));
     const periods = store.structure.periods(year);
-    const period = found(findPeriod(values.period, periods));
-    if (!period) throw new CliError(toOperator((text) => text.unknownPeriod(values.period ?? '', year, listed(periods))));
+    const period = found(findPeriod(periodTyped, periods));
+    if (!period) throw new CliError(toOperator((text) => text.unknownPeriod(periodTyped, year, listed(periods))));
     const loaded = standingsFor(store, block.id, period.id)!;
     const out = values.out ?? exportFileName({ block, period }, format as ExportFormat);
     const force = values.force === true;
@@ -344,6 +341,21 @@ async function exportCommand(config: Config, args: string[]): Promise<number> {
       `${cliText[organisation.locale].exported(out, block.name, periodLabel(period, organisation.locale), reported, loaded.members.length)}\n`,
     );
     return 0;
+  });
+}
+
+/** A file export's database: it must exist and hold an organisation; closed once `work` is done. */
+async function withExportStore(
+  config: Config,
+  work: (store: Store, organisation: OrganisationSettings) => Promise<number>,
+): Promise<number> {
+  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
+  const handle = openDatabase(config.databasePath);
+  try {
+    const store = createStore(handle.db);
+    const organisation = store.organisation.get();
+    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisation));
+    return await work(store, organisation);
   } finally {
     handle.close();
   }
@@ -361,12 +373,7 @@ async function yearEndExportCommand(
   },
 ): Promise<number> {
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new CliError(toOperator((text) => text.badYear(values.year ?? '')));
-  if (!existsSync(config.databasePath)) throw new CliError(toOperator((text) => text.noDatabase(config.databasePath)));
-  const handle = openDatabase(config.databasePath);
-  try {
-    const store = createStore(handle.db);
-    const organisation = store.organisation.get();
-    if (!organisation) throw new CliError(toOperator((text) => text.noOrganisation));
+  return withExportStore(config, async (store, organisation) => {
     const force = values.force === true;
     if (values.out !== undefined && !force && existsSync(values.out)) throw exists(values.out);
     const line = await exportYearEnd(
@@ -384,9 +391,7 @@ async function yearEndExportCommand(
     );
     process.stdout.write(`${line}\n`);
     return 0;
-  } finally {
-    handle.close();
-  }
+  });
 }
 
 /** An ISO-8601 instant: with Z or an offset as given; without, on the organisation's wall clock (never the server's). */

@@ -1,7 +1,15 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, PeriodRow, YearRow } from '../../db/store/structure';
 import { gradeFloors } from '../domain/grades';
-import { computeYearStandings, countedPeriods, isProvisional, type YearBasis, type YearResultRule, yearBasis } from '../domain/year-result';
+import {
+  computeYearStandings,
+  countedPeriods,
+  isProvisional,
+  type YearBasis,
+  type YearRow as YearResultRow,
+  type YearResultRule,
+  yearBasis,
+} from '../domain/year-result';
 import { type LoadedStandings, standingsForBlocks } from './load';
 
 /**
@@ -17,29 +25,10 @@ export interface YearRecordPeriod {
   due: number;
 }
 
-export interface YearRecordRow {
-  unitId: number;
+/** A unit's year row (src/domain/year-result.ts) with its code and name; its periods in due order. */
+export interface YearRecordRow extends Omit<YearResultRow, 'order'> {
   unitCode: string;
   unitName: string;
-  rank: number;
-  tie: boolean;
-  reported: boolean;
-  total: number;
-  grade: string | null;
-  gradeProvisional: boolean;
-  fullyReviewed: boolean;
-  /** Counted periods the unit did not report. */
-  missing: number[];
-  /** Every period of the year in due order. */
-  periods: {
-    periodId: number;
-    reported: boolean;
-    total: number;
-    rank: number;
-    tie: boolean;
-    grade: string | null;
-    fullyReviewed: boolean;
-  }[];
 }
 
 export interface YearRecord {
@@ -126,19 +115,10 @@ function yearRecord(
       year: period.year,
       due: period.due.getTime(),
     })),
-    rows: standings.rows.map((row) => ({
-      unitId: row.unitId,
+    rows: standings.rows.map(({ order: _order, ...row }) => ({
+      ...row,
       unitCode: unitOf.get(row.unitId)?.code ?? String(row.unitId),
       unitName: unitOf.get(row.unitId)?.name ?? String(row.unitId),
-      rank: row.rank,
-      tie: row.tie,
-      reported: row.reported,
-      total: row.total,
-      grade: row.grade,
-      gradeProvisional: row.gradeProvisional,
-      fullyReviewed: row.fullyReviewed,
-      missing: row.missing,
-      periods: row.periods,
     })),
     gradeFloors: gradeFloors(first.bands),
     gradeOrder: [...[...first.bands.bands].sort((left, right) => right.min - left.min).map((band) => band.name), first.bands.below],

@@ -117,7 +117,7 @@ describe('npx thidua export', () => {
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'csv', '--csv-style', 'excel'], /^--csv-style «excel»: chỉ có vi/],
       [
         ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'],
-        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --csv-style, --out, --force;/,
+        /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --csv-style, --out, --force, --document;/,
       ],
       [['export', '--block', 'noi', 'chinh', '--period', 'Q1'], /^Tham số không hợp lệ .*ví dụ --block "noi chinh"/],
     ];
