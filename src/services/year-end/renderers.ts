@@ -7,6 +7,7 @@ import { provinceProposalsXlsx } from '../../standings/province-proposals';
 import { yearStandingsFor } from '../../standings/year';
 import { minutesDocx, proposalDocx } from '../../standings/year-end-documents';
 import { unitYearChartPng } from '../../standings/year-files';
+import { loadedOrganisation, sourceNumber } from '../standings/renderers';
 import { provinceYearEnd } from './province';
 
 /**
@@ -16,27 +17,18 @@ import { provinceYearEnd } from './province';
  * `year_end_proposals_xlsx` { year } — every block's proposals as they stand when the file is sent.
  */
 export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
-  const settings = () => {
-    const organisation = store.organisation.get();
-    if (!organisation) throw new Error('no organisation loaded');
-    return organisation;
-  };
+  const settings = () => loadedOrganisation(store);
   const closed = (source: UploadSource) => {
-    const row = store.deliberations.byId(id(source, 'deliberationId'));
+    const row = store.deliberations.byId(sourceNumber(source, 'deliberationId'));
     const opening = row ? parseOpening(row.opening) : undefined;
     const decision = row ? parseDecision(row.decision) : undefined;
     if (!opening || !decision) throw new Error(`deliberation ${String(source.deliberationId)} is missing or not closed`);
     const { name, timeZone } = settings();
     return { context: { organisation: name, zone: timeZone }, opening, decision };
   };
-  const id = (source: UploadSource, name: string) => {
-    const value = source[name];
-    if (typeof value !== 'number') throw new Error(`upload source ${source.kind}: ${name} is not a number`);
-    return value;
-  };
   return {
     unit_year_chart: (source) => {
-      const [unitId, year] = [id(source, 'unitId'), id(source, 'year')];
+      const [unitId, year] = [sourceNumber(source, 'unitId'), sourceNumber(source, 'year')];
       const block = store.structure.blockOfUnitInYear(year, unitId);
       const loaded = block ? yearStandingsFor(store, block.id, year, clock.now()) : undefined;
       if (!loaded) throw new Error(`unit ${unitId} has no block with periods in ${year}`);
@@ -51,7 +43,7 @@ export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
       return proposalDocx(context, opening, decision);
     },
     year_end_proposals_xlsx: (source) => {
-      const year = id(source, 'year');
+      const year = sourceNumber(source, 'year');
       const { locale, timeZone } = settings();
       return provinceProposalsXlsx(year, provinceYearEnd(store, year), clock.now(), timeZone, locale);
     },
