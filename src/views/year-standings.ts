@@ -27,6 +27,7 @@ export const yearStandingsText = defineMessages(
     asOf: (at: string) => `Tính đến ${at}`,
     line: (rank: number, unit: string, total: string, grade: string) => `*${rank}. ${unit}* — *${total} điểm* · ${grade}`,
     notReported: (rank: number, units: string) => `*${rank}.* _Chưa có kết quả:_ ${units}`,
+    nobodyReported: (units: string) => `_Chưa có kết quả:_ ${units}`,
     notAllReviewed: 'có báo cáo chưa thẩm định',
     gradeProvisional: 'xếp loại tạm tính: còn tiêu chí chờ Trưởng khối chấm',
     missing: (periods: string) => `chưa báo cáo ${periods}, tính 0 điểm`,
@@ -55,6 +56,7 @@ export const yearStandingsText = defineMessages(
     asOf: (at: string) => `As of ${at}`,
     line: (rank: number, unit: string, total: string, grade: string) => `*${rank}. ${unit}* — *${total} points* · ${grade}`,
     notReported: (rank: number, units: string) => `*${rank}.* _No result:_ ${units}`,
+    nobodyReported: (units: string) => `_No result:_ ${units}`,
     notAllReviewed: 'a report awaits review',
     gradeProvisional: "provisional grade: a criterion awaits the block lead's score",
     missing: (periods: string) => `${periods} not reported, counted 0`,
@@ -151,7 +153,11 @@ export function buildYearStandingsReply(record: YearRecord, zone: string, reques
     ];
   });
   const missing = shown.filter((row) => !row.reported);
-  if (missing.length) lines.push(text.notReported(missing[0]!.rank, missing.map((row) => escapeMrkdwn(row.unitName)).join('; ')));
+  if (missing.length) {
+    const units = missing.map((row) => escapeMrkdwn(row.unitName)).join('; ');
+    // A rank only says something when some unit has a result to stand behind.
+    lines.push(record.rows.some((row) => row.reported) ? text.notReported(missing[0]!.rank, units) : text.nobodyReported(units));
+  }
   blocks.push(...packTexts(lines, '\n').map((chunk) => section(chunk)));
   blocks.push(context(text.eachUnit));
   const pageValue = (page: number) => JSON.stringify({ blockId: record.block.id, year: record.year, page } satisfies YearStandingsPage);

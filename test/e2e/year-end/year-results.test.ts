@@ -43,6 +43,15 @@ describe('the year standings (xephang nam)', () => {
     expect(text).toContain('_đồng hạng — cần Khối bình xét_');
   });
 
+  it('a year nobody has reported yet: every unit without a result, none given a rank', async () => {
+    t = await startTestBot({ now: YEAR_END });
+    const { text } = await command(t, OFFICER.STP, 'xephang nam');
+    expect(text).toContain(
+      '_Chưa có kết quả:_ Thanh tra tỉnh; Công an tỉnh; Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh; Sở Tư pháp; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
+    );
+    expect(text).not.toMatch(/\*\d+\.\*/);
+  });
+
   it('with year_result: average, the mean of the periods, a period not reported counting 0 and named', async () => {
     const bot = await yearBot(AVERAGE_YAML);
     // Typed without diacritics, in four words, with the block and the year.
