@@ -193,7 +193,9 @@ export function organisationFileSchema(locale: Locale) {
     });
 
   /** A quorum or a threshold: more_than_half, two_thirds, or a share of at least this much (0 < share ≤ 1). */
-  const shareRule = z.union([z.enum(['more_than_half', 'two_thirds']), z.number().gt(0).max(1)], { error: text.shareRule });
+  const shareRule = z.union([z.enum(['more_than_half', 'two_thirds']), z.number().gt(0, text.shareRule).max(1, text.shareRule)], {
+    error: text.shareRule,
+  });
   const deductionBar = z.union([code, z.strictObject({ code, items: z.array(requiredText, text.list).min(1, text.list).optional() })], {
     error: text.deductionBar,
   });

@@ -53,7 +53,7 @@ describe('the year end in the organisation file', () => {
       titles:
         - { title: Cờ thi đua của tỉnh, min_grade: Xuất sắc, max_units: 0, no_deduction: ["3", { code: K, items: [Cán bộ bị kỷ luật] }] }
         - { title: Bằng khen của Chủ tịch UBND tỉnh, max_share: 1.5, threshold: 2/3 }
-        - { title: Bằng khen của Chủ tịch UBND tỉnh }`),
+        - { title: Bằng khen của Chủ tịch UBND tỉnh, threshold: 1.5 }`),
     );
     expect(read.ok).toBe(false);
     if (read.ok) return;
@@ -66,6 +66,7 @@ describe('the year end in the organisation file', () => {
       'years[0].commendations.titles[0].title: "Cờ thi đua của tỉnh" không có trong danh sách danh hiệu (organization.titles): Cờ thi đua của Chính phủ; Cờ thi đua của UBND tỉnh; Tập thể lao động xuất sắc; Tập thể lao động tiên tiến; Bằng khen của Thủ tướng Chính phủ; Bằng khen của Chủ tịch UBND tỉnh',
       'years[0].commendations.titles[1].max_share: phải là tỷ lệ từ 0 đến 1, ví dụ 0.85 cho 85 % (đang ghi: 1.5)',
       'years[0].commendations.titles[1].threshold: phải là more_than_half, two_thirds hoặc một tỷ lệ lớn hơn 0 đến 1, ví dụ 0.75 (đang ghi: "2/3")',
+      'years[0].commendations.titles[2].threshold: phải là more_than_half, two_thirds hoặc một tỷ lệ lớn hơn 0 đến 1, ví dụ 0.75 (đang ghi: 1.5)',
       'years[0].commendations.titles[2].title: "Bằng khen của Chủ tịch UBND tỉnh" bị trùng với titles[1]',
       'years[0].year_result: phải là một trong: final_period, average (đang ghi: "cuoi_ky")',
     ]);
