@@ -8,10 +8,11 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[index]!;
 }
 
-export function printTable(header: string[], rows: string[][]): void {
+/** An aligned table: the first `textColumns` columns to the left, the figures after them to the right. */
+export function printTable(header: string[], rows: string[][], textColumns = 1): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+    cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   console.log(line(header));
   console.log(widths.map((width) => '─'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -1,0 +1,613 @@
+/**
+ * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--only read,heavy,write] [--profile]`
+ *
+ * The real app, started as production starts it (`node bin/thidua.mjs start` in HTTP mode over a
+ * SQLite file), against a bare Bolt app that only acknowledges the same signed requests
+ * (bench/bare-bolt.mjs), each in its own process; the load comes from autocannon in a third process
+ * (bench/http-load.mjs). Slack's side — the Web API and the response_urls — is the local Slack in
+ * this process, answering at once. Three requests, each measured at 1, 10 and 50 connections after
+ * a warm-up:
+ *   read   `/thidua xephang` by an officer of a 20-unit block (20 criteria, every unit pledged and reported)
+ *   heavy  `/thidua tiendo <period>` by the lead of a 40-unit block (same table, every unit reported)
+ *   write  a report modal submission that stores a new version (each with its own view id and note)
+ * Printed: requests per second and its ratio to bare Bolt, acknowledgement latency p50 / p99 / max,
+ * errors (failed or non-200 requests, replies missing or without the expected text), the time until
+ * the person sees the reply (in the acknowledgement, or posted to the response_url), each app's peak
+ * RSS and cold start (spawn to the first GET /healthz 200, on a database already migrated).
+ *
+ * `--app-dir DIR` adds another checkout of the code (another worktree, an older commit) measured in
+ * the same run, so before and after share the machine's load; this checkout is always measured.
+ * Data is set up through each app's own entry points (`thidua import`, then slash commands and modal
+ * submissions), so any checkout with the same commands can be compared. `--profile` runs the apps
+ * under `node --cpu-prof` and prints each one's top functions by self and by total time.
+ *
+ * The machine is shared and noisy: read the ratios, and the load average printed with them.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { SlackDriver } from '../src/local-slack/driver';
+import { LocalSlack, type OpenView } from '../src/local-slack/server';
+import { type Answer, inputsOf, stateValuesFor } from '../src/local-slack/view-state';
+import { summariseProfile } from './profile';
+import { percentile, printTable } from './support';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SEQ = 'BENCHSEQ';
+const SECRET = randomBytes(16).toString('hex');
+
+const { values: options } = parseArgs({
+  options: {
+    'app-dir': { type: 'string', multiple: true, default: [] },
+    duration: { type: 'string', default: '6' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '1,10,50' },
+    only: { type: 'string', default: 'read,heavy,write' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(options.duration);
+const WARMUP = Number(options.warmup);
+const CONNECTIONS = options.connections.split(',').map(Number);
+
+// ── The organisation under load ─────────────────────────────────────────────────────────────
+
+const ZONE_OFFSET_MS = 7 * 3600_000; // Asia/Ho_Chi_Minh, no daylight saving
+const localDay = (days: number) => new Date(Date.now() + ZONE_OFFSET_MS + days * 86_400_000).toISOString().slice(0, 10);
+const YEAR = Number(localDay(0).slice(0, 4));
+const unitCode = (size: number, index: number) => `K${size}DV${String(index).padStart(2, '0')}`;
+const officerOf = (size: number, index: number) => `U0K${size}N${String(index).padStart(2, '0')}`;
+const BLOCK_NAME = (size: number) => `Khối thi đua ${size} đơn vị`;
+/** The year's table: 20 criteria of every kind, base 100 plus a bonus and a deduction. */
+const CRITERIA: [kind: string, max: number, count: number][] = [
+  ['target', 6, 6],
+  ['lower_better', 5, 4],
+  ['yes_no', 4, 5],
+  ['graded', 8, 3],
+  ['bonus', 5, 1],
+  ['deduction', 5, 1],
+];
+
+/**
+ * Two blocks (20 and 40 units), one year: the first period closed 35 days ago (past every overdue
+ * nudge), the second open for another 25 days, the pledge due in 30 days and no nudges before
+ * dues, so nothing the scheduler does competes with the load.
+ */
+function organisationYaml(): string {
+  const lines = ['organization:', '  name: UBND tỉnh Đo tải', '  admins: [U0ADMIN01]', 'units:'];
+  for (const size of [20, 40])
+    for (let index = 1; index <= size; index++)
+      lines.push(`  - { code: ${unitCode(size, index)}, name: "Đơn vị ${index} khối ${size}", officers: [${officerOf(size, index)}] }`);
+  lines.push('blocks:');
+  for (const size of [20, 40]) {
+    const units = Array.from({ length: size }, (_, index) => unitCode(size, index + 1)).join(', ');
+    lines.push(`  - { code: K${size}, name: "${BLOCK_NAME(size)}", channel: C0K${size}, units: [${units}] }`);
+  }
+  lines.push(
+    'years:',
+    `  - year: ${YEAR}`,
+    '    theme: Thi đua đo tải',
+    `    pledge_due: ${localDay(30)}T17:00`,
+    '    leads:',
+    `      K20: { lead: ${unitCode(20, 1)} }`,
+    `      K40: { lead: ${unitCode(40, 1)} }`,
+    '    periods:',
+    `      - { code: P1, name: Kỳ một, start: ${localDay(-90)}, end: ${localDay(-40)}, due: ${localDay(-35)}T17:00 }`,
+    `      - { code: P2, name: Kỳ hai, start: ${localDay(-39)}, end: ${localDay(20)}, due: ${localDay(25)}T17:00 }`,
+    '    reminders: { before_days: [], overdue_every_days: 0 }',
+    '    criteria:',
+  );
+  let number = 0;
+  for (const [kind, max, count] of CRITERIA)
+    for (let index = 0; index < count; index++) {
+      number += 1;
+      const unit = kind === 'target' || kind === 'lower_better' ? ', unit: việc' : '';
+      lines.push(`      - { code: "${number}", group: "Nhóm ${kind}", name: "Tiêu chí số ${number}", max: ${max}, kind: ${kind}${unit} }`);
+    }
+  return `${lines.join('\n')}\n`;
+}
+
+// ── Apps ────────────────────────────────────────────────────────────────────────────────────
+
+interface Subject {
+  label: string;
+  /** A checkout of the code; none for bare Bolt. */
+  dir?: string;
+}
+
+function describeCheckout(dir: string): string {
+  const commit = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || '?';
+  const dirty = spawnSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
+  return `thidua ${commit}${dirty ? '+' : ''}`;
+}
+
+/** A checkout with a build step (production runs compiled JavaScript) is built first, as `npm install` would. */
+function prepareCheckout(dir: string): void {
+  const scripts = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (!scripts.build) return;
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build failed in ${dir}:\n${built.stderr}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  coldStartMs: number;
+  stderr: () => string;
+}
+
+/** Spawns an app and times it to its first GET /healthz 200. */
+async function launch(subject: Subject, slack: LocalSlack, databasePath: string, profileDir?: string): Promise<Running> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'error',
+    SCHEDULER_TICK_SECONDS: '3600',
+  };
+  const script = subject.dir ? join(subject.dir, 'bin/thidua.mjs') : join(ROOT, 'bench/bare-bolt.mjs');
+  const started = performance.now();
+  // The working directory is the scratch folder, so no developer's .env is read.
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, subject.dir ? [...profiling, script, 'start'] : [script], {
+    cwd: resolve(databasePath, '..'),
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${subject.label} exited at start:\n${stderr}`);
+    const ok = await fetch(`${base}/healthz`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    if (performance.now() - started > 30_000) throw new Error(`${subject.label} did not answer /healthz in 30 s:\n${stderr}`);
+    await new Promise((wait) => setTimeout(wait, 5));
+  }
+  return { child, base, coldStartMs: performance.now() - started, stderr: () => stderr };
+}
+
+/** Peak and current resident memory of a process, from Linux's /proc (MB). */
+function memoryOf(pid: number): { peakMb: number; rssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}
+
+async function stop(running: Running): Promise<void> {
+  const exited = new Promise((done) => running.child.once('exit', done));
+  running.child.kill('SIGTERM');
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ── Setting the data up through Slack, as people would ──────────────────────────────────────
+
+/** A plausible answer for every input of a modal: the first choice, a ticked box, a small number, a short text. */
+function answersFor(view: OpenView, overrides: Record<string, Answer> = {}): Record<string, Answer> {
+  const answers: Record<string, Answer> = {};
+  for (const input of inputsOf(view.view)) {
+    if (overrides[input.blockId] !== undefined) answers[input.blockId] = overrides[input.blockId]!;
+    else if (input.choices.length)
+      answers[input.blockId] = input.type === 'checkboxes' ? [input.choices[0]!.value] : input.choices[0]!.value;
+    else if (/evidence|url/i.test(input.blockId)) answers[input.blockId] = 'https://vanban.example.gov.vn/bao-cao.pdf';
+    else if (/reason|note|commit/i.test(input.blockId)) answers[input.blockId] = 'Theo kế hoạch của đơn vị';
+    else answers[input.blockId] = String(1 + (input.blockId.length % 3));
+  }
+  return answers;
+}
+
+class Setup {
+  private opened = 0;
+
+  constructor(
+    private readonly slack: LocalSlack,
+    private readonly driver: SlackDriver,
+  ) {}
+
+  /** Types `/thidua text` and waits for the modal it opens. */
+  async open(user: string, text: string, channel: string): Promise<OpenView> {
+    await this.driver.slashCommand(user, text, channel);
+    const before = this.opened;
+    await this.slack.waitFor(() => this.slack.callsTo('views.open').length > before, 15_000, `the modal of /thidua ${text}`);
+    this.opened = this.slack.callsTo('views.open').length;
+    const call = this.slack.callsTo('views.open').at(-1)!;
+    if (!call.ok) throw new Error(`views.open failed for /thidua ${text}: ${call.error}`);
+    return this.slack.openViewOf(user)!;
+  }
+
+  /** Fills and submits the modal page by page until the app answers with a view without inputs. */
+  async complete(user: string, view: OpenView): Promise<void> {
+    for (let current = view; ; ) {
+      const reply = await this.driver.submitView(user, answersFor(current), current.id);
+      const body = reply.body as { response_action?: string; errors?: unknown } | string;
+      if (reply.status !== 200) throw new Error(`submission refused: ${reply.status}`);
+      if (typeof body === 'object' && body.response_action === 'errors') throw new Error(`form errors: ${JSON.stringify(body.errors)}`);
+      const next = this.slack.views.get(current.id);
+      if (!next || inputsOf(next.view).length === 0) {
+        if (next) this.slack.closeView(next.id);
+        return;
+      }
+      current = next;
+    }
+  }
+
+  /** Every unit of the block signs its pledge and reports period P1. */
+  async blockReported(size: number): Promise<void> {
+    for (let index = 1; index <= size; index++) {
+      const officer = officerOf(size, index);
+      await this.complete(officer, await this.open(officer, 'dangky', `C0K${size}`));
+      await this.complete(officer, await this.open(officer, 'baocao P1', `C0K${size}`));
+    }
+  }
+}
+
+// ── Measuring ───────────────────────────────────────────────────────────────────────────────
+
+/** The requests of a measurement: a body template (with SEQ) and the text a right reply contains (none: no reply expected). */
+interface Job {
+  template: string;
+  expect?: string[];
+}
+
+interface Scenario {
+  name: 'read' | 'heavy' | 'write';
+  title: string;
+  /** Sets the data up and returns the form-encoded body template (with SEQ) and what a right reply contains. */
+  prepare(setup: Setup, slack: LocalSlack): Promise<Job>;
+}
+
+function slashTemplate(slack: LocalSlack, user: string, text: string, channel: string): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: slack.teamId,
+    team_domain: 'thidua-local',
+    channel_id: channel,
+    channel_name: channel.toLowerCase(),
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/thidua',
+    text,
+    api_app_id: slack.appId,
+    is_enterprise_install: 'false',
+    response_url: `${slack.url}/respond/bench-${SEQ}`,
+    trigger_id: `${SEQ}.bench`,
+  }).toString();
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'read',
+    title: '/thidua xephang by an officer of a 20-unit block (20 criteria, every unit pledged and reported)',
+    async prepare(setup, slack) {
+      await setup.blockReported(20);
+      return { template: slashTemplate(slack, officerOf(20, 2), 'xephang', 'C0K20'), expect: ['Đơn vị 20 khối 20'] };
+    },
+  },
+  {
+    name: 'heavy',
+    title: '/thidua tiendo P1 by the lead of a 40-unit block (every unit reported; «Thẩm định» beside each)',
+    async prepare(setup, slack) {
+      await setup.blockReported(40);
+      return { template: slashTemplate(slack, officerOf(40, 1), 'tiendo P1', 'C0K40'), expect: ['Đơn vị 40 khối 40'] };
+    },
+  },
+  {
+    name: 'write',
+    title: 'report modal submission (period P2, 20 criteria), each a new version of the report',
+    async prepare(setup, slack) {
+      const officer = officerOf(20, 2);
+      // The first submission makes the report; each one measured after it is a new version.
+      await setup.complete(officer, await setup.open(officer, 'baocao P2', 'C0K20'));
+      const view = await setup.open(officer, 'baocao P2', 'C0K20');
+      const notes = inputsOf(view.view).find((input) => /note/i.test(input.blockId));
+      if (!notes) throw new Error('the report modal has no notes field on its first page');
+      const payload = {
+        type: 'view_submission',
+        team: { id: slack.teamId, domain: 'thidua-local' },
+        user: { id: officer, username: officer.toLowerCase(), team_id: slack.teamId },
+        api_app_id: slack.appId,
+        token: 'deprecated-verification-token',
+        trigger_id: `${SEQ}.bench`,
+        view: {
+          ...slack.viewPayload(view, stateValuesFor(view.view, answersFor(view, { [notes.blockId]: `Ghi chú ${SEQ}` }))),
+          id: `V${SEQ}`,
+        },
+        response_urls: [],
+      };
+      slack.closeView(view.id);
+      return {
+        template: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        expect: ['response_action', 'Đơn vị 2 khối 20'],
+      };
+    },
+  },
+];
+
+interface Measurement {
+  connections: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  replyP99: number;
+  completed: number;
+  /** What the errors were, e.g. "3 not 200". */
+  errorKinds: string;
+}
+
+interface LoadResult {
+  completed: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  ackReplies: number[];
+  emptyAcks: number;
+  wrongReplies: number;
+  wrongSamples: string[];
+}
+
+function fire(job: { url: string; connections: number; duration: number; template: string; expect: string[] }): Promise<LoadResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench/http-load.mjs')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? done(JSON.parse(output) as LoadResult) : fail(new Error(`the load generator exited with ${code}`)),
+    );
+    child.stdin.end(JSON.stringify({ ...job, secret: SECRET }));
+  });
+}
+
+/** Waits until the replies posted to response_urls stop coming, then times and checks them. */
+async function repliesPosted(slack: LocalSlack, expected: number, expect: string[]): Promise<{ latencies: number[]; wrong: number }> {
+  const bench = () => slack.responses.filter((response) => response.id.startsWith('bench-'));
+  // A slow app may still be working through a backlog: wait while replies keep coming (up to 60 s).
+  let seen = -1;
+  let still = 0;
+  for (let waited = 0; waited < 60_000 && bench().length < expected && still < 3000; waited += 250) {
+    still = bench().length === seen ? still + 250 : 0;
+    seen = bench().length;
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  const latencies: number[] = [];
+  let wrong = 0;
+  for (const response of bench()) {
+    const sentAt = Number(response.id.split('x')[1]);
+    latencies.push(response.at - sentAt);
+    const text = JSON.stringify(response.body);
+    if (!expect.every((part) => text.includes(part))) wrong += 1;
+  }
+  return { latencies, wrong: wrong + Math.max(0, expected - bench().length) };
+}
+
+/** Forgets what the local Slack recorded, so a long run does not grow it. */
+function forget(slack: LocalSlack): void {
+  slack.responses.length = 0;
+  slack.calls.length = 0;
+  slack.conversations.clear();
+}
+
+async function measure(url: string, slack: LocalSlack, connections: number, duration: number, job: Job): Promise<Measurement> {
+  forget(slack);
+  const load = await fire({ url, connections, duration, template: job.template, expect: job.expect ?? [] });
+  // Bare Bolt only acknowledges: it has no reply to wait for.
+  const posted = job.expect ? await repliesPosted(slack, load.emptyAcks, job.expect) : { latencies: [], wrong: 0 };
+  if (load.wrongSamples.length) console.log(`    unexpected replies, e.g. ${load.wrongSamples[0]}`);
+  const replies = [...load.ackReplies, ...posted.latencies];
+  return {
+    connections,
+    perSecond: load.completed / load.seconds,
+    p50: load.p50,
+    p99: load.p99,
+    max: load.max,
+    errors: load.errors + load.non2xx + load.wrongReplies + posted.wrong,
+    errorKinds: Object.entries({
+      'failed or timed out': load.errors,
+      'not 200': load.non2xx,
+      'wrong reply in the ack': load.wrongReplies,
+      'reply missing or wrong at the response_url': posted.wrong,
+    })
+      .filter(([, count]) => count > 0)
+      .map(([kind, count]) => `${count} ${kind}`)
+      .join(', '),
+    replyP99: percentile(replies, 99),
+    completed: load.completed,
+  };
+}
+
+interface ScenarioRun {
+  subject: Subject;
+  measurements: Measurement[];
+  peakMb: number;
+  coldStartMs: number;
+  versions?: number;
+  acknowledged?: number;
+  profile?: string;
+  /** The requests it was sent. */
+  job: Job;
+}
+
+async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
+  const scratch = mkdtempSync(join(folder, `${scenario.name}-`));
+  const databasePath = join(scratch, 'thidua.sqlite');
+  if (subject.dir) {
+    writeFileSync(join(scratch, 'organisation.yaml'), organisationYaml());
+    const imported = spawnSync(process.execPath, [join(subject.dir, 'bin/thidua.mjs'), 'import', 'organisation.yaml'], {
+      cwd: scratch,
+      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath, LOG_LEVEL: 'error' },
+      encoding: 'utf8',
+    });
+    if (imported.status !== 0) throw new Error(`import failed in ${subject.dir}:\n${imported.stderr}`);
+  }
+  const profileDir = options.profile && subject.dir ? join(scratch, 'profile') : undefined;
+  const running = await launch(subject, slack, databasePath, profileDir);
+  try {
+    const driver = new SlackDriver({ requestUrl: `${running.base}/slack/events`, signingSecret: SECRET, slack });
+    const setup = new Setup(slack, driver);
+    const job = await scenario.prepare(setup, slack);
+    const url = `${running.base}/slack/events`;
+    const warmup = await measure(url, slack, 10, WARMUP, job);
+    const measurements: Measurement[] = [];
+    for (const connections of CONNECTIONS) measurements.push(await measure(url, slack, connections, DURATION, job));
+    const { peakMb } = memoryOf(running.child.pid!);
+    const run: ScenarioRun = { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job };
+    if (scenario.name === 'write' && subject.dir) {
+      const sqlite = new Database(databasePath, { readonly: true });
+      run.versions = (sqlite.prepare('select count(*) as count from report_versions').get() as { count: number }).count;
+      sqlite.close();
+      // The setup's own submission, the warm-up's and the measured ones.
+      run.acknowledged = 1 + [warmup, ...measurements].reduce((sum, measurement) => sum + measurement.completed, 0);
+    }
+    await stop(running);
+    if (profileDir && existsSync(profileDir)) {
+      const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+      if (file) run.profile = summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12);
+    }
+    return run;
+  } catch (error) {
+    await stop(running);
+    throw new Error(`${subject.label}, ${scenario.name}: ${error instanceof Error ? error.message : String(error)}\n${running.stderr()}`);
+  }
+}
+
+// ── Output ──────────────────────────────────────────────────────────────────────────────────
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function main(): Promise<void> {
+  const subjects: Subject[] = [
+    { label: 'bare Bolt' },
+    ...options['app-dir'].map((dir) => ({ label: describeCheckout(resolve(dir)), dir: resolve(dir) })),
+    { label: `${describeCheckout(ROOT)} (this checkout)`, dir: ROOT },
+  ];
+  for (const subject of subjects) if (subject.dir) prepareCheckout(subject.dir);
+  const scenarios = SCENARIOS.filter((scenario) => options.only.split(',').includes(scenario.name));
+  const folder = mkdtempSync(join(tmpdir(), 'thidua-bench-http-'));
+  const slack = new LocalSlack({ triggerLifetimeMs: 60_000 });
+  await slack.start();
+  for (const size of [20, 40])
+    for (let index = 1; index <= size; index++)
+      slack.addUser({ id: officerOf(size, index), name: officerOf(size, index).toLowerCase(), realName: `Cán bộ ${index} khối ${size}` });
+
+  const boltVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@slack/bolt/package.json'), 'utf8')) as { version: string })
+    .version;
+  const autocannonVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')) as { version: string })
+    .version;
+  console.log(
+    `bench:http — each app in its own process over HTTP on 127.0.0.1, signed requests from autocannon ${autocannonVersion} in a third process;`,
+  );
+  console.log(
+    `Slack's side (Web API and response_urls) is the local Slack, answering at once. ${DURATION} s per measurement after ${WARMUP} s of warm-up.`,
+  );
+  console.log(`machine: ${cpus().length} CPUs, Node ${process.version}, load average ${load()} (1, 5, 15 min) at the start`);
+  console.log(
+    `apps: ${subjects.map((subject) => `${subject.label}${subject.dir ? ` [${subject.dir}]` : ` (@slack/bolt ${boltVersion}, acks only)`}`).join(' · ')}\n`,
+  );
+
+  for (const scenario of scenarios) {
+    // The apps first, then bare Bolt acknowledging the requests this checkout was sent.
+    const apps: ScenarioRun[] = [];
+    for (const subject of subjects.slice(1)) apps.push(await runScenario(subject, scenario, slack, folder));
+    const bare = await runBare(subjects[0]!, apps.at(-1)!.job, slack, folder);
+    const runs = [bare, ...apps];
+    console.log(`${scenario.name}: ${scenario.title}`);
+    const rows: string[][] = [];
+    for (const [index, connections] of CONNECTIONS.entries()) {
+      for (const run of runs) {
+        const measured = run.measurements[index]!;
+        const floor = bare.measurements[index]!;
+        rows.push([
+          String(connections),
+          run.subject.label,
+          fixed(measured.perSecond),
+          run === bare ? '' : `${fixed((100 * measured.perSecond) / floor.perSecond)} %`,
+          fixed(measured.p50),
+          fixed(measured.p99),
+          fixed(measured.max),
+          String(measured.errors),
+          fixed(measured.replyP99),
+        ]);
+      }
+    }
+    console.log('');
+    printTable(['conns', 'app', 'req/s', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reply p99 ms'], rows, 2);
+    printTable(
+      ['app', 'peak RSS MB', 'of bare', 'cold start ms'],
+      runs.map((run) => [
+        run.subject.label,
+        fixed(run.peakMb, 1),
+        run === bare ? '' : `${fixed(run.peakMb / bare.peakMb, 2)}×`,
+        fixed(run.coldStartMs),
+      ]),
+    );
+    for (const [index, connections] of CONNECTIONS.entries())
+      for (const run of runs) {
+        const kinds = run.measurements[index]!.errorKinds;
+        if (kinds) console.log(`  errors of ${run.subject.label} at ${connections} connections: ${kinds}`);
+      }
+    for (const run of runs)
+      if (run.versions !== undefined)
+        console.log(
+          `  ${run.subject.label}: ${run.versions} report versions stored for ${run.acknowledged} submissions acknowledged (the ones in flight when a measurement ended are stored too)`,
+        );
+    for (const run of runs)
+      if (run.profile) console.log(`\n  CPU profile of ${run.subject.label} (${scenario.name}, whole process):\n${run.profile}`);
+    console.log(`  load average now ${load()}\n`);
+  }
+  await slack.stop();
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** Bare Bolt for one scenario: the very requests the app got (the write's carries the app's own modal). */
+async function runBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
+  const running = await launch(subject, slack, join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite'));
+  try {
+    const url = `${running.base}/slack/events`;
+    const acksOnly: Job = { template: job.template };
+    await measure(url, slack, 10, WARMUP, acksOnly);
+    const measurements: Measurement[] = [];
+    for (const connections of CONNECTIONS) measurements.push(await measure(url, slack, connections, DURATION, acksOnly));
+    const { peakMb } = memoryOf(running.child.pid!);
+    return { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job: acksOnly };
+  } finally {
+    await stop(running);
+  }
+}
+
+await main();
