@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npx thidua …` and `npm start`: run the TypeScript sources directly through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// `npx thidua …` and `npm start`: the compiled bundle dist/thidua.mjs (bin/build.mjs), rebuilt first when a source changed.
+import { builtEntry } from './build.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(await builtEntry());
 process.exitCode = await main(process.argv.slice(2));

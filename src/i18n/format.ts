@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format as formatWith } from 'date-fns';
+import { format as formatWith } from 'date-fns/format';
 import type { Locale } from './messages';
 
 /**

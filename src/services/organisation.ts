@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { DEMO_ORGANISATION_FILE } from '../../db/files';
 import type { Store } from '../../db/store';
 import type { ImportSummary } from '../../db/store/organisation-import';
 import type { Locale } from '../i18n/messages';
 import { readOrganisationFile } from '../organisation/read-file';
-
-export const DEMO_ORGANISATION_FILE = fileURLToPath(new URL('../../db/seed/demo.yaml', import.meta.url));
 
 const SOURCE_KEY = 'organisation_source';
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { roundAsShown, type StandingRow, type Standings, totalDecimals } from '../domain/ranking';
 import type { CriterionScore, ScoringCriterion } from '../domain/scoring';
 import { formatNumber } from '../i18n/format';
@@ -201,7 +201,9 @@ const MAX_TEXT_WIDTH = 60;
 /** The score table as an .xlsx workbook: the summary sheet, then the detail sheet. */
 export async function toXlsx(table: ScoreTable, options: XlsxOptions): Promise<Buffer> {
   const words = standingsText[table.locale];
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first export only: exceljs and its zip libraries are a third of the modules the bot would load at start.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   writeSheet(workbook, sheetName(options.sheetName ?? words.summarySheet), table.summary, options);
   writeSheet(workbook, sheetName(options.detailSheetName ?? words.detailSheet), table.detail, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());

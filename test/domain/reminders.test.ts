@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_ORGANISATION_FILE } from '../../db/files';
 import { addDays, instantAt, isWorkingDay, localDateOf } from '../../src/domain/calendar';
 import {
   isQuiet,

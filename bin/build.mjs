@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The production build: esbuild bundles our TypeScript (src/, db/, commands/) from src/cli/main.ts
+ * into one ES module, dist/thidua.mjs, with a source map beside it. Packages stay external (read
+ * from node_modules at run time, as before), so the bundle is our code only. Types are not checked
+ * here (that is `tsc --noEmit` in `npm test`); esbuild strips them.
+ *
+ * `npm install` runs it (the `prepare` script), `npm run build` forces it, and bin/thidua.mjs calls
+ * builtEntry() on every start: a bundle older than any of its sources (or than this file, or
+ * tsconfig.json) is rebuilt first, so `npm start` never runs stale code after an edit or a pull.
+ * The check is a stat of each input listed by the last build, about a millisecond.
+ */
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENTRY = 'src/cli/main.ts';
+export const BUNDLE = join(ROOT, 'dist/thidua.mjs');
+/** What the last build read, with the time it started: a source changed after that makes the bundle stale. */
+const MANIFEST = join(ROOT, 'dist/thidua.inputs.json');
+/** Files that shape the bundle besides the sources it imports. */
+const BUILD_FILES = ['bin/build.mjs', 'tsconfig.json'];
+
+function isFresh() {
+  try {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    statSync(BUNDLE);
+    return [...manifest.inputs, ...BUILD_FILES].every((input) => statSync(join(ROOT, input)).mtimeMs < manifest.startedAt);
+  } catch {
+    return false; // no bundle yet, or an input is gone
+  }
+}
+
+/** Writes a file under a temporary name, then renames it: a process starting meanwhile sees the old file or the new one, never half. */
+function writeAtomically(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+export async function build() {
+  const startedAt = Date.now();
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [ENTRY],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    metafile: true,
+    write: false,
+    logLevel: 'error',
+  });
+  await mkdir(dirname(BUNDLE), { recursive: true });
+  // The source map first, so the bundle never points at a map that is not there yet.
+  const ordered = [...result.outputFiles].sort((file) => (file.path.endsWith('.map') ? -1 : 1));
+  for (const file of ordered) writeAtomically(file.path, file.contents);
+  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(ROOT, join(ROOT, input)));
+  writeAtomically(MANIFEST, `${JSON.stringify({ startedAt, inputs }, null, 1)}\n`);
+}
+
+/** The bundle's URL, built first when it is missing or older than its sources. */
+export async function builtEntry() {
+  if (!isFresh()) await build();
+  return pathToFileURL(BUNDLE).href;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await build();
+}
