@@ -103,7 +103,8 @@ describe('npx thidua tick', () => {
     expect([first.code, second.code, first.stderr, second.stderr]).toEqual([0, 0, '', '']);
     expectExactlyOnce(slack, path);
     expect(postedKeys(slack)).toHaveLength(35);
+    // Each block's nudge of a due is one transaction: the two passes may share the work, but every message is queued by one of them.
     const queued = [first.stdout, second.stdout].map((line) => Number(/: (\d+) tin mới/.exec(line)?.[1]));
-    expect(queued.sort()).toEqual([0, 35]);
+    expect(queued[0]! + queued[1]!).toBe(35);
   });
 });
