@@ -37,6 +37,18 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
+/**
+ * One row (id 1) whose version goes up with every write to a configuration table — what changes only
+ * on import or an admin's action (organisation, admins, holidays, titles, units, officers, blocks,
+ * block_units, years, block_years, periods, criteria) — by triggers in the migrations, whoever writes:
+ * the bot, `npx thidua import` beside it, a second worker. The store keeps those tables' reads in
+ * memory while the version stays the same (db/store/configuration-cache.ts).
+ */
+export const configurationVersion = sqliteTable('configuration_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
 export const admins = sqliteTable('admins', {
   userId: text('user_id').primaryKey(),
 });

@@ -1,4 +1,5 @@
 import { auditQueries, processedEventQueries } from './audit';
+import { cachedConfigurationReads, cacheGuard } from './configuration-cache';
 import { deliberationQueries } from './deliberations';
 import { directiveQueries } from './directives';
 import { draftQueries } from './drafts';
@@ -43,9 +44,12 @@ export interface Store {
  * app an in-memory database with the real migrations.
  */
 export function createStore(db: Db, nested = false): Store {
+  // The configuration's reads come from memory outside transactions (configuration-cache.ts); a
+  // transaction's store reads the database, its own writes included.
+  const guard = nested ? undefined : cacheGuard(db);
   return {
-    organisation: organisationQueries(db),
-    structure: structureQueries(db),
+    organisation: guard ? cachedConfigurationReads(organisationQueries(db), guard, ['getMeta', 'setMeta']) : organisationQueries(db),
+    structure: guard ? cachedConfigurationReads(structureQueries(db), guard) : structureQueries(db),
     outbox: outboxQueries(db),
     audit: auditQueries(db),
     events: processedEventQueries(db),

@@ -1,3 +1,5 @@
+import { DEMO_YAML } from './bot';
+
 /**
  * Organisation files made to measure for tests that need more than the demo: a block of many
  * units, a table of many criteria. One block (LON, channel C0LON), one year (2021, pledge due
@@ -16,6 +18,22 @@ export interface GeneratedOrganisation {
   /** The targets' unit (default "%": a target in % is 0 to 100). */
   measureUnit?: string;
 }
+
+/**
+ * The demo as an admin might change it: Sở Tư pháp renamed "Sở Tư pháp tỉnh" with its officer
+ * replaced by U0NEW001, a second admin U0ADMIN02, and a period Quý III (due 05/10/2021 17:00).
+ */
+export const CHANGED_DEMO_YAML = DEMO_YAML.replace(
+  '{ code: STP, name: Sở Tư pháp, officers: [U0TP0001] }',
+  '{ code: STP, name: Sở Tư pháp tỉnh, officers: [U0NEW001] }',
+)
+  .replace('admins: [U0ADMIN01]', 'admins: [U0ADMIN01, U0ADMIN02]')
+  .replace(
+    /( {6}- \{ code: H1,[^\n]*\n)/,
+    '$1      - { code: Q3, name: Quý III, start: 2021-07-01, end: 2021-09-30, due: 2021-10-05T17:00 }\n',
+  );
+if (!CHANGED_DEMO_YAML.includes('U0NEW001') || !CHANGED_DEMO_YAML.includes('U0ADMIN02') || !CHANGED_DEMO_YAML.includes('code: Q3'))
+  throw new Error('the demo file changed: CHANGED_DEMO_YAML no longer changes it');
 
 export const officerOf = (unit: number) => `U0DV${String(unit).padStart(3, '0')}`;
 

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../db/client';
+import { createStore, type Store } from '../../db/store';
+import { importOrganisationText } from '../../src/organisation/load';
+import { DEMO_YAML } from '../support/bot';
+import { CHANGED_DEMO_YAML } from '../support/organisations';
+import { scratchFolder } from '../support/processes';
+
+/**
+ * The organisation's reads come from memory (db/store/configuration-cache.ts) and are never stale:
+ * whatever changes the configuration — an import in this process or in another one on the same
+ * file, a transaction rolled back — the next read sees the database as it is.
+ */
+const NOW = new Date('2021-03-15T01:00:00Z');
+const handles: DatabaseHandle[] = [];
+afterEach(() => {
+  for (const handle of handles.splice(0)) handle.close();
+});
+
+function open(path: string, trace?: (statement: string) => void): { handle: DatabaseHandle; store: Store } {
+  const handle = openDatabase(path, trace ? { trace } : {});
+  handles.push(handle);
+  return { handle, store: createStore(handle.db) };
+}
+
+function imported(store: Store, yaml: string): void {
+  const outcome = importOrganisationText(store, yaml, 'test', NOW);
+  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+}
+
+/** What a caller would read of the organisation: names, who is who, periods. */
+function snapshot(store: Store) {
+  return {
+    stp: store.structure.unitByCode('STP')?.name,
+    newOfficer: store.structure.membershipOf('U0NEW001')?.unit.code,
+    oldOfficer: store.structure.membershipOf('U0TP0001')?.unit.code,
+    secondAdmin: store.organisation.isAdmin('U0ADMIN02'),
+    periods: store.structure.periods(2021).map((period) => period.code),
+  };
+}
+const BEFORE = { stp: 'Sở Tư pháp', newOfficer: undefined, oldOfficer: 'STP', secondAdmin: false, periods: ['Q1', 'H1', 'M9', 'NAM'] };
+const AFTER = {
+  stp: 'Sở Tư pháp tỉnh',
+  newOfficer: 'STP',
+  oldOfficer: undefined,
+  secondAdmin: true,
+  periods: ['Q1', 'H1', 'Q3', 'M9', 'NAM'],
+};
+
+describe('the configuration cache', () => {
+  it('answers repeated reads from memory: one version check each, no query of the tables', () => {
+    const statements: string[] = [];
+    const { store } = open(':memory:', (statement) => statements.push(statement));
+    imported(store, DEMO_YAML);
+    snapshot(store);
+    statements.length = 0;
+    snapshot(store);
+    expect(statements.length).toBe(5);
+    expect(statements.every((statement) => /from "configuration_version"/.test(statement))).toBe(true);
+  });
+
+  it('sees an import made in this process between two reads', () => {
+    const { store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    expect(snapshot(store)).toEqual(BEFORE);
+    imported(store, CHANGED_DEMO_YAML);
+    expect(snapshot(store)).toEqual(AFTER);
+  });
+
+  it('sees an import made by another connection to the same file, as `npx thidua import` beside the running bot', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const bot = open(path).store;
+    imported(bot, DEMO_YAML);
+    expect(snapshot(bot)).toEqual(BEFORE);
+    imported(open(path).store, CHANGED_DEMO_YAML);
+    expect(snapshot(bot)).toEqual(AFTER);
+  });
+
+  it('never keeps what a rolled-back transaction wrote, even when the version comes back to the same number', () => {
+    const { handle, store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
+    expect(() =>
+      store.transaction(() => {
+        handle.sqlite.prepare("update units set name = 'Chưa lưu' where code = 'STP'").run();
+        // Read through the outer store inside the transaction: the uncommitted name, not kept.
+        expect(store.structure.unitByCode('STP')?.name).toBe('Chưa lưu');
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    // One committed write: the version is back to the number the rolled-back one had reached.
+    handle.sqlite.prepare("update units set name = 'Thanh tra' where code = 'TT'").run();
+    expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
+    expect(store.structure.unitByCode('TT')?.name).toBe('Thanh tra');
+  });
+
+  it('hands out frozen rows, and copies of maps and sets', () => {
+    const { store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    const unit = store.structure.unitByCode('STP')!;
+    expect(() => {
+      (unit as { name: string }).name = 'x';
+    }).toThrow(TypeError);
+    expect(() => store.structure.activeUnits().pop()).toThrow(TypeError);
+    const holidays = store.organisation.holidays();
+    holidays.add('2021-12-31');
+    expect(store.organisation.holidays().has('2021-12-31')).toBe(false);
+  });
+});
+
+describe('the configuration version', () => {
+  const OPERATIONAL = new Set([
+    // Written in the normal course of work (not configuration): no trigger, nothing of them cached.
+    'meta',
+    'configuration_version',
+    'pledges',
+    'pledge_versions',
+    'pledge_targets',
+    'pledge_indicator_targets',
+    'reports',
+    'report_versions',
+    'report_values',
+    'reviews',
+    'review_scores',
+    'review_corrections',
+    'standings_snapshots',
+    'directives',
+    'directive_numbers',
+    'directive_words',
+    'outbox',
+    'audit_log',
+    'processed_events',
+    'deliberations',
+    'ballots',
+    'vote_tallies',
+  ]);
+
+  it('has insert, update and delete triggers on every configuration table; a new table must be one or the other', () => {
+    const { handle } = open(':memory:');
+    const tables = (
+      handle.sqlite
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like 'directive_search%'",
+        )
+        .all() as { name: string }[]
+    ).map((row) => row.name);
+    const triggers = new Set(
+      (handle.sqlite.prepare("select name from sqlite_master where type = 'trigger'").all() as { name: string }[]).map((row) => row.name),
+    );
+    const configuration = tables.filter((table) => !OPERATIONAL.has(table));
+    expect(configuration.sort()).toEqual(
+      [
+        'admins',
+        'block_units',
+        'block_year_units',
+        'block_years',
+        'blocks',
+        'criteria',
+        'holidays',
+        'officers',
+        'organisation',
+        'periods',
+        'titles',
+        'units',
+        'years',
+      ].sort(),
+    );
+    // A table added to the schema is configuration until listed above as operational: give it the
+    // three triggers in a migration (as db/migrations/0007_configuration_version_triggers.sql does).
+    const missing = configuration.flatMap((table) =>
+      ['insert', 'update', 'delete']
+        .map((operation) => `configuration_version_${table}_${operation}`)
+        .filter((name) => !triggers.has(name)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('goes up with a write to each configuration table, inside the writing transaction', () => {
+    const { handle, store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    const version = () => (handle.sqlite.prepare('select version from configuration_version').get() as { version: number }).version;
+    for (const statement of [
+      "update organisation set name = name || ' '",
+      "insert into admins (user_id) values ('U0ADMIN09')",
+      "delete from holidays where date = '2021-01-01'",
+      "update titles set position = position + 1 where name = 'Cờ thi đua của Chính phủ'",
+      "update units set name = 'Thanh tra' where code = 'TT'",
+      "delete from officers where user_id = 'U0TT0001'",
+      "update blocks set name = name || ' ' where code = 'VH_XH'",
+      "update block_units set position = position where block_id = (select id from blocks where code = 'VH_XH')",
+      "update years set theme = 'x' where year = 2021",
+      'update block_years set theme = null where year = 2021',
+      'update block_year_units set position = position where year = 2021',
+      "update periods set name = 'Quý 1' where code = 'Q1'",
+      "update criteria set name = name || ' ' where code = '1'",
+    ]) {
+      const before = version();
+      handle.sqlite.prepare(statement).run();
+      expect(version(), statement).toBeGreaterThan(before);
+    }
+  });
+});
