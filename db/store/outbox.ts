@@ -61,6 +61,27 @@ export function outboxQueries(db: Db) {
         .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
         .prepare(),
     ),
+    ready: once(() =>
+      db
+        .select()
+        .from(outbox)
+        .where(
+          or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
+        )
+        .orderBy(asc(outbox.id))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    ),
+    // A range of the primary key: only the rows added since, however long the outbox.
+    readyAfter: once(() =>
+      db
+        .select()
+        .from(outbox)
+        .where(and(gt(outbox.id, param('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
+        .orderBy(asc(outbox.id))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    ),
     markSent: once(() =>
       db
         .update(outbox)
@@ -84,16 +105,12 @@ export function outboxQueries(db: Db) {
 
     /** Entries ready to work on: pending and due, or claimed by someone whose lease ran out. */
     ready(nowMs: number, limit: number): OutboxRow[] {
-      const now = new Date(nowMs);
-      return db
-        .select()
-        .from(outbox)
-        .where(
-          or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
-        )
-        .orderBy(asc(outbox.id))
-        .limit(limit)
-        .all();
+      return prepared.ready().all({ now: nowMs, limit });
+    },
+
+    /** Pending, due entries with an id above `afterId`: what was queued since a reader last looked. */
+    readyAfter(afterId: number, nowMs: number, limit: number): OutboxRow[] {
+      return prepared.readyAfter().all({ afterId, now: nowMs, limit });
     },
 
     /** The earliest instant at which a waiting entry (other than `excludingIds`) becomes ready, if any. */

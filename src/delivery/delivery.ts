@@ -128,6 +128,18 @@ export class Delivery {
   private readonly dmChannels = new Map<string, string>();
   private running: Promise<void> | undefined;
   private refillWanted = false;
+  /**
+   * Reading the outbox: a kick reads only the entries added since the highest id seen (a range of
+   * the primary key, so the cost does not grow with the outbox or a backlog). The whole ready set
+   * is read at the first pass, on every tick of start()'s interval (entries another process put
+   * back, or whose claim ran out), and when an entry this process put back comes due.
+   */
+  private lastSeenId = 0;
+  private fullReadWanted = true;
+  /** The last read filled its batch: more may be waiting. */
+  private moreToRead = false;
+  /** When entries this process put back (retry later, waiting for a thread parent) come due. */
+  private readonly putBackUntil: number[] = [];
   private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -155,10 +167,15 @@ export class Delivery {
     void this.pump();
   }
 
-  /** Works continuously: a pass every `intervalMs`, plus a wake-up when a paused entry is due. */
+  /** Works continuously: a full read every `intervalMs`, plus a wake-up when an entry it put back is due. */
   start(intervalMs: number): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer = setInterval(() => this.kickFull(), intervalMs);
+    this.kickFull();
+  }
+
+  private kickFull(): void {
+    this.fullReadWanted = true;
     this.kick();
   }
 
@@ -180,6 +197,7 @@ export class Delivery {
     this.pass = options.pass;
     try {
       for (;;) {
+        this.fullReadWanted = true;
         await this.pump();
         if (this.stopped || this.halted()) return;
         const wake = this.options.store.outbox.nextWakeMs(this.pass ? [...this.deferred] : []);
@@ -216,11 +234,18 @@ export class Delivery {
     return this.running;
   }
 
+  /** A full read when the earliest entry this process put back comes due (no query: it knows when). */
   private scheduleWake(): void {
     if (this.stopped || !this.timer) return;
-    const wake = this.options.store.outbox.nextWakeMs();
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    if (wake !== undefined) this.wakeTimer = setTimeout(() => this.kick(), Math.max(10, wake - this.options.wire.nowMs()));
+    if (this.putBackUntil.length === 0) return;
+    const wake = Math.min(...this.putBackUntil);
+    this.wakeTimer = setTimeout(() => this.kickFull(), Math.max(10, wake - this.options.wire.nowMs()));
+  }
+
+  /** Remembers that an entry was put back in the outbox until `until`, to read it again then. */
+  private putBack(until: number): void {
+    this.putBackUntil.push(until);
   }
 
   /**
@@ -234,7 +259,7 @@ export class Delivery {
     for (;;) {
       const now = wire.nowMs();
       const halted = this.stopped || this.halted();
-      if (!halted && (this.refillWanted || (this.held.size < LOW_WATER && now - lastRefill >= 250))) {
+      if (!halted && (this.refillWanted || (this.moreToRead && this.held.size < LOW_WATER && now - lastRefill >= 250))) {
         this.refillWanted = false;
         lastRefill = now;
         this.refill(now);
@@ -268,11 +293,24 @@ export class Delivery {
     }
   }
 
-  /** Adds ready entries not held yet to their lanes; true when any was added. */
+  /** Adds ready entries not held yet to their lanes (all of them, or those added since the last read); true when any was added. */
   private refill(now: number): boolean {
     for (const [name, until] of this.readyAt) if (until <= now) this.readyAt.delete(name);
+    const { outbox } = this.options.store;
+    let rows: OutboxRow[];
+    if (this.fullReadWanted) {
+      this.fullReadWanted = false;
+      for (let index = this.putBackUntil.length - 1; index >= 0; index--)
+        if (this.putBackUntil[index]! <= now) this.putBackUntil.splice(index, 1);
+      rows = outbox.ready(now, BATCH + this.held.size);
+      this.moreToRead = rows.length === BATCH + this.held.size;
+    } else {
+      rows = outbox.readyAfter(this.lastSeenId, now, BATCH);
+      this.moreToRead = rows.length === BATCH;
+    }
     let added = false;
-    for (const row of this.options.store.outbox.ready(now, BATCH + this.held.size)) {
+    for (const row of rows) {
+      if (row.id > this.lastSeenId) this.lastSeenId = row.id;
       if (this.held.has(row.id)) continue;
       this.held.add(row.id);
       const name = laneOf(row);
@@ -366,6 +404,7 @@ export class Delivery {
           // The parent is not posted yet: come back shortly rather than post out of its thread
           // (in the next pass, when this pass left the parent for then).
           store.outbox.release(row.id, workerId, wire.nowMs() + 1000, 'waiting for the thread parent');
+          this.putBack(wire.nowMs() + 1000);
           if (this.deferred.has(parent.id)) this.deferred.add(row.id);
           return 'done';
         }
@@ -408,8 +447,11 @@ export class Delivery {
   private handleFailure(lane: Lane | undefined, row: OutboxRow, attempts: number, error: unknown, uncertain: boolean): 'done' | 'retry' {
     const { store, wire, workerId, logger } = this.options;
     // Tries again from `until`; an uncertain attempt comes back through the recovery path.
-    const retryFrom = (until: number, reason: string) =>
-      uncertain ? store.outbox.postponeUncertain(row.id, workerId, until, reason) : store.outbox.release(row.id, workerId, until, reason);
+    const retryFrom = (until: number, reason: string) => {
+      if (uncertain) store.outbox.postponeUncertain(row.id, workerId, until, reason);
+      else store.outbox.release(row.id, workerId, until, reason);
+      this.putBack(until);
+    };
     if (isSlackUnreachable(error)) {
       // Slack, not the message, is at fault: it waits (longer each time, never given up) and a
       // pass leaves it for the next one. One line in the log says Slack is away, not one a message.

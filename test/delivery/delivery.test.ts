@@ -253,6 +253,31 @@ describe('the outbox delivery', () => {
     expect(store.outbox.byKey('dm:crash')).toMatchObject({ status: 'sent', ts: posted.ts, channelId: 'DU0TP0001' });
   });
 
+  it('reads only what was queued since when kicked, whatever waits in the outbox; the whole outbox only on its interval', async () => {
+    const statements: string[] = [];
+    store = createStore(openDatabase(':memory:', { trace: (statement) => statements.push(statement) }).db);
+    // One post a minute per conversation: after the first, the channel's 199 others wait in their lane.
+    const worker = delivery('worker-a', 60_000);
+    for (let index = 1; index <= 200; index++)
+      worker.queue(store, { key: `backlog:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    worker.start(3_600_000);
+    await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
+    const fullReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"lease_until" <= /.test(statement)).length;
+    const newReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"outbox"\."id" > /.test(statement)).length;
+    expect(fullReads()).toBe(1);
+
+    for (const user of users(20)) {
+      worker.queue(store, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } });
+      worker.kick();
+      await slack.waitFor(() => slack.dmsTo(user).length === 1);
+    }
+    expect(fullReads()).toBe(1);
+    expect(newReads()).toBeGreaterThanOrEqual(20);
+    expect(slack.messagesIn('C0VHXH')).toHaveLength(1);
+    await worker.stop();
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 21, pending: 199 });
+  });
+
   it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
