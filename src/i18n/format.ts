@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { format as formatWith } from 'date-fns/format';
 import type { Locale } from './messages';
 
@@ -6,25 +6,51 @@ import type { Locale } from './messages';
  * Dates and numbers the way each language writes them: Vietnamese 10/04/2021, 17:00, 58,50 and
  * 1.234; English 10 Apr 2021, 58.50 and 1,234. Always in the organisation's time zone.
  */
-const DATE_PATTERN: Record<Locale, string> = { vi: 'dd/MM/yyyy', en: 'd MMM yyyy' };
-
 export function formatDate(instant: Date, zone: string, locale: Locale): string {
-  return formatWith(new TZDate(instant.getTime(), zone), DATE_PATTERN[locale]);
+  const wall = wallClock(instant, zone);
+  const year = wall.getUTCFullYear();
+  return locale === 'vi'
+    ? `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${year}`
+    : `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${year}`;
 }
 
 /** 10/04/2021 17:00 · 10 Apr 2021 17:00 */
 export function formatDateTime(instant: Date, zone: string, locale: Locale): string {
-  return formatWith(new TZDate(instant.getTime(), zone), `${DATE_PATTERN[locale]} HH:mm`);
+  return `${formatDate(instant, zone, locale)} ${formatTime(instant, zone)}`;
 }
 
 export function formatTime(instant: Date, zone: string): string {
-  return formatWith(new TZDate(instant.getTime(), zone), 'HH:mm');
+  const wall = wallClock(instant, zone);
+  return `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** Every real zone changes its offset on a quarter hour of UTC, so an offset holds for the whole quarter. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The wall clock of `zone` at `instant`, read with the UTC getters of the returned Date. The offset
+ * comes from the time-zone database (tzOffset, through Intl) once per zone and quarter hour: the
+ * tables show dozens of dates, and asking Intl for each was a tenth of a status table's time.
+ */
+function wallClock(instant: Date, zone: string): Date {
+  const key = `${zone}@${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  let offsetMinutes = offsets.get(key);
+  if (offsetMinutes === undefined) {
+    if (offsets.size >= 10_000) offsets.clear();
+    offsetMinutes = tzOffset(zone, instant);
+    offsets.set(key, offsetMinutes);
+  }
+  return new Date(instant.getTime() + offsetMinutes * 60_000);
 }
 
 /** A calendar date typed as yyyy-MM-dd (no time zone involved). */
 export function formatLocalDate(date: string, locale: Locale): string {
   const [year, month, day] = date.split('-').map(Number);
-  return formatWith(new Date(year!, month! - 1, day!), DATE_PATTERN[locale]);
+  return formatWith(new Date(year!, month! - 1, day!), locale === 'vi' ? 'dd/MM/yyyy' : 'd MMM yyyy');
 }
 
 const NUMBER_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };

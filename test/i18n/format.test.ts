@@ -1,0 +1,66 @@
+import { TZDate, tzScan } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatTime } from '../../src/i18n/format';
+
+/** What date-fns writes for the same instant and zone: the reference the quick formatter must match. */
+const reference = (instant: Date, zone: string, pattern: string) => format(new TZDate(instant.getTime(), zone), pattern);
+
+// Zones with whole-hour, half-hour and quarter-hour offsets, with and without daylight saving,
+// and with transitions that fall on a half hour of UTC (St John's, Lord Howe).
+const ZONES = [
+  'Asia/Ho_Chi_Minh',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'UTC',
+];
+
+describe('dates and times in the organisation’s zone', () => {
+  it.each([
+    ['2021-04-10T10:00:00Z', 'Asia/Ho_Chi_Minh', '10/04/2021 17:00', '10 Apr 2021 17:00'],
+    ['2021-12-31T17:30:00Z', 'Asia/Ho_Chi_Minh', '01/01/2022 00:30', '1 Jan 2022 00:30'],
+    ['2021-03-14T09:59:00Z', 'America/Los_Angeles', '14/03/2021 01:59', '14 Mar 2021 01:59'],
+    ['2021-03-14T10:00:00Z', 'America/Los_Angeles', '14/03/2021 03:00', '14 Mar 2021 03:00'],
+    ['2021-11-07T08:30:00Z', 'America/Los_Angeles', '07/11/2021 01:30', '7 Nov 2021 01:30'],
+    ['2021-11-07T09:30:00Z', 'America/Los_Angeles', '07/11/2021 01:30', '7 Nov 2021 01:30'],
+    ['2021-03-14T05:29:00Z', 'America/St_Johns', '14/03/2021 01:59', '14 Mar 2021 01:59'],
+    ['2021-03-14T05:30:00Z', 'America/St_Johns', '14/03/2021 03:00', '14 Mar 2021 03:00'],
+  ])('%s in %s: %s · %s', (iso, zone, vi, en) => {
+    const instant = new Date(iso);
+    expect(formatDateTime(instant, zone, 'vi')).toBe(vi);
+    expect(formatDateTime(instant, zone, 'en')).toBe(en);
+  });
+
+  it('writes what date-fns writes, for any instant in any zone', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...ZONES), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(formatDate(instant, zone, 'vi')).toBe(reference(instant, zone, 'dd/MM/yyyy'));
+        expect(formatDate(instant, zone, 'en')).toBe(reference(instant, zone, 'd MMM yyyy'));
+        expect(formatTime(instant, zone)).toBe(reference(instant, zone, 'HH:mm'));
+      }),
+      { numRuns: 5000, seed: 15 },
+    );
+  });
+
+  it('is exact on both sides of every offset change from 2020 to 2030', () => {
+    let changes = 0;
+    for (const zone of ZONES)
+      for (const change of tzScan(zone, { start: new Date(Date.UTC(2020, 0, 1)), end: new Date(Date.UTC(2030, 0, 1)) })) {
+        changes += 1;
+        for (const at of [new Date(change.date.getTime() - 60_000), change.date, new Date(change.date.getTime() + 14 * 60_000)])
+          expect([zone, at.toISOString(), formatDateTime(at, zone, 'vi')]).toEqual([
+            zone,
+            at.toISOString(),
+            reference(at, zone, 'dd/MM/yyyy HH:mm'),
+          ]);
+      }
+    expect(changes).toBeGreaterThan(80);
+  });
+});
