@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
-import { importOrganisationText } from '../../src/organisation/load';
+import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { scratchFolder } from '../support/processes';

@@ -15,7 +15,6 @@ import {
   summaryPolicyFromSettings,
 } from '../../src/domain/reminders';
 import { readOrganisationFile } from '../../src/organisation/read-file';
-import { DEMO_ORGANISATION_FILE } from '../../src/services/organisation';
 
 // The demo year as the organisation file gives it: Asia/Ho_Chi_Minh (UTC+7 all year), reminders
 // [7, 3, 1] at 08:00, overdue every 2 working days, quiet 20:00–07:00, summary at 09:00, 2021 holidays.

@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackDriver } from '../../src/local-slack/driver';
 import { LocalSlack } from '../../src/local-slack/server';
-import { importOrganisationText } from '../../src/organisation/load';
+import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
-import { BIN, childEnvironment, type Finished, finished, ROOT, runThidua, scratchFolder } from '../support/processes';
+import { BIN, childEnvironment, type Finished, finished, freePort, ROOT, runThidua, scratchFolder, whenReady } from '../support/processes';
 
 /**
  * The bot keeps the organisation in memory (db/store/configuration-cache.ts); a change to it is
@@ -48,16 +47,6 @@ describe('an organisation changed while the bot runs', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('`npx thidua import` in another process while `npm start` serves', () => {
   const slack = new LocalSlack();
   let child: ReturnType<typeof spawn> | undefined;
@@ -86,20 +75,11 @@ describe('`npx thidua import` in another process while `npm start` serves', () =
         HOST: '127.0.0.1',
         PORT: String(port),
         DATABASE_PATH: databasePath,
-        LOG_LEVEL: 'info',
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const exit: Promise<Finished> = finished(child);
-    // Its own signal that it serves: the line it logs once listening.
-    await new Promise<void>((resolve, reject) => {
-      let logged = '';
-      child!.stderr!.on('data', (chunk: Buffer) => {
-        logged += chunk.toString('utf8');
-        if (logged.includes('đang chạy (HTTP)')) resolve();
-      });
-      void exit.then((result) => reject(new Error(`the bot stopped: ${result.stderr}`)));
-    });
+    await whenReady(child, exit);
     const base = `http://127.0.0.1:${port}`;
     const driver = new SlackDriver({ requestUrl: `${base}/slack/events`, signingSecret: secret, slack });
     expect(await deadlinesOf(slack, driver, NEWCOMER)).toContain(NOT_A_MEMBER);

@@ -1,38 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackDriver } from '../../src/local-slack/driver';
 import { LocalSlack } from '../../src/local-slack/server';
 import { firstResponse, textOf } from '../support/bot';
-import { BIN, childEnvironment, type Finished, finished, ROOT, scratchFolder } from '../support/processes';
+import { BIN, childEnvironment, type Finished, finished, freePort, ROOT, scratchFolder, whenReady } from '../support/processes';
 import { FakeSocketMode } from '../support/socket-mode';
 
 const SECRET = 'process-test-signing-secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Waits for the bot's own word that it serves: started with an IPC channel, `npm start` sends
- * 'ready' once its HTTP server listens (as pm2's wait_ready expects); or it ends, which fails.
- */
-function whenReady(child: ReturnType<typeof spawn>, exit: Promise<Finished>): Promise<void> {
-  const ready = new Promise<void>((resolve) => child.on('message', (message) => message === 'ready' && resolve()));
-  return Promise.race([
-    ready,
-    exit.then((ended) => {
-      throw new Error(`the bot did not start: ${ended.stderr}`);
-    }),
-  ]);
-}
 
 describe('npm start in HTTP mode, with SLACK_API_URL on a loopback fake', () => {
   const slack = new LocalSlack();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +40,29 @@ export function finished(child: ChildProcess, input?: string): Promise<Finished>
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Waits for the bot's own word that it serves: started with an IPC channel, `npm start` sends
+ * 'ready' once its HTTP server listens (as pm2's wait_ready expects); or it ends, which fails.
+ */
+export function whenReady(child: ReturnType<typeof spawn>, exit: Promise<Finished>): Promise<void> {
+  const ready = new Promise<void>((resolve) => child.on('message', (message) => message === 'ready' && resolve()));
+  return Promise.race([
+    ready,
+    exit.then((ended) => {
+      throw new Error(`the bot did not start: ${ended.stderr}`);
+    }),
+  ]);
 }
