@@ -1,4 +1,4 @@
-import type { RespondFn } from '@slack/bolt';
+import type { AckFn, RespondArguments, RespondFn } from '@slack/bolt';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { AppDeps } from '../../src/services/deps';
 import { notInOrganisationText } from '../../src/views/caller';
@@ -6,9 +6,43 @@ import type { Reply } from './feature';
 
 /** Answers through a response_url with what only the caller sees, beside (not instead of) what they pressed. */
 export function ephemeral(respond: RespondFn): (reply: Reply | string) => Promise<void> {
-  return (reply) => {
-    const { text, blocks } = typeof reply === 'string' ? { text: reply, blocks: undefined } : reply;
-    return respond({ response_type: 'ephemeral', replace_original: false, text, ...(blocks ? { blocks } : {}) }).then(() => undefined);
+  return (reply) => respond({ ...message(reply), replace_original: false }).then(() => undefined);
+}
+
+function message(reply: Reply | string): RespondArguments {
+  const { text, blocks } = typeof reply === 'string' ? { text: reply, blocks: undefined } : reply;
+  return { response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) };
+}
+
+/**
+ * How long a slash command's acknowledgement may wait for its reply. Slack allows 3 s from sending
+ * the command, the network included; a reply is nearly always ready in milliseconds.
+ */
+export const ACK_BUDGET_MS = 2000;
+
+/**
+ * A slash command's replies: the first one ready within `budgetMs` goes back in the
+ * acknowledgement itself — Slack shows it as the ephemeral answer, with no second request through
+ * the response_url. Slow work (a modal that takes long to open, anything past the budget) is
+ * acknowledged empty at the budget and answered through the response_url, as is any later reply.
+ * `settle()` acknowledges empty when the command ended without a reply (it opened a modal).
+ */
+export function slashReplies(
+  ack: AckFn<string | RespondArguments>,
+  respond: RespondFn,
+  budgetMs = ACK_BUDGET_MS,
+): { reply(reply: Reply | string): Promise<void>; settle(): Promise<void> } {
+  let acknowledged: Promise<void> | undefined;
+  const acknowledge = (body?: RespondArguments) => {
+    clearTimeout(budget);
+    acknowledged ??= ack(body);
+    return acknowledged;
+  };
+  const budget = setTimeout(() => void acknowledge(), budgetMs);
+  const later = ephemeral(respond);
+  return {
+    reply: (reply) => (acknowledged ? later(reply) : acknowledge(message(reply))),
+    settle: () => acknowledge(),
   };
 }
 

@@ -1,22 +1,33 @@
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { MAX_COMMAND_LENGTH, matchCommand } from '../../src/domain/command-words';
 import { formatNumber } from '../../src/i18n/format';
 import { identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
-import type { SubCommand } from './feature';
-import { ephemeral, notInOrganisation } from './replies';
+import type { Reply, SubCommand } from './feature';
+import { notInOrganisation, slashReplies } from './replies';
 
 /**
- * The one slash command. It acknowledges at once (Slack allows 3 s), then works out who is asking
- * and which sub-command they typed, and answers ephemerally through the response_url.
+ * The one slash command. It works out who is asking and which sub-command they typed, and answers
+ * ephemerally in the acknowledgement when the answer is ready within the budget (nearly always),
+ * else through the response_url (slashReplies).
  */
 export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubCommand[], fallback: SubCommand): void {
   const words = subCommands.map((command) => ({ name: command.name, words: command.aliases }));
   app.command('/thidua', async ({ command, ack, respond, client }) => {
-    await ack();
-    const reply = ephemeral(respond);
+    const replies = slashReplies(ack, respond);
+    try {
+      await answer(command, client, replies.reply);
+    } finally {
+      // Also when the sub-command failed: acknowledged here, it is then answered by answerFailures
+      // (src/listener-guards.ts) through the response_url, as every listener is.
+      await replies.settle();
+    }
+  });
+
+  async function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
     const organisation = deps.store.organisation.get();
     if (!organisation) return reply(commonText.vi.noOrganisation);
     const locale = organisation.locale;
@@ -36,7 +47,6 @@ export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubC
     }
     const target = match.kind === 'match' ? subCommands.find((candidate) => candidate.name === match.name)! : fallback;
     if (target.audience !== 'anyone' && !isMember(caller)) return reply(notInOrganisation(deps, organisation));
-    // A sub-command that fails is answered by answerFailures (src/listener-guards.ts), as every listener is.
     await target.run({
       deps,
       caller,
@@ -48,5 +58,5 @@ export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubC
       client,
       respond: reply,
     });
-  });
+  }
 }

@@ -60,7 +60,11 @@ export class SlackDriver {
       response_url: responseUrl,
       trigger_id: this.slack.issueTrigger(userId),
     });
-    return { ...(await this.send(form.toString())), responseUrl };
+    const reply = await this.send(form.toString());
+    // A reply in the acknowledgement is shown as Slack shows it: as the command's ephemeral answer.
+    if (reply.status === 200 && typeof reply.body === 'object' && reply.body !== null && ('text' in reply.body || 'blocks' in reply.body))
+      this.slack.recordReply(responseUrl.slice(responseUrl.lastIndexOf('/') + 1), reply.body as Record<string, unknown>, 'ack');
+    return { ...reply, responseUrl };
   }
 
   async pressButton(press: ButtonPress): Promise<HttpReply & { responseUrl?: string }> {

@@ -42,11 +42,15 @@ export interface EphemeralMessage {
   ts: string;
 }
 
-/** A post to a response_url (what Bolt's respond() sends). */
+/**
+ * A reply to a slash command or a button: posted to its response_url (what Bolt's respond() sends),
+ * or for a slash command returned in the acknowledgement itself, which Slack shows the same way.
+ */
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
   at: number;
+  via: 'response_url' | 'ack';
 }
 
 export interface OpenView {
@@ -200,6 +204,12 @@ export class LocalSlack extends EventEmitter {
     return `${this.baseUrl}/respond/${++this.sequence}`;
   }
 
+  /** Records a reply under its response_url's id (the signed-request driver records the ones that come in an acknowledgement). */
+  recordReply(id: string, body: Record<string, unknown>, via: ResponsePost['via']): void {
+    this.responses.push({ id, body, at: realWireTimer.nowMs(), via });
+    this.emit('change');
+  }
+
   /** The DM conversation id between the bot and a user (what conversations.open returns). */
   dmChannelOf(userId: string): string {
     return `D${userId}`;
@@ -252,12 +262,7 @@ export class LocalSlack extends EventEmitter {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const body = await readBody(request);
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({
-        id: url.pathname.slice('/respond/'.length),
-        body: parseJson(body.toString('utf8')),
-        at: realWireTimer.nowMs(),
-      });
-      this.emit('change');
+      this.recordReply(url.pathname.slice('/respond/'.length), parseJson(body.toString('utf8')), 'response_url');
       return send(response, 200, 'ok', 'text/plain');
     }
     if (url.pathname.startsWith('/upload/')) {

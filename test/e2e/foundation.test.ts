@@ -33,6 +33,22 @@ describe('the app over HTTP with the local Slack', () => {
     expect(text).toContain('đơn vị Trưởng khối Khối thi đua Nội chính');
   });
 
+  it('answers in the acknowledgement itself when the answer is ready at once: no second request through the response_url', async () => {
+    const reply = await test.driver.slashCommand(OFFICER, 'help', 'C0NOICHINH');
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(textOf(reply.body as Record<string, unknown>)).toContain('Thi Đua — các lệnh');
+    await test.bot.idle();
+    expect(test.slack.responses.map((response) => response.via)).toEqual(['ack']);
+  });
+
+  it('acknowledges a command that opens a modal with nothing, the modal being its answer', async () => {
+    const reply = await test.driver.slashCommand('U0TP0001', 'baocao', 'C0NOICHINH');
+    expect([reply.status, reply.body]).toEqual([200, '']);
+    expect(test.slack.callsTo('views.open').map((call) => call.ok)).toEqual([true]);
+    await test.bot.idle();
+    expect(test.slack.responses).toEqual([]);
+  });
+
   it.each(['', 'trợ giúp', 'tro giup', 'TROGIUP', 'help'])('treats %j as help', async (typed) => {
     const reply = await test.driver.slashCommand(OFFICER, typed);
     expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toContain('Thi Đua — các lệnh');

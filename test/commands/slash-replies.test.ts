@@ -1,0 +1,62 @@
+import type { RespondArguments } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ACK_BUDGET_MS, slashReplies } from '../../commands/shared/replies';
+
+/** What a slash command's replies became: the acknowledgement's body (undefined: empty) and the posts to the response_url. */
+function recorder() {
+  const acks: (RespondArguments | string | undefined)[] = [];
+  const posts: RespondArguments[] = [];
+  const replies = slashReplies(
+    async (body) => {
+      acks.push(body);
+    },
+    async (post) => {
+      posts.push(post as RespondArguments);
+      return undefined as never;
+    },
+  );
+  return { replies, acks, posts };
+}
+
+describe('a slash command’s replies', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends the first reply within the budget in the acknowledgement, any later one through the response_url', async () => {
+    const { replies, acks, posts } = recorder();
+    await replies.reply({ text: 'Bảng xếp hạng' });
+    await replies.reply('Đã đăng lên kênh');
+    await replies.settle();
+    expect(acks).toEqual([{ response_type: 'ephemeral', text: 'Bảng xếp hạng' }]);
+    expect(posts).toEqual([{ response_type: 'ephemeral', text: 'Đã đăng lên kênh', replace_original: false }]);
+  });
+
+  it('acknowledges once, empty, when the command ends without a reply (it opened a modal)', async () => {
+    const { replies, acks, posts } = recorder();
+    await replies.settle();
+    await replies.settle();
+    vi.advanceTimersByTime(ACK_BUDGET_MS * 2);
+    expect(acks).toEqual([undefined]);
+    expect(posts).toEqual([]);
+  });
+
+  it('acknowledges empty when the budget runs out, and answers slow work through the response_url', async () => {
+    const { replies, acks, posts } = recorder();
+    vi.advanceTimersByTime(ACK_BUDGET_MS - 1);
+    expect(acks).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(acks).toEqual([undefined]);
+    await replies.reply({ text: 'Tệp Excel đã gửi' });
+    await replies.settle();
+    expect(acks).toEqual([undefined]);
+    expect(posts).toEqual([{ response_type: 'ephemeral', text: 'Tệp Excel đã gửi', replace_original: false }]);
+  });
+
+  it('keeps well inside Slack’s three seconds', () => {
+    expect(ACK_BUDGET_MS).toBeLessThanOrEqual(2000);
+  });
+});
