@@ -1,6 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { auditLog, processedEvents } from '../schema';
+import type { Statements } from './statements';
 import type { Db } from './types';
+
+const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -14,20 +17,33 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export function auditQueries(db: Db) {
+export function auditQueries(db: Db, statements: Statements) {
+  const record = () =>
+    statements.get('audit.record', (root) =>
+      root
+        .insert(auditLog)
+        .values({
+          at: placeholder('at'),
+          actorUserId: placeholder('actor'),
+          actingAsAdmin: placeholder('actingAsAdmin'),
+          action: placeholder('action'),
+          entityType: placeholder('entityType'),
+          entityId: placeholder('entityId'),
+          details: placeholder('details'),
+        })
+        .prepare(),
+    );
   return {
     record(entry: AuditEntry): void {
-      db.insert(auditLog)
-        .values({
-          at: entry.at,
-          actorUserId: entry.actorUserId,
-          actingAsAdmin: entry.actingAsAdmin ?? false,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: String(entry.entityId),
-          details: entry.details ?? {},
-        })
-        .run();
+      record().run({
+        at: entry.at.getTime(),
+        actor: entry.actorUserId,
+        actingAsAdmin: Number(entry.actingAsAdmin ?? false),
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: String(entry.entityId),
+        details: JSON.stringify(entry.details ?? {}),
+      });
     },
 
     forEntity(entityType: string, entityId: string | number): AuditRow[] {
@@ -46,11 +62,19 @@ export function auditQueries(db: Db) {
 }
 
 /** Slack event ids and modal submissions already applied: a retry or a double submit applies once. */
-export function processedEventQueries(db: Db) {
+export function processedEventQueries(statements: Statements) {
+  const claim = () =>
+    statements.get('events.claim', (root) =>
+      root
+        .insert(processedEvents)
+        .values({ id: placeholder('id'), kind: placeholder('kind'), receivedAt: placeholder('at') })
+        .onConflictDoNothing()
+        .prepare(),
+    );
   return {
     /** Records the id; false when it was recorded before (the caller must then do nothing). */
     claim(id: string, kind: string, at: Date): boolean {
-      return db.insert(processedEvents).values({ id, kind, receivedAt: at }).onConflictDoNothing().run().changes === 1;
+      return claim().run({ id, kind, at: at.getTime() }).changes === 1;
     },
   };
 }

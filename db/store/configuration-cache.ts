@@ -9,8 +9,10 @@ import type { Db } from './types';
  * a few microseconds):
  * triggers on the configuration tables bump it inside the writing transaction, whoever writes — this
  * process, `npx thidua import` in another, a second worker on the same file — so a changed version
- * empties the cache and the read goes to the database. Nothing is cached inside a transaction: a
- * transaction sees its own uncommitted writes, which must not outlive a rollback.
+ * empties the cache and the read goes to the database. Inside a transaction the cache serves while
+ * the version is the one it holds (the transaction changed no configuration); once the transaction
+ * has written some, its reads go to the database and nothing of them is kept, so an uncommitted
+ * write never outlives a rollback.
  *
  * Results are shared by every caller, so they are frozen (rows, arrays, nested objects); a Map or
  * Set result is handed out as a fresh copy over frozen contents.
@@ -28,9 +30,11 @@ export function cachedConfigurationReads<T extends object>(queries: T, database:
     const byArguments = new Map<string, unknown>();
     results.set(name, byArguments);
     cached[name] = (...args: unknown[]) => {
-      if (database.inTransaction()) return call(...args);
       const current = database.version();
       if (current !== seen) {
+        // Inside a transaction a different version may be its own uncommitted write, which must not
+        // outlive a rollback: read through and keep nothing. Outside, the version is committed.
+        if (database.inTransaction()) return call(...args);
         for (const entries of results.values()) entries.clear();
         seen = current;
       }
@@ -50,7 +54,7 @@ export function cachedConfigurationReads<T extends object>(queries: T, database:
 export interface CacheGuard {
   /** The configuration version now (committed, or this connection's own transaction's). */
   version(): number;
-  /** A transaction is open on the connection: read through, cache nothing. */
+  /** A transaction is open on the connection (a changed version may be its own, uncommitted). */
   inTransaction(): boolean;
 }
 
@@ -63,7 +67,7 @@ export function cacheGuard(db: Db): CacheGuard {
       statement ??= db.select({ version: configurationVersion.version }).from(configurationVersion).prepare();
       return statement.get()?.version ?? -1;
     },
-    // A handle that is not the connection itself (a transaction's) never caches.
+    // A handle that is not the connection itself cannot tell: treat it as always in a transaction.
     inTransaction: () => client?.inTransaction ?? true,
   };
 }

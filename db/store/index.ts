@@ -9,6 +9,7 @@ import { outboxQueries } from './outbox';
 import { pledgeQueries } from './pledges';
 import { reportQueries } from './reports';
 import { snapshotQueries } from './snapshots';
+import { Statements } from './statements';
 import { structureQueries } from './structure';
 import type { Db } from './types';
 
@@ -43,26 +44,42 @@ export interface Store {
  * from a handle and passed to whoever needs it — never imported as a singleton — so tests hand the
  * app an in-memory database with the real migrations.
  */
-export function createStore(db: Db, nested = false): Store {
-  // The configuration's reads come from memory outside transactions (configuration-cache.ts); a
-  // transaction's store reads the database, its own writes included.
-  const guard = nested ? undefined : cacheGuard(db);
+export function createStore(db: Db): Store {
+  // One connection, one of each: the prepared statements and the configuration's reads from memory
+  // (configuration-cache.ts), shared with every transaction's store, which runs on the same connection.
+  const guard = cacheGuard(db);
+  return storeOver(db, {
+    statements: new Statements(db),
+    organisation: cachedConfigurationReads(organisationQueries(db), guard, ['getMeta', 'setMeta']),
+    structure: cachedConfigurationReads(structureQueries(db), guard),
+  });
+}
+
+interface Connection {
+  statements: Statements;
+  organisation: Store['organisation'];
+  structure: Store['structure'];
+}
+
+/** The store over `db` (the connection, or a transaction on it), with what the connection shares. */
+function storeOver(db: Db, connection: Connection, nested = false): Store {
+  const { statements } = connection;
   return {
-    organisation: guard ? cachedConfigurationReads(organisationQueries(db), guard, ['getMeta', 'setMeta']) : organisationQueries(db),
-    structure: guard ? cachedConfigurationReads(structureQueries(db), guard) : structureQueries(db),
-    outbox: outboxQueries(db),
-    audit: auditQueries(db),
-    events: processedEventQueries(db),
+    organisation: connection.organisation,
+    structure: connection.structure,
+    outbox: outboxQueries(db, statements),
+    audit: auditQueries(db, statements),
+    events: processedEventQueries(statements),
     importer: importQueries(db),
-    pledges: pledgeQueries(db),
-    reports: reportQueries(db),
-    drafts: draftQueries(db),
+    pledges: pledgeQueries(statements),
+    reports: reportQueries(db, statements),
+    drafts: draftQueries(statements),
     directives: directiveQueries(db),
-    snapshots: snapshotQueries(db),
+    snapshots: snapshotQueries(db, statements),
     deliberations: deliberationQueries(db),
     transaction: (work) =>
       nested
-        ? db.transaction((tx) => work(createStore(tx, true)))
-        : db.transaction((tx) => work(createStore(tx, true)), { behavior: 'immediate' }),
+        ? db.transaction((tx) => work(storeOver(tx, connection, true)))
+        : db.transaction((tx) => work(storeOver(tx, connection, true)), { behavior: 'immediate' }),
   };
 }

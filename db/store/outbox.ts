@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { type OutboxStatus, outbox } from '../schema';
+import type { Statements } from './statements';
 import type { Db } from './types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -15,80 +16,95 @@ export interface OutboxEntry {
  * The claim-before-post ledger. Every state change is one conditional UPDATE, so two dispatchers on
  * one database never both own a row: SQLite serialises writers and the WHERE re-checks the state.
  */
-export function outboxQueries(db: Db) {
-  // The statements a fan-out runs for every message, prepared once per store: building and
-  // preparing the SQL on each call cost more than running it. Placeholders take driver values
-  // (UTC ms, JSON text), not Dates.
+export function outboxQueries(db: Db, statements: Statements) {
+  // The statements a fan-out and every kick run, prepared once per connection (statements.ts).
   const param = (name: string) => sql`${sql.placeholder(name)}`;
   const byId = param('id');
   const worker = param('worker');
   const now = param('now');
   const prepared = {
-    enqueue: once(() =>
-      db
-        .insert(outbox)
-        .values({
-          dedupeKey: param('key'),
-          kind: param('kind'),
-          payload: param('payload'),
-          status: 'pending',
-          notBefore: now,
-          createdAt: now,
-        })
-        .onConflictDoNothing({ target: outbox.dedupeKey })
-        .prepare(),
-    ),
-    row: once(() => db.select().from(outbox).where(eq(outbox.id, byId)).prepare()),
-    claim: once(() =>
-      db
-        .update(outbox)
-        .set({ status: 'sending', claimedBy: worker, leaseUntil: param('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
-        .where(
-          and(
-            eq(outbox.id, byId),
+    enqueue: () =>
+      statements.get('outbox.enqueue', (root) =>
+        root
+          .insert(outbox)
+          .values({
+            dedupeKey: param('key'),
+            kind: param('kind'),
+            payload: param('payload'),
+            status: 'pending',
+            notBefore: now,
+            createdAt: now,
+          })
+          .onConflictDoNothing({ target: outbox.dedupeKey })
+          .prepare(),
+      ),
+    row: () => statements.get('outbox.row', (root) => root.select().from(outbox).where(eq(outbox.id, byId)).prepare()),
+    byKey: () =>
+      statements.get('outbox.byKey', (root) =>
+        root
+          .select()
+          .from(outbox)
+          .where(eq(outbox.dedupeKey, param('key')))
+          .prepare(),
+      ),
+    claim: () =>
+      statements.get('outbox.claim', (root) =>
+        root
+          .update(outbox)
+          .set({ status: 'sending', claimedBy: worker, leaseUntil: param('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
+          .where(
+            and(
+              eq(outbox.id, byId),
+              or(
+                and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
+                and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+              ),
+            ),
+          )
+          .prepare(),
+      ),
+    setChannel: () =>
+      statements.get('outbox.setChannel', (root) =>
+        root
+          .update(outbox)
+          .set({ channelId: param('channel') })
+          .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
+          .prepare(),
+      ),
+    ready: () =>
+      statements.get('outbox.ready', (root) =>
+        root
+          .select()
+          .from(outbox)
+          .where(
             or(
               and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
               and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
             ),
-          ),
-        )
-        .prepare(),
-    ),
-    setChannel: once(() =>
-      db
-        .update(outbox)
-        .set({ channelId: param('channel') })
-        .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
-        .prepare(),
-    ),
-    ready: once(() =>
-      db
-        .select()
-        .from(outbox)
-        .where(
-          or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
-        )
-        .orderBy(asc(outbox.id))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    ),
+          )
+          .orderBy(asc(outbox.id))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ),
     // A range of the primary key: only the rows added since, however long the outbox.
-    readyAfter: once(() =>
-      db
-        .select()
-        .from(outbox)
-        .where(and(gt(outbox.id, param('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
-        .orderBy(asc(outbox.id))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    ),
-    markSent: once(() =>
-      db
-        .update(outbox)
-        .set({ status: 'sent', channelId: param('channel'), ts: param('ts'), sentAt: now, leaseUntil: null, error: null })
-        .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
-        .prepare(),
-    ),
+    readyAfter: () =>
+      statements.get('outbox.readyAfter', (root) =>
+        root
+          .select()
+          .from(outbox)
+          .where(and(gt(outbox.id, param('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
+          .orderBy(asc(outbox.id))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ),
+    markSent: () =>
+      statements.get('outbox.markSent', (root) =>
+        root
+          .update(outbox)
+          .set({ status: 'sent', channelId: param('channel'), ts: param('ts'), sentAt: now, leaseUntil: null, error: null })
+          .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
+          .prepare(),
+      ),
   };
 
   return {
@@ -100,7 +116,7 @@ export function outboxQueries(db: Db) {
     },
 
     byKey(dedupeKey: string): OutboxRow | undefined {
-      return db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get();
+      return prepared.byKey().get({ key: dedupeKey });
     },
 
     /** Entries ready to work on: pending and due, or claimed by someone whose lease ran out. */
@@ -250,10 +266,4 @@ export function outboxQueries(db: Db) {
       return db.select().from(outbox).orderBy(asc(outbox.id)).all();
     },
   };
-}
-
-/** `build()` on first use, then the same value. */
-function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
 }

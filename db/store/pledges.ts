@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { VersionStatus } from '../../src/domain/versions';
 import { pledgeIndicatorTargets, pledges, pledgeTargets, pledgeVersions } from '../schema';
-import { inIds } from './in-ids';
-import type { Db } from './types';
+import { idList, inIdList } from './in-ids';
+import type { Statements } from './statements';
 import { versionedRecords } from './versions';
 
 export type { Decision } from './versions';
@@ -43,37 +43,97 @@ export interface NewVersion {
  * Pledges and their versions. Versions are only ever added; a decision changes a pending
  * version's status once (the WHERE re-checks it, so two deciders cannot both win).
  */
-export function pledgeQueries(db: Db) {
+export function pledgeQueries(statements: Statements) {
+  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
+  const statement = {
+    // Arrays, as for report values: a province's pledges hold thousands of targets.
+    targets: () =>
+      statements.get('pledges.targets', (root) =>
+        root
+          .select({ versionId: pledgeTargets.versionId, criterionId: pledgeTargets.criterionId, value: pledgeTargets.value })
+          .from(pledgeTargets)
+          .where(inIdList(pledgeTargets.versionId, 'versionIds'))
+          .prepare(),
+      ),
+    addVersion: () =>
+      statements.get('pledges.addVersion', (root) =>
+        root
+          .insert(pledgeVersions)
+          .values({
+            pledgeId: placeholder('pledgeId'),
+            version: placeholder('version'),
+            status: placeholder('status'),
+            titlesSought: placeholder('titles'),
+            commitments: placeholder('commitments'),
+            submittedBy: placeholder('submittedBy'),
+            actingAsAdmin: placeholder('actingAsAdmin'),
+            submittedAt: placeholder('submittedAt'),
+          })
+          .returning()
+          .prepare(),
+      ),
+    addTarget: () =>
+      statements.get('pledges.addTarget', (root) =>
+        root
+          .insert(pledgeTargets)
+          .values({ versionId: placeholder('versionId'), criterionId: placeholder('criterionId'), value: placeholder('value') })
+          .prepare(),
+      ),
+    indicatorTargets: () =>
+      statements.get('pledges.indicatorTargets', (root) =>
+        root
+          .select({
+            versionId: pledgeIndicatorTargets.versionId,
+            criterionId: pledgeIndicatorTargets.criterionId,
+            indicator: pledgeIndicatorTargets.indicator,
+            value: pledgeIndicatorTargets.value,
+          })
+          .from(pledgeIndicatorTargets)
+          .where(inIdList(pledgeIndicatorTargets.versionId, 'versionIds'))
+          .prepare(),
+      ),
+    addIndicatorTarget: () =>
+      statements.get('pledges.addIndicatorTarget', (root) =>
+        root
+          .insert(pledgeIndicatorTargets)
+          .values({
+            versionId: placeholder('versionId'),
+            criterionId: placeholder('criterionId'),
+            indicator: placeholder('indicator'),
+            value: placeholder('value'),
+          })
+          .prepare(),
+      ),
+    signed: () =>
+      statements.get('pledges.signed', (root) =>
+        root
+          .selectDistinct({ unitId: pledges.unitId })
+          .from(pledges)
+          .innerJoin(pledgeVersions, eq(pledgeVersions.pledgeId, pledges.id))
+          .where(and(eq(pledges.year, placeholder('year')), inIdList(pledges.unitId, 'unitIds'), eq(pledgeVersions.status, 'accepted')))
+          .prepare(),
+      ),
+  };
   const withTargets = (rows: PledgeVersionRow[]): PledgeVersion[] => {
     if (rows.length === 0) return [];
-    // Raw rows, as for report values: a province's pledges hold thousands of targets.
-    const targets = db.all<{ versionId: number; criterionId: number; value: number }>(
-      sql`select ${pledgeTargets.versionId} as versionId, ${pledgeTargets.criterionId} as criterionId, ${pledgeTargets.value} as value from ${pledgeTargets} where ${inIds(
-        pledgeTargets.versionId,
-        rows.map((row) => row.id),
-      )}`,
-    );
+    const versionIds = idList(rows.map((row) => row.id));
     // Grouped in one pass: a whole province's versions at once must not be quadratic.
     const byVersion = new Map<number, Map<number, number>>(rows.map((row) => [row.id, new Map()]));
-    for (const target of targets) byVersion.get(target.versionId)!.set(target.criterionId, target.value);
-    const indicatorRows = db
-      .select()
-      .from(pledgeIndicatorTargets)
-      .where(
-        inIds(
-          pledgeIndicatorTargets.versionId,
-          rows.map((row) => row.id),
-        ),
-      )
-      .all();
+    for (const [versionId, criterionId, value] of statement.targets().values({ versionIds }) as [number, number, number][])
+      byVersion.get(versionId)!.set(criterionId, value);
     const indicatorsByVersion = new Map<number, Map<number, Record<string, number>>>(rows.map((row) => [row.id, new Map()]));
-    for (const target of indicatorRows) {
-      const ofVersion = indicatorsByVersion.get(target.versionId)!;
-      ofVersion.set(target.criterionId, { ...ofVersion.get(target.criterionId), [target.indicator]: target.value });
+    for (const [versionId, criterionId, indicator, value] of statement.indicatorTargets().values({ versionIds }) as [
+      number,
+      number,
+      string,
+      number,
+    ][]) {
+      const ofVersion = indicatorsByVersion.get(versionId)!;
+      ofVersion.set(criterionId, { ...ofVersion.get(criterionId), [indicator]: value });
     }
     return rows.map((row) => ({ ...row, targets: byVersion.get(row.id)!, indicatorTargets: indicatorsByVersion.get(row.id)! }));
   };
-  const records = versionedRecords<PledgeRow, PledgeVersionRow, PledgeVersion>(db, {
+  const records = versionedRecords<PledgeRow, PledgeVersionRow, PledgeVersion>(statements, {
     parents: pledges,
     parentColumns: { id: pledges.id, scope: pledges.year, unitId: pledges.unitId, blockId: pledges.blockId },
     scopeKey: 'year',
@@ -110,26 +170,22 @@ export function pledgeQueries(db: Db) {
     acceptedBefore: records.acceptedBefore,
 
     add(entry: NewVersion): PledgeVersion {
-      const row = db
-        .insert(pledgeVersions)
-        .values({
-          pledgeId: entry.pledgeId,
-          version: records.nextVersion(entry.pledgeId),
-          status: entry.status,
-          titlesSought: entry.titles,
-          commitments: entry.commitments,
-          submittedBy: entry.submittedBy,
-          actingAsAdmin: entry.actingAsAdmin,
-          submittedAt: entry.submittedAt,
-        })
-        .returning()
-        .get();
-      const targets = [...entry.targets].map(([criterionId, value]) => ({ versionId: row.id, criterionId, value }));
-      if (targets.length) db.insert(pledgeTargets).values(targets).run();
-      const indicatorTargets = [...(entry.indicatorTargets ?? [])].flatMap(([criterionId, byIndicator]) =>
-        Object.entries(byIndicator).map(([indicator, value]) => ({ versionId: row.id, criterionId, indicator, value })),
-      );
-      if (indicatorTargets.length) db.insert(pledgeIndicatorTargets).values(indicatorTargets).run();
+      const row = statement.addVersion().get({
+        pledgeId: entry.pledgeId,
+        version: records.nextVersion(entry.pledgeId),
+        status: entry.status,
+        titles: JSON.stringify(entry.titles),
+        commitments: entry.commitments,
+        submittedBy: entry.submittedBy,
+        actingAsAdmin: Number(entry.actingAsAdmin),
+        submittedAt: entry.submittedAt.getTime(),
+      }) as PledgeVersionRow;
+      const addTarget = statement.addTarget();
+      for (const [criterionId, value] of entry.targets) addTarget.run({ versionId: row.id, criterionId, value });
+      const addIndicatorTarget = statement.addIndicatorTarget();
+      for (const [criterionId, byIndicator] of entry.indicatorTargets ?? [])
+        for (const [indicator, value] of Object.entries(byIndicator))
+          addIndicatorTarget.run({ versionId: row.id, criterionId, indicator, value });
       return {
         ...row,
         targets: new Map(entry.targets),
@@ -162,12 +218,7 @@ export function pledgeQueries(db: Db) {
     /** How many of `unitIds` have signed (have an accepted version) for the year. */
     signedCount(year: number, unitIds: readonly number[]): number {
       if (unitIds.length === 0) return 0;
-      return db
-        .selectDistinct({ unitId: pledges.unitId })
-        .from(pledges)
-        .innerJoin(pledgeVersions, eq(pledgeVersions.pledgeId, pledges.id))
-        .where(and(eq(pledges.year, year), inIds(pledges.unitId, unitIds), eq(pledgeVersions.status, 'accepted')))
-        .all().length;
+      return statement.signed().all({ year, unitIds: idList(unitIds) }).length;
     },
   };
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
 import { reports, reportValues, reportVersions, reviewCorrections, reviewScores, reviews } from '../schema';
-import { inIds } from './in-ids';
+import { idList, inIdList } from './in-ids';
+import type { Statements } from './statements';
 import type { Db } from './types';
 import { versionedRecords } from './versions';
 
@@ -74,27 +75,109 @@ export interface NewReview {
  * Periodic progress reports and their versions (history is never overwritten), and the block
  * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
  */
-export function reportQueries(db: Db) {
+export function reportQueries(db: Db, statements: Statements) {
+  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
+  const statement = {
+    // The hot read of standings (tens of thousands of values for a province): rows taken as arrays,
+    // no per-row mapping.
+    values: () =>
+      statements.get('reports.values', (root) =>
+        root
+          .select({
+            versionId: reportValues.versionId,
+            criterionId: reportValues.criterionId,
+            value: reportValues.value,
+            reason: reportValues.reason,
+            detail: reportValues.detail,
+          })
+          .from(reportValues)
+          .where(inIdList(reportValues.versionId, 'versionIds'))
+          .prepare(),
+      ),
+    reviews: () =>
+      statements.get('reports.reviews', (root) =>
+        root.select().from(reviews).where(inIdList(reviews.reportVersionId, 'versionIds')).orderBy(asc(reviews.id)).prepare(),
+      ),
+    scores: () =>
+      statements.get('reports.scores', (root) =>
+        root
+          .select({
+            reviewId: reviewScores.reviewId,
+            criterionId: reviewScores.criterionId,
+            points: reviewScores.points,
+            note: reviewScores.note,
+          })
+          .from(reviewScores)
+          .where(inIdList(reviewScores.reviewId, 'reviewIds'))
+          .prepare(),
+      ),
+    corrections: () =>
+      statements.get('reports.corrections', (root) =>
+        root
+          .select({
+            reviewId: reviewCorrections.reviewId,
+            criterionId: reviewCorrections.criterionId,
+            value: reviewCorrections.value,
+            reason: reviewCorrections.reason,
+            detail: reviewCorrections.detail,
+          })
+          .from(reviewCorrections)
+          .where(inIdList(reviewCorrections.reviewId, 'reviewIds'))
+          .prepare(),
+      ),
+    addVersion: () =>
+      statements.get('reports.addVersion', (root) =>
+        root
+          .insert(reportVersions)
+          .values({
+            reportId: placeholder('reportId'),
+            version: placeholder('version'),
+            status: placeholder('status'),
+            submittedBy: placeholder('submittedBy'),
+            actingAsAdmin: placeholder('actingAsAdmin'),
+            submittedAt: placeholder('submittedAt'),
+            late: placeholder('late'),
+            evidenceUrl: placeholder('evidenceUrl'),
+            notes: placeholder('notes'),
+          })
+          .returning()
+          .prepare(),
+      ),
+    addValue: () =>
+      statements.get('reports.addValue', (root) =>
+        root
+          .insert(reportValues)
+          .values({
+            versionId: placeholder('versionId'),
+            criterionId: placeholder('criterionId'),
+            value: placeholder('value'),
+            reason: placeholder('reason'),
+            detail: placeholder('detail'),
+          })
+          .prepare(),
+      ),
+    submittedPeriods: () =>
+      statements.get('reports.submittedPeriods', (root) =>
+        root
+          .selectDistinct({ periodId: reports.periodId })
+          .from(reports)
+          .innerJoin(reportVersions, eq(reportVersions.reportId, reports.id))
+          .where(
+            and(eq(reports.unitId, placeholder('unitId')), inIdList(reports.periodId, 'periodIds'), eq(reportVersions.status, 'accepted')),
+          )
+          .prepare(),
+      ),
+  };
+
   const withValues = (rows: ReportVersionRow[]): ReportVersion[] => {
     if (rows.length === 0) return [];
-    // The hot read of standings (tens of thousands of values for a province): one short statement
-    // with the ids as a JSON array, rows taken as SQLite gives them, no per-row mapping.
-    const values = db.all<{ versionId: number; criterionId: number; value: number | null; reason: string | null; detail: string | null }>(
-      sql`select ${reportValues.versionId} as versionId, ${reportValues.criterionId} as criterionId, ${reportValues.value} as value, ${reportValues.reason} as reason, ${reportValues.detail} as detail from ${reportValues} where ${inIds(
-        reportValues.versionId,
-        rows.map((row) => row.id),
-      )}`,
-    );
     const byVersion = new Map<number, Map<number, ReportValue>>(rows.map((row) => [row.id, new Map()]));
-    for (const value of values)
+    for (const [versionId, criterionId, value, reason, detail] of statement
+      .values()
+      .values({ versionIds: idList(rows.map((row) => row.id)) }) as [number, number, number | null, string | null, string | null][])
       byVersion
-        .get(value.versionId)!
-        .set(
-          value.criterionId,
-          value.detail === null
-            ? { value: value.value, reason: value.reason }
-            : { value: value.value, reason: value.reason, detail: JSON.parse(value.detail) as EntryDetail },
-        );
+        .get(versionId)!
+        .set(criterionId, detail === null ? { value, reason } : { value, reason, detail: JSON.parse(detail) as EntryDetail });
     return rows.map((row) => ({ ...row, values: byVersion.get(row.id)! }));
   };
 
@@ -102,47 +185,39 @@ export function reportQueries(db: Db) {
   const latestReviews = (versionIds: readonly number[]): Map<number, Review> => {
     const result = new Map<number, Review>();
     if (versionIds.length === 0) return result;
-    const rows = db.select().from(reviews).where(inIds(reviews.reportVersionId, versionIds)).orderBy(asc(reviews.id)).all();
-    const latest = new Map(rows.map((row) => [row.reportVersionId, row]));
-    const scores = latest.size
-      ? db
-          .select()
-          .from(reviewScores)
-          .where(
-            inIds(
-              reviewScores.reviewId,
-              [...latest.values()].map((row) => row.id),
-            ),
-          )
-          .all()
-      : [];
-    const corrections = latest.size
-      ? db
-          .select()
-          .from(reviewCorrections)
-          .where(
-            inIds(
-              reviewCorrections.reviewId,
-              [...latest.values()].map((row) => row.id),
-            ),
-          )
-          .all()
-      : [];
+    const latest = new Map(
+      statement
+        .reviews()
+        .all({ versionIds: idList(versionIds) })
+        .map((row) => [row.reportVersionId, row]),
+    );
+    if (latest.size === 0) return result;
+    const reviewIds = idList([...latest.values()].map((row) => row.id));
     const byReview = new Map<number, Review['scores']>([...latest.values()].map((row) => [row.id, new Map()]));
-    for (const score of scores) byReview.get(score.reviewId)!.set(score.criterionId, { points: score.points, note: score.note });
+    for (const [reviewId, criterionId, points, note] of statement.scores().values({ reviewIds }) as [
+      number,
+      number,
+      number,
+      string | null,
+    ][])
+      byReview.get(reviewId)!.set(criterionId, { points, note });
     const correctionsOf = new Map<number, Review['corrections']>([...latest.values()].map((row) => [row.id, new Map()]));
-    for (const correction of corrections)
-      correctionsOf.get(correction.reviewId)!.set(correction.criterionId, {
-        value: correction.value,
-        reason: correction.reason,
-        ...(correction.detail ? { detail: correction.detail } : {}),
-      });
+    for (const [reviewId, criterionId, value, reason, detail] of statement.corrections().values({ reviewIds }) as [
+      number,
+      number,
+      number | null,
+      string,
+      string | null,
+    ][])
+      correctionsOf
+        .get(reviewId)!
+        .set(criterionId, detail === null ? { value, reason } : { value, reason, detail: JSON.parse(detail) as EntryDetail });
     for (const [versionId, row] of latest)
       result.set(versionId, { ...row, scores: byReview.get(row.id)!, corrections: correctionsOf.get(row.id)! });
     return result;
   };
 
-  const records = versionedRecords<ReportRow, ReportVersionRow, ReportVersion>(db, {
+  const records = versionedRecords<ReportRow, ReportVersionRow, ReportVersion>(statements, {
     parents: reports,
     parentColumns: { id: reports.id, scope: reports.periodId, unitId: reports.unitId, blockId: reports.blockId },
     scopeKey: 'periodId',
@@ -179,29 +254,26 @@ export function reportQueries(db: Db) {
     acceptedBefore: records.acceptedBefore,
 
     add(entry: NewReportVersion): ReportVersion {
-      const row = db
-        .insert(reportVersions)
-        .values({
-          reportId: entry.reportId,
-          version: records.nextVersion(entry.reportId),
-          status: entry.status,
-          submittedBy: entry.submittedBy,
-          actingAsAdmin: entry.actingAsAdmin,
-          submittedAt: entry.submittedAt,
-          late: entry.late,
-          evidenceUrl: entry.evidenceUrl,
-          notes: entry.notes,
-        })
-        .returning()
-        .get();
-      const values = [...entry.values].map(([criterionId, value]) => ({
-        versionId: row.id,
-        criterionId,
-        value: value.value,
-        reason: value.reason,
-        detail: value.detail ?? null,
-      }));
-      if (values.length) db.insert(reportValues).values(values).run();
+      const row = statement.addVersion().get({
+        reportId: entry.reportId,
+        version: records.nextVersion(entry.reportId),
+        status: entry.status,
+        submittedBy: entry.submittedBy,
+        actingAsAdmin: Number(entry.actingAsAdmin),
+        submittedAt: entry.submittedAt.getTime(),
+        late: Number(entry.late),
+        evidenceUrl: entry.evidenceUrl,
+        notes: entry.notes,
+      }) as ReportVersionRow;
+      const addValue = statement.addValue();
+      for (const [criterionId, value] of entry.values)
+        addValue.run({
+          versionId: row.id,
+          criterionId,
+          value: value.value,
+          reason: value.reason,
+          detail: value.detail === undefined ? null : JSON.stringify(value.detail),
+        });
       return { ...row, values: new Map(entry.values) };
     },
 
@@ -258,12 +330,9 @@ export function reportQueries(db: Db) {
     submittedPeriods(unitId: number, periodIds: readonly number[]): Set<number> {
       if (periodIds.length === 0) return new Set();
       return new Set(
-        db
-          .selectDistinct({ periodId: reports.periodId })
-          .from(reports)
-          .innerJoin(reportVersions, eq(reportVersions.reportId, reports.id))
-          .where(and(eq(reports.unitId, unitId), inIds(reports.periodId, periodIds), eq(reportVersions.status, 'accepted')))
-          .all()
+        statement
+          .submittedPeriods()
+          .all({ unitId, periodIds: idList(periodIds) })
           .map((row) => row.periodId),
       );
     },

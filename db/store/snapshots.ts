@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { standingsSnapshots } from '../schema';
+import type { Statements } from './statements';
 import type { Db } from './types';
 
 export type SnapshotRow = typeof standingsSnapshots.$inferSelect;
@@ -18,25 +19,41 @@ export interface NewSnapshot {
 }
 
 /** Published standings, frozen: only ever added, never changed. */
-export function snapshotQueries(db: Db) {
+export function snapshotQueries(db: Db, statements: Statements) {
+  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
+  const statement = {
+    byId: () =>
+      statements.get('snapshots.byId', (root) =>
+        root
+          .select()
+          .from(standingsSnapshots)
+          .where(eq(standingsSnapshots.id, placeholder('id')))
+          .prepare(),
+      ),
+    // Every xephang asks whether its table changed since the last post.
+    latest: () =>
+      statements.get('snapshots.latest', (root) =>
+        root
+          .select()
+          .from(standingsSnapshots)
+          .where(and(eq(standingsSnapshots.blockId, placeholder('blockId')), eq(standingsSnapshots.periodId, placeholder('periodId'))))
+          .orderBy(desc(standingsSnapshots.id))
+          .limit(1)
+          .prepare(),
+      ),
+  };
   return {
     add(entry: NewSnapshot): SnapshotRow {
       return db.insert(standingsSnapshots).values(entry).returning().get();
     },
 
     byId(id: number): SnapshotRow | undefined {
-      return db.select().from(standingsSnapshots).where(eq(standingsSnapshots.id, id)).get();
+      return statement.byId().get({ id });
     },
 
     /** The latest publication of the block's standings for the period: what the channel last saw. */
     latest(blockId: number, periodId: number): SnapshotRow | undefined {
-      return db
-        .select()
-        .from(standingsSnapshots)
-        .where(and(eq(standingsSnapshots.blockId, blockId), eq(standingsSnapshots.periodId, periodId)))
-        .orderBy(desc(standingsSnapshots.id))
-        .limit(1)
-        .get();
+      return statement.latest().get({ blockId, periodId });
     },
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { VersionStatus } from '../../src/domain/versions';
-import { inIds } from './in-ids';
+import { idList, inIdList } from './in-ids';
+import type { Statements } from './statements';
 import type { Db } from './types';
 
 /** Who decided a pending version, when, and why (a rejection's reason). */
@@ -51,56 +52,140 @@ export interface PickedVersions<P, V, D> {
  * The life of a versioned record (a pledge, a periodic report), written once for both: versions are
  * numbered 1, 2, … per parent and only ever added; a pending version is decided once — the WHERE
  * re-checks that it is still pending, so two deciders cannot both win; reads for many units take a
- * fixed number of queries.
+ * fixed number of queries. Every statement is prepared once per connection (statements.ts).
  */
-export function versionedRecords<P extends ParentRowBase, V extends VersionRowBase, D extends V>(db: Db, tables: VersionedTables<V, D>) {
+export function versionedRecords<P extends ParentRowBase, V extends VersionRowBase, D extends V>(
+  statements: Statements,
+  tables: VersionedTables<V, D>,
+) {
   const { parents, parentColumns: parent, versions, versionColumns: column } = tables;
-  const decidedSet = (status: VersionStatus, decision: Decision): SQL =>
-    sql`status = ${status}, decided_by = ${decision.by}, decided_at = ${decision.at.getTime()}, decision_reason = ${decision.reason ?? null}`;
+  const prepared = <T>(what: string, build: (db: Db) => T) => statements.get(`${getTableName(versions)}.${what}`, build);
+  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
+  const statement = {
+    find: () =>
+      prepared('find', (root) =>
+        root
+          .select()
+          .from(parents)
+          .where(and(eq(parent.scope, placeholder('scope')), eq(parent.unitId, placeholder('unitId'))))
+          .prepare(),
+      ),
+    ensure: () =>
+      prepared('ensure', (root) =>
+        root
+          .insert(parents)
+          .values({ [tables.scopeKey]: placeholder('scope'), unitId: placeholder('unitId'), blockId: placeholder('blockId') } as never)
+          .onConflictDoNothing()
+          .prepare(),
+      ),
+    nextVersion: () =>
+      prepared('nextVersion', (root) =>
+        root
+          .select({ last: sql<number | null>`max(${column.version})` })
+          .from(versions)
+          .where(eq(column.parentId, placeholder('parentId')))
+          .prepare(),
+      ),
+    history: () =>
+      prepared('history', (root) =>
+        root
+          .select()
+          .from(versions)
+          .where(eq(column.parentId, placeholder('parentId')))
+          .orderBy(asc(column.version))
+          .prepare(),
+      ),
+    version: () =>
+      prepared('version', (root) =>
+        root
+          .select({ version: versions, parent: parents })
+          .from(versions)
+          .innerJoin(parents, eq(parent.id, column.parentId))
+          .where(eq(column.id, placeholder('id')))
+          .prepare(),
+      ),
+    latestWithStatus: () =>
+      prepared('latestWithStatus', (root) =>
+        root
+          .select()
+          .from(versions)
+          .where(and(eq(column.parentId, placeholder('parentId')), eq(column.status, placeholder('status'))))
+          .orderBy(desc(column.version))
+          .limit(1)
+          .prepare(),
+      ),
+    acceptedBefore: () =>
+      prepared('acceptedBefore', (root) =>
+        root
+          .select()
+          .from(versions)
+          .where(and(eq(column.parentId, placeholder('parentId')), eq(column.status, 'accepted'), lt(column.id, placeholder('versionId'))))
+          .orderBy(desc(column.version))
+          .limit(1)
+          .prepare(),
+      ),
+    decide: () =>
+      prepared('decide', (root) =>
+        root
+          .update(versions)
+          .set(decidedSet(placeholder('status')))
+          .where(and(eq(column.id, placeholder('id')), eq(column.status, 'pending')))
+          .prepare(),
+      ),
+    withdrawPending: () =>
+      prepared('withdrawPending', (root) =>
+        root
+          .update(versions)
+          .set(decidedSet(sql`'withdrawn'`))
+          .where(and(eq(column.parentId, placeholder('parentId')), eq(column.status, 'pending')))
+          .returning({ id: column.id })
+          .prepare(),
+      ),
+    parentsOfUnits: () =>
+      prepared('parentsOfUnits', (root) =>
+        root
+          .select()
+          .from(parents)
+          .where(and(eq(parent.scope, placeholder('scope')), inIdList(parent.unitId, 'unitIds')))
+          .prepare(),
+      ),
+    versionsOfParents: () =>
+      prepared('versionsOfParents', (root) =>
+        root
+          .select()
+          .from(versions)
+          .where(and(inIdList(column.parentId, 'parentIds'), inArray(column.status, ['accepted', 'pending'])))
+          .orderBy(asc(column.version))
+          .prepare(),
+      ),
+  };
+  const decision = (value: Decision) => ({ by: value.by, at: value.at.getTime(), reason: value.reason ?? null });
   const one = (row: V | undefined) => (row ? tables.withDetails([row])[0] : undefined);
-  const latest = (where: SQL | undefined): D | undefined =>
-    one(db.select().from(versions).where(where).orderBy(desc(column.version)).limit(1).all()[0] as V | undefined);
   const latestWithStatus = (parentId: number, status: VersionStatus) =>
-    latest(and(eq(column.parentId, parentId), eq(column.status, status)));
-  const find = (scope: number, unitId: number): P | undefined =>
-    db
-      .select()
-      .from(parents)
-      .where(and(eq(parent.scope, scope), eq(parent.unitId, unitId)))
-      .get() as P | undefined;
+    one(statement.latestWithStatus().get({ parentId, status }) as V | undefined);
+  const find = (scope: number, unitId: number): P | undefined => statement.find().get({ scope, unitId }) as P | undefined;
 
   return {
     find,
 
     /** The unit's parent row for the scope, created on first use. */
     ensure(scope: number, unitId: number, blockId: number): P {
-      db.insert(parents)
-        .values({ [tables.scopeKey]: scope, unitId, blockId } as never)
-        .onConflictDoNothing()
-        .run();
+      statement.ensure().run({ scope, unitId, blockId });
       return find(scope, unitId)!;
     },
 
     nextVersion(parentId: number): number {
-      const row = db.get<{ last: number | null }>(sql`select max(version) as last from ${versions} where ${column.parentId} = ${parentId}`);
-      return (row?.last ?? 0) + 1;
+      return ((statement.nextVersion().get({ parentId }) as { last: number | null } | undefined)?.last ?? 0) + 1;
     },
 
     /** Every version, oldest first: the record's history. */
     versions(parentId: number): D[] {
-      return tables.withDetails(
-        db.select().from(versions).where(eq(column.parentId, parentId)).orderBy(asc(column.version)).all() as unknown as V[],
-      );
+      return tables.withDetails(statement.history().all({ parentId }) as V[]);
     },
 
     /** One version with its parent row. */
     version(id: number): { version: D; parent: P } | undefined {
-      const row = db
-        .select({ version: versions, parent: parents })
-        .from(versions)
-        .innerJoin(parents, eq(parent.id, column.parentId))
-        .where(eq(column.id, id))
-        .get() as { version: V; parent: P } | undefined;
+      const row = statement.version().get({ id }) as { version: V; parent: P } | undefined;
       return row ? { version: tables.withDetails([row.version])[0]!, parent: row.parent } : undefined;
     },
 
@@ -110,24 +195,17 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
 
     /** The version that was in force when `versionId` was submitted: the base a change request changes. */
     acceptedBefore(parentId: number, versionId: number): D | undefined {
-      return latest(and(eq(column.parentId, parentId), eq(column.status, 'accepted'), lt(column.id, versionId)));
+      return one(statement.acceptedBefore().get({ parentId, versionId }) as V | undefined);
     },
 
     /** Accepts or rejects a pending version; false when it is no longer pending (decided, withdrawn). */
-    decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, decision: Decision): boolean {
-      return (
-        db.run(sql`update ${versions} set ${decidedSet(status, decision)} where ${column.id} = ${versionId} and status = 'pending'`)
-          .changes === 1
-      );
+    decide(versionId: number, status: Extract<VersionStatus, 'accepted' | 'rejected'>, by: Decision): boolean {
+      return statement.decide().run({ id: versionId, status, ...decision(by) }).changes === 1;
     },
 
     /** Ends the parent's pending versions, replaced by a newer submission (or taken back); returns the ids withdrawn. */
-    withdrawPending(parentId: number, decision: Decision): number[] {
-      return db
-        .all<{ id: number }>(
-          sql`update ${versions} set ${decidedSet('withdrawn', decision)} where ${column.parentId} = ${parentId} and status = 'pending' returning ${column.id} as id`,
-        )
-        .map((row) => row.id);
+    withdrawPending(parentId: number, by: Decision): number[] {
+      return (statement.withdrawPending().all({ parentId, ...decision(by) }) as { id: number }[]).map((row) => row.id);
     },
 
     /**
@@ -137,28 +215,11 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
     forUnits(scope: number, unitIds: readonly number[]): Map<number, PickedVersions<P, V, D>> {
       const result = new Map<number, PickedVersions<P, V, D>>();
       if (unitIds.length === 0) return result;
-      const rows = db
-        .select()
-        .from(parents)
-        .where(and(eq(parent.scope, scope), inIds(parent.unitId, unitIds)))
-        .all() as unknown as P[];
+      const rows = statement.parentsOfUnits().all({ scope, unitIds: idList(unitIds) }) as P[];
       if (rows.length === 0) return result;
       const picked = pickVersions(
         rows,
-        db
-          .select()
-          .from(versions)
-          .where(
-            and(
-              inIds(
-                column.parentId,
-                rows.map((row) => row.id),
-              ),
-              inArray(column.status, ['accepted', 'pending']),
-            ),
-          )
-          .orderBy(asc(column.version))
-          .all() as unknown as V[],
+        statement.versionsOfParents().all({ parentIds: idList(rows.map((row) => row.id)) }) as V[],
         tables.parentIdOf,
       );
       const loaded = new Map(
@@ -177,6 +238,16 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
       return result;
     },
   };
+}
+
+/** The decision columns every versions table shares, set from placeholders (by, at, reason) and `status`. */
+function decidedSet(status: SQL) {
+  return {
+    status,
+    decidedBy: sql`${sql.placeholder('by')}`,
+    decidedAt: sql`${sql.placeholder('at')}`,
+    decisionReason: sql`${sql.placeholder('reason')}`,
+  } as never;
 }
 
 /**
