@@ -42,7 +42,7 @@ export const meta = sqliteTable('meta', {
  * on import or an admin's action (organisation, admins, holidays, titles, units, officers, blocks,
  * block_units, years, block_years, periods, criteria) — by triggers in the migrations, whoever writes:
  * the bot, `npx thidua import` beside it, a second worker. The store keeps those tables' reads in
- * memory while the version stays the same (db/store/configuration-cache.ts).
+ * memory while the version stays the same (db/store/read-cache.ts).
  */
 export const configurationVersion = sqliteTable('configuration_version', {
   id: integer('id').primaryKey(),

@@ -1,5 +1,4 @@
 import { auditQueries, processedEventQueries } from './audit';
-import { cachedConfigurationReads, cacheGuard } from './configuration-cache';
 import { deliberationQueries } from './deliberations';
 import { directiveQueries } from './directives';
 import { draftQueries } from './drafts';
@@ -7,6 +6,7 @@ import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { pledgeQueries } from './pledges';
+import { cachedReads, configurationGuard, dataGuard } from './read-cache';
 import { reportQueries } from './reports';
 import { snapshotQueries } from './snapshots';
 import { Statements } from './statements';
@@ -45,13 +45,18 @@ export interface Store {
  * app an in-memory database with the real migrations.
  */
 export function createStore(db: Db): Store {
-  // One connection, one of each: the prepared statements and the configuration's reads from memory
-  // (configuration-cache.ts), shared with every transaction's store, which runs on the same connection.
-  const guard = cacheGuard(db);
+  // One connection, one of each, shared with every transaction's store (it runs on the same
+  // connection): the prepared statements, and the reads answered from memory (read-cache.ts) — the
+  // configuration until it changes, the block-wide reads of reports and pledges until any write.
+  const statements = new Statements(db);
+  const configuration = configurationGuard(db);
+  const data = dataGuard(db);
   return storeOver(db, {
-    statements: new Statements(db),
-    organisation: cachedConfigurationReads(organisationQueries(db), guard, ['getMeta', 'setMeta']),
-    structure: cachedConfigurationReads(structureQueries(db), guard),
+    statements,
+    organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
+    structure: cachedReads(structureQueries(db), configuration),
+    reports: cachedReads(reportQueries(db, statements), data, { only: ['forUnits'] }),
+    pledges: cachedReads(pledgeQueries(statements), data, { only: ['forUnits'] }),
   });
 }
 
@@ -59,6 +64,8 @@ interface Connection {
   statements: Statements;
   organisation: Store['organisation'];
   structure: Store['structure'];
+  reports: Store['reports'];
+  pledges: Store['pledges'];
 }
 
 /** The store over `db` (the connection, or a transaction on it), with what the connection shares. */
@@ -71,8 +78,8 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     audit: auditQueries(db, statements),
     events: processedEventQueries(statements),
     importer: importQueries(db),
-    pledges: pledgeQueries(statements),
-    reports: reportQueries(db, statements),
+    pledges: connection.pledges,
+    reports: connection.reports,
     drafts: draftQueries(statements),
     directives: directiveQueries(db),
     snapshots: snapshotQueries(db, statements),

@@ -10,7 +10,7 @@ import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { BIN, childEnvironment, type Finished, finished, freePort, ROOT, runThidua, scratchFolder, whenReady } from '../support/processes';
 
 /**
- * The bot keeps the organisation in memory (db/store/configuration-cache.ts); a change to it is
+ * The bot keeps the organisation in memory (db/store/read-cache.ts); a change to it is
  * seen by the very next request, whether the file is imported in the bot's process or by
  * `npx thidua import` in another process while the bot runs.
  */

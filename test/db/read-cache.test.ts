@@ -5,11 +5,12 @@ import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
+import { seedReport } from '../support/standings';
 
 /**
- * The organisation's reads come from memory (db/store/configuration-cache.ts) and are never stale:
- * whatever changes the configuration — an import in this process or in another one on the same
- * file, a transaction rolled back — the next read sees the database as it is.
+ * Reads answered from memory (db/store/read-cache.ts) are never stale: whatever changes what they
+ * read — an import or a report in this process or in another one on the same file, a transaction
+ * rolled back — the next read sees the database as it is.
  */
 const NOW = new Date('2021-03-15T01:00:00Z');
 const handles: DatabaseHandle[] = [];
@@ -47,7 +48,7 @@ const AFTER = {
   periods: ['Q1', 'H1', 'Q3', 'M9', 'NAM'],
 };
 
-describe('the configuration cache', () => {
+describe('the configuration’s reads', () => {
   it('answers repeated reads from memory: one version check each, no query of the tables', () => {
     const statements: string[] = [];
     const { store } = open(':memory:', (statement) => statements.push(statement));
@@ -198,5 +199,61 @@ describe('the configuration version', () => {
       handle.sqlite.prepare(statement).run();
       expect(version(), statement).toBeGreaterThan(before);
     }
+  });
+});
+
+describe('the reports and pledges a block’s tables read', () => {
+  const AT = new Date('2021-04-08T03:00:00Z');
+  const STP = 'U0TP0001';
+
+  /** Sở Tư pháp's Q1 report in force as a block-wide read sees it: its value of criterion 1. */
+  function stpValue(store: Store): number | null | undefined {
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const period = store.structure.periods(2021).find((candidate) => candidate.code === 'Q1')!;
+    const stp = store.structure.unitByCode('STP')!;
+    const criterion = store.structure.criteria(2021, block.id).find((candidate) => candidate.code === '1')!;
+    const units = store.structure.members(block.id).map((member) => member.id);
+    return store.reports.forUnits(period.id, units).get(stp.id)?.inForce?.values.get(criterion.id)?.value;
+  }
+
+  function report(store: Store, value: number): void {
+    seedReport(store, { unitCode: 'STP', periodCode: 'Q1', values: { '1': value }, by: STP, at: AT });
+  }
+
+  it('are answered from memory until something is written: one version check each', () => {
+    const statements: string[] = [];
+    const { store } = open(':memory:', (statement) => statements.push(statement));
+    imported(store, DEMO_YAML);
+    report(store, 80);
+    expect(stpValue(store)).toBe(80);
+    statements.length = 0;
+    expect(stpValue(store)).toBe(80);
+    expect(statements.filter((statement) => /report/.test(statement))).toEqual([]);
+  });
+
+  it('see a report stored in this process, and one stored by another connection to the same file', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const bot = open(path).store;
+    imported(bot, DEMO_YAML);
+    expect(stpValue(bot)).toBeUndefined();
+    report(bot, 80);
+    expect(stpValue(bot)).toBe(80);
+    report(open(path).store, 95);
+    expect(stpValue(bot)).toBe(95);
+  });
+
+  it('never keep what a rolled-back transaction wrote', () => {
+    const { store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    report(store, 80);
+    expect(stpValue(store)).toBe(80);
+    expect(() =>
+      store.transaction((tx) => {
+        report(tx, 10);
+        expect(stpValue(store)).toBe(10);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(stpValue(store)).toBe(80);
   });
 });

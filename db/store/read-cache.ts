@@ -1,0 +1,110 @@
+import { configurationVersion } from '../schema';
+import type { Db } from './types';
+
+/**
+ * Reads answered from memory while what they read has not changed, judged by a version of the
+ * database read before each call (a prepared statement, a few microseconds):
+ * - the configuration (organisation, admins, units, officers, blocks, years, periods, criteria:
+ *   what changes only on import or an admin's action) by `configurationGuard`: triggers on those
+ *   tables bump a version inside the writing transaction, whoever writes — this process,
+ *   `npx thidua import` in another, a second worker on the same file;
+ * - the reports and pledges a status table or the standings read, by `dataGuard`: any write at all,
+ *   this connection's (total_changes) or another's (data_version), so heavy reads are shared
+ *   between writes, and never outlive one.
+ * A changed version empties the cache and the read goes to the database. Inside a transaction the
+ * cache serves while the version is the one it holds (the transaction wrote nothing it depends
+ * on); once the transaction has written, its reads go to the database and nothing of them is kept,
+ * so an uncommitted write never outlives a rollback.
+ *
+ * Results are shared by every caller, so they are frozen (rows, arrays, nested objects); a Map or
+ * Set result is handed out as a fresh copy over frozen contents (nested ones are shared: read them,
+ * never change them).
+ */
+export function cachedReads<T extends object>(queries: T, guard: CacheGuard, which: { only?: (keyof T)[]; except?: (keyof T)[] } = {}): T {
+  const results = new Map<string, Map<string, unknown>>();
+  let seen: number | string | undefined;
+  const cached = {} as Record<string, unknown>;
+  for (const [name, read] of Object.entries(queries) as [string, unknown][]) {
+    const wanted = (which.only?.includes(name as keyof T) ?? true) && !which.except?.includes(name as keyof T);
+    if (typeof read !== 'function' || !wanted) {
+      cached[name] = read;
+      continue;
+    }
+    const call = read as (...args: unknown[]) => unknown;
+    const byArguments = new Map<string, unknown>();
+    results.set(name, byArguments);
+    cached[name] = (...args: unknown[]) => {
+      const current = guard.version();
+      if (current !== seen) {
+        // Inside a transaction a different version may be its own uncommitted write, which must not
+        // outlive a rollback: read through and keep nothing. Outside, the version is committed.
+        if (guard.inTransaction()) return call(...args);
+        for (const entries of results.values()) entries.clear();
+        seen = current;
+      }
+      const key = args.length === 0 ? '' : JSON.stringify(args);
+      if (byArguments.has(key)) return handOut(byArguments.get(key));
+      // Bounded: lookups by what people type (a unit code) must not grow it without end.
+      if (byArguments.size >= MAX_ENTRIES_PER_READ) byArguments.clear();
+      const value = deepFreeze(call(...args));
+      byArguments.set(key, value);
+      return handOut(value);
+    };
+  }
+  return cached as T;
+}
+
+/** What the cache asks the database before each read. */
+export interface CacheGuard {
+  /** The version now (committed, or this connection's own transaction's). */
+  version(): number | string;
+  /** A transaction is open on the connection (a changed version may be its own, uncommitted). */
+  inTransaction(): boolean;
+}
+
+type Client = { inTransaction: boolean; prepare(source: string): { pluck(): { get(): unknown } } };
+
+/** The connection under a drizzle handle on better-sqlite3 (undefined for a transaction's handle). */
+const clientOf = (db: Db) => (db as Partial<{ $client: Client }>).$client;
+
+/** The configuration's version (configuration_version, kept by triggers). */
+export function configurationGuard(db: Db): CacheGuard {
+  let statement: { get(): { version: number } | undefined } | undefined;
+  return {
+    version() {
+      statement ??= db.select({ version: configurationVersion.version }).from(configurationVersion).prepare();
+      return statement.get()?.version ?? -1;
+    },
+    inTransaction: () => clientOf(db)?.inTransaction ?? true,
+  };
+}
+
+/**
+ * Any write: SQLite's data_version moves when another connection commits, total_changes when this
+ * one writes (both only ever grow, so a version never comes back).
+ */
+export function dataGuard(db: Db): CacheGuard {
+  const client = clientOf(db);
+  if (!client) throw new Error('dataGuard needs the connection itself, not a transaction');
+  const statement = client.prepare("select (select data_version from pragma_data_version()) || ':' || total_changes()").pluck();
+  return {
+    version: () => String(statement.get()),
+    inTransaction: () => client.inTransaction,
+  };
+}
+
+const MAX_ENTRIES_PER_READ = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof Map) for (const entry of value.values()) deepFreeze(entry);
+  else if (value instanceof Set) for (const entry of value) deepFreeze(entry);
+  else if (!(value instanceof Date)) for (const entry of Object.values(value)) deepFreeze(entry);
+  return Object.freeze(value);
+}
+
+function handOut<T>(value: T): T {
+  if (value instanceof Map) return new Map(value) as T;
+  if (value instanceof Set) return new Set(value) as T;
+  return value;
+}
