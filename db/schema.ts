@@ -260,7 +260,10 @@ export const pledgeVersions = sqliteTable(
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
   },
-  (table) => [uniqueIndex('pledge_versions_pledge_version_idx').on(table.pledgeId, table.version)],
+  (table) => [
+    uniqueIndex('pledge_versions_pledge_version_idx').on(table.pledgeId, table.version),
+    index('pledge_versions_pledge_status_version_idx').on(table.pledgeId, table.status, table.version),
+  ],
 );
 
 export const pledgeTargets = sqliteTable(
@@ -333,7 +336,12 @@ export const reportVersions = sqliteTable(
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
   },
-  (table) => [uniqueIndex('report_versions_report_version_idx').on(table.reportId, table.version)],
+  (table) => [
+    uniqueIndex('report_versions_report_version_idx').on(table.reportId, table.version),
+    // The first and latest accepted and the latest pending version of a report, each one seek
+    // however long its history (versionedRecords).
+    index('report_versions_report_status_version_idx').on(table.reportId, table.status, table.version),
+  ],
 );
 
 /**

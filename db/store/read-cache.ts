@@ -1,3 +1,4 @@
+import { getTableName } from 'drizzle-orm';
 import { configurationVersion } from '../schema';
 import type { Db } from './types';
 
@@ -64,18 +65,21 @@ export interface CacheGuard {
 
 type Client = { inTransaction: boolean; prepare(source: string): { pluck(): { get(): unknown } } };
 
-/** The connection under a drizzle handle on better-sqlite3 (undefined for a transaction's handle). */
-const clientOf = (db: Db) => (db as Partial<{ $client: Client }>).$client;
+/** The connection under a drizzle handle on better-sqlite3 (a transaction's handle has none). */
+function connectionOf(db: Db): Client {
+  const client = (db as Partial<{ $client: Client }>).$client;
+  if (!client) throw new Error('the read cache needs the connection itself, not a transaction');
+  return client;
+}
 
 /** The configuration's version (configuration_version, kept by triggers). */
 export function configurationGuard(db: Db): CacheGuard {
-  let statement: { get(): { version: number } | undefined } | undefined;
+  const client = connectionOf(db);
+  // Asked before every read of the configuration (a status table makes hundreds): one column, no mapping.
+  const statement = client.prepare(`select version from ${getTableName(configurationVersion)} where id = 1`).pluck();
   return {
-    version() {
-      statement ??= db.select({ version: configurationVersion.version }).from(configurationVersion).prepare();
-      return statement.get()?.version ?? -1;
-    },
-    inTransaction: () => clientOf(db)?.inTransaction ?? true,
+    version: () => statement.get() as number,
+    inTransaction: () => client.inTransaction,
   };
 }
 
@@ -84,8 +88,7 @@ export function configurationGuard(db: Db): CacheGuard {
  * one writes (both only ever grow, so a version never comes back).
  */
 export function dataGuard(db: Db): CacheGuard {
-  const client = clientOf(db);
-  if (!client) throw new Error('dataGuard needs the connection itself, not a transaction');
+  const client = connectionOf(db);
   const statement = client.prepare("select (select data_version from pragma_data_version()) || ':' || total_changes()").pluck();
   return {
     version: () => String(statement.get()),

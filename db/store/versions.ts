@@ -149,15 +149,21 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
           .where(and(eq(parent.scope, placeholder('scope')), inIdList(parent.unitId, 'unitIds')))
           .prepare(),
       ),
-    versionsOfParents: () =>
-      prepared('versionsOfParents', (root) =>
-        root
+    // The three versions a table reads of each parent — first accepted, latest accepted, latest
+    // pending — each found by one seek of the (parent, status, version) index, not by reading a
+    // parent's whole history (a report may have hundreds of versions).
+    picksOfParents: () =>
+      prepared('picksOfParents', (root) => {
+        const name = (of: SQLiteColumn) => sql.identifier(of.name);
+        const pick = (status: 'accepted' | 'pending', order: 'asc' | 'desc') =>
+          sql`select (select ${name(column.id)} from ${versions} where ${name(column.parentId)} = parents.value and ${name(column.status)} = ${sql.raw(`'${status}'`)} order by ${name(column.version)} ${sql.raw(order)} limit 1) from json_each(${sql.placeholder('parentIds')}) as parents`;
+        return root
           .select()
           .from(versions)
-          .where(and(inIdList(column.parentId, 'parentIds'), inArray(column.status, ['accepted', 'pending'])))
+          .where(inArray(column.id, sql`(${pick('accepted', 'asc')} union ${pick('accepted', 'desc')} union ${pick('pending', 'desc')})`))
           .orderBy(asc(column.version))
-          .prepare(),
-      ),
+          .prepare();
+      }),
   };
   const decision = (value: Decision) => ({ by: value.by, at: value.at.getTime(), reason: value.reason ?? null });
   const one = (row: V | undefined) => (row ? tables.withDetails([row])[0] : undefined);
@@ -219,7 +225,7 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
       if (rows.length === 0) return result;
       const picked = pickVersions(
         rows,
-        statement.versionsOfParents().all({ parentIds: idList(rows.map((row) => row.id)) }) as V[],
+        statement.picksOfParents().all({ parentIds: idList(rows.map((row) => row.id)) }) as V[],
         tables.parentIdOf,
       );
       const loaded = new Map(

@@ -57,7 +57,7 @@ describe('the configuration’s reads', () => {
     statements.length = 0;
     snapshot(store);
     expect(statements.length).toBe(5);
-    expect(statements.every((statement) => /from "configuration_version"/.test(statement))).toBe(true);
+    expect(statements.every((statement) => /from configuration_version/.test(statement))).toBe(true);
   });
 
   it('sees an import made in this process between two reads', () => {

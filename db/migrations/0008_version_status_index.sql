@@ -1,0 +1,2 @@
+CREATE INDEX `pledge_versions_pledge_status_version_idx` ON `pledge_versions` (`pledge_id`,`status`,`version`);--> statement-breakpoint
+CREATE INDEX `report_versions_report_status_version_idx` ON `report_versions` (`report_id`,`status`,`version`);
