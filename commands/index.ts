@@ -13,6 +13,7 @@ import { pledgeTableFeature } from './pledge-table';
 import { reportFeature } from './report';
 import { reviewFeature } from './review';
 import type { Feature, SubCommand } from './shared/feature';
+import { Listeners } from './shared/listeners';
 import { registerThiduaCommand } from './shared/router';
 import { standingsFeature } from './standings';
 import { statusFeature } from './status';
@@ -44,6 +45,8 @@ const FEATURES: Feature[] = [
 export function registerFeatures(app: App, deps: AppDeps): void {
   const help = helpCommand(() => subCommands);
   const subCommands: SubCommand[] = [...FEATURES.flatMap((feature) => feature.subCommands ?? []), help];
-  registerThiduaCommand(app, deps, subCommands, help);
-  for (const feature of FEATURES) feature.register?.(app, deps);
+  const listeners = new Listeners();
+  registerThiduaCommand(listeners.app, deps, subCommands, help);
+  for (const feature of FEATURES) feature.register?.(listeners.app, deps);
+  listeners.registerOn(app);
 }

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
@@ -14,6 +14,7 @@ import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS,
 import { buildStandingsReply, type StandingsPage, type StandingsSubject, type StandingsUnit } from '../src/views/standings';
 import { buildBreakdownModal } from '../src/views/standings-breakdown';
 import type { Feature, Reply } from './shared/feature';
+import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { pagedTableFeature } from './shared/paged-table';
 import { ephemeral } from './shared/replies';
@@ -109,7 +110,7 @@ async function leadPress(deps: AppDeps, userId: string, value: string | undefine
 
 export const standingsFeature: Feature = {
   subCommands: table.subCommands ?? [],
-  register(app: App, deps: AppDeps) {
+  register(app: ListenerApp, deps: AppDeps) {
     table.register?.(app, deps);
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_DETAIL, async ({ ack, action, body, client, respond }) => {

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { OrganisationSettings } from '../../db/store/organisation';
@@ -6,6 +5,7 @@ import type { Catalogue, Locale } from '../../src/i18n/messages';
 import type { Caller } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import type { SubCommandHelp } from '../../src/views/help';
+import type { ListenerApp } from './listeners';
 
 /** An ephemeral reply: what only the caller sees. */
 export interface Reply {
@@ -44,5 +44,5 @@ export interface SubCommand {
 /** A feature: its sub-commands and the buttons, modals and events it answers. One file (or folder) each. */
 export interface Feature {
   subCommands?: SubCommand[];
-  register?(app: App, deps: AppDeps): void;
+  register?(app: ListenerApp, deps: AppDeps): void;
 }

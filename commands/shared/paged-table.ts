@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
@@ -7,6 +7,7 @@ import type { Caller } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import type { SubCommandHelp } from '../../src/views/help';
 import type { CommandContext, Feature, Reply } from './feature';
+import type { ListenerApp } from './listeners';
 import { pressedBy } from './openers';
 import { resolveScope, type Scope } from './scope';
 
@@ -51,7 +52,7 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
         },
       },
     ],
-    register(app: App, deps: AppDeps) {
+    register(app: ListenerApp, deps: AppDeps) {
       for (const actionId of table.actionIds) {
         app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond }) => {
           await ack();

@@ -1,4 +1,4 @@
-import type { App, SlashCommand } from '@slack/bolt';
+import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { MAX_COMMAND_LENGTH, matchCommand } from '../../src/domain/command-words';
 import { formatNumber } from '../../src/i18n/format';
@@ -7,6 +7,7 @@ import type { AppDeps } from '../../src/services/deps';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
 import type { Reply, SubCommand } from './feature';
+import type { ListenerApp } from './listeners';
 import { notInOrganisation, slashReplies } from './replies';
 
 /**
@@ -14,7 +15,7 @@ import { notInOrganisation, slashReplies } from './replies';
  * ephemerally in the acknowledgement when the answer is ready within the budget (nearly always),
  * else through the response_url (slashReplies).
  */
-export function registerThiduaCommand(app: App, deps: AppDeps, subCommands: SubCommand[], fallback: SubCommand): void {
+export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subCommands: SubCommand[], fallback: SubCommand): void {
   const words = subCommands.map((command) => ({ name: command.name, words: command.aliases }));
   app.command('/thidua', async ({ command, ack, respond, client }) => {
     const replies = slashReplies(ack, respond);

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, ViewStateValue } from '@slack/bolt';
+import type { BlockAction, ButtonAction, ViewStateValue } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { Locale } from '../../src/i18n/messages';
@@ -8,6 +8,7 @@ import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormTypes
 import { commonText } from '../../src/views/common-text';
 import { type NudgeTarget, parseNudgeButtonValue } from '../../src/views/nudges';
 import type { ModalOpener } from './feature';
+import type { ListenerApp } from './listeners';
 import { openerFromAction } from './openers';
 
 /**
@@ -48,7 +49,7 @@ export function answersOf(values: Record<string, Record<string, ViewStateValue>>
 }
 
 export function registerUnitForm<T extends UnitFormTypes>(
-  app: App,
+  app: ListenerApp,
   deps: AppDeps,
   kind: UnitFormKind<T>,
   screens: UnitFormScreens<T>,
@@ -106,7 +107,7 @@ export async function openUnitForm(opener: ModalOpener, what: string, view: Moda
  * channel nudge: the presser's own), decided exactly as for the slash command.
  */
 export function registerOpenButton<K extends NudgeTarget['kind']>(
-  app: App,
+  app: ListenerApp,
   deps: AppDeps,
   actionId: string,
   kind: K,

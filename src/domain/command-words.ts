@@ -27,12 +27,24 @@ export function commandKey(text: string): string {
   return foldVietnamese(text).replace(/[^a-z0-9]/g, '');
 }
 
+/** Each command list's words by key, folded once (the router asks with the same list every time). */
+const indexes = new WeakMap<readonly CommandWords[], Map<string, string>>();
+
+function indexOf(commands: readonly CommandWords[]): Map<string, string> {
+  let byKey = indexes.get(commands);
+  if (!byKey) {
+    byKey = new Map();
+    for (const command of commands) for (const word of [command.name, ...command.words]) byKey.set(commandKey(word), command.name);
+    indexes.set(commands, byKey);
+  }
+  return byKey;
+}
+
 /** The longest run of leading words (up to four: "xếp hạng cả năm") that names a command wins. */
 export function matchCommand(text: string, commands: readonly CommandWords[]): CommandMatch {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return { kind: 'empty' };
-  const byKey = new Map<string, string>();
-  for (const command of commands) for (const word of [command.name, ...command.words]) byKey.set(commandKey(word), command.name);
+  const byKey = indexOf(commands);
 
   for (let count = Math.min(4, tokens.length); count >= 1; count--) {
     const name = byKey.get(commandKey(tokens.slice(0, count).join('')));
