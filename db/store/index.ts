@@ -6,7 +6,7 @@ import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { pledgeQueries } from './pledges';
-import { cachedReads, configurationGuard, dataGuard } from './read-cache';
+import { cachedReads, configurationGuard, dataGuard, ReadCache } from './read-cache';
 import { reportQueries } from './reports';
 import { snapshotQueries } from './snapshots';
 import { Statements } from './statements';
@@ -31,6 +31,12 @@ export interface Store {
   /** The year-end deliberations, which units voted and the tallies. */
   deliberations: ReturnType<typeof deliberationQueries>;
   /**
+   * A value computed from the data (a block's standings), kept in memory until anything is written
+   * by this process or another (read-cache.ts): `compute` runs again after any write. The value is
+   * frozen and shared: read it, never change it.
+   */
+  remember<T>(name: string, args: readonly unknown[], compute: () => T): T;
+  /**
    * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The
    * outermost one begins IMMEDIATE (takes the write lock first, waiting up to the busy timeout), so
    * two processes that read then write on one file queue up instead of one failing with
@@ -49,14 +55,15 @@ export function createStore(db: Db): Store {
   // connection): the prepared statements, and the reads answered from memory (read-cache.ts) — the
   // configuration until it changes, the block-wide reads of reports and pledges until any write.
   const statements = new Statements(db);
-  const configuration = configurationGuard(db);
-  const data = dataGuard(db);
+  const configuration = new ReadCache(configurationGuard(db));
+  const data = new ReadCache(dataGuard(db));
   return storeOver(db, {
     statements,
     organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
     structure: cachedReads(structureQueries(db), configuration),
     reports: cachedReads(reportQueries(db, statements), data, { only: ['forUnits'] }),
     pledges: cachedReads(pledgeQueries(statements), data, { only: ['forUnits'] }),
+    data,
   });
 }
 
@@ -66,6 +73,7 @@ interface Connection {
   structure: Store['structure'];
   reports: Store['reports'];
   pledges: Store['pledges'];
+  data: ReadCache;
 }
 
 /** The store over `db` (the connection, or a transaction on it), with what the connection shares. */
@@ -84,6 +92,7 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     directives: directiveQueries(db),
     snapshots: snapshotQueries(db, statements),
     deliberations: deliberationQueries(db),
+    remember: (name, args, compute) => connection.data.get(name, args, compute),
     transaction: (work) =>
       nested
         ? db.transaction((tx) => work(storeOver(tx, connection, true)))

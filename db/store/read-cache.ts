@@ -21,36 +21,44 @@ import type { Db } from './types';
  * Set result is handed out as a fresh copy over frozen contents (nested ones are shared: read them,
  * never change them).
  */
-export function cachedReads<T extends object>(queries: T, guard: CacheGuard, which: { only?: (keyof T)[]; except?: (keyof T)[] } = {}): T {
-  const results = new Map<string, Map<string, unknown>>();
-  let seen: number | string | undefined;
+export class ReadCache {
+  private readonly results = new Map<string, Map<string, unknown>>();
+  private seen: number | string | undefined;
+
+  constructor(private readonly guard: CacheGuard) {}
+
+  /** `compute()`'s value for (`name`, `args`), from memory while the guard's version holds. */
+  get<T>(name: string, args: readonly unknown[], compute: () => T): T {
+    const current = this.guard.version();
+    if (current !== this.seen) {
+      // Inside a transaction a different version may be its own uncommitted write, which must not
+      // outlive a rollback: read through and keep nothing. Outside, the version is committed.
+      if (this.guard.inTransaction()) return compute();
+      for (const entries of this.results.values()) entries.clear();
+      this.seen = current;
+    }
+    let byArguments = this.results.get(name);
+    if (!byArguments) {
+      byArguments = new Map();
+      this.results.set(name, byArguments);
+    }
+    const key = args.length === 0 ? '' : JSON.stringify(args);
+    if (byArguments.has(key)) return handOut(byArguments.get(key) as T);
+    // Bounded: lookups by what people type (a unit code) must not grow it without end.
+    if (byArguments.size >= MAX_ENTRIES_PER_READ) byArguments.clear();
+    const value = deepFreeze(compute());
+    byArguments.set(key, value);
+    return handOut(value);
+  }
+}
+
+/** `queries` with its functions (`only` these, `except` those) answered through `cache`. */
+export function cachedReads<T extends object>(queries: T, cache: ReadCache, which: { only?: (keyof T)[]; except?: (keyof T)[] } = {}): T {
   const cached = {} as Record<string, unknown>;
   for (const [name, read] of Object.entries(queries) as [string, unknown][]) {
     const wanted = (which.only?.includes(name as keyof T) ?? true) && !which.except?.includes(name as keyof T);
-    if (typeof read !== 'function' || !wanted) {
-      cached[name] = read;
-      continue;
-    }
     const call = read as (...args: unknown[]) => unknown;
-    const byArguments = new Map<string, unknown>();
-    results.set(name, byArguments);
-    cached[name] = (...args: unknown[]) => {
-      const current = guard.version();
-      if (current !== seen) {
-        // Inside a transaction a different version may be its own uncommitted write, which must not
-        // outlive a rollback: read through and keep nothing. Outside, the version is committed.
-        if (guard.inTransaction()) return call(...args);
-        for (const entries of results.values()) entries.clear();
-        seen = current;
-      }
-      const key = args.length === 0 ? '' : JSON.stringify(args);
-      if (byArguments.has(key)) return handOut(byArguments.get(key));
-      // Bounded: lookups by what people type (a unit code) must not grow it without end.
-      if (byArguments.size >= MAX_ENTRIES_PER_READ) byArguments.clear();
-      const value = deepFreeze(call(...args));
-      byArguments.set(key, value);
-      return handOut(value);
-    };
+    cached[name] = typeof read === 'function' && wanted ? (...args: unknown[]) => cache.get(name, args, () => call(...args)) : read;
   }
   return cached as T;
 }

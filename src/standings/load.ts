@@ -63,8 +63,16 @@ export function standingsFor(store: Store, blockId: number, periodId: number): L
 /** Blocks read together: few enough that a province's rows are not all in memory at once, enough that queries stay few. */
 const BLOCKS_PER_READ = 10;
 
-/** Several blocks' standings for the period (absent: blocks that do not exist), read BLOCKS_PER_READ at a time. */
+/**
+ * Several blocks' standings for the period (absent: blocks that do not exist), read BLOCKS_PER_READ
+ * at a time; kept by the store until anything is written (store.remember), so a rush of `xephang`
+ * between two submissions reads and scores once. The result is frozen: read it, never change it.
+ */
 export function standingsForBlocks(store: Store, blockIds: readonly number[], periodId: number): Map<number, LoadedStandings> {
+  return store.remember('standingsForBlocks', [blockIds, periodId], () => loadStandings(store, blockIds, periodId));
+}
+
+function loadStandings(store: Store, blockIds: readonly number[], periodId: number): Map<number, LoadedStandings> {
   const result = new Map<number, LoadedStandings>();
   const period = store.structure.periodById(periodId);
   const year = period ? store.structure.year(period.year) : undefined;
