@@ -1,9 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { auditLog, processedEvents } from '../schema';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
-
-const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
 
 export type AuditRow = typeof auditLog.$inferSelect;
 

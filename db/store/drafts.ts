@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { meta } from '../schema';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 
 /**
  * What a long, paged modal collected on its earlier pages, when it is too long to ride in the
@@ -9,13 +9,13 @@ import type { Statements } from './statements';
  */
 export function draftQueries(statements: Statements) {
   const key = (form: string, viewId: string) => `draft:${form}:${viewId}`;
-  const byKey = eq(meta.key, sql`${sql.placeholder('key')}`);
+  const byKey = eq(meta.key, placeholder('key'));
   const statement = {
     save: () =>
       statements.get('drafts.save', (root) =>
         root
           .insert(meta)
-          .values({ key: sql`${sql.placeholder('key')}`, value: sql`${sql.placeholder('value')}` })
+          .values({ key: placeholder('key'), value: placeholder('value') })
           .onConflictDoUpdate({ target: meta.key, set: { value: sql`excluded.value` } })
           .prepare(),
       ),

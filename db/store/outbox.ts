@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { type OutboxStatus, outbox } from '../schema';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -18,19 +18,18 @@ export interface OutboxEntry {
  */
 export function outboxQueries(db: Db, statements: Statements) {
   // The statements a fan-out and every kick run, prepared once per connection (statements.ts).
-  const param = (name: string) => sql`${sql.placeholder(name)}`;
-  const byId = param('id');
-  const worker = param('worker');
-  const now = param('now');
+  const byId = placeholder('id');
+  const worker = placeholder('worker');
+  const now = placeholder('now');
   const prepared = {
     enqueue: () =>
       statements.get('outbox.enqueue', (root) =>
         root
           .insert(outbox)
           .values({
-            dedupeKey: param('key'),
-            kind: param('kind'),
-            payload: param('payload'),
+            dedupeKey: placeholder('key'),
+            kind: placeholder('kind'),
+            payload: placeholder('payload'),
             status: 'pending',
             notBefore: now,
             createdAt: now,
@@ -44,14 +43,14 @@ export function outboxQueries(db: Db, statements: Statements) {
         root
           .select()
           .from(outbox)
-          .where(eq(outbox.dedupeKey, param('key')))
+          .where(eq(outbox.dedupeKey, placeholder('key')))
           .prepare(),
       ),
     claim: () =>
       statements.get('outbox.claim', (root) =>
         root
           .update(outbox)
-          .set({ status: 'sending', claimedBy: worker, leaseUntil: param('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
+          .set({ status: 'sending', claimedBy: worker, leaseUntil: placeholder('leaseUntil'), attempts: sql`${outbox.attempts} + 1` })
           .where(
             and(
               eq(outbox.id, byId),
@@ -67,7 +66,7 @@ export function outboxQueries(db: Db, statements: Statements) {
       statements.get('outbox.setChannel', (root) =>
         root
           .update(outbox)
-          .set({ channelId: param('channel') })
+          .set({ channelId: placeholder('channel') })
           .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
           .prepare(),
       ),
@@ -92,7 +91,7 @@ export function outboxQueries(db: Db, statements: Statements) {
         root
           .select()
           .from(outbox)
-          .where(and(gt(outbox.id, param('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
+          .where(and(gt(outbox.id, placeholder('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
           .orderBy(asc(outbox.id))
           .limit(sql.placeholder('limit'))
           .prepare(),
@@ -101,7 +100,7 @@ export function outboxQueries(db: Db, statements: Statements) {
       statements.get('outbox.markSent', (root) =>
         root
           .update(outbox)
-          .set({ status: 'sent', channelId: param('channel'), ts: param('ts'), sentAt: now, leaseUntil: null, error: null })
+          .set({ status: 'sent', channelId: placeholder('channel'), ts: placeholder('ts'), sentAt: now, leaseUntil: null, error: null })
           .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
           .prepare(),
       ),

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { VersionStatus } from '../../src/domain/versions';
 import { pledgeIndicatorTargets, pledges, pledgeTargets, pledgeVersions } from '../schema';
 import { idList, inIdList } from './in-ids';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import { versionedRecords } from './versions';
 
 export type { Decision } from './versions';
@@ -44,7 +44,6 @@ export interface NewVersion {
  * version's status once (the WHERE re-checks it, so two deciders cannot both win).
  */
 export function pledgeQueries(statements: Statements) {
-  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
   const statement = {
     // Arrays, as for report values: a province's pledges hold thousands of targets.
     targets: () =>

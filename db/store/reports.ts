@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
 import { reports, reportValues, reportVersions, reviewCorrections, reviewScores, reviews } from '../schema';
 import { idList, inIdList } from './in-ids';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 import { versionedRecords } from './versions';
 
@@ -76,7 +76,6 @@ export interface NewReview {
  * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
  */
 export function reportQueries(db: Db, statements: Statements) {
-  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
   const statement = {
     // The hot read of standings (tens of thousands of values for a province): rows taken as arrays,
     // no per-row mapping.

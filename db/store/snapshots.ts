@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { standingsSnapshots } from '../schema';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 export type SnapshotRow = typeof standingsSnapshots.$inferSelect;
@@ -20,7 +20,6 @@ export interface NewSnapshot {
 
 /** Published standings, frozen: only ever added, never changed. */
 export function snapshotQueries(db: Db, statements: Statements) {
-  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
   const statement = {
     byId: () =>
       statements.get('snapshots.byId', (root) =>

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './types';
 
 /**
@@ -21,3 +22,6 @@ export class Statements {
     return statement;
   }
 }
+
+/** A named parameter of a prepared statement, usable where the query builder expects a value. */
+export const placeholder = (name: string): SQL => sql`${sql.placeholder(name)}`;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableName, inArray, lt, type SQL, sql } from 'dr
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { VersionStatus } from '../../src/domain/versions';
 import { idList, inIdList } from './in-ids';
-import type { Statements } from './statements';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 /** Who decided a pending version, when, and why (a rejection's reason). */
@@ -60,7 +60,6 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
 ) {
   const { parents, parentColumns: parent, versions, versionColumns: column } = tables;
   const prepared = <T>(what: string, build: (db: Db) => T) => statements.get(`${getTableName(versions)}.${what}`, build);
-  const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
   const statement = {
     find: () =>
       prepared('find', (root) =>
