@@ -32,10 +32,14 @@ export function seededRandom(seed: number): () => number {
 
 let sink = 0;
 
-/** Runs `work` `runs` times: each run's milliseconds, sorted. Results go to checksum() so the JIT cannot skip the work. */
-export function timeRuns(runs: number, work: () => number): number[] {
+/**
+ * Runs `work` `runs` times: each run's milliseconds, sorted. Results go to checksum() so the JIT
+ * cannot skip the work. `before`, when given, runs ahead of each run, untimed.
+ */
+export function timeRuns(runs: number, work: () => number, before?: () => void): number[] {
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
+    before?.();
     const started = process.hrtime.bigint();
     sink += work();
     samples.push(Number(process.hrtime.bigint() - started) / 1e6);
