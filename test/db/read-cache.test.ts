@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { importOrganisationText } from '../../src/services/organisation';
+import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
@@ -255,5 +256,34 @@ describe('the reports and pledges a block’s tables read', () => {
       }),
     ).toThrow('rolled back');
     expect(stpValue(store)).toBe(80);
+  });
+});
+
+describe('a block’s standings (store.remember)', () => {
+  function q1OfNoiChinh(store: Store) {
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const period = store.structure.periods(2021).find((candidate) => candidate.code === 'Q1')!;
+    return standingsFor(store, block.id, period.id)!;
+  }
+  const stpReported = (store: Store) =>
+    q1OfNoiChinh(store).standings.rows.find((row) => row.unitId === store.structure.unitByCode('STP')!.id)?.reported;
+
+  it('are read and scored once until something is written, then again: here or by another connection', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const bot = open(path).store;
+    imported(bot, DEMO_YAML);
+    const first = q1OfNoiChinh(bot);
+    expect(q1OfNoiChinh(bot)).toBe(first);
+    expect(stpReported(bot)).toBe(false);
+    seedReport(open(path).store, {
+      unitCode: 'STP',
+      periodCode: 'Q1',
+      values: { '1': 80 },
+      by: 'U0TP0001',
+      at: new Date('2021-04-08T03:00:00Z'),
+    });
+    expect(stpReported(bot)).toBe(true);
+    imported(bot, CHANGED_DEMO_YAML);
+    expect(q1OfNoiChinh(bot).members.find((unit) => unit.code === 'STP')?.name).toBe('Sở Tư pháp tỉnh');
   });
 });
