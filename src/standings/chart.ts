@@ -1,4 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
 import { type Standings, totalDecimals } from '../domain/ranking';
 import { formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
@@ -266,8 +265,12 @@ function capitalise(line: string): string {
   return line.charAt(0).toLocaleUpperCase('vi') + line.slice(1);
 }
 
-/** The chart as a PNG (white background, 2000 px wide), rendered in-process with the shipped fonts. */
-export function renderStandingsChart(input: StandingsChartInput): Buffer {
+/**
+ * The chart as a PNG (white background, 2000 px wide), rendered in-process with the shipped fonts.
+ * resvg (a native module) is loaded on the first chart, not when the bot starts.
+ */
+export async function renderStandingsChart(input: StandingsChartInput): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(buildStandingsSvg(input), {
     fitTo: { mode: 'zoom', value: ZOOM },
     background: '#ffffff',

@@ -70,7 +70,7 @@ export function standingsCsv(loaded: LoadedStandings, locale: Locale, style: Csv
 }
 
 /** The chart of a record: rank, unit, bar and total, ties and units without a report marked. */
-export function standingsChartPng(record: StandingsRecord, locale: Locale, zone: string): Buffer {
+export function standingsChartPng(record: StandingsRecord, locale: Locale, zone: string): Promise<Buffer> {
   const text = standingsText[locale];
   return renderStandingsChart({
     title: text.title(periodLabel(record.period, locale), record.block.name),
