@@ -122,15 +122,16 @@ export function guardSlackRequests(
           response.end();
         };
         if (body === undefined) return refuse(413, 'too_large');
-        const sslCheck =
-          request.headers['content-type'] === 'application/x-www-form-urlencoded' &&
-          new URLSearchParams(body.toString('utf8')).get('ssl_check') === '1';
+        // A form is read once, here (a modal submission's is tens of kilobytes); a JSON body once it is signed.
+        const form =
+          request.headers['content-type'] === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.toString('utf8')) : undefined;
+        const sslCheck = form?.get('ssl_check') === '1';
         const reason = sslCheck
           ? undefined
           : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
         if (reason) return refuse(401, reason);
         // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
-        if (!sslCheck && !isSlackRequest(request.headers['content-type'], body)) return refuse(400, 'malformed');
+        if (!sslCheck && !isSlackRequest(requestIn(form, body))) return refuse(400, 'malformed');
         (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;
         inner(request, response);
       },
@@ -142,22 +143,22 @@ export function guardSlackRequests(
   };
 }
 
+/** The request a body carries: a form's payload (JSON) or its fields, or a JSON body; undefined when unreadable. */
+function requestIn(form: URLSearchParams | undefined, body: Buffer): unknown {
+  try {
+    if (!form) return JSON.parse(body.toString('utf8'));
+    const payload = form.get('payload');
+    return payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether `body` is one of the requests Slack sends, as Bolt tells them apart: an event, a slash
+ * Whether `parsed` is one of the requests Slack sends, as Bolt tells them apart: an event, a slash
  * command, a block action or suggestion, a shortcut, a modal submission or closing, a URL check.
  */
-export function isSlackRequest(contentType: string | undefined, body: Buffer): boolean {
-  let parsed: unknown;
-  try {
-    const text = body.toString('utf8');
-    if (contentType === 'application/x-www-form-urlencoded') {
-      const form = new URLSearchParams(text);
-      const payload = form.get('payload');
-      parsed = payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
-    } else parsed = JSON.parse(text);
-  } catch {
-    return false;
-  }
+function isSlackRequest(parsed: unknown): boolean {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
   const request = parsed as Record<string, unknown>;
   const objectAt = (key: string) => typeof request[key] === 'object' && request[key] !== null;
