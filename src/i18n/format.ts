@@ -1,5 +1,4 @@
 import { tzOffset } from '@date-fns/tz';
-import { format as formatWith } from 'date-fns/format';
 import type { Locale } from './messages';
 
 /**
@@ -8,10 +7,12 @@ import type { Locale } from './messages';
  */
 export function formatDate(instant: Date, zone: string, locale: Locale): string {
   const wall = wallClock(instant, zone);
-  const year = wall.getUTCFullYear();
-  return locale === 'vi'
-    ? `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${year}`
-    : `${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${year}`;
+  return writeDate(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), locale);
+}
+
+/** 10/04/2021 · 10 Apr 2021 (`month` counted from 0). */
+function writeDate(year: number, month: number, day: number, locale: Locale): string {
+  return locale === 'vi' ? `${two(day)}/${two(month + 1)}/${year}` : `${day} ${MONTHS[month]} ${year}`;
 }
 
 /** 10/04/2021 17:00 · 10 Apr 2021 17:00 */
@@ -50,7 +51,7 @@ function wallClock(instant: Date, zone: string): Date {
 /** A calendar date typed as yyyy-MM-dd (no time zone involved). */
 export function formatLocalDate(date: string, locale: Locale): string {
   const [year, month, day] = date.split('-').map(Number);
-  return formatWith(new Date(year!, month! - 1, day!), locale === 'vi' ? 'dd/MM/yyyy' : 'd MMM yyyy');
+  return writeDate(year!, month! - 1, day!, locale);
 }
 
 const NUMBER_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };

@@ -2,7 +2,7 @@ import { TZDate, tzScan } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime } from '../../src/i18n/format';
+import { formatDate, formatDateTime, formatLocalDate, formatTime } from '../../src/i18n/format';
 
 /** What date-fns writes for the same instant and zone: the reference the quick formatter must match. */
 const reference = (instant: Date, zone: string, pattern: string) => format(new TZDate(instant.getTime(), zone), pattern);
@@ -62,5 +62,21 @@ describe('dates and times in the organisation’s zone', () => {
           ]);
       }
     expect(changes).toBeGreaterThan(80);
+  });
+});
+
+describe('a calendar date typed as yyyy-MM-dd', () => {
+  it('is written as date-fns writes it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), (ms) => {
+        const typed = new Date(ms).toISOString().slice(0, 10);
+        const [year, month, day] = typed.split('-').map(Number);
+        const local = new Date(year!, month! - 1, day!);
+        expect(formatLocalDate(typed, 'vi')).toBe(format(local, 'dd/MM/yyyy'));
+        expect(formatLocalDate(typed, 'en')).toBe(format(local, 'd MMM yyyy'));
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
+    expect([formatLocalDate('2021-04-09', 'vi'), formatLocalDate('2021-04-09', 'en')]).toEqual(['09/04/2021', '9 Apr 2021']);
   });
 });
