@@ -1,4 +1,5 @@
-import { type Document, isPair, isScalar, visit } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from './yaml';
 
 /**
  * People write organisation files like the published example:
@@ -8,6 +9,7 @@ import { type Document, isPair, isScalar, visit } from 'yaml';
  * back to the text value before it, which is what the writer meant. Real keys are never touched.
  */
 export function rejoinFlowCommas(document: Document, knownKeys: ReadonlySet<string>, source?: string): void {
+  const { isPair, isScalar, visit } = yaml();
   visit(document, {
     Map(_key, map) {
       if (!map.flow) return;

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { parseLocalDateTime, zonedInstant } from '../domain/calendar';
 import type { CommendationRules, ShareRule } from '../domain/commendations';
@@ -11,6 +10,7 @@ import { crossReferenceProblems } from './cross-references';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
 import { fileText } from './file-text';
 import { ORGANISATION_FILE_KEYS, rejoinFlowCommas } from './flow-commas';
+import { yaml } from './yaml';
 
 /** The organisation as the store takes it: validated, with local times turned into instants. */
 export interface OrganisationData {
@@ -76,7 +76,7 @@ export type ReadResult = { ok: true; data: OrganisationData } | { ok: false; pro
 export function readOrganisationFile(source: string): ReadResult {
   // Not text at all (a spreadsheet, a PDF, an image): said as such, nothing of it repeated.
   if (source.includes('\u0000') || source.includes('\uFFFD')) return { ok: false, locale: 'vi', problems: [fileText.vi.notText] };
-  const document = parseDocument(source, { uniqueKeys: true });
+  const document = yaml().parseDocument(source, { uniqueKeys: true });
   rejoinFlowCommas(document, ORGANISATION_FILE_KEYS, source);
   let raw: unknown;
   let aliasProblem = false;
