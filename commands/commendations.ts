@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { YEAR_PATTERN } from '../src/domain/scope-words';
 import { defineMessages } from '../src/i18n/messages';
@@ -7,6 +7,7 @@ import { exportProvinceProposals, provinceYearEnd } from '../src/services/year-e
 import { deliberationIds } from '../src/views/ids';
 import { buildProvinceReply, provinceViewText } from '../src/views/province';
 import type { Feature, SubCommand } from './shared/feature';
+import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { ephemeral } from './shared/replies';
 import { argsText } from './shared/scope';
@@ -50,7 +51,7 @@ const khenthuong: SubCommand = {
 
 export const commendationsFeature: Feature = {
   subCommands: [khenthuong],
-  register(app: App, deps: AppDeps) {
+  register(app: ListenerApp, deps: AppDeps) {
     app.action<BlockAction<ButtonAction>>(deliberationIds.provinceExportAction, async ({ ack, action, body, respond }) => {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, z.object({ year: z.number().int() }), respond);

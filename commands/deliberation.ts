@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { formatDateTime } from '../src/i18n/format';
 import { defineMessages } from '../src/i18n/messages';
@@ -15,6 +15,7 @@ import { buildQuorumPost, buildStatusReply } from '../src/views/deliberation';
 import { deliberationReplyText, periodsWithDue, reportsAwaiting } from '../src/views/deliberation-replies';
 import { deliberationIds } from '../src/views/ids';
 import type { CommandContext, Feature, SubCommand } from './shared/feature';
+import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { ephemeral } from './shared/replies';
 import { argsText, resolveScope } from './shared/scope';
@@ -111,7 +112,7 @@ function answersOf(view: ViewSubmitAction['view']) {
 
 export const deliberationFeature: Feature = {
   subCommands: [binhxet],
-  register(app: App, deps: AppDeps) {
+  register(app: ListenerApp, deps: AppDeps) {
     app.action<BlockAction<ButtonAction>>(deliberationIds.voteAction, async ({ ack, action, body, client, respond }) => {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, idSchema, respond);

@@ -44,5 +44,6 @@ export interface SubCommand {
 /** A feature: its sub-commands and the buttons, modals and events it answers. One file (or folder) each. */
 export interface Feature {
   subCommands?: SubCommand[];
-  register?(app: ListenerApp, deps: AppDeps): void;
+  /** A property, not a method, so a feature written against Bolt's whole App does not type-check: it gets only what `listeners.ts` hands on. */
+  register?: (app: ListenerApp, deps: AppDeps) => void;
 }

@@ -23,7 +23,7 @@ const chartText = defineMessages(
 );
 
 /** One bar per period (its total, the unit's rank, tied or not reported), then the year's result. */
-export function unitYearChartPng(record: YearRecord, unitId: number, locale: Locale): Buffer {
+export function unitYearChartPng(record: YearRecord, unitId: number, locale: Locale): Promise<Buffer> {
   const row = record.rows.find((candidate) => candidate.unitId === unitId);
   if (!row) throw new Error(`unit ${unitId} is not a member of ${record.block.code} in ${record.year}`);
   const text = chartText[locale];
