@@ -71,9 +71,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
       endpoints: EVENTS_PATH,
       customRoutes: routes,
       logger,
-      // guardSlackRequests, in front of Bolt, verifies every POST to the endpoint before Bolt sees
-      // it: Bolt checking again parsed every body a second time (a modal's is tens of kilobytes).
-      signatureVerification: false,
+      // Bolt verifies the signature again behind guardSlackRequests: it costs a second parse of the
+      // body, but the rule is that Bolt's own check is never switched off outside tests.
     });
     guardSlackRequests(receiver, {
       signingSecret: options.receiver.signingSecret,
