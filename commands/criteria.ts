@@ -64,5 +64,5 @@ export const criteriaFeature = pagedTableFeature<CriteriaPage>({
   firstPage: (scope) => ({ blockId: scope.block.id, year: scope.year.year, filter: scope.rest.slice(0, 100), page: 0 }),
   page: pageSchema,
   actionIds: [CRITERIA_PREVIOUS, CRITERIA_NEXT],
-  render: (store, page, _caller, organisation) => renderCriteria(store, page, organisation.locale),
+  render: (store, page, _caller, _organisation, _now, locale) => renderCriteria(store, page, locale),
 });

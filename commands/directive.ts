@@ -14,6 +14,7 @@ import { readJson } from '../src/read-json';
 import { identifyCaller, isMember } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
 import { directivesToday, saveDirective, searchDirectives, searchPlace, shareDirective, verifiedPlace } from '../src/services/directives';
+import { localeOf } from '../src/services/people';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { readDirectiveForm } from '../src/views/directive-form';
@@ -125,8 +126,7 @@ function adminOnly(store: Store, locale: Locale): string {
 const modalMetadataSchema = z.object({ id: z.number().int().positive().optional() });
 
 async function submitDirective(deps: AppDeps, { ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> {
-  const organisation = deps.store.organisation.get();
-  const locale = organisation?.locale ?? 'vi';
+  const locale = localeOf(deps, body.user.id);
   const text = directiveText[locale];
   const userId = body.user.id;
   const numberError = (message: string) => ack({ response_action: 'errors', errors: { [directiveIds.fields.number]: message } });
@@ -157,13 +157,14 @@ async function turnPage(deps: AppDeps, { ack, action, body, respond }: SlackActi
   const organisation = deps.store.organisation.get();
   if (!organisation) return ephemeral(respond)(commonText.vi.noOrganisation);
   const page = decodePage(action.value);
-  if (!page) return ephemeral(respond)(commonText[organisation.locale].staleButton);
+  const locale = localeOf(deps, body.user.id);
+  if (!page) return ephemeral(respond)(commonText[locale].staleButton);
   // The search's place carries on only when sealed for whoever pressed: else the page has no share buttons.
   const reply = searchReply(
     deps.store,
     page.query,
     page.offset,
-    organisation.locale,
+    locale,
     directivesToday(deps),
     verifiedPlace(deps.seal, body.user.id, page),
   );

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/services/deps';
+import { adminFeature } from './admin';
 import { changeRequestsFeature } from './change-requests';
 import { commendationsFeature } from './commendations';
 import { criteriaFeature } from './criteria';
@@ -8,6 +9,7 @@ import { deliberationFeature } from './deliberation';
 import { directiveFeature } from './directive';
 import { helpCommand } from './help';
 import { homeFeature } from './home';
+import { languageFeature } from './language';
 import { pledgeFeature } from './pledge';
 import { pledgeTableFeature } from './pledge-table';
 import { reportFeature } from './report';
@@ -40,6 +42,9 @@ const FEATURES: Feature[] = [
   directiveFeature,
   // Approve / Reject of what needs the block lead's decision (pledge amendments, report changes).
   changeRequestsFeature,
+  // The Emulation Board's tools and the organisation file from Slack.
+  adminFeature,
+  languageFeature,
 ];
 
 export function registerFeatures(app: App, deps: AppDeps): void {

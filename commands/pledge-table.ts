@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
-import { defineMessages } from '../src/i18n/messages';
+import { defineMessages, type Locale } from '../src/i18n/messages';
 import { type Caller, mayDecide } from '../src/services/caller';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
 import { blockPledges, targetsOf } from '../src/services/pledges/form';
@@ -32,12 +32,19 @@ const pageSchema = z.object({
   page: z.number().int().min(0),
 }) satisfies z.ZodType<PledgeTablePage>;
 
-function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organisation: OrganisationSettings): Reply {
+function renderTable(
+  store: Store,
+  page: PledgeTablePage,
+  caller: Caller,
+  organisation: OrganisationSettings,
+  _now: Date,
+  locale: Locale,
+): Reply {
   const block = store.structure.blockById(page.blockId);
   const year = store.structure.year(page.year);
   if (!block || !year)
     return {
-      text: argsText[organisation.locale].unknownYear(
+      text: argsText[locale].unknownYear(
         page.year,
         store.structure
           .years()
@@ -48,7 +55,7 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
   const { members, pledges, criteriaOf } = blockPledges(store, block.id, year.year);
   const rows = members.map((member): PledgeTableRow => {
     const pledge = pledges.get(member.id);
-    const request = pledge?.pending ? pledgeChangeRequests.load(store, pledge.pending.id, organisation.locale) : undefined;
+    const request = pledge?.pending ? pledgeChangeRequests.load(store, pledge.pending.id, locale) : undefined;
     return {
       unitName: member.name,
       ...(pledge?.signed
@@ -79,7 +86,7 @@ function renderTable(store: Store, page: PledgeTablePage, caller: Caller, organi
   return buildPledgeTable(
     { blockName: block.name, year: year.year, due: year.pledgeDue, zone: organisation.timeZone, rows },
     page.page,
-    organisation.locale,
+    locale,
     pageValue,
   );
 }

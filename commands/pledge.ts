@@ -58,7 +58,14 @@ const commandText = defineMessages(
 );
 
 /** Page `pageIndex` of the form, prefilled from the version pending or in force. */
-function pledgePage(form: PledgeForm, pageIndex: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings) {
+function pledgePage(
+  form: PledgeForm,
+  pageIndex: number,
+  metadata: string,
+  actingAsAdmin: boolean,
+  organisation: OrganisationSettings,
+  locale: Locale,
+) {
   const { items, position } = pageAt(pledgePages(form), pageIndex);
   const prefill = form.pending ?? form.inForce;
   const final = position.index === position.count - 1;
@@ -89,7 +96,7 @@ function pledgePage(form: PledgeForm, pageIndex: number, metadata: string, actin
       ...(final ? { rest: { titles: form.titles, chosen: prefill?.titlesSought ?? [], commitments: prefill?.commitments ?? '' } } : {}),
       metadata,
     },
-    organisation.locale,
+    locale,
   );
 }
 
@@ -98,7 +105,7 @@ async function openPledgeModal(opener: ModalOpener, asked: { unitText: string; y
   const { deps, locale, organisation } = opener;
   const found = pledgeFormToOpen(deps.store, opener.caller, asked, deps.clock.now());
   if (!found.ok) return opener.respond({ text: scopeProblemText(found.problem, commandText[locale], opener) });
-  const view = pledgePage(found.form, 0, JSON.stringify(found.metadata), found.actingAsAdmin, organisation);
+  const view = pledgePage(found.form, 0, JSON.stringify(found.metadata), found.actingAsAdmin, organisation, locale);
   await openUnitForm(opener, 'pledge', view, commandText[locale].cannotOpen);
 }
 

@@ -66,7 +66,14 @@ const commandText = defineMessages(
 );
 
 /** Page `pageIndex` of the form, prefilled from the version pending or in force. */
-function reportPage(form: ReportForm, pageIndex: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings) {
+function reportPage(
+  form: ReportForm,
+  pageIndex: number,
+  metadata: string,
+  actingAsAdmin: boolean,
+  organisation: OrganisationSettings,
+  locale: Locale,
+) {
   const { items, position } = pageAt(reportPages(form), pageIndex);
   const final = position.index === position.count - 1;
   const { pending, review } = form.current ?? {};
@@ -77,7 +84,13 @@ function reportPage(form: ReportForm, pageIndex: number, metadata: string, actin
     {
       unitName: form.unit.name,
       blockName: form.block.name,
-      period: { name: form.period.name, startsOn: form.period.startsOn, endsOn: form.period.endsOn, due: form.period.due },
+      period: {
+        name: form.period.name,
+        startsOn: form.period.startsOn,
+        endsOn: form.period.endsOn,
+        due: form.due,
+        extended: form.extended,
+      },
       year: form.year.year,
       zone: organisation.timeZone,
       mode: form.mode,
@@ -106,7 +119,7 @@ function reportPage(form: ReportForm, pageIndex: number, metadata: string, actin
       ...(final ? { rest: { evidenceUrl: prefill?.evidenceUrl ?? null, notes: prefill?.notes ?? '' } } : {}),
       metadata,
     },
-    organisation.locale,
+    locale,
   );
 }
 
@@ -122,7 +135,7 @@ async function openReportModal(opener: ModalOpener, asked: { unitText: string; p
   const { deps, locale, organisation } = opener;
   const found = reportFormToOpen(deps.store, opener.caller, asked, deps.clock.now());
   if (!found.ok) return opener.respond({ text: openProblemText(found.problem, opener) });
-  const view = reportPage(found.form, 0, JSON.stringify(found.metadata), found.actingAsAdmin, organisation);
+  const view = reportPage(found.form, 0, JSON.stringify(found.metadata), found.actingAsAdmin, organisation, locale);
   await openUnitForm(opener, 'report', view, commandText[locale].cannotOpen);
 }
 

@@ -4,7 +4,7 @@ import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { latestDuePeriod } from '../src/domain/periods';
 import { formatDateTime } from '../src/i18n/format';
-import { defineMessages } from '../src/i18n/messages';
+import { defineMessages, type Locale } from '../src/i18n/messages';
 import type { Caller } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
 import { exportForLead, leadPermission, publishByLead, standingsView, unitBreakdown } from '../src/services/standings/lead';
@@ -71,10 +71,17 @@ const subjectSchema = z.object({ blockId: z.number().int(), periodId: z.number()
 const pageSchema = subjectSchema.extend({ page: z.number().int().min(0) }) satisfies z.ZodType<StandingsPage>;
 const unitSchema = subjectSchema.extend({ unitId: z.number().int() }) satisfies z.ZodType<StandingsUnit>;
 
-function renderStandings(store: Store, page: StandingsPage, caller: Caller, organisation: OrganisationSettings, now: Date): Reply {
+function renderStandings(
+  store: Store,
+  page: StandingsPage,
+  caller: Caller,
+  organisation: OrganisationSettings,
+  now: Date,
+  locale: Locale,
+): Reply {
   const view = standingsView(store, caller, page.blockId, page.periodId, now);
-  if (!view) return { text: commonText[organisation.locale].gone };
-  return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, organisation.locale);
+  if (!view) return { text: commonText[locale].gone };
+  return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, locale);
 }
 
 const table = pagedTableFeature<StandingsPage, PeriodScope>({
@@ -96,8 +103,7 @@ const table = pagedTableFeature<StandingsPage, PeriodScope>({
 async function leadPress(deps: AppDeps, userId: string, value: string | undefined, respond: RespondFn) {
   const pressed = await pressedBy(deps, userId, value, subjectSchema, respond);
   if (!pressed) return undefined;
-  const { caller, organisation } = pressed;
-  const locale = organisation.locale;
+  const { caller, locale } = pressed;
   const say = ephemeral(respond);
   const allowed = leadPermission(deps.store, caller, pressed.value);
   if (!allowed.ok) {
@@ -117,12 +123,12 @@ export const standingsFeature: Feature = {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, unitSchema, respond);
       if (!pressed) return;
-      const { organisation, value } = pressed;
+      const { organisation, value, locale } = pressed;
       const found = unitBreakdown(deps.store, value, deps.clock.now());
-      if (!found.ok) return ephemeral(respond)(commonText[organisation.locale][found.gone === 'unit' ? 'unitGone' : 'gone']);
+      if (!found.ok) return ephemeral(respond)(commonText[locale][found.gone === 'unit' ? 'unitGone' : 'gone']);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: buildBreakdownModal(found.record, value.unitId, organisation.locale, organisation.timeZone),
+        view: buildBreakdownModal(found.record, value.unitId, locale, organisation.timeZone),
       });
     });
 

@@ -4,8 +4,9 @@ import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
-import { defineMessages } from '../src/i18n/messages';
+import { defineMessages, type Locale } from '../src/i18n/messages';
 import { type Caller, identifyCaller, isMember } from '../src/services/caller';
+import { localeOf } from '../src/services/people';
 import { nudgeUnit, statusRows } from '../src/services/status';
 import { mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
@@ -43,10 +44,10 @@ const pageSchema = z.object({
   page: z.number().int().min(0),
 }) satisfies z.ZodType<StatusPage>;
 
-function render(store: Store, page: StatusPage, caller: Caller, organisation: OrganisationSettings, now: Date) {
+function render(store: Store, page: StatusPage, caller: Caller, organisation: OrganisationSettings, now: Date, locale: Locale) {
   const block = store.structure.blockById(page.blockId);
   const period = store.structure.periodById(page.periodId);
-  if (!block || !period) return { text: commonText[organisation.locale].gone };
+  if (!block || !period) return { text: commonText[locale].gone };
   const rows = statusRows(store, block, period, caller);
   return buildStatus(
     {
@@ -58,7 +59,7 @@ function render(store: Store, page: StatusPage, caller: Caller, organisation: Or
       rows,
       page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.page),
     },
-    organisation.locale,
+    locale,
   );
 }
 
@@ -84,7 +85,7 @@ export const statusFeature: Feature = {
       await ack();
       const organisation = deps.store.organisation.get();
       if (!organisation) return;
-      const locale = organisation.locale;
+      const locale = localeOf(deps, body.user.id);
       const text = statusText[locale];
       const reply = ephemeral(respond);
       const caller = identifyCaller(deps.store, organisation, body.user.id, deps.clock.now());

@@ -221,6 +221,53 @@ export const criteria = sqliteTable(
   (table) => [uniqueIndex('criteria_year_block_code_idx').on(table.year, table.blockId, table.code)],
 );
 
+// ── A unit's own terms for a period (granted by admins in Slack) ─────────────────────────────
+
+/**
+ * A unit's own due for a period (gia hạn), granted by an admin with a reason. Only appended to: the
+ * latest grant for a period and unit is the due in force for that unit (src/services/dues.ts); the
+ * period's own due stays what the organisation file says.
+ */
+export const dueExtensions = sqliteTable(
+  'due_extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('due_extensions_period_unit_idx').on(table.periodId, table.unitId)],
+);
+
+/**
+ * A locked report reopened by an admin until `until`: the unit's officers change it directly again,
+ * without asking the block lead. Only appended to; the latest for a period and unit counts.
+ */
+export const reportReopenings = sqliteTable(
+  'report_reopenings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('report_reopenings_period_unit_idx').on(table.periodId, table.unitId)],
+);
+
 // ── Pledges and reports, with their whole history ───────────────────────────────────────────
 
 // Version statuses (accepted, pending, rejected, withdrawn): src/domain/versions.ts.
@@ -594,9 +641,30 @@ export const auditLog = sqliteTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** The unit the entry is about, when there is one: what the log is read by (quantri nhatky). */
+    unitId: integer('unit_id').references(() => units.id),
+    /** The person the entry is about besides its actor (an officer added or removed), when there is one. */
+    subjectUserId: text('subject_user_id'),
   },
-  (table) => [index('audit_log_entity_idx').on(table.entityType, table.entityId)],
+  (table) => [
+    index('audit_log_entity_idx').on(table.entityType, table.entityId),
+    index('audit_log_unit_idx').on(table.unitId),
+    index('audit_log_at_idx').on(table.at),
+  ],
 );
+
+/**
+ * People the bot has met: the language they chose (`/thidua ngonngu`), the one their Slack profile
+ * says (users.info, kept for a while so that not every request asks Slack), and when they first
+ * opened the App Home (only their Home is redrawn when their data changes).
+ */
+export const people = sqliteTable('people', {
+  userId: text('user_id').primaryKey(),
+  chosenLocale: text('chosen_locale', { enum: ['vi', 'en'] }),
+  slackLocale: text('slack_locale'),
+  slackLocaleCheckedAt: integer('slack_locale_checked_at', { mode: 'timestamp_ms' }),
+  homeOpenedAt: integer('home_opened_at', { mode: 'timestamp_ms' }),
+});
 
 /** Slack event ids and modal submissions already applied, so a retry is applied once. */
 export const processedEvents = sqliteTable('processed_events', {

@@ -14,7 +14,9 @@ import { RefusedRequests } from './http-guard';
 import { bothLanguages, defineMessages } from './i18n/messages';
 import { Scheduler } from './scheduler/scheduler';
 import type { AppDeps } from './services/deps';
+import { homeView } from './services/home';
 import { loadDemoIfEmpty } from './services/organisation';
+import { localeOf } from './services/people';
 import { sealOf } from './services/seal';
 import { standingsRenderers } from './services/standings/renderers';
 import { yearEndRenderers } from './services/year-end/renderers';
@@ -71,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     workerId: `${process.pid}@${hostname()}#${randomBytes(3).toString('hex')}`,
     leaseMs: options.outboxLeaseMs,
     uploads: { ...standingsRenderers(store, options.clock), ...yearEndRenderers(store, options.clock) },
+    homes: (userId) => homeView(store, userId, { now: options.clock.now(), wireNowMs: wire.nowMs() }, localeOf({ store }, userId)),
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });
   return { store, delivery, deps: { store, clock: options.clock, wire, logger: options.logger, delivery, seal: sealOf(store) } };

@@ -2,10 +2,11 @@ import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { OrganisationSettings } from '../../db/store/organisation';
-import { defineMessages } from '../../src/i18n/messages';
+import { defineMessages, type Locale } from '../../src/i18n/messages';
 import { readJson } from '../../src/read-json';
 import { type Caller, identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
+import { localeOf } from '../../src/services/people';
 import type { UnitFormScopeProblem } from '../../src/services/unit-forms/scope';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
@@ -31,7 +32,7 @@ export async function openerFromAction(
     deps,
     caller: identifyCaller(deps.store, organisation, body.user.id, deps.clock.now()),
     organisation,
-    locale: organisation.locale,
+    locale: localeOf(deps, body.user.id),
     triggerId: body.trigger_id,
     client,
     respond: ephemeral(respond),
@@ -51,7 +52,7 @@ export async function pressedBy<T>(
   value: string | undefined,
   schema: z.ZodType<T>,
   respond: RespondFn,
-): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T } | undefined> {
+): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T; locale: Locale } | undefined> {
   const organisation = deps.store.organisation.get();
   if (!organisation) return undefined;
   const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
@@ -61,8 +62,8 @@ export async function pressedBy<T>(
     return undefined;
   }
   const read = readJson(value, schema);
-  if (read !== undefined) return { organisation, caller, value: read };
-  await say(commonText[organisation.locale].failure);
+  if (read !== undefined) return { organisation, caller, value: read, locale: localeOf(deps, userId) };
+  await say(commonText[localeOf(deps, userId)].failure);
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
-import type { Catalogue } from '../../src/i18n/messages';
+import type { Catalogue, Locale } from '../../src/i18n/messages';
 import type { Caller } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import type { SubCommandHelp } from '../../src/views/help';
@@ -31,7 +31,7 @@ export interface PagedTable<P, S = Scope> {
   /** The page buttons' action ids. */
   actionIds: readonly string[];
   /** Draws the page as of `now` (the organisation's clock). */
-  render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings, now: Date): Reply;
+  render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings, now: Date, locale: Locale): Reply;
 }
 
 export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Feature {
@@ -47,7 +47,14 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
             : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
           if (scope === undefined) return;
           await context.respond(
-            table.render(context.deps.store, table.firstPage(scope), context.caller, context.organisation, context.deps.clock.now()),
+            table.render(
+              context.deps.store,
+              table.firstPage(scope),
+              context.caller,
+              context.organisation,
+              context.deps.clock.now(),
+              context.locale,
+            ),
           );
         },
       },
@@ -58,7 +65,7 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
           await ack();
           const pressed = await pressedBy(deps, body.user.id, action.value, table.page, respond);
           if (!pressed) return;
-          const reply = table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, deps.clock.now());
+          const reply = table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, deps.clock.now(), pressed.locale);
           await respond({
             response_type: 'ephemeral',
             replace_original: true,

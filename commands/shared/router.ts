@@ -1,14 +1,20 @@
-import type { SlashCommand } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import { MAX_COMMAND_LENGTH, matchCommand } from '../../src/domain/command-words';
 import { formatNumber } from '../../src/i18n/format';
 import { identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
+import { localeOf, refreshSlackLocale } from '../../src/services/people';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
+import { BLOCK_PICK, BLOCK_PICK_NEXT, BLOCK_PICK_PREVIOUS } from '../../src/views/ids';
+import type { BlockPick } from '../../src/views/progress';
 import type { Reply, SubCommand } from './feature';
 import type { ListenerApp } from './listeners';
-import { notInOrganisation, slashReplies } from './replies';
+import { pressedBy } from './openers';
+import { ephemeral, notInOrganisation, slashReplies } from './replies';
+import { blockPicker } from './scope';
 
 /**
  * The one slash command. It works out who is asking and which sub-command they typed, and answers
@@ -27,15 +33,18 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
       await replies.settle();
     }
   });
+  registerBlockPicks(app, deps, subCommands);
 
   async function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
     const organisation = deps.store.organisation.get();
     if (!organisation) return reply(commonText.vi.noOrganisation);
-    const locale = organisation.locale;
+    const caller = identifyCaller(deps.store, organisation, command.user_id, deps.clock.now());
+    // A member's Slack language is read (and kept) on their first command; someone else's is not kept.
+    if (isMember(caller)) await refreshSlackLocale(deps, client, command.user_id);
+    const locale = localeOf(deps, command.user_id);
     const text = commonText[locale];
     if (command.text.length > MAX_COMMAND_LENGTH)
       return reply(text.commandTooLong(formatNumber(command.text.length, locale), formatNumber(MAX_COMMAND_LENGTH, locale)));
-    const caller = identifyCaller(deps.store, organisation, command.user_id, deps.clock.now());
 
     const match = matchCommand(command.text, words);
     if (match.kind === 'unknown') {
@@ -58,6 +67,58 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
       triggerId: command.trigger_id,
       client,
       respond: reply,
+    });
+  }
+}
+
+const pickSchema = z.object({
+  command: z.string().max(40),
+  args: z.string().max(MAX_COMMAND_LENGTH),
+  block: z.string().max(40).optional(),
+  page: z.number().int().min(0).optional(),
+}) satisfies z.ZodType<BlockPick>;
+
+/**
+ * The block buttons an admin outside every block gets from a block-scoped command that named none
+ * (commands/shared/scope.ts): a block's button runs the command again with that block, as if typed
+ * (the command checks again who may see what); the page buttons draw another page of blocks.
+ */
+function registerBlockPicks(app: ListenerApp, deps: AppDeps, subCommands: SubCommand[]): void {
+  app.action<BlockAction<ButtonAction>>(BLOCK_PICK, async ({ ack, action, body, respond, client }) => {
+    await ack();
+    const pressed = await pressedBy(deps, body.user.id, action.value, pickSchema, respond);
+    if (!pressed) return;
+    const { organisation, caller, value } = pressed;
+    const target = subCommands.find((candidate) => candidate.name === value.command);
+    const locale = localeOf(deps, body.user.id);
+    if (!target || !value.block) return ephemeral(respond)(commonText[locale].staleButton);
+    await target.run({
+      deps,
+      caller,
+      organisation,
+      locale,
+      args: `${value.args} ${value.block}`.trim(),
+      channelId: body.channel?.id ?? '',
+      triggerId: body.trigger_id,
+      client,
+      respond: ephemeral(respond),
+    });
+  });
+  for (const actionId of [BLOCK_PICK_PREVIOUS, BLOCK_PICK_NEXT]) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond }) => {
+      await ack();
+      const pressed = await pressedBy(deps, body.user.id, action.value, pickSchema, respond);
+      if (!pressed) return;
+      const { organisation, caller, value } = pressed;
+      const locale = localeOf(deps, body.user.id);
+      const page = blockPicker({ deps, caller, organisation, locale }, value);
+      if (!page) return ephemeral(respond)(commonText[locale].staleButton);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        text: page.text,
+        ...(page.blocks ? { blocks: page.blocks } : {}),
+      });
     });
   }
 }

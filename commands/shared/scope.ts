@@ -1,8 +1,11 @@
 import type { BlockRow, PeriodRow, YearRow } from '../../db/store/structure';
+import { pageWindow } from '../../src/domain/pagination';
 import { type Named, parsePeriodWords, parseScopeWords, YEAR_PATTERN } from '../../src/domain/scope-words';
 import { defineMessages } from '../../src/i18n/messages';
+import { blocksProgress } from '../../src/services/progress';
 import { escapeMrkdwn } from '../../src/views/blocks';
-import type { CommandContext } from './feature';
+import { type BlockPick, buildBlockPicker, PICKER_BLOCKS_PER_PAGE } from '../../src/views/progress';
+import type { CommandContext, Reply } from './feature';
 
 /**
  * The block, year and period a command is about, from the words typed after it (parsed by
@@ -73,7 +76,11 @@ export async function resolveScope(context: CommandContext, options: { command: 
   }
   const block = words.block ?? caller.block;
   if (!block) {
-    await respond({ text: text.whichBlock(`/thidua ${options.command} ${blocks[0]!.code}`, listNamed(blocks)) });
+    await respond(
+      blockPicker(context, { command: options.command, args: context.args }) ?? {
+        text: text.whichBlock(`/thidua ${options.command} ${blocks[0]!.code}`, listNamed(blocks)),
+      },
+    );
     return undefined;
   }
   const wantedYear = words.year ?? caller.year;
@@ -124,10 +131,36 @@ export async function resolvePeriodScope(
   }
   const block = words.block ?? caller.block;
   if (!block) {
-    await respond({
-      text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)),
-    });
+    await respond(
+      blockPicker(context, { command: options.command, args: context.args }) ?? {
+        text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)),
+      },
+    );
     return undefined;
   }
   return { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! };
+}
+
+/**
+ * For an admin outside every block who named none: the blocks as buttons, each with its progress,
+ * each running `pick.command` again with the words typed and that block. Undefined for anyone else
+ * (told in words which block to name) and before the organisation has a year.
+ */
+export function blockPicker(
+  context: Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale'>,
+  pick: BlockPick,
+): Reply | undefined {
+  const { deps, caller } = context;
+  const year = caller.year ?? deps.store.structure.latestYear()?.year;
+  if (!caller.isAdmin || year === undefined) return undefined;
+  const progress = blocksProgress(deps.store, year, deps.clock.now());
+  return buildBlockPicker(
+    {
+      pick,
+      progress,
+      page: pageWindow(progress.length, PICKER_BLOCKS_PER_PAGE, pick.page ?? 0),
+      zone: context.organisation.timeZone,
+    },
+    context.locale,
+  );
 }

@@ -4,6 +4,7 @@ import type { OrganisationSettings } from '../../db/store/organisation';
 import type { Locale } from '../../src/i18n/messages';
 import { type ChangeRequestKind, redrawWithdrawn } from '../../src/services/change-requests/requests';
 import type { AppDeps } from '../../src/services/deps';
+import { localeOf } from '../../src/services/people';
 import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormTypes } from '../../src/services/unit-forms/submit';
 import { commonText } from '../../src/views/common-text';
 import { type NudgeTarget, parseNudgeButtonValue } from '../../src/views/nudges';
@@ -23,7 +24,14 @@ export interface UnitFormScreens<T extends UnitFormTypes> {
   inputAction: string;
   /** The change requests this form asks for once its due passed. */
   changeRequests: ChangeRequestKind;
-  page(form: T['form'], page: number, metadata: string, actingAsAdmin: boolean, organisation: OrganisationSettings): ModalView;
+  page(
+    form: T['form'],
+    page: number,
+    metadata: string,
+    actingAsAdmin: boolean,
+    organisation: OrganisationSettings,
+    locale: Locale,
+  ): ModalView;
   errors(problems: T['problem'][], locale: Locale): Record<string, string>;
   resultView(message: string, locale: Locale): ModalView;
   stale(locale: Locale): string;
@@ -63,7 +71,8 @@ export function registerUnitForm<T extends UnitFormTypes>(
     });
     if (!submitted) return ack();
     const { organisation, outcome } = submitted;
-    const { locale } = organisation;
+    // The person's language (src/services/people.ts); the channel's lines stay in the organisation's.
+    const locale = localeOf(deps, body.user.id);
     const result = (message: string) => ack({ response_action: 'update', view: screens.resultView(message, locale) });
     switch (outcome.kind) {
       case 'duplicate':
@@ -79,7 +88,7 @@ export function registerUnitForm<T extends UnitFormTypes>(
       case 'next_page':
         return ack({
           response_action: 'update',
-          view: screens.page(outcome.form, outcome.page, outcome.metadata, outcome.actingAsAdmin, organisation),
+          view: screens.page(outcome.form, outcome.page, outcome.metadata, outcome.actingAsAdmin, organisation, locale),
         });
       case 'applied':
         await result(screens.applied(outcome.applied, outcome.form, locale));

@@ -1,10 +1,13 @@
 import { auditQueries, processedEventQueries } from './audit';
+import { configurationQueries } from './configuration';
 import { deliberationQueries } from './deliberations';
 import { directiveQueries } from './directives';
 import { draftQueries } from './drafts';
+import { dueQueries } from './dues';
 import { organisationQueries } from './organisation';
 import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
+import { peopleQueries } from './people';
 import { pledgeQueries } from './pledges';
 import { cachedReads, configurationGuard, dataGuard, ReadCache } from './read-cache';
 import { reportQueries } from './reports';
@@ -30,6 +33,12 @@ export interface Store {
   snapshots: ReturnType<typeof snapshotQueries>;
   /** The year-end deliberations, which units voted and the tallies. */
   deliberations: ReturnType<typeof deliberationQueries>;
+  /** Units' own terms for a period: extended dues, reopened reports. */
+  dues: ReturnType<typeof dueQueries>;
+  /** What admins change in Slack: officers, leads, holidays. */
+  configuration: ReturnType<typeof configurationQueries>;
+  /** The people the bot has met: their language, their App Home. */
+  people: ReturnType<typeof peopleQueries>;
   /**
    * A value computed from the data (a block's standings), kept in memory until anything is written
    * by this process or another (read-cache.ts): `compute` runs again after any write. The value is
@@ -93,6 +102,9 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     snapshots: snapshotQueries(db, statements),
     deliberations: deliberationQueries(db),
     remember: (name, args, compute) => connection.data.get(name, args, compute),
+    dues: dueQueries(db),
+    configuration: configurationQueries(db),
+    people: peopleQueries(db),
     transaction: (work) =>
       nested
         ? db.transaction((tx) => work(storeOver(tx, connection, true)))

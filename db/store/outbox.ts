@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { type OutboxStatus, outbox } from '../schema';
 import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
@@ -226,14 +226,27 @@ export function outboxQueries(db: Db, statements: Statements) {
       );
     },
 
-    /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKind`, oldest first. */
-    skippedAfter(afterId: number, exceptKind: string): OutboxRow[] {
+    /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKinds`, oldest first. */
+    skippedAfter(afterId: number, exceptKinds: readonly string[]): OutboxRow[] {
       return db
         .select()
         .from(outbox)
-        .where(and(eq(outbox.status, 'skipped'), gt(outbox.id, afterId), ne(outbox.kind, exceptKind)))
+        .where(and(eq(outbox.status, 'skipped'), gt(outbox.id, afterId), notInArray(outbox.kind, [...exceptKinds])))
         .orderBy(asc(outbox.id))
         .all();
+    },
+
+    /** Entries queued since `sinceMs` (wire time) that ended skipped or failed, except those of `exceptKinds`: how many, and the latest `limit`. */
+    undelivered(sinceMs: number, exceptKinds: readonly string[], limit: number): { count: number; latest: OutboxRow[] } {
+      const where = and(
+        inArray(outbox.status, ['skipped', 'failed']),
+        gte(outbox.createdAt, new Date(sinceMs)),
+        notInArray(outbox.kind, [...exceptKinds]),
+      );
+      return {
+        count: db.select({ count: count() }).from(outbox).where(where).get()?.count ?? 0,
+        latest: db.select().from(outbox).where(where).orderBy(desc(outbox.id)).limit(limit).all(),
+      };
     },
 
     withStatus(status: OutboxStatus): OutboxRow[] {

@@ -234,6 +234,10 @@ export function reportQueries(db: Db, statements: Statements) {
   return {
     find: records.find,
 
+    byId(id: number): ReportRow | undefined {
+      return db.select().from(reports).where(eq(reports.id, id)).get();
+    },
+
     /** The unit's report row for the period, created on first use. */
     ensure: records.ensure,
 

@@ -1,5 +1,6 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
 import { bothLanguages, defineMessages } from '../i18n/messages';
+import { importSectionText } from '../views/organisation-file';
 
 /** Why a file could not be written, in words. */
 export type WriteProblem = 'noFolder' | 'denied' | 'isFolder' | 'readOnly' | 'full' | 'cannotOpen';
@@ -17,16 +18,7 @@ interface TickFigures {
 /** What `npx thidua` prints. Operators read Vietnamese first; the help shows both languages. */
 export const cliText = defineMessages(
   {
-    sections: {
-      settings: 'Cấu hình chung',
-      units: 'Đơn vị',
-      blocks: 'Khối thi đua',
-      years: 'Năm thi đua',
-      periods: 'Kỳ báo cáo',
-      criteria: 'Tiêu chí',
-      directives: 'Văn bản',
-    } satisfies Record<ImportSection, string>,
-    counts: (added: number, updated: number, retired: number) => `${added} thêm, ${updated} cập nhật, ${retired} ngừng sử dụng`,
+    ...importSectionText.vi,
     imported: (file: string) => `Đã nạp tệp tổ chức ${file}:`,
     noChanges: 'Không có thay đổi nào: cơ sở dữ liệu đã khớp với tệp.',
     rejected: (file: string, count: number) => `Tệp ${file} không hợp lệ (${count} lỗi); chưa có thay đổi nào được lưu:`,
@@ -38,18 +30,10 @@ export const cliText = defineMessages(
     jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
+    templateWritten: (file: string) => `Đã ghi mẫu bảng tính tệp tổ chức ${file}: điền các trang rồi nạp bằng npx thidua import ${file}.`,
   },
   {
-    sections: {
-      settings: 'Settings',
-      units: 'Units',
-      blocks: 'Blocks',
-      years: 'Years',
-      periods: 'Periods',
-      criteria: 'Criteria',
-      directives: 'Directives',
-    } satisfies Record<ImportSection, string>,
-    counts: (added: number, updated: number, retired: number) => `${added} added, ${updated} updated, ${retired} retired`,
+    ...importSectionText.en,
     imported: (file: string) => `Imported the organisation file ${file}:`,
     noChanges: 'No changes: the database already matches the file.',
     rejected: (file: string, count: number) => `${file} is invalid (${count} problems); nothing was saved:`,
@@ -61,6 +45,8 @@ export const cliText = defineMessages(
     jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
+    templateWritten: (file: string) =>
+      `Wrote the organisation workbook template ${file}: fill in its sheets, then load it with npx thidua import ${file}.`,
   },
 );
 
@@ -81,7 +67,10 @@ Cách dùng / usage: npx thidua <lệnh>
   console [--at "yyyy-MM-dd HH:mm"] [--as USER]
                    bảng điều khiển cục bộ trên dữ liệu demo / the local console
   migrate          áp dụng migration cho cơ sở dữ liệu / apply database migrations
-  import FILE      nạp tệp tổ chức YAML (kiểm tra toàn bộ trước khi ghi) / import the organisation file
+  import FILE      nạp tệp tổ chức YAML hoặc bảng tính XLSX (kiểm tra toàn bộ trước khi ghi)
+                   import the organisation file, YAML or an XLSX workbook
+  template --out FILE.xlsx [--locale vi|en]
+                   ghi mẫu bảng tính tệp tổ chức (trống) / write the empty organisation workbook
   backup FILE      sao lưu trực tuyến, nhất quán cơ sở dữ liệu / an online, consistent database copy
   tick [--at ISO-8601]
                    chạy bộ hẹn giờ một lần (nhắc hạn, tổng hợp xếp hạng) tại thời điểm đó, gửi xong rồi thoát; cần
@@ -121,6 +110,8 @@ export const operatorText = defineMessages(
     badFormat: (typed: string) => `--format «${typed}»: chỉ có xlsx hoặc csv`,
     badCsvStyle: (typed: string) =>
       `--csv-style «${typed}»: chỉ có vi (dấu ; và dấu phẩy thập phân) hoặc standard (dấu , và dấu chấm thập phân)`,
+    templateNeeds: 'Cần --out: npx thidua template --out mau-to-chuc.xlsx [--locale vi|en]',
+    badLocale: (typed: string) => `--locale «${typed}»: chỉ có vi hoặc en`,
     badYear: (typed: string) => `--year «${typed}»: cần năm bốn chữ số, ví dụ 2021`,
     noOrganisation: 'Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml>',
     unknownBlock: (typed: string, blocks: string) => `Không rõ khối «${typed}». Các khối: ${blocks}.`,
@@ -158,6 +149,8 @@ export const operatorText = defineMessages(
     exportNeeds: '--block and --period are required',
     badFormat: (_typed: string) => '--format must be xlsx or csv',
     badCsvStyle: (_typed: string) => '--csv-style must be vi or standard',
+    templateNeeds: '--out is required',
+    badLocale: (_typed: string) => '--locale must be vi or en',
     badYear: (_typed: string) => '--year must be a four-digit year',
     noOrganisation: 'no organisation loaded',
     unknownBlock: (_typed: string, _blocks: string) => 'unknown or ambiguous block',

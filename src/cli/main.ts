@@ -13,11 +13,11 @@ import { findByCodeOrName, findPeriod, type Lookup } from '../domain/scope-words
 import { currentYearOf } from '../domain/years';
 import { formatDateTime } from '../i18n/format';
 import { createLogger, type LogLevelName } from '../logger';
-import { readOrganisationFile } from '../organisation/read-file';
+import { organisationTemplate } from '../organisation/workbook-template';
 import { createCore, StartupError, startBot } from '../runtime';
 import { queueDeliveryDigest } from '../scheduler/delivery-digest';
 import { runSchedulerPass } from '../scheduler/scheduler';
-import { importOrganisationText } from '../services/organisation';
+import { applyOrganisation, readOrganisationBytes } from '../services/organisation';
 import { CSV_STYLES, type CsvStyle } from '../standings/export';
 import { defaultCsvStyle, type ExportFormat, exportFileName, standingsCsv, standingsXlsx } from '../standings/files';
 import { standingsFor } from '../standings/load';
@@ -41,7 +41,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'migrate':
         return migrate(loadConfig(process.env));
       case 'import':
-        return importCommand(loadConfig(process.env), rest);
+        return await importCommand(loadConfig(process.env), rest);
+      case 'template':
+        return await templateCommand(rest);
       case 'backup':
         return await backup(loadConfig(process.env), rest);
       case 'tick':
@@ -181,12 +183,11 @@ function migrate(config: Config): number {
   return 0;
 }
 
-function importCommand(config: Config, args: string[]): number {
+async function importCommand(config: Config, args: string[]): Promise<number> {
   const file = args[0];
-  if (!file) throw new CliError(toOperator((text) => text.missingFile('import <tệp.yaml>')));
-  const source = readSource(file);
+  if (!file) throw new CliError(toOperator((text) => text.missingFile('import <tệp.yaml | tệp.xlsx>')));
   // Validate before opening the database, so a bad file leaves even a missing database untouched.
-  const read = readOrganisationFile(source);
+  const read = await readOrganisationBytes(readSource(file));
   if (!read.ok) {
     const text = cliText[read.locale];
     process.stderr.write(
@@ -204,10 +205,9 @@ function importCommand(config: Config, args: string[]): number {
     process.stdout.write(`${text.demoReplaced}\n`);
   }
   try {
-    const outcome = importOrganisationText(createStore(handle.db), source, `file:${resolve(file)}`, systemClock.now());
-    if (!outcome.ok) throw new CliError(outcome.problems.join('\n'));
-    process.stdout.write(`${text.imported(file)}\n${formatSummary(outcome.summary, text).join('\n')}\n`);
-    if (!hasChanges(outcome.summary)) process.stdout.write(`${text.noChanges}\n`);
+    const summary = applyOrganisation(createStore(handle.db), read.data, `file:${resolve(file)}`, systemClock.now());
+    process.stdout.write(`${text.imported(file)}\n${formatSummary(summary, text).join('\n')}\n`);
+    if (!hasChanges(summary)) process.stdout.write(`${text.noChanges}\n`);
     return 0;
   } finally {
     handle.close();
@@ -404,9 +404,25 @@ function parseInstant(text: string, zone: string): Date {
   throw new CliError(toOperator((words) => words.badInstant(text)));
 }
 
-function readSource(file: string): string {
+/**
+ * `npx thidua template --out FILE.xlsx [--locale vi|en] [--force]`: the empty organisation workbook
+ * (src/organisation/workbook-template.ts), its sheets and columns named in that language.
+ */
+async function templateCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { out: { type: 'string' }, locale: { type: 'string' }, force: { type: 'boolean' } });
+  if (!values.out) throw new CliError(toOperator((text) => text.templateNeeds));
+  const locale = values.locale ?? 'vi';
+  if (locale !== 'vi' && locale !== 'en') throw new CliError(toOperator((text) => text.badLocale(locale)));
+  const force = values.force === true;
+  if (!force && existsSync(values.out)) throw exists(values.out);
+  writeOut(values.out, await organisationTemplate(locale), force);
+  process.stdout.write(`${cliText[locale].templateWritten(values.out)}\n`);
+  return 0;
+}
+
+function readSource(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(toOperator((text) => text.missingSource(file)));
     throw new CliError(`Không đọc được tệp «${file}»: ${(error as Error).message}`);

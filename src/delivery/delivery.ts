@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { HomeView } from '@slack/types';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
 import type { OutboxRow } from '../../db/store/outbox';
@@ -66,7 +67,12 @@ export interface DeliveryOptions {
   maxInFlight?: number;
   /** Builders of the files that messages with `upload` carry, by source kind. */
   uploads?: UploadRenderers;
+  /** Draws a person's App Home for entries with `home` (undefined: nothing to draw any more). */
+  homes?: HomeRenderer;
 }
+
+/** A person's App Home as it is now, for views.publish. */
+export type HomeRenderer = (userId: string) => HomeView | undefined | Promise<HomeView | undefined>;
 
 /** What this process's delivery did since it was created (for `npx thidua tick` and the benchmark). */
 export interface DeliveryStats {
@@ -370,6 +376,7 @@ export class Delivery {
     const claimed = store.outbox.claim(row.id, workerId, wire.nowMs(), wire.nowMs() + leaseMs);
     if (!claimed) return 'done';
     const message = claimed.payload as OutgoingMessage;
+    if (message.home) return this.publishHome(lane, row, claimed.attempts);
     let posting = false;
     try {
       // A DM goes to the user id (Slack opens the conversation and answers with its id): no
@@ -440,6 +447,27 @@ export class Delivery {
       const uncertain = claimed.status === 'sending' || (posting && !definite);
       // files.* limits are per workspace, like every method but chat.postMessage.
       return this.handleFailure(posting && !message.upload ? lane : undefined, row, claimed.attempts + 1, error, uncertain);
+    }
+  }
+
+  /**
+   * Draws a person's App Home again (views.publish). Publishing is idempotent — the latest view
+   * wins — so an interrupted claim is simply published again; failures are handled as a post's.
+   */
+  private async publishHome(lane: Lane, row: OutboxRow, attempts: number): Promise<'done' | 'retry'> {
+    const { store, client, wire, workerId, homes } = this.options;
+    const userId = (row.payload as OutgoingMessage).user!;
+    try {
+      const view = await homes?.(userId);
+      if (view) await client.views.publish({ user_id: userId, view });
+      store.outbox.markSent(row.id, workerId, userId, null, wire.nowMs());
+      this.stats.sent += 1;
+      this.slackAnswered();
+      return 'done';
+    } catch (error) {
+      return this.handleFailure(undefined, row, attempts + 1, error, false);
+    } finally {
+      this.holdLane(lane.name, wire.nowMs() + (this.options.conversationIntervalMs ?? 1000));
     }
   }
 
@@ -552,5 +580,7 @@ function describeFailure(error: unknown): string {
 /** One lane per conversation; a DM's lane is named by its user, whether or not its D… id is known yet. */
 function laneOf(row: OutboxRow): string {
   const message = row.payload as OutgoingMessage;
+  // A Home is not a conversation: its redraws are paced apart from the person's DMs.
+  if (message.home) return `home:${message.user}`;
   return message.user ? `user:${message.user}` : (message.channel ?? row.channelId ?? '');
 }

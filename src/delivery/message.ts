@@ -12,7 +12,12 @@ export interface OutgoingMessage {
   threadOfKey?: string;
   /** A file instead of a message (`text` becomes its comment); see src/delivery/uploads.ts. */
   upload?: OutgoingUpload;
+  /** Not a message: `user`'s App Home, drawn again when it is delivered (DeliveryOptions.homes). */
+  home?: true;
 }
+
+/** The kind of the outbox entries that redraw someone's App Home. */
+export const HOME_REFRESH_KIND = 'home';
 
 export interface QueuedMessage {
   /** Unique forever: (kind, subject, recipient, slot). The same key is never posted twice. */

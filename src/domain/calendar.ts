@@ -21,6 +21,15 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::00)?$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** A date as people type it, as a local date; null when it is not one (or not a real day). */
+export function parseTypedDate(word: string): LocalDate | null {
+  const dayFirst = DAY_FIRST.exec(word);
+  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : word;
+  return parseLocalDate(iso) ? iso : null;
+}
+
 export function parseLocalDate(text: string): LocalDateTime | null {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return null;

@@ -36,6 +36,15 @@ export function lockedFrom(due: Date, graceHours: number): Date {
   return new Date(due.getTime() + graceHours * 3_600_000);
 }
 
+/**
+ * When a unit's submitted report locks: its due in force plus the grace hours, or — while an admin
+ * has reopened it — the end of that reopening, whichever is later. Instants UTC.
+ */
+export function reportLocksAt(due: Date, graceHours: number, reopenedUntil?: Date): Date {
+  const lock = lockedFrom(due, graceHours);
+  return reopenedUntil && reopenedUntil.getTime() > lock.getTime() ? reopenedUntil : lock;
+}
+
 /** How long after a due its period stays the one a status table shows by default (the overdue window). */
 export const STATUS_WINDOW_DAYS = 30;
 

@@ -159,6 +159,16 @@ function checkElement(element: Json, at: string, problems: string[]): void {
 }
 
 function checkOptions(element: Json, limit: number, at: string, problems: string[]): void {
+  // A select may group its options instead (option_groups: at most 100 groups, each of at most 100, a label of 75).
+  if (Array.isArray(element.option_groups) && element.options === undefined) {
+    const groups = element.option_groups as Json[];
+    if (groups.length === 0 || groups.length > LIMITS.selectOptions) problems.push(`${at}.option_groups: 1..${LIMITS.selectOptions}`);
+    groups.forEach((group, index) => {
+      checkText(group.label, LIMITS.optionText, `${at}.option_groups[${index}].label`, problems, true);
+      checkOptions(group, LIMITS.selectOptions, `${at}.option_groups[${index}]`, problems);
+    });
+    return;
+  }
   const options = element.options;
   if (!Array.isArray(options) || options.length === 0) {
     problems.push(`${at}.options: required`);

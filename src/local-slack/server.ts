@@ -69,6 +69,8 @@ export interface LocalUser {
   realName: string;
   /** Slack's answer for a user who left: users.info says deleted, posting to them fails. */
   status?: 'active' | 'deactivated' | 'missing';
+  /** The profile's language (users.info with include_locale), e.g. "en-US"; none: Slack says none. */
+  locale?: string;
 }
 
 export interface LocalSlackOptions {
@@ -118,6 +120,8 @@ export class LocalSlack extends EventEmitter {
    */
   readonly channelMembers = new Map<string, Set<string>>();
   readonly uploads = new Map<string, { filename: string; bytes: Buffer | null; title?: string }>();
+  /** Files people shared (shareFile), by id. */
+  readonly shared = new Map<string, { id: string; name: string; bytes: Buffer; userId: string }>();
   /** Count of 429s answered, for benchmarks. */
   rateLimited = 0;
   /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
@@ -272,6 +276,7 @@ export class LocalSlack extends EventEmitter {
       upload.bytes = extractUpload(body, request.headers['content-type']);
       return send(response, 200, `OK - ${upload.bytes.length}`, 'text/plain');
     }
+    if (url.pathname.startsWith('/files/')) return this.download(url.pathname.slice('/files/'.length), request, response);
     if (!url.pathname.startsWith('/api/')) return send(response, 404, 'not found', 'text/plain');
 
     const method = url.pathname.slice('/api/'.length);
@@ -459,6 +464,7 @@ export class LocalSlack extends EventEmitter {
             deleted: user.status === 'deactivated',
             tz: 'Asia/Ho_Chi_Minh',
             is_bot: false,
+            ...(args.include_locale === true || args.include_locale === 'true' ? { locale: user.locale } : {}),
           },
         });
       }
@@ -529,8 +535,65 @@ export class LocalSlack extends EventEmitter {
         return ok({ files: files.map((file) => ({ id: file.id, title: file.title })) });
       }
 
+      case 'files.info': {
+        const file = this.shared.get(String(args.file ?? ''));
+        if (!file) return fail('file_not_found');
+        return ok({ file: this.fileObject(file) });
+      }
+
       default:
         return fail('unknown_method');
+    }
+  }
+
+  /**
+   * A person shares a file with the bot in their DM, as Slack's client does: the file is kept (its
+   * bytes served at url_private_download to the bot's token) and the DM gets a message carrying it.
+   * Answers the `message` event (subtype file_share) Slack would send the app.
+   */
+  shareFile(userId: string, name: string, bytes: Buffer): Record<string, unknown> {
+    const id = `F${this.idTag}${String(++this.sequence).padStart(6, '0')}`;
+    const file = { id, name, bytes, userId };
+    this.shared.set(id, file);
+    const channel = this.dmChannelOf(userId);
+    const ts = this.nextTs();
+    this.conversationOf(channel).push({ channel, ts, text: '', files: [{ id, title: name, name, bytes: bytes.length }] });
+    this.emit('change');
+    return {
+      type: 'message',
+      subtype: 'file_share',
+      channel,
+      channel_type: 'im',
+      user: userId,
+      text: '',
+      ts,
+      event_ts: ts,
+      files: [this.fileObject(file)],
+    };
+  }
+
+  private fileObject(file: { id: string; name: string; bytes: Buffer; userId: string }): Record<string, unknown> {
+    return {
+      id: file.id,
+      name: file.name,
+      title: file.name,
+      size: file.bytes.length,
+      user: file.userId,
+      url_private_download: `${this.baseUrl}/files/${file.id}`,
+    };
+  }
+
+  /** A shared file's bytes, to a bearer of a token Slack accepts (as url_private_download requires). */
+  private download(id: string, request: IncomingMessage, response: ServerResponse): void {
+    const authorization = request.headers.authorization;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+    this.calls.push({ method: 'files.download', args: { file: id }, token, at: realWireTimer.nowMs(), ok: true });
+    const file = this.shared.get(id);
+    if (!token || this.options.refusedTokens.includes(token)) send(response, 403, 'forbidden', 'text/plain');
+    else if (!file) send(response, 404, 'not found', 'text/plain');
+    else {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.end(file.bytes);
     }
   }
 

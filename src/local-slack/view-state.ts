@@ -33,7 +33,11 @@ export function inputsOf(view: Json): ModalInput[] {
     .filter((block) => block.type === 'input' && block.element)
     .map((block, index) => {
       const element = block.element as Json;
-      const options = Array.isArray(element.options) ? (element.options as Json[]) : [];
+      // A select's options, or those of its groups (option_groups), in order.
+      const groups = Array.isArray(element.option_groups) ? (element.option_groups as Json[]) : [];
+      const options = Array.isArray(element.options)
+        ? (element.options as Json[])
+        : groups.flatMap((group) => (Array.isArray(group.options) ? (group.options as Json[]) : []));
       const choices = options.map((option) => ({ text: textOf(option.text), value: String(option.value) }));
       const hint = textOf(block.hint);
       return {
@@ -64,6 +68,8 @@ function initialAnswer(element: Json): Answer | undefined {
       return Array.isArray(element.initial_options) ? (element.initial_options as Json[]).map((option) => String(option.value)) : undefined;
     case 'datepicker':
       return typeof element.initial_date === 'string' ? element.initial_date : undefined;
+    case 'timepicker':
+      return typeof element.initial_time === 'string' ? element.initial_time : undefined;
     case 'users_select':
       return typeof element.initial_user === 'string' ? element.initial_user : undefined;
     default:
@@ -101,6 +107,8 @@ function elementState(input: ModalInput, answer: Answer | undefined): Json {
       return { type: input.type, selected_options: list.map(option) };
     case 'datepicker':
       return { type: input.type, selected_date: list[0] ?? null };
+    case 'timepicker':
+      return { type: input.type, selected_time: list[0] ?? null };
     case 'users_select':
       return { type: input.type, selected_user: list[0] ?? null };
     default:

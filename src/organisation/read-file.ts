@@ -10,6 +10,7 @@ import { crossReferenceProblems } from './cross-references';
 import { type OrganisationFile, organisationFileSchema } from './file-schema';
 import { fileText } from './file-text';
 import { ORGANISATION_FILE_KEYS, rejoinFlowCommas } from './flow-commas';
+import { typeWords } from './workbook-text';
 import { yaml } from './yaml';
 
 /** The organisation as the store takes it: validated, with local times turned into instants. */
@@ -96,19 +97,36 @@ export function readOrganisationFile(source: string): ReadResult {
     if (aliasProblem) problems.push(text.yamlError('BAD_ALIAS'));
     return { ok: false, locale, problems: atMost(problems, MAX_YAML_PROBLEMS, text.moreProblems), count: problems.length };
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
+  return validateOrganisation(raw);
+}
 
-  const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError });
+/**
+ * Validates an organisation as read from a file — YAML, or a workbook (src/organisation/workbook.ts)
+ * turned into the same shape — with the schema and the cross-checks, every problem named by
+ * `describe` (a path such as `blocks[0].units[3]`, or a sheet, row and column) in the file's language.
+ */
+export function validateOrganisation(raw: unknown, describe: (path: readonly PropertyKey[]) => string = formatPath): ReadResult {
+  const locale = declaredLocale(raw);
+  const text = fileText[locale];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
+  const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError, reportInput: true });
   // Cross-reference messages quote their value; a schema message gets the value written at its path.
   const schemaProblems = (parsed.success ? [] : parsed.error.issues).map((issue) => ({
     path: issue.path,
-    message: withWrittenValue(issue.message, raw, issue.path, text.found, issue.code === 'custom'),
+    message: withWrittenValue(messageOf(issue, locale), raw, issue.path, text.found, issue.code === 'custom'),
   }));
   const problems = [...schemaProblems, ...crossReferenceProblems(raw, locale)]
     .sort((left, right) => comparePaths(left.path, right.path))
-    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    .map((issue) => `${describe(issue.path)}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) return { ok: false, locale, problems: [...new Set(problems)] };
   return { ok: true, data: normalise(parsed.data) };
+}
+
+/** A value of the wrong type in words people use (zod's own names the types): missing, not a number, not a list … */
+function messageOf(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined) return fileText[locale].required;
+  return typeWords[locale][issue.expected as keyof (typeof typeWords)['vi']] ?? issue.message;
 }
 
 /** YAML problems listed at most: past a few, the file is likely not YAML at all, and one more line says how many. */
@@ -144,7 +162,7 @@ function withWrittenValue(
   return `${message}${found(shown)}`;
 }
 
-function declaredLocale(raw: unknown): Locale {
+export function declaredLocale(raw: unknown): Locale {
   const organization = raw && typeof raw === 'object' ? (raw as { organization?: { locale?: unknown } }).organization : undefined;
   return organization?.locale === 'en' ? 'en' : 'vi';
 }

@@ -1,12 +1,15 @@
-import type { OutgoingMessage } from '../delivery/message';
+import { HOME_REFRESH_KIND } from '../delivery/message';
 import { isQuiet, quietOf } from '../domain/reminders';
 import type { AppDeps } from '../services/deps';
-import { buildDeliveryDigest, type UndeliveredMessage } from '../views/nudges';
+import { undeliveredOf } from '../services/home';
+import { buildDeliveryDigest } from '../views/nudges';
 import type { Job } from './job';
 
 export const DIGEST_KIND = 'delivery-digest';
 /** Meta key: the highest outbox id a digest has reported (every skipped entry up to it was). */
 export const DIGEST_REPORTED_THROUGH = 'delivery_digest_reported_through';
+/** Not reported: a digest that could not be delivered (it would only loop), a Home that could not be redrawn (no message was lost). */
+export const NOT_REPORTED = [DIGEST_KIND, HOME_REFRESH_KIND];
 /** A fan-out still in flight holds the digest back, so that it reports the whole fan-out once; but not longer than this. */
 const SETTLE_LIMIT_MS = 60 * 60_000;
 
@@ -31,21 +34,13 @@ export function queueDeliveryDigest(deps: AppDeps, now: Date): number {
   if (!organisation || admins.length === 0) return 0;
   if (isQuiet(now, { zone: organisation.timeZone, quiet: quietOf(organisation) })) return 0;
   const through = () => Number(store.organisation.getMeta(DIGEST_REPORTED_THROUGH) ?? 0);
-  if (store.outbox.skippedAfter(through(), DIGEST_KIND).length === 0) return 0;
+  if (store.outbox.skippedAfter(through(), NOT_REPORTED).length === 0) return 0;
   return store.transaction((tx) => {
-    const skipped = tx.outbox.skippedAfter(Number(tx.organisation.getMeta(DIGEST_REPORTED_THROUGH) ?? 0), DIGEST_KIND);
+    const skipped = tx.outbox.skippedAfter(Number(tx.organisation.getMeta(DIGEST_REPORTED_THROUGH) ?? 0), NOT_REPORTED);
     if (skipped.length === 0) return 0;
     const busy = tx.outbox.countsByStatus();
     if (busy.pending + busy.sending > 0 && wire.nowMs() - skipped[0]!.createdAt.getTime() < SETTLE_LIMIT_MS) return 0;
-    const undelivered = skipped.map((row): UndeliveredMessage => {
-      const message = row.payload as OutgoingMessage;
-      return {
-        recipient: message.user ? { user: message.user } : { channel: message.channel ?? row.channelId ?? '?' },
-        error: row.error ?? '?',
-        text: message.text,
-        queuedAt: row.createdAt,
-      };
-    });
+    const undelivered = skipped.map(undeliveredOf);
     const digest = buildDeliveryDigest({ locale: organisation.locale, zone: organisation.timeZone, undelivered });
     const last = skipped.at(-1)!.id;
     tx.organisation.setMeta(DIGEST_REPORTED_THROUGH, String(last));

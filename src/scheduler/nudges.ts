@@ -1,9 +1,10 @@
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
-import type { BlockRow, YearRow } from '../../db/store/structure';
+import type { BlockMember, BlockRow, YearRow } from '../../db/store/structure';
 import type { OutgoingMessage } from '../delivery/message';
 import { type NudgeSlot, nudgeDueAt, policyFromSettings } from '../domain/reminders';
 import type { AppDeps } from '../services/deps';
+import { localeOf } from '../services/people';
 import { buildChannelNudge, buildLeadEscalation, buildOfficerNudge, type MissingUnit, type NudgeSubject } from '../views/nudges';
 import type { Job } from './job';
 
@@ -27,10 +28,16 @@ export const nudgesJob: Job = { name: 'nudges', run: queueNudges };
 
 /** A deadline that units meet one by one. */
 interface Due {
-  /** 'pledge:2021' or 'report:<periodId>': the subject part of the outbox keys. */
+  /** 'pledge:2021', 'report:<periodId>', or 'report:<periodId>:unit:<unitId>' for a unit's extended due: the subject part of the outbox keys. */
   id: string;
   subject: NudgeSubject;
   at: Date;
+  /** Of a block's members, those whose due this is: every unit but those with an extension, or the extended unit alone. */
+  unitsOf(members: readonly BlockMember[]): BlockMember[];
+  /** The one block it concerns (an extension's unit's); every block when absent. */
+  blockId?: number;
+  /** An extension concerns one unit: its officers (and, overdue, the lead) hear of it, not the block's channel. */
+  inChannel: boolean;
   /** Of `unitIds`, the ones that have done it: signed the pledge, or submitted a report now in force. */
   done(store: Store, unitIds: readonly number[]): Set<number>;
 }
@@ -40,18 +47,43 @@ function duesOf(store: Store, year: YearRow): Due[] {
     id: `pledge:${year.year}`,
     subject: { kind: 'pledge', year: year.year },
     at: year.pledgeDue,
+    unitsOf: (members) => [...members],
+    inChannel: true,
     done: (tx, unitIds) =>
       new Set([...tx.pledges.forUnits(year.year, unitIds)].filter(([, pledge]) => pledge.signed).map(([unitId]) => unitId)),
   };
-  const reports = store.structure.periods(year.year).map(
-    (period): Due => ({
-      id: `report:${period.id}`,
-      subject: { kind: 'report', year: year.year, periodCode: period.code, periodName: period.name },
-      at: period.due,
-      done: (tx, unitIds) =>
-        new Set([...tx.reports.forUnits(period.id, unitIds)].filter(([, report]) => report.inForce).map(([unitId]) => unitId)),
-    }),
-  );
+  const reports = store.structure.periods(year.year).flatMap((period): Due[] => {
+    const subject: NudgeSubject = { kind: 'report', year: year.year, periodCode: period.code, periodName: period.name };
+    const done = (tx: Store, unitIds: readonly number[]) =>
+      new Set([...tx.reports.forUnits(period.id, unitIds)].filter(([, report]) => report.inForce).map(([unitId]) => unitId));
+    // A unit with an extension (src/services/dues.ts) is nudged on its own due, not the period's.
+    const extensions = store.dues.extensions(period.id);
+    const own = (unitId: number): Due | undefined => {
+      const extension = extensions.get(unitId)!;
+      const block = store.structure.blockOfUnitInYear(year.year, unitId);
+      if (!block) return undefined;
+      return {
+        id: `report:${period.id}:unit:${unitId}`,
+        subject,
+        at: extension.due,
+        unitsOf: (members) => members.filter((member) => member.id === unitId),
+        blockId: block.id,
+        inChannel: false,
+        done,
+      };
+    };
+    return [
+      {
+        id: `report:${period.id}`,
+        subject,
+        at: period.due,
+        unitsOf: (members) => members.filter((member) => !extensions.has(member.id)),
+        inChannel: true,
+        done,
+      },
+      ...[...extensions.keys()].flatMap((unitId) => own(unitId) ?? []),
+    ];
+  });
   return [pledge, ...reports];
 }
 
@@ -73,6 +105,7 @@ export function queueNudges(deps: AppDeps, now: Date): number {
         const slot = nudgeDueAt(due.at, policy, now);
         if (!slot) continue;
         for (const block of blocks) {
+          if (due.blockId !== undefined && due.blockId !== block.id) continue;
           try {
             queued += queueBlockNudge(deps, { organisation, year: year.year, due, slot, block, now });
           } catch (error) {
@@ -103,12 +136,15 @@ interface BlockNudge {
 function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, now }: BlockNudge): number {
   const prefix = `nudge:${due.id}:${block.id}:${slot.slot}`;
   const channelKey = `${prefix}:channel`;
+  // Whether this slot was queued: the channel's message marks it, or for a due without one, a claim.
+  const slotDone = (store: Store) => (due.inChannel ? store.outbox.byKey(channelKey) !== undefined : store.events.seen(prefix));
   // Most passes find the slot queued already: answer that without taking the write lock.
-  if (deps.store.outbox.byKey(channelKey)) return 0;
+  if (slotDone(deps.store)) return 0;
   return deps.store.transaction((tx) => {
-    if (tx.outbox.byKey(channelKey)) return 0; // another process was quicker
+    if (slotDone(tx)) return 0; // another process was quicker
     // That year's members: a unit that left the block that year is not nudged for it.
-    const members = tx.structure.membersInYear(year, block.id);
+    const members = due.unitsOf(tx.structure.membersInYear(year, block.id));
+    if (members.length === 0) return 0;
     const done = due.done(
       tx,
       members.map((member) => member.id),
@@ -131,16 +167,25 @@ function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, 
       missing: late,
       blockName: block.name,
     });
-    let queued = queue(channelKey, { channel: block.channelId, ...channel });
-    for (const unit of missing) {
-      const dm = buildOfficerNudge({ ...facts, slotKind: slot.kind, unitName: unit.name, unitCode: unit.code });
-      for (const userId of unit.officerIds) queued += queue(`${prefix}:dm:${userId}`, { user: userId, ...dm });
-    }
+    let queued = 0;
+    if (due.inChannel) queued += queue(channelKey, { channel: block.channelId, ...channel });
+    else tx.events.claim(prefix, 'nudge', now);
+    // A DM speaks its reader's language (src/services/people.ts); the channel's post, the organisation's.
+    const inTheirLanguage = (userId: string) => ({ ...facts, locale: localeOf({ store: tx }, userId) });
+    for (const unit of missing)
+      for (const userId of unit.officerIds)
+        queued += queue(`${prefix}:dm:${userId}`, {
+          user: userId,
+          ...buildOfficerNudge({ ...inTheirLanguage(userId), slotKind: slot.kind, unitName: unit.name, unitCode: unit.code }),
+        });
     if (slot.kind === 'overdue') {
       const lead = tx.structure.blockYear(year, block.id)?.lead;
       if (lead?.active && missing.some((unit) => unit.id !== lead.id)) {
-        const escalation = buildLeadEscalation({ ...facts, blockName: block.name, totalCount: members.length, late });
-        for (const userId of tx.structure.officerIds(lead.id)) queued += queue(`${prefix}:lead:${userId}`, { user: userId, ...escalation });
+        for (const userId of tx.structure.officerIds(lead.id))
+          queued += queue(`${prefix}:lead:${userId}`, {
+            user: userId,
+            ...buildLeadEscalation({ ...inTheirLanguage(userId), blockName: block.name, totalCount: members.length, late }),
+          });
       }
     }
     return queued;

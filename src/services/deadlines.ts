@@ -1,6 +1,7 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
 import type { BlockDue, DueState, UnitDue } from '../views/deadlines';
+import { periodsForUnit } from './dues';
 
 /**
  * The dues of a year — the pledge and each reporting period — with where a unit stands on each
@@ -21,7 +22,7 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
         : {}),
     },
   ];
-  for (const period of periods) {
+  for (const period of periodsForUnit(store, periods, unit.id)) {
     const report = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
     const state: DueState = !report?.inForce
       ? 'todo'
@@ -33,6 +34,7 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
     dues.push({
       subject: { kind: 'report', periodCode: period.code, periodName: period.name },
       due: period.due,
+      ...(period.extension ? { extended: true } : {}),
       state,
       ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),

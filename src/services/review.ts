@@ -20,6 +20,7 @@ import {
 } from '../views/review';
 import { type Caller, identifyCaller, mayDecide } from './caller';
 import type { AppDeps } from './deps';
+import { queueHomeRefresh } from './home';
 import { reportCriteria, scoreReport, unitPledgeFacts } from './reports/form';
 import type { FormAnswers } from './unit-forms/submit';
 
@@ -298,6 +299,7 @@ export function reviewReport(
         },
       });
     }
+    queueHomeRefresh(deps, tx, { blocks: [subject.blockId], admins: true }, `review:${review.id}`);
     return { total };
   });
   if (!done) return { kind: 'duplicate' };

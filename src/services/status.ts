@@ -4,6 +4,7 @@ import { buildOfficerNudge } from '../views/nudges';
 import type { StatusRow, UnitState } from '../views/status';
 import { type Caller, leadsBlock, mayDecide } from './caller';
 import type { AppDeps } from './deps';
+import { dueOfUnit, duesOfUnits } from './dues';
 
 /**
  * Progress of a block's reports for a period (tiến độ): each unit's state, and the lead's «Nhắc»
@@ -19,7 +20,13 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
     members.map((member) => member.id),
   );
   const leads = leadsBlock(store, caller, block.id, period.year).allowed;
+  const dues = duesOfUnits(
+    store,
+    period,
+    members.map((member) => member.id),
+  );
   return members.map((member) => {
+    const extension = dues.get(member.id)?.extension;
     const report = reports.get(member.id);
     const review = report?.review;
     const state: UnitState = !report?.inForce
@@ -38,6 +45,7 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
       ...(report?.inForce ? { versionId: report.inForce.id } : {}),
       ...(review ? (review.outcome === 'reviewed' ? { reviewedBy: review.reviewerUserId } : { returnedReason: review.reason ?? '' }) : {}),
       ...(report?.pending ? { pendingChange: true } : {}),
+      ...(extension ? { extendedTo: extension.due } : {}),
       canNudge: leads,
       canReview: mayDecide(store, caller, { year: period.year, blockId: block.id, unitId: member.id }).allowed,
     };
@@ -71,6 +79,7 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
   if (store.reports.submittedPeriods(unit.id, [period.id]).has(period.id)) return { kind: 'already_submitted', unit, period };
   const officers = store.structure.officerIds(unit.id);
   if (officers.length === 0) return { kind: 'nobody', unit };
+  const { due } = dueOfUnit(store, period, unit.id);
   store.transaction((tx) => {
     for (const userId of officers) {
       deps.delivery.queue(tx, {
@@ -82,9 +91,9 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
             locale: organisation.locale,
             zone: organisation.timeZone,
             subject: { kind: 'report', year: period.year, periodCode: period.code, periodName: period.name },
-            due: period.due,
+            due,
             now,
-            slotKind: now.getTime() > period.due.getTime() ? 'overdue' : 'before',
+            slotKind: now.getTime() > due.getTime() ? 'overdue' : 'before',
             unitName: unit.name,
             unitCode: unit.code,
           }),

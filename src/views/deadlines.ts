@@ -15,6 +15,8 @@ export type DueState = 'todo' | 'returned' | 'done' | 'pending_change';
 export interface UnitDue {
   subject: { kind: 'pledge' } | { kind: 'report'; periodCode: string; periodName: string };
   due: Date;
+  /** The due is the unit's own: an admin extended it (gia hạn). */
+  extended?: boolean;
   state: DueState;
   /** When the unit signed or first submitted. */
   doneAt?: Date;
@@ -44,6 +46,7 @@ export const deadlinesText = defineMessages(
     pledge: (year: number) => `Giao ước thi đua năm ${year}`,
     report: (period: string) => `Báo cáo ${period}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — hạn ${due} (${distance}) — ${state}`,
+    extended: (due: string) => `${due}, đã gia hạn`,
     state: {
       pledge: { todo: 'Chưa ký', returned: 'Chưa ký', done: 'Đã ký', pending_change: 'Có đề nghị sửa đổi chờ duyệt' } satisfies Record<
         DueState,
@@ -74,6 +77,7 @@ export const deadlinesText = defineMessages(
     pledge: (year: number) => `Emulation pledge ${year}`,
     report: (period: string) => `Report for ${period}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — due ${due} (${distance}) — ${state}`,
+    extended: (due: string) => `${due}, extended`,
     state: {
       pledge: {
         todo: 'Not signed',
@@ -128,9 +132,10 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
       finished.push(text.finishedItem(task, doneAt.trim()));
       continue;
     }
+    const dueAt = formatDateTime(due.due, facts.zone, locale);
     const line = text.line(
       task,
-      formatDateTime(due.due, facts.zone, locale),
+      due.extended ? text.extended(dueAt) : dueAt,
       dueDistance(due.due, facts.now, facts.zone, locale),
       text.state[due.subject.kind][due.state] + doneAt,
     );

@@ -1,4 +1,5 @@
 import {
+  adminIds,
   CHANGE_REQUEST_REASON_BLOCK,
   deliberationIds,
   directiveIds,
@@ -37,6 +38,7 @@ export const FIELD_LIMITS = {
   directiveTags: 1000,
   /** A ballot's change code: 12 characters, with dashes or spaces as people type them. */
   ballotCode: 30,
+  holidayName: 100,
 } as const;
 
 /** Block ids (exact, or a prefix followed by an id) and their limit. */
@@ -61,6 +63,8 @@ const BY_BLOCK: readonly [blockId: string, kind: 'exact' | 'prefix', limit: numb
   [directiveIds.fields.url, 'exact', FIELD_LIMITS.directiveUrl],
   [directiveIds.fields.tags, 'exact', FIELD_LIMITS.directiveTags],
   [deliberationIds.codeBlock, 'exact', FIELD_LIMITS.ballotCode],
+  [adminIds.fields.reason, 'exact', FIELD_LIMITS.reason],
+  [adminIds.fields.holidayName, 'exact', FIELD_LIMITS.holidayName],
 ];
 
 /** Slack's own limit on an option's value (checkboxes, radio buttons, selects). */

@@ -154,3 +154,50 @@ export const deliberationIds = {
   /** Admins: every block's proposals of the year as XLSX in their DM; value { year }. */
   provinceExportAction: 'commendations_export',
 } as const;
+
+// ── Admins outside every block (commands/shared/router.ts, src/views/progress.ts) ─────────────
+/** A block's button under a block-scoped command that named no block; its value is a BlockPick. */
+export const BLOCK_PICK = 'block_pick';
+export const BLOCK_PICK_PREVIOUS = 'block_pick_previous';
+export const BLOCK_PICK_NEXT = 'block_pick_next';
+
+// ── Admin tools (commands/admin/, src/views/admin.ts) ─────────────────────────────────────────
+/** A tool's button (the quantri menu, the admins' App Home); its value is the tool (src/views/admin-tools.ts). */
+export const ADMIN_OPEN = 'admin_open';
+/** The admin forms and their inputs (block ids; each input's action id is `value`). */
+export const adminIds = {
+  callbacks: {
+    officers: 'admin_officers',
+    leads: 'admin_leads',
+    extension: 'admin_extension',
+    reopen: 'admin_reopen',
+    holiday: 'admin_holiday',
+    audit: 'admin_audit',
+  },
+  inputAction: 'value',
+  fields: {
+    change: 'admin_change',
+    unit: 'admin_unit',
+    user: 'admin_user',
+    year: 'admin_year',
+    block: 'admin_block',
+    lead: 'admin_lead',
+    deputy: 'admin_deputy',
+    period: 'admin_period',
+    date: 'admin_date',
+    time: 'admin_time',
+    until: 'admin_until',
+    reason: 'admin_reason',
+    holidayName: 'admin_holiday_name',
+  },
+  /** The audit log's page buttons; the value is an AuditPage as JSON. */
+  auditPrevious: 'admin_audit_previous',
+  auditNext: 'admin_audit_next',
+} as const;
+
+// ── The organisation file from Slack (commands/admin/organisation-file.ts) ──────────────────────
+export const organisationFileIds = {
+  /** «Áp dụng» and «Hủy» under a preview; their value is a FileDecision (commands/admin/organisation-file.ts). */
+  applyAction: 'organisation_file_apply',
+  cancelAction: 'organisation_file_cancel',
+} as const;

@@ -231,12 +231,21 @@ const EXCERPT_LIMIT = 120;
 export function buildDeliveryDigest(input: DeliveryDigestInput): BuiltMessage | undefined {
   if (input.undelivered.length === 0) return undefined;
   const text = nudgeText[input.locale];
+  const lines = undeliveredLines(input.undelivered, input.zone, input.locale);
+  const intro = text.digestIntro(input.undelivered.length);
+  const listed = packTexts(lines, '\n', { maxLength: LINES_LENGTH, more: text.moreRecipients });
+  return { text: fallback(intro), blocks: [section(intro), ...listed.map((part) => section(part))] };
+}
+
+/** One line per unreachable recipient and error: who, why, what to fix, how many and the latest (the digest's, and the admins' App Home's). */
+export function undeliveredLines(undelivered: readonly UndeliveredMessage[], zone: string, locale: Locale): string[] {
+  const text = nudgeText[locale];
   const groups = new Map<string, UndeliveredMessage[]>();
-  for (const item of input.undelivered) {
+  for (const item of undelivered) {
     const key = `${'user' in item.recipient ? item.recipient.user : item.recipient.channel} ${item.error}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const lines = [...groups.values()].map((items) => {
+  return [...groups.values()].map((items) => {
     const latest = items.reduce((a, b) => (b.queuedAt.getTime() > a.queuedAt.getTime() ? b : a));
     const { recipient, error } = latest;
     const who = 'user' in recipient ? `<@${recipient.user}> (\`${recipient.user}\`)` : `<#${recipient.channel}> (\`${recipient.channel}\`)`;
@@ -245,13 +254,10 @@ export function buildDeliveryDigest(input: DeliveryDigestInput): BuiltMessage | 
       error,
       text.reason[reasonOf(error)],
       items.length,
-      momentOf(latest.queuedAt, input.zone, input.locale),
+      momentOf(latest.queuedAt, zone, locale),
       excerptOf(latest.text),
     );
   });
-  const intro = text.digestIntro(input.undelivered.length);
-  const listed = packTexts(lines, '\n', { maxLength: LINES_LENGTH, more: text.moreRecipients });
-  return { text: fallback(intro), blocks: [section(intro), ...listed.map((part) => section(part))] };
 }
 
 /** One line of what was sent, without Slack markup that a cut could break (<@U…> becomes @U…). */

@@ -83,7 +83,8 @@ export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[]
 export interface ReportModalFacts {
   unitName: string;
   blockName: string;
-  period: { name: string; startsOn: string; endsOn: string; due: Date };
+  /** `due`: the unit's due in force; `extended` when it is the unit's own (gia hạn). */
+  period: { name: string; startsOn: string; endsOn: string; due: Date; extended?: boolean };
   year: number;
   zone: string;
   mode: ReportMode;
@@ -272,7 +273,8 @@ function criterionFields(criterion: ReportCriterion, facts: ReportModalFacts, lo
 /** One page of the report form. */
 export function buildReportModal(facts: ReportModalFacts, locale: Locale): ModalView {
   const text = reportText[locale];
-  const due = formatDateTime(facts.period.due, facts.zone, locale);
+  const dueAt = formatDateTime(facts.period.due, facts.zone, locale);
+  const due = facts.period.extended ? text.extendedDue(dueAt) : dueAt;
   const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
   const decider = deciderText(facts.leadName, locale);
   const modeNote =

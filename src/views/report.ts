@@ -66,6 +66,7 @@ export const reportText = defineMessages(
     close: 'Đóng',
     intro: (unit: string, block: string) => `*${unit}* — ${block}`,
     period: (name: string, year: number, from: string, to: string) => `Báo cáo ${name} năm ${year} (${from} – ${to})`,
+    extendedDue: (due: string) => `${due} (đã gia hạn)`,
     mode: {
       submit: (due: string) => `Hạn nộp: ${due}.`,
       late: (due: string) => `Đã quá hạn nộp (${due}): báo cáo vẫn được nhận và ghi là nộp muộn.`,
@@ -177,6 +178,7 @@ export const reportText = defineMessages(
     close: 'Close',
     intro: (unit: string, block: string) => `*${unit}* — ${block}`,
     period: (name: string, year: number, from: string, to: string) => `Report for ${name} ${year} (${from} – ${to})`,
+    extendedDue: (due: string) => `${due} (extended)`,
     mode: {
       submit: (due: string) => `Due: ${due}.`,
       late: (due: string) => `The due (${due}) has passed: the report is still accepted and recorded as late.`,

@@ -219,8 +219,8 @@ export function decimalsOf(record: StandingsRecord): number[] {
   );
 }
 
-/** "*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt" and a second line of flags when any. */
-function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, markdown: boolean): string {
+/** "*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt" and a second line of flags when any (also the App Home's standings). */
+export function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, markdown: boolean): string {
   const text = standingsViewText[locale];
   const points = text.points(formatPoints(row.total, locale, decimals));
   const flags = rowFlags(row, locale);

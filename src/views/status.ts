@@ -35,6 +35,8 @@ export interface StatusRow {
   returnedReason?: string;
   /** A change waiting for the lead's decision. */
   pendingChange?: boolean;
+  /** The unit's own due, when an admin extended it (gia hạn). */
+  extendedTo?: Date;
   /** Which buttons the reader gets on this line. */
   canNudge: boolean;
   canReview: boolean;
@@ -73,6 +75,7 @@ export const statusText = defineMessages(
     reviewedBy: (by: string) => `bởi ${by}`,
     returnedReason: (reason: string) => `lý do: «${reason}»`,
     pendingChange: 'có đề nghị sửa chờ duyệt',
+    extendedTo: (due: string) => `được gia hạn đến ${due}`,
     noOfficers: 'chưa có cán bộ phụ trách',
     nudge: 'Nhắc',
     review: 'Thẩm định',
@@ -103,6 +106,7 @@ export const statusText = defineMessages(
     reviewedBy: (by: string) => `by ${by}`,
     returnedReason: (reason: string) => `reason: «${reason}»`,
     pendingChange: 'a change awaits approval',
+    extendedTo: (due: string) => `due extended to ${due}`,
     noOfficers: 'no officer assigned',
     nudge: 'Remind',
     review: 'Review',
@@ -123,24 +127,39 @@ export function dueDistance(due: Date, now: Date, zone: string, locale: Locale):
   return now.getTime() > due.getTime() ? text.daysLate(Math.max(0, -days)) : text.daysLeft(Math.max(0, days));
 }
 
-function rowLine(row: StatusRow, facts: StatusFacts, locale: Locale): string {
+function rowLine(row: StatusRow, facts: Pick<StatusFacts, 'zone'>, locale: Locale): string {
   const text = statusText[locale];
   const parts = [`*${escapeMrkdwn(row.unitName)}* — ${text.state[row.state]}`];
   if (row.firstSubmittedAt) parts.push(text.submittedAt(formatDateTime(row.firstSubmittedAt, facts.zone, locale), row.late === true));
   if (row.state === 'reviewed' && row.reviewedBy) parts.push(text.reviewedBy(mention(row.reviewedBy)));
   if (row.state === 'returned' && row.returnedReason) parts.push(text.returnedReason(escapeMrkdwn(row.returnedReason)));
   if (row.pendingChange) parts.push(text.pendingChange);
+  if (row.extendedTo) parts.push(text.extendedTo(formatDateTime(row.extendedTo, facts.zone, locale)));
   if (row.state === 'missing') parts.push(row.officerIds.length ? row.officerIds.map(mention).join(', ') : text.noOfficers);
   return parts.join(' · ');
 }
 
+/** A unit's line with the button its reader may press: «Nhắc» beside a missing report, «Thẩm định» beside a submitted one. */
+export function statusRowBlock(row: StatusRow, facts: Pick<StatusFacts, 'period' | 'zone'>, locale: Locale): SectionBlock {
+  const text = statusText[locale];
+  const line: SectionBlock = section(rowLine(row, facts, locale));
+  if (row.state === 'missing' && row.canNudge) line.accessory = button(text.nudge, STATUS_NUDGE, `${facts.period.id}:${row.unitId}`);
+  else if (row.state !== 'missing' && row.canReview && row.versionId !== undefined)
+    line.accessory = button(text.review, REVIEW_OPEN, String(row.versionId));
+  return line;
+}
+
+/** The counts over a period's lines: "Đã nộp 4/7 (1 muộn) · đã thẩm định 1 · chưa nộp 3". */
+export function statusCounts(rows: readonly StatusRow[], locale: Locale): string {
+  const count = (state: UnitState) => rows.filter((row) => row.state === state).length;
+  const missing = count('missing');
+  const late = rows.filter((row) => row.late).length;
+  return statusText[locale].counts(rows.length - missing, rows.length, late, count('reviewed'), count('returned'), missing);
+}
+
 export function buildStatus(facts: StatusFacts, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const text = statusText[locale];
-  const count = (state: UnitState) => facts.rows.filter((row) => row.state === state).length;
-  const missing = count('missing');
-  const submitted = facts.rows.length - missing;
-  const late = facts.rows.filter((row) => row.late).length;
-  const summary = text.counts(submitted, facts.rows.length, late, count('reviewed'), count('returned'), missing);
+  const summary = statusCounts(facts.rows, locale);
   const blocks: KnownBlock[] = [
     header(text.title(facts.period.name, facts.period.year)),
     section(
@@ -152,13 +171,7 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
     ),
     context(summary),
   ];
-  for (const row of facts.rows.slice(facts.page.start, facts.page.end)) {
-    const line: SectionBlock = section(rowLine(row, facts, locale));
-    if (row.state === 'missing' && row.canNudge) line.accessory = button(text.nudge, STATUS_NUDGE, `${facts.period.id}:${row.unitId}`);
-    else if (row.state !== 'missing' && row.canReview && row.versionId !== undefined)
-      line.accessory = button(text.review, REVIEW_OPEN, String(row.versionId));
-    blocks.push(line);
-  }
+  for (const row of facts.rows.slice(facts.page.start, facts.page.end)) blocks.push(statusRowBlock(row, facts, locale));
   blocks.push(
     ...pageControls(
       facts.page,

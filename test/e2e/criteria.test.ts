@@ -78,7 +78,7 @@ describe('/thidua tieuchi', () => {
       'Tiêu chí chấm điểm năm 2021 — Khối thi đua Văn hóa – Xã hội',
     );
     expect(textOf((await ask('U0ADMIN01', 'tieuchi')).answer)).toContain(
-      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua tieuchi NOI_CHINH`.',
+      'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua tieuchi`.',
     );
     expect(textOf((await ask('U0ADMIN01', 'tieuchi NOI_CHINH')).answer)).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Nội chính');
     expect(textOf((await ask('U0CA0001', 'tieuchi 2019')).answer)).toContain(

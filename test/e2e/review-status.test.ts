@@ -94,7 +94,9 @@ describe('the status table (tiến độ)', () => {
     expect(textOf((await status(ADMIN, 'tiendo van hoa xa hoi 6 thang', 'C0GENERAL')).body)).toContain(
       'Tiến độ báo cáo 6 tháng đầu năm năm 2021',
     );
-    expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain('Tài khoản này không thuộc khối nào: ghi thêm khối');
+    expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain(
+      'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua tiendo`.',
+    );
     expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ «quy 7».');
   });
 

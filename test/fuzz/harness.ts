@@ -370,6 +370,14 @@ export async function startFuzzer(): Promise<Fuzzer> {
   const t: TestBot = await startTestBot({ now: new Date('2021-04-08T02:00:00Z'), logLines: log, logLevel: 'error' });
   const changes = () => (t.bot.handle.sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
   const claims = () => (t.bot.handle.sqlite.prepare('select count(*) as n from processed_events').get() as { n: number }).n;
+  // A member's Slack language is read and kept on their first command (src/services/people.ts): the
+  // members have each typed one before the cases, so that a case's count of changes is its own.
+  // Likewise their App Home: opened once, it is redrawn when their data changes.
+  for (const [index, member] of MEMBERS.entries()) {
+    await t.driver.slashCommand(member, 'help');
+    await t.driver.sendEvent({ type: 'app_home_opened', user: member, channel: `D${member}`, tab: 'home' }, `Ev0WARM${index}`);
+  }
+  await t.bot.idle();
   return {
     async run(fuzz) {
       // Slack's own parts of each request: a response_url and a trigger_id it issued.

@@ -3,6 +3,7 @@ import type { UnitRow } from '../../../db/store/structure';
 import { buildChangeRequestOutcome } from '../../views/change-request';
 import { decidersOf, identifyCaller, isMember, mayDecide } from '../caller';
 import type { AppDeps } from '../deps';
+import { queueHomeRefresh } from '../home';
 import { CHANGE_REQUEST_KINDS } from './kinds';
 import type { ChangeRequest, ChangeRequestKind, Decision } from './requests';
 
@@ -83,6 +84,7 @@ export function decideChangeRequest(
       kind: 'change_request_outcome',
       message: { user: request.requestedBy, ...buildChangeRequestOutcome(decided, organisation.timeZone, organisation.locale) },
     });
+    queueHomeRefresh(deps, tx, { blocks: [request.blockId], admins: true }, `change-request:${request.kind}:${request.id}`);
     return true;
   });
   if (applied) deps.delivery.kick();

@@ -3,7 +3,7 @@ import type { Store } from '../../../db/store';
 import type { ReportRow, UnitReport } from '../../../db/store/reports';
 import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
-import { currentPeriod, isLate, lockedFrom } from '../../domain/periods';
+import { currentPeriod, isLate } from '../../domain/periods';
 import { reportAsk } from '../../domain/report-form';
 import { parsePeriodWords } from '../../domain/scope-words';
 import { scoreUnit, type TableRules } from '../../domain/scoring';
@@ -11,6 +11,7 @@ import { autoFacts, type ScoredReport, scoredReport, scoringCriteria, scoringCri
 import type { ReportCriterion, ReportMode } from '../../views/report';
 import { blocksOfCriterion } from '../../views/report-modal';
 import type { Caller } from '../caller';
+import { periodsForUnit, reportTerms } from '../dues';
 import { pageCarrySchema } from '../unit-forms/carry';
 import { type UnitFormScopeProblem, unitFormScope } from '../unit-forms/scope';
 
@@ -33,6 +34,9 @@ export interface ReportForm {
   /** When the unit first signed its pledge: what an automatic pledge_on_time criterion reads. */
   pledgeSignedAt: Date | null;
   mode: ReportMode;
+  /** The unit's due in force (the period's, or its extension). */
+  due: Date;
+  extended: boolean;
   lockedFrom: Date;
 }
 
@@ -65,19 +69,21 @@ export function unitPledgeFacts(
 }
 
 /**
- * The unit's report form for the period as of `now`: until the period locks (its due plus the
- * year's grace hours) a submission is a new version in force, late after the due; once locked, a
- * change is asked of the block lead, unless the lead returned the report, which reopens it.
+ * The unit's report form for the period as of `now`: until the report locks (the unit's due in force
+ * plus the year's grace hours, or later while an admin reopened it) a submission is a new version in
+ * force, late after that due; once locked, a change is asked of the block lead, unless the lead
+ * returned the report, which reopens it.
  */
 export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRow, now: Date): ReportForm {
   const pledge = unitPledgeFacts(store, period.year, unit.id);
   const year = store.structure.year(period.year)!;
   const report = store.reports.find(period.id, unit.id);
   const current = report ? store.reports.forUnits(period.id, [unit.id]).get(unit.id) : undefined;
-  const locksAt = lockedFrom(period.due, year.reportGraceHours);
+  const terms = reportTerms(store, year, period, unit.id);
+  const locksAt = terms.locksAt;
   const returned = current?.review?.outcome === 'returned';
   const mode: ReportMode = !current?.inForce
-    ? isLate(now, period.due)
+    ? isLate(now, terms.due)
       ? 'late'
       : 'submit'
     : returned
@@ -99,6 +105,8 @@ export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, per
     indicatorTargets: pledge.indicatorTargets,
     pledgeSignedAt: pledge.signedAt,
     mode,
+    due: terms.due,
+    extended: terms.extension !== undefined,
     lockedFrom: locksAt,
   };
 }
@@ -140,7 +148,8 @@ export function reportFormToOpen(
       unit.id,
       periods.map((candidate) => candidate.id),
     );
-    period = currentPeriod(periods, submitted, now)!;
+    const current = currentPeriod(periodsForUnit(store, periods, unit.id), submitted, now)!;
+    period = periods.find((candidate) => candidate.id === current.id)!;
   }
   const form = loadReportForm(store, unit, block, period, now);
   return {

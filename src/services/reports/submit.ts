@@ -155,7 +155,7 @@ function applyReport({
   }
   if (pending && !differs(pending)) return { kind: 'unchanged', against: 'pending' };
 
-  const late = isLate(now, form.period.due);
+  const late = isLate(now, form.due);
   const fields = {
     reportId: report.id,
     values: content.values,

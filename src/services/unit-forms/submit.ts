@@ -6,6 +6,7 @@ import { fingerprint, itemsThrough } from '../../domain/pagination';
 import { readJson } from '../../read-json';
 import { identifyCaller } from '../caller';
 import type { AppDeps } from '../deps';
+import { queueHomeRefresh } from '../home';
 import { carryToNextPage, enteredBefore, finishPages, type PageCarry } from './carry';
 import { unitFormTarget } from './scope';
 
@@ -157,7 +158,10 @@ export function submitUnitForm<T extends UnitFormTypes>(
   const content = kind.content(form, entered, checked.rest);
   const applied = store.transaction((tx) => {
     if (!tx.events.claim(`view:${submission.viewId}`, 'view_submission', now)) return undefined;
-    return { value: kind.apply({ deps, tx, organisation, form, content, by: submission.userId, actingAsAdmin, now }) };
+    const value = kind.apply({ deps, tx, organisation, form, content, by: submission.userId, actingAsAdmin, now });
+    // The block's Homes show its progress and standings, the admins' every block's.
+    queueHomeRefresh(deps, tx, { blocks: [target.block.id], admins: true }, `view:${submission.viewId}`);
+    return { value };
   });
   finishPages(store, kind.name, submission.viewId, metadata);
   if (!applied) return done({ kind: 'duplicate' });

@@ -36,7 +36,7 @@ describe('the block pledge table', () => {
     expect(textOf(await firstResponse(t.slack, other.responseUrl))).toContain('Giao ước thi đua năm 2021 — Khối thi đua Văn hóa – Xã hội');
     const asked = await t.driver.slashCommand(ADMIN, 'giaouoc', CHANNEL);
     expect(textOf(await firstResponse(t.slack, asked.responseUrl))).toContain(
-      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua giaouoc NOI_CHINH`. Các khối: `NOI_CHINH` (Khối thi đua Nội chính), `VH_XH`',
+      'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua giaouoc`.',
     );
     const unknown = await t.driver.slashCommand(CA, 'giaouoc kinh te', CHANNEL);
     expect(textOf(await firstResponse(t.slack, unknown.responseUrl))).toContain('Không có khối «kinh te». Các khối: `NOI_CHINH`');

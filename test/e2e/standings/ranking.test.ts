@@ -69,7 +69,7 @@ describe('/thidua xephang', () => {
     expect((await standings(STP, 'xephang q1 noi chin')).text).toContain('Không rõ «q1 noi chin».');
     expect((await standings(STP, 'xephang q1 2019')).text).toContain('Chưa có năm 2019 trong tệp cấu hình tổ chức.');
     expect((await standings(ADMIN, 'xephang', 'C0GENERAL')).text).toContain(
-      'Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ `/thidua xephang Q1 NOI_CHINH`',
+      'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua xephang`.',
     );
     const admin = await standings(ADMIN, 'xephang q1 van hoa xa hoi', 'C0GENERAL');
     expect(admin.text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Văn hóa – Xã hội');

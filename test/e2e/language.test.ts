@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
+import { DEMO, demoLookups } from '../support/demo';
+import { openModalBy, resultOf } from '../support/interactions';
+
+const { stp: STP, tt: TT, channel: CHANNEL, beforeDue: BEFORE_DUE } = DEMO;
+
+let t: TestBot;
+afterEach(async () => {
+  await t?.close();
+});
+
+const { reportAnswers: answers, seedPledge: pledge } = demoLookups(() => t);
+
+async function reply(user: string, text: string): Promise<string> {
+  const sent = await t.driver.slashCommand(user, text, CHANNEL);
+  const body = await firstResponse(t.slack, sent.responseUrl);
+  return String(body.text);
+}
+
+describe('each person’s language', () => {
+  it('answers someone whose Slack locale is en-US in English — help, forms, standings — while the channel hears Vietnamese', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    t.slack.addUser({ id: STP, name: 'stp', realName: 'Cán bộ Sở Tư pháp', locale: 'en-US' });
+    pledge('STP');
+
+    expect(await reply(STP, 'help')).toContain('Thi Đua — commands');
+    expect(t.slack.callsTo('users.info').map((call) => call.args.include_locale)).toEqual([true]);
+    // Someone whose Slack says nothing of English keeps the organisation's Vietnamese.
+    expect(await reply(TT, 'help')).toContain('Thi Đua — các lệnh');
+
+    const { view } = await openModalBy(t, STP, 'report', CHANNEL);
+    expect(textOf(view.view)).toContain('Due: 10 Apr 2021 17:00.');
+    const done = await t.driver.submitView(STP, answers());
+    expect(textOf(resultOf(done))).toContain("✅ Sở Tư pháp's report for Quý I is submitted. Provisional score: 95.20 points.");
+    await t.bot.idle();
+    // The block's channel hears of it in the organisation's language.
+    const posted = t.slack.messagesIn(CHANNEL).at(-1)!;
+    expect(posted.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
+
+    expect(await reply(STP, 'standings Q1')).toContain(
+      'Standings Quý I (2021) — Khối thi đua Nội chính\n1. Sở Tư pháp — 95.20 points — Hoàn thành xuất sắc (awaiting review)',
+    );
+    // The App Home too.
+    await t.driver.sendEvent({ type: 'app_home_opened', user: STP, channel: `D${STP}`, tab: 'home', event_ts: '1.000' }, 'Ev0LANGHOME');
+    await t.bot.idle();
+    expect(textOf(t.slack.homeViews.get(STP)!)).toContain('Assistant for emulation and commendation work');
+    // The locale was read once and kept.
+    expect(t.slack.callsTo('users.info').filter((call) => call.args.user === STP)).toHaveLength(1);
+  });
+
+  it('lets a person choose their language with /thidua ngonngu, and go back to Slack’s', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    t.slack.addUser({ id: STP, name: 'stp', realName: 'Cán bộ Sở Tư pháp', locale: 'en-US' });
+    expect(await reply(TT, 'ngonngu en')).toBe(
+      "From now on the bot speaks English with you. Channel posts stay in the organisation's language.",
+    );
+    expect(await reply(TT, 'help')).toContain('Thi Đua — commands');
+    expect(await reply(STP, 'language vi')).toBe(
+      'Từ nay bot dùng tiếng Việt với đồng chí. Tin đăng trong kênh vẫn theo ngôn ngữ của tổ chức.',
+    );
+    expect(await reply(STP, 'trogiup')).toContain('Thi Đua — các lệnh');
+    expect(await reply(STP, 'ngôn ngữ tự động')).toContain('From now on the bot speaks English with you.');
+    expect(await reply(STP, 'ngonngu')).toBe(
+      'The bot speaks English with you (your Slack language). Change: `/thidua language vi`, `en` or `auto`.',
+    );
+    expect(await reply(STP, 'ngonngu klingon')).toBe('There is no language “klingon”. Choose `vi`, `en` or `auto`.');
+  });
+});
