@@ -21,6 +21,7 @@ import {
 import { type Caller, identifyCaller, mayDecide } from './caller';
 import type { AppDeps } from './deps';
 import { queueHomeRefresh } from './home';
+import { localeOf } from './people';
 import { reportCriteria, scoreReport, unitPledgeFacts } from './reports/form';
 import type { FormAnswers } from './unit-forms/submit';
 
@@ -184,7 +185,6 @@ export function reviewReport(
   submission: { userId: string; viewId: string; versionId?: number; answers: FormAnswers },
 ): ReviewOutcome {
   const { store } = deps;
-  const { locale } = organisation;
   const now = deps.clock.now();
   const by = submission.userId;
   const subject = submission.versionId !== undefined ? reviewSubject(store, submission.versionId) : undefined;
@@ -284,7 +284,7 @@ export function reviewReport(
             user: userId,
             ...buildReturnedMessage(
               { unitName: unit.name, unitCode: unit.code, period: { name: period.name, code: period.code, year: period.year }, by, reason },
-              locale,
+              localeOf({ store: tx }, userId),
             ),
           },
         });
@@ -295,7 +295,10 @@ export function reviewReport(
         kind: 'report_reviewed',
         message: {
           user: version.submittedBy,
-          ...buildReviewedMessage({ unitName: unit.name, periodName: period.name, by, total, changes, criteria: subject.criteria }, locale),
+          ...buildReviewedMessage(
+            { unitName: unit.name, periodName: period.name, by, total, changes, criteria: subject.criteria },
+            localeOf({ store: tx }, version.submittedBy),
+          ),
         },
       });
     }

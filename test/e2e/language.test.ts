@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REVIEW_OPEN } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
-import { openModalBy, resultOf } from '../support/interactions';
+import { buttonValue, nextModalOf, openModalBy, resultOf } from '../support/interactions';
 
-const { stp: STP, tt: TT, channel: CHANNEL, beforeDue: BEFORE_DUE } = DEMO;
+const { stp: STP, tt: TT, ca: CA, channel: CHANNEL, beforeDue: BEFORE_DUE } = DEMO;
 
 let t: TestBot;
 afterEach(async () => {
@@ -41,6 +42,20 @@ describe('each person’s language', () => {
     expect(await reply(STP, 'standings Q1')).toContain(
       'Standings Quý I (2021) — Khối thi đua Nội chính\n1. Sở Tư pháp — 95.20 points — Hoàn thành xuất sắc (awaiting review)',
     );
+    // The lead reviews it: the DM that tells the officer is in English too.
+    const status = await t.driver.slashCommand(CA, 'tiendo Q1', CHANNEL);
+    const table = await firstResponse(t.slack, status.responseUrl);
+    const opens = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: REVIEW_OPEN,
+      value: buttonValue(table, REVIEW_OPEN),
+      in: { ephemeral: { channel: CHANNEL, blocks: table.blocks as unknown[] } },
+    });
+    await nextModalOf(t, CA, opens);
+    await t.driver.submitView(CA, {});
+    await t.bot.idle();
+    expect(t.slack.dmsTo(STP).at(-1)!.text).toBe("Sở Tư pháp's report for Quý I is reviewed (<@U0CA0001>): 98.20 points.");
     // The App Home too.
     await t.driver.sendEvent({ type: 'app_home_opened', user: STP, channel: `D${STP}`, tab: 'home', event_ts: '1.000' }, 'Ev0LANGHOME');
     await t.bot.idle();
