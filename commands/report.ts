@@ -1,8 +1,10 @@
 import type { OrganisationSettings } from '../db/store/organisation';
+import type { PeriodRow } from '../db/store/structure';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
-import { formatPoints } from '../src/i18n/format';
+import { formatDate, formatPoints } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
+import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
@@ -47,6 +49,17 @@ const commandText = defineMessages(
     noBlock: (unit: string, year: number) =>
       `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không có báo cáo năm ${year} để nộp.`,
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
+    notOpen: (period: string, opens: string, days: number) =>
+      `Chưa đến lúc nộp báo cáo ${period}: báo cáo mở từ ngày ${opens} (${days} ngày trước khi hết kỳ).`,
+    nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>
+      [
+        submitted
+          ? `${unit} đã nộp báo cáo ${submitted}; muốn sửa, gõ \`/thidua baocao <kỳ>\`.`
+          : `${unit} chưa có kỳ báo cáo nào đang mở.`,
+        next && opens ? `Báo cáo ${next} mở từ ngày ${opens}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     cannotOpen: 'Không mở được biểu mẫu báo cáo (Slack chỉ cho mở trong vài giây sau khi gõ lệnh hoặc bấm nút). Vui lòng thử lại.',
     refused: (unit: string) => `Tài khoản này không có quyền nộp báo cáo cho ${unit}; chưa lưu gì.`,
   },
@@ -59,6 +72,17 @@ const commandText = defineMessages(
     noBlock: (unit: string, year: number) =>
       `${unit} belongs to no block in ${year} in the organisation file, so it has no report to submit for ${year}.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
+    notOpen: (period: string, opens: string, days: number) =>
+      `The ${period} report is not open yet: it opens on ${opens} (${days} days before the period ends).`,
+    nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>
+      [
+        submitted
+          ? `${unit} has submitted its ${submitted} report; to change it, type \`/thidua report <period>\`.`
+          : `${unit} has no report open now.`,
+        next && opens ? `The ${next} report opens on ${opens}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     cannotOpen:
       'The report form could not be opened (Slack allows it only a few seconds after the command or the button). Please try again.',
     refused: (unit: string) => `This account may not submit the report of ${unit}; nothing was saved.`,
@@ -127,6 +151,19 @@ function openProblemText(problem: ReportFormProblem, opener: ModalOpener): strin
   const text = commandText[opener.locale];
   if (problem.kind === 'no_periods') return text.noPeriods(problem.year);
   if (problem.kind === 'unknown_period') return text.unknownWords(escapeMrkdwn(problem.typed), listNamed(problem.periods));
+  const zone = opener.organisation.timeZone;
+  const named = (period: PeriodRow) => periodOfYearInSentence(period.name, period.year, opener.locale);
+  if (problem.kind === 'not_open')
+    return text.notOpen(named(problem.period), formatDate(problem.opensAt, zone, opener.locale), problem.opensDays);
+  if (problem.kind === 'nothing_open') {
+    const { next, submitted } = problem;
+    return text.nothingOpen(
+      problem.unit.name,
+      submitted && named(submitted),
+      next && named(next.period),
+      next && formatDate(next.opensAt, zone, opener.locale),
+    );
+  }
   return scopeProblemText(problem, text, opener);
 }
 

@@ -129,6 +129,16 @@ export const years = sqliteTable('years', {
   yearResult: text('year_result', { enum: YEAR_RESULT_RULES }),
   /** years[].commendations: titles, eligibility, limits, quorum and thresholds of the year-end vote; null = none written. */
   commendations: text('commendations', { mode: 'json' }).$type<CommendationRules>(),
+  /** A period's report opens this many days before the period ends (its last day counts as one). */
+  reportOpensDays: integer('report_opens_days').notNull().default(10),
+  /** Working days a unit has to resubmit a report the lead returned. */
+  resubmitWorkingDays: integer('resubmit_working_days').notNull().default(3),
+  /** The automatic summary waits for the lead's reviews at most this many working days after the due; then it goes out marked "tạm tính". */
+  summaryLatestDays: integer('summary_latest_days').notNull().default(5),
+  /** How many overdue reminders of a due are posted in the block's channel; later ones go to the late units and the lead only. */
+  overdueInChannel: integer('overdue_in_channel').notNull().default(1),
+  /** The lead's «Nhắc» reaches a unit at most once in this many minutes. */
+  nudgeIntervalMinutes: integer('nudge_interval_minutes').notNull().default(60),
 });
 
 /**
@@ -300,6 +310,8 @@ export const pledgeVersions = sqliteTable(
     status: text('status', { enum: VERSION_STATUSES }).notNull(),
     titlesSought: text('titles_sought', { mode: 'json' }).$type<string[]>().notNull(),
     commitments: text('commitments').notNull().default(''),
+    /** Why the unit asks for this amendment (a pending version sent after the pledge due). */
+    requestReason: text('request_reason'),
     submittedBy: text('submitted_by').notNull(),
     actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
@@ -379,6 +391,8 @@ export const reportVersions = sqliteTable(
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     evidenceUrl: text('evidence_url'),
     notes: text('notes').notNull().default(''),
+    /** Why the unit asks for this change (a pending version sent once the report is locked). */
+    requestReason: text('request_reason'),
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
@@ -422,7 +436,14 @@ export const reviews = sqliteTable(
     reviewerUserId: text('reviewer_user_id').notNull(),
     actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
     outcome: text('outcome', { enum: ['reviewed', 'returned'] }).notNull(),
+    /** The lead's comment on a confirmation, or why the report was returned. */
     reason: text('reason'),
+    /** A returned report: when the unit's resubmission is due. */
+    resubmitDue: integer('resubmit_due', { mode: 'timestamp_ms' }),
+    /** Carried over from the review of the version a correction replaced (its unchanged lines), not the lead's own look. */
+    carriedFromReviewId: integer('carried_from_review_id'),
+    /** Criteria of a carried review still waiting for the lead: the changed lines the lead decides. */
+    awaiting: text('awaiting', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
   },
   (table) => [index('reviews_version_idx').on(table.reportVersionId)],
@@ -599,8 +620,13 @@ export const directiveWords = sqliteTable('directive_words', {
 
 // ── Delivery, audit, idempotency ────────────────────────────────────────────────────────────
 
-/** `superseded`: a nudge not yet posted when a later nudge of the same due and block was queued; never posted (it would be stale). */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'superseded'] as const;
+/**
+ * `superseded`: a nudge not yet posted when a later nudge of the same due and block was queued, or a
+ * channel line folded into another; never posted (it would be stale, or is said there). `held`: a
+ * channel post waiting for `release_at` (organisation time: the end of quiet hours, or the end of the
+ * period it announces); the scheduler releases it, folding held lines of one `fold_key` into one post.
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'superseded', 'held'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -626,8 +652,43 @@ export const outbox = sqliteTable(
     error: text('error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** A held post: when it may go out, in organisation time (the clock a console moves), not wire time. */
+    releaseAt: integer('release_at', { mode: 'timestamp_ms' }),
+    /** Held lines with one key are posted as one message when released (src/services/channel-posts.ts). */
+    foldKey: text('fold_key'),
   },
   (table) => [index('outbox_status_not_before_idx').on(table.status, table.notBefore)],
+);
+
+/** A block's automatic summary of a period held back by its lead until the lead publishes it from `xephang`. */
+export const summaryHolds = sqliteTable(
+  'summary_holds',
+  {
+    blockId: integer('block_id')
+      .notNull()
+      .references(() => blocks.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => periods.id),
+    heldBy: text('held_by').notNull(),
+    heldAt: integer('held_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.blockId, table.periodId] })],
+);
+
+/** The lead's «Nhắc» to a unit (subject 'report:<periodId>' or 'pledge:<year>'): a unit is reminded at most once an interval. */
+export const manualNudges = sqliteTable(
+  'manual_nudges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subject: text('subject').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    byUserId: text('by_user_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('manual_nudges_subject_unit_idx').on(table.subject, table.unitId)],
 );
 
 export const auditLog = sqliteTable(

@@ -50,7 +50,11 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
     if (match.kind === 'unknown') {
       const suggestions = match.suggestions.map((name) => `\`/thidua ${name}\``).join(` ${text.or} `);
       return reply(
-        [text.unknownCommand(escapeMrkdwn(match.word)), suggestions ? text.didYouMean(suggestions) : '', text.seeHelp]
+        [
+          text.unknownCommand(escapeMrkdwn(command.text.trim().replace(/\s+/g, ' '))),
+          suggestions ? text.didYouMean(suggestions) : '',
+          text.seeHelp,
+        ]
           .filter(Boolean)
           .join(' '),
       );

@@ -54,7 +54,7 @@ export interface DirectiveSuggestions {
  * directive_words changes (folding, the cited form, number keys): a database indexed by an older
  * version is rebuilt.
  */
-export const SEARCH_INDEX_VERSION = '1';
+export const SEARCH_INDEX_VERSION = '2';
 const SEARCH_INDEX_VERSION_KEY = 'directive_search_version';
 
 /** Matches ranked past the page, so that directives tied with its last one are seen together. */

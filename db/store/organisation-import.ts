@@ -260,6 +260,11 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       gradeBands: year.gradeBands,
       yearResult: year.yearResult,
       commendations: year.commendations,
+      summaryLatestDays: year.summaryLatestDays,
+      reportOpensDays: year.reportOpensDays,
+      resubmitWorkingDays: year.resubmitWorkingDays,
+      overdueInChannel: year.overdueInChannel,
+      nudgeIntervalMinutes: year.nudgeIntervalMinutes,
     };
     const existing = db.select().from(years).where(eq(years.year, year.year)).get();
     let yearChanged = false;
@@ -281,6 +286,11 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           existing.gradeBands,
           existing.yearResult,
           existing.commendations,
+          existing.summaryLatestDays,
+          existing.reportOpensDays,
+          existing.resubmitWorkingDays,
+          existing.overdueInChannel,
+          existing.nudgeIntervalMinutes,
         ],
         [
           fields.theme,
@@ -293,6 +303,11 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           fields.gradeBands,
           fields.yearResult,
           fields.commendations,
+          fields.summaryLatestDays,
+          fields.reportOpensDays,
+          fields.resubmitWorkingDays,
+          fields.overdueInChannel,
+          fields.nudgeIntervalMinutes,
         ],
       )
     ) {

@@ -196,7 +196,7 @@ export function outboxQueries(db: Db, statements: Statements) {
     },
 
     countsByStatus(): Record<OutboxStatus, number> {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, superseded: 0 };
+      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, superseded: 0, held: 0 };
       for (const row of db.select({ status: outbox.status, count: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all()) {
         counts[row.status] = row.count;
       }

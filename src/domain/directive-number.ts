@@ -36,8 +36,8 @@ export const KIND_WORDS: readonly { kind: string; names: readonly string[]; code
   { kind: 'Quyết định', names: ['quyet dinh'], code: 'qd' },
   { kind: 'Thông báo', names: ['thong bao'], code: 'tb' },
   // The Party writes its Quy định "QĐi" (08-QĐi/TW), apart from Quyết định "QĐ".
-  { kind: 'Quy định', names: ['quy dinh'], code: 'qdi' },
-  { kind: 'Quy chế', names: ['quy che'], code: 'qc' },
+  { kind: 'Quy định', names: ['qui dinh'], code: 'qdi' },
+  { kind: 'Quy chế', names: ['qui che'], code: 'qc' },
   { kind: 'Chương trình', names: ['chuong trinh'], code: 'ctr' },
   { kind: 'Đề án', names: ['de an'], code: 'da' },
 ];

@@ -1,11 +1,34 @@
 /**
  * Vietnamese folding for matching: lower case, tone and vowel marks removed, đ/Đ → d, runs of white
- * space collapsed. Unicode decomposition strips the marks (ơ ư ă â ê ô and the five tones) but leaves
- * đ alone — it is a letter of its own, not d with a mark — so it is folded explicitly. Composed and
- * decomposed input fold to the same text.
+ * space collapsed, and the i/y spelling variants made one ("ký" and "kí", "lý" and "lí", "quý" and
+ * "quí", "sỹ" and "sĩ" all fold with an i). Unicode decomposition strips the marks (ơ ư ă â ê ô and
+ * the five tones) but leaves đ alone — it is a letter of its own, not d with a mark — so it is folded
+ * explicitly. Composed and decomposed input fold to the same text.
  */
 export function foldVietnamese(text: string): string {
-  return foldPiece(text).replace(/\s+/g, ' ').trim();
+  return spellingVariantsAsOne(foldPiece(text).replace(/\s+/g, ' ').trim());
+}
+
+const CONSONANT = /[bcdfghjklmnpqrstvwxz]/;
+
+/**
+ * In folded text, a y that ends a syllable after a consonant (or after "qu") as an i: the two
+ * spellings of one syllable ("ky" / "ki", "quy" / "qui", "dangky" / "dangki"). A y after a vowel
+ * ("tay", "thuy"), before one ("quyet", "nguyen") or starting a word ("yeu") is a letter of its own
+ * and stays. One character for one, so offsets are kept.
+ */
+function spellingVariantsAsOne(folded: string): string {
+  if (!folded.includes('y')) return folded;
+  let result = '';
+  for (let at = 0; at < folded.length; at++) {
+    const character = folded[at]!;
+    const before = folded[at - 1] ?? '';
+    const after = folded[at + 1] ?? '';
+    const endsSyllable = !/[aeiouy]/.test(after);
+    const variant = character === 'y' && endsSyllable && (CONSONANT.test(before) || (before === 'u' && folded[at - 2] === 'q'));
+    result += variant ? 'i' : character;
+  }
+  return result;
 }
 
 /** The folding of one piece of text without touching white space (shared by both folds below). */
@@ -67,7 +90,7 @@ export function foldAligned(text: string): AlignedFold {
     }
     at = next;
   }
-  return { folded: characters.join(''), from, to };
+  return { folded: spellingVariantsAsOne(characters.join('')), from, to };
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, for "did you mean" suggestions. */

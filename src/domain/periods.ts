@@ -1,6 +1,8 @@
+import { addDays, instantAt, type LocalDate } from './calendar';
+
 /**
  * Reporting periods (kỳ báo cáo). All instants are UTC; dues come from the organisation file in the
- * organisation's zone, so nothing here depends on a time zone.
+ * organisation's zone; the report window's local dates are read in the zone given.
  */
 export interface DuePeriod {
   id: number;
@@ -10,14 +12,48 @@ export interface DuePeriod {
 const byDue = <P extends DuePeriod>(periods: readonly P[]) =>
   [...periods].sort((left, right) => left.due.getTime() - right.due.getTime() || left.id - right.id);
 
+/** A period as its report window sees it: its due and when its report opens. */
+export interface ReportPeriod extends DuePeriod {
+  opensAt: Date;
+}
+
 /**
- * The period a unit reports for now: the earliest period that is either not yet due or past due and
- * not submitted by the unit (a missed report comes before the next one). When every period is past
- * due and submitted, the latest one (so a correction can still be asked for). Undefined without periods.
+ * When a period's report opens: `days` days before the period ends, its last day counting as one
+ * (ends 31/03, 10 days → 00:00 on 22/03 local); 0 days → the day after it ends. Local dates in `zone`.
  */
-export function currentPeriod<P extends DuePeriod>(periods: readonly P[], submitted: ReadonlySet<number>, now: Date): P | undefined {
-  const ordered = byDue(periods);
-  return ordered.find((period) => now.getTime() <= period.due.getTime() || !submitted.has(period.id)) ?? ordered.at(-1);
+export function reportOpensAt(endsOn: LocalDate, days: number, zone: string): Date {
+  return instantAt(addDays(endsOn, 1 - days), 0, zone);
+}
+
+/** The end of a period: 00:00 local on the day after its last day. Channel lines about its reports wait for it. */
+export function periodEndsAt(endsOn: LocalDate, zone: string): Date {
+  return instantAt(addDays(endsOn, 1), 0, zone);
+}
+
+/** Whether the period's report may be submitted at `now` (it opened; there is no closing: a late one is still taken). */
+export function isOpen(period: Pick<ReportPeriod, 'opensAt'>, now: Date): boolean {
+  return now.getTime() >= period.opensAt.getTime();
+}
+
+/**
+ * The period a unit reports for now: the earliest by due that is open and that the unit has not
+ * submitted (a missed report comes before the next one). Undefined when every open period is
+ * submitted (or none is open yet): the caller says which opens next.
+ */
+export function currentPeriod<P extends ReportPeriod>(periods: readonly P[], submitted: ReadonlySet<number>, now: Date): P | undefined {
+  return byDue(periods).find((period) => isOpen(period, now) && !submitted.has(period.id));
+}
+
+/** The first period by due whose report has not opened at `now`, if any. */
+export function nextToOpen<P extends ReportPeriod>(periods: readonly P[], now: Date): P | undefined {
+  return byDue(periods).find((period) => !isOpen(period, now));
+}
+
+/** The latest period by due that is open at `now`, if any (the report a unit that is done with every open one last submitted). */
+export function latestOpen<P extends ReportPeriod>(periods: readonly P[], now: Date): P | undefined {
+  return byDue(periods)
+    .filter((period) => isOpen(period, now))
+    .at(-1);
 }
 
 /** The latest period whose due has passed at `now` (what standings show by default), else the first period. */

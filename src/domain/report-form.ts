@@ -1,3 +1,4 @@
+import { readEvidenceLink } from './evidence';
 import { type NumberProblem, readNumber } from './numbers';
 import {
   appliesTo,
@@ -22,7 +23,7 @@ import {
  * - bonus / deduction: points claimed (or owed), 0 to the maximum; with `each`, how many cases (a whole
  *   number); with `items`, the items ticked. Blank means none; anything claimed needs a reason.
  * - criteria the block lead scores, the bot computes, or that do not apply to the unit: not asked.
- * Plus an optional evidence link (minh chứng), which must be an http(s) address when given.
+ * Plus an optional evidence link (minh chứng): an http(s) address, completed with https:// when typed without one.
  */
 export type ValueProblem =
   | NumberProblem
@@ -259,15 +260,6 @@ function sameEntry(left: ReportValueRead, right: ReportValueRead): boolean {
   return canonical(left) === canonical(right);
 }
 
-export function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 /** Every problem of one page of the form, in the page's order, and the values read. */
 export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<Id>[]; evidence?: string | null }): {
   values: Map<Id, ReportValueRead>;
@@ -281,7 +273,7 @@ export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<I
     if (read.ok) values.set(field.id, read.value);
     else problems.push(...read.problems);
   }
-  const evidence = input.evidence?.trim() || null;
-  if (evidence && !isWebAddress(evidence)) problems.push({ field: 'evidence' });
-  return { values, evidenceUrl: evidence, problems };
+  const evidence = readEvidenceLink(input.evidence);
+  if (!evidence.ok) problems.push({ field: 'evidence' });
+  return { values, evidenceUrl: evidence.ok ? evidence.url : null, problems };
 }

@@ -60,17 +60,42 @@ function wordsAndYear(text: string): { tokens: string[]; year?: number } {
 class NameIndex<B extends Named> {
   readonly byKey = new Map<string, B>();
   readonly longest: number;
+  /** Each name's folded words without the leading "khối (thi đua)", for a part of a name. */
+  private readonly nameWords: { item: B; words: string[] }[];
+  private readonly mostWords: number;
   constructor(named: readonly B[]) {
     for (const item of named) for (const key of keysOf(item)) if (!this.byKey.has(key)) this.byKey.set(key, item);
     this.longest = Math.max(0, ...[...this.byKey.keys()].map((key) => key.length));
+    this.nameWords = named.map((item) => {
+      const words = foldedWords(item.name);
+      return { item, words: words.slice(nameStart(words)) };
+    });
+    this.mostWords = Math.max(0, ...this.nameWords.map((entry) => entry.words.length));
   }
 
-  /** What exactly these folded words name (a whole run, leading "khối thi đua" allowed), if anything. */
+  /**
+   * What these folded words name (a whole run, leading "khối thi đua" allowed): exactly a code or a
+   * name, else a distinctive part of one name — words that follow each other in that name and in no
+   * other ("van hoa" → Khối thi đua Văn hóa – Xã hội).
+   */
   named(words: readonly string[]): B | undefined {
     const start = nameStart(words);
-    if (words.length - start > this.longest) return undefined;
-    return this.byKey.get(words.slice(start).join(''));
+    if (words.length - start > Math.max(this.longest, this.mostWords)) return undefined;
+    return this.byKey.get(words.slice(start).join('')) ?? this.partOf(words.slice(start));
   }
+
+  private partOf(run: readonly string[]): B | undefined {
+    if (run.length === 0 || run.length > this.mostWords) return undefined;
+    const found = new Set(this.nameWords.filter((entry) => containsRun(entry.words, run)).map((entry) => entry.item));
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+}
+
+/** Whether `run` appears in `words` as consecutive words. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++)
+    if (run.every((word, index) => words[start + index] === word)) return true;
+  return false;
 }
 
 /**
@@ -109,6 +134,9 @@ export function parseScopeWords<B extends Named>(text: string, blocks: readonly 
     if (block) found = { block, count };
   }
   if (found) return { block: found.block, ...withYear, rest: tokens.slice(found.count).join(' ') };
+  // Nothing named exactly: all the words together may be a distinctive part of one block's name.
+  const part = tokens.length ? index.named(words) : undefined;
+  if (part) return { block: part, ...withYear, rest: '' };
   return { ...withYear, rest: tokens.join(' ') };
 }
 
@@ -151,7 +179,7 @@ const ROMAN: Readonly<Record<string, string>> = {
 /** A period's comparable form: folded words, Roman numerals as digits, without a leading "kỳ" ("Quý I" = "quy 1" = "quy1"). */
 export function periodKey(text: string): string {
   const words = foldedWords(text).map((word) => ROMAN[word] ?? word);
-  return (words[0] === 'ky' ? words.slice(1) : words).join('');
+  return (words[0] === 'ki' ? words.slice(1) : words).join('');
 }
 
 /** The period `text` names (code or name, typed any way: "Q1", "quy 1", "Quý I", "6 thang"). */

@@ -9,7 +9,9 @@ import { fileText } from './file-text';
  * The organisation file (../shared/docs/organisation-file.md is the contract). Objects are strict:
  * a misspelt key is reported rather than silently ignored. Fields beyond the contract are optional:
  * organization.quiet_hours, organization.titles, years[].report_grace_hours, years[].summary_at,
- * years[].grades and years[].blocks.<CODE>.theme; version 2 of the contract adds the criterion rules
+ * years[].summary_latest_days, years[].report_opens_days, years[].resubmit_working_days,
+ * years[].reminders.overdue_in_channel and .nudge_interval_minutes, years[].grades and
+ * years[].blocks.<CODE>.theme; version 2 of the contract adds the criterion rules
  * (levels, count, tiers, indicators, applies_to, scored_by, each, items), years[].groups,
  * years[].not_applicable, grades[].min_share_each, years[].blocks.<CODE>.units and the directives'
  * open kind, expired and replaced_by. The year end adds years[].year_result and years[].commendations
@@ -237,8 +239,15 @@ export function organisationFileSchema(locale: Locale) {
         before_days: z.array(z.number().int().min(0).max(90)).default([7, 3, 1]),
         at: timeOfDay.default('08:00'),
         overdue_every_days: z.number().int().min(0).max(30).default(2),
+        overdue_in_channel: z.number().int().min(0).max(30).default(1),
+        nudge_interval_minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60)
+          .default(60),
       })
-      .default({ before_days: [7, 3, 1], at: '08:00', overdue_every_days: 2 }),
+      .default({ before_days: [7, 3, 1], at: '08:00', overdue_every_days: 2, overdue_in_channel: 1, nudge_interval_minutes: 60 }),
     criteria: z.array(criterion).default([]),
     groups: groups.optional(),
     not_applicable: notApplicable.optional(),
@@ -261,6 +270,9 @@ export function organisationFileSchema(locale: Locale) {
       .max(24 * 30)
       .default(0),
     summary_at: timeOfDay.default('09:00'),
+    summary_latest_days: z.number().int().min(1).max(30).default(5),
+    report_opens_days: z.number().int().min(0).max(366).default(10),
+    resubmit_working_days: z.number().int().min(1).max(30).default(3),
     grades: grades.optional(),
     year_result: z.enum(YEAR_RESULT_RULES, text.oneOf(YEAR_RESULT_RULES)).optional(),
     commendations: commendations.optional(),

@@ -45,6 +45,11 @@ export interface YearData {
   overdueEveryDays: number;
   reportGraceHours: number;
   summaryAt: string;
+  summaryLatestDays: number;
+  reportOpensDays: number;
+  resubmitWorkingDays: number;
+  overdueInChannel: number;
+  nudgeIntervalMinutes: number;
   /** Null: the default bands. */
   gradeBands: GradeBands | null;
   /** Null: the whole-year period if there is one, else the average of the periods (src/domain/year-result.ts). */
@@ -235,6 +240,11 @@ function normalise(file: OrganisationFile): OrganisationData {
       overdueEveryDays: year.reminders.overdue_every_days,
       reportGraceHours: year.report_grace_hours,
       summaryAt: year.summary_at,
+      summaryLatestDays: year.summary_latest_days,
+      reportOpensDays: year.report_opens_days,
+      resubmitWorkingDays: year.resubmit_working_days,
+      overdueInChannel: year.reminders.overdue_in_channel,
+      nudgeIntervalMinutes: year.reminders.nudge_interval_minutes,
       gradeBands: year.grades ? gradeBandsOf(year.grades) : null,
       yearResult: year.year_result ?? null,
       commendations: year.commendations ? commendationRules(year.commendations) : null,

@@ -1,6 +1,6 @@
-import { foldedWords } from '../domain/fold';
 import type { CriterionKind, ScoreNote, ScoreSource } from '../domain/scoring';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodOfYear } from '../i18n/period-names';
 
 /**
  * Words of the standings chart and exports. Grade names are not here: they are data (the organisation
@@ -9,7 +9,7 @@ import { defineMessages, type Locale } from '../i18n/messages';
 export const standingsText = defineMessages(
   {
     title: (period: string, block: string) => `Xếp hạng ${period} — ${block}`,
-    periodOfYear: (name: string, year: number) => (foldedWords(name).at(-1) === 'nam' ? `${name} ${year}` : `${name} năm ${year}`),
+    periodOfYear: (name: string, year: number) => periodOfYear(name, year, 'vi'),
     chartSubtitle: (at: string, reported: number, total: number) => `Tính đến ${at} · Đã báo cáo ${reported}/${total} đơn vị`,
     tie: 'đồng hạng — cần Khối bình xét',
     tieShort: 'đồng hạng',

@@ -3,6 +3,7 @@ import type { ReportAsk } from '../domain/report-form';
 import type { EntryDetail, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodOfYear } from '../i18n/period-names';
 import { escapeMrkdwn, truncate } from './blocks';
 import { criterionLabel } from './pledge';
 
@@ -65,7 +66,7 @@ export const reportText = defineMessages(
     cancel: 'Hủy',
     close: 'Đóng',
     intro: (unit: string, block: string) => `*${unit}* — ${block}`,
-    period: (name: string, year: number, from: string, to: string) => `Báo cáo ${name} năm ${year} (${from} – ${to})`,
+    period: (name: string, year: number, from: string, to: string) => `Báo cáo ${periodOfYear(name, year, 'vi')} (${from} – ${to})`,
     extendedDue: (due: string) => `${due} (đã gia hạn)`,
     mode: {
       submit: (due: string) => `Hạn nộp: ${due}.`,
@@ -155,7 +156,7 @@ export const reportText = defineMessages(
       `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
     confirmation: (unit: string, period: string, at: string, version: number, points: string) =>
       `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
-    requestTitle: (period: string, year: number) => `Sửa báo cáo ${period} năm ${year}`,
+    requestTitle: (period: string, year: number) => `Sửa báo cáo ${periodOfYear(period, year, 'vi')}`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       reason: (label: string, before: string, after: string) => `${label} — lý do: ${before} → ${after}`,

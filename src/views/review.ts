@@ -5,6 +5,7 @@ import type { PointsProblem, ReviewProblem } from '../domain/review-form';
 import { type CriterionScore, type EntryDetail, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodOfYear } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, field, formModal, link, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { FIELD_LIMITS } from './field-limits';
 import {
@@ -35,7 +36,7 @@ export const reviewText = defineMessages(
     submit: 'Lưu thẩm định',
     cancel: 'Hủy',
     close: 'Đóng',
-    intro: (unit: string, period: string, year: number) => `*${unit}* — báo cáo ${period} năm ${year}`,
+    intro: (unit: string, period: string, year: number) => `*${unit}* — báo cáo ${periodOfYear(period, year, 'vi')}`,
     submitted: (version: number, at: string, by: string, late: boolean) =>
       `Bản ${version}, nộp ${at} bởi ${by}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
     evidence: (link: string) => `Minh chứng: ${link}`,

@@ -3,6 +3,7 @@ import { daysBetween, localDateOf } from '../domain/calendar';
 import type { PageWindow } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodOfYear } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
 import { REVIEW_OPEN, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from './ids';
 import { pageControls } from './paging';
@@ -54,7 +55,7 @@ export interface StatusFacts {
 
 export const statusText = defineMessages(
   {
-    title: (period: string, year: number) => `Tiến độ báo cáo ${period} năm ${year}`,
+    title: (period: string, year: number) => `Tiến độ báo cáo ${periodOfYear(period, year, 'vi')}`,
     block: (block: string, due: string, when: string) => `*${block}* — hạn nộp ${due} (${when})`,
     daysLeft: (days: number) => (days === 0 ? 'hôm nay là hạn' : `còn ${days} ngày`),
     daysLate: (days: number) => (days === 0 ? 'đã quá hạn hôm nay' : `đã quá hạn ${days} ngày`),

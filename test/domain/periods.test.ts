@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, isLate, latestDuePeriod, lockedFrom, statusPeriod } from '../../src/domain/periods';
+import {
+  currentPeriod,
+  isLate,
+  latestDuePeriod,
+  latestOpen,
+  lockedFrom,
+  nextToOpen,
+  periodEndsAt,
+  reportOpensAt,
+  statusPeriod,
+} from '../../src/domain/periods';
 
 // The demo year's dues, 17:00 in Hà Nội (10:00 UTC).
 const Q1 = { id: 1, code: 'Q1', due: new Date('2021-04-10T10:00:00Z') };
@@ -7,17 +17,45 @@ const H1 = { id: 2, code: 'H1', due: new Date('2021-07-10T10:00:00Z') };
 const M9 = { id: 3, code: 'M9', due: new Date('2021-10-10T10:00:00Z') };
 const PERIODS = [M9, Q1, H1]; // any order in, due order out
 
+// Reports open 10 days before the period ends: Q1 (ends 31/03) from 22/03, H1 (30/06) from 21/06, M9 (30/09) from 21/09.
+const OPENS = { Q1: '2021-03-21T17:00:00Z', H1: '2021-06-20T17:00:00Z', M9: '2021-09-20T17:00:00Z' };
+const WINDOWED = PERIODS.map((period) => ({ ...period, opensAt: new Date(OPENS[period.code as keyof typeof OPENS]) }));
+
+describe('reportOpensAt', () => {
+  it.each([
+    ['2021-03-31', 10, '2021-03-21T17:00:00Z'], // 00:00 on 22/03 in Hà Nội
+    ['2021-03-31', 1, '2021-03-30T17:00:00Z'], // the period's last day
+    ['2021-03-31', 0, '2021-03-31T17:00:00Z'], // once it has ended
+    ['2021-06-30', 10, '2021-06-20T17:00:00Z'],
+  ])('a period ending %s, %i days → %s', (endsOn, days, expected) => {
+    expect(reportOpensAt(endsOn, days, 'Asia/Ho_Chi_Minh').toISOString()).toBe(new Date(expected).toISOString());
+  });
+
+  it('ends a period at midnight after its last day', () => {
+    expect(periodEndsAt('2021-03-31', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2021-03-31T17:00:00.000Z');
+  });
+});
+
 describe('currentPeriod', () => {
   it.each([
-    ['before every due', '2021-03-01T00:00:00Z', [], 'Q1'],
+    ['before any report opens: nothing yet', '2021-03-01T00:00:00Z', [], undefined],
+    ['Q1 open before its period ends', '2021-03-25T00:00:00Z', [], 'Q1'],
     ['exactly at the due, on time', '2021-04-10T10:00:00Z', [], 'Q1'],
     ['past Q1 without a Q1 report: the missed one first', '2021-05-01T00:00:00Z', [], 'Q1'],
-    ['past Q1 with it submitted', '2021-05-01T00:00:00Z', [1], 'H1'],
+    ['past Q1 with it submitted, H1 not open yet: nothing', '2021-04-11T03:00:00Z', [1], undefined],
+    ['H1 open, Q1 submitted', '2021-06-25T00:00:00Z', [1], 'H1'],
     ['past H1, Q1 submitted, H1 not', '2021-08-01T00:00:00Z', [1], 'H1'],
-    ['after every due, all submitted: the latest', '2021-12-01T00:00:00Z', [1, 2, 3], 'M9'],
+    ['after every due, all submitted: nothing', '2021-12-01T00:00:00Z', [1, 2, 3], undefined],
     ['after every due, only M9 missing', '2021-12-01T00:00:00Z', [1, 2], 'M9'],
   ])('%s → %s', (_case, now, submitted, expected) => {
-    expect(currentPeriod(PERIODS, new Set(submitted), new Date(now))?.code).toBe(expected);
+    expect(currentPeriod(WINDOWED, new Set(submitted), new Date(now))?.code).toBe(expected);
+  });
+
+  it('names the period that opens next and the latest open one', () => {
+    const at = new Date('2021-04-11T03:00:00Z');
+    expect(nextToOpen(WINDOWED, at)?.code).toBe('H1');
+    expect(latestOpen(WINDOWED, at)?.code).toBe('Q1');
+    expect(nextToOpen(WINDOWED, new Date('2021-12-01T00:00:00Z'))).toBeUndefined();
   });
 
   it('has nothing to offer without periods', () => {

@@ -34,6 +34,13 @@ describe('parseScopeWords', () => {
     ['noi chinh noi bo', 'NOI_CHINH', undefined, 'noi bo'],
     ['9', undefined, undefined, '9'],
     ['khoi kinh te', undefined, undefined, 'khoi kinh te'],
+    // Any distinctive part of one block's name: words that follow each other in that name only.
+    ['van hoa', 'VH_XH', undefined, ''],
+    ['xã hội 2021', 'VH_XH', 2021, ''],
+    ['hoa xa', 'VH_XH', undefined, ''],
+    ['so 1', 'CUM1', undefined, ''],
+    ['thi dua', undefined, undefined, 'thi dua'],
+    ['van hoa cai cach', undefined, undefined, 'van hoa cai cach'],
   ])('%j → block %s, year %s, rest %j', (typed, block, year, rest) => {
     const parsed = parseScopeWords(typed, BLOCKS);
     expect(parsed.block?.code).toBe(block);
@@ -124,6 +131,9 @@ describe('parsePeriodWords', () => {
     ['noi chinh', undefined, 'NOI_CHINH', undefined, ''],
     ['quy 7', undefined, undefined, undefined, 'quy 7'],
     ['q1 khoi kinh te', undefined, undefined, undefined, 'q1 khoi kinh te'],
+    ['van hoa', undefined, 'VH_XH', undefined, ''],
+    ['quy 1 van hoa', 'Q1', 'VH_XH', undefined, ''],
+    ['xa hoi 6 thang', 'H1', 'VH_XH', undefined, ''],
   ])('%j → period %s, block %s, year %s, rest %j', (typed, period, block, year, rest) => {
     const parsed = parsePeriodWords(typed, BLOCKS, PERIODS);
     expect([parsed.period?.code, parsed.block?.code, parsed.year, parsed.rest]).toEqual([period, block, year, rest]);

@@ -61,6 +61,18 @@ describe('the app over HTTP with the local Slack', () => {
     expect(answer).toContain('`/thidua help`');
   });
 
+  it.each(['dang ki', 'đăng kí', 'dangki', 'Đăng Ký'])('opens the pledge for %j (kí and ký are one word)', async (typed) => {
+    const opened = test.slack.callsTo('views.open').length;
+    await test.driver.slashCommand(OFFICER, typed);
+    await test.slack.waitFor(() => test.slack.callsTo('views.open').length > opened, 5000, 'the pledge form');
+    expect(textOf(test.slack.openViewOf(OFFICER)!.view)).toContain('giao ước thi đua năm 2021');
+  });
+
+  it('quotes the whole of what was typed when no command matches', async () => {
+    const reply = await test.driver.slashCommand(OFFICER, 'dang kiem  2021');
+    expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toContain('Không có lệnh «dang kiem 2021»');
+  });
+
   it('explains politely to someone outside the organisation who to ask', async () => {
     test.slack.addUser({ id: 'U0STRANGER', name: 'stranger', realName: 'Người ngoài' });
     const reply = await test.driver.slashCommand('U0STRANGER', 'help');

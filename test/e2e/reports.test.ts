@@ -253,13 +253,58 @@ describe('submitting a period report', () => {
     expect(t.bot.store.audit.all()[0]).toMatchObject({ action: 'report.submitted', actorUserId: ADMIN, actingAsAdmin: true });
   });
 
-  it('opens the report of a missed period first, then the next one', async () => {
+  it('opens the report of a missed period first, then the next one once it opens', async () => {
     t = await startTestBot({ now: new Date('2021-05-03T02:00:00Z') });
     const missed = await openModalBy(t, STP, 'baocao', CHANNEL);
     expect(textOf(missed.view.view)).toContain('Báo cáo Quý I năm 2021');
     await t.driver.submitView(STP, answers());
+    // H1 ends 30/06: its report opens 10 days before, on 21/06; until then a bare baocao says so.
+    const reply = await t.driver.slashCommand(STP, 'baocao', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe(
+      'Sở Tư pháp đã nộp báo cáo quý I năm 2021; muốn sửa, gõ `/thidua baocao <kỳ>`. Báo cáo 6 tháng đầu năm 2021 mở từ ngày 21/06/2021.',
+    );
+    t.clock.set(new Date('2021-06-21T02:00:00Z'));
     const next = await openModalBy(t, STP, 'baocao', CHANNEL);
-    expect(textOf(next.view.view)).toContain('Báo cáo 6 tháng đầu năm năm 2021');
+    expect(textOf(next.view.view)).toContain('Báo cáo 6 tháng đầu năm 2021 (01/01/2021 – 30/06/2021)');
+    expect(textOf(next.view.view)).not.toContain('năm năm');
+  });
+
+  it('takes no report for a period before its window opens (years[].report_opens_days before it ends), and announces none', async () => {
+    t = await startTestBot({ now: new Date('2021-04-12T02:00:00Z') });
+    const early = await t.driver.slashCommand(STP, 'baocao h1', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, early.responseUrl))).toBe(
+      'Chưa đến lúc nộp báo cáo 6 tháng đầu năm 2021: báo cáo mở từ ngày 21/06/2021 (10 ngày trước khi hết kỳ).',
+    );
+    expect(t.slack.callsTo('views.open')).toHaveLength(0);
+
+    // A modal forged for H1 stores nothing either: the Q1 form, its metadata turned to H1.
+    const h1 = t.bot.store.structure.periods(2021).find((period) => period.code === 'H1')!;
+    const unitId = t.bot.store.structure.unitByCode('STP')!.id;
+    const q1Form = await openModalBy(t, STP, 'baocao', CHANNEL);
+    expect(textOf(q1Form.view.view)).toContain('Báo cáo Quý I năm 2021');
+    const metadata = JSON.parse(q1Form.view.view.private_metadata as string);
+    q1Form.view.view.private_metadata = JSON.stringify({ ...metadata, periodId: h1.id });
+    await t.driver.submitView(STP, answers());
+    expect(t.bot.store.reports.find(h1.id, unitId)).toBeUndefined();
+    await t.bot.idle();
+    expect(
+      t.slack
+        .messagesIn(CHANNEL)
+        .map((message) => message.text)
+        .join('\n'),
+    ).not.toContain('6 tháng');
+  });
+
+  it('opens reports as many days before the period ends as the organisation file says', async () => {
+    t = await startTestBot({
+      now: new Date('2021-06-25T02:00:00Z'),
+      organisationYaml: DEMO_YAML.replace('    summary_at: "09:00"', '    summary_at: "09:00"\n    report_opens_days: 3'),
+    });
+    const early = await t.driver.slashCommand(STP, 'bao cao 6 thang', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, early.responseUrl))).toContain('báo cáo mở từ ngày 28/06/2021 (3 ngày trước khi hết kỳ)');
+    t.clock.set(new Date('2021-06-28T02:00:00Z'));
+    const opened = await openModalBy(t, STP, 'bao cao 6 thang', CHANNEL);
+    expect(textOf(opened.view.view)).toContain('Báo cáo 6 tháng đầu năm 2021');
   });
 
   it('explains a period it does not know, listing the periods', async () => {
@@ -271,7 +316,7 @@ describe('submitting a period report', () => {
   });
 
   it('opens the report from a button that names the period (a nudge)', async () => {
-    t = await startTestBot({ now: BEFORE_DUE });
+    t = await startTestBot({ now: new Date('2021-06-28T02:00:00Z') });
     const { actionId, value: buttonText } = nudgeButtonValue({ kind: 'report', year: 2021, periodCode: 'H1', unitCode: 'STP' });
     const message = {
       channel: `D${STP}`,
@@ -287,7 +332,7 @@ describe('submitting a period report', () => {
     };
     await t.driver.pressButton({ userId: STP, actionId, value: buttonText, in: { message } });
     const view = await t.slack.waitFor(() => t.slack.openViewOf(STP), 5000, 'the modal');
-    expect(textOf(view.view)).toContain('Báo cáo 6 tháng đầu năm năm 2021');
+    expect(textOf(view.view)).toContain('Báo cáo 6 tháng đầu năm 2021');
   });
 
   it('splits a table of 120 criteria over pages, checks each page, and stores every value once', async () => {

@@ -92,7 +92,7 @@ describe('the status table (tiến độ)', () => {
     t = await startTestBot({ now: AFTER_DUE });
     expect(textOf((await status(STP)).body)).toContain('Tiến độ báo cáo Quý I');
     expect(textOf((await status(ADMIN, 'tiendo van hoa xa hoi 6 thang', 'C0GENERAL')).body)).toContain(
-      'Tiến độ báo cáo 6 tháng đầu năm năm 2021',
+      'Tiến độ báo cáo 6 tháng đầu năm 2021',
     );
     expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain(
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua tiendo`.',
@@ -198,7 +198,7 @@ describe('reviewing a report (thẩm định)', () => {
     });
 
     // The unit's report now shows who reviewed it and the reviewed score.
-    const { view } = await openModalBy(t, STP, 'baocao', CHANNEL);
+    const { view } = await openModalBy(t, STP, 'baocao q1', CHANNEL);
     expect(textOf(view.view)).toContain('Đã thẩm định: <@U0CA0001>, 08/04/2021 09:00.');
     expect(textOf(view.view)).toContain('Điểm tạm tính của bản đang có hiệu lực: *94,20 điểm*.');
   });

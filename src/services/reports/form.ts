@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { Store } from '../../../db/store';
 import type { ReportRow, UnitReport } from '../../../db/store/reports';
 import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
+import { DEFAULT_TIME_ZONE } from '../../domain/calendar';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
-import { currentPeriod, isLate } from '../../domain/periods';
+import { currentPeriod, isLate, isOpen, latestOpen, nextToOpen, reportOpensAt } from '../../domain/periods';
 import { reportAsk } from '../../domain/report-form';
 import { parsePeriodWords } from '../../domain/scope-words';
 import { scoreUnit, type TableRules } from '../../domain/scoring';
@@ -118,13 +119,25 @@ export type ReportMetadata = z.infer<typeof reportMetadata>;
 export type ReportFormProblem =
   | UnitFormScopeProblem
   | { kind: 'no_periods'; year: number }
-  | { kind: 'unknown_period'; typed: string; periods: PeriodRow[] };
+  | { kind: 'unknown_period'; typed: string; periods: PeriodRow[] }
+  /** The period named has not opened yet. */
+  | { kind: 'not_open'; period: PeriodRow; opensAt: Date; opensDays: number }
+  /** No period named, and every open one is submitted: the latest submitted, and the one that opens next. */
+  | { kind: 'nothing_open'; unit: UnitRow; submitted?: PeriodRow; next?: { period: PeriodRow; opensAt: Date } };
+
+/** The year's periods, each with when its report opens (years[].report_opens_days before it ends, in the organisation's zone). */
+export function reportWindows(store: Store, year: YearRow): (PeriodRow & { opensAt: Date })[] {
+  const zone = store.organisation.get()?.timeZone ?? DEFAULT_TIME_ZONE;
+  return store.structure
+    .periods(year.year)
+    .map((period) => ({ ...period, opensAt: reportOpensAt(period.endsOn, year.reportOpensDays, zone) }));
+}
 
 /**
  * The report form `asked` names — a unit's code or name (the caller's own unit when empty), the
- * period `periodText` names (else the unit's current period: the earliest not yet due, or an
- * overdue one it has not submitted) of `year` (the current one when absent) — with its first
- * page's metadata; or why it cannot open.
+ * period `periodText` names (it must have opened: years[].report_opens_days before it ends), else
+ * the unit's current period (the earliest open one it has not submitted, an overdue one first) of
+ * `year` (the current one when absent) — with its first page's metadata; or why it cannot open.
  */
 export function reportFormToOpen(
   store: Store,
@@ -136,19 +149,32 @@ export function reportFormToOpen(
   const scoped = unitFormScope(store, caller, asked);
   if (!scoped.ok) return scoped;
   const { unit, block, year, actingAsAdmin } = scoped.scope;
-  const periods = store.structure.periods(year.year);
+  const periods = reportWindows(store, year);
   if (periods.length === 0) return refuse({ kind: 'no_periods', year: year.year });
-  let period: PeriodRow;
+  let period: PeriodRow & { opensAt: Date };
   if (asked.periodText) {
     const found = parsePeriodWords(asked.periodText, [], periods);
     if (!found.period || found.rest) return refuse({ kind: 'unknown_period', typed: asked.periodText, periods });
     period = found.period;
+    if (!isOpen(period, now)) return refuse({ kind: 'not_open', period, opensAt: period.opensAt, opensDays: year.reportOpensDays });
   } else {
     const submitted = store.reports.submittedPeriods(
       unit.id,
       periods.map((candidate) => candidate.id),
     );
-    const current = currentPeriod(periodsForUnit(store, periods, unit.id), submitted, now)!;
+    // The unit's own dues (an extension moves its due, not its window).
+    const forUnit = periodsForUnit(store, periods, unit.id).map((own, index) => ({ ...own, opensAt: periods[index]!.opensAt }));
+    const current = currentPeriod(forUnit, submitted, now);
+    if (!current) {
+      const next = nextToOpen(periods, now);
+      const done = latestOpen(periods, now);
+      return refuse({
+        kind: 'nothing_open',
+        unit,
+        ...(done ? { submitted: done } : {}),
+        ...(next ? { next: { period: next, opensAt: next.opensAt } } : {}),
+      });
+    }
     period = periods.find((candidate) => candidate.id === current.id)!;
   }
   const form = loadReportForm(store, unit, block, period, now);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLate } from '../../domain/periods';
+import { isLate, isOpen } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
@@ -11,7 +11,16 @@ import { decidersOf } from '../caller';
 import { queueChangeRequest } from '../change-requests/requests';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
-import { formSubject, loadReportForm, provisionalScore, type ReportForm, type ReportMetadata, reportMetadata, reportPages } from './form';
+import {
+  formSubject,
+  loadReportForm,
+  provisionalScore,
+  type ReportForm,
+  type ReportMetadata,
+  reportMetadata,
+  reportPages,
+  reportWindows,
+} from './form';
 
 /**
  * Reporting a period's results (báo cáo tiến độ): until the period locks every valid submission is
@@ -64,7 +73,10 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   yearOf: (store, metadata) => store.structure.periodById(metadata.periodId)?.year,
   load(store, metadata, unit, block, now) {
     const period = store.structure.periodById(metadata.periodId);
-    return period ? loadReportForm(store, unit, block, period, now) : undefined;
+    const year = period ? store.structure.year(period.year) : undefined;
+    // A period whose report has not opened takes no report (only a forged modal could name one).
+    const open = period && year && reportWindows(store, year).some((window) => window.id === period.id && isOpen(window, now));
+    return period && open ? loadReportForm(store, unit, block, period, now) : undefined;
   },
   items: (form) => form.criteria,
   pages: reportPages,

@@ -73,6 +73,10 @@ describe('/thidua xephang', () => {
     );
     const admin = await standings(ADMIN, 'xephang q1 van hoa xa hoi', 'C0GENERAL');
     expect(admin.text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Văn hóa – Xã hội');
+    // Any distinctive part of a block's name names it.
+    for (const typed of ['xephang van hoa', 'xephang q1 xã hội', 'xephang van hoa q1']) {
+      expect((await standings(ADMIN, typed, 'C0GENERAL')).text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Văn hóa – Xã hội');
+    }
     expect(admin.text).toContain('*1. Sở Y tế* — *36,00 điểm* · Không hoàn thành');
   });
 
