@@ -7,10 +7,17 @@ import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import type { Caller } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
-import { exportForLead, leadPermission, publishByLead, standingsView, unitBreakdown } from '../src/services/standings/lead';
+import { exportForLead, holdSummary, leadPermission, publishByLead, standingsView, unitBreakdown } from '../src/services/standings/lead';
 import { periodLabel } from '../src/standings/standings-text';
 import { commonText } from '../src/views/common-text';
-import { STANDINGS_DETAIL, STANDINGS_EXPORT, STANDINGS_NEXT, STANDINGS_PREVIOUS, STANDINGS_PUBLISH } from '../src/views/ids';
+import {
+  STANDINGS_DETAIL,
+  STANDINGS_EXPORT,
+  STANDINGS_HOLD,
+  STANDINGS_NEXT,
+  STANDINGS_PREVIOUS,
+  STANDINGS_PUBLISH,
+} from '../src/views/ids';
 import { buildStandingsReply, type StandingsPage, type StandingsSubject, type StandingsUnit } from '../src/views/standings';
 import { buildBreakdownModal } from '../src/views/standings-breakdown';
 import type { Feature, Reply } from './shared/feature';
@@ -53,6 +60,11 @@ const commandText = defineMessages(
     corrected: (period: string, channel: string, count: number) =>
       `Đã đăng bản đính chính bảng xếp hạng ${period} lên kênh <#${channel}> (${count} đơn vị thay đổi); biểu đồ theo sau trong luồng tin.`,
     exporting: (file: string) => `Đang gửi tệp ${file} vào tin nhắn riêng với bot.`,
+    hold: {
+      held: 'Đã giữ lại bản tổng hợp tự động kỳ này: bot không tự đăng. Khi sẵn sàng, gõ `/thidua xephang` và bấm “Đăng bản tổng hợp”.',
+      already_held: 'Bản tổng hợp tự động kỳ này đã được giữ lại từ trước.',
+      posted: 'Bản tổng hợp tự động kỳ này đã được đăng lên kênh; không giữ lại được nữa.',
+    },
   },
   {
     refused: (who: string) => `Only ${who} and admins can post the standings to the channel or export them; nothing was done.`,
@@ -64,6 +76,11 @@ const commandText = defineMessages(
     corrected: (period: string, channel: string, count: number) =>
       `Posted a correction of the standings for ${period} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
     exporting: (file: string) => `Sending ${file} to your direct messages with the bot.`,
+    hold: {
+      held: 'The automatic summary of this period is held: the bot will not post it. When ready, type `/thidua xephang` and press “Post the summary”.',
+      already_held: 'The automatic summary of this period was already held.',
+      posted: 'The automatic summary of this period is already posted; it can no longer be held.',
+    },
   },
 );
 
@@ -153,6 +170,14 @@ export const standingsFeature: Feature = {
           );
         }
       }
+    });
+
+    app.action<BlockAction<ButtonAction>>(STANDINGS_HOLD, async ({ ack, action, body, respond }) => {
+      await ack();
+      const pressed = await leadPress(deps, body.user.id, action.value, respond);
+      if (!pressed) return;
+      const outcome = holdSummary(deps, pressed.caller, pressed.actingAsAdmin, pressed.value);
+      await pressed.say(commandText[pressed.locale].hold[outcome]);
     });
 
     app.action<BlockAction<ButtonAction>>(STANDINGS_EXPORT, async ({ ack, action, body, respond }) => {

@@ -133,7 +133,7 @@ export const years = sqliteTable('years', {
   reportOpensDays: integer('report_opens_days').notNull().default(10),
   /** Working days a unit has to resubmit a report the lead returned. */
   resubmitWorkingDays: integer('resubmit_working_days').notNull().default(3),
-  /** The automatic summary waits for the lead's reviews at most this many working days after the due; then it goes out marked "tạm tính". */
+  /** The automatic summary waits for the lead's reviews at most this many working days after its day (0: not at all); then it goes out with unreviewed lines marked "tạm tính". */
   summaryLatestDays: integer('summary_latest_days').notNull().default(5),
   /** How many overdue reminders of a due are posted in the block's channel; later ones go to the late units and the lead only. */
   overdueInChannel: integer('overdue_in_channel').notNull().default(1),

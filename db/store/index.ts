@@ -15,6 +15,7 @@ import { snapshotQueries } from './snapshots';
 import { Statements } from './statements';
 import { structureQueries } from './structure';
 import type { Db } from './types';
+import { manualNudgeQueries, summaryHoldQueries } from './workflow';
 
 export type { Db } from './types';
 
@@ -45,6 +46,10 @@ export interface Store {
    * frozen and shared: read it, never change it.
    */
   remember<T>(name: string, args: readonly unknown[], compute: () => T): T;
+  /** Leads' holds on automatic summaries. */
+  summaryHolds: ReturnType<typeof summaryHoldQueries>;
+  /** Leads' «Nhắc» to units, for the interval between two. */
+  manualNudges: ReturnType<typeof manualNudgeQueries>;
   /**
    * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The
    * outermost one begins IMMEDIATE (takes the write lock first, waiting up to the busy timeout), so
@@ -105,6 +110,8 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     dues: dueQueries(db),
     configuration: configurationQueries(db),
     people: peopleQueries(db),
+    summaryHolds: summaryHoldQueries(db),
+    manualNudges: manualNudgeQueries(db),
     transaction: (work) =>
       nested
         ? db.transaction((tx) => work(storeOver(tx, connection, true)))

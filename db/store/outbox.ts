@@ -114,6 +114,56 @@ export function outboxQueries(db: Db, statements: Statements) {
       );
     },
 
+    /**
+     * Adds an entry `held` until `releaseAtMs` (organisation time) unless its key exists already;
+     * held entries of one `foldKey` are released together as one post (heldDue, release).
+     */
+    hold(entry: OutboxEntry, releaseAtMs: number, foldKey: string | null, nowMs: number): boolean {
+      const now = new Date(nowMs);
+      return (
+        db
+          .insert(outbox)
+          .values({
+            dedupeKey: entry.dedupeKey,
+            kind: entry.kind,
+            payload: entry.payload,
+            status: 'held',
+            notBefore: now,
+            createdAt: now,
+            releaseAt: new Date(releaseAtMs),
+            foldKey,
+          })
+          .onConflictDoNothing({ target: outbox.dedupeKey })
+          .run().changes === 1
+      );
+    },
+
+    /** Held entries whose release time (organisation time) has come, oldest first. */
+    heldDue(organisationNowMs: number): OutboxRow[] {
+      return db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'held'), lte(outbox.releaseAt, new Date(organisationNowMs))))
+        .orderBy(asc(outbox.id))
+        .all();
+    },
+
+    /**
+     * Releases held entries: `first` becomes pending with `payload` (the folded post) from `wireNowMs`,
+     * the `folded` ones end `superseded` (said in `first`'s post). Only entries still held are touched.
+     */
+    releaseHeld(first: number, payload: unknown, folded: readonly number[], wireNowMs: number): void {
+      db.update(outbox)
+        .set({ status: 'pending', payload, notBefore: new Date(wireNowMs) })
+        .where(and(eq(outbox.id, first), eq(outbox.status, 'held')))
+        .run();
+      if (folded.length === 0) return;
+      db.update(outbox)
+        .set({ status: 'superseded', error: `folded into entry ${first}` })
+        .where(and(inArray(outbox.id, [...folded]), eq(outbox.status, 'held')))
+        .run();
+    },
+
     byKey(dedupeKey: string): OutboxRow | undefined {
       return prepared.byKey().get({ key: dedupeKey });
     },

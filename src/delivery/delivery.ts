@@ -167,6 +167,19 @@ export class Delivery {
     return store.outbox.enqueue({ dedupeKey: entry.key, kind: entry.kind, payload: entry.message }, this.options.wire.nowMs());
   }
 
+  /**
+   * Adds a message to the outbox in the caller's transaction, held until `releaseAt` (organisation
+   * time; a scheduler pass releases it, folding held messages of one `foldKey` into one post).
+   */
+  hold(store: Store, entry: QueuedMessage, releaseAt: Date, foldKey: string | null): boolean {
+    return store.outbox.hold(
+      { dedupeKey: entry.key, kind: entry.kind, payload: entry.message },
+      releaseAt.getTime(),
+      foldKey,
+      this.options.wire.nowMs(),
+    );
+  }
+
   /** Starts working soon (after the caller's transaction committed). */
   kick(): void {
     if (this.stopped) return;

@@ -32,7 +32,9 @@ import {
  *   due is ahead, an overdue one only inside the window; nothing while now is in quiet hours.
  *   Weekends do not hold a catch-up back (a due may itself fall on a Saturday).
  * - Summary (summaryDueAt): the first working day after the due's local date at summary_at, posted
- *   from then until 30 calendar days later, never in quiet hours.
+ *   from then until 30 calendar days later, never in quiet hours, and on a later day never before
+ *   summary_at (a catch-up waits for the time of day). It waits for the lead's reviews until
+ *   summaryLatestAt (summary_latest_days working days later).
  */
 export interface QuietHours {
   /** Minutes after local midnight; the range may wrap midnight; from === to means no quiet hours. */
@@ -88,6 +90,18 @@ export function isQuiet(instant: Date, policy: { zone: string; quiet: QuietHours
 function quietAt(minutes: number, { fromMinutes: from, toMinutes: to }: QuietHours): boolean {
   if (from === to) return false;
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+}
+
+/**
+ * The first instant at or after `instant` outside the quiet hours (wall clock of `policy.zone`):
+ * `instant` itself, or the end of the quiet hours that hold it (22:00 with 20:00–07:00 → 07:00 the
+ * next morning; 05:00 → 07:00 that morning).
+ */
+export function afterQuietHours(instant: Date, policy: { zone: string; quiet: QuietHours }): Date {
+  if (!isQuiet(instant, policy)) return instant;
+  const date = localDateOf(instant, policy.zone);
+  const sameDay = instantAt(date, policy.quiet.toMinutes, policy.zone);
+  return sameDay.getTime() > instant.getTime() ? sameDay : instantAt(addDays(date, 1), policy.quiet.toMinutes, policy.zone);
 }
 
 /** The local time of day (minutes) to post at instead of `minutes`: itself, or the end of quiet hours when inside them. */
@@ -162,7 +176,20 @@ export function summaryDueAt(due: Date, policy: SummaryPolicy, now: Date): Summa
   const at = summaryInstant(due, policy);
   const until = addCalendarDays(at, SUMMARY_WINDOW_DAYS, policy.zone);
   if (now.getTime() < at.getTime() || now.getTime() >= until.getTime() || isQuiet(now, policy)) return undefined;
+  // A summary caught up on a later day still goes out at its time of day, not at the first pass of the morning.
+  if (localMinutesOf(now, policy.zone) < postingMinutes(policy.summaryAtMinutes, policy.quiet)) return undefined;
   return { slot: 'summary', at };
+}
+
+/**
+ * The latest a summary waits for the lead's reviews: `latestDays` working days after the summary
+ * instant's local date, at the summary time (`policy.zone`). From then it goes out with the
+ * unreviewed lines marked provisional.
+ */
+export function summaryLatestAt(due: Date, policy: SummaryPolicy, latestDays: number): Date {
+  const first = localDateOf(summaryInstant(due, policy), policy.zone);
+  const date = addWorkingDays(first, latestDays, policy.holidays);
+  return instantAt(date, postingMinutes(policy.summaryAtMinutes, policy.quiet), policy.zone);
 }
 
 // ── From stored settings ────────────────────────────────────────────────────────────────────

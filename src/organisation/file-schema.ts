@@ -270,7 +270,7 @@ export function organisationFileSchema(locale: Locale) {
       .max(24 * 30)
       .default(0),
     summary_at: timeOfDay.default('09:00'),
-    summary_latest_days: z.number().int().min(1).max(30).default(5),
+    summary_latest_days: z.number().int().min(0).max(30).default(5),
     report_opens_days: z.number().int().min(0).max(366).default(10),
     resubmit_working_days: z.number().int().min(1).max(30).default(3),
     grades: grades.optional(),

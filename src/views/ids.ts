@@ -119,6 +119,7 @@ export const STANDINGS_DETAIL = 'standings_detail';
 /** Block leads and admins: post to the block's channel (or a correction), and the XLSX to their DM; value { b, pe }. */
 export const STANDINGS_PUBLISH = 'standings_publish';
 export const STANDINGS_EXPORT = 'standings_export';
+export const STANDINGS_HOLD = 'standings_hold';
 export const STANDINGS_ACTIONS_BLOCK = 'standings_actions';
 /** Followed by the unit id: the section of one unit's line. */
 export const STANDINGS_UNIT_BLOCK_PREFIX = 'standings_unit_';

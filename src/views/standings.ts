@@ -11,6 +11,7 @@ import {
   STANDINGS_ACTIONS_BLOCK,
   STANDINGS_DETAIL,
   STANDINGS_EXPORT,
+  STANDINGS_HOLD,
   STANDINGS_NEXT,
   STANDINGS_PREVIOUS,
   STANDINGS_PUBLISH,
@@ -38,6 +39,9 @@ export const standingsViewText = defineMessages(
     nobodyReported: (units: string) => `_Chưa báo cáo:_ ${units}`,
     detail: 'Chi tiết',
     publish: 'Đăng lên kênh',
+    publishHeld: 'Đăng bản tổng hợp',
+    holdSummary: 'Giữ bản tổng hợp tự động',
+    summaryHeld: 'Bản tổng hợp tự động kỳ này đang được giữ lại, chưa đăng lên kênh; bấm “Đăng bản tổng hợp” khi đã sẵn sàng.',
     correct: 'Đăng bản đính chính',
     exportXlsx: 'Xuất Excel',
     kinds: { summary: 'bản tổng hợp tự động', manual: 'bản Trưởng khối đăng', correction: 'bản đính chính' } satisfies Record<
@@ -109,6 +113,9 @@ export const standingsViewText = defineMessages(
       correction: (at: string, by: string) => `${by} đăng lúc ${at}`,
     } satisfies Record<PublicationKind, (at: string, by: string) => string>,
     replaces: (at: string) => `*Thay cho bản đăng lúc ${at}.* Thay đổi:`,
+    provisionalLine: 'tạm tính, chưa thẩm định',
+    provisionalNote: (count: number, reported: number) =>
+      `Tạm tính: ${count}/${reported} báo cáo chưa được Trưởng khối thẩm định; điểm của các dòng đó là điểm đơn vị tự chấm, chưa tính điểm thưởng và điểm Trưởng khối chấm.`,
     seeDetail: (command: string) => `Chi tiết từng tiêu chí: \`${command}\` · Biểu đồ trong luồng tin này.`,
     chartCaption: (period: string, block: string) => `Biểu đồ xếp hạng ${period} — ${block}`,
   },
@@ -123,6 +130,9 @@ export const standingsViewText = defineMessages(
     nobodyReported: (units: string) => `_Not reported:_ ${units}`,
     detail: 'Details',
     publish: 'Post to the channel',
+    publishHeld: 'Post the summary',
+    holdSummary: 'Hold the automatic summary',
+    summaryHeld: 'This period’s automatic summary is held and not posted; press “Post the summary” when it is ready.',
     correct: 'Post a correction',
     exportXlsx: 'Export to Excel',
     kinds: { summary: 'automatic summary', manual: 'posted by the block lead', correction: 'correction' },
@@ -189,6 +199,9 @@ export const standingsViewText = defineMessages(
       correction: (at: string, by: string) => `Posted by ${by} at ${at}`,
     },
     replaces: (at: string) => `*Replaces the version posted at ${at}.* Changes:`,
+    provisionalLine: 'provisional, not reviewed',
+    provisionalNote: (count: number, reported: number) =>
+      `Provisional: ${count} of ${reported} reports not yet reviewed by the block lead; their lines are the units' own scores, without bonuses and the lines the lead scores.`,
     seeDetail: (command: string) => `Every criterion: \`${command}\` · The chart is in this thread.`,
     chartCaption: (period: string, block: string) => `Standings chart ${period} — ${block}`,
   },
@@ -200,14 +213,14 @@ export function standingsCommand(record: Pick<StandingsRecord, 'period' | 'block
 }
 
 /** What a row is flagged with, in reading order: tie, late, returned or awaiting review, pending change. */
-export function rowFlags(row: StandingsRecordRow, locale: Locale): string[] {
+export function rowFlags(row: StandingsRecordRow, locale: Locale, posted = false): string[] {
   const words = standingsText[locale];
   const text = standingsViewText[locale];
   if (!row.reported) return [];
   return [
     ...(row.tie ? [words.tie] : []),
     ...(row.late ? [words.late] : []),
-    ...(row.returned ? [text.returned] : !row.fullyReviewed ? [words.awaitingReview] : []),
+    ...(row.returned ? [text.returned] : !row.fullyReviewed ? [posted ? text.provisionalLine : words.awaitingReview] : []),
     ...(row.pendingChange ? [text.pendingChange] : []),
   ];
 }
@@ -220,10 +233,10 @@ export function decimalsOf(record: StandingsRecord): number[] {
 }
 
 /** "*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt" and a second line of flags when any (also the App Home's standings). */
-export function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, markdown: boolean): string {
+export function rowLine(row: StandingsRecordRow, decimals: number, locale: Locale, markdown: boolean, posted = false): string {
   const text = standingsViewText[locale];
   const points = text.points(formatPoints(row.total, locale, decimals));
-  const flags = rowFlags(row, locale);
+  const flags = rowFlags(row, locale, posted);
   if (!markdown) return `${row.rank}. ${row.unitName} — ${points} — ${row.grade ?? ''}${flags.length ? ` (${flags.join('; ')})` : ''}`;
   return `*${row.rank}. ${escapeMrkdwn(row.unitName)}* — *${points}* · ${escapeMrkdwn(row.grade ?? '')}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`;
 }
@@ -279,6 +292,8 @@ export interface StandingsReplyFacts {
   published?: Publication;
   /** A block lead or an admin: may post to the channel and export. */
   canPublish: boolean;
+  /** The automatic summary: not posted yet (the lead may hold it), held by the lead, or posted. */
+  summary?: 'due' | 'held' | 'posted';
 }
 
 /** What the buttons of one standings reply carry: block id, period id, page. */
@@ -353,11 +368,16 @@ export function buildStandingsReply(
 
   if (facts.canPublish) {
     const value = JSON.stringify(subject);
-    const changed = !published || published.changes.length > 0;
+    const held = facts.summary === 'held';
+    const changed = held || !published || published.changes.length > 0;
+    if (held) blocks.push(context(text.summaryHeld));
     blocks.push(
       actions(
         STANDINGS_ACTIONS_BLOCK,
-        ...(changed && reported > 0 ? [button(published ? text.correct : text.publish, STANDINGS_PUBLISH, value, 'primary')] : []),
+        ...(changed && reported > 0
+          ? [button(held ? text.publishHeld : published ? text.correct : text.publish, STANDINGS_PUBLISH, value, 'primary')]
+          : []),
+        ...(facts.summary === 'due' && reported > 0 ? [button(text.holdSummary, STANDINGS_HOLD, value)] : []),
         button(text.exportXlsx, STANDINGS_EXPORT, value),
       ),
     );
@@ -404,9 +424,11 @@ export function buildStandingsPost(facts: PostFacts, locale: Locale): { text: st
     );
   const decimals = decimalsOf(record);
   const lines = [
-    ...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true)),
+    ...reported.map((row) => rowLine(row, decimals[record.rows.indexOf(row)]!, locale, true, true)),
     ...notReportedLines(record, record.rows, locale),
   ];
+  const provisional = reported.filter((row) => !row.fullyReviewed && !row.returned).length;
+  if (provisional > 0) blocks.push(context(text.provisionalNote(provisional, reported.length)));
   blocks.push(...packTexts(lines.length ? lines : [text.nothingReported], '\n', { maxLength: 9000 }).map((chunk) => section(chunk)));
   blocks.push(context(text.seeDetail(standingsCommand(record))));
   return { text: escapeMrkdwn(`${title} · ${text.reportedCount(reported.length, record.rows.length)}`), blocks };

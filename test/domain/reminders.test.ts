@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATION_FILE } from '../../db/files';
 import { addDays, instantAt, isWorkingDay, localDateOf } from '../../src/domain/calendar';
 import {
+  afterQuietHours,
   isQuiet,
   type NudgeSlot,
   nudgeDueAt,
@@ -12,6 +13,7 @@ import {
   policyFromSettings,
   type ReminderPolicy,
   summaryDueAt,
+  summaryLatestAt,
   summaryPolicyFromSettings,
 } from '../../src/domain/reminders';
 import { readOrganisationFile } from '../../src/organisation/read-file';
@@ -308,7 +310,10 @@ describe('summaryDueAt', () => {
     ['2021-04-12 09:00', '2021-04-12T02:00:00.000Z'], // Monday after Saturday's due, 09:00 local
     ['2021-04-20 15:00', '2021-04-12T02:00:00.000Z'], // a pass after downtime still posts it (once, by the outbox key)
     ['2021-04-20 22:00', undefined], // quiet hours
-    ['2021-05-12 08:59', '2021-04-12T02:00:00.000Z'],
+    ['2021-04-21 07:00', undefined], // a catch-up waits for summary_at, not the end of quiet hours
+    ['2021-04-21 08:59', undefined],
+    ['2021-04-21 09:00', '2021-04-12T02:00:00.000Z'],
+    ['2021-05-11 19:59', '2021-04-12T02:00:00.000Z'],
     ['2021-05-12 09:00', undefined], // 30 days after the summary instant: stale, not posted
   ])('Quý I at %s: %s', (now, expected) => {
     const slot = summaryDueAt(q1Due, summaryPolicy, hanoi(now));
@@ -323,6 +328,26 @@ describe('summaryDueAt', () => {
     );
     const late = { ...summaryPolicy, summaryAtMinutes: 22 * 60 };
     expect(summaryDueAt(q1Due, late, hanoi('2021-04-12 07:00'))?.at.toISOString()).toBe('2021-04-12T00:00:00.000Z');
+  });
+});
+
+describe('summaryLatestAt', () => {
+  it.each([
+    [1, '2021-04-13T02:00:00.000Z'], // Tuesday after Monday's summary
+    [5, '2021-04-19T02:00:00.000Z'], // the weekend skipped
+  ])('Quý I waits for reviews %i working days: until %s', (days, expected) => {
+    expect(summaryLatestAt(q1Due, summaryPolicy, days).toISOString()).toBe(expected);
+  });
+});
+
+describe('afterQuietHours', () => {
+  it.each([
+    ['2021-04-09 19:59', '2021-04-09 19:59'],
+    ['2021-04-09 22:00', '2021-04-10 07:00'],
+    ['2021-04-10 05:00', '2021-04-10 07:00'],
+    ['2021-04-10 07:00', '2021-04-10 07:00'],
+  ])('at %s local: %s', (local, expected) => {
+    expect(afterQuietHours(hanoi(local), policy).toISOString()).toBe(hanoi(expected).toISOString());
   });
 });
 

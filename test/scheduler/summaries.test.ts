@@ -12,7 +12,7 @@ import { sealOf } from '../../src/services/seal';
 import { publishStandings } from '../../src/services/standings/publish';
 import { standingsFor } from '../../src/standings/load';
 import { standingsRecord } from '../../src/standings/record';
-import { DEMO_YAML } from '../support/bot';
+import { DEMO_NO_WAIT_YAML, DEMO_YAML } from '../support/bot';
 import { childEnvironment, finished, ROOT, scratchFolder } from '../support/processes';
 import { DEMO_YES, seedNoiChinhQ1, seedReport } from '../support/standings';
 import { openOrganisationStore } from '../support/store';
@@ -22,7 +22,7 @@ const SUMMARY_TIME = '2021-04-12T02:00:00Z'; // Monday 09:00 in Hà Nội, the f
 describe('the automatic summary from two processes at once', () => {
   it('is queued once per block, with one snapshot, whichever process gets there first', async () => {
     const path = join(scratchFolder(), 'thidua.sqlite');
-    const { handle: setup, store } = openOrganisationStore(new Date('2021-03-01T00:00:00Z'), { path });
+    const { handle: setup, store } = openOrganisationStore(new Date('2021-03-01T00:00:00Z'), { path, yaml: DEMO_NO_WAIT_YAML });
     seedNoiChinhQ1(store, new Date('2021-04-08T03:00:00Z'), new Date('2021-04-11T03:00:00Z'));
     seedReport(store, {
       unitCode: 'SYT',

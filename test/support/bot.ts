@@ -44,6 +44,9 @@ export interface TestBot {
 
 export const DEMO_YAML = readFileSync(new URL('../../db/seed/demo.yaml', import.meta.url), 'utf8');
 
+/** The demo whose automatic summary does not wait for the lead's reviews (summary_latest_days: 0). */
+export const DEMO_NO_WAIT_YAML = DEMO_YAML.replace('    summary_at: "09:00"', '    summary_at: "09:00"\n    summary_latest_days: 0');
+
 /**
  * The demo with its own grade bands (lines of `years[0].grades`); its commendation rules, which name
  * the default grades, are left out.

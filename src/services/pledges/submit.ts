@@ -5,6 +5,7 @@ import { PLEDGE_COMMITMENTS_BLOCK, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE
 import { buildCovenant, buildSignedLine, describePledgeChanges, type PledgeCriterion, pledgeItemKey } from '../../views/pledge';
 import { targetBlockId, titleValue } from '../../views/pledge-modal';
 import { type ChangeRequest, queueChangeRequest } from '../change-requests/requests';
+import { queueChannelLine } from '../channel-posts';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, pledgeChangeRequests } from './change-requests';
 import { covenantFacts, loadPledgeForm, type PledgeForm, type PledgeMetadata, pledgeMetadata, pledgePages } from './form';
@@ -170,26 +171,37 @@ function applyPledge({
   const signed = tx.pledges.signedCount(form.year.year, memberIds);
   const total = memberIds.length;
   audit('pledge.signed', { versionId: version.id, late: afterDue, signed, total });
-  deps.delivery.queue(tx, {
-    key: `pledge-signed:${form.year.year}:${form.unit.id}`,
-    kind: 'pledge_signed',
-    message: {
-      channel: form.block.channelId,
-      ...buildSignedLine(
-        { unitName: form.unit.name, year: form.year.year, late: afterDue, signed, total, byAdmin: actingAsAdmin },
-        organisation.locale,
-      ),
-    },
-  });
-  if (signed >= total) {
-    deps.delivery.queue(tx, {
-      key: `pledge-covenant:${form.year.year}:${form.block.id}`,
-      kind: 'pledge_covenant',
+  queueChannelLine(
+    deps,
+    tx,
+    {
+      key: `pledge-signed:${form.year.year}:${form.unit.id}`,
+      kind: 'pledge_signed',
       message: {
         channel: form.block.channelId,
-        ...buildCovenant(covenantFacts(tx, form.blockYear, form.year, organisation.timeZone), organisation.locale),
+        ...buildSignedLine(
+          { unitName: form.unit.name, year: form.year.year, late: afterDue, signed, total, byAdmin: actingAsAdmin },
+          organisation.locale,
+        ),
       },
-    });
+    },
+    now,
+  );
+  if (signed >= total) {
+    queueChannelLine(
+      deps,
+      tx,
+      {
+        key: `pledge-covenant:${form.year.year}:${form.block.id}`,
+        kind: 'pledge_covenant',
+        message: {
+          channel: form.block.channelId,
+          ...buildCovenant(covenantFacts(tx, form.blockYear, form.year, organisation.timeZone), organisation.locale),
+        },
+        fold: false,
+      },
+      now,
+    );
   }
   return { kind: 'signed', late: afterDue, signed, total };
 }

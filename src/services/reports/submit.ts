@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLate, isOpen } from '../../domain/periods';
+import { isLate, isOpen, periodEndsAt } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
@@ -9,6 +9,7 @@ import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/repor
 import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
 import { queueChangeRequest } from '../change-requests/requests';
+import { queueChannelLine } from '../channel-posts';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
 import {
@@ -238,16 +239,23 @@ function applyReport({
   );
   const done = members.filter((member) => reports.get(member.id)?.inForce).length;
   audit('report.submitted', { versionId: version.id, late, done, total: members.length });
-  deps.delivery.queue(tx, {
-    key: `report-submitted:${form.period.id}:${form.unit.id}`,
-    kind: 'report_submitted',
-    message: {
-      channel: form.block.channelId,
-      ...buildSubmittedLine(
-        { unitName: form.unit.name, periodName: form.period.name, late, done, total: members.length, byAdmin: actingAsAdmin },
-        locale,
-      ),
+  // Submitted before its period ended (the window opens earlier): announced once the period has ended.
+  queueChannelLine(
+    deps,
+    tx,
+    {
+      key: `report-submitted:${form.period.id}:${form.unit.id}`,
+      kind: 'report_submitted',
+      message: {
+        channel: form.block.channelId,
+        ...buildSubmittedLine(
+          { unitName: form.unit.name, periodName: form.period.name, late, done, total: members.length, byAdmin: actingAsAdmin },
+          locale,
+        ),
+      },
+      notBefore: periodEndsAt(form.period.endsOn, organisation.timeZone),
     },
-  });
+    now,
+  );
   return { kind: 'submitted', late, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
 }

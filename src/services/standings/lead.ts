@@ -7,7 +7,7 @@ import { type StandingChange, type StandingsRecord, standingChanges, standingsRe
 import { escapeMrkdwn } from '../../views/blocks';
 import { type Caller, leadsBlock, type Permission } from '../caller';
 import type { AppDeps } from '../deps';
-import { latestPublished, publishStandings } from './publish';
+import { latestPublished, publishStandings, summaryKey } from './publish';
 
 /**
  * A block's standings for a period as `xephang` shows them, and what its lead (or an admin) does
@@ -18,6 +18,8 @@ export interface StandingsView {
   record: StandingsRecord;
   canPublish: boolean;
   published?: { kind: SnapshotKind; at: Date; changes: StandingChange[] };
+  /** The automatic summary: not posted yet (the lead may hold it), held by the lead, or posted. */
+  summary: 'due' | 'held' | 'posted';
 }
 
 /** The standings as of `now`, with what was last published; undefined when the block or period is gone. */
@@ -29,8 +31,41 @@ export function standingsView(store: Store, caller: Caller, blockId: number, per
   return {
     record,
     canPublish: leadsBlock(store, caller, blockId, loaded.period.year).allowed,
+    summary: summaryState(store, blockId, periodId),
     ...(latest ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } } : {}),
   };
+}
+
+function summaryState(store: Store, blockId: number, periodId: number): StandingsView['summary'] {
+  if (store.outbox.byKey(summaryKey(blockId, periodId))) return 'posted';
+  return store.summaryHolds.isHeld(blockId, periodId) ? 'held' : 'due';
+}
+
+/**
+ * «Giữ bản tổng hợp»: the lead holds the block's automatic summary of the period (it is not posted
+ * until the lead posts it from `xephang`). `posted` when it went out already.
+ */
+export function holdSummary(
+  deps: AppDeps,
+  caller: Caller,
+  actingAsAdmin: boolean,
+  subject: { blockId: number; periodId: number },
+): 'held' | 'already_held' | 'posted' {
+  const at = deps.clock.now();
+  return deps.store.transaction((tx) => {
+    if (tx.outbox.byKey(summaryKey(subject.blockId, subject.periodId))) return 'posted';
+    if (!tx.summaryHolds.hold(subject.blockId, subject.periodId, caller.userId, at)) return 'already_held';
+    tx.audit.record({
+      at,
+      actorUserId: caller.userId,
+      actingAsAdmin,
+      action: 'standings.summary_held',
+      entityType: 'block',
+      entityId: subject.blockId,
+      details: subject,
+    });
+    return 'held';
+  });
 }
 
 /** The standings as of `now` with unit `unitId`'s lines (Chi tiết), or which is gone. */
@@ -87,21 +122,24 @@ export function publishByLead(
     const record = standingsRecord(loaded, at);
     if (!record.rows.some((row) => row.reported)) return { kind: 'nothing_reported' };
     const previous = latestPublished(tx, subject.blockId, subject.periodId);
-    if (previous && standingChanges(previous.record, record).length === 0)
+    // A summary the lead held goes out as the period's summary when the lead posts it.
+    const releasing = tx.summaryHolds.release(subject.blockId, subject.periodId);
+    if (!releasing && previous && standingChanges(previous.record, record).length === 0)
       return { kind: 'unchanged', publishedAt: previous.row.createdAt };
-    const kind = previous ? 'correction' : 'manual';
+    const kind = releasing ? 'summary' : previous ? 'correction' : 'manual';
     const published = publishStandings(deps, tx, record, loaded.block.channelId, {
       kind,
       at,
       by: caller.userId,
       zone: organisation.timeZone,
       locale: organisation.locale,
-    })!;
+    });
+    if (!published) return { kind: 'gone' };
     tx.audit.record({
       at,
       actorUserId: caller.userId,
       actingAsAdmin,
-      action: kind === 'correction' ? 'standings.corrected' : 'standings.published',
+      action: kind === 'correction' ? 'standings.corrected' : kind === 'summary' ? 'standings.summary_released' : 'standings.published',
       entityType: 'standings_snapshot',
       entityId: published.snapshot.id,
       details: { ...subject, changedUnits: published.changes.map((change) => change.unitName) },

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSchedulerPass } from '../../../src/scheduler/scheduler';
 import { STANDINGS_EXPORT, STANDINGS_PUBLISH, STATUS_NUDGE } from '../../../src/views/ids';
-import { DEMO_YAML, firstResponse, textOf } from '../../support/bot';
+import { DEMO_NO_WAIT_YAML, DEMO_YAML, firstResponse, textOf } from '../../support/bot';
 import { seedReport, seedReview } from '../../support/standings';
 import {
   ADMIN,
@@ -32,7 +32,7 @@ afterEach(closeStandingsBot);
 
 describe('the automatic summary', () => {
   it('posts each block its standings once, after the due at 09:00 on the next working day, with the chart in the thread', async () => {
-    await seeded(BEFORE_SUMMARY);
+    await seeded(BEFORE_SUMMARY, DEMO_NO_WAIT_YAML);
     await runSchedulerPass(bot().bot.deps, bot().clock.now());
     await drain();
     expect([...posts(CHANNEL), ...files(CHANNEL)]).toEqual([]);
@@ -58,8 +58,9 @@ describe('the automatic summary', () => {
     const summary = textOf(posts(CHANNEL)[0]!);
     expect(summary).toContain('*1. Công an tỉnh* — *94,00 điểm* · Hoàn thành tốt');
     expect(summary).toContain(
-      '*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · nộp muộn · chờ thẩm định_',
+      '*2. Tòa án nhân dân tỉnh* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · nộp muộn · tạm tính, chưa thẩm định_',
     );
+    expect(summary).toContain('Tạm tính: 3/3 báo cáo chưa được Trưởng khối thẩm định');
     expect(summary).toContain('`/thidua xephang Q1 NOI_CHINH 2021`');
     expect(bot().bot.handle.sqlite.prepare('select kind, created_by as createdBy from standings_snapshots order by id').all()).toEqual([
       { kind: 'summary', createdBy: null },
@@ -88,7 +89,7 @@ describe('the automatic summary', () => {
   });
 
   it('waits for a block where nobody has reported, and posts when the first report arrives', async () => {
-    await startStandingsBot({ now: SUMMARY_TIME });
+    await startStandingsBot({ now: SUMMARY_TIME, organisationYaml: DEMO_NO_WAIT_YAML });
     await runSchedulerPass(bot().bot.deps, bot().clock.now());
     await drain();
     expect(queued()).toEqual([]);
@@ -105,7 +106,7 @@ describe('the automatic summary', () => {
 
 describe('after the summary', () => {
   it('tells that a review changed the standings, and lets only the lead post a correction, once', async () => {
-    const { stp } = await seeded(SUMMARY_TIME);
+    const { stp } = await seeded(SUMMARY_TIME, DEMO_NO_WAIT_YAML);
     await runSchedulerPass(bot().bot.deps, bot().clock.now());
     await drain();
     bot().clock.set(LATER);
@@ -161,7 +162,7 @@ describe('after the summary', () => {
   });
 
   it('lets a lead post the standings before the summary, and an admin for any block, recorded as acting as admin', async () => {
-    await seeded(BEFORE_SUMMARY);
+    await seeded(BEFORE_SUMMARY, DEMO_NO_WAIT_YAML);
     const lead = await standings(CA);
     const post = buttons(lead.blocks).find((button) => button.actionId === STANDINGS_PUBLISH)!;
     expect(post.text).toBe('Đăng lên kênh');
