@@ -4,6 +4,7 @@ import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
+import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { type Caller, identifyCaller, isMember } from '../src/services/caller';
 import { localeOf } from '../src/services/people';
@@ -107,6 +108,10 @@ export const statusFeature: Feature = {
           return reply(text.alreadySubmitted(outcome.unit.name, outcome.period.name));
         case 'nobody':
           return reply(text.nobodyToNudge(outcome.unit.name));
+        case 'recently': {
+          const at = (instant: Date) => formatDateTime(instant, organisation.timeZone, locale);
+          return reply(text.nudgedRecently(outcome.unit.name, mention(outcome.by), at(outcome.at), at(outcome.again)));
+        }
         case 'nudged':
           return reply(text.nudged(outcome.unit.name, outcome.officers.map(mention).join(', '), outcome.period.name));
       }

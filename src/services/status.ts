@@ -58,12 +58,15 @@ export type NudgeOutcome =
   | { kind: 'refused' }
   | { kind: 'already_submitted'; unit: UnitRow; period: PeriodRow }
   | { kind: 'nobody'; unit: UnitRow }
+  /** Reminded less than years[].reminders.nudge_interval_minutes ago: not again before `again`. */
+  | { kind: 'recently'; unit: UnitRow; by: string; at: Date; again: Date }
   | { kind: 'nudged'; unit: UnitRow; period: PeriodRow; officers: string[] };
 
 /**
- * The lead's «Nhắc» for `unitId`'s report of `periodId`: a DM to each of its officers, queued with
- * its audit entry. `pressId` tells presses apart — each press is its own reminder (the lead may
- * remind again tomorrow), a retried press is not.
+ * The lead's «Nhắc» for `unitId`'s report of `periodId`: a DM to each of its officers saying who
+ * asked, queued with its audit entry. A unit is reminded at most once per
+ * years[].reminders.nudge_interval_minutes (a second press within it, by anyone, is answered with
+ * when the last one went); `pressId` tells presses apart, so a retried press is not another one.
  */
 export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: number; unitId: number; pressId: string }): NudgeOutcome {
   const { store } = deps;
@@ -80,7 +83,15 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
   const officers = store.structure.officerIds(unit.id);
   if (officers.length === 0) return { kind: 'nobody', unit };
   const { due } = dueOfUnit(store, period, unit.id);
-  store.transaction((tx) => {
+  const subject = `report:${period.id}`;
+  const interval = (store.structure.year(period.year)?.nudgeIntervalMinutes ?? 0) * 60_000;
+  const outcome = store.transaction((tx): NudgeOutcome | undefined => {
+    const last = tx.manualNudges.latest(subject, unit.id);
+    if (last && now.getTime() < last.at.getTime() + interval)
+      return { kind: 'recently', unit, by: last.byUserId, at: last.at, again: new Date(last.at.getTime() + interval) };
+    tx.manualNudges.record(subject, unit.id, caller.userId, now);
+    const lead = tx.structure.blockYear(period.year, block.id)?.lead;
+    const leadUnitName = permission.actingAsAdmin ? undefined : lead?.name;
     for (const userId of officers) {
       deps.delivery.queue(tx, {
         key: `manual-nudge:${period.id}:${unit.id}:${userId}:${press.pressId}`,
@@ -96,6 +107,7 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
             slotKind: now.getTime() > due.getTime() ? 'overdue' : 'before',
             unitName: unit.name,
             unitCode: unit.code,
+            askedBy: { userId: caller.userId, ...(leadUnitName ? { leadUnitName } : {}) },
           }),
         },
       });
@@ -109,7 +121,9 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { periodId: numb
       entityId: unit.id,
       details: { period: period.code, officers },
     });
+    return undefined;
   });
+  if (outcome) return outcome;
   deps.delivery.kick();
   return { kind: 'nudged', unit, period, officers };
 }

@@ -38,6 +38,8 @@ const nudgeText = defineMessages(
       report: (block: string, late: number, total: number) => `${block} còn ${late}/${total} đơn vị chưa nộp báo cáo:`,
     },
     escalationWhy: 'Tin này gửi cán bộ của đơn vị Trưởng khối để đôn đốc các đơn vị trên.',
+    leadAsks: (unit: string, user: string) => `Trưởng khối (${unit}, ${user}) nhắc:`,
+    adminAsks: (user: string) => `Quản trị viên ${user} nhắc:`,
     digestIntro: (count: number) =>
       `Có ${count} tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp cấu hình tổ chức rồi nạp lại (\`npx thidua import <tệp.yaml>\`), hoặc mời bot vào kênh.`,
     digestLine: (who: string, code: string, reason: string, count: number, moment: string, excerpt: string) =>
@@ -84,6 +86,8 @@ const nudgeText = defineMessages(
       report: (block: string, late: number, total: number) => `${block}: ${late}/${total} units have not submitted the report yet:`,
     },
     escalationWhy: "Sent to the block lead's officers to follow up with these units.",
+    leadAsks: (unit: string, user: string) => `The block lead (${unit}, ${user}) asks:`,
+    adminAsks: (user: string) => `Admin ${user} asks:`,
     digestIntro: (count: number) =>
       `${count} ${count === 1 ? 'message' : 'messages'} could not be delivered because the recipient or channel can no longer be reached. Please correct the organisation file and import it again (\`npx thidua import <file.yaml>\`), or invite the bot to the channel.`,
     digestLine: (who: string, code: string, reason: string, count: number, moment: string, excerpt: string) =>
@@ -132,6 +136,8 @@ export interface OfficerNudgeInput extends DeadlineFacts {
   slotKind: NudgeKind;
   unitName: string;
   unitCode: string;
+  /** A «Nhắc» pressed by someone: the block lead's unit (or none: an admin) and who pressed it. */
+  askedBy?: { userId: string; leadUnitName?: string };
 }
 
 export interface LeadEscalationInput extends DeadlineFacts {
@@ -184,7 +190,10 @@ export function buildChannelNudge(input: ChannelNudgeInput): BuiltMessage {
 /** The DM to one officer of a unit that has not submitted: the deadline, the unit, and a button that opens its form. */
 export function buildOfficerNudge(input: OfficerNudgeInput): BuiltMessage {
   const text = nudgeText[input.locale];
-  const line = `${REMINDER_EMOJI} ${deadlineSentence(input, input.slotKind)} ${text.unitMissing[input.subject.kind](escapeMrkdwn(input.unitName))}`;
+  const asked = input.askedBy
+    ? `${input.askedBy.leadUnitName ? text.leadAsks(escapeMrkdwn(input.askedBy.leadUnitName), mention(input.askedBy.userId)) : text.adminAsks(mention(input.askedBy.userId))} `
+    : '';
+  const line = `${REMINDER_EMOJI} ${asked}${deadlineSentence(input, input.slotKind)} ${text.unitMissing[input.subject.kind](escapeMrkdwn(input.unitName))}`;
   return {
     text: fallback(line),
     blocks: [section(line), actions(NUDGE_ACTIONS_BLOCK, openButton(input.locale, nudgeTarget(input.subject, input.unitCode)))],

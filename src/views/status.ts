@@ -83,6 +83,8 @@ export const statusText = defineMessages(
     nudged: (unit: string, officers: string, period: string) => `Đã nhắc ${officers} (${unit}) nộp báo cáo ${period}.`,
     alreadySubmitted: (unit: string, period: string) => `${unit} đã nộp báo cáo ${period}; không cần nhắc nữa.`,
     nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp cấu hình tổ chức, nên không nhắc được.`,
+    nudgedRecently: (unit: string, by: string, at: string, again: string) =>
+      `${unit} vừa được ${by} nhắc lúc ${at}; chưa gửi thêm tin nhắc. Có thể nhắc lại từ ${again}.`,
     nudgeRefused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',
   },
   {
@@ -114,6 +116,8 @@ export const statusText = defineMessages(
     nudged: (unit: string, officers: string, period: string) => `Reminded ${officers} (${unit}) to submit the report for ${period}.`,
     alreadySubmitted: (unit: string, period: string) => `${unit} has submitted its report for ${period}; no reminder needed.`,
     nobodyToNudge: (unit: string) => `${unit} has no officer in the organisation file, so nobody can be reminded.`,
+    nudgedRecently: (unit: string, by: string, at: string, again: string) =>
+      `${unit} was reminded by ${by} at ${at}; no new reminder sent. It can be reminded again from ${again}.`,
     nudgeRefused: "Only the block lead's officers (or an admin) can send a reminder.",
   },
 );

@@ -110,8 +110,27 @@ describe('the status table (tiến độ)', () => {
       'Đã nhắc <@U0QS0001> (Bộ Chỉ huy Quân sự tỉnh) nộp báo cáo Quý I.',
     );
     const dm = await t.slack.waitFor(() => t.slack.dmsTo(QS)[0], 5000, 'the reminder');
-    expect(dm.text).toContain('Bộ Chỉ huy Quân sự tỉnh chưa nộp báo cáo.');
+    // The DM says who asked.
+    expect(dm.text).toBe(
+      '⏰ Trưởng khối (Công an tỉnh, <@U0CA0001>) nhắc: Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Bộ Chỉ huy Quân sự tỉnh chưa nộp báo cáo.',
+    );
     expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId])).toEqual([['report.nudged', CA]]);
+
+    // Pressed again (by the lead's deputy officer too) within the hour: no second DM, and the lead is told when it went.
+    for (const user of [CA, DEMO.ca2]) {
+      const again = await press(user, body, STATUS_NUDGE, bchqs);
+      expect(textOf(await firstResponse(t.slack, again.responseUrl!))).toBe(
+        'Bộ Chỉ huy Quân sự tỉnh vừa được <@U0CA0001> nhắc lúc 12/04/2021 10:00; chưa gửi thêm tin nhắc. Có thể nhắc lại từ 12/04/2021 11:00.',
+      );
+    }
+    await t.bot.idle();
+    expect(t.slack.dmsTo(QS)).toHaveLength(1);
+    // An hour later it may be sent again.
+    t.clock.set(new Date(AFTER_DUE.getTime() + 3_600_000));
+    const later = await press(CA, body, STATUS_NUDGE, bchqs);
+    expect(textOf(await firstResponse(t.slack, later.responseUrl!))).toContain('Đã nhắc <@U0QS0001>');
+    await t.slack.waitFor(() => t.slack.dmsTo(QS)[1], 5000, 'the second reminder');
+    t.clock.set(AFTER_DUE);
 
     // The reminder's button opens the unit's report.
     const opens = t.slack.callsTo('views.open').length;
