@@ -25,7 +25,7 @@ export const reviewFeature: Feature = {
       const text = reviewText[opener.locale];
       const found = reviewToOpen(deps.store, opener.caller, Number(action.value));
       if (!found.ok) return opener.respond({ text: text.result[found.reason] });
-      const { subject, confirmed, scores, startingPoints, startingEntries, startingNotes } = found.review;
+      const { subject, confirmed, firstSubmittedAt, scores, startingPoints, startingEntries, startingNotes } = found.review;
       const { version } = subject;
       try {
         await client.views.open({
@@ -37,6 +37,7 @@ export const reviewFeature: Feature = {
               version: {
                 number: version.version,
                 at: version.submittedAt,
+                firstAt: firstSubmittedAt,
                 by: version.submittedBy,
                 late: version.late,
                 evidenceUrl: version.evidenceUrl,

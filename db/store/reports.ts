@@ -69,6 +69,8 @@ export interface NewReview {
   scores: ReadonlyMap<number, { points: number; note: string | null }>;
   corrections?: ReadonlyMap<number, Correction>;
   at: Date;
+  /** A review carried over to a correction from the review `carriedFrom` of the version it replaced. */
+  carriedFrom?: { reviewId: number; awaiting: readonly number[] };
 }
 
 /**
@@ -294,6 +296,7 @@ export function reportQueries(db: Db, statements: Statements) {
           outcome: entry.outcome,
           reason: entry.reason,
           createdAt: entry.at,
+          ...(entry.carriedFrom ? { carriedFromReviewId: entry.carriedFrom.reviewId, awaiting: [...entry.carriedFrom.awaiting] } : {}),
         })
         .returning()
         .get();

@@ -111,6 +111,8 @@ export interface ReviewToOpen {
   subject: ReviewSubject;
   /** The latest review, when it confirmed this version: the modal starts from its points and changes. */
   confirmed?: Review;
+  /** When the unit first submitted the report: its submission time, as tiendo shows it (a later version is a change to it). */
+  firstSubmittedAt: Date;
   /** Each criterion's score on the unit's own values. */
   scores: Map<number, CriterionScore>;
   /** What each points field starts from. */
@@ -158,6 +160,8 @@ export function reviewToOpen(
     review: {
       subject,
       ...(confirmed ? { confirmed } : {}),
+      firstSubmittedAt:
+        store.reports.forUnits(subject.period.id, [subject.unit.id]).get(subject.unit.id)?.first?.submittedAt ?? version.submittedAt,
       scores: new Map(unscored.criteria.map((line) => [line.criterionId, line])),
       startingPoints,
       startingEntries,

@@ -33,7 +33,7 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
       ? 'missing'
       : review?.outcome === 'returned'
         ? 'returned'
-        : review?.outcome === 'reviewed'
+        : review?.outcome === 'reviewed' && review.awaiting.length === 0
           ? 'reviewed'
           : 'submitted';
     return {
@@ -43,7 +43,13 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
       state,
       ...(report?.first ? { firstSubmittedAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(report?.inForce ? { versionId: report.inForce.id } : {}),
-      ...(review ? (review.outcome === 'reviewed' ? { reviewedBy: review.reviewerUserId } : { returnedReason: review.reason ?? '' }) : {}),
+      ...(review
+        ? state === 'reviewed'
+          ? { reviewedBy: review.reviewerUserId }
+          : review.outcome === 'returned'
+            ? { returnedReason: review.reason ?? '' }
+            : {}
+        : {}),
       ...(report?.pending ? { pendingChange: true } : {}),
       ...(extension ? { extendedTo: extension.due } : {}),
       canNudge: leads,

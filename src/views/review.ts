@@ -39,6 +39,8 @@ export const reviewText = defineMessages(
     intro: (unit: string, period: string, year: number) => `*${unit}* — báo cáo ${periodOfYear(period, year, 'vi')}`,
     submitted: (version: number, at: string, by: string, late: boolean) =>
       `Bản ${version}, nộp ${at} bởi ${by}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
+    changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
+      `Bản ${version}, sửa ${at} bởi ${by}; báo cáo nộp lần đầu ${first}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
     evidence: (link: string) => `Minh chứng: ${link}`,
     noEvidence: 'Không có đường dẫn minh chứng.',
     notes: (notes: string) => `Ghi chú của đơn vị: ${notes}`,
@@ -109,6 +111,8 @@ export const reviewText = defineMessages(
     intro: (unit: string, period: string, year: number) => `*${unit}* — report for ${period} ${year}`,
     submitted: (version: number, at: string, by: string, late: boolean) =>
       `Version ${version}, submitted ${at} by ${by}${late ? ' (late)' : ' (on time)'}.`,
+    changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
+      `Version ${version}, changed ${at} by ${by}; the report was first submitted ${first}${late ? ' (late)' : ' (on time)'}.`,
     evidence: (link: string) => `Evidence: ${link}`,
     noEvidence: 'No evidence link.',
     notes: (notes: string) => `The unit's notes: ${notes}`,
@@ -260,7 +264,7 @@ export interface ReviewStart {
 export interface ReviewModalFacts {
   unitName: string;
   period: { name: string; year: number };
-  version: { number: number; at: Date; by: string; late: boolean; evidenceUrl: string | null; notes: string };
+  version: { number: number; at: Date; firstAt: Date; by: string; late: boolean; evidenceUrl: string | null; notes: string };
   previous?: { by: string; at: Date };
   zone: string;
   criteria: ReportCriterion[];
@@ -393,7 +397,17 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
     );
   const blocks: KnownBlock[] = [
     section(
-      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.period.name), facts.period.year)}\n${text.submitted(facts.version.number, at(facts.version.at), mention(facts.version.by), facts.version.late)}`,
+      `${text.intro(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.period.name), facts.period.year)}\n${
+        facts.version.number > 1
+          ? text.changedVersion(
+              facts.version.number,
+              at(facts.version.at),
+              mention(facts.version.by),
+              at(facts.version.firstAt),
+              facts.version.late,
+            )
+          : text.submitted(facts.version.number, at(facts.version.at), mention(facts.version.by), facts.version.late)
+      }`,
     ),
     context(
       facts.version.evidenceUrl

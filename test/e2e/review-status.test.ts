@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportValue } from '../../db/store/reports';
 import { inputsOf } from '../../src/local-slack/view-state';
-import { NUDGE_OPEN_REPORT, REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
+import { CHANGE_REQUEST_APPROVE, NUDGE_OPEN_REPORT, REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
@@ -254,9 +254,10 @@ describe('reviewing a report (thẩm định)', () => {
     const resubmitted = await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
     expect(textOf(resultOf(resubmitted))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
     const versions = t.bot.store.reports.versions(t.bot.store.reports.find(q1().id, unit('STP').id)!.id);
+    // Resubmitted after the due, the report is still the one submitted on time.
     expect(versions.map((version) => [version.status, version.late])).toEqual([
       ['accepted', false],
-      ['accepted', true],
+      ['accepted', false],
     ]);
     const { body: after } = await status(CA);
     expect(textOf(after)).toContain('*Sở Tư pháp* — Chờ thẩm định');
@@ -318,5 +319,65 @@ describe('deadlines (hạn chót)', () => {
     expect(text).toContain(
       '*Báo cáo Quý I* — 10/04/2021 17:00 (đã quá hạn 2 ngày)\nKhối thi đua Nội chính: 1/7 · Khối thi đua Văn hóa – Xã hội: 0/6',
     );
+  });
+});
+
+describe('a correction approved after the review', () => {
+  /** The unit asks for a change of its locked report; the lead approves it. */
+  async function correctAndApprove(changes: Record<string, string>) {
+    const dmsBefore = t.slack.dmsTo(CA).length;
+    await openModalBy(t, STP, 'baocao q1', CHANNEL);
+    await t.driver.submitView(STP, changes);
+    const request = await t.slack.waitFor(() => t.slack.dmsTo(CA)[dmsBefore], 5000, 'the change request');
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(request, CHANGE_REQUEST_APPROVE),
+      in: { message: request },
+    });
+    await t.bot.idle();
+    return t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id)!;
+  }
+
+  it('keeps the lead’s marks on the lines it did not change; a changed line the lead scores waits for review alone', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    seedPledge('STP');
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    await t.driver.submitView(STP, answers());
+    t.clock.set(AFTER_DUE);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, (await status(CA)).body, REVIEW_OPEN, buttonValue((await status(CA)).body, REVIEW_OPEN));
+    await nextModalOf(t, CA, opens);
+    // The lead: 8 → 6 for criterion 2, the bonus cut from 3 to 1.
+    await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '6', [`review_points_${criterion('T').id}`]: '1' });
+
+    // A change to a line the bot computes: the review stands as it was.
+    let report = await correctAndApprove({ [`report_value_${criterion('1').id}`]: '100' });
+    expect(report.inForce!.version).toBe(2);
+    expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: CA, awaiting: [] });
+    expect(report.review!.scores.get(criterion('2').id)?.points).toBe(6);
+    expect(report.review!.scores.get(criterion('T').id)?.points).toBe(1);
+    // One record of submission and lateness: on time, first submitted 08/04, in tiendo and the review alike.
+    expect(report.inForce!.late).toBe(false);
+    let table = textOf((await status(CA)).body);
+    expect(table).toContain('*Sở Tư pháp* — Đã thẩm định');
+    expect(table).toContain('nộp 08/04/2021 09:00 (đúng hạn)');
+
+    // A change to a graded line: that line alone waits; the lead's other marks stay.
+    report = await correctAndApprove({ [`report_value_${criterion('6').id}`]: '5' });
+    expect(report.review!.awaiting).toEqual([criterion('6').id]);
+    expect(report.review!.scores.get(criterion('2').id)?.points).toBe(6);
+    expect(report.review!.scores.has(criterion('6').id)).toBe(false);
+    table = textOf((await status(CA)).body);
+    expect(table).toContain('*Sở Tư pháp* — Chờ thẩm định');
+    const body = (await status(CA)).body;
+    const reviewOpens = t.slack.callsTo('views.open').length;
+    await press(CA, body, REVIEW_OPEN, buttonValues(body, REVIEW_OPEN).find((value) => value === String(report.inForce!.id))!);
+    const modal = await nextModalOf(t, CA, reviewOpens);
+    expect(textOf(modal.view)).toContain('báo cáo nộp lần đầu 08/04/2021 09:00 (đúng hạn)');
+    const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
+    expect(inputs.get(`review_points_${criterion('2').id}`)?.initial).toBe('6');
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.initial).toBe('1');
+    expect(inputs.get(`review_points_${criterion('6').id}`)?.initial).toBe('5');
   });
 });

@@ -1,12 +1,54 @@
-import type { ReportVersion } from '../../../db/store/reports';
+import type { Store } from '../../../db/store';
+import type { ReportValue, ReportVersion } from '../../../db/store/reports';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { describeReportChanges, reportText } from '../../views/report';
+import { LEAD_DECIDES } from '../../views/review';
 import { type ChangeRequest, type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
 import { reportCriteria } from './form';
 
 export function contentOf(version: ReportVersion): ReportContent {
   return { values: version.values, evidenceUrl: version.evidenceUrl, notes: version.notes };
 }
+
+/**
+ * An approved correction keeps the lead's review: the review of the version it replaces is carried
+ * to it for every line the correction left unchanged (points and the lead's own changes). A changed
+ * line the lead decides (graded, bonus, deduction, lead-scored) is left out, so it waits for the
+ * lead's review (`awaiting`) while the others stand; a changed line the bot computes needs nothing.
+ */
+function carryReview(tx: Store, versionId: number, at: Date): void {
+  const version = tx.reports.version(versionId);
+  const base = version && tx.reports.acceptedBefore(version.report.id, version.id);
+  const previous = base && tx.reports.latestReview(base.id);
+  if (!version || !base || previous?.outcome !== 'reviewed') return;
+  const period = tx.structure.periodById(version.report.periodId);
+  if (!period) return;
+  const criteria = reportCriteria(tx, period.year, version.report.blockId);
+  const changed = new Set(
+    criteria
+      .filter((criterion) => !sameValue(base.values.get(criterion.id), version.values.get(criterion.id)))
+      .map((criterion) => criterion.id),
+  );
+  const keep = <T>(entries: ReadonlyMap<number, T>) => new Map([...entries].filter(([criterionId]) => !changed.has(criterionId)));
+  const awaiting = criteria
+    .filter((criterion) => changed.has(criterion.id) && (LEAD_DECIDES.has(criterion.kind) || criterion.rule?.scoredBy === 'lead'))
+    .map((criterion) => criterion.id);
+  tx.reports.addReview({
+    versionId: version.id,
+    reviewerUserId: previous.reviewerUserId,
+    actingAsAdmin: previous.actingAsAdmin,
+    outcome: 'reviewed',
+    reason: previous.reason,
+    scores: keep(previous.scores),
+    corrections: keep(previous.corrections),
+    at,
+    carriedFrom: { reviewId: previous.id, awaiting },
+  });
+}
+
+const sameValue = (left: ReportValue | undefined, right: ReportValue | undefined) =>
+  JSON.stringify([left?.value ?? null, left?.reason ?? null, left?.detail ?? null]) ===
+  JSON.stringify([right?.value ?? null, right?.reason ?? null, right?.detail ?? null]);
 
 /** The report changes asked for once a period is locked, decided by the block lead. */
 export const reportChangeRequests: ChangeRequestKind = {
@@ -37,6 +79,10 @@ export const reportChangeRequests: ChangeRequestKind = {
       ...versionFacts(version),
     } satisfies ChangeRequest;
   },
-  decide: decideVersion((tx) => tx.reports),
+  decide(tx, request, outcome, decision) {
+    if (!decideVersion((store) => store.reports)(tx, request, outcome, decision)) return false;
+    if (outcome === 'accepted') carryReview(tx, request.id, decision.at);
+    return true;
+  },
   auditActions: { approved: 'report.change_approved', rejected: 'report.change_rejected' },
 };

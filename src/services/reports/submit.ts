@@ -168,7 +168,10 @@ function applyReport({
   }
   if (pending && !differs(pending)) return { kind: 'unchanged', against: 'pending' };
 
-  const late = isLate(now, form.due);
+  // A report is late or on time by its first submission: an edit, a correction or a resubmission
+  // after the due does not make an on-time report late (tiendo, the review and the scores agree).
+  const first = form.current?.first;
+  const late = first ? first.late : isLate(now, form.due);
   const fields = {
     reportId: report.id,
     values: content.values,
