@@ -40,14 +40,22 @@ function breakdownLine(
       ? escapeMrkdwn(ruled)
       : reported === null
         ? claimable
-          ? text.noneClaimed
+          ? text.noneClaimed[criterion.kind as 'bonus' | 'deduction']
           : text.noValue
         : text.how[criterion.kind](reported, value(line.target, locale));
   // "nothing claimed · the lead accepted 0" says nothing twice.
   const silentReview = claimable && reported === null && line.reviewed === 0;
   const review =
     line.reviewed !== null && !silentReview
-      ? text.reviewedBy(criterion.kind === 'graded', formatNumber(line.reviewed, locale, 4), reviewer ? mention(reviewer) : '')
+      ? text.reviewedBy(
+          criterion.kind === 'graded'
+            ? 'graded'
+            : criterion.kind === 'deduction' && line.reviewed > (line.reported ?? 0)
+              ? 'deducted'
+              : 'accepted',
+          formatNumber(line.reviewed, locale, 4),
+          reviewer ? mention(reviewer) : '',
+        )
       : '';
   // A lead-scored line has nothing from the unit: the lead's score says it all.
   const said = criterion.rule?.scoredBy === 'lead' && review ? [review] : [how, review];
@@ -112,14 +120,8 @@ export function buildBreakdownModal(record: StandingsRecord, unitId: number, loc
       ),
     ),
   );
-  blocks.push(
-    context(
-      ...[
-        row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '',
-        text.precision,
-      ].filter(Boolean),
-    ),
-  );
+  const reviewed = row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '';
+  if (reviewed) blocks.push(context(reviewed));
   return modal(blocks);
 }
 

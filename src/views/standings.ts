@@ -87,9 +87,9 @@ export const standingsViewText = defineMessages(
       deduction: (reported: string) => `tự nhận ${reported}`,
     } satisfies Record<CriterionKind, (reported: string, target: string | null) => string>,
     noValue: 'chưa có số liệu',
-    noneClaimed: 'không có',
-    reviewedBy: (graded: boolean, points: string, reviewer: string) =>
-      `Trưởng khối ${graded ? 'chấm' : 'chấp nhận'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    noneClaimed: { bonus: 'đơn vị không đề nghị', deduction: 'đơn vị không tự nhận' },
+    reviewedBy: (how: 'graded' | 'accepted' | 'deducted', points: string, reviewer: string) =>
+      `Trưởng khối ${{ graded: 'chấm', accepted: 'chấp nhận', deducted: 'trừ' }[how]} ${points}${reviewer ? ` (${reviewer})` : ''}`,
     lineMax: (max: string) => ` / ${max}`,
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
       `Cộng điểm tiêu chí *${scoreSum}* · Điểm thưởng *${bonus}* · Điểm trừ *${deduction}* · *Tổng ${total} điểm*`,
@@ -99,8 +99,6 @@ export const standingsViewText = defineMessages(
     rescaled: (sum: string, base: string, applicable: string, scaled: string) =>
       `Quy đổi vì có tiêu chí không áp dụng: ${sum} × ${base} / ${applicable} = ${scaled} điểm`,
     notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
-    precision:
-      'Điểm giữ đủ độ chính xác khi cộng và xếp hạng; hiển thị hai chữ số thập phân, thêm chữ số khi cần để các hạng khác nhau hoặc mức xếp loại không trông như bằng nhau.',
     // Channel post
     postTitle: {
       summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${period} — ${block}`,
@@ -174,9 +172,9 @@ export const standingsViewText = defineMessages(
       deduction: (reported: string) => `declared ${reported}`,
     },
     noValue: 'no value',
-    noneClaimed: 'none',
-    reviewedBy: (graded: boolean, points: string, reviewer: string) =>
-      `block lead ${graded ? 'scored' : 'accepted'} ${points}${reviewer ? ` (${reviewer})` : ''}`,
+    noneClaimed: { bonus: 'none claimed', deduction: 'none declared by the unit' },
+    reviewedBy: (how: 'graded' | 'accepted' | 'deducted', points: string, reviewer: string) =>
+      `block lead ${{ graded: 'scored', accepted: 'accepted', deducted: 'deducted' }[how]} ${points}${reviewer ? ` (${reviewer})` : ''}`,
     lineMax: (max: string) => ` / ${max}`,
     sums: (scoreSum: string, bonus: string, deduction: string, total: string) =>
       `Criteria *${scoreSum}* · Bonus *${bonus}* · Deductions *${deduction}* · *Total ${total} points*`,
@@ -186,8 +184,6 @@ export const standingsViewText = defineMessages(
     rescaled: (sum: string, base: string, applicable: string, scaled: string) =>
       `Rescaled for criteria that do not apply: ${sum} × ${base} / ${applicable} = ${scaled} points`,
     notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
-    precision:
-      'Points keep full precision for totals and ranks; two decimals are shown, more where different ranks or a grade floor would otherwise look equal.',
     postTitle: {
       summary: (period: string, block: string) => `🏆 Standings ${period} — ${block}`,
       manual: (period: string, block: string) => `Standings ${period} — ${block}`,

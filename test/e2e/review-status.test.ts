@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportValue } from '../../db/store/reports';
 import { inputsOf } from '../../src/local-slack/view-state';
-import { CHANGE_REQUEST_APPROVE, NUDGE_OPEN_REPORT, REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
+import { CHANGE_REQUEST_APPROVE, NUDGE_OPEN_REPORT, REVIEW_OPEN, STANDINGS_DETAIL, STATUS_NUDGE } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
@@ -379,5 +379,46 @@ describe('a correction approved after the review', () => {
     expect(inputs.get(`review_points_${criterion('2').id}`)?.initial).toBe('6');
     expect(inputs.get(`review_points_${criterion('T').id}`)?.initial).toBe('1');
     expect(inputs.get(`review_points_${criterion('6').id}`)?.initial).toBe('5');
+  });
+});
+
+describe('a deduction the lead adds', () => {
+  it('needs a reason, which the unit’s DM gives with the change, and the breakdown says who deducted what', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    seedPledge('STP');
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    await t.driver.submitView(STP, answers());
+    t.clock.set(AFTER_DUE);
+    const { body } = await status(CA);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, REVIEW_OPEN, buttonValue(body, REVIEW_OPEN));
+    await nextModalOf(t, CA, opens);
+    const deduction = `review_points_${criterion('K').id}`;
+    const bad = await t.driver.submitView(CA, { [deduction]: '1' });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [`review_note_${criterion('K').id}`]: 'Cần ghi lý do thay đổi: đơn vị sẽ nhận được lý do này.' },
+    });
+    await t.driver.submitView(CA, { [deduction]: '1', [`review_note_${criterion('K').id}`]: 'Chậm gửi báo cáo tháng 2' });
+    const told = await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được thẩm định')),
+      5000,
+      'the officer told',
+    );
+    expect(told.text).toContain('• K. Điểm trừ (kỷ luật, vi phạm, chậm báo cáo): (trống) → 1 điểm — lý do: “Chậm gửi báo cáo tháng 2”');
+
+    // Chi tiết says the lead deducted it, not that the lead "accepted" a deduction nobody declared.
+    const table = await firstResponse(t.slack, (await t.driver.slashCommand(STP, 'xephang q1', CHANNEL)).responseUrl);
+    const detailOpens = t.slack.callsTo('views.open').length;
+    await press(
+      STP,
+      table,
+      STANDINGS_DETAIL,
+      buttonValues(table, STANDINGS_DETAIL).find((value) => value.includes(`"unitId":${unit('STP').id}`))!,
+    );
+    const detail = textOf((await nextModalOf(t, STP, detailOpens)).view);
+    expect(detail).toContain(
+      '*K.* Điểm trừ (kỷ luật, vi phạm, chậm báo cáo): đơn vị không tự nhận · Trưởng khối trừ 1 (<@U0CA0001>) → *−1,00* / 5',
+    );
   });
 });

@@ -128,7 +128,7 @@ describe('/thidua xephang', () => {
     seedReview(bot().bot.store, { version: tand, unitCode: 'TAND', scores: { '2': 8, '6': 3, '11': 5, T: 0, K: 1 }, by: CA, at: LATER });
     const tandLines = (await openDetail(STP, detail('TAND').value, blocks)).split('\n');
     expect(tandLines.find((line) => line.startsWith('*T.*'))).toBe(
-      '*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): không có → *0,00* / 5',
+      '*T.* Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): đơn vị không đề nghị → *0,00* / 5',
     );
   });
 });
