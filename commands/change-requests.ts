@@ -46,7 +46,9 @@ function problemText(deps: AppDeps, problem: UndecidableRequest): string {
     case 'gone':
       return text.gone;
     case 'not_allowed':
-      return text.notAllowed(problem.lead ? text.deciderLead(problem.lead.name) : text.deciderAdmins);
+      return text.notAllowed(
+        problem.decider ? (problem.decider.deputy ? text.deciderDeputy : text.deciderLead)(problem.decider.name) : text.deciderAdmins,
+      );
     case 'decided':
       return alreadyDecidedText(problem.request, organisation.timeZone, organisation.locale);
   }

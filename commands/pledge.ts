@@ -2,6 +2,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import { pageAt } from '../src/domain/pagination';
 import { parseScopeWords } from '../src/domain/scope-words';
 import { defineMessages, type Locale } from '../src/i18n/messages';
+import { deciderOf } from '../src/services/caller';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
 import { type PledgeForm, pledgeFormToOpen, pledgePages, pledgeStartValues } from '../src/services/pledges/form';
 import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
@@ -69,6 +70,7 @@ function pledgePage(
   const { items, position } = pageAt(pledgePages(form), pageIndex);
   const prefill = form.pending ?? form.inForce;
   const final = position.index === position.count - 1;
+  const decider = deciderOf(form.blockYear, form.unit.id);
   return buildPledgeModal(
     {
       unitName: form.unit.name,
@@ -78,7 +80,7 @@ function pledgePage(
       due: form.year.pledgeDue,
       zone: organisation.timeZone,
       mode: form.mode,
-      ...(form.blockYear.lead && form.blockYear.lead.id !== form.unit.id ? { leadName: form.blockYear.lead.name } : {}),
+      ...(decider ? { decider } : {}),
       actingAsAdmin,
       ...(prefill
         ? {
@@ -121,7 +123,7 @@ function appliedText(applied: PledgeApplied, form: PledgeForm, locale: Locale): 
     case 'updated':
       return text.updated(form.unit.name, applied.version);
     case 'requested':
-      return text.requested(deciderText(applied.deciderName, locale));
+      return text.requested(deciderText(applied.decider, locale));
   }
 }
 

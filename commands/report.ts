@@ -5,6 +5,7 @@ import { parsePeriodWords } from '../src/domain/scope-words';
 import { formatDate, formatPoints } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodOfYearInSentence } from '../src/i18n/period-names';
+import { deciderOf } from '../src/services/caller';
 import { reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
@@ -102,7 +103,7 @@ function reportPage(
   const final = position.index === position.count - 1;
   const { pending, review } = form.current ?? {};
   const prefill = pending ?? form.current?.inForce;
-  const lead = form.blockYear.lead && form.blockYear.lead.id !== form.unit.id ? form.blockYear.lead : undefined;
+  const decider = deciderOf(form.blockYear, form.unit.id);
   const provisional = provisionalInForce(form);
   return buildReportModal(
     {
@@ -119,7 +120,7 @@ function reportPage(
       zone: organisation.timeZone,
       mode: form.mode,
       lockedFrom: form.lockedFrom,
-      ...(lead ? { leadName: lead.name } : {}),
+      ...(decider ? { decider } : {}),
       ...(review?.outcome === 'returned' ? { returned: { reason: review.reason ?? '', by: review.reviewerUserId } } : {}),
       ...(review?.outcome === 'reviewed' ? { reviewed: { by: review.reviewerUserId, at: review.createdAt } } : {}),
       ...(provisional ? { provisional } : {}),
@@ -195,7 +196,7 @@ function appliedText(applied: ReportApplied, form: ReportForm, locale: Locale): 
         (applied.awaitingReview ? text.awaiting : '')
       );
     case 'requested':
-      return text.requested(deciderText(applied.deciderName, locale));
+      return text.requested(deciderText(applied.decider, locale));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { BlockRow, UnitRow } from '../../db/store/structure';
 import { currentYearOf } from '../domain/years';
+import type { Decider } from '../views/common-text';
 
 /**
  * Who is asking and what they may do, as the organisation file says: every handler and use case
@@ -68,18 +69,39 @@ export interface UnitRequest {
   unitId: number;
 }
 
-/** Who decides: the lead unit's officers for the request's year, unless there is none or it is the lead unit's own request. */
-export function decidersOf(store: Store, request: UnitRequest): { lead?: UnitRow; userIds: string[] } {
-  const lead = store.structure.blockYear(request.year, request.blockId)?.lead;
-  const officers = lead && lead.id !== request.unitId ? store.structure.officerIds(lead.id) : [];
-  return lead && officers.length ? { lead, userIds: officers } : { userIds: store.organisation.adminIds() };
+/**
+ * Who decides: the lead unit's officers for the request's year — for the lead unit's own request,
+ * the deputy unit's officers (`deputy`) — or the admins when there is no such unit or it has no officer.
+ */
+export function decidersOf(store: Store, request: UnitRequest): { lead?: UnitRow; deputy?: true; userIds: string[] } {
+  const blockYear = store.structure.blockYear(request.year, request.blockId);
+  const own = blockYear?.lead?.id === request.unitId;
+  const decider = blockYear && decidingUnit(blockYear, request.unitId);
+  const officers = decider ? store.structure.officerIds(decider.id) : [];
+  return decider && officers.length
+    ? { lead: decider, ...(own ? { deputy: true as const } : {}), userIds: officers }
+    : { userIds: store.organisation.adminIds() };
+}
+
+/** The unit that decides for `unitId`: the block's lead, the deputy for the lead's own unit; none when it would be the unit itself. */
+export function decidingUnit<U extends { id: number }>(blockYear: { lead?: U; deputy?: U }, unitId: number): U | undefined {
+  const decider = blockYear.lead?.id === unitId ? blockYear.deputy : blockYear.lead;
+  return decider && decider.id !== unitId ? decider : undefined;
+}
+
+/** Who decides for `unitId` in words (the lead or deputy named), for the forms that say so; none: the admins. */
+export function deciderOf(blockYear: { lead?: UnitRow; deputy?: UnitRow }, unitId: number): Decider | undefined {
+  const decider = decidingUnit(blockYear, unitId);
+  return decider ? { name: decider.name, deputy: decider.id !== blockYear.lead?.id } : undefined;
 }
 
 /**
- * Whether `caller` may decide (a change request, a review): as the block's lead that year
- * (leadsBlock), unless the deciders are the admins alone (no lead, or the lead unit's own request).
+ * Whether `caller` may decide (a change request, a review): an officer of the deciding unit
+ * (decidersOf: the lead, or the deputy for the lead's own unit) or an admin acting for them, which
+ * is recorded; only admins when the deciders are the admins alone.
  */
 export function mayDecide(store: Store, caller: Caller, request: UnitRequest): Permission {
-  if (decidersOf(store, request).lead) return leadsBlock(store, caller, request.blockId, request.year);
+  const { lead } = decidersOf(store, request);
+  if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }

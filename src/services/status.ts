@@ -2,7 +2,7 @@ import type { Store } from '../../db/store';
 import type { BlockRow, PeriodRow, UnitRow } from '../../db/store/structure';
 import { buildOfficerNudge } from '../views/nudges';
 import type { StatusRow, UnitState } from '../views/status';
-import { type Caller, leadsBlock, mayDecide } from './caller';
+import { type Caller, deciderOf, leadsBlock, mayDecide } from './caller';
 import type { AppDeps } from './deps';
 import { dueOfUnit, duesOfUnits } from './dues';
 
@@ -25,9 +25,11 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
     period,
     members.map((member) => member.id),
   );
+  const blockYear = store.structure.blockYear(period.year, block.id);
   return members.map((member) => {
     const extension = dues.get(member.id)?.extension;
     const report = reports.get(member.id);
+    const canReview = mayDecide(store, caller, { year: period.year, blockId: block.id, unitId: member.id }).allowed;
     const review = report?.review;
     const state: UnitState = !report?.inForce
       ? 'missing'
@@ -53,7 +55,9 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
       ...(report?.pending ? { pendingChange: true } : {}),
       ...(extension ? { extendedTo: extension.due } : {}),
       canNudge: leads,
-      canReview: mayDecide(store, caller, { year: period.year, blockId: block.id, unitId: member.id }).allowed,
+      canReview,
+      // The lead's own unit is reviewed by the deputy (or the board): the lead is told who, not left wondering.
+      ...(leads && !canReview && report?.inForce ? { reviewer: blockYear ? deciderOf(blockYear, member.id) : undefined } : {}),
     };
   });
 }

@@ -65,6 +65,7 @@ export const changeRequestText = defineMessages(
     } satisfies Record<VersionStatus, string>,
     notAllowed: (decider: string) => `Chỉ ${decider} hoặc quản trị viên mới duyệt được đề nghị này.`,
     deciderLead: (unit: string) => `cán bộ của đơn vị Trưởng khối (${unit})`,
+    deciderDeputy: (unit: string) => `cán bộ của đơn vị Phó Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
     gone: 'Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.',
     approvedDone: (title: string, unit: string, requester: string) =>
@@ -108,6 +109,7 @@ export const changeRequestText = defineMessages(
     } satisfies Record<VersionStatus, string>,
     notAllowed: (decider: string) => `Only ${decider} or an admin can decide this request.`,
     deciderLead: (unit: string) => `the officers of the block lead (${unit})`,
+    deciderDeputy: (unit: string) => `the officers of the deputy block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
     gone: 'This request no longer exists; the data may have changed.',
     approvedDone: (title: string, unit: string, requester: string) => `✅ Approved «${title}» of ${unit}; ${requester} has been told.`,

@@ -30,6 +30,7 @@ export const commonText = defineMessages(
     roleLead: (blocks: string) => `đơn vị Trưởng khối ${blocks}`,
     roleNone: 'chưa thuộc tổ chức',
     deciderLead: (unit: string) => `Trưởng khối (${unit})`,
+    deciderDeputy: (unit: string) => `Phó Trưởng khối (${unit})`,
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
   },
   {
@@ -60,11 +61,20 @@ export const commonText = defineMessages(
     roleLead: (blocks: string) => `block lead of ${blocks}`,
     roleNone: 'not in the organisation',
     deciderLead: (unit: string) => `the block lead (${unit})`,
+    deciderDeputy: (unit: string) => `the deputy block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
   },
 );
 
-/** Who decides a unit's change request: the block lead (named), or the board when the block has none. */
-export function deciderText(leadName: string | undefined, locale: Locale): string {
-  return leadName ? commonText[locale].deciderLead(leadName) : commonText[locale].deciderAdmins;
+/** Who decides a unit's request: the block lead (the deputy for the lead's own unit), named; or the board when there is none. */
+export interface Decider {
+  name: string;
+  deputy: boolean;
+}
+
+/** Who decides a unit's change request: the block lead or deputy (named), or the board when the block has none. */
+export function deciderText(decider: Decider | undefined, locale: Locale): string {
+  const text = commonText[locale];
+  if (!decider) return text.deciderAdmins;
+  return decider.deputy ? text.deciderDeputy(decider.name) : text.deciderLead(decider.name);
 }

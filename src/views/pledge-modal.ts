@@ -3,7 +3,7 @@ import type { FormProblem, PledgedKind, TargetProblem } from '../domain/pledge-f
 import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
-import { deciderText } from './common-text';
+import { type Decider, deciderText } from './common-text';
 import { FIELD_LIMITS } from './field-limits';
 import {
   PLEDGE_CALLBACK,
@@ -55,8 +55,8 @@ export interface PledgeModalFacts {
   due: Date;
   zone: string;
   mode: PledgeMode;
-  /** Who decides an amendment (the lead unit's name); undefined: the admins. */
-  leadName?: string;
+  /** Who decides an amendment: the lead (the deputy for the lead's own unit); undefined: the admins. */
+  decider?: Decider;
   actingAsAdmin: boolean;
   prefill?: { source: 'in_force' | 'pending'; version: number; at: Date; by: string };
   /** This page of a form long enough to need several. */
@@ -89,7 +89,7 @@ export function titleValue(title: string): string {
 export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): ModalView {
   const text = pledgeText[locale];
   const due = formatDateTime(facts.due, facts.zone, locale);
-  const decider = deciderText(facts.leadName, locale);
+  const decider = deciderText(facts.decider, locale);
   const notes = [
     facts.mode === 'amend' ? text.due.amend(due, escapeMrkdwn(decider)) : text.due[facts.mode](due),
     ...(facts.prefill

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, formatLocalDate, formatNumber, formatPoints
 import type { Locale } from '../i18n/messages';
 import { ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
-import { deciderText } from './common-text';
+import { type Decider, deciderText } from './common-text';
 import { FIELD_LIMITS } from './field-limits';
 import {
   REPORT_CALLBACK,
@@ -89,8 +89,8 @@ export interface ReportModalFacts {
   zone: string;
   mode: ReportMode;
   lockedFrom: Date;
-  /** Who decides a change once locked: the lead unit's name; undefined: the admins. */
-  leadName?: string;
+  /** Who decides a change once locked: the lead (the deputy for the lead's own unit); undefined: the admins. */
+  decider?: Decider;
   returned?: { reason: string; by: string };
   reviewed?: { by: string; at: Date };
   provisional?: { total: number; awaitingReview: boolean };
@@ -276,7 +276,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
   const dueAt = formatDateTime(facts.period.due, facts.zone, locale);
   const due = facts.period.extended ? text.extendedDue(dueAt) : dueAt;
   const at = (instant: Date) => formatDateTime(instant, facts.zone, locale);
-  const decider = deciderText(facts.leadName, locale);
+  const decider = deciderText(facts.decider, locale);
   const modeNote =
     facts.mode === 'edit'
       ? text.mode.edit(due, at(facts.lockedFrom))

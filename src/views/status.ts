@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodOfYear } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
+import { type Decider, deciderText } from './common-text';
 import { REVIEW_OPEN, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from './ids';
 import { pageControls } from './paging';
 
@@ -41,6 +42,8 @@ export interface StatusRow {
   /** Which buttons the reader gets on this line. */
   canNudge: boolean;
   canReview: boolean;
+  /** For a lead who may not review this line (its own unit): who does (undefined: the board). */
+  reviewer?: Decider | undefined;
 }
 
 export interface StatusFacts {
@@ -77,6 +80,7 @@ export const statusText = defineMessages(
     returnedReason: (reason: string) => `lý do: «${reason}»`,
     pendingChange: 'có đề nghị sửa chờ duyệt',
     extendedTo: (due: string) => `được gia hạn đến ${due}`,
+    reviewedByOther: (who: string) => `do ${who} thẩm định`,
     noOfficers: 'chưa có cán bộ phụ trách',
     nudge: 'Nhắc',
     review: 'Thẩm định',
@@ -110,6 +114,7 @@ export const statusText = defineMessages(
     returnedReason: (reason: string) => `reason: «${reason}»`,
     pendingChange: 'a change awaits approval',
     extendedTo: (due: string) => `due extended to ${due}`,
+    reviewedByOther: (who: string) => `reviewed by ${who}`,
     noOfficers: 'no officer assigned',
     nudge: 'Remind',
     review: 'Review',
@@ -140,6 +145,8 @@ function rowLine(row: StatusRow, facts: Pick<StatusFacts, 'zone'>, locale: Local
   if (row.state === 'returned' && row.returnedReason) parts.push(text.returnedReason(escapeMrkdwn(row.returnedReason)));
   if (row.pendingChange) parts.push(text.pendingChange);
   if (row.extendedTo) parts.push(text.extendedTo(formatDateTime(row.extendedTo, facts.zone, locale)));
+  if ('reviewer' in row && row.state !== 'missing' && row.state !== 'reviewed')
+    parts.push(text.reviewedByOther(deciderText(row.reviewer, locale)));
   if (row.state === 'missing') parts.push(row.officerIds.length ? row.officerIds.map(mention).join(', ') : text.noOfficers);
   return parts.join(' · ');
 }

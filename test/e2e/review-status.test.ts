@@ -116,7 +116,7 @@ describe('the status table (tiến độ)', () => {
     );
     expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId])).toEqual([['report.nudged', CA]]);
 
-    // Pressed again (by the lead's deputy officer too) within the hour: no second DM, and the lead is told when it went.
+    // Pressed again (by the lead unit's other officer too) within the hour: no second DM, and the lead is told when it went.
     for (const user of [CA, DEMO.ca2]) {
       const again = await press(user, body, STATUS_NUDGE, bchqs);
       expect(textOf(await firstResponse(t.slack, again.responseUrl!))).toBe(
@@ -420,5 +420,31 @@ describe('a deduction the lead adds', () => {
     expect(detail).toContain(
       '*K.* Điểm trừ (kỷ luật, vi phạm, chậm báo cáo): đơn vị không tự nhận · Trưởng khối trừ 1 (<@U0CA0001>) → *−1,00* / 5',
     );
+  });
+});
+
+describe('the lead’s own report', () => {
+  it('is reviewed by the deputy (Thanh tra tỉnh), and the lead’s tiendo says so', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    seedPledge('CA');
+    await openModalBy(t, CA, 'baocao', CHANNEL);
+    await t.driver.submitView(CA, answers());
+    t.clock.set(AFTER_DUE);
+
+    const lead = await status(CA);
+    expect(textOf(lead.body)).toContain(
+      '*Công an tỉnh* — Chờ thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · do Phó Trưởng khối (Thanh tra tỉnh) thẩm định',
+    );
+    expect(buttonValues(lead.body, REVIEW_OPEN)).toEqual([]);
+
+    const deputy = await status(DEMO.tt);
+    const versionId = buttonValue(deputy.body, REVIEW_OPEN);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(DEMO.tt, deputy.body, REVIEW_OPEN, versionId);
+    await nextModalOf(t, DEMO.tt, opens);
+    const done = await t.driver.submitView(DEMO.tt, {});
+    expect(textOf(resultOf(done))).toContain('✅ Đã thẩm định báo cáo Quý I của Công an tỉnh');
+    const report = t.bot.store.reports.forUnits(q1().id, [unit('CA').id]).get(unit('CA').id)!;
+    expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: DEMO.tt, actingAsAdmin: false });
   });
 });

@@ -1,6 +1,6 @@
 import type { OrganisationSettings } from '../../../db/store/organisation';
-import type { UnitRow } from '../../../db/store/structure';
 import { buildChangeRequestOutcome } from '../../views/change-request';
+import type { Decider } from '../../views/common-text';
 import { decidersOf, identifyCaller, isMember, mayDecide } from '../caller';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
@@ -12,7 +12,7 @@ export type UndecidableRequest =
   | { kind: 'no_organisation' }
   | { kind: 'not_member'; organisation: OrganisationSettings }
   | { kind: 'gone'; organisation: OrganisationSettings }
-  | { kind: 'not_allowed'; organisation: OrganisationSettings; lead?: UnitRow }
+  | { kind: 'not_allowed'; organisation: OrganisationSettings; decider?: Decider }
   /** Decided (or withdrawn) already: its messages may need redrawing. */
   | { kind: 'decided'; organisation: OrganisationSettings; request: ChangeRequest; requestKind: ChangeRequestKind };
 
@@ -34,8 +34,8 @@ export function locateChangeRequest(deps: AppDeps, userId: string, subject: { ki
   if (!requestKind || !request) return refuse({ kind: 'gone', organisation });
   const permission = mayDecide(store, caller, request);
   if (!permission.allowed) {
-    const { lead } = decidersOf(store, request);
-    return refuse({ kind: 'not_allowed', organisation, ...(lead ? { lead } : {}) });
+    const { lead, deputy } = decidersOf(store, request);
+    return refuse({ kind: 'not_allowed', organisation, ...(lead ? { decider: { name: lead.name, deputy: deputy === true } } : {}) });
   }
   if (request.status !== 'pending') return refuse({ kind: 'decided', organisation, request, requestKind });
   return { ok: true, organisation, requestKind, request, actingAsAdmin: permission.actingAsAdmin };

@@ -1,7 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../../db/store';
 import type { OrganisationSettings } from '../../../db/store/organisation';
-import type { UnitRow } from '../../../db/store/structure';
 import type { Locale } from '../../i18n/messages';
 import { buildChangeRequestMessage, type ChangeRequestFacts } from '../../views/change-request';
 import { decidersOf, type UnitRequest } from '../caller';
@@ -84,7 +83,7 @@ export function queueChangeRequest(
   tx: Store,
   request: ChangeRequest,
   organisation: OrganisationSettings,
-): { lead?: UnitRow; userIds: string[] } {
+): ReturnType<typeof decidersOf> {
   const deciders = decidersOf(tx, request);
   const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
   for (const userId of deciders.userIds) {

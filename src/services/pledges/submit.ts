@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
 import { checkPledgeForm, type FormProblem, isValidTarget } from '../../domain/pledge-form';
+import type { Decider } from '../../views/common-text';
 import { PLEDGE_COMMITMENTS_BLOCK, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../../views/ids';
 import { buildCovenant, buildSignedLine, describePledgeChanges, type PledgeCriterion, pledgeItemKey } from '../../views/pledge';
 import { targetBlockId, titleValue } from '../../views/pledge-modal';
@@ -22,7 +23,7 @@ export type PledgeApplied =
   | { kind: 'withdrawn'; withdrawn: number[] }
   | { kind: 'signed'; late: boolean; signed: number; total: number }
   | { kind: 'updated'; version: number; withdrawn: number[] }
-  | { kind: 'requested'; deciderName?: string; withdrawn: number[] };
+  | { kind: 'requested'; decider?: Decider; withdrawn: number[] };
 
 export type PledgeProblem = FormProblem<PledgeCriterion>;
 
@@ -152,7 +153,11 @@ function applyPledge({
     const request: ChangeRequest = pledgeChangeRequests.load(tx, version.id, organisation.locale)!;
     audit('pledge.amendment_requested', { versionId: version.id, replacing: inForce.id, withdrawn, changes: request.changes });
     const deciders = queueChangeRequest(deps, tx, request, organisation);
-    return { kind: 'requested', ...(deciders.lead ? { deciderName: deciders.lead.name } : {}), withdrawn };
+    return {
+      kind: 'requested',
+      ...(deciders.lead ? { decider: { name: deciders.lead.name, deputy: deciders.deputy === true } } : {}),
+      withdrawn,
+    };
   }
 
   const version = tx.pledges.add({ ...fields, status: 'accepted' });

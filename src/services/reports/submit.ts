@@ -3,6 +3,7 @@ import { isLate, isOpen, periodEndsAt } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
+import type { Decider } from '../../views/common-text';
 import { REPORT_EVIDENCE_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
 import { buildReportConfirmation, buildSubmittedLine, type ReportCriterion } from '../../views/report';
 import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/report-modal';
@@ -51,7 +52,7 @@ export type ReportApplied =
   | { kind: 'withdrawn'; withdrawn: number[] }
   | { kind: 'submitted'; late: boolean; total: number; awaitingReview: boolean; withdrawn: number[] }
   | { kind: 'updated'; version: number; total: number; awaitingReview: boolean; withdrawn: number[] }
-  | { kind: 'requested'; deciderName?: string; withdrawn: number[] };
+  | { kind: 'requested'; decider?: Decider; withdrawn: number[] };
 
 export type ReportEntryProblem = ReportProblem<ReportCriterion>;
 
@@ -188,7 +189,11 @@ function applyReport({
     const request = reportChangeRequests.load(tx, version.id, locale)!;
     audit('report.change_requested', { versionId: version.id, replacing: inForce?.id, withdrawn, changes: request.changes });
     const deciders = queueChangeRequest(deps, tx, request, organisation);
-    return { kind: 'requested', ...(deciders.lead ? { deciderName: deciders.lead.name } : {}), withdrawn };
+    return {
+      kind: 'requested',
+      ...(deciders.lead ? { decider: { name: deciders.lead.name, deputy: deciders.deputy === true } } : {}),
+      withdrawn,
+    };
   }
 
   const version = tx.reports.add({ ...fields, status: 'accepted' });

@@ -221,16 +221,16 @@ describe('after the pledge due', () => {
     expect(pledgeOf('TT').inForce!.version).toBe(1);
   });
 
-  it('sends the lead unit’s own amendment to the admins, who decide it as admins', async () => {
+  it('sends the lead unit’s own amendment to the deputy (Thanh tra tỉnh), who decides it; the lead’s own officers may not', async () => {
     t = await startPledgeBot();
     await sign(CA);
     t.clock.set(AFTER_DUE);
     const { reply } = await requestAmendment(CA2, { [targetBlock('1')]: '100' });
-    expect(resultText(reply)).toContain('tới Ban Thi đua – Khen thưởng duyệt');
-    const dm = await t.slack.waitFor(() => t.slack.dmsTo(ADMIN)[0], 5000, 'the admin DM');
+    expect(resultText(reply)).toContain('tới Phó Trưởng khối (Thanh tra tỉnh) duyệt');
+    const dm = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the deputy’s DM');
     await settle();
     expect(t.slack.dmsTo(CA)).toEqual([]);
-    // The lead's own officers may not approve their own change.
+    expect(t.slack.dmsTo(ADMIN)).toEqual([]);
     const own = await t.driver.pressButton({
       userId: CA,
       actionId: CHANGE_REQUEST_APPROVE,
@@ -238,17 +238,17 @@ describe('after the pledge due', () => {
       in: { message: dm },
     });
     expect(textOf(await firstResponse(t.slack, own.responseUrl!))).toContain(
-      'Chỉ Ban Thi đua – Khen thưởng hoặc quản trị viên mới duyệt được',
+      'Chỉ cán bộ của đơn vị Phó Trưởng khối (Thanh tra tỉnh) hoặc quản trị viên mới duyệt được',
     );
     await t.driver.pressButton({
-      userId: ADMIN,
+      userId: TT,
       actionId: CHANGE_REQUEST_APPROVE,
       value: buttonValue(dm, CHANGE_REQUEST_APPROVE),
       in: { message: dm },
     });
     await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, 'the outcome');
     expect(pledgeOf('CA').inForce!.version).toBe(2);
-    expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'pledge.amendment_approved', actorUserId: ADMIN, actingAsAdmin: true });
+    expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'pledge.amendment_approved', actorUserId: TT, actingAsAdmin: false });
   });
 
   it('sends requests to the admins when the block has no lead this year', async () => {
