@@ -6,14 +6,24 @@ import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
 import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
+import { readJson } from '../src/read-json';
 import { type Caller, identifyCaller, isMember } from '../src/services/caller';
 import { localeOf } from '../src/services/people';
+import { confirmableReports, confirmReports } from '../src/services/review-many';
 import { nudgeUnit, statusRows } from '../src/services/status';
 import { mention } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
-import { STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
-import { buildStatus, STATUS_UNITS_PER_PAGE, type StatusPage, statusText } from '../src/views/status';
+import { STATUS_CONFIRM_CALLBACK, STATUS_CONFIRM_MANY, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
+import {
+  buildConfirmedView,
+  buildConfirmManyModal,
+  buildStatus,
+  STATUS_UNITS_PER_PAGE,
+  type StatusPage,
+  statusText,
+} from '../src/views/status';
 import type { Feature } from './shared/feature';
+import { openerFromAction } from './shared/openers';
 import { pagedTableFeature } from './shared/paged-table';
 import { ephemeral, notInOrganisation } from './shared/replies';
 import { type PeriodScope, resolvePeriodScope } from './shared/scope';
@@ -28,16 +38,19 @@ const statusHelp = defineMessages(
   {
     usage: '/thidua tiendo [kỳ] [khối]',
     description:
-      'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút «Nhắc» và «Thẩm định».',
+      'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút «Nhắc», «Thẩm định» và «Xác nhận … báo cáo không cần chấm» (xác nhận một lần mọi báo cáo không có gì cần chấm).',
     example: '/thidua tiendo quy 1 noi chinh',
   },
   {
     usage: '/thidua status [period] [block]',
     description:
-      "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets «Remind» and «Review» buttons.",
+      "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets «Remind», «Review» and «Confirm … reports with nothing to score» (confirms them all at once).",
     example: '/thidua status Q1 noi chinh',
   },
 );
+
+const subjectSchema = z.object({ blockId: z.number().int(), periodId: z.number().int() });
+const confirmSchema = z.object({ versionIds: z.array(z.number().int()).max(500) });
 
 const pageSchema = z.object({
   blockId: z.number().int(),
@@ -50,8 +63,12 @@ function render(store: Store, page: StatusPage, caller: Caller, organisation: Or
   const period = store.structure.periodById(page.periodId);
   if (!block || !period) return { text: commonText[locale].gone };
   const rows = statusRows(store, block, period, caller);
+  const confirmable = rows.some((row) => row.canReview && row.state === 'submitted')
+    ? confirmableReports(store, caller, block.id, period.id).length
+    : 0;
   return buildStatus(
     {
+      confirmable,
       blockName: block.name,
       blockId: block.id,
       period: { id: period.id, name: period.name, year: period.year, due: period.due },
@@ -81,6 +98,30 @@ export const statusFeature: Feature = {
   subCommands: table.subCommands!,
   register(app, deps) {
     table.register!(app, deps);
+    // «Xác nhận N báo cáo không cần chấm»: the list first, in a modal; submitting it confirms them all.
+    app.action<BlockAction<ButtonAction>>(STATUS_CONFIRM_MANY, async ({ ack, action, body, client, respond }) => {
+      await ack();
+      const opener = await openerFromAction(deps, body, client, respond);
+      const subject = readJson(action.value, subjectSchema);
+      if (!opener || !subject) return;
+      const reports = confirmableReports(deps.store, opener.caller, subject.blockId, subject.periodId);
+      const metadata = JSON.stringify({ versionIds: reports.map((report) => report.versionId) } satisfies z.infer<typeof confirmSchema>);
+      try {
+        await client.views.open({ trigger_id: body.trigger_id, view: buildConfirmManyModal(reports, metadata, opener.locale) });
+      } catch (error) {
+        deps.logger.warn('could not open the confirmation list', error);
+      }
+    });
+
+    app.view(STATUS_CONFIRM_CALLBACK, async ({ ack, body, view }) => {
+      const organisation = deps.store.organisation.get();
+      const versionIds = readJson(view.private_metadata, confirmSchema)?.versionIds;
+      if (!organisation || !versionIds) return ack();
+      const outcome = confirmReports(deps, organisation, { userId: body.user.id, viewId: view.id, versionIds });
+      if (outcome.kind === 'duplicate') return ack();
+      return ack({ response_action: 'update', view: buildConfirmedView(outcome.confirmed, outcome.skipped, organisation.locale) });
+    });
+
     // «Nhắc» beside a unit that has not submitted; its value is "periodId:unitId".
     app.action<BlockAction<ButtonAction>>(STATUS_NUDGE, async ({ ack, action, body, respond }) => {
       await ack();

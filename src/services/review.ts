@@ -77,7 +77,7 @@ export function reviewItems(criteria: readonly ReportCriterion[], unitCode: stri
 }
 
 /** The report version `versionId` if it is still the one in force, with what reviewing it needs. */
-function reviewSubject(store: Store, versionId: number): ReviewSubject | undefined {
+export function reviewSubject(store: Store, versionId: number): ReviewSubject | undefined {
   const version = store.reports.version(versionId);
   if (!version || store.reports.inForce(version.report.id)?.id !== version.id) return undefined;
   const period = store.structure.periodById(version.report.periodId);

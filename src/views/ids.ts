@@ -106,6 +106,10 @@ export const REVIEW_RETURN = 'returned';
 // ── Status (tiến độ) ────────────────────────────────────────────────────────────────────────
 /** "Nhắc" beside a unit that has not reported; value "periodId:unitId". */
 export const STATUS_NUDGE = 'status_nudge';
+/** tiendo's «Xác nhận N báo cáo không cần chấm» and the modal listing them. */
+export const STATUS_CONFIRM_MANY = 'status_confirm_many';
+export const STATUS_CONFIRM_CALLBACK = 'status_confirm_submit';
+export const STATUS_CONFIRM_ACTIONS_BLOCK = 'status_confirm_actions';
 /** The status table's page buttons; the value is a StatusPage as JSON. */
 export const STATUS_PREVIOUS = 'status_previous';
 export const STATUS_NEXT = 'status_next';

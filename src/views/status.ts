@@ -1,12 +1,20 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { daysBetween, localDateOf } from '../domain/calendar';
 import type { PageWindow } from '../domain/pagination';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodOfYear } from '../i18n/period-names';
-import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
+import { actions, button, context, escapeMrkdwn, formModal, header, mention, noticeModal, packTexts, section } from './blocks';
 import { type Decider, deciderText } from './common-text';
-import { REVIEW_OPEN, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from './ids';
+import {
+  REVIEW_OPEN,
+  STATUS_CONFIRM_ACTIONS_BLOCK,
+  STATUS_CONFIRM_CALLBACK,
+  STATUS_CONFIRM_MANY,
+  STATUS_NEXT,
+  STATUS_NUDGE,
+  STATUS_PREVIOUS,
+} from './ids';
 import { pageControls } from './paging';
 
 /**
@@ -53,6 +61,8 @@ export interface StatusFacts {
   zone: string;
   now: Date;
   rows: StatusRow[];
+  /** Reports the reader may confirm as they stand (nothing to score), for the one action that confirms them all. */
+  confirmable?: number;
   page: Pick<PageWindow, 'page' | 'pageCount' | 'start' | 'end'>;
 }
 
@@ -81,6 +91,16 @@ export const statusText = defineMessages(
     pendingChange: 'có đề nghị sửa chờ duyệt',
     extendedTo: (due: string) => `được gia hạn đến ${due}`,
     reviewedByOther: (who: string) => `do ${who} thẩm định`,
+    confirmMany: (count: number) => `Xác nhận ${count} báo cáo không cần chấm`,
+    confirmTitle: 'Xác nhận báo cáo',
+    confirmSubmit: 'Xác nhận tất cả',
+    close: 'Đóng',
+    confirmIntro: (count: number) =>
+      `${count} báo cáo sau không có gì cần Trưởng khối chấm (không đề nghị điểm thưởng, không có tiêu chí Trưởng khối chấm, đã tự chấm đủ). Xác nhận tất cả như đơn vị đã báo cáo? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút «Thẩm định».`,
+    confirmLine: (unit: string, total: string) => `• ${unit} — ${total} điểm`,
+    confirmNone: 'Không còn báo cáo nào xác nhận được như đã báo cáo (có thể đã được thẩm định).',
+    confirmed: (count: number, units: string) => `✅ Đã xác nhận ${count} báo cáo: ${units}.`,
+    confirmedSkipped: (count: number) => ` ${count} báo cáo đã thay đổi hoặc đã được thẩm định nên không xác nhận.`,
     noOfficers: 'chưa có cán bộ phụ trách',
     nudge: 'Nhắc',
     review: 'Thẩm định',
@@ -115,6 +135,16 @@ export const statusText = defineMessages(
     pendingChange: 'a change awaits approval',
     extendedTo: (due: string) => `due extended to ${due}`,
     reviewedByOther: (who: string) => `reviewed by ${who}`,
+    confirmMany: (count: number) => `Confirm ${count} reports with nothing to score`,
+    confirmTitle: 'Confirm reports',
+    confirmSubmit: 'Confirm all',
+    close: 'Close',
+    confirmIntro: (count: number) =>
+      `These ${count} reports have nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm them all as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with «Review».`,
+    confirmLine: (unit: string, total: string) => `• ${unit} — ${total} points`,
+    confirmNone: 'No report is left to confirm as reported (they may have been reviewed already).',
+    confirmed: (count: number, units: string) => `✅ Confirmed ${count} reports: ${units}.`,
+    confirmedSkipped: (count: number) => ` ${count} reports changed or were reviewed meanwhile, so they were not confirmed.`,
     noOfficers: 'no officer assigned',
     nudge: 'Remind',
     review: 'Review',
@@ -183,6 +213,17 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
     ),
     context(summary),
   ];
+  if (facts.confirmable)
+    blocks.push(
+      actions(
+        STATUS_CONFIRM_ACTIONS_BLOCK,
+        button(
+          text.confirmMany(facts.confirmable),
+          STATUS_CONFIRM_MANY,
+          JSON.stringify({ blockId: facts.blockId, periodId: facts.period.id }),
+        ),
+      ),
+    );
   for (const row of facts.rows.slice(facts.page.start, facts.page.end)) blocks.push(statusRowBlock(row, facts, locale));
   blocks.push(
     ...pageControls(
@@ -193,4 +234,33 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
     ),
   );
   return { text: escapeMrkdwn(`${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`), blocks };
+}
+
+/** The list «Xác nhận …» opens: each report to confirm with its total; submitting confirms them all. */
+export function buildConfirmManyModal(
+  reports: readonly { unitName: string; total: number }[],
+  metadata: string,
+  locale: Locale,
+): ModalView {
+  const text = statusText[locale];
+  if (reports.length === 0) return noticeModal(text.confirmTitle, text.close, text.confirmNone);
+  const lines = reports.map((report) => text.confirmLine(escapeMrkdwn(report.unitName), formatPoints(report.total, locale)));
+  return formModal({
+    callbackId: STATUS_CONFIRM_CALLBACK,
+    title: text.confirmTitle,
+    submit: text.confirmSubmit,
+    close: text.close,
+    metadata,
+    blocks: [section(text.confirmIntro(reports.length)), ...packTexts(lines, '\n').map((chunk) => section(chunk))],
+  });
+}
+
+/** What the modal says once submitted. */
+export function buildConfirmedView(confirmed: readonly { unitName: string }[], skipped: number, locale: Locale): ModalView {
+  const text = statusText[locale];
+  const said = confirmed.length
+    ? text.confirmed(confirmed.length, confirmed.map((report) => report.unitName).join('; ')) +
+      (skipped ? text.confirmedSkipped(skipped) : '')
+    : text.confirmNone;
+  return noticeModal(text.confirmTitle, text.close, escapeMrkdwn(said));
 }

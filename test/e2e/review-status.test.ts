@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportValue } from '../../db/store/reports';
 import { inputsOf } from '../../src/local-slack/view-state';
-import { CHANGE_REQUEST_APPROVE, NUDGE_OPEN_REPORT, REVIEW_OPEN, STANDINGS_DETAIL, STATUS_NUDGE } from '../../src/views/ids';
+import {
+  CHANGE_REQUEST_APPROVE,
+  NUDGE_OPEN_REPORT,
+  REVIEW_OPEN,
+  STANDINGS_DETAIL,
+  STATUS_CONFIRM_MANY,
+  STATUS_NUDGE,
+} from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
@@ -446,5 +453,77 @@ describe('the lead’s own report', () => {
     expect(textOf(resultOf(done))).toContain('✅ Đã thẩm định báo cáo Quý I của Công an tỉnh');
     const report = t.bot.store.reports.forUnits(q1().id, [unit('CA').id]).get(unit('CA').id)!;
     expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: DEMO.tt, actingAsAdmin: false });
+  });
+});
+
+describe('confirming the reports with nothing to score in one action', () => {
+  const OFFICERS = {
+    TT: 'U0TT0001',
+    CA: 'U0CA0001',
+    VKS: 'U0VKS001',
+    TAND: 'U0TA0001',
+    STP: 'U0TP0001',
+    BCHQS: 'U0QS0001',
+    CTHADS: 'U0THA001',
+  };
+  const noBonus = () => answers({ [`report_value_${criterion('T').id}`]: '', [`report_reason_${criterion('T').id}`]: '' });
+
+  it('lists them first, confirms them all with one press, and leaves the one with a bonus claimed to the review', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    for (const [code, user] of Object.entries(OFFICERS)) {
+      seedPledge(code);
+      await openModalBy(t, user, 'baocao', CHANNEL);
+      await t.driver.submitView(user, code === 'STP' ? answers() : noBonus());
+    }
+    t.clock.set(AFTER_DUE);
+    const { body } = await status(CA);
+    // Six units the lead reviews (its own is the deputy's): five need nothing scored, Sở Tư pháp claims a bonus.
+    expect(buttonValues(body, REVIEW_OPEN)).toHaveLength(6);
+    const confirmAll = buttonValue(body, STATUS_CONFIRM_MANY);
+    expect(textOf(body)).toContain('Xác nhận 5 báo cáo không cần chấm');
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, STATUS_CONFIRM_MANY, confirmAll);
+    const list = textOf((await nextModalOf(t, CA, opens)).view);
+    for (const unitName of [
+      'Thanh tra tỉnh',
+      'Viện Kiểm sát nhân dân tỉnh',
+      'Tòa án nhân dân tỉnh',
+      'Bộ Chỉ huy Quân sự tỉnh',
+      'Cục Thi hành án dân sự tỉnh',
+    ])
+      expect(list).toContain(`• ${unitName} — `);
+    expect(list).not.toContain('Sở Tư pháp');
+    expect(list).not.toContain('Công an tỉnh —');
+
+    const done = await t.driver.submitView(CA, {});
+    expect(textOf(resultOf(done))).toContain(
+      '✅ Đã xác nhận 5 báo cáo: Thanh tra tỉnh; Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh.',
+    );
+    await t.bot.idle();
+    expect(t.slack.dmsTo(OFFICERS.VKS).some((message) => message.text.includes('đã được thẩm định (<@U0CA0001>)'))).toBe(true);
+    const reports = t.bot.store.reports.forUnits(
+      q1().id,
+      Object.keys(OFFICERS).map((code) => unit(code).id),
+    );
+    const reviewed = Object.keys(OFFICERS).filter((code) => reports.get(unit(code).id)?.review?.outcome === 'reviewed');
+    expect(reviewed).toEqual(['TT', 'VKS', 'TAND', 'BCHQS', 'CTHADS']);
+    // The self-scores stand: the graded line is confirmed as the unit scored it.
+    expect(reports.get(unit('VKS').id)!.review!.scores.get(criterion('2').id)?.points).toBe(8);
+
+    // What is left: Sở Tư pháp, reviewed in its modal; the lead's own unit, confirmed by the deputy the same way.
+    const after = await status(CA);
+    expect(buttonValues(after.body, STATUS_CONFIRM_MANY)).toEqual([]);
+    expect(textOf(after.body)).toContain('*Sở Tư pháp* — Chờ thẩm định');
+    expect(textOf(after.body)).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định');
+    const reviewOpens = t.slack.callsTo('views.open').length;
+    await press(CA, after.body, REVIEW_OPEN, String(reports.get(unit('STP').id)!.inForce!.id));
+    await nextModalOf(t, CA, reviewOpens);
+    await t.driver.submitView(CA, { [`review_points_${criterion('T').id}`]: '2' });
+    const deputy = await status(DEMO.tt);
+    const deputyOpens = t.slack.callsTo('views.open').length;
+    await press(DEMO.tt, deputy.body, STATUS_CONFIRM_MANY, buttonValue(deputy.body, STATUS_CONFIRM_MANY));
+    expect(textOf((await nextModalOf(t, DEMO.tt, deputyOpens)).view)).toContain('• Công an tỉnh — ');
+    await t.driver.submitView(DEMO.tt, {});
+    expect(textOf((await status(CA)).body)).toContain('Đã nộp 7/7 · đã thẩm định 7');
   });
 });
