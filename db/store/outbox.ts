@@ -276,6 +276,16 @@ export function outboxQueries(db: Db, statements: Statements) {
       );
     },
 
+    /** Ends the pending entries with these keys as `superseded` (said in another post, or not to be posted), with `reason`. */
+    supersedeKeys(keys: readonly string[], reason: string): number {
+      if (keys.length === 0) return 0;
+      return db
+        .update(outbox)
+        .set({ status: 'superseded', error: reason })
+        .where(and(eq(outbox.status, 'pending'), inArray(outbox.dedupeKey, [...keys])))
+        .run().changes;
+    },
+
     /** Entries that ended `skipped` with an id above `afterId`, except those of `exceptKinds`, oldest first. */
     skippedAfter(afterId: number, exceptKinds: readonly string[]): OutboxRow[] {
       return db

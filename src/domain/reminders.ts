@@ -63,6 +63,8 @@ export interface NudgeSlot {
   slot: string;
   kind: NudgeKind;
   at: Date;
+  /** 1, 2 … within its kind: before-due slots from the farthest, overdue ones from the first. */
+  ordinal: number;
 }
 
 export interface SummaryPolicy {
@@ -119,7 +121,8 @@ export function nudgeSlots(due: Date, policy: ReminderPolicy): NudgeSlot[] {
   const before = new Map<number, NudgeSlot>();
   for (const days of [...new Set(policy.beforeDays)].sort((a, b) => b - a)) {
     const instant = at(workingDayOnOrBefore(addDays(dueDate, -days), policy.holidays));
-    if (instant.getTime() < due.getTime()) before.set(instant.getTime(), { slot: `before-${days}`, kind: 'before', at: instant });
+    if (instant.getTime() < due.getTime())
+      before.set(instant.getTime(), { slot: `before-${days}`, kind: 'before', at: instant, ordinal: 0 });
   }
 
   const overdue: NudgeSlot[] = [];
@@ -128,12 +131,15 @@ export function nudgeSlots(due: Date, policy: ReminderPolicy): NudgeSlot[] {
   for (let ordinal = 1; ; ordinal += 1) {
     const instant = at(date);
     if (instant.getTime() >= windowEnd) break;
-    overdue.push({ slot: `overdue-${ordinal}`, kind: 'overdue', at: instant });
+    overdue.push({ slot: `overdue-${ordinal}`, kind: 'overdue', at: instant, ordinal });
     if (policy.overdueEveryDays <= 0) break;
     date = addWorkingDays(date, policy.overdueEveryDays, policy.holidays);
   }
 
-  return [...[...before.values()].sort((a, b) => a.at.getTime() - b.at.getTime()), ...overdue];
+  const beforeSlots = [...before.values()]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((slot, index) => ({ ...slot, ordinal: index + 1 }));
+  return [...beforeSlots, ...overdue];
 }
 
 /** The instant overdue nudges stop: the due + `overdueWindowDays` calendar days, same wall time in `policy.zone`. */

@@ -1,11 +1,18 @@
 import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { BlockMember, BlockRow, YearRow } from '../../db/store/structure';
-import type { OutgoingMessage } from '../delivery/message';
 import { type NudgeSlot, nudgeDueAt, policyFromSettings } from '../domain/reminders';
 import type { AppDeps } from '../services/deps';
 import { localeOf } from '../services/people';
-import { buildChannelNudge, buildLeadEscalation, buildOfficerNudge, type MissingUnit, type NudgeSubject } from '../views/nudges';
+import {
+  type BuiltMessage,
+  buildChannelNudge,
+  buildLeadEscalation,
+  buildOfficerNudge,
+  combineNudges,
+  type MissingUnit,
+  type NudgeSubject,
+} from '../views/nudges';
 import type { Job } from './job';
 
 /**
@@ -95,9 +102,9 @@ export function queueNudges(deps: AppDeps, now: Date): number {
   const holidays = store.organisation.holidays();
   const blocks = store.structure.activeBlocks();
   const failures: unknown[] = [];
-  let queued = 0;
   // Every configured year, not just the current one: the previous year's last report is overdue
   // into January, and nudgeDueAt returns nothing for a due whose window is closed.
+  const work: BlockNudge[] = [];
   for (const year of store.structure.years()) {
     try {
       const policy = policyFromSettings(organisation, year, holidays);
@@ -106,18 +113,32 @@ export function queueNudges(deps: AppDeps, now: Date): number {
         if (!slot) continue;
         for (const block of blocks) {
           if (due.blockId !== undefined && due.blockId !== block.id) continue;
-          try {
-            queued += queueBlockNudge(deps, { organisation, year: year.year, due, slot, block, now });
-          } catch (error) {
-            failures.push(error);
-            deps.logger.error(`nudges: ${due.id} ${slot.slot} for block ${block.code} failed`, error);
-          }
+          const nudge = { organisation, year, due, slot, block, now };
+          // Most passes find the slot queued already: answer that without taking the write lock.
+          if (!slotDone(deps.store, nudge)) work.push(nudge);
         }
       }
     } catch (error) {
       failures.push(error);
       deps.logger.error(`nudges: year ${year.year} failed`, error);
     }
+  }
+  let queued = 0;
+  if (work.length > 0) {
+    // One transaction for the pass, so that a person's reminders of every due and block are one DM.
+    queued = store.transaction((tx) => {
+      const dms = new Map<string, PersonalNudge[]>();
+      let count = 0;
+      for (const nudge of work) {
+        try {
+          count += tx.transaction((inner) => queueBlockNudge(deps, inner, nudge, dms));
+        } catch (error) {
+          failures.push(error);
+          deps.logger.error(`nudges: ${nudge.due.id} ${nudge.slot.slot} for block ${nudge.block.code} failed`, error);
+        }
+      }
+      return count + queuePersonal(deps, tx, dms);
+    });
   }
   if (queued > 0) deps.delivery.kick();
   if (failures.length) throw new AggregateError(failures, `nudges: ${failures.length} failed`);
@@ -126,39 +147,71 @@ export function queueNudges(deps: AppDeps, now: Date): number {
 
 interface BlockNudge {
   organisation: OrganisationSettings;
-  year: number;
+  year: YearRow;
   due: Due;
   slot: NudgeSlot;
   block: BlockRow;
   now: Date;
 }
 
-function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, now }: BlockNudge): number {
-  const prefix = `nudge:${due.id}:${block.id}:${slot.slot}`;
-  const channelKey = `${prefix}:channel`;
-  // Whether this slot was queued: the channel's message marks it, or for a due without one, a claim.
-  const slotDone = (store: Store) => (due.inChannel ? store.outbox.byKey(channelKey) !== undefined : store.events.seen(prefix));
-  // Most passes find the slot queued already: answer that without taking the write lock.
-  if (slotDone(deps.store)) return 0;
-  return deps.store.transaction((tx) => {
-    if (slotDone(tx)) return 0; // another process was quicker
-    // That year's members: a unit that left the block that year is not nudged for it.
-    const members = due.unitsOf(tx.structure.membersInYear(year, block.id));
-    if (members.length === 0) return 0;
-    const done = due.done(
-      tx,
-      members.map((member) => member.id),
+/** A DM this pass would send one person, under its own key. */
+interface PersonalNudge {
+  key: string;
+  message: BuiltMessage;
+}
+
+const prefixOf = ({ due, block, slot }: BlockNudge) => `nudge:${due.id}:${block.id}:${slot.slot}`;
+
+/** Whether this slot was queued: the channel's message marks it, or for a due without one, a claim. */
+function slotDone(store: Store, nudge: BlockNudge): boolean {
+  const prefix = prefixOf(nudge);
+  return nudge.due.inChannel ? store.outbox.byKey(`${prefix}:channel`) !== undefined : store.events.seen(prefix);
+}
+
+/**
+ * One DM per person per pass: a person with one reminder gets it under its key; a person with
+ * several (a pledge and a report, their unit's and the lead's follow-up) gets them as one message
+ * under the first key, the others recorded as folded into it (superseded), so no key is ever sent twice.
+ */
+function queuePersonal(deps: AppDeps, tx: Store, dms: ReadonlyMap<string, PersonalNudge[]>): number {
+  let queued = 0;
+  for (const [userId, nudges] of dms) {
+    const [first, ...rest] = nudges as [PersonalNudge, ...PersonalNudge[]];
+    if (deps.delivery.queue(tx, { key: first.key, kind: 'nudge', message: { user: userId, ...combineNudges(nudges.map((nudge) => nudge.message)) } }))
+      queued += 1;
+    for (const nudge of rest) deps.delivery.queue(tx, { key: nudge.key, kind: 'nudge', message: { user: userId, ...nudge.message } });
+    tx.outbox.supersedeKeys(
+      rest.map((nudge) => nudge.key),
+      `folded into ${first.key}`,
     );
-    const missing = members.filter((member) => !done.has(member.id));
-    if (missing.length === 0) return 0;
+  }
+  return queued;
+}
 
-    // An older nudge of this due and block still waiting (the bot stopped before posting it) would
-    // now be stale news next to this one: it is never posted.
-    tx.outbox.supersede(`nudge:${due.id}:${block.id}:`, `${prefix}:`, `superseded by ${slot.slot}`);
-    const facts = { locale: organisation.locale, zone: organisation.timeZone, subject: due.subject, due: due.at, now };
-    const late: MissingUnit[] = missing.map((unit) => ({ unitName: unit.name, officerIds: unit.officerIds }));
-    const queue = (key: string, message: OutgoingMessage) => (deps.delivery.queue(tx, { key, kind: 'nudge', message }) ? 1 : 0);
+function queueBlockNudge(deps: AppDeps, tx: Store, nudge: BlockNudge, dms: Map<string, PersonalNudge[]>): number {
+  const { organisation, year, due, slot, block, now } = nudge;
+  const prefix = prefixOf(nudge);
+  const channelKey = `${prefix}:channel`;
+  if (slotDone(tx, nudge)) return 0; // another process was quicker
+  // That year's members: a unit that left the block that year is not nudged for it.
+  const members = due.unitsOf(tx.structure.membersInYear(year.year, block.id));
+  if (members.length === 0) return 0;
+  const done = due.done(
+    tx,
+    members.map((member) => member.id),
+  );
+  const missing = members.filter((member) => !done.has(member.id));
+  if (missing.length === 0) return 0;
 
+  // An older nudge of this due and block still waiting (the bot stopped before posting it) would
+  // now be stale news next to this one: it is never posted.
+  tx.outbox.supersede(`nudge:${due.id}:${block.id}:`, `${prefix}:`, `superseded by ${slot.slot}`);
+  const facts = { locale: organisation.locale, zone: organisation.timeZone, subject: due.subject, due: due.at, now };
+  const late: MissingUnit[] = missing.map((unit) => ({ unitName: unit.name, officerIds: unit.officerIds }));
+  const personal = (userId: string, key: string, message: BuiltMessage) => dms.set(userId, [...(dms.get(userId) ?? []), { key, message }]);
+
+  let queued = 0;
+  if (due.inChannel) {
     const channel = buildChannelNudge({
       ...facts,
       slotKind: slot.kind,
@@ -167,27 +220,33 @@ function queueBlockNudge(deps: AppDeps, { organisation, year, due, slot, block, 
       missing: late,
       blockName: block.name,
     });
-    let queued = 0;
-    if (due.inChannel) queued += queue(channelKey, { channel: block.channelId, ...channel });
-    else tx.events.claim(prefix, 'nudge', now);
-    // A DM speaks its reader's language (src/services/people.ts); the channel's post, the organisation's.
-    const inTheirLanguage = (userId: string) => ({ ...facts, locale: localeOf({ store: tx }, userId) });
-    for (const unit of missing)
-      for (const userId of unit.officerIds)
-        queued += queue(`${prefix}:dm:${userId}`, {
-          user: userId,
-          ...buildOfficerNudge({ ...inTheirLanguage(userId), slotKind: slot.kind, unitName: unit.name, unitCode: unit.code }),
-        });
-    if (slot.kind === 'overdue') {
-      const lead = tx.structure.blockYear(year, block.id)?.lead;
-      if (lead?.active && missing.some((unit) => unit.id !== lead.id)) {
-        for (const userId of tx.structure.officerIds(lead.id))
-          queued += queue(`${prefix}:lead:${userId}`, {
-            user: userId,
-            ...buildLeadEscalation({ ...inTheirLanguage(userId), blockName: block.name, totalCount: members.length, late }),
-          });
-      }
+    queued += deps.delivery.queue(tx, { key: channelKey, kind: 'nudge', message: { channel: block.channelId, ...channel } }) ? 1 : 0;
+    // Past the first overdue notices (years[].reminders.overdue_in_channel) the channel is not told the
+    // same names again: the late units' officers and the lead still are. The key stays, as the slot's record.
+    if (slot.kind === 'overdue' && slot.ordinal > year.overdueInChannel) {
+      tx.outbox.supersedeKeys([channelKey], `not posted: overdue reminder ${slot.ordinal} goes to the late units and the lead only`);
+      queued -= 1;
     }
-    return queued;
-  });
+  } else tx.events.claim(prefix, 'nudge', now);
+  // A DM speaks its reader's language (src/services/people.ts); the channel's post, the organisation's.
+  const inTheirLanguage = (userId: string) => ({ ...facts, locale: localeOf({ store: tx }, userId) });
+  for (const unit of missing)
+    for (const userId of unit.officerIds)
+      personal(
+        userId,
+        `${prefix}:dm:${userId}`,
+        buildOfficerNudge({ ...inTheirLanguage(userId), slotKind: slot.kind, unitName: unit.name, unitCode: unit.code }),
+      );
+  if (slot.kind === 'overdue') {
+    const lead = tx.structure.blockYear(year.year, block.id)?.lead;
+    if (lead?.active && missing.some((unit) => unit.id !== lead.id)) {
+      for (const userId of tx.structure.officerIds(lead.id))
+        personal(
+          userId,
+          `${prefix}:lead:${userId}`,
+          buildLeadEscalation({ ...inTheirLanguage(userId), blockName: block.name, totalCount: members.length, late }),
+        );
+    }
+  }
+  return queued;
 }

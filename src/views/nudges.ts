@@ -3,7 +3,7 @@ import { daysBetween, localDateOf } from '../domain/calendar';
 import type { NudgeKind } from '../domain/reminders';
 import { formatDate, formatTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { actions, button, context, escapeMrkdwn, mention, packTexts, section, truncate } from './blocks';
+import { actions, button, context, divider, escapeMrkdwn, mention, packTexts, section, truncate } from './blocks';
 import { NUDGE_ACTIONS_BLOCK, NUDGE_OPEN_PLEDGE, NUDGE_OPEN_REPORT } from './ids';
 
 /**
@@ -362,4 +362,17 @@ function labelledList(label: string, items: readonly string[], more: (count: num
 
 function fallback(text: string): string {
   return truncate(text, FALLBACK_TEXT_LIMIT);
+}
+
+/**
+ * Several reminders for one person in one pass as one DM: each one's blocks in turn, a divider
+ * between, block ids made unique; the texts one under the other. One message is returned as it is.
+ */
+export function combineNudges(messages: readonly BuiltMessage[]): BuiltMessage {
+  if (messages.length === 1) return messages[0]!;
+  const blocks = messages.flatMap((message, index) => [
+    ...(index > 0 ? [divider()] : []),
+    ...message.blocks.map((block) => (block.block_id ? { ...block, block_id: `${block.block_id}_${index + 1}` } : block)),
+  ]);
+  return { text: truncate(messages.map((message) => message.text).join('\n'), FALLBACK_TEXT_LIMIT), blocks };
 }

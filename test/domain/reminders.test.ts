@@ -258,7 +258,9 @@ describe('nudgeDueAt', () => {
       slot: 'before-3',
       kind: 'before',
       at: utc('2021-04-07T01:00:00Z'),
+      ordinal: 2, // before-7, then before-3
     });
+    expect(nudgeDueAt(q1Due, policy, hanoi('2021-04-14 10:00'))).toMatchObject({ slot: 'overdue-2', ordinal: 2 });
   });
 
   /** A scheduler standing in for the real one: a pass every `stepMinutes` while up, an outbox that refuses a key twice. */

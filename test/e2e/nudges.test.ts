@@ -226,9 +226,9 @@ describe('deadline nudges', () => {
     await passAt('2021-04-05 08:00');
     expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
     expect(dmCounts()).toEqual({ ...countsFor(late, 2), U0TP0001: 1, ...countsFor(officersOf('CA'), 2) });
-    expect(textOf(t.slack.messagesIn(NOI_CHINH).filter((message) => keyOf(message).includes(':overdue-2:'))[0]!)).toContain(
-      'Đã ký 4/7 đơn vị.',
-    );
+    // The channel was told the late units once (overdue_in_channel: 1): the second notice goes to them and the lead only.
+    expect(t.slack.messagesIn(NOI_CHINH).filter((message) => keyOf(message).includes(':overdue-2:'))).toEqual([]);
+    expect(t.bot.store.outbox.byKey(`nudge:pledge:2021:${blockId('NOI_CHINH')}:overdue-2:channel`)?.status).toBe('superseded');
     expect(textOf(t.slack.dmsTo('U0CA0001').at(-1)!)).toContain('còn 3/7 đơn vị chưa ký giao ước');
 
     // Everyone signs: the nudges stop.
@@ -255,7 +255,11 @@ describe('deadline nudges', () => {
       ].sort(),
     );
     // Văn hóa – Xã hội: the lead and others are late: the lead's officer gets its DM and the escalation.
-    expect(t.slack.dmsTo('U0LD0001').map((message) => keyOf(message).split(':').slice(-2, -1)[0])).toEqual(['dm', 'lead']);
+    // One DM for the pass: its own unit's reminder and the escalation together.
+    expect(t.slack.dmsTo('U0LD0001').map((message) => keyOf(message).split(':').slice(-2, -1)[0])).toEqual(['dm']);
+    expect(textOf(t.slack.dmsTo('U0LD0001')[0]!)).toContain('Sở Lao động, Thương binh và Xã hội chưa ký giao ước.');
+    expect(textOf(t.slack.dmsTo('U0LD0001')[0]!)).toContain('đơn vị chưa ký giao ước:');
+    expect(t.bot.store.outbox.byKey(`nudge:pledge:2021:${blockId('VH_XH')}:overdue-1:lead:U0LD0001`)?.status).toBe('superseded');
   });
 
   it('after downtime sends one catch-up nudge per due, not a burst of stale ones, and no before-due nudge once the due has passed', async () => {
@@ -273,9 +277,14 @@ describe('deadline nudges', () => {
         `nudge:report:${q1().id}:${blockId('VH_XH')}:before-3`,
       ].sort(),
     );
-    expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(2);
-    expect(t.slack.dmsTo('U0TP0001')).toHaveLength(2);
-    expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toMatch(/Đã quá 8 ngày so với hạn ký giao ước|Còn 2 ngày đến hạn nộp báo cáo Quý I/);
+    // The pledge's third overdue notice goes to the late units and the lead, not the channel (overdue_in_channel: 1);
+    // each officer gets one DM with both reminders.
+    expect(t.slack.messagesIn(NOI_CHINH)).toHaveLength(1);
+    expect(textOf(t.slack.messagesIn(NOI_CHINH)[0]!)).toContain('Còn 2 ngày đến hạn nộp báo cáo Quý I');
+    expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
+    expect(textOf(t.slack.dmsTo('U0TP0001')[0]!)).toMatch(
+      /Đã quá 8 ngày so với hạn ký giao ước[\s\S]*Còn 2 ngày đến hạn nộp báo cáo Quý I/,
+    );
 
     // Down again over Q1's 1-day nudge and its due: only its overdue nudge, never "còn 1 ngày" late.
     signed(...NOI_CHINH_UNITS, ...VH_XH_UNITS);
@@ -351,12 +360,12 @@ describe('deadline nudges', () => {
 
     // Reported once: later passes send no new digest until something new is skipped.
     await passAt('2021-04-01 08:02');
-    await passAt('2021-04-05 08:00'); // overdue-2: the same three fail again
+    await passAt('2021-04-05 08:00'); // overdue-2: the two DMs fail again (the channel is not told a second time)
     await passAt('2021-04-05 21:30'); // quiet hours: the digest waits
     expect(t.slack.dmsTo(ADMIN)).toHaveLength(1);
     await passAt('2021-04-06 07:00');
     expect(t.slack.dmsTo(ADMIN)).toHaveLength(2);
-    expect(textOf(t.slack.dmsTo(ADMIN)[1]!)).toContain('Có 3 tin nhắn chưa gửi được');
+    expect(textOf(t.slack.dmsTo(ADMIN)[1]!)).toContain('Có 2 tin nhắn chưa gửi được');
     expect(Number(t.bot.store.organisation.getMeta(DIGEST_REPORTED_THROUGH))).toBe(
       Math.max(...t.bot.store.outbox.withStatus('skipped').map((row) => row.id)),
     );
