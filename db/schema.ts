@@ -131,8 +131,6 @@ export const years = sqliteTable('years', {
   commendations: text('commendations', { mode: 'json' }).$type<CommendationRules>(),
   /** A period's report opens this many days before the period ends (its last day counts as one). */
   reportOpensDays: integer('report_opens_days').notNull().default(10),
-  /** Working days a unit has to resubmit a report the lead returned. */
-  resubmitWorkingDays: integer('resubmit_working_days').notNull().default(3),
   /** The automatic summary waits for the lead's reviews at most this many working days after its day (0: not at all); then it goes out with unreviewed lines marked "tạm tính". */
   summaryLatestDays: integer('summary_latest_days').notNull().default(5),
   /** How many overdue reminders of a due are posted in the block's channel; later ones go to the late units and the lead only. */
@@ -310,8 +308,6 @@ export const pledgeVersions = sqliteTable(
     status: text('status', { enum: VERSION_STATUSES }).notNull(),
     titlesSought: text('titles_sought', { mode: 'json' }).$type<string[]>().notNull(),
     commitments: text('commitments').notNull().default(''),
-    /** Why the unit asks for this amendment (a pending version sent after the pledge due). */
-    requestReason: text('request_reason'),
     submittedBy: text('submitted_by').notNull(),
     actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
@@ -391,8 +387,6 @@ export const reportVersions = sqliteTable(
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     evidenceUrl: text('evidence_url'),
     notes: text('notes').notNull().default(''),
-    /** Why the unit asks for this change (a pending version sent once the report is locked). */
-    requestReason: text('request_reason'),
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
@@ -436,10 +430,7 @@ export const reviews = sqliteTable(
     reviewerUserId: text('reviewer_user_id').notNull(),
     actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
     outcome: text('outcome', { enum: ['reviewed', 'returned'] }).notNull(),
-    /** The lead's comment on a confirmation, or why the report was returned. */
     reason: text('reason'),
-    /** A returned report: when the unit's resubmission is due. */
-    resubmitDue: integer('resubmit_due', { mode: 'timestamp_ms' }),
     /** Carried over from the review of the version a correction replaced (its unchanged lines), not the lead's own look. */
     carriedFromReviewId: integer('carried_from_review_id'),
     /** Criteria of a carried review still waiting for the lead: the changed lines the lead decides. */

@@ -262,7 +262,6 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       commendations: year.commendations,
       summaryLatestDays: year.summaryLatestDays,
       reportOpensDays: year.reportOpensDays,
-      resubmitWorkingDays: year.resubmitWorkingDays,
       overdueInChannel: year.overdueInChannel,
       nudgeIntervalMinutes: year.nudgeIntervalMinutes,
     };
@@ -288,7 +287,6 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           existing.commendations,
           existing.summaryLatestDays,
           existing.reportOpensDays,
-          existing.resubmitWorkingDays,
           existing.overdueInChannel,
           existing.nudgeIntervalMinutes,
         ],
@@ -305,7 +303,6 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           fields.commendations,
           fields.summaryLatestDays,
           fields.reportOpensDays,
-          fields.resubmitWorkingDays,
           fields.overdueInChannel,
           fields.nudgeIntervalMinutes,
         ],

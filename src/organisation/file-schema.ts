@@ -9,7 +9,7 @@ import { fileText } from './file-text';
  * The organisation file (../shared/docs/organisation-file.md is the contract). Objects are strict:
  * a misspelt key is reported rather than silently ignored. Fields beyond the contract are optional:
  * organization.quiet_hours, organization.titles, years[].report_grace_hours, years[].summary_at,
- * years[].summary_latest_days, years[].report_opens_days, years[].resubmit_working_days,
+ * years[].summary_latest_days, years[].report_opens_days,
  * years[].reminders.overdue_in_channel and .nudge_interval_minutes, years[].grades and
  * years[].blocks.<CODE>.theme; version 2 of the contract adds the criterion rules
  * (levels, count, tiers, indicators, applies_to, scored_by, each, items), years[].groups,
@@ -272,7 +272,6 @@ export function organisationFileSchema(locale: Locale) {
     summary_at: timeOfDay.default('09:00'),
     summary_latest_days: z.number().int().min(0).max(30).default(5),
     report_opens_days: z.number().int().min(0).max(366).default(10),
-    resubmit_working_days: z.number().int().min(1).max(30).default(3),
     grades: grades.optional(),
     year_result: z.enum(YEAR_RESULT_RULES, text.oneOf(YEAR_RESULT_RULES)).optional(),
     commendations: commendations.optional(),

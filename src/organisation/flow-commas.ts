@@ -97,7 +97,6 @@ export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
   'summary_at',
   'summary_latest_days',
   'report_opens_days',
-  'resubmit_working_days',
   'grades',
   'min',
   'no_zero_criterion',

@@ -47,7 +47,6 @@ export interface YearData {
   summaryAt: string;
   summaryLatestDays: number;
   reportOpensDays: number;
-  resubmitWorkingDays: number;
   overdueInChannel: number;
   nudgeIntervalMinutes: number;
   /** Null: the default bands. */
@@ -242,7 +241,6 @@ function normalise(file: OrganisationFile): OrganisationData {
       summaryAt: year.summary_at,
       summaryLatestDays: year.summary_latest_days,
       reportOpensDays: year.report_opens_days,
-      resubmitWorkingDays: year.resubmit_working_days,
       overdueInChannel: year.reminders.overdue_in_channel,
       nudgeIntervalMinutes: year.reminders.nudge_interval_minutes,
       gradeBands: year.grades ? gradeBandsOf(year.grades) : null,
