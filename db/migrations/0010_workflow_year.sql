@@ -20,13 +20,9 @@ CREATE TABLE `summary_holds` (
 --> statement-breakpoint
 ALTER TABLE `outbox` ADD `release_at` integer;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `fold_key` text;--> statement-breakpoint
-ALTER TABLE `pledge_versions` ADD `request_reason` text;--> statement-breakpoint
-ALTER TABLE `report_versions` ADD `request_reason` text;--> statement-breakpoint
-ALTER TABLE `reviews` ADD `resubmit_due` integer;--> statement-breakpoint
 ALTER TABLE `reviews` ADD `carried_from_review_id` integer;--> statement-breakpoint
 ALTER TABLE `reviews` ADD `awaiting` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `years` ADD `report_opens_days` integer DEFAULT 10 NOT NULL;--> statement-breakpoint
-ALTER TABLE `years` ADD `resubmit_working_days` integer DEFAULT 3 NOT NULL;--> statement-breakpoint
 ALTER TABLE `years` ADD `summary_latest_days` integer DEFAULT 5 NOT NULL;--> statement-breakpoint
 ALTER TABLE `years` ADD `overdue_in_channel` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `years` ADD `nudge_interval_minutes` integer DEFAULT 60 NOT NULL;

@@ -139,6 +139,8 @@ describe('the configuration version', () => {
     'due_extensions',
     'report_reopenings',
     'people',
+    'summary_holds',
+    'manual_nudges',
   ]);
 
   it('has insert, update and delete triggers on every configuration table; a new table must be one or the other', () => {
