@@ -42,7 +42,7 @@ describe('the app over HTTP with the local Slack', () => {
   });
 
   it('acknowledges a command that opens a modal with nothing, the modal being its answer', async () => {
-    const reply = await test.driver.slashCommand('U0TP0001', 'baocao', 'C0NOICHINH');
+    const reply = await test.driver.slashCommand('U0TP0001', 'dangky', 'C0NOICHINH');
     expect([reply.status, reply.body]).toEqual([200, '']);
     expect(test.slack.callsTo('views.open').map((call) => call.ok)).toEqual([true]);
     await test.bot.idle();

@@ -12,6 +12,7 @@ import {
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
+import { OFFICER } from './year-end/support';
 
 const { ca: CA, stp: STP, qs: QS, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
@@ -62,6 +63,21 @@ async function press(user: string, body: Record<string, unknown>, actionId: stri
     value,
     in: { ephemeral: { channel: CHANNEL, blocks: body.blocks as unknown[], responseUrl: t.slack.issueResponseUrl() } },
   });
+}
+
+/** The unit's officer submits its report (its pledge seeded first). */
+async function submitReport(user: string, unitCode: string, given = answers()) {
+  seedPledge(unitCode);
+  await openModalBy(t, user, 'baocao', CHANNEL);
+  await t.driver.submitView(user, given);
+}
+
+/** `reviewer` opens, from its tiendo, the review of `versionId` (else the first one offered). */
+async function openReview(reviewer: string, versionId?: string) {
+  const { body } = await status(reviewer);
+  const opens = t.slack.callsTo('views.open').length;
+  await press(reviewer, body, REVIEW_OPEN, versionId ?? buttonValue(body, REVIEW_OPEN));
+  return nextModalOf(t, reviewer, opens);
 }
 
 describe('the status table (tiến độ)', () => {
@@ -348,13 +364,9 @@ describe('a correction approved after the review', () => {
 
   it('keeps the lead’s marks on the lines it did not change; a changed line the lead scores waits for review alone', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
-    seedPledge('STP');
-    await openModalBy(t, STP, 'baocao', CHANNEL);
-    await t.driver.submitView(STP, answers());
+    await submitReport(STP, 'STP');
     t.clock.set(AFTER_DUE);
-    const opens = t.slack.callsTo('views.open').length;
-    await press(CA, (await status(CA)).body, REVIEW_OPEN, buttonValue((await status(CA)).body, REVIEW_OPEN));
-    await nextModalOf(t, CA, opens);
+    await openReview(CA);
     // The lead: 8 → 6 for criterion 2, the bonus cut from 3 to 1.
     await t.driver.submitView(CA, { [`review_points_${criterion('2').id}`]: '6', [`review_points_${criterion('T').id}`]: '1' });
 
@@ -377,10 +389,7 @@ describe('a correction approved after the review', () => {
     expect(report.review!.scores.has(criterion('6').id)).toBe(false);
     table = textOf((await status(CA)).body);
     expect(table).toContain('*Sở Tư pháp* — Chờ thẩm định');
-    const body = (await status(CA)).body;
-    const reviewOpens = t.slack.callsTo('views.open').length;
-    await press(CA, body, REVIEW_OPEN, buttonValues(body, REVIEW_OPEN).find((value) => value === String(report.inForce!.id))!);
-    const modal = await nextModalOf(t, CA, reviewOpens);
+    const modal = await openReview(CA, String(report.inForce!.id));
     expect(textOf(modal.view)).toContain('báo cáo nộp lần đầu 08/04/2021 09:00 (đúng hạn)');
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)?.initial).toBe('6');
@@ -392,14 +401,9 @@ describe('a correction approved after the review', () => {
 describe('a deduction the lead adds', () => {
   it('needs a reason, which the unit’s DM gives with the change, and the breakdown says who deducted what', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
-    seedPledge('STP');
-    await openModalBy(t, STP, 'baocao', CHANNEL);
-    await t.driver.submitView(STP, answers());
+    await submitReport(STP, 'STP');
     t.clock.set(AFTER_DUE);
-    const { body } = await status(CA);
-    const opens = t.slack.callsTo('views.open').length;
-    await press(CA, body, REVIEW_OPEN, buttonValue(body, REVIEW_OPEN));
-    await nextModalOf(t, CA, opens);
+    await openReview(CA);
     const deduction = `review_points_${criterion('K').id}`;
     const bad = await t.driver.submitView(CA, { [deduction]: '1' });
     expect(bad.body).toEqual({
@@ -433,9 +437,7 @@ describe('a deduction the lead adds', () => {
 describe('the lead’s own report', () => {
   it('is reviewed by the deputy (Thanh tra tỉnh), and the lead’s tiendo says so', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
-    seedPledge('CA');
-    await openModalBy(t, CA, 'baocao', CHANNEL);
-    await t.driver.submitView(CA, answers());
+    await submitReport(CA, 'CA');
     t.clock.set(AFTER_DUE);
 
     const lead = await status(CA);
@@ -444,11 +446,7 @@ describe('the lead’s own report', () => {
     );
     expect(buttonValues(lead.body, REVIEW_OPEN)).toEqual([]);
 
-    const deputy = await status(DEMO.tt);
-    const versionId = buttonValue(deputy.body, REVIEW_OPEN);
-    const opens = t.slack.callsTo('views.open').length;
-    await press(DEMO.tt, deputy.body, REVIEW_OPEN, versionId);
-    await nextModalOf(t, DEMO.tt, opens);
+    await openReview(DEMO.tt);
     const done = await t.driver.submitView(DEMO.tt, {});
     expect(textOf(resultOf(done))).toContain('✅ Đã thẩm định báo cáo Quý I của Công an tỉnh');
     const report = t.bot.store.reports.forUnits(q1().id, [unit('CA').id]).get(unit('CA').id)!;
@@ -457,24 +455,12 @@ describe('the lead’s own report', () => {
 });
 
 describe('confirming the reports with nothing to score in one action', () => {
-  const OFFICERS = {
-    TT: 'U0TT0001',
-    CA: 'U0CA0001',
-    VKS: 'U0VKS001',
-    TAND: 'U0TA0001',
-    STP: 'U0TP0001',
-    BCHQS: 'U0QS0001',
-    CTHADS: 'U0THA001',
-  };
+  const OFFICERS = OFFICER;
   const noBonus = () => answers({ [`report_value_${criterion('T').id}`]: '', [`report_reason_${criterion('T').id}`]: '' });
 
   it('lists them first, confirms them all with one press, and leaves the one with a bonus claimed to the review', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
-    for (const [code, user] of Object.entries(OFFICERS)) {
-      seedPledge(code);
-      await openModalBy(t, user, 'baocao', CHANNEL);
-      await t.driver.submitView(user, code === 'STP' ? answers() : noBonus());
-    }
+    for (const [code, user] of Object.entries(OFFICERS)) await submitReport(user, code, code === 'STP' ? answers() : noBonus());
     t.clock.set(AFTER_DUE);
     const { body } = await status(CA);
     // Six units the lead reviews (its own is the deputy's): five need nothing scored, Sở Tư pháp claims a bonus.
@@ -515,9 +501,7 @@ describe('confirming the reports with nothing to score in one action', () => {
     expect(buttonValues(after.body, STATUS_CONFIRM_MANY)).toEqual([]);
     expect(textOf(after.body)).toContain('*Sở Tư pháp* — Chờ thẩm định');
     expect(textOf(after.body)).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định');
-    const reviewOpens = t.slack.callsTo('views.open').length;
-    await press(CA, after.body, REVIEW_OPEN, String(reports.get(unit('STP').id)!.inForce!.id));
-    await nextModalOf(t, CA, reviewOpens);
+    await openReview(CA, String(reports.get(unit('STP').id)!.inForce!.id));
     await t.driver.submitView(CA, { [`review_points_${criterion('T').id}`]: '2' });
     const deputy = await status(DEMO.tt);
     const deputyOpens = t.slack.callsTo('views.open').length;
