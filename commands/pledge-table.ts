@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { defineMessages, type Locale } from '../src/i18n/messages';
-import { type Caller, mayDecide } from '../src/services/caller';
+import { type Caller, leadsBlock, mayDecide } from '../src/services/caller';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
 import { blockPledges, targetsOf } from '../src/services/pledges/form';
-import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../src/views/ids';
+import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_NUDGE, PLEDGE_TABLE_PREVIOUS } from '../src/views/ids';
 import { buildPledgeTable, type PledgeTablePage, type PledgeTableRow } from '../src/views/pledge-table';
-import type { Reply } from './shared/feature';
+import type { Feature, Reply } from './shared/feature';
+import { registerNudgeButton } from './shared/nudge-button';
 import { pagedTableFeature } from './shared/paged-table';
 import { argsText } from './shared/scope';
 
@@ -53,11 +54,14 @@ function renderTable(
       ),
     };
   const { members, pledges, criteriaOf } = blockPledges(store, block.id, year.year);
+  const canNudge = leadsBlock(store, caller, block.id, year.year).allowed;
   const rows = members.map((member): PledgeTableRow => {
     const pledge = pledges.get(member.id);
     const request = pledge?.pending ? pledgeChangeRequests.load(store, pledge.pending.id, locale) : undefined;
     return {
+      unitId: member.id,
       unitName: member.name,
+      canNudge,
       ...(pledge?.signed
         ? {
             signed: {
@@ -92,7 +96,7 @@ function renderTable(
 }
 
 /** `/thidua giaouoc [khối] [năm]`: the block's pledge table, readable by anyone in the organisation. */
-export const pledgeTableFeature = pagedTableFeature<PledgeTablePage>({
+const table = pagedTableFeature<PledgeTablePage>({
   name: 'giaouoc',
   aliases: ['giao ước', 'giao uoc', 'pledges', 'banggiaouoc', 'bảng giao ước'],
   help: tableHelp,
@@ -102,3 +106,15 @@ export const pledgeTableFeature = pagedTableFeature<PledgeTablePage>({
   actionIds: [PLEDGE_TABLE_PREVIOUS, PLEDGE_TABLE_NEXT],
   render: renderTable,
 });
+
+export const pledgeTableFeature: Feature = {
+  subCommands: table.subCommands!,
+  register(app, deps) {
+    table.register!(app, deps);
+    // «Nhắc» beside a unit that has not signed; its value is "year:unitId".
+    registerNudgeButton(app, deps, PLEDGE_TABLE_NUDGE, (value) => {
+      const [year, unitId] = value.split(':').map(Number);
+      return Number.isInteger(year) && Number.isInteger(unitId) ? { target: { kind: 'pledge', year: year! }, unitId: unitId! } : undefined;
+    });
+  },
+};

@@ -4,28 +4,18 @@ import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
-import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
-import { type Caller, identifyCaller, isMember } from '../src/services/caller';
-import { localeOf } from '../src/services/people';
+import type { Caller } from '../src/services/caller';
 import { confirmableReports, confirmReports } from '../src/services/review-many';
-import { nudgeUnit, statusRows } from '../src/services/status';
-import { mention } from '../src/views/blocks';
+import { statusRows } from '../src/services/status';
 import { commonText } from '../src/views/common-text';
 import { STATUS_CONFIRM_CALLBACK, STATUS_CONFIRM_MANY, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
-import {
-  buildConfirmedView,
-  buildConfirmManyModal,
-  buildStatus,
-  STATUS_UNITS_PER_PAGE,
-  type StatusPage,
-  statusText,
-} from '../src/views/status';
+import { buildConfirmedView, buildConfirmManyModal, buildStatus, STATUS_UNITS_PER_PAGE, type StatusPage } from '../src/views/status';
 import type { Feature } from './shared/feature';
+import { registerNudgeButton } from './shared/nudge-button';
 import { openerFromAction } from './shared/openers';
 import { pagedTableFeature } from './shared/paged-table';
-import { ephemeral, notInOrganisation } from './shared/replies';
 import { type PeriodScope, resolvePeriodScope } from './shared/scope';
 
 /**
@@ -123,39 +113,11 @@ export const statusFeature: Feature = {
     });
 
     // «Nhắc» beside a unit that has not submitted; its value is "periodId:unitId".
-    app.action<BlockAction<ButtonAction>>(STATUS_NUDGE, async ({ ack, action, body, respond }) => {
-      await ack();
-      const organisation = deps.store.organisation.get();
-      if (!organisation) return;
-      const locale = localeOf(deps, body.user.id);
-      const text = statusText[locale];
-      const reply = ephemeral(respond);
-      const caller = identifyCaller(deps.store, organisation, body.user.id, deps.clock.now());
-      if (!isMember(caller)) return reply(notInOrganisation(deps, organisation));
-      const [periodId, unitId] = (action.value ?? '').split(':').map(Number);
-      const outcome = nudgeUnit(deps, caller, {
-        periodId: periodId ?? -1,
-        unitId: unitId ?? -1,
-        pressId: body.actions[0]?.action_ts ?? String(deps.clock.now().getTime()),
-      });
-      switch (outcome.kind) {
-        case 'period_gone':
-          return reply(commonText[locale].gone);
-        case 'unit_gone':
-          return reply(commonText[locale].unitGone);
-        case 'refused':
-          return reply(text.nudgeRefused);
-        case 'already_submitted':
-          return reply(text.alreadySubmitted(outcome.unit.name, outcome.period.name));
-        case 'nobody':
-          return reply(text.nobodyToNudge(outcome.unit.name));
-        case 'recently': {
-          const at = (instant: Date) => formatDateTime(instant, organisation.timeZone, locale);
-          return reply(text.nudgedRecently(outcome.unit.name, mention(outcome.by), at(outcome.at), at(outcome.again)));
-        }
-        case 'nudged':
-          return reply(text.nudged(outcome.unit.name, outcome.officers.map(mention).join(', '), outcome.period.name));
-      }
+    registerNudgeButton(app, deps, STATUS_NUDGE, (value) => {
+      const [periodId, unitId] = value.split(':').map(Number);
+      return Number.isInteger(periodId) && Number.isInteger(unitId)
+        ? { target: { kind: 'report', periodId: periodId! }, unitId: unitId! }
+        : undefined;
     });
   },
 };

@@ -177,7 +177,13 @@ function queuePersonal(deps: AppDeps, tx: Store, dms: ReadonlyMap<string, Person
   let queued = 0;
   for (const [userId, nudges] of dms) {
     const [first, ...rest] = nudges as [PersonalNudge, ...PersonalNudge[]];
-    if (deps.delivery.queue(tx, { key: first.key, kind: 'nudge', message: { user: userId, ...combineNudges(nudges.map((nudge) => nudge.message)) } }))
+    if (
+      deps.delivery.queue(tx, {
+        key: first.key,
+        kind: 'nudge',
+        message: { user: userId, ...combineNudges(nudges.map((nudge) => nudge.message)) },
+      })
+    )
       queued += 1;
     for (const nudge of rest) deps.delivery.queue(tx, { key: nudge.key, kind: 'nudge', message: { user: userId, ...nudge.message } });
     tx.outbox.supersedeKeys(

@@ -16,8 +16,8 @@ import type { UndeliveredMessage } from '../views/nudges';
 import { type Caller, identifyCaller, isMember } from './caller';
 import { unitDues } from './deadlines';
 import type { AppDeps } from './deps';
-import { periodsForUnit } from './dues';
 import { blocksProgress } from './progress';
+import { reportPeriodsOfUnit } from './reports/form';
 import { statusRows } from './status';
 
 /**
@@ -88,7 +88,7 @@ function officerHome(
     unit.id,
     periods.map((period) => period.id),
   );
-  const current = currentPeriod(periodsForUnit(store, periods, unit.id), submitted, now);
+  const current = currentPeriod(reportPeriodsOfUnit(store, year, unit.id), submitted, now);
   const dues = unitDues(store, unit, year, periods).filter(
     (due) => due.subject.kind === 'pledge' || due.subject.periodCode === current?.code,
   );

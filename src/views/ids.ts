@@ -26,6 +26,8 @@ export const PLEDGE_SIGN_OPTION = 'signed';
 /** The block table's page buttons; the value is a PledgeTablePage as JSON. */
 export const PLEDGE_TABLE_PREVIOUS = 'pledge_table_previous';
 export const PLEDGE_TABLE_NEXT = 'pledge_table_next';
+/** giaouoc's «Nhắc» beside a unit that has not signed; its value is "year:unitId". */
+export const PLEDGE_TABLE_NUDGE = 'pledge_table_nudge';
 
 // ── Change requests ─────────────────────────────────────────────────────────────────────────
 /** Approve / Reject on a change request (a pledge amendment, later a report edit); value "<kind>:<id>". */

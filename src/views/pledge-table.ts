@@ -2,9 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import { fitWithin, pageWindow } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { context, escapeMrkdwn, header, mention, section } from './blocks';
+import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
 import { type ChangeRequestFacts, changeRequestActions } from './change-request';
-import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from './ids';
+import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_NUDGE, PLEDGE_TABLE_PREVIOUS } from './ids';
 import { pageControls } from './paging';
 import { pledgeSummaryLines, type UnitPledgeSummary } from './pledge';
 
@@ -14,6 +14,7 @@ const tableText = defineMessages(
     summary: (signed: number, total: number, due: string) => `Đã ký ${signed}/${total} đơn vị · Hạn ký: ${due}`,
     pendingCount: (count: number) => `${count} đề nghị sửa đổi chờ duyệt`,
     notSigned: '_Chưa ký_',
+    nudge: 'Nhắc',
     signed: (at: string, by: string, byAdmin: boolean, late: boolean) =>
       `ký ${at}, ${by}${byAdmin ? ' (quản trị viên ký thay)' : ''}${late ? ' · sau hạn' : ''}`,
     amended: (version: number, at: string, by: string) => `Đang áp dụng bản ${version} (sửa đổi ${at}, ${by}).`,
@@ -26,6 +27,7 @@ const tableText = defineMessages(
     summary: (signed: number, total: number, due: string) => `${signed} of ${total} units signed · Due ${due}`,
     pendingCount: (count: number) => `${count} amendment requests awaiting a decision`,
     notSigned: '_Not signed_',
+    nudge: 'Remind',
     signed: (at: string, by: string, byAdmin: boolean, late: boolean) =>
       `signed ${at}, ${by}${byAdmin ? ' (by an admin)' : ''}${late ? ' · late' : ''}`,
     amended: (version: number, at: string, by: string) => `Version ${version} in force (amended ${at}, ${by}).`,
@@ -36,7 +38,10 @@ const tableText = defineMessages(
 );
 
 export interface PledgeTableRow {
+  unitId: number;
   unitName: string;
+  /** The reader leads the block: «Nhắc» beside a unit that has not signed. */
+  canNudge: boolean;
   /** The first signature. */
   signed?: { at: Date; by: string; late: boolean; byAdmin: boolean };
   /** The version in force. */
@@ -112,7 +117,9 @@ export function buildPledgeTable(
     ),
   ];
   facts.rows.slice(window.start, window.end).forEach((row, offset) => {
-    blocks.push(section(rowText(row, window.start + offset + 1, facts.zone, locale)));
+    const line = section(rowText(row, window.start + offset + 1, facts.zone, locale));
+    if (!row.signed && row.canNudge) line.accessory = button(text.nudge, PLEDGE_TABLE_NUDGE, `${facts.year}:${row.unitId}`);
+    blocks.push(line);
     if (row.pending?.canDecide) blocks.push(changeRequestActions(row.pending, locale));
   });
   blocks.push(

@@ -104,8 +104,12 @@ export const statusText = defineMessages(
     noOfficers: 'chưa có cán bộ phụ trách',
     nudge: 'Nhắc',
     review: 'Thẩm định',
-    nudged: (unit: string, officers: string, period: string) => `Đã nhắc ${officers} (${unit}) nộp báo cáo ${period}.`,
-    alreadySubmitted: (unit: string, period: string) => `${unit} đã nộp báo cáo ${period}; không cần nhắc nữa.`,
+    nudged: (unit: string, officers: string, task: string) => `Đã nhắc ${officers} (${unit}) ${task}.`,
+    alreadySubmitted: (unit: string, task: string) => `${unit} đã ${task}; không cần nhắc nữa.`,
+    task: {
+      report: (period: string) => `nộp báo cáo ${period}`,
+      pledge: (year: number) => `ký giao ước thi đua năm ${year}`,
+    },
     nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp cấu hình tổ chức, nên không nhắc được.`,
     nudgedRecently: (unit: string, by: string, at: string, again: string) =>
       `${unit} vừa được ${by} nhắc lúc ${at}; chưa gửi thêm tin nhắc. Có thể nhắc lại từ ${again}.`,
@@ -148,8 +152,12 @@ export const statusText = defineMessages(
     noOfficers: 'no officer assigned',
     nudge: 'Remind',
     review: 'Review',
-    nudged: (unit: string, officers: string, period: string) => `Reminded ${officers} (${unit}) to submit the report for ${period}.`,
-    alreadySubmitted: (unit: string, period: string) => `${unit} has submitted its report for ${period}; no reminder needed.`,
+    nudged: (unit: string, officers: string, task: string) => `Reminded ${officers} (${unit}) to ${task}.`,
+    alreadySubmitted: (unit: string, task: string) => `${unit} has done it (${task}); no reminder needed.`,
+    task: {
+      report: (period: string) => `submit the report for ${period}`,
+      pledge: (year: number) => `sign the ${year} pledge`,
+    },
     nobodyToNudge: (unit: string) => `${unit} has no officer in the organisation file, so nobody can be reminded.`,
     nudgedRecently: (unit: string, by: string, at: string, again: string) =>
       `${unit} was reminded by ${by} at ${at}; no new reminder sent. It can be reminded again from ${again}.`,

@@ -133,6 +133,12 @@ export function reportWindows(store: Store, year: YearRow): (PeriodRow & { opens
     .map((period) => ({ ...period, opensAt: reportOpensAt(period.endsOn, year.reportOpensDays, zone) }));
 }
 
+/** The year's periods as `unitId` reports them: its own dues (an extension moves one, not its window) and when each report opens. */
+export function reportPeriodsOfUnit(store: Store, year: YearRow, unitId: number): (PeriodRow & { opensAt: Date })[] {
+  const windows = reportWindows(store, year);
+  return periodsForUnit(store, windows, unitId).map((own, index) => ({ ...own, opensAt: windows[index]!.opensAt }));
+}
+
 /**
  * The report form `asked` names — a unit's code or name (the caller's own unit when empty), the
  * period `periodText` names (it must have opened: years[].report_opens_days before it ends), else
@@ -162,9 +168,7 @@ export function reportFormToOpen(
       unit.id,
       periods.map((candidate) => candidate.id),
     );
-    // The unit's own dues (an extension moves its due, not its window).
-    const forUnit = periodsForUnit(store, periods, unit.id).map((own, index) => ({ ...own, opensAt: periods[index]!.opensAt }));
-    const current = currentPeriod(forUnit, submitted, now);
+    const current = currentPeriod(reportPeriodsOfUnit(store, year, unit.id), submitted, now);
     if (!current) {
       const next = nextToOpen(periods, now);
       const done = latestOpen(periods, now);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inputsOf } from '../../../src/local-slack/view-state';
-import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_PREVIOUS } from '../../../src/views/ids';
+import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_NUDGE, PLEDGE_TABLE_PREVIOUS } from '../../../src/views/ids';
 import { firstResponse, responsesTo, type TestBot, textOf } from '../../support/bot';
+import { buttonValues } from '../../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../../support/organisations';
-import { ADMIN, buttonValue, CA, CHANNEL, openModal, resultText, sign, startPledgeBot } from './support';
+import { ADMIN, AFTER_DUE, buttonValue, CA, CHANNEL, openModal, resultText, sign, startPledgeBot } from './support';
 
 /** The block pledge table (giaouoc), paged, and an organisation that works in English. */
 let t: TestBot;
@@ -28,6 +29,41 @@ describe('the block pledge table', () => {
     );
     expect(text).toContain('*7. Cục Thi hành án dân sự tỉnh* — _Chưa ký_');
     expect(text.indexOf('Thanh tra tỉnh')).toBeLessThan(text.indexOf('Công an tỉnh'));
+  });
+
+  it('gives the lead «Nhắc» beside each unit that has not signed, once an hour, saying who asked', async () => {
+    t = await startPledgeBot();
+    await sign(CA);
+    t.clock.set(AFTER_DUE);
+    const officer = await firstResponse(t.slack, (await t.driver.slashCommand('U0VKS001', 'giaouoc', CHANNEL)).responseUrl);
+    expect(buttonValues(officer, PLEDGE_TABLE_NUDGE)).toEqual([]);
+    const lead = await firstResponse(t.slack, (await t.driver.slashCommand(CA, 'giaouoc', CHANNEL)).responseUrl);
+    const stp = t.bot.store.structure.unitByCode('STP')!.id;
+    // Six units have not signed (Công an tỉnh has): six buttons.
+    expect(buttonValues(lead, PLEDGE_TABLE_NUDGE)).toHaveLength(6);
+    expect(buttonValues(lead, PLEDGE_TABLE_NUDGE)).toContain(`2021:${stp}`);
+    const press = async () =>
+      textOf(
+        await firstResponse(
+          t.slack,
+          (
+            await t.driver.pressButton({
+              userId: CA,
+              actionId: PLEDGE_TABLE_NUDGE,
+              value: `2021:${stp}`,
+              in: { ephemeral: { channel: CHANNEL, blocks: lead.blocks as unknown[] } },
+            })
+          ).responseUrl!,
+        ),
+      );
+    expect(await press()).toBe('Đã nhắc <@U0TP0001> (Sở Tư pháp) ký giao ước thi đua năm 2021.');
+    const dm = await t.slack.waitFor(() => t.slack.dmsTo('U0TP0001')[0], 5000, 'the reminder');
+    expect(dm.text).toBe(
+      '⏰ Trưởng khối (Công an tỉnh, <@U0CA0001>) nhắc: Đã quá 5 ngày so với hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Sở Tư pháp chưa ký giao ước.',
+    );
+    expect(await press()).toContain('Sở Tư pháp vừa được <@U0CA0001> nhắc lúc 05/04/2021 10:00; chưa gửi thêm tin nhắc.');
+    await t.bot.idle();
+    expect(t.slack.dmsTo('U0TP0001')).toHaveLength(1);
   });
 
   it('reads another block by name and asks an admin outside every block which one', async () => {
