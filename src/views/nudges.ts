@@ -171,7 +171,7 @@ export function buildChannelNudge(input: ChannelNudgeInput): BuiltMessage {
   const kind = input.subject.kind;
   const names = input.missing.map((unit) => escapeMrkdwn(unit.unitName));
   const opening = `${REMINDER_EMOJI} ${deadlineSentence(input, input.slotKind)} ${text.done[kind](input.doneCount, input.totalCount)}`;
-  const lead = names.length ? labelledList(`${opening} ${text.missingLabel[kind]}`, names, text.moreUnits, LEAD_LENGTH) : [opening];
+  const lead = names.length ? labelledList(`${opening} ${text.missingLabel[kind]}`, names, text.moreUnits, LEAD_LENGTH, '; ') : [opening];
 
   const officers = input.missing.flatMap((unit) => unit.officerIds.map(mention));
   const withoutOfficer = input.missing.filter((unit) => unit.officerIds.length === 0).map((unit) => escapeMrkdwn(unit.unitName));
@@ -179,12 +179,12 @@ export function buildChannelNudge(input: ChannelNudgeInput): BuiltMessage {
     ...lead.map((part) => section(part)),
     ...(officers.length ? labelledList(text.officersLabel, officers, text.moreOfficers, OFFICERS_LENGTH).map((part) => section(part)) : []),
     ...(withoutOfficer.length
-      ? labelledList(text.noOfficerLabel, withoutOfficer, text.moreUnits, NO_OFFICER_LENGTH).map((part) => section(part))
+      ? labelledList(text.noOfficerLabel, withoutOfficer, text.moreUnits, NO_OFFICER_LENGTH, '; ').map((part) => section(part))
       : []),
     actions(NUDGE_ACTIONS_BLOCK, openButton(input.locale, nudgeTarget(input.subject))),
     context(escapeMrkdwn(input.blockName)),
   ];
-  return { text: fallback(names.length ? `${opening} ${text.missingLabel[kind]} ${names.join(', ')}.` : opening), blocks };
+  return { text: fallback(names.length ? `${opening} ${text.missingLabel[kind]} ${names.join('; ')}.` : opening), blocks };
 }
 
 /** The DM to one officer of a unit that has not submitted: the deadline, the unit, and a button that opens its form. */
@@ -210,7 +210,7 @@ export function buildLeadEscalation(input: LeadEscalationInput): BuiltMessage {
   );
   const listed = packTexts(lines, '\n', { maxLength: LINES_LENGTH, more: (count) => `• ${text.moreUnits(count)}` });
   return {
-    text: fallback(`${opening} ${input.late.map((unit) => escapeMrkdwn(unit.unitName)).join(', ')}.`),
+    text: fallback(`${opening} ${input.late.map((unit) => escapeMrkdwn(unit.unitName)).join('; ')}.`),
     blocks: [section(opening), ...listed.map((part) => section(part)), context(text.escalationWhy)],
   };
 }
@@ -354,9 +354,16 @@ function momentOf(instant: Date, zone: string, locale: Locale): string {
   return nudgeText[locale].moment(formatTime(instant, zone), formatDate(instant, zone, locale));
 }
 
-function labelledList(label: string, items: readonly string[], more: (count: number) => string, maxLength: number): string[] {
+/** Unit names are set apart by semicolons (voice.md: a name may hold a comma), people by commas. */
+function labelledList(
+  label: string,
+  items: readonly string[],
+  more: (count: number) => string,
+  maxLength: number,
+  separator: '; ' | ', ' = ', ',
+): string[] {
   const [first, ...rest] = items;
-  const parts = packTexts([`${label} ${first}`, ...rest], ', ', { limit: 2999, maxLength, more, moreSeparator: ' ' });
+  const parts = packTexts([`${label} ${first}`, ...rest], separator, { limit: 2999, maxLength, more, moreSeparator: ' ' });
   return parts.map((part, index) => (index === parts.length - 1 ? `${part}.` : part));
 }
 

@@ -121,7 +121,7 @@ describe('deadline nudges', () => {
     expect(channel).toHaveLength(1);
     const text = textOf(channel[0]!);
     expect(text).toContain(
-      '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 2/7 đơn vị. Chưa nộp: Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh, Sở Tư pháp, Bộ Chỉ huy Quân sự tỉnh, Cục Thi hành án dân sự tỉnh.',
+      '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 2/7 đơn vị. Chưa nộp: Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh; Sở Tư pháp; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh.',
     );
     expect(text).toContain('Cán bộ phụ trách: <@U0VKS001>, <@U0TA0001>, <@U0TP0001>, <@U0QS0001>, <@U0THA001>.');
     expect(text).not.toContain('U0CA0001');
@@ -191,7 +191,7 @@ describe('deadline nudges', () => {
     const channel = t.slack.messagesIn(NOI_CHINH);
     expect(channel).toHaveLength(1);
     expect(textOf(channel[0]!)).toContain(
-      '⏰ Đã quá 1 ngày so với hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 3/7 đơn vị. Chưa ký: Tòa án nhân dân tỉnh, Sở Tư pháp, Bộ Chỉ huy Quân sự tỉnh, Cục Thi hành án dân sự tỉnh.',
+      '⏰ Đã quá 1 ngày so với hạn ký giao ước thi đua năm 2021 (17:00 ngày 31/03/2021). Đã ký 3/7 đơn vị. Chưa ký: Tòa án nhân dân tỉnh; Sở Tư pháp; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh.',
     );
     expect(t.slack.messagesIn(VH_XH)).toHaveLength(0); // every unit of the block signed
     const late = officersOf('TAND', 'STP', 'BCHQS', 'CTHADS');

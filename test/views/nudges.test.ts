@@ -49,7 +49,7 @@ describe('buildChannelNudge', () => {
   it('speaks as voice.md: the deadline, the count, the missing units, then their officers and the button', () => {
     const message = buildChannelNudge(channelInput());
     expect(message.text).toBe(
-      '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 4/7 đơn vị. Chưa nộp: Sở Tư pháp, Tòa án nhân dân tỉnh, Cục Thi hành án dân sự tỉnh.',
+      '⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 4/7 đơn vị. Chưa nộp: Sở Tư pháp; Tòa án nhân dân tỉnh; Cục Thi hành án dân sự tỉnh.',
     );
     expect(sectionTexts(message)).toEqual([message.text, 'Cán bộ phụ trách: <@U0TP0001>, <@U0TA0001>, <@U0THA001>.']);
     expect(buttonsOf(message)).toEqual([
@@ -68,7 +68,7 @@ describe('buildChannelNudge', () => {
   it('in English', () => {
     const message = buildChannelNudge(channelInput({ locale: 'en' }));
     expect(sectionTexts(message)).toEqual([
-      '⏰ 3 days left until the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 4/7 units. Not yet submitted: Sở Tư pháp, Tòa án nhân dân tỉnh, Cục Thi hành án dân sự tỉnh.',
+      '⏰ 3 days left until the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 4/7 units. Not yet submitted: Sở Tư pháp; Tòa án nhân dân tỉnh; Cục Thi hành án dân sự tỉnh.',
       'Officers in charge: <@U0TP0001>, <@U0TA0001>, <@U0THA001>.',
     ]);
     expect(buttonsOf(message)[0]).toMatchObject({ text: { text: 'Submit the report' } });
@@ -107,12 +107,12 @@ describe('buildChannelNudge', () => {
     [
       'vi',
       '2021-04-12 08:00',
-      '⏰ Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 5/7 đơn vị. Chưa nộp: Sở Tư pháp, Tòa án nhân dân tỉnh.',
+      '⏰ Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Đã nộp 5/7 đơn vị. Chưa nộp: Sở Tư pháp; Tòa án nhân dân tỉnh.',
     ],
     [
       'en',
       '2021-04-11 08:00',
-      '⏰ 1 day past the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 5/7 units. Not yet submitted: Sở Tư pháp, Tòa án nhân dân tỉnh.',
+      '⏰ 1 day past the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Submitted: 5/7 units. Not yet submitted: Sở Tư pháp; Tòa án nhân dân tỉnh.',
     ],
   ])('an overdue nudge counts the days late (%s, %s)', (locale, now, expected) => {
     expect(
@@ -314,7 +314,7 @@ describe('buildLeadEscalation', () => {
       late,
     });
     expect(sectionTexts(message)).toEqual(expected);
-    expect(message.text).toBe(`${expected[0]} Sở Tư pháp, Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh.`);
+    expect(message.text).toBe(`${expected[0]} Sở Tư pháp; Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh.`);
     expect(textOf({ blocks: message.blocks.filter((block) => block.type === 'context') })).toBe(
       locale === 'vi'
         ? 'Tin này gửi cán bộ của đơn vị Trưởng khối để đôn đốc các đơn vị trên.'
