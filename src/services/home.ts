@@ -4,7 +4,7 @@ import type { OrganisationSettings } from '../../db/store/organisation';
 import type { OutboxRow } from '../../db/store/outbox';
 import type { BlockRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
 import { HOME_REFRESH_KIND, type OutgoingMessage } from '../delivery/message';
-import { currentPeriod, latestDuePeriod, statusPeriod } from '../domain/periods';
+import { currentPeriod, latestDuePeriod, latestOpen, statusPeriod } from '../domain/periods';
 import type { Locale } from '../i18n/messages';
 import { standingsFor } from '../standings/load';
 import { type StandingsRecord, standingsRecord } from '../standings/record';
@@ -88,7 +88,9 @@ function officerHome(
     unit.id,
     periods.map((period) => period.id),
   );
-  const current = currentPeriod(reportPeriodsOfUnit(store, year, unit.id), submitted, now);
+  // The open period not yet submitted; once every open one is, the latest of them (shown as done).
+  const own = reportPeriodsOfUnit(store, year, unit.id);
+  const current = currentPeriod(own, submitted, now) ?? latestOpen(own, now);
   const dues = unitDues(store, unit, year, periods).filter(
     (due) => due.subject.kind === 'pledge' || due.subject.periodCode === current?.code,
   );

@@ -3,6 +3,7 @@ import type { OrganisationSettings } from '../../db/store/organisation';
 import { buildReviewedMessage } from '../views/review';
 import { type Caller, identifyCaller, mayDecide } from './caller';
 import type { AppDeps } from './deps';
+import { localeOf } from './people';
 import { scoreReport } from './reports/form';
 import { type ReviewSubject, reviewSubject } from './review';
 
@@ -115,7 +116,10 @@ export function confirmReports(
         kind: 'report_reviewed',
         message: {
           user: subject.version.submittedBy,
-          ...buildReviewedMessage({ unitName: subject.unit.name, periodName: subject.period.name, by, total }, organisation.locale),
+          ...buildReviewedMessage(
+            { unitName: subject.unit.name, periodName: subject.period.name, by, total },
+            localeOf({ store: tx }, subject.version.submittedBy),
+          ),
         },
       });
       confirmed.push({ versionId, unitName: subject.unit.name, total });
