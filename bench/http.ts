@@ -311,7 +311,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'heavy',
-    title: '/thidua tiendo P1 by the lead of a 40-unit block (every unit reported; «Thẩm định» beside each)',
+    title: '/thidua tiendo P1 by the lead of a 40-unit block (every unit reported; “Thẩm định” beside each)',
     async prepare(setup, slack) {
       await setup.blockReported(40);
       return { template: slashTemplate(slack, officerOf(40, 1), 'tiendo P1', 'C0K40'), expect: ['Đơn vị 40 khối 40'] };

@@ -111,7 +111,7 @@ export const pledgeTableFeature: Feature = {
   subCommands: table.subCommands!,
   register(app, deps) {
     table.register!(app, deps);
-    // «Nhắc» beside a unit that has not signed; its value is "year:unitId".
+    // “Nhắc” beside a unit that has not signed; its value is "year:unitId".
     registerNudgeButton(app, deps, PLEDGE_TABLE_NUDGE, (value) => {
       const [year, unitId] = value.split(':').map(Number);
       return Number.isInteger(year) && Number.isInteger(unitId) ? { target: { kind: 'pledge', year: year! }, unitId: unitId! } : undefined;

@@ -46,7 +46,7 @@ const commandText = defineMessages(
       `Chỉ cán bộ thi đua của ${unit} (hoặc quản trị viên) mới nộp báo cáo cho đơn vị đó. Tài khoản này phụ trách ${own}: gõ \`/thidua baocao\` để mở báo cáo của ${own}.`,
     adminNeedsUnit: (units: string) =>
       `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
-    unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo «${typed}». Các kỳ năm nay: ${periods}.`,
+    unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo “${typed}”. Các kỳ năm nay: ${periods}.`,
     noBlock: (unit: string, year: number) =>
       `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không có báo cáo năm ${year} để nộp.`,
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
@@ -69,7 +69,7 @@ const commandText = defineMessages(
       `Only the officers of ${unit} (or an admin) can submit its report. This account is an officer of ${own}: type \`/thidua report\` to open ${own}'s report.`,
     adminNeedsUnit: (units: string) =>
       `Which unit is the admin acting for? Type \`/thidua report <period> <unit code>\`, e.g. \`/thidua report Q1 STP\`. Units: ${units}.`,
-    unknownWords: (typed: string, periods: string) => `Unknown period «${typed}». This year's periods: ${periods}.`,
+    unknownWords: (typed: string, periods: string) => `Unknown period “${typed}”. This year's periods: ${periods}.`,
     noBlock: (unit: string, year: number) =>
       `${unit} belongs to no block in ${year} in the organisation file, so it has no report to submit for ${year}.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,

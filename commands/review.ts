@@ -10,7 +10,7 @@ import { openerFromAction } from './shared/openers';
 import { answersOf } from './shared/unit-form';
 
 /**
- * Review (thẩm định): «Thẩm định» beside a submitted report in the status table (or in the DM about
+ * Review (thẩm định): “Thẩm định” beside a submitted report in the status table (or in the DM about
  * a resubmitted one) opens the review modal; its submission confirms or returns the report. What
  * that means is src/services/review.ts.
  */

@@ -28,13 +28,13 @@ const statusHelp = defineMessages(
   {
     usage: '/thidua tiendo [kỳ] [khối]',
     description:
-      'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút «Nhắc», «Thẩm định» và «Xác nhận … báo cáo không cần chấm» (xác nhận một lần mọi báo cáo không có gì cần chấm).',
+      'Tiến độ báo cáo của các đơn vị trong khối cho một kỳ: đã nộp (đúng hạn, muộn), đã thẩm định, trả lại, chưa nộp. Trưởng khối có nút “Nhắc”, “Thẩm định” và “Xác nhận … báo cáo không cần chấm” (xác nhận một lần mọi báo cáo không có gì cần chấm).',
     example: '/thidua tiendo quy 1 noi chinh',
   },
   {
     usage: '/thidua status [period] [block]',
     description:
-      "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets «Remind», «Review» and «Confirm … reports with nothing to score» (confirms them all at once).",
+      "Each unit's report for a period: submitted (on time, late), reviewed, returned, missing. The block lead gets “Remind”, “Review” and “Confirm … reports with nothing to score” (confirms them all at once).",
     example: '/thidua status Q1 noi chinh',
   },
 );
@@ -88,7 +88,7 @@ export const statusFeature: Feature = {
   subCommands: table.subCommands!,
   register(app, deps) {
     table.register!(app, deps);
-    // «Xác nhận N báo cáo không cần chấm»: the list first, in a modal; submitting it confirms them all.
+    // “Xác nhận N báo cáo không cần chấm”: the list first, in a modal; submitting it confirms them all.
     app.action<BlockAction<ButtonAction>>(STATUS_CONFIRM_MANY, async ({ ack, action, body, client, respond }) => {
       await ack();
       const opener = await openerFromAction(deps, body, client, respond);
@@ -112,7 +112,7 @@ export const statusFeature: Feature = {
       return ack({ response_action: 'update', view: buildConfirmedView(outcome.confirmed, outcome.skipped, organisation.locale) });
     });
 
-    // «Nhắc» beside a unit that has not submitted; its value is "periodId:unitId".
+    // “Nhắc” beside a unit that has not submitted; its value is "periodId:unitId".
     registerNudgeButton(app, deps, STATUS_NUDGE, (value) => {
       const [periodId, unitId] = value.split(':').map(Number);
       return Number.isInteger(periodId) && Number.isInteger(unitId)

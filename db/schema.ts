@@ -135,7 +135,7 @@ export const years = sqliteTable('years', {
   summaryLatestDays: integer('summary_latest_days').notNull().default(5),
   /** How many overdue reminders of a due are posted in the block's channel; later ones go to the late units and the lead only. */
   overdueInChannel: integer('overdue_in_channel').notNull().default(1),
-  /** The lead's «Nhắc» reaches a unit at most once in this many minutes. */
+  /** The lead's “Nhắc” reaches a unit at most once in this many minutes. */
   nudgeIntervalMinutes: integer('nudge_interval_minutes').notNull().default(60),
 });
 
@@ -667,7 +667,7 @@ export const summaryHolds = sqliteTable(
   (table) => [primaryKey({ columns: [table.blockId, table.periodId] })],
 );
 
-/** The lead's «Nhắc» to a unit (subject 'report:<periodId>' or 'pledge:<year>'): a unit is reminded at most once an interval. */
+/** The lead's “Nhắc” to a unit (subject 'report:<periodId>' or 'pledge:<year>'): a unit is reminded at most once an interval. */
 export const manualNudges = sqliteTable(
   'manual_nudges',
   {

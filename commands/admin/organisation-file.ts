@@ -20,7 +20,7 @@ import { ephemeral } from '../shared/replies';
 /**
  * The organisation file from Slack: an admin shares the YAML file or XLSX workbook in their DM with
  * the bot (a `message` event with a file); the bot answers there with what it would change and
- * «Áp dụng» / «Hủy», or with every problem. Files anyone else shares, and files in channels, are
+ * “Áp dụng” / “Hủy”, or with every problem. Files anyone else shares, and files in channels, are
  * not read.
  */
 const decisionSchema = z.object({ f: z.string().regex(/^F[A-Z0-9]+$/), h: z.string().regex(/^[0-9a-f]{32}$/) });

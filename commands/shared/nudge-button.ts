@@ -11,7 +11,7 @@ import type { ListenerApp } from './listeners';
 import { ephemeral, notInOrganisation } from './replies';
 
 /**
- * The lead's «Nhắc» beside a unit that has not done it — in tiendo (a report) and giaouoc (a
+ * The lead's “Nhắc” beside a unit that has not done it — in tiendo (a report) and giaouoc (a
  * pledge): `read` turns the button's value into what it reminds of and the unit; the answer is
  * ephemeral, in words.
  */

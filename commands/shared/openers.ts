@@ -77,12 +77,12 @@ export interface UnitFormWords {
 /** …and in words every form shares. */
 const unitText = defineMessages(
   {
-    unknownUnit: (typed: string, units: string) => `Không có đơn vị «${typed}». Các đơn vị: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
+    unknownUnit: (typed: string, units: string) => `Không có đơn vị “${typed}”. Các đơn vị: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `“${typed}” khớp với nhiều đơn vị: ${units}. Vui lòng ghi mã đơn vị.`,
   },
   {
-    unknownUnit: (typed: string, units: string) => `There is no unit «${typed}». Units: ${units}.`,
-    ambiguousUnit: (typed: string, units: string) => `«${typed}» matches several units: ${units}. Please give the unit code.`,
+    unknownUnit: (typed: string, units: string) => `There is no unit “${typed}”. Units: ${units}.`,
+    ambiguousUnit: (typed: string, units: string) => `“${typed}” matches several units: ${units}. Please give the unit code.`,
   },
 );
 

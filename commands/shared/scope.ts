@@ -14,7 +14,7 @@ import type { CommandContext, Reply } from './feature';
  */
 export const argsText = defineMessages(
   {
-    unknownBlock: (typed: string, blocks: string) => `Không có khối «${typed}». Các khối: ${blocks}.`,
+    unknownBlock: (typed: string, blocks: string) => `Không có khối “${typed}”. Các khối: ${blocks}.`,
     whichBlock: (example: string, blocks: string) =>
       `Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ \`${example}\`. Các khối: ${blocks}.`,
     noBlocks: 'Tệp cấu hình tổ chức chưa có khối thi đua nào.',
@@ -24,10 +24,10 @@ export const argsText = defineMessages(
         : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`,
     noYear: 'Tệp cấu hình tổ chức chưa có năm thi đua nào.',
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
-    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ «${typed}». Các kỳ: ${periods}. Các khối: ${blocks}.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ “${typed}”. Các kỳ: ${periods}. Các khối: ${blocks}.`,
   },
   {
-    unknownBlock: (typed: string, blocks: string) => `There is no block «${typed}». Blocks: ${blocks}.`,
+    unknownBlock: (typed: string, blocks: string) => `There is no block “${typed}”. Blocks: ${blocks}.`,
     whichBlock: (example: string, blocks: string) =>
       `This account belongs to no block: add the block, e.g. \`${example}\`. Blocks: ${blocks}.`,
     noBlocks: 'The organisation file has no blocks yet.',
@@ -35,7 +35,7 @@ export const argsText = defineMessages(
       years ? `The organisation file has no year ${year}. Years: ${years}.` : `The organisation file has no year ${year}.`,
     noYear: 'The organisation file has no emulation year yet.',
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
-    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown «${typed}». Periods: ${periods}. Blocks: ${blocks}.`,
+    unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown “${typed}”. Periods: ${periods}. Blocks: ${blocks}.`,
   },
 );
 

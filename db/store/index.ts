@@ -48,7 +48,7 @@ export interface Store {
   remember<T>(name: string, args: readonly unknown[], compute: () => T): T;
   /** Leads' holds on automatic summaries. */
   summaryHolds: ReturnType<typeof summaryHoldQueries>;
-  /** Leads' «Nhắc» to units, for the interval between two. */
+  /** Leads' “Nhắc” to units, for the interval between two. */
   manualNudges: ReturnType<typeof manualNudgeQueries>;
   /**
    * Runs `work` in one transaction with a store bound to it: all of its writes land, or none. The

@@ -30,10 +30,10 @@ export function summaryHoldQueries(db: Db) {
   };
 }
 
-/** The leads' «Nhắc» to units (manual_nudges): subject 'report:<periodId>' or 'pledge:<year>'. */
+/** The leads' “Nhắc” to units (manual_nudges): subject 'report:<periodId>' or 'pledge:<year>'. */
 export function manualNudgeQueries(db: Db) {
   return {
-    /** The latest «Nhắc» of `subject` to the unit, if any. */
+    /** The latest “Nhắc” of `subject` to the unit, if any. */
     latest(subject: string, unitId: number): { byUserId: string; at: Date } | undefined {
       return db
         .select({ byUserId: manualNudges.byUserId, at: manualNudges.at })

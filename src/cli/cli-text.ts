@@ -27,7 +27,7 @@ export const cliText = defineMessages(
       `Bộ hẹn giờ lúc ${at} (${zone}): ${queued} tin mới vào hàng đợi; đã gửi ${done.sent}${done.recovered ? ` (${done.recovered} tìm thấy đã gửi trước khi bị ngắt)` : ''}, bỏ qua ${done.skipped}, lỗi ${done.failed}${done.left ? `; còn ${done.left} tin chờ lần chạy sau` : ''}.`,
     slackUnreachable: (reason: string, left: number) =>
       `Không kết nối được Slack${reason ? ` (${reason})` : ''}: ${left} tin vẫn nằm trong hàng đợi, sẽ được gửi đúng một lần ở lần chạy sau.`,
-    jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc «${jobs}» bị lỗi; xem nhật ký ở trên.`,
+    jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc “${jobs}” bị lỗi; xem nhật ký ở trên.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
     templateWritten: (file: string) => `Đã ghi mẫu bảng tính tệp tổ chức ${file}: điền các trang rồi nạp bằng npx thidua import ${file}.`,
@@ -42,7 +42,7 @@ export const cliText = defineMessages(
       `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed${done.left ? `; ${done.left} left for the next pass` : ''}.`,
     slackUnreachable: (reason: string, left: number) =>
       `Slack could not be reached${reason ? ` (${reason})` : ''}: ${left} messages stay queued and will be sent once on the next pass.`,
-    jobsFailed: (jobs: string) => `Scheduler: job «${jobs}» failed; see the log above.`,
+    jobsFailed: (jobs: string) => `Scheduler: job “${jobs}” failed; see the log above.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
     templateWritten: (file: string) =>
@@ -96,35 +96,35 @@ Cấu hình qua biến môi trường hoặc tệp .env (xem .env.example) / con
  */
 export const operatorText = defineMessages(
   {
-    unknownCommand: (command: string) => `Không có lệnh «${command}». Gõ npx thidua help.`,
+    unknownCommand: (command: string) => `Không có lệnh “${command}”. Gõ npx thidua help.`,
     running: (mode: string) => `Thi Đua đang chạy (${mode})`,
     shuttingDown: (signal: string) => `${signal}: dừng nhận yêu cầu, hoàn tất việc đang làm, đóng cơ sở dữ liệu`,
     migrated: (path: string, count: number) => `${path}: ${count} migration đã áp dụng`,
     missingFile: (usage: string) => `Thiếu tên tệp: npx thidua ${usage}`,
-    fileExists: (file: string) => `Tệp «${file}» đã có; chọn tên khác để không ghi đè.`,
-    noDatabase: (path: string) => `Chưa có cơ sở dữ liệu «${path}».`,
+    fileExists: (file: string) => `Tệp “${file}” đã có; chọn tên khác để không ghi đè.`,
+    noDatabase: (path: string) => `Chưa có cơ sở dữ liệu “${path}”.`,
     backedUp: (_from: string, _to: string, _kb: number) => 'Đã sao lưu',
-    noOrganisationIn: (path: string) => `Chưa có tổ chức trong «${path}»: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>).`,
+    noOrganisationIn: (path: string) => `Chưa có tổ chức trong “${path}”: nạp tệp tổ chức trước (npx thidua import <tệp.yaml>).`,
     exportNeeds:
       'Cần --block và --period: npx thidua export --block NOI_CHINH --period Q1 [--year 2021] [--format xlsx|csv] [--csv-style vi|standard] [--out TỆP]',
-    badFormat: (typed: string) => `--format «${typed}»: chỉ có xlsx hoặc csv`,
+    badFormat: (typed: string) => `--format “${typed}”: chỉ có xlsx hoặc csv`,
     badCsvStyle: (typed: string) =>
-      `--csv-style «${typed}»: chỉ có vi (dấu ; và dấu phẩy thập phân) hoặc standard (dấu , và dấu chấm thập phân)`,
+      `--csv-style “${typed}”: chỉ có vi (dấu ; và dấu phẩy thập phân) hoặc standard (dấu , và dấu chấm thập phân)`,
     templateNeeds: 'Cần --out: npx thidua template --out mau-to-chuc.xlsx [--locale vi|en]',
-    badLocale: (typed: string) => `--locale «${typed}»: chỉ có vi hoặc en`,
-    badYear: (typed: string) => `--year «${typed}»: cần năm bốn chữ số, ví dụ 2021`,
+    badLocale: (typed: string) => `--locale “${typed}”: chỉ có vi hoặc en`,
+    badYear: (typed: string) => `--year “${typed}”: cần năm bốn chữ số, ví dụ 2021`,
     noOrganisation: 'Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml>',
-    unknownBlock: (typed: string, blocks: string) => `Không rõ khối «${typed}». Các khối: ${blocks}.`,
+    unknownBlock: (typed: string, blocks: string) => `Không rõ khối “${typed}”. Các khối: ${blocks}.`,
     unknownYear: (typed: string) => `Không có năm ${typed} trong tệp cấu hình tổ chức.`,
-    unknownPeriod: (typed: string, year: number, periods: string) => `Không rõ kỳ «${typed}» trong năm ${year}. Các kỳ: ${periods}.`,
+    unknownPeriod: (typed: string, year: number, periods: string) => `Không rõ kỳ “${typed}” trong năm ${year}. Các kỳ: ${periods}.`,
     badInstant: (typed: string) =>
-      `--at «${typed}»: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức)`,
-    missingSource: (file: string) => `Không đọc được tệp «${file}»: không tồn tại`,
+      `--at “${typed}”: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức)`,
+    missingSource: (file: string) => `Không đọc được tệp “${file}”: không tồn tại`,
     badArguments: (problem: string, known: string) =>
       `Tham số không hợp lệ (${problem}). Lệnh này nhận: ${known}; giá trị có dấu cách đặt trong ngoặc kép, ví dụ --block "noi chinh".`,
-    outExists: (file: string) => `Tệp «${file}» đã có; thêm --force để ghi đè, hoặc chọn tên khác bằng --out.`,
-    cannotWrite: (file: string, why: string) => `Không ghi được «${file}»: ${why}.`,
-    cannotBackUp: (file: string, why: string) => `Không ghi được bản sao lưu «${file}»: ${why}.`,
+    outExists: (file: string) => `Tệp “${file}” đã có; thêm --force để ghi đè, hoặc chọn tên khác bằng --out.`,
+    cannotWrite: (file: string, why: string) => `Không ghi được “${file}”: ${why}.`,
+    cannotBackUp: (file: string, why: string) => `Không ghi được bản sao lưu “${file}”: ${why}.`,
     writeProblem: {
       noFolder: 'thư mục không tồn tại',
       denied: 'không có quyền ghi',
@@ -137,13 +137,13 @@ export const operatorText = defineMessages(
       `Lỗi không mong đợi: ${message}. Chạy lại với LOG_LEVEL=debug để xem chi tiết, hoặc báo người quản trị hệ thống.`,
   },
   {
-    unknownCommand: (command: string) => `Unknown command «${command}».`,
+    unknownCommand: (command: string) => `Unknown command “${command}”.`,
     running: (_mode: string) => 'running',
     shuttingDown: (_signal: string) => 'shutting down',
     migrated: (_path: string, _count: number) => 'applied',
     missingFile: (_usage: string) => 'missing file name',
-    fileExists: (file: string) => `«${file}» exists; choose another name.`,
-    noDatabase: (path: string) => `no database at «${path}».`,
+    fileExists: (file: string) => `“${file}” exists; choose another name.`,
+    noDatabase: (path: string) => `no database at “${path}”.`,
     backedUp: (from: string, to: string, kb: number) => `backed up ${from} → ${to} (${kb} KB)`,
     noOrganisationIn: (_path: string) => 'no organisation yet.',
     exportNeeds: '--block and --period are required',
@@ -159,9 +159,9 @@ export const operatorText = defineMessages(
     badInstant: (_typed: string) => 'expected ISO-8601',
     missingSource: (_file: string) => 'does not exist',
     badArguments: (_problem: string, _known: string) => 'invalid arguments',
-    outExists: (file: string) => `«${file}» exists; add --force to overwrite.`,
-    cannotWrite: (file: string, why: string) => `cannot write «${file}»: ${why}.`,
-    cannotBackUp: (file: string, why: string) => `cannot write the backup «${file}»: ${why}.`,
+    outExists: (file: string) => `“${file}” exists; add --force to overwrite.`,
+    cannotWrite: (file: string, why: string) => `cannot write “${file}”: ${why}.`,
+    cannotBackUp: (file: string, why: string) => `cannot write the backup “${file}”: ${why}.`,
     writeProblem: {
       noFolder: 'no such folder',
       denied: 'permission denied',

@@ -425,7 +425,7 @@ function readSource(file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(toOperator((text) => text.missingSource(file)));
-    throw new CliError(`Không đọc được tệp «${file}»: ${(error as Error).message}`);
+    throw new CliError(`Không đọc được tệp “${file}”: ${(error as Error).message}`);
   }
 }
 

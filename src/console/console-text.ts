@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/messages';
 /** What the local console itself says (the bot's own messages come from the features). */
 export const consoleText = defineMessages(
   {
-    badStart: (typed: string) => `--at «${typed}»: cần dạng yyyy-MM-dd HH:mm`,
+    badStart: (typed: string) => `--at “${typed}”: cần dạng yyyy-MM-dd HH:mm`,
     banner: 'Thi Đua — bảng điều khiển cục bộ (chạy bot đầy đủ, không cần Slack)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Tổ chức: ${organisation} · Giờ của tổ chức: ${time} (${zone})\nĐang là: ${who} · kênh #${channel}`,
@@ -33,12 +33,12 @@ export const consoleText = defineMessages(
     submitted: 'Đã gửi biểu mẫu.',
     cancelled: '└ Đã đóng biểu mẫu, không gửi.',
     noSuchButton: (number: number) => `Không có nút số ${number} ở kết quả gần nhất.`,
-    noSuchUser: (wanted: string) => `Không tìm thấy người dùng «${wanted}». Gõ :users để xem danh sách.`,
+    noSuchUser: (wanted: string) => `Không tìm thấy người dùng “${wanted}”. Gõ :users để xem danh sách.`,
     nowActingAs: (who: string, channel: string) => `Đang là: ${who} · kênh #${channel}`,
     channelIs: (channel: string) => `Kênh hiện tại: #${channel}`,
     nothingIn: (where: string) => `Chưa có tin nhắn nào trong ${where}.`,
     dmsOf: (name: string) => `tin nhắn riêng của ${name}`,
-    unknownCommand: (word: string) => `Không có lệnh «${word}» của bảng điều khiển.`,
+    unknownCommand: (word: string) => `Không có lệnh “${word}” của bảng điều khiển.`,
     badTime: 'Giờ không hợp lệ. Ví dụ: :time 2021-04-07 08:00, :time 2021-04-07, :time +3d, :time +2h',
     clockIs: (time: string, zone: string) => `Đồng hồ của tổ chức: ${time} (${zone}); chạy bộ hẹn giờ…`,
   },
@@ -73,12 +73,12 @@ export const consoleText = defineMessages(
     submitted: 'Modal submitted.',
     cancelled: '└ Modal closed without submitting.',
     noSuchButton: (number: number) => `There is no button ${number} in the latest output.`,
-    noSuchUser: (wanted: string) => `No user «${wanted}». Type :users for the list.`,
+    noSuchUser: (wanted: string) => `No user “${wanted}”. Type :users for the list.`,
     nowActingAs: (who: string, channel: string) => `Acting as: ${who} · channel #${channel}`,
     channelIs: (channel: string) => `Current channel: #${channel}`,
     nothingIn: (where: string) => `No messages in ${where} yet.`,
     dmsOf: (name: string) => `the direct messages of ${name}`,
-    unknownCommand: (word: string) => `There is no console command «${word}».`,
+    unknownCommand: (word: string) => `There is no console command “${word}”.`,
     badTime: 'Invalid time. Examples: :time 2021-04-07 08:00, :time 2021-04-07, :time +3d, :time +2h',
     clockIs: (time: string, zone: string) => `Organisation clock: ${time} (${zone}); running the scheduler…`,
   },

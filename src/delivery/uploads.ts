@@ -43,7 +43,7 @@ export async function uploadFile(
 ): Promise<{ channel: string; ts?: undefined }> {
   const { upload } = message;
   const render = renderers[upload.source.kind];
-  if (!render) throw new Error(`no renderer for uploads of kind «${upload.source.kind}»`);
+  if (!render) throw new Error(`no renderer for uploads of kind “${upload.source.kind}”`);
   const file = await render(upload.source);
   const conversation = channel ?? (await client.conversations.open({ users: message.user! })).channel!.id!;
   const common = {

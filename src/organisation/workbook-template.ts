@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/messages';
 import { type Column, INSTRUCTIONS_SHEET, SETTINGS_HEADER, type SheetLayout, WORKBOOK } from './workbook-layout';
 
 /**
- * The empty organisation workbook (`npx thidua template --out FILE.xlsx`, «Tải mẫu» in Slack): an
+ * The empty organisation workbook (`npx thidua template --out FILE.xlsx`, “Tải mẫu” in Slack): an
  * instructions sheet, the settings sheet with its settings listed, and every table with its header
  * row; code and id columns are text cells (so "1.10" stays "1.10"), kinds and yes/no are lists.
  */

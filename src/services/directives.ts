@@ -98,7 +98,7 @@ export function saveDirective(
 }
 
 /**
- * «Chia sẻ vào kênh»: one directive from a search, posted into the conversation where the search
+ * “Chia sẻ vào kênh”: one directive from a search, posted into the conversation where the search
  * was made, by someone who is both in the organisation and in that conversation, once per
  * directive and conversation within SHARE_WINDOW_MS.
  * - The conversation is never taken from the request: the search's own place rides in the button,

@@ -8,7 +8,7 @@ import { scoreReport } from './reports/form';
 import { type ReviewSubject, reviewSubject } from './review';
 
 /**
- * Confirming in one action the reports that need no scoring (tiendo's «Xác nhận …»): a submitted,
+ * Confirming in one action the reports that need no scoring (tiendo's “Xác nhận …”): a submitted,
  * unreviewed report in force where the lead has nothing to decide — no award claimed (a bonus
  * above 0), no line the lead scores, no graded line left blank — is confirmed as the unit scored
  * it. Reports with something to score are left for the review modal, one by one.

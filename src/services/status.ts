@@ -7,7 +7,7 @@ import type { AppDeps } from './deps';
 import { dueOfUnit, duesOfUnits } from './dues';
 
 /**
- * Progress of a block's reports for a period (tiến độ): each unit's state, and the lead's «Nhắc»
+ * Progress of a block's reports for a period (tiến độ): each unit's state, and the lead's “Nhắc”
  * (a DM to a unit that has not submitted, with a button to open its report).
  */
 
@@ -62,10 +62,10 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
   });
 }
 
-/** What a «Nhắc» is about: a period's report (tiendo) or a year's pledge (giaouoc). */
+/** What a “Nhắc” is about: a period's report (tiendo) or a year's pledge (giaouoc). */
 export type NudgeTarget = { kind: 'report'; periodId: number } | { kind: 'pledge'; year: number };
 
-/** The due a «Nhắc» names, as the reminder and the reply say it. */
+/** The due a “Nhắc” names, as the reminder and the reply say it. */
 export type NudgeDue = NudgeSubject & { due: Date };
 
 export type NudgeOutcome =
@@ -96,7 +96,7 @@ function nudgeDue(store: Store, target: NudgeTarget, unitId: number): { year: Ye
 }
 
 /**
- * The lead's «Nhắc» for `unitId`'s report of a period (tiendo) or its pledge of a year (giaouoc): a
+ * The lead's “Nhắc” for `unitId`'s report of a period (tiendo) or its pledge of a year (giaouoc): a
  * DM to each of its officers saying who asked, queued with its audit entry. A unit is reminded at
  * most once per years[].reminders.nudge_interval_minutes (a second press within it, by anyone, is
  * answered with when the last one went); `pressId` tells presses apart, so a retried press is not another one.

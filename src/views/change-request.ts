@@ -47,14 +47,14 @@ export const changeRequestText = defineMessages(
     state: {
       pending: 'Đang chờ duyệt.',
       accepted: (by: string, at: string) => `✅ Đã duyệt: ${by}, ${at}.`,
-      rejected: (by: string, at: string, reason: string) => `Đã từ chối: ${by}, ${at}. Lý do: «${reason}».`,
+      rejected: (by: string, at: string, reason: string) => `Đã từ chối: ${by}, ${at}. Lý do: “${reason}”.`,
       withdrawn: (at: string) => `Người đề nghị đã rút lại hoặc thay bằng đề nghị mới hơn (${at}).`,
     },
     outcome: {
       approved: (title: string, unit: string, by: string, at: string) =>
-        `✅ Đề nghị «${title}» của ${unit} đã được ${by} duyệt lúc ${at}; bản sửa đổi có hiệu lực từ nay.`,
+        `✅ Đề nghị “${title}” của ${unit} đã được ${by} duyệt lúc ${at}; bản sửa đổi có hiệu lực từ nay.`,
       rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
-        `Đề nghị «${title}» của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: «${reason}». Bản đang có hiệu lực giữ nguyên.`,
+        `Đề nghị “${title}” của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: “${reason}”. Bản đang có hiệu lực giữ nguyên.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `Đề nghị này đã được xử lý bởi ${by} lúc ${at} (${what}).`,
     what: {
@@ -69,9 +69,9 @@ export const changeRequestText = defineMessages(
     deciderAdmins: 'Ban Thi đua – Khen thưởng',
     gone: 'Không tìm thấy đề nghị này; có thể dữ liệu đã thay đổi.',
     approvedDone: (title: string, unit: string, requester: string) =>
-      `✅ Đã duyệt đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả.`,
+      `✅ Đã duyệt đề nghị “${title}” của ${unit}; ${requester} đã được báo kết quả.`,
     rejectedDone: (title: string, unit: string, requester: string) =>
-      `Đã từ chối đề nghị «${title}» của ${unit}; ${requester} đã được báo kết quả và lý do.`,
+      `Đã từ chối đề nghị “${title}” của ${unit}; ${requester} đã được báo kết quả và lý do.`,
     reasonTitle: 'Từ chối đề nghị',
     reasonSubmit: 'Từ chối',
     reasonCancel: 'Hủy',
@@ -91,14 +91,14 @@ export const changeRequestText = defineMessages(
     state: {
       pending: 'Awaiting a decision.',
       accepted: (by: string, at: string) => `✅ Approved by ${by}, ${at}.`,
-      rejected: (by: string, at: string, reason: string) => `Rejected by ${by}, ${at}. Reason: «${reason}».`,
+      rejected: (by: string, at: string, reason: string) => `Rejected by ${by}, ${at}. Reason: “${reason}”.`,
       withdrawn: (at: string) => `Taken back or replaced by a newer request (${at}).`,
     },
     outcome: {
       approved: (title: string, unit: string, by: string, at: string) =>
-        `✅ The request «${title}» of ${unit} was approved by ${by} at ${at}; the amended version is now in force.`,
+        `✅ The request “${title}” of ${unit} was approved by ${by} at ${at}; the amended version is now in force.`,
       rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
-        `The request «${title}» of ${unit} was rejected by ${by} at ${at}. Reason: «${reason}». The version in force stays.`,
+        `The request “${title}” of ${unit} was rejected by ${by} at ${at}. Reason: “${reason}”. The version in force stays.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `This request was already handled by ${by} at ${at} (${what}).`,
     what: {
@@ -112,9 +112,9 @@ export const changeRequestText = defineMessages(
     deciderDeputy: (unit: string) => `the officers of the deputy block lead (${unit})`,
     deciderAdmins: 'the Emulation & Commendation Board',
     gone: 'This request no longer exists; the data may have changed.',
-    approvedDone: (title: string, unit: string, requester: string) => `✅ Approved «${title}» of ${unit}; ${requester} has been told.`,
+    approvedDone: (title: string, unit: string, requester: string) => `✅ Approved “${title}” of ${unit}; ${requester} has been told.`,
     rejectedDone: (title: string, unit: string, requester: string) =>
-      `Rejected «${title}» of ${unit}; ${requester} has been told, with the reason.`,
+      `Rejected “${title}” of ${unit}; ${requester} has been told, with the reason.`,
     reasonTitle: 'Reject the request',
     reasonSubmit: 'Reject',
     reasonCancel: 'Cancel',

@@ -12,7 +12,7 @@ export const commonText = defineMessages(
     close: 'Đóng',
     fieldTooLong: (limit: string) => `Quá dài: tối đa ${limit} ký tự. Chưa lưu gì; vui lòng rút gọn rồi gửi lại.`,
     staleButton: 'Nút này không còn dùng được; vui lòng gõ lại lệnh để có kết quả mới.',
-    unknownCommand: (word: string) => `Không có lệnh «${word}».`,
+    unknownCommand: (word: string) => `Không có lệnh “${word}”.`,
     commandTooLong: (typed: string, limit: string) =>
       `Lệnh quá dài (${typed} ký tự; tối đa ${limit}), nên chưa được đọc. Vui lòng gõ ngắn lại: tên khối, kỳ báo cáo hoặc vài từ khóa là đủ.`,
     gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
@@ -43,7 +43,7 @@ export const commonText = defineMessages(
     close: 'Close',
     fieldTooLong: (limit: string) => `Too long: at most ${limit} characters. Nothing was saved; please shorten it and send again.`,
     staleButton: 'This button no longer works; please type the command again for fresh results.',
-    unknownCommand: (word: string) => `There is no command «${word}».`,
+    unknownCommand: (word: string) => `There is no command “${word}”.`,
     commandTooLong: (typed: string, limit: string) =>
       `The command is too long (${typed} characters; at most ${limit}), so it was not read. Please type less: a block, a period or a few keywords are enough.`,
     gone: 'This block or period is no longer in the organisation file.',

@@ -17,9 +17,9 @@ export const criteriaText = defineMessages(
     totals: (base: string, bonus: string, deduction: string) =>
       `*Tổng điểm chuẩn:* ${base} điểm · *Điểm thưởng:* tối đa ${bonus} điểm · *Điểm trừ:* tối đa ${deduction} điểm`,
     totalsOfWholeTable: 'Các mức trên tính cho cả bảng tiêu chí.',
-    filtered: (filter: string, shown: number, total: number) => `Lọc theo «${filter}»: ${shown}/${total} tiêu chí.`,
+    filtered: (filter: string, shown: number, total: number) => `Lọc theo “${filter}”: ${shown}/${total} tiêu chí.`,
     noMatch: (filter: string, block: string, year: number, groups: string) =>
-      `Không có tiêu chí nào khớp «${filter}» trong bảng của ${block} năm ${year}. Các nhóm tiêu chí: ${groups}.`,
+      `Không có tiêu chí nào khớp “${filter}” trong bảng của ${block} năm ${year}. Các nhóm tiêu chí: ${groups}.`,
     empty: (block: string, year: number) => `${block} chưa có bảng tiêu chí chấm điểm năm ${year} trong tệp cấu hình tổ chức.`,
   },
   {
@@ -29,9 +29,9 @@ export const criteriaText = defineMessages(
     totals: (base: string, bonus: string, deduction: string) =>
       `*Base total:* ${base} points · *Bonus:* up to ${bonus} points · *Deductions:* up to ${deduction} points`,
     totalsOfWholeTable: 'These figures are for the whole table.',
-    filtered: (filter: string, shown: number, total: number) => `Filtered by «${filter}»: ${shown} of ${total} criteria.`,
+    filtered: (filter: string, shown: number, total: number) => `Filtered by “${filter}”: ${shown} of ${total} criteria.`,
     noMatch: (filter: string, block: string, year: number, groups: string) =>
-      `No criterion matches «${filter}» in the table of ${block} for ${year}. Groups: ${groups}.`,
+      `No criterion matches “${filter}” in the table of ${block} for ${year}. Groups: ${groups}.`,
     empty: (block: string, year: number) => `${block} has no scoring table for ${year} in the organisation file.`,
   },
 );

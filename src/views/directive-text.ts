@@ -10,19 +10,19 @@ export const directiveText = defineMessages(
     usageAdmin: 'Quản trị viên: `/thidua vanban them` để thêm văn bản, `/thidua vanban sua <số hiệu>` để sửa.',
 
     results: (query: string, total: number, from: number, to: number) =>
-      `*Kết quả tra cứu «${query}»*: ${total} văn bản${total > to - from + 1 ? ` — đang xem ${from}–${to}` : ''}.`,
+      `*Kết quả tra cứu “${query}”*: ${total} văn bản${total > to - from + 1 ? ` — đang xem ${from}–${to}` : ''}.`,
     partial: 'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần.',
     numberMissing: 'Không có văn bản mang số hiệu này; dưới đây là các văn bản khớp theo từ khóa.',
-    privateNote: 'Chỉ người tra cứu thấy kết quả này. Bấm «Chia sẻ vào kênh» để gửi một văn bản cho cả kênh.',
+    privateNote: 'Chỉ người tra cứu thấy kết quả này. Bấm “Chia sẻ vào kênh” để gửi một văn bản cho cả kênh.',
     fullText: 'Xem toàn văn',
     tagsLabel: 'Từ khóa',
     more: 'Xem thêm',
     previous: 'Trang trước',
     share: 'Chia sẻ vào kênh',
 
-    noMatch: (query: string) => `Không tìm thấy văn bản nào cho «${query}».`,
+    noMatch: (query: string) => `Không tìm thấy văn bản nào cho “${query}”.`,
     closeNumbers: 'Số hiệu gần giống:',
-    didYouMean: (query: string) => `Có phải ý là «${query}»?`,
+    didYouMean: (query: string) => `Có phải ý là “${query}”?`,
     noMatchTip: 'Thử gõ số hiệu (ví dụ `34-CT/TW`, `06/2022`) hoặc vài từ trong trích yếu; có dấu hay không dấu đều được.',
 
     sharedBy: (user: string) => `${user} chia sẻ văn bản qua \`/thidua vanban\``,
@@ -37,9 +37,9 @@ export const directiveText = defineMessages(
     adminOnly: (admins: string) =>
       `Chỉ quản trị viên (Ban Thi đua – Khen thưởng) được thêm hoặc sửa văn bản. Vui lòng liên hệ ${admins || 'Ban Thi đua – Khen thưởng'} nếu cần bổ sung hay sửa văn bản.`,
     editUsage: 'Gõ số hiệu văn bản cần sửa, ví dụ `/thidua vanban sua 34-CT/TW`.',
-    editNotFound: (number: string) => `Không có văn bản số hiệu «${number}».`,
+    editNotFound: (number: string) => `Không có văn bản số hiệu “${number}”.`,
     editAmbiguous: (number: string, list: string) =>
-      `Có nhiều văn bản mang số «${number}»: ${list}. Gõ đủ số hiệu, ví dụ \`/thidua vanban sua 34-CT/TW\`.`,
+      `Có nhiều văn bản mang số “${number}”: ${list}. Gõ đủ số hiệu, ví dụ \`/thidua vanban sua 34-CT/TW\`.`,
 
     modalAdd: 'Thêm văn bản',
     modalEdit: 'Sửa văn bản',
@@ -92,19 +92,19 @@ export const directiveText = defineMessages(
     usageAdmin: 'Admins: `/thidua vanban them` adds a directive, `/thidua vanban sua <number>` edits one.',
 
     results: (query: string, total: number, from: number, to: number) =>
-      `*Results for «${query}»*: ${total} directive${total === 1 ? '' : 's'}${total > to - from + 1 ? ` — showing ${from}–${to}` : ''}.`,
+      `*Results for “${query}”*: ${total} directive${total === 1 ? '' : 's'}${total > to - from + 1 ? ` — showing ${from}–${to}` : ''}.`,
     partial: 'No directive contains every word typed; these contain some of them.',
     numberMissing: 'No directive has this number; these match the words.',
-    privateNote: 'Only the person searching sees these results. Press «Share to channel» to post one directive to the channel.',
+    privateNote: 'Only the person searching sees these results. Press “Share to channel” to post one directive to the channel.',
     fullText: 'Full text',
     tagsLabel: 'Tags',
     more: 'More',
     previous: 'Previous',
     share: 'Share to channel',
 
-    noMatch: (query: string) => `No directive found for «${query}».`,
+    noMatch: (query: string) => `No directive found for “${query}”.`,
     closeNumbers: 'Close numbers:',
-    didYouMean: (query: string) => `Did you mean «${query}»?`,
+    didYouMean: (query: string) => `Did you mean “${query}”?`,
     noMatchTip: 'Try a number (e.g. `34-CT/TW`, `06/2022`) or a few words of the title; accents are optional.',
 
     sharedBy: (user: string) => `${user} shared this directive with \`/thidua vanban\``,
@@ -119,9 +119,9 @@ export const directiveText = defineMessages(
     adminOnly: (admins: string) =>
       `Only admins (the Emulation & Commendation Board) add or edit directives. Please ask ${admins || 'the Emulation & Commendation Board'} to add or correct one.`,
     editUsage: 'Type the number of the directive to edit, e.g. `/thidua vanban sua 34-CT/TW`.',
-    editNotFound: (number: string) => `No directive has the number «${number}».`,
+    editNotFound: (number: string) => `No directive has the number “${number}”.`,
     editAmbiguous: (number: string, list: string) =>
-      `Several directives have the number «${number}»: ${list}. Type the whole number, e.g. \`/thidua vanban sua 34-CT/TW\`.`,
+      `Several directives have the number “${number}”: ${list}. Type the whole number, e.g. \`/thidua vanban sua 34-CT/TW\`.`,
 
     modalAdd: 'Add a directive',
     modalEdit: 'Edit a directive',

@@ -83,7 +83,7 @@ export function buildDirectiveUsage(locale: Locale, isAdmin: boolean): Message {
 /**
  * One page of results: each with kind, number, date, issuer, title, link and an excerpt with the
  * matched words in bold; `correctedQuery` is offered when the results only match part of the query.
- * Each result has «Chia sẻ vào kênh» when the search's `place` is known, bound to it.
+ * Each result has “Chia sẻ vào kênh” when the search's `place` is known, bound to it.
  */
 export function buildDirectiveResults(
   query: DirectiveQuery,

@@ -14,8 +14,8 @@ import { dueDistance, type StatusRow, statusCounts, statusRowBlock } from './sta
 /**
  * The App Home tab, by kind of person: an officer sees their unit — its block, the pledge and the
  * current period with buttons to act, its latest reviewed score, rank and grade; a block lead also
- * the block's progress for the period in focus (missing, late, awaiting review, with «Nhắc» and
- * «Thẩm định») and the latest standings; an admin every block's progress, the messages that could
+ * the block's progress for the period in focus (missing, late, awaiting review, with “Nhắc” and
+ * “Thẩm định”) and the latest standings; an admin every block's progress, the messages that could
  * not be delivered and the admin tools; anyone else what the bot is and whom to ask. Within Slack's
  * 100 blocks whatever the size: a block's lines are capped and the rest pointed to a command.
  */

@@ -26,7 +26,7 @@ export const PLEDGE_SIGN_OPTION = 'signed';
 /** The block table's page buttons; the value is a PledgeTablePage as JSON. */
 export const PLEDGE_TABLE_PREVIOUS = 'pledge_table_previous';
 export const PLEDGE_TABLE_NEXT = 'pledge_table_next';
-/** giaouoc's «Nhắc» beside a unit that has not signed; its value is "year:unitId". */
+/** giaouoc's “Nhắc” beside a unit that has not signed; its value is "year:unitId". */
 export const PLEDGE_TABLE_NUDGE = 'pledge_table_nudge';
 
 // ── Change requests ─────────────────────────────────────────────────────────────────────────
@@ -108,7 +108,7 @@ export const REVIEW_RETURN = 'returned';
 // ── Status (tiến độ) ────────────────────────────────────────────────────────────────────────
 /** "Nhắc" beside a unit that has not reported; value "periodId:unitId". */
 export const STATUS_NUDGE = 'status_nudge';
-/** tiendo's «Xác nhận N báo cáo không cần chấm» and the modal listing them. */
+/** tiendo's “Xác nhận N báo cáo không cần chấm” and the modal listing them. */
 export const STATUS_CONFIRM_MANY = 'status_confirm_many';
 export const STATUS_CONFIRM_CALLBACK = 'status_confirm_submit';
 export const STATUS_CONFIRM_ACTIONS_BLOCK = 'status_confirm_actions';
@@ -136,11 +136,11 @@ export const YEAR_STANDINGS_PREVIOUS = 'year_standings_previous';
 export const YEAR_STANDINGS_NEXT = 'year_standings_next';
 
 export const deliberationIds = {
-  /** «Bỏ phiếu» under the proposal list and in the status reply; value { deliberationId }. */
+  /** “Bỏ phiếu” under the proposal list and in the status reply; value { deliberationId }. */
   voteAction: 'deliberation_vote',
-  /** «Kết thúc bỏ phiếu» for the block's lead; value { deliberationId }. */
+  /** “Kết thúc bỏ phiếu” for the block's lead; value { deliberationId }. */
   closeAction: 'deliberation_close',
-  /** «Biên bản» / «Tờ trình» (DOCX to the presser's DM); value { deliberationId }. */
+  /** “Biên bản” / “Tờ trình” (DOCX to the presser's DM); value { deliberationId }. */
   minutesAction: 'deliberation_minutes',
   proposalAction: 'deliberation_proposal',
   actionsBlock: 'deliberation_actions',
@@ -204,7 +204,7 @@ export const adminIds = {
 
 // ── The organisation file from Slack (commands/admin/organisation-file.ts) ──────────────────────
 export const organisationFileIds = {
-  /** «Áp dụng» and «Hủy» under a preview; their value is a FileDecision (commands/admin/organisation-file.ts). */
+  /** “Áp dụng” and “Hủy” under a preview; their value is a FileDecision (commands/admin/organisation-file.ts). */
   applyAction: 'organisation_file_apply',
   cancelAction: 'organisation_file_cancel',
 } as const;

@@ -43,7 +43,7 @@ const nudgeText = defineMessages(
     digestIntro: (count: number) =>
       `Có ${count} tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp cấu hình tổ chức rồi nạp lại (\`npx thidua import <tệp.yaml>\`), hoặc mời bot vào kênh.`,
     digestLine: (who: string, code: string, reason: string, count: number, moment: string, excerpt: string) =>
-      `• ${who} — \`${code}\`: ${reason}. ${count} tin, gần nhất lúc ${moment}: «${excerpt}»`,
+      `• ${who} — \`${code}\`: ${reason}. ${count} tin, gần nhất lúc ${moment}: “${excerpt}”`,
     reason: {
       userGone: 'tài khoản không còn hoạt động trong workspace; cập nhật danh sách cán bộ',
       isBot: 'tài khoản là bot; bỏ khỏi danh sách cán bộ',
@@ -91,7 +91,7 @@ const nudgeText = defineMessages(
     digestIntro: (count: number) =>
       `${count} ${count === 1 ? 'message' : 'messages'} could not be delivered because the recipient or channel can no longer be reached. Please correct the organisation file and import it again (\`npx thidua import <file.yaml>\`), or invite the bot to the channel.`,
     digestLine: (who: string, code: string, reason: string, count: number, moment: string, excerpt: string) =>
-      `• ${who} — \`${code}\`: ${reason}. ${count} ${count === 1 ? 'message' : 'messages'}, the latest at ${moment}: «${excerpt}»`,
+      `• ${who} — \`${code}\`: ${reason}. ${count} ${count === 1 ? 'message' : 'messages'}, the latest at ${moment}: “${excerpt}”`,
     reason: {
       userGone: 'the account is no longer active in the workspace; update the list of officers',
       isBot: 'the account is a bot; remove it from the list of officers',
@@ -136,7 +136,7 @@ export interface OfficerNudgeInput extends DeadlineFacts {
   slotKind: NudgeKind;
   unitName: string;
   unitCode: string;
-  /** A «Nhắc» pressed by someone: the block lead's unit (or none: an admin) and who pressed it. */
+  /** A “Nhắc” pressed by someone: the block lead's unit (or none: an admin) and who pressed it. */
   askedBy?: { userId: string; leadUnitName?: string };
 }
 

@@ -6,7 +6,7 @@ import { organisationFileIds } from './ids';
 
 /**
  * The organisation file loaded from Slack (commands/admin/organisation-file.ts): how to send it,
- * what it would change section by section with «Áp dụng» and «Hủy», its problems, what was done.
+ * what it would change section by section with “Áp dụng” and “Hủy”, its problems, what was done.
  */
 /** The sections of an organisation file and what importing it changes in each (db/store/organisation-import.ts). */
 type ImportSection = 'settings' | 'units' | 'blocks' | 'years' | 'periods' | 'criteria' | 'directives';
@@ -103,7 +103,7 @@ export function buildOrganisationFileHowTo(locale: Locale): Message {
   return { text, blocks: [section(text)] };
 }
 
-/** What the file would change, with «Áp dụng» (value: what finds the same file again) and «Hủy». */
+/** What the file would change, with “Áp dụng” (value: what finds the same file again) and “Hủy”. */
 export function buildFilePreview(
   facts: { name: string; summary: ImportSummary; changes: boolean; value: string },
   locale: Locale,

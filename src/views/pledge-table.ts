@@ -40,7 +40,7 @@ const tableText = defineMessages(
 export interface PledgeTableRow {
   unitId: number;
   unitName: string;
-  /** The reader leads the block: «Nhắc» beside a unit that has not signed. */
+  /** The reader leads the block: “Nhắc” beside a unit that has not signed. */
   canNudge: boolean;
   /** The first signature. */
   signed?: { at: Date; by: string; late: boolean; byAdmin: boolean };

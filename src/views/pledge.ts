@@ -72,7 +72,7 @@ export const pledgeText = defineMessages(
         PledgedKind,
         string
       >,
-      notANumber: (typed: string) => `Giá trị «${typed}» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.`,
+      notANumber: (typed: string) => `Giá trị “${typed}” không phải là số. Nhập số, ví dụ 95 hoặc 95,5.`,
       notPositive: 'Chỉ tiêu phải lớn hơn 0.',
       negative: 'Mức trần không được là số âm (có thể là 0).',
       above100: 'Tỷ lệ tính bằng % nằm trong khoảng 0 đến 100.',
@@ -164,7 +164,7 @@ export const pledgeText = defineMessages(
         PledgedKind,
         string
       >,
-      notANumber: (typed: string) => `«${typed}» is not a number. Enter a number, e.g. 95 or 95.5.`,
+      notANumber: (typed: string) => `“${typed}” is not a number. Enter a number, e.g. 95 or 95.5.`,
       notPositive: 'A target must be above 0.',
       negative: 'A ceiling cannot be negative (0 is allowed).',
       above100: 'A share in % lies between 0 and 100.',
@@ -241,7 +241,7 @@ export function describePledgeChanges(
   locale: Locale,
 ): string[] {
   const text = pledgeText[locale].change;
-  const quote = (words: string) => (words ? `«${truncate(words, 300)}»` : text.empty);
+  const quote = (words: string) => (words ? `“${truncate(words, 300)}”` : text.empty);
   // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every PledgeChange kind (tsc checks it).
   return changes.map((change) => {
     switch (change.kind) {
@@ -253,8 +253,8 @@ export function describePledgeChanges(
       }
       case 'titles':
         return text.titles(
-          change.added.map((title) => `«${escapeMrkdwn(title)}»`).join(', '),
-          change.removed.map((title) => `«${escapeMrkdwn(title)}»`).join(', '),
+          change.added.map((title) => `“${escapeMrkdwn(title)}”`).join(', '),
+          change.removed.map((title) => `“${escapeMrkdwn(title)}”`).join(', '),
         );
       case 'commitments':
         return text.commitments(escapeMrkdwn(quote(change.before)), escapeMrkdwn(quote(change.after)));

@@ -74,7 +74,7 @@ export const reportText = defineMessages(
       edit: (due: string, lockedAt: string) =>
         `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
       returned: (reason: string, by: string) =>
-        `Trưởng khối đã trả lại báo cáo (${by}): «${reason}». Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
+        `Trưởng khối đã trả lại báo cáo (${by}): “${reason}”. Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
       locked: (lockedAt: string, decider: string) =>
         `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
     },
@@ -125,7 +125,7 @@ export const reportText = defineMessages(
         bonus: 'Cần nhập số điểm thưởng đề nghị.',
         deduction: 'Cần nhập số điểm trừ.',
       },
-      notANumber: (typed: string, hint: string) => `Giá trị «${typed}» không phải là số. ${hint}`,
+      notANumber: (typed: string, hint: string) => `Giá trị “${typed}” không phải là số. ${hint}`,
       numberHint: 'Nhập số, ví dụ 95 hoặc 95,5.',
       negative: 'Nhập số không âm, ví dụ 0 hoặc 95.',
       pointsRange: (max: string) => `Nhập điểm từ 0 đến ${max}.`,
@@ -186,7 +186,7 @@ export const reportText = defineMessages(
       edit: (due: string, lockedAt: string) =>
         `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
       returned: (reason: string, by: string) =>
-        `The block lead returned the report (${by}): «${reason}». Correct and resubmit; the resubmission is accepted directly.`,
+        `The block lead returned the report (${by}): “${reason}”. Correct and resubmit; the resubmission is accepted directly.`,
       locked: (lockedAt: string, decider: string) =>
         `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
     },
@@ -237,7 +237,7 @@ export const reportText = defineMessages(
         bonus: 'Enter the bonus points claimed.',
         deduction: 'Enter the points deducted.',
       },
-      notANumber: (typed: string, hint: string) => `«${typed}» is not a number. ${hint}`,
+      notANumber: (typed: string, hint: string) => `“${typed}” is not a number. ${hint}`,
       numberHint: 'Enter a number, e.g. 95 or 95.5.',
       negative: 'Enter a number of 0 or more, e.g. 0 or 95.',
       pointsRange: (max: string) => `Enter points from 0 to ${max}.`,
@@ -319,7 +319,7 @@ export function describeReportChanges(
   locale: Locale,
 ): string[] {
   const text = reportText[locale].change;
-  const quote = (words: string | null) => (words ? `«${escapeMrkdwn(truncate(words, 300))}»` : text.none);
+  const quote = (words: string | null) => (words ? `“${escapeMrkdwn(truncate(words, 300))}”` : text.none);
   const label = (criterion: ReportCriterion) => escapeMrkdwn(criterionLabel(criterion));
   // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every ReportChange kind (tsc checks it).
   return changes.map((change) => {

@@ -55,8 +55,8 @@ export const reviewText = defineMessages(
     gradedLabel: (label: string, max: string) => `${label} — tối đa ${max} điểm`,
     gradedHint: (self: string) => `Đơn vị tự chấm: ${self}.`,
     bonusHint: (claimed: string, reason: string) =>
-      `Đơn vị đề nghị ${claimed} điểm: «${reason}». Giữ nguyên, giảm, hoặc ghi 0 để không chấp nhận.`,
-    deductionHint: (claimed: string, reason: string) => `Đơn vị ghi ${claimed} điểm trừ: «${reason}». Có thể sửa.`,
+      `Đơn vị đề nghị ${claimed} điểm: “${reason}”. Giữ nguyên, giảm, hoặc ghi 0 để không chấp nhận.`,
+    deductionHint: (claimed: string, reason: string) => `Đơn vị ghi ${claimed} điểm trừ: “${reason}”. Có thể sửa.`,
     noClaim: 'Đơn vị không đề nghị.',
     leadScores: 'Trưởng khối chấm (đơn vị không tự chấm tiêu chí này).',
     raiseWithReason: (max: string) => `Cao hơn số đơn vị ghi (tối đa ${max}) thì ghi lý do bên dưới.`,
@@ -79,7 +79,7 @@ export const reviewText = defineMessages(
     reasonLabel: 'Lý do trả lại',
     reasonHint: 'Bắt buộc khi trả lại: đơn vị sẽ nhận được nội dung này.',
     problem: {
-      notANumber: (typed: string) => `Giá trị «${typed}» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.`,
+      notANumber: (typed: string) => `Giá trị “${typed}” không phải là số. Nhập số, ví dụ 8 hoặc 8,5.`,
       range: (max: string) => `Nhập số từ 0 đến ${max}.`,
       required: 'Cần nhập điểm (có thể là 0).',
       outcome: 'Chọn xác nhận hoặc trả lại.',
@@ -95,7 +95,7 @@ export const reviewText = defineMessages(
       refused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này; chưa lưu gì.',
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `Báo cáo ${period} của ${unit} được Trưởng khối trả lại (${by}): «${reason}». Vui lòng sửa và nộp lại.`,
+      `Báo cáo ${period} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `Báo cáo ${period} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
     openReport: 'Mở báo cáo',
@@ -126,8 +126,8 @@ export const reviewText = defineMessages(
     decide: '*Points the block lead decides*',
     gradedLabel: (label: string, max: string) => `${label} — at most ${max} points`,
     gradedHint: (self: string) => `The unit's self-score: ${self}.`,
-    bonusHint: (claimed: string, reason: string) => `The unit claims ${claimed} points: «${reason}». Keep, cut, or enter 0 to refuse.`,
-    deductionHint: (claimed: string, reason: string) => `The unit reports ${claimed} points deducted: «${reason}». May be corrected.`,
+    bonusHint: (claimed: string, reason: string) => `The unit claims ${claimed} points: “${reason}”. Keep, cut, or enter 0 to refuse.`,
+    deductionHint: (claimed: string, reason: string) => `The unit reports ${claimed} points deducted: “${reason}”. May be corrected.`,
     noClaim: 'Nothing claimed.',
     leadScores: 'Scored by the block lead (the unit does not score this criterion).',
     raiseWithReason: (max: string) => `Above what the unit wrote (at most ${max}): give the reason below.`,
@@ -150,7 +150,7 @@ export const reviewText = defineMessages(
     reasonLabel: 'Reason for returning',
     reasonHint: 'Required when returning: the unit receives it.',
     problem: {
-      notANumber: (typed: string) => `«${typed}» is not a number. Enter a number, e.g. 8 or 8.5.`,
+      notANumber: (typed: string) => `“${typed}” is not a number. Enter a number, e.g. 8 or 8.5.`,
       range: (max: string) => `Enter a number from 0 to ${max}.`,
       required: 'Enter the points (0 allowed).',
       outcome: 'Choose confirm or return.',
@@ -167,7 +167,7 @@ export const reviewText = defineMessages(
       refused: "Only the block lead's officers (or an admin) can review this report; nothing was saved.",
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `${unit}'s report for ${period} was returned by the block lead (${by}): «${reason}». Please correct and resubmit it.`,
+      `${unit}'s report for ${period} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `${unit}'s report for ${period} is reviewed (${by}): ${points} points.`,
     openReport: 'Open the report',

@@ -87,7 +87,7 @@ export const statusText = defineMessages(
     } satisfies Record<UnitState, string>,
     submittedAt: (at: string, late: boolean) => `nộp ${at}${late ? ' (muộn)' : ' (đúng hạn)'}`,
     reviewedBy: (by: string) => `bởi ${by}`,
-    returnedReason: (reason: string) => `lý do: «${reason}»`,
+    returnedReason: (reason: string) => `lý do: “${reason}”`,
     pendingChange: 'có đề nghị sửa chờ duyệt',
     extendedTo: (due: string) => `được gia hạn đến ${due}`,
     reviewedByOther: (who: string) => `do ${who} thẩm định`,
@@ -96,7 +96,7 @@ export const statusText = defineMessages(
     confirmSubmit: 'Xác nhận tất cả',
     close: 'Đóng',
     confirmIntro: (count: number) =>
-      `${count} báo cáo sau không có gì cần Trưởng khối chấm (không đề nghị điểm thưởng, không có tiêu chí Trưởng khối chấm, đã tự chấm đủ). Xác nhận tất cả như đơn vị đã báo cáo? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút «Thẩm định».`,
+      `${count} báo cáo sau không có gì cần Trưởng khối chấm (không đề nghị điểm thưởng, không có tiêu chí Trưởng khối chấm, đã tự chấm đủ). Xác nhận tất cả như đơn vị đã báo cáo? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút “Thẩm định”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} điểm`,
     confirmNone: 'Không còn báo cáo nào xác nhận được như đã báo cáo (có thể đã được thẩm định).',
     confirmed: (count: number, units: string) => `✅ Đã xác nhận ${count} báo cáo: ${units}.`,
@@ -135,7 +135,7 @@ export const statusText = defineMessages(
     } satisfies Record<UnitState, string>,
     submittedAt: (at: string, late: boolean) => `submitted ${at}${late ? ' (late)' : ' (on time)'}`,
     reviewedBy: (by: string) => `by ${by}`,
-    returnedReason: (reason: string) => `reason: «${reason}»`,
+    returnedReason: (reason: string) => `reason: “${reason}”`,
     pendingChange: 'a change awaits approval',
     extendedTo: (due: string) => `due extended to ${due}`,
     reviewedByOther: (who: string) => `reviewed by ${who}`,
@@ -144,7 +144,7 @@ export const statusText = defineMessages(
     confirmSubmit: 'Confirm all',
     close: 'Close',
     confirmIntro: (count: number) =>
-      `These ${count} reports have nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm them all as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with «Review».`,
+      `These ${count} reports have nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm them all as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} points`,
     confirmNone: 'No report is left to confirm as reported (they may have been reviewed already).',
     confirmed: (count: number, units: string) => `✅ Confirmed ${count} reports: ${units}.`,
@@ -189,7 +189,7 @@ function rowLine(row: StatusRow, facts: Pick<StatusFacts, 'zone'>, locale: Local
   return parts.join(' · ');
 }
 
-/** A unit's line with the button its reader may press: «Nhắc» beside a missing report, «Thẩm định» beside a submitted one. */
+/** A unit's line with the button its reader may press: “Nhắc” beside a missing report, “Thẩm định” beside a submitted one. */
 export function statusRowBlock(row: StatusRow, facts: Pick<StatusFacts, 'period' | 'zone'>, locale: Locale): SectionBlock {
   const text = statusText[locale];
   const line: SectionBlock = section(rowLine(row, facts, locale));
@@ -244,7 +244,7 @@ export function buildStatus(facts: StatusFacts, locale: Locale): { text: string;
   return { text: escapeMrkdwn(`${text.title(facts.period.name, facts.period.year)} — ${facts.blockName}: ${summary}`), blocks };
 }
 
-/** The list «Xác nhận …» opens: each report to confirm with its total; submitting confirms them all. */
+/** The list “Xác nhận …” opens: each report to confirm with its total; submitting confirms them all. */
 export function buildConfirmManyModal(
   reports: readonly { unitName: string; total: number }[],
   metadata: string,

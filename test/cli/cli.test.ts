@@ -65,8 +65,8 @@ describe('npx thidua', () => {
 
   it.each([
     [['import'], /Thiếu tên tệp/],
-    [['import', '/nonexistent/org.yaml'], /Không đọc được tệp «\/nonexistent\/org.yaml»: không tồn tại/],
-    [['frobnicate'], /Không có lệnh «frobnicate»/],
+    [['import', '/nonexistent/org.yaml'], /Không đọc được tệp “\/nonexistent\/org.yaml”: không tồn tại/],
+    [['frobnicate'], /Không có lệnh “frobnicate”/],
   ])('explains a usage mistake in one line: %j', async (args, message) => {
     const result = await runThidua(args, { DATABASE_PATH: join(scratchFolder(), 'x.sqlite') });
     expect(result.code).toBe(1);
@@ -140,7 +140,7 @@ describe('npx thidua', () => {
       );
     const first = await run(':foo\n:dm\n:tick\n:dm\n1\n100\n:quit\n/thidua help\n');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Không có lệnh «:foo» của bảng điều khiển.');
+    expect(first.stdout).toContain('Không có lệnh “:foo” của bảng điều khiển.');
     expect(first.stdout).toContain('Chưa có tin nhắn nào trong tin nhắn riêng của Cán bộ Sở Tư pháp.');
     // After the tick the DM holds the nudge; its button (1) opens the pledge form, where :quit closes it and the console.
     expect(first.stdout).toMatch(/Tin nhắn riêng → Cán bộ Sở Tư pháp:\n {2}⏰ Còn 2 ngày đến hạn ký giao ước[^\n]*\n {4}\[1\] Ký giao ước/);

@@ -105,16 +105,16 @@ describe('npx thidua export', () => {
       [['export', '--period', 'Q1'], /^Cần --block và --period/],
       [
         ['export', '--block', 'KINH_TE', '--period', 'Q1'],
-        /^Không rõ khối «KINH_TE»\. Các khối: NOI_CHINH \(Khối thi đua Nội chính\), VH_XH \(Khối thi đua Văn hóa – Xã hội\)\./,
+        /^Không rõ khối “KINH_TE”\. Các khối: NOI_CHINH \(Khối thi đua Nội chính\), VH_XH \(Khối thi đua Văn hóa – Xã hội\)\./,
       ],
-      [['export', '--block', 'khoi thi dua', '--period', 'Q1'], /^Không rõ khối «khoi thi dua»/],
+      [['export', '--block', 'khoi thi dua', '--period', 'Q1'], /^Không rõ khối “khoi thi dua”/],
       [
         ['export', '--block', 'NOI_CHINH', '--period', 'Q5'],
-        /^Không rõ kỳ «Q5» trong năm 2021\. Các kỳ: Q1 \(Quý I\), H1 \(6 tháng đầu năm\), M9 \(9 tháng\), NAM \(Cả năm\)\./,
+        /^Không rõ kỳ “Q5” trong năm 2021\. Các kỳ: Q1 \(Quý I\), H1 \(6 tháng đầu năm\), M9 \(9 tháng\), NAM \(Cả năm\)\./,
       ],
       [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--year', '2019'], /^Không có năm 2019/],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format «pdf»: chỉ có xlsx hoặc csv/],
-      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'csv', '--csv-style', 'excel'], /^--csv-style «excel»: chỉ có vi/],
+      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'pdf'], /^--format “pdf”: chỉ có xlsx hoặc csv/],
+      [['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--format', 'csv', '--csv-style', 'excel'], /^--csv-style “excel”: chỉ có vi/],
       [
         ['export', '--block', 'NOI_CHINH', '--period', 'Q1', '--colour', 'red'],
         /^Tham số không hợp lệ \(.*colour.*\)\. Lệnh này nhận: --block, --period, --year, --format, --csv-style, --out, --force, --document;/,

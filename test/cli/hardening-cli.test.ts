@@ -50,7 +50,7 @@ describe('npx thidua on a bad day', () => {
     const out = join(folder, 'bang-diem.csv');
     writeFileSync(out, 'bảng của đồng chí, đừng ghi đè');
     expect(expectOneLine(await runThidua([...EXPORT, '--out', out], env))).toBe(
-      `Tệp «${out}» đã có; thêm --force để ghi đè, hoặc chọn tên khác bằng --out. / «${out}» exists; add --force to overwrite.`,
+      `Tệp “${out}” đã có; thêm --force để ghi đè, hoặc chọn tên khác bằng --out. / “${out}” exists; add --force to overwrite.`,
     );
     expect(readFileSync(out, 'utf8')).toBe('bảng của đồng chí, đừng ghi đè');
     const forced = await runThidua([...EXPORT, '--out', out, '--force'], env);
@@ -61,14 +61,14 @@ describe('npx thidua on a bad day', () => {
   it('says in one line why --out cannot be written', async () => {
     const { folder, env } = demoDatabase();
     expect(expectOneLine(await runThidua([...EXPORT, '--out', join(folder, 'khong-co', 'bang.csv')], env))).toBe(
-      `Không ghi được «${join(folder, 'khong-co', 'bang.csv')}»: thư mục không tồn tại. / cannot write «${join(folder, 'khong-co', 'bang.csv')}»: no such folder.`,
+      `Không ghi được “${join(folder, 'khong-co', 'bang.csv')}”: thư mục không tồn tại. / cannot write “${join(folder, 'khong-co', 'bang.csv')}”: no such folder.`,
     );
     mkdirSync(join(folder, 'thu-muc'));
     expect(expectOneLine(await runThidua([...EXPORT, '--out', join(folder, 'thu-muc'), '--force'], env))).toBe(
-      `Không ghi được «${join(folder, 'thu-muc')}»: đây là một thư mục. / cannot write «${join(folder, 'thu-muc')}»: is a folder.`,
+      `Không ghi được “${join(folder, 'thu-muc')}”: đây là một thư mục. / cannot write “${join(folder, 'thu-muc')}”: is a folder.`,
     );
     expect(expectOneLine(await runThidua(['backup', join(folder, 'khong-co', 'sao-luu.sqlite')], env))).toMatch(
-      /^Không ghi được bản sao lưu «.*sao-luu\.sqlite»: /,
+      /^Không ghi được bản sao lưu “.*sao-luu\.sqlite”: /,
     );
   });
 

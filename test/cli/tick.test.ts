@@ -54,7 +54,7 @@ describe('npx thidua tick', () => {
     const bad = await runThidua(['tick', '--at', 'thứ tư'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toContain('--at «thứ tư»: cần thời điểm ISO-8601');
+    expect(bad.stderr).toContain('--at “thứ tư”: cần thời điểm ISO-8601');
     const { SLACK_BOT_TOKEN: _token, ...withoutToken } = env;
     const noToken = await runThidua(['tick'], withoutToken);
     expect(noToken.code).toBe(1);

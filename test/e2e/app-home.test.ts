@@ -68,7 +68,7 @@ describe('the App Home, by kind of person', () => {
     expect(textOf(t.slack.homeViews.get(STP)!)).toContain('*Kết quả gần nhất đã thẩm định — Quý I:* 98,20, hạng 1/7 · Hoàn thành xuất sắc');
   });
 
-  it('shows a block lead the block’s progress with «Nhắc» and «Thẩm định»', async () => {
+  it('shows a block lead the block’s progress with “Nhắc” and “Thẩm định”', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     pledge('STP');
     await openModalBy(t, STP, 'baocao', CHANNEL);

@@ -48,7 +48,7 @@ describe('/thidua tieuchi', () => {
   it('filters by a word typed without diacritics, by name or by code', async () => {
     t = await startTestBot();
     const byName = textOf((await ask('U0CA0001', 'tieu chi cai cach')).answer);
-    expect(byName).toContain('Lọc theo «cai cach»: 1/13 tiêu chí.');
+    expect(byName).toContain('Lọc theo “cai cach”: 1/13 tiêu chí.');
     expect(byName).toContain('*I. Nhiệm vụ chuyên môn*');
     expect(byName).toContain('• *2.* Cải cách hành chính, chuyển đổi số — 10 điểm');
     expect(byName).not.toContain('Hoàn thành chỉ tiêu chuyên môn');
@@ -61,14 +61,14 @@ describe('/thidua tieuchi', () => {
     expect(byCode.match(/^• \*/gm)).toHaveLength(1);
 
     const twoWords = textOf((await ask('U0CA0001', 'tieuchi noi chinh 2021 vi pham')).answer);
-    expect(twoWords).toContain('Lọc theo «vi pham»: 2/13 tiêu chí.');
+    expect(twoWords).toContain('Lọc theo “vi pham”: 2/13 tiêu chí.');
   });
 
   it('says when nothing matches and names the groups', async () => {
     t = await startTestBot();
     const text = textOf((await ask('U0CA0001', 'tieuchi xay dung nong thon')).answer);
     expect(text).toContain(
-      'Không có tiêu chí nào khớp «xay dung nong thon» trong bảng của Khối thi đua Nội chính năm 2021. Các nhóm tiêu chí: I. Nhiệm vụ chuyên môn; II. Công tác thi đua, khen thưởng;',
+      'Không có tiêu chí nào khớp “xay dung nong thon” trong bảng của Khối thi đua Nội chính năm 2021. Các nhóm tiêu chí: I. Nhiệm vụ chuyên môn; II. Công tác thi đua, khen thưởng;',
     );
   });
 

@@ -115,7 +115,7 @@ describe('/thidua vanban: the directive library', () => {
       const hits = hitsOf(reply);
       expect(hits).toHaveLength(5);
       for (const hit of hits) expect(hit.toLowerCase()).toContain('*thi đua, khen thưởng*');
-      expect(textOf(reply)).toMatch(/Kết quả tra cứu «thi dua khen thuong»\*: \d+ văn bản — đang xem 1–5/);
+      expect(textOf(reply)).toMatch(/Kết quả tra cứu “thi dua khen thuong”\*: \d+ văn bản — đang xem 1–5/);
     });
 
     it('matches the start of the last word, as people type', async () => {
@@ -159,7 +159,7 @@ describe('/thidua vanban: the directive library', () => {
   it('says when nothing matches and suggests close numbers, which search when pressed', async () => {
     const found = await search('chi thi 35');
     const text = textOf(found.reply);
-    expect(text).toContain('Không tìm thấy văn bản nào cho «chi thi 35».');
+    expect(text).toContain('Không tìm thấy văn bản nào cho “chi thi 35”.');
     expect(text).toContain('Số hiệu gần giống:');
     expect(text).toContain('*Chỉ thị 34-CT/TW*');
     expect(text).toContain('*Chỉ thị 05-CT/TW*');
@@ -173,17 +173,17 @@ describe('/thidua vanban: the directive library', () => {
   it('suggests the closest word, written with its accents, for a misspelt word', async () => {
     const found = await search('khen thuongg');
     expect(textOf(found.reply)).toContain(
-      'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải ý là «khen thưởng»?',
+      'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải ý là “khen thưởng”?',
     );
     const corrected = buttonsOf(found.reply).find((button) => button.text === 'khen thưởng')!;
     const next = await press(OFFICER, corrected, found);
-    expect(textOf(next)).toContain('Kết quả tra cứu «khen thưởng»');
+    expect(textOf(next)).toContain('Kết quả tra cứu “khen thưởng”');
     expect(textOf(next)).not.toContain('chứa một phần');
   });
 
   it('says nothing matches for a word the library does not have at all', async () => {
     const { reply } = await search('qwzrtx');
-    expect(textOf(reply)).toContain('Không tìm thấy văn bản nào cho «qwzrtx».');
+    expect(textOf(reply)).toContain('Không tìm thấy văn bản nào cho “qwzrtx”.');
     expect(hitsOf(reply)).toEqual([]);
   });
 
@@ -393,7 +393,7 @@ describe('/thidua vanban: the directive library', () => {
 
     it('asks which one when a short number fits several directives', async () => {
       const sent = await t.driver.slashCommand(ADMIN, 'vanban sua 7', CHANNEL);
-      expect(textOf(await firstResponse(t.slack, sent.responseUrl))).toContain('Không có văn bản số hiệu «7».');
+      expect(textOf(await firstResponse(t.slack, sent.responseUrl))).toContain('Không có văn bản số hiệu “7”.');
       await t.bot.store.transaction((tx) =>
         tx.directives.add(
           {
@@ -414,7 +414,7 @@ describe('/thidua vanban: the directive library', () => {
       );
       const ambiguous = await t.driver.slashCommand(ADMIN, 'vanban sua 34', CHANNEL);
       expect(textOf(await firstResponse(t.slack, ambiguous.responseUrl))).toContain(
-        'Có nhiều văn bản mang số «34»: Quyết định 34/QĐ-UBND, Chỉ thị 34-CT/TW.',
+        'Có nhiều văn bản mang số “34”: Quyết định 34/QĐ-UBND, Chỉ thị 34-CT/TW.',
       );
       expect(t.slack.callsTo('views.open')).toHaveLength(0);
     });

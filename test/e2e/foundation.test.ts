@@ -57,7 +57,7 @@ describe('the app over HTTP with the local Slack', () => {
   it('suggests the closest command for an unknown word', async () => {
     const reply = await test.driver.slashCommand(OFFICER, 'trogiupp');
     const answer = textOf(await firstResponse(test.slack, reply.responseUrl));
-    expect(answer).toContain('Không có lệnh «trogiupp»');
+    expect(answer).toContain('Không có lệnh “trogiupp”');
     expect(answer).toContain('`/thidua help`');
   });
 
@@ -70,7 +70,7 @@ describe('the app over HTTP with the local Slack', () => {
 
   it('quotes the whole of what was typed when no command matches', async () => {
     const reply = await test.driver.slashCommand(OFFICER, 'dang kiem  2021');
-    expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toContain('Không có lệnh «dang kiem 2021»');
+    expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toContain('Không có lệnh “dang kiem 2021”');
   });
 
   it('explains politely to someone outside the organisation who to ask', async () => {

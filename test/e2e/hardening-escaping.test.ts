@@ -67,7 +67,7 @@ describe('escaping what people type and what the organisation file holds', () =>
     await openModalBy(t, STP, 'baocao Q1', CHANNEL);
     const requested = await t.driver.submitView(STP, reportAnswers({ report_notes: `${HOSTILE} (sửa)`, [reasonBlock('T')]: HOSTILE }));
     const request = await t.slack.waitFor(() => t.slack.dmsTo(CA).at(-1), 5000, 'the change request');
-    expect(JSON.stringify(request.blocks)).toContain('«&lt;!channel&gt; &lt;@UEVIL01&gt;');
+    expect(JSON.stringify(request.blocks)).toContain('“&lt;!channel&gt; &lt;@UEVIL01&gt;');
     await openModalFromMessage(t, CA, request, CHANGE_REQUEST_REJECT);
     const rejected = await t.driver.submitView(CA, { [CHANGE_REQUEST_REASON_BLOCK]: HOSTILE });
     const opens = t.slack.callsTo('views.open').length;

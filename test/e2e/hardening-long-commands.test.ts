@@ -44,7 +44,7 @@ describe('long commands', () => {
 
     // Each long command is answered in words: what was not understood, or that it is too long.
     const [wordy, tooLong] = await Promise.all(long.map((reply) => firstResponse(t.slack, reply.responseUrl)));
-    expect(textOf(wordy!)).toMatch(/^Không rõ «I q 6 x a 9 I q/);
+    expect(textOf(wordy!)).toMatch(/^Không rõ “I q 6 x a 9 I q/);
     expect(textOf(tooLong!)).toBe(
       'Lệnh quá dài (4.000 ký tự; tối đa 2.000), nên chưa được đọc. Vui lòng gõ ngắn lại: tên khối, kỳ báo cáo hoặc vài từ khóa là đủ.',
     );

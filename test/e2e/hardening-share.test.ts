@@ -4,7 +4,7 @@ import { firstResponse, responsesTo, startTestBot, type TestBot, textOf } from '
 import { buttonValue } from '../support/interactions';
 
 /**
- * «Chia sẻ vào kênh» posts only into the conversation where the search was made, only for members
+ * “Chia sẻ vào kênh” posts only into the conversation where the search was made, only for members
  * of the organisation who are in that conversation (Slack is asked), once per directive and
  * conversation in 24 hours; the button's value cannot choose another target. Before, the channel
  * came from the request, anyone could share, and 20 presses posted 20 times.

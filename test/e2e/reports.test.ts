@@ -210,9 +210,9 @@ describe('submitting a period report', () => {
     expect(reply.body).toEqual({
       response_action: 'errors',
       errors: {
-        [value('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
+        [value('1')]: 'Giá trị “mười” không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
         [value('2')]: 'Nhập điểm từ 0 đến 10.',
-        [value('K')]: 'Giá trị «năm» không phải là số. Nhập điểm từ 0 đến 5.',
+        [value('K')]: 'Giá trị “năm” không phải là số. Nhập điểm từ 0 đến 5.',
         [value('3')]: 'Chọn Có hoặc Không.',
         [reason('T')]: 'Cần ghi lý do cho số điểm này.',
         report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
@@ -312,7 +312,7 @@ describe('submitting a period report', () => {
     t = await startTestBot({ now: BEFORE_DUE });
     const reply = await t.driver.slashCommand(STP, 'baocao quy 7', CHANNEL);
     expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe(
-      'Không rõ kỳ báo cáo «quy 7». Các kỳ năm nay: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm).',
+      'Không rõ kỳ báo cáo “quy 7”. Các kỳ năm nay: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm).',
     );
   });
 

@@ -95,7 +95,7 @@ describe('the status table (tiến độ)', () => {
     expect(text).toContain('*Sở Tư pháp* — Chờ thẩm định · nộp 08/04/2021 09:00 (đúng hạn)');
     expect(text).toContain('*Thanh tra tỉnh* — Chờ thẩm định · nộp 11/04/2021 09:00 (muộn)');
     expect(text).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · bởi <@U0CA0001>');
-    expect(text).toContain('*Tòa án nhân dân tỉnh* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: «Thiếu minh chứng»');
+    expect(text).toContain('*Tòa án nhân dân tỉnh* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: “Thiếu minh chứng”');
     expect(text).toContain('*Công an tỉnh* — Chưa nộp · <@U0CA0001>, <@U0CA0002>');
     expect(text).toContain('*Bộ Chỉ huy Quân sự tỉnh* — Chưa nộp · <@U0QS0001>');
     expect(buttonValues(body, STATUS_NUDGE)).toEqual([
@@ -120,10 +120,10 @@ describe('the status table (tiến độ)', () => {
     expect(textOf((await status(ADMIN, 'tiendo', 'C0GENERAL')).body)).toContain(
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua tiendo`.',
     );
-    expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ «quy 7».');
+    expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ “quy 7”.');
   });
 
-  it('sends a reminder from the lead’s «Nhắc» to the missing unit’s officers, with a button that opens the report', async () => {
+  it('sends a reminder from the lead’s “Nhắc” to the missing unit’s officers, with a button that opens the report', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const { body } = await status(CA);
     const value = buttonValue(body, STATUS_NUDGE);
@@ -185,7 +185,7 @@ describe('reviewing a report (thẩm định)', () => {
     const inputs = new Map(inputsOf(modal.view).map((input) => [input.blockId, input]));
     expect(inputs.get(`review_points_${criterion('2').id}`)).toMatchObject({ initial: '8', hint: 'Đơn vị tự chấm: 8.' });
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain(
-      'Đơn vị đề nghị 3 điểm: «Bằng khen của Bộ Tư pháp số 123/QĐ-BTP»',
+      'Đơn vị đề nghị 3 điểm: “Bằng khen của Bộ Tư pháp số 123/QĐ-BTP”',
     );
     // The bonus (max 5) is accepted up to the 3 claimed: the label says so (more needs a reason).
     expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/— tối đa 3 điểm$/);
@@ -202,7 +202,7 @@ describe('reviewing a report (thẩm định)', () => {
       response_action: 'errors',
       errors: {
         [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.',
-        [`review_points_${criterion('6').id}`]: 'Giá trị «bốn» không phải là số. Nhập số, ví dụ 8 hoặc 8,5.',
+        [`review_points_${criterion('6').id}`]: 'Giá trị “bốn” không phải là số. Nhập số, ví dụ 8 hoặc 8,5.',
         [`review_note_${criterion('T').id}`]: 'Cần ghi lý do thay đổi: đơn vị sẽ nhận được lý do này.',
         review_reason: 'Cần ghi lý do trả lại.',
       },
@@ -262,7 +262,7 @@ describe('reviewing a report (thẩm định)', () => {
       'the returned report',
     );
     expect(dm.text).toBe(
-      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1». Vui lòng sửa và nộp lại.',
+      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): “Bổ sung minh chứng cho tiêu chí 1”. Vui lòng sửa và nộp lại.',
     );
 
     const reopens = t.slack.callsTo('views.open').length;
@@ -273,7 +273,7 @@ describe('reviewing a report (thẩm định)', () => {
       in: { message: dm },
     });
     const reopened = await nextModalOf(t, STP, reopens);
-    expect(textOf(reopened.view)).toContain('Trưởng khối đã trả lại báo cáo (<@U0CA0001>): «Bổ sung minh chứng cho tiêu chí 1».');
+    expect(textOf(reopened.view)).toContain('Trưởng khối đã trả lại báo cáo (<@U0CA0001>): “Bổ sung minh chứng cho tiêu chí 1”.');
     const resubmitted = await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
     expect(textOf(resultOf(resubmitted))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
     const versions = t.bot.store.reports.versions(t.bot.store.reports.find(q1().id, unit('STP').id)!.id);

@@ -296,7 +296,7 @@ describe('a version-2 block end to end', () => {
     ])
       expect(breakdown).toContain(line);
 
-    // ── The XLSX sent by «Xuất Excel» and the vi-style CSV read back: the same numbers as xephang.
+    // ── The XLSX sent by “Xuất Excel” and the vi-style CSV read back: the same numbers as xephang.
     const exportButton = buttonsOf(answer.blocks as unknown[]).find((button) => button.actionId === STANDINGS_EXPORT)!;
     await t.driver.pressButton({
       userId: OFFICER.CA,

@@ -118,7 +118,7 @@ describe('directive views', () => {
   it('no match: close numbers as buttons that search, and the tip', () => {
     const message = buildDirectiveNoMatch(parseDirectiveQuery('chi thi 35'), { numbers: [CT34], correctedQuery: 'chỉ thị' }, 'vi');
     expect(textOf(message)).toContain(
-      'Không tìm thấy văn bản nào cho «chi thi 35».\nSố hiệu gần giống:\n• *Chỉ thị 34-CT/TW* — Về tiếp tục',
+      'Không tìm thấy văn bản nào cho “chi thi 35”.\nSố hiệu gần giống:\n• *Chỉ thị 34-CT/TW* — Về tiếp tục',
     );
     const actions = message.blocks.find((block) => block.block_id === directiveIds.suggestionsBlock) as { elements: { value: string }[] };
     expect(actions.elements.map((element) => decodePage(element.value))).toEqual([
@@ -203,7 +203,7 @@ describe('readDirectiveForm', () => {
       'vi',
     );
     expect(form).toMatchObject({ ok: true, input: { kind: 'Biên bản', expiredOn: '2025-07-01', replacedBy: '152/2025/NĐ-CP' } });
-    // The name of another kind counts only with «Loại khác» chosen.
+    // The name of another kind counts only with “Loại khác” chosen.
     expect(readDirectiveForm(state({ ...good, kindOther: 'Biên bản' }), 'vi')).toMatchObject({ ok: true, input: { kind: 'Chỉ thị' } });
   });
 

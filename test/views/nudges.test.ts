@@ -350,10 +350,10 @@ describe('buildDeliveryDigest', () => {
     expect(sectionTexts(message)).toEqual([
       message.text,
       [
-        '• <@U0TP0001> (`U0TP0001`) — `account_inactive`: tài khoản không còn hoạt động trong workspace; cập nhật danh sách cán bộ. 2 tin, gần nhất lúc 08:00 ngày 07/04/2021: «⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.»',
-        '• <@U0GONE01> (`U0GONE01`) — `user_not_found`: tài khoản không còn hoạt động trong workspace; cập nhật danh sách cán bộ. 1 tin, gần nhất lúc 08:00 ngày 09/04/2021: «Gửi @U0GONE01: *Còn* 1 ngày»',
-        `• <#C0NOICHINH> (\`C0NOICHINH\`) — \`not_in_channel\`: bot chưa được mời vào kênh. 1 tin, gần nhất lúc 08:00 ngày 07/04/2021: «${'x'.repeat(119)}…»`,
-        '• <#C0VHXH> (`C0VHXH`) — `channel_not_found`: kênh không tồn tại hoặc đã lưu trữ; sửa mã kênh của khối. 1 tin, gần nhất lúc 08:00 ngày 07/04/2021: «y»',
+        '• <@U0TP0001> (`U0TP0001`) — `account_inactive`: tài khoản không còn hoạt động trong workspace; cập nhật danh sách cán bộ. 2 tin, gần nhất lúc 08:00 ngày 07/04/2021: “⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.”',
+        '• <@U0GONE01> (`U0GONE01`) — `user_not_found`: tài khoản không còn hoạt động trong workspace; cập nhật danh sách cán bộ. 1 tin, gần nhất lúc 08:00 ngày 09/04/2021: “Gửi @U0GONE01: *Còn* 1 ngày”',
+        `• <#C0NOICHINH> (\`C0NOICHINH\`) — \`not_in_channel\`: bot chưa được mời vào kênh. 1 tin, gần nhất lúc 08:00 ngày 07/04/2021: “${'x'.repeat(119)}…”`,
+        '• <#C0VHXH> (`C0VHXH`) — `channel_not_found`: kênh không tồn tại hoặc đã lưu trữ; sửa mã kênh của khối. 1 tin, gần nhất lúc 08:00 ngày 07/04/2021: “y”',
       ].join('\n'),
     ]);
   });
@@ -361,7 +361,7 @@ describe('buildDeliveryDigest', () => {
   it('in English, and nothing when everything was delivered', () => {
     const message = buildDeliveryDigest({ locale: 'en', zone, undelivered: undelivered.slice(0, 1) })!;
     expect(sectionTexts(message)[1]).toBe(
-      '• <@U0TP0001> (`U0TP0001`) — `account_inactive`: the account is no longer active in the workspace; update the list of officers. 1 message, the latest at 08:00 on 7 Apr 2021: «⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.»',
+      '• <@U0TP0001> (`U0TP0001`) — `account_inactive`: the account is no longer active in the workspace; update the list of officers. 1 message, the latest at 08:00 on 7 Apr 2021: “⏰ Còn 3 ngày đến hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Sở Tư pháp chưa nộp báo cáo.”',
     );
     expect(buildDeliveryDigest({ locale: 'vi', zone, undelivered: [] })).toBeUndefined();
   });

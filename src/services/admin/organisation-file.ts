@@ -9,8 +9,8 @@ import { adminCaller } from './common';
 /**
  * The organisation file loaded from Slack: an admin shares the YAML file or the XLSX workbook with
  * the bot; it is read and validated as `npx thidua import` would, and what it would change is shown
- * (a dry run, rolled back). «Áp dụng» reads the same file again — the same bytes, checked by their
- * hash — and applies it in one transaction with its audit entry; «Hủy» or any problem changes nothing.
+ * (a dry run, rolled back). “Áp dụng” reads the same file again — the same bytes, checked by their
+ * hash — and applies it in one transaction with its audit entry; “Hủy” or any problem changes nothing.
  */
 export const MAX_ORGANISATION_FILE_BYTES = 5 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 15_000;

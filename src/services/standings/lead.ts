@@ -42,7 +42,7 @@ function summaryState(store: Store, blockId: number, periodId: number): Standing
 }
 
 /**
- * «Giữ bản tổng hợp»: the lead holds the block's automatic summary of the period (it is not posted
+ * “Giữ bản tổng hợp”: the lead holds the block's automatic summary of the period (it is not posted
  * until the lead posts it from `xephang`). `posted` when it went out already.
  */
 export function holdSummary(
@@ -104,7 +104,7 @@ export type PublishOutcome =
   | { kind: 'posted'; correction: boolean; record: StandingsRecord; channel: string; changedUnits: number };
 
 /**
- * «Đăng lên kênh»: posts the standings as they are now, or a correction when they changed since
+ * “Đăng lên kênh”: posts the standings as they are now, or a correction when they changed since
  * the last post. Read, compare and write in one (immediate) transaction, so two presses at once,
  * in any process, post once.
  */
@@ -157,7 +157,7 @@ export function publishByLead(
 }
 
 /**
- * «Xuất Excel»: queues the score table as XLSX to the presser's DM, built when it is sent. One
+ * “Xuất Excel”: queues the score table as XLSX to the presser's DM, built when it is sent. One
  * file per press (`pressId`, the trigger id, tells presses apart). Undefined when the block or
  * period is gone; else the file's name.
  */

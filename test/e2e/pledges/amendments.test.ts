@@ -66,7 +66,7 @@ describe('after the pledge due', () => {
     expect(request).toContain('*Đề nghị: Sửa đổi giao ước thi đua năm 2021* — Thanh tra tỉnh');
     expect(request).toContain('Người gửi: <@U0TT0001>, 05/04/2021 10:00');
     expect(request).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100');
-    expect(request).toContain('• Danh hiệu đăng ký: thêm «Cờ thi đua của UBND tỉnh»; bỏ «Tập thể lao động xuất sắc»');
+    expect(request).toContain('• Danh hiệu đăng ký: thêm “Cờ thi đua của UBND tỉnh”; bỏ “Tập thể lao động xuất sắc”');
     expect(request).not.toContain('9. Số vụ việc');
     expect(buttonValue(dm!, CHANGE_REQUEST_APPROVE)).toBe(`pledge:${state.versions[1]!.id}`);
     expect(t.slack.dmsTo(TT)).toEqual([]);
@@ -93,7 +93,7 @@ describe('after the pledge due', () => {
     });
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      '✅ Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.',
+      '✅ Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.',
     );
     state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decidedBy])).toEqual([
@@ -151,11 +151,11 @@ describe('after the pledge due', () => {
 
     const done = await t.driver.submitView(CA, { [CHANGE_REQUEST_REASON_BLOCK]: 'Mức trần phải giữ như đã giao ước.' });
     expect(resultText(done)).toContain(
-      'Đã từ chối đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả và lý do.',
+      'Đã từ chối đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả và lý do.',
     );
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      'Đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.». Bản đang có hiệu lực giữ nguyên.',
+      'Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”. Bản đang có hiệu lực giữ nguyên.',
     );
     const state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decisionReason])).toEqual([
@@ -167,7 +167,7 @@ describe('after the pledge due', () => {
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited && t.slack.dmsTo(CA2)[0]?.edited, 5000, 'the DMs redrawn');
     expect(hasButtons(t.slack.dmsTo(CA2)[0]!)).toBe(false);
     expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain(
-      'Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: «Mức trần phải giữ như đã giao ước.».',
+      'Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”.',
     );
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual([
       'pledge.signed',
@@ -303,7 +303,7 @@ describe('after the pledge due', () => {
     expect(pressed.status).toBe(200);
     await t.slack.waitFor(() => responsesTo(t.slack, reply.responseUrl).length === 2, 5000, 'the confirmation');
     expect(textOf(responsesTo(t.slack, reply.responseUrl)[1]!)).toContain(
-      'Đã duyệt đề nghị «Sửa đổi giao ước thi đua năm 2021» của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả.',
+      'Đã duyệt đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh; <@U0TT0001> đã được báo kết quả.',
     );
     expect(pledgeOf('TT').inForce!.version).toBe(2);
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({ action: 'pledge.amendment_approved', actorUserId: ADMIN, actingAsAdmin: true });

@@ -46,7 +46,7 @@ describe('a block with many criteria', () => {
     const bad = await t.driver.submitView(user, { ...Object.fromEntries(firstIds.map((id) => [id, '90'])), [firstIds[7]!]: 'abc' });
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { [firstIds[7]!]: 'Giá trị «abc» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.' },
+      errors: { [firstIds[7]!]: 'Giá trị “abc” không phải là số. Nhập số, ví dụ 95 hoặc 95,5.' },
     });
     t.slack.closeView(view.id);
 

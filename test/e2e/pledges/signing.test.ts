@@ -178,7 +178,7 @@ describe('signing the pledge', () => {
     expect(reply.body).toEqual({
       response_action: 'errors',
       errors: {
-        [targetBlock('1')]: 'Giá trị «mười» không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
+        [targetBlock('1')]: 'Giá trị “mười” không phải là số. Nhập số, ví dụ 95 hoặc 95,5.',
         pledge_sign: 'Cần đánh dấu xác nhận ký giao ước.',
       },
     });

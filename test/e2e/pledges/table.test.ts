@@ -31,7 +31,7 @@ describe('the block pledge table', () => {
     expect(text.indexOf('Thanh tra tỉnh')).toBeLessThan(text.indexOf('Công an tỉnh'));
   });
 
-  it('gives the lead «Nhắc» beside each unit that has not signed, once an hour, saying who asked', async () => {
+  it('gives the lead “Nhắc” beside each unit that has not signed, once an hour, saying who asked', async () => {
     t = await startPledgeBot();
     await sign(CA);
     t.clock.set(AFTER_DUE);
@@ -75,7 +75,7 @@ describe('the block pledge table', () => {
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua giaouoc`.',
     );
     const unknown = await t.driver.slashCommand(CA, 'giaouoc kinh te', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, unknown.responseUrl))).toContain('Không có khối «kinh te». Các khối: `NOI_CHINH`');
+    expect(textOf(await firstResponse(t.slack, unknown.responseUrl))).toContain('Không có khối “kinh te”. Các khối: `NOI_CHINH`');
     const year = await t.driver.slashCommand(CA, 'giaouoc 2019', CHANNEL);
     expect(textOf(await firstResponse(t.slack, year.responseUrl))).toContain(
       'Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.',
@@ -147,7 +147,7 @@ describe('an organisation that works in English', () => {
     expect(bad.body).toEqual({
       response_action: 'errors',
       errors: {
-        [target]: '«ten» is not a number. Enter a number, e.g. 95 or 95.5.',
+        [target]: '“ten” is not a number. Enter a number, e.g. 95 or 95.5.',
         pledge_titles: 'Choose at least one title.',
         pledge_sign: 'Tick the box to sign the pledge.',
       },

@@ -230,7 +230,7 @@ describe('a lead rotates yearly', () => {
     const buttonsFor = async (user: string) => buttons((await standings(user, 'xephang q1 2020')).blocks).map((button) => button.actionId);
     expect(await buttonsFor('U0TT0001')).toContain(STANDINGS_EXPORT);
     expect(await buttonsFor(CA)).not.toContain(STANDINGS_EXPORT);
-    // The same rule for «Nhắc» on the 2020 status table.
+    // The same rule for “Nhắc” on the 2020 status table.
     const nudge = `${q1of2020.id}:${unitId('VKS')}`;
     expect(textOf(await firstResponse(bot().slack, await press(CA, STATUS_NUDGE, nudge)))).toBe(
       'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',

@@ -5,12 +5,12 @@ import { responsesTo, type TestBot, textOf } from '../../support/bot';
 import { CHANNEL, command, LEAD, OFFICER, type UnitCode } from './support';
 
 /**
- * Driving the vote as people do: the «Bỏ phiếu» button under the proposal list in the channel, the
- * ballot modal filled and submitted, the receipt read; «Kết thúc bỏ phiếu» from the lead's status reply.
+ * Driving the vote as people do: the “Bỏ phiếu” button under the proposal list in the channel, the
+ * ballot modal filled and submitted, the receipt read; “Kết thúc bỏ phiếu” from the lead's status reply.
  */
 export const unitIdOf = (t: TestBot, code: UnitCode) => t.bot.store.structure.unitByCode(code)!.id;
 
-/** The proposal list the bot posted in the channel (the message with «Bỏ phiếu»). */
+/** The proposal list the bot posted in the channel (the message with “Bỏ phiếu”). */
 export async function openingPost(t: TestBot): Promise<PostedMessage> {
   return t.slack.waitFor(
     () => t.slack.messagesIn(CHANNEL).find((message) => JSON.stringify(message.blocks ?? []).includes(deliberationIds.voteAction)),
@@ -36,7 +36,7 @@ export interface BallotChoice {
   code?: string;
 }
 
-/** Presses «Bỏ phiếu» in the channel as `unit`'s officer and submits the ballot; the HTTP answer and the modal after it. */
+/** Presses “Bỏ phiếu” in the channel as `unit`'s officer and submits the ballot; the HTTP answer and the modal after it. */
 export async function vote(t: TestBot, unit: UnitCode, choice: BallotChoice) {
   const user = OFFICER[unit];
   const post = await openingPost(t);
