@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { MAX_COMMAND_LENGTH, matchCommand } from '../../src/domain/command-words';
 import { formatNumber } from '../../src/i18n/format';
+import type { Locale } from '../../src/i18n/messages';
 import { identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import { localeOf, refreshSlackLocale } from '../../src/services/people';
@@ -48,7 +49,9 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
 
     const match = matchCommand(command.text, words);
     if (match.kind === 'unknown') {
-      const suggestions = match.suggestions.map((name) => `\`/thidua ${name}\``).join(` ${text.or} `);
+      const suggestions = match.suggestions
+        .map((name) => `\`/thidua ${commandWord(subCommands.find((candidate) => candidate.name === name)!, locale)}\``)
+        .join(` ${text.or} `);
       return reply(
         [
           text.unknownCommand(escapeMrkdwn(command.text.trim().replace(/\s+/g, ' '))),
@@ -73,6 +76,16 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
       respond: reply,
     });
   }
+}
+
+/**
+ * The words that name `command` for a reader of `locale`, as its help line shows them ("baocao";
+ * "report" in English; "xephang nam"): what a suggestion tells that reader to type.
+ */
+export function commandWord(command: SubCommand, locale: Locale): string {
+  const words = command.help[locale].usage.split(/\s+/).slice(1);
+  const end = words.findIndex((word) => /^[[<]/.test(word));
+  return words.slice(0, end === -1 ? undefined : end).join(' ');
 }
 
 const pickSchema = z.object({

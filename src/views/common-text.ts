@@ -17,7 +17,7 @@ export const commonText = defineMessages(
       `Lệnh quá dài (${typed} ký tự; tối đa ${limit}), nên chưa được đọc. Vui lòng gõ ngắn lại: tên khối, kỳ báo cáo hoặc vài từ khóa là đủ.`,
     gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
     unitGone: 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.',
-    didYouMean: (suggestions: string) => `Có phải ý là ${suggestions}?`,
+    didYouMean: (suggestions: string) => `Có phải đồng chí muốn gõ ${suggestions}?`,
     seeHelp: 'Gõ `/thidua help` để xem các lệnh.',
     or: 'hoặc',
     helpTitle: 'Thi Đua — các lệnh',

@@ -22,7 +22,7 @@ export const directiveText = defineMessages(
 
     noMatch: (query: string) => `Không tìm thấy văn bản nào cho “${query}”.`,
     closeNumbers: 'Số hiệu gần giống:',
-    didYouMean: (query: string) => `Có phải ý là “${query}”?`,
+    didYouMean: (query: string) => `Có phải đồng chí muốn tìm “${query}”?`,
     noMatchTip: 'Thử gõ số hiệu (ví dụ `34-CT/TW`, `06/2022`) hoặc vài từ trong trích yếu; có dấu hay không dấu đều được.',
 
     sharedBy: (user: string) => `${user} chia sẻ văn bản qua \`/thidua vanban\``,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFiles } from './import-graph';
 import { CHECKED_ROOTS } from './layers';
 
-// voice.md: quotation marks are “…”, never «…». Written as escapes so this file does not hold them.
+// voice.md: quotation marks are “…”, never the guillemets; written below as escapes only.
 const GUILLEMETS = /[\u00ab\u00bb]/;
 
 /**

@@ -173,7 +173,7 @@ describe('/thidua vanban: the directive library', () => {
   it('suggests the closest word, written with its accents, for a misspelt word', async () => {
     const found = await search('khen thuongg');
     expect(textOf(found.reply)).toContain(
-      'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải ý là “khen thưởng”?',
+      'Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần. Có phải đồng chí muốn tìm “khen thưởng”?',
     );
     const corrected = buttonsOf(found.reply).find((button) => button.text === 'khen thưởng')!;
     const next = await press(OFFICER, corrected, found);

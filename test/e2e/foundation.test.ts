@@ -61,6 +61,13 @@ describe('the app over HTTP with the local Slack', () => {
     expect(answer).toContain('`/thidua help`');
   });
 
+  it('suggests a mistyped command in the words of voice.md', async () => {
+    const reply = await test.driver.slashCommand(OFFICER, 'baocaoo');
+    expect(textOf(await firstResponse(test.slack, reply.responseUrl))).toBe(
+      'Không có lệnh “baocaoo”. Có phải đồng chí muốn gõ `/thidua baocao`? Gõ `/thidua help` để xem các lệnh.',
+    );
+  });
+
   it.each(['dang ki', 'đăng kí', 'dangki', 'Đăng Ký'])('opens the pledge for %j (kí and ký are one word)', async (typed) => {
     const opened = test.slack.callsTo('views.open').length;
     await test.driver.slashCommand(OFFICER, typed);

@@ -26,6 +26,10 @@ describe('each person’s language', () => {
     pledge('STP');
 
     expect(await reply(STP, 'help')).toContain('Thi Đua — commands');
+    // A mistyped command is suggested by its English word, the one the English help shows.
+    expect(await reply(STP, 'reportt')).toBe(
+      'There is no command “reportt”. Did you mean `/thidua report`? Type `/thidua help` to see the commands.',
+    );
     expect(t.slack.callsTo('users.info').map((call) => call.args.include_locale)).toEqual([true]);
     // Someone whose Slack says nothing of English keeps the organisation's Vietnamese.
     expect(await reply(TT, 'help')).toContain('Thi Đua — các lệnh');
