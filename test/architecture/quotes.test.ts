@@ -45,7 +45,9 @@ describe('quotation marks are “…” (voice.md)', () => {
   it('finds them in every kind of string, escaped or not, and not elsewhere', () => {
     const text = [
       "const a = 'Không có lệnh \\u00abx\\u00bb.';",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a template literal
       'const b = `Giá trị \u00ab${typed}\u00bb không phải là số.`;',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of a template literal
       'const c = `${x} \u00abNhắc\u00bb`;',
       'const d = "plain \u201cquoted\u201d";',
     ].join('\n');
