@@ -2,7 +2,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import type { PeriodRow } from '../db/store/structure';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
-import { formatDate, formatPoints } from '../src/i18n/format';
+import { formatDate } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
@@ -12,7 +12,7 @@ import { type ReportApplied, reportForm } from '../src/services/reports/submit';
 import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
-import { reportText } from '../src/views/report';
+import { provisionalScoreText, reportText } from '../src/views/report';
 import { buildReportModal, buildReportResultView, reportErrors } from '../src/views/report-modal';
 import type { Feature, ModalOpener } from './shared/feature';
 import { scopeProblemText } from './shared/openers';
@@ -179,22 +179,19 @@ async function openReportModal(opener: ModalOpener, asked: { unitText: string; p
 
 function appliedText(applied: ReportApplied, form: ReportForm, locale: Locale): string {
   const text = reportText[locale].result;
-  const points = (total: number) => formatPoints(total, locale);
   switch (applied.kind) {
     case 'unchanged':
       return applied.against === 'pending' ? text.unchangedPending : text.unchanged;
     case 'withdrawn':
       return text.withdrawn;
     case 'submitted':
-      return (
-        (applied.late ? text.submittedLate : text.submitted)(form.unit.name, form.period.name, points(applied.total)) +
-        (applied.awaitingReview ? text.awaiting : '')
+      return (applied.late ? text.submittedLate : text.submitted)(
+        form.unit.name,
+        form.period.name,
+        provisionalScoreText(applied.score, locale),
       );
     case 'updated':
-      return (
-        text.updated(form.unit.name, form.period.name, applied.version, points(applied.total)) +
-        (applied.awaitingReview ? text.awaiting : '')
-      );
+      return text.updated(form.unit.name, form.period.name, applied.version, provisionalScoreText(applied.score, locale));
     case 'requested':
       return text.requested(deciderText(applied.decider, locale));
   }

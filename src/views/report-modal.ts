@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
 import type { EntryDetail } from '../domain/scoring';
-import { formatDate, formatDateTime, formatLocalDate, formatNumber, formatPoints } from '../i18n/format';
+import { formatDate, formatDateTime, formatLocalDate, formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
@@ -16,7 +16,7 @@ import {
   REPORT_VALUE_BLOCK_PREFIX,
 } from './ids';
 import { criterionLabel, inputNumber, pledgedValue } from './pledge';
-import { type ReportCriterion, type ReportMode, reportText } from './report';
+import { type ProvisionalScore, provisionalInForceText, type ReportCriterion, type ReportMode, reportText } from './report';
 
 /** The report modal: its pages, one field per criterion by kind, its errors, and the result shown in its place. */
 export function valueBlockId(criterionId: number): string {
@@ -93,7 +93,7 @@ export interface ReportModalFacts {
   decider?: Decider;
   returned?: { reason: string; by: string };
   reviewed?: { by: string; at: Date };
-  provisional?: { total: number; awaitingReview: boolean };
+  provisional?: ProvisionalScore;
   actingAsAdmin: boolean;
   prefill?: { source: 'in_force' | 'pending'; version: number; at: Date; by: string };
   page: { index: number; count: number; first: number; last: number; total: number };
@@ -295,7 +295,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         ]
       : []),
     ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
-    ...(facts.provisional ? [text.provisional(formatPoints(facts.provisional.total, locale), facts.provisional.awaitingReview)] : []),
+    ...(facts.provisional ? [provisionalInForceText(facts.provisional, locale)] : []),
     ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
   ];
   const blocks: KnownBlock[] = [

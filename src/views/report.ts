@@ -81,8 +81,15 @@ export const reportText = defineMessages(
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) =>
-      `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${awaiting ? ' (điểm thưởng và điểm tự chấm chờ Trưởng khối thẩm định)' : ''}.`,
+    provisional: (points: string, leftOut: string) => `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${leftOut}.`,
+    score: (points: string, leftOut: string) => `Điểm tạm tính: ${points} điểm${leftOut}.`,
+    leftOut: {
+      bonus: 'điểm thưởng',
+      leadScored: 'các tiêu chí do Trưởng khối chấm',
+      and: ' và ',
+      sentence: (parts: string) => ` (chưa gồm ${parts})`,
+      selfScored: ' Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
+    },
     actingAsAdmin: 'Quản trị viên thực hiện thay cho đơn vị; việc này được ghi vào nhật ký.',
     pageOf: (page: number, count: number, first: number, last: number, total: number) =>
       `Trang ${page}/${count} — tiêu chí ${first}–${last} trên ${total}.`,
@@ -138,24 +145,21 @@ export const reportText = defineMessages(
       evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) =>
-        `✅ Đã nộp báo cáo ${period} của ${unit}. Điểm tạm tính: ${points} điểm.`,
-      submittedLate: (unit: string, period: string, points: string) =>
-        `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). Điểm tạm tính: ${points} điểm.`,
-      updated: (unit: string, period: string, version: number, points: string) =>
-        `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
+      submitted: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. ${score}`,
+      submittedLate: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). ${score}`,
+      updated: (unit: string, period: string, version: number, score: string) =>
+        `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). ${score}`,
       requested: (decider: string) =>
         `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
       unchanged: 'Không có thay đổi nào so với báo cáo đang có hiệu lực; chưa lưu gì.',
       unchangedPending: 'Không có thay đổi nào so với đề nghị sửa đang chờ duyệt; chưa lưu gì.',
       withdrawn: 'Nội dung trùng với báo cáo đang có hiệu lực: đã rút đề nghị sửa đang chờ duyệt.',
       stale: 'Bảng tiêu chí của khối vừa thay đổi trong lúc điền biểu mẫu; chưa lưu gì. Vui lòng gõ lại `/thidua baocao`.',
-      awaiting: ' Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) =>
-      `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). Điểm tạm tính: ${points} điểm.`,
+    confirmation: (unit: string, period: string, at: string, version: number, score: string) =>
+      `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). ${score}`,
     requestTitle: (period: string, year: number) => `Sửa báo cáo ${periodOfYear(period, year, 'vi')}`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -194,8 +198,15 @@ export const reportText = defineMessages(
     prefilledPending: (at: string, by: string) =>
       `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
-    provisional: (points: string, awaiting: boolean) =>
-      `Provisional score of the version in force: *${points} points*${awaiting ? ' (bonus and self-scores await the block lead’s review)' : ''}.`,
+    provisional: (points: string, leftOut: string) => `Provisional score of the version in force: *${points} points*${leftOut}.`,
+    score: (points: string, leftOut: string) => `Provisional score: ${points} points${leftOut}.`,
+    leftOut: {
+      bonus: 'bonus points',
+      leadScored: 'the criteria the block lead scores',
+      and: ' and ',
+      sentence: (parts: string) => ` (not counting ${parts})`,
+      selfScored: ' Self-scores count provisionally until the block lead reviews them.',
+    },
     actingAsAdmin: 'An admin acts for the unit; this is recorded in the audit log.',
     pageOf: (page: number, count: number, first: number, last: number, total: number) =>
       `Page ${page} of ${count} — criteria ${first}–${last} of ${total}.`,
@@ -250,24 +261,21 @@ export const reportText = defineMessages(
       evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, points: string) =>
-        `✅ ${unit}'s report for ${period} is submitted. Provisional score: ${points} points.`,
-      submittedLate: (unit: string, period: string, points: string) =>
-        `✅ ${unit}'s report for ${period} is submitted (late). Provisional score: ${points} points.`,
-      updated: (unit: string, period: string, version: number, points: string) =>
-        `✅ ${unit}'s report for ${period} is saved (version ${version}). Provisional score: ${points} points.`,
+      submitted: (unit: string, period: string, score: string) => `✅ ${unit}'s report for ${period} is submitted. ${score}`,
+      submittedLate: (unit: string, period: string, score: string) => `✅ ${unit}'s report for ${period} is submitted (late). ${score}`,
+      updated: (unit: string, period: string, version: number, score: string) =>
+        `✅ ${unit}'s report for ${period} is saved (version ${version}). ${score}`,
       requested: (decider: string) =>
         `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
       unchanged: 'Nothing differs from the report in force; nothing was saved.',
       unchangedPending: 'Nothing differs from the change request awaiting approval; nothing was saved.',
       withdrawn: 'Identical to the report in force: the change request awaiting approval is withdrawn.',
       stale: "The block's scoring table changed while the form was open; nothing was saved. Please type `/thidua report` again.",
-      awaiting: ' Bonus points and self-scores become official once the block lead has reviewed them.',
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
       `${unit} submitted its report for ${period}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
-    confirmation: (unit: string, period: string, at: string, version: number, points: string) =>
-      `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). Provisional score: ${points} points.`,
+    confirmation: (unit: string, period: string, at: string, version: number, score: string) =>
+      `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). ${score}`,
     requestTitle: (period: string, year: number) => `Change to the ${period} ${year} report`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
@@ -296,20 +304,49 @@ export function buildSubmittedLine(
 }
 
 export function buildReportConfirmation(
-  facts: { unitName: string; periodName: string; at: Date; version: number; total: number; awaitingReview: boolean; zone: string },
+  facts: { unitName: string; periodName: string; at: Date; version: number; score: ProvisionalScore; zone: string },
   locale: Locale,
 ): { text: string } {
-  const text = reportText[locale];
   return {
-    text:
-      text.confirmation(
-        escapeMrkdwn(facts.unitName),
-        escapeMrkdwn(facts.periodName),
-        formatDateTime(facts.at, facts.zone, locale),
-        facts.version,
-        formatPoints(facts.total, locale),
-      ) + (facts.awaitingReview ? text.result.awaiting : ''),
+    text: reportText[locale].confirmation(
+      escapeMrkdwn(facts.unitName),
+      escapeMrkdwn(facts.periodName),
+      formatDateTime(facts.at, facts.zone, locale),
+      facts.version,
+      provisionalScoreText(facts.score, locale),
+    ),
   };
+}
+
+/**
+ * A unit's provisional total before the lead's review: a claimed bonus and the lines the lead scores
+ * count 0 until reviewed (left out), self-scores count as entered until reviewed.
+ */
+export interface ProvisionalScore {
+  total: number;
+  leftOut: { bonus: boolean; leadScored: boolean };
+  selfScored: boolean;
+}
+
+/** "(chưa gồm điểm thưởng và …)" when the total leaves something out, else nothing. */
+function leftOutText(score: ProvisionalScore, locale: Locale): string {
+  const words = reportText[locale].leftOut;
+  const parts = [...(score.leftOut.bonus ? [words.bonus] : []), ...(score.leftOut.leadScored ? [words.leadScored] : [])];
+  return parts.length ? words.sentence(parts.join(words.and)) : '';
+}
+
+/** "Điểm tạm tính: 60,00 điểm (chưa gồm …)." and, with self-scores, that they count until reviewed. */
+export function provisionalScoreText(score: ProvisionalScore, locale: Locale): string {
+  const text = reportText[locale];
+  return text.score(formatPoints(score.total, locale), leftOutText(score, locale)) + (score.selfScored ? text.leftOut.selfScored : '');
+}
+
+/** The form's line about the version in force: its provisional total and what it leaves out. */
+export function provisionalInForceText(score: ProvisionalScore, locale: Locale): string {
+  const text = reportText[locale];
+  return (
+    text.provisional(formatPoints(score.total, locale), leftOutText(score, locale)) + (score.selfScored ? text.leftOut.selfScored : '')
+  );
 }
 
 /** One line per change, in the organisation's language, in the form's order, as mrkdwn (what was typed escaped). */

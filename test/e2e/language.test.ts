@@ -37,7 +37,9 @@ describe('each person’s language', () => {
     const { view } = await openModalBy(t, STP, 'report', CHANNEL);
     expect(textOf(view.view)).toContain('Due: 10 Apr 2021 17:00.');
     const done = await t.driver.submitView(STP, answers());
-    expect(textOf(resultOf(done))).toContain("✅ Sở Tư pháp's report for Quý I is submitted. Provisional score: 95.20 points.");
+    expect(textOf(resultOf(done))).toContain(
+      "✅ Sở Tư pháp's report for Quý I is submitted. Provisional score: 95.20 points (not counting bonus points). Self-scores count provisionally until the block lead reviews them.",
+    );
     await t.bot.idle();
     // The block's channel hears of it in the organisation's language.
     const posted = t.slack.messagesIn(CHANNEL).at(-1)!;

@@ -67,7 +67,7 @@ describe('submitting a period report', () => {
     const reply = await t.driver.submitView(STP, answers({ report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' }));
     // 98/100 × 40 = 39,2 · self-scores 8 + 4 + 9 · six yes × 5 = 30 · 1 ≤ 2 violations → 5 · bonus awaits review.
     expect(textOf(resultOf(reply))).toBe(
-      '✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
+      '✅ Đã nộp báo cáo Quý I của Sở Tư pháp. Điểm tạm tính: 95,20 điểm (chưa gồm điểm thưởng). Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
     );
     const stored = reportOf('STP');
     expect(stored.versions.map((version) => [version.version, version.status, version.late, version.submittedBy])).toEqual([
@@ -83,7 +83,7 @@ describe('submitting a period report', () => {
     expect(line.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
     const confirmation = await t.slack.waitFor(() => t.slack.dmsTo(STP)[0], 5000, 'the confirmation');
     expect(confirmation.text).toBe(
-      '✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm. Điểm thưởng và điểm tự chấm được tính chính thức sau khi Trưởng khối thẩm định.',
+      '✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm (chưa gồm điểm thưởng). Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
     );
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual(['report.submitted']);
   });
@@ -105,6 +105,10 @@ describe('submitting a period report', () => {
     t.clock.advance(3600_000);
     const { view } = await openModalBy(t, STP, 'bao cao q1', CHANNEL);
     expect(textOf(view.view)).toContain('Đã điền sẵn báo cáo đang có hiệu lực (bản 1, 08/04/2021 09:00, <@U0TP0001>).');
+    // The claimed bonus (3) is not in the total until the lead reviews it, and the form says so.
+    expect(textOf(view.view)).toContain(
+      'Điểm tạm tính của bản đang có hiệu lực: *51,00 điểm* (chưa gồm điểm thưởng). Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
+    );
     expect(inputsOf(view.view).find((input) => input.blockId === value('1'))?.initial).toBe('98');
     const reply = await t.driver.submitView(STP, { [value('1')]: '99,5' });
     expect(textOf(resultOf(reply))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');

@@ -9,7 +9,7 @@ import { reportAsk } from '../../domain/report-form';
 import { parsePeriodWords } from '../../domain/scope-words';
 import { scoreUnit, type TableRules } from '../../domain/scoring';
 import { autoFacts, type ScoredReport, scoredReport, scoringCriteria, scoringCriterion, scoringInput } from '../../standings/inputs';
-import type { ReportCriterion, ReportMode } from '../../views/report';
+import type { ProvisionalScore, ReportCriterion, ReportMode } from '../../views/report';
 import { blocksOfCriterion } from '../../views/report-modal';
 import type { Caller } from '../caller';
 import { periodsForUnit, reportTerms } from '../dues';
@@ -244,17 +244,22 @@ export function formSubject(form: ReportForm): ScoringSubject {
   };
 }
 
-/** The provisional total a unit is told, and whether points still await the lead's review. */
-export function provisionalScore(subject: ScoringSubject, report: ScoredReport): { total: number; awaitingReview: boolean } {
+/** The provisional total a unit is told, and what in it still waits for the lead's review. */
+export function provisionalScore(subject: ScoringSubject, report: ScoredReport): ProvisionalScore {
   const score = scoreReport(subject, report);
+  const awaitingReview = score.criteria.filter((line) => line.notes.includes('awaiting_review'));
   return {
     total: score.total,
-    awaitingReview: score.criteria.some((line) => line.notes.includes('awaiting_review') || line.notes.includes('awaiting_lead')),
+    leftOut: {
+      bonus: awaitingReview.some((line) => line.kind === 'bonus'),
+      leadScored: score.criteria.some((line) => line.notes.includes('awaiting_lead')),
+    },
+    selfScored: awaitingReview.some((line) => line.kind !== 'bonus'),
   };
 }
 
 /** The provisional score of the version in force, when there is one: what the form shows above the fields. */
-export function provisionalInForce(form: ReportForm): { total: number; awaitingReview: boolean } | undefined {
+export function provisionalInForce(form: ReportForm): ProvisionalScore | undefined {
   const report = scoredReport(form.current);
   return report ? provisionalScore(formSubject(form), report) : undefined;
 }

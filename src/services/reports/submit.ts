@@ -5,7 +5,7 @@ import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../d
 import type { EntryDetail } from '../../domain/scoring';
 import type { Decider } from '../../views/common-text';
 import { REPORT_EVIDENCE_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
-import { buildReportConfirmation, buildSubmittedLine, type ReportCriterion } from '../../views/report';
+import { buildReportConfirmation, buildSubmittedLine, type ProvisionalScore, type ReportCriterion } from '../../views/report';
 import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/report-modal';
 import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
@@ -50,8 +50,8 @@ const entrySchema: z.ZodType<ReportEntry> = z.object({
 export type ReportApplied =
   | { kind: 'unchanged'; against: 'in_force' | 'pending' }
   | { kind: 'withdrawn'; withdrawn: number[] }
-  | { kind: 'submitted'; late: boolean; total: number; awaitingReview: boolean; withdrawn: number[] }
-  | { kind: 'updated'; version: number; total: number; awaitingReview: boolean; withdrawn: number[] }
+  | { kind: 'submitted'; late: boolean; score: ProvisionalScore; withdrawn: number[] }
+  | { kind: 'updated'; version: number; score: ProvisionalScore; withdrawn: number[] }
   | { kind: 'requested'; decider?: Decider; withdrawn: number[] };
 
 export type ReportEntryProblem = ReportProblem<ReportCriterion>;
@@ -213,8 +213,7 @@ function applyReport({
           periodName: form.period.name,
           at: now,
           version: version.version,
-          total: score.total,
-          awaitingReview: score.awaitingReview,
+          score,
           zone: organisation.timeZone,
         },
         locale,
@@ -237,7 +236,7 @@ function applyReport({
         });
       }
     }
-    return { kind: 'updated', version: version.version, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
+    return { kind: 'updated', version: version.version, score, withdrawn };
   }
   // The first submission is announced; the count is taken in this transaction, so it is exact.
   const members = tx.structure.membersInYear(form.period.year, form.block.id);
@@ -265,5 +264,5 @@ function applyReport({
     },
     now,
   );
-  return { kind: 'submitted', late, total: score.total, awaitingReview: score.awaitingReview, withdrawn };
+  return { kind: 'submitted', late, score, withdrawn };
 }
