@@ -248,7 +248,8 @@ export function reviewReport(
       reviewerUserId: by,
       actingAsAdmin: permission.actingAsAdmin,
       outcome: returned ? 'returned' : 'reviewed',
-      reason: returned ? reason : null,
+      // Returning: the reason; confirming: the lead's comment, if any.
+      reason: reason || null,
       scores: returned ? new Map() : points,
       corrections: returned ? new Map() : corrections,
       at: now,
@@ -276,6 +277,7 @@ export function reviewReport(
               total,
               points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])),
               ...(corrections.size ? { corrections: Object.fromEntries(corrections) } : {}),
+              ...(reason ? { comment: reason } : {}),
             }),
       },
     });
@@ -300,7 +302,15 @@ export function reviewReport(
         message: {
           user: version.submittedBy,
           ...buildReviewedMessage(
-            { unitName: unit.name, periodName: period.name, by, total, changes, criteria: subject.criteria },
+            {
+              unitName: unit.name,
+              periodName: period.name,
+              by,
+              total,
+              changes,
+              criteria: subject.criteria,
+              ...(reason ? { comment: reason } : {}),
+            },
             localeOf({ store: tx }, version.submittedBy),
           ),
         },

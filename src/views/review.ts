@@ -76,8 +76,8 @@ export const reviewText = defineMessages(
     outcomeLabel: 'Kết quả thẩm định',
     confirm: 'Xác nhận kết quả',
     returnIt: 'Trả lại để đơn vị sửa',
-    reasonLabel: 'Lý do trả lại',
-    reasonHint: 'Bắt buộc khi trả lại: đơn vị sẽ nhận được nội dung này.',
+    reasonLabel: 'Nhận xét (lý do, nếu trả lại)',
+    reasonHint: 'Không bắt buộc khi xác nhận; bắt buộc khi trả lại. Đơn vị nhận được nội dung này qua tin nhắn riêng.',
     problem: {
       notANumber: (typed: string) => `Giá trị “${typed}” không phải là số. Nhập số, ví dụ 8 hoặc 8,5.`,
       range: (max: string) => `Nhập số từ 0 đến ${max}.`,
@@ -98,6 +98,7 @@ export const reviewText = defineMessages(
       `Báo cáo ${period} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `Báo cáo ${period} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
+    comment: (comment: string) => `Nhận xét của Trưởng khối: “${comment}”`,
     openReport: 'Mở báo cáo',
     resubmitted: (unit: string, period: string, version: number) =>
       `${unit} đã nộp lại báo cáo ${period} (bản ${version}) sau khi bị trả lại; báo cáo chờ thẩm định.`,
@@ -147,8 +148,8 @@ export const reviewText = defineMessages(
     outcomeLabel: 'Review outcome',
     confirm: 'Confirm the results',
     returnIt: 'Return to the unit for correction',
-    reasonLabel: 'Reason for returning',
-    reasonHint: 'Required when returning: the unit receives it.',
+    reasonLabel: 'Comment (the reason, if returning)',
+    reasonHint: 'Optional when confirming; required when returning. The unit receives it by direct message.',
     problem: {
       notANumber: (typed: string) => `“${typed}” is not a number. Enter a number, e.g. 8 or 8.5.`,
       range: (max: string) => `Enter a number from 0 to ${max}.`,
@@ -170,6 +171,7 @@ export const reviewText = defineMessages(
       `${unit}'s report for ${period} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `${unit}'s report for ${period} is reviewed (${by}): ${points} points.`,
+    comment: (comment: string) => `The block lead’s comment: “${comment}”`,
     openReport: 'Open the report',
     resubmitted: (unit: string, period: string, version: number) =>
       `${unit} resubmitted its report for ${period} (version ${version}) after it was returned; it awaits review.`,
@@ -577,16 +579,21 @@ export function buildReviewedMessage(
     /** What the lead changed, each with its reason (src/domain/review-corrections.ts). */
     changes?: readonly ReviewChange[];
     criteria?: readonly ReportCriterion[];
+    /** The lead's comment on confirming, when there is one. */
+    comment?: string;
   },
   locale: Locale,
 ): { text: string } {
   const text = reviewText[locale];
-  const headline = text.reviewedMessage(
-    escapeMrkdwn(facts.unitName),
-    escapeMrkdwn(facts.periodName),
-    mention(facts.by),
-    formatPoints(facts.total, locale),
-  );
+  const headline = [
+    text.reviewedMessage(
+      escapeMrkdwn(facts.unitName),
+      escapeMrkdwn(facts.periodName),
+      mention(facts.by),
+      formatPoints(facts.total, locale),
+    ),
+    ...(facts.comment ? [text.comment(escapeMrkdwn(facts.comment))] : []),
+  ].join('\n');
   const criteria = new Map((facts.criteria ?? []).map((criterion) => [criterion.id, criterion]));
   // reportedEntryText gives mrkdwn already (the file's words escaped).
   const lines = (facts.changes ?? []).flatMap((change) => {

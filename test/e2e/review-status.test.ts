@@ -212,11 +212,13 @@ describe('reviewing a report (thẩm định)', () => {
     const done = await t.driver.submitView(CA, {
       [`review_points_${criterion('2').id}`]: '6',
       [`review_points_${criterion('T').id}`]: '1',
+      // Confirming takes an optional comment: stored with the review, sent to the unit, in the audit log.
+      review_reason: 'Minh chứng đầy đủ, đề nghị giữ vững.',
     });
     // 39,2 + six yes × 5 + 5 (ceiling kept) + graded 6 (lead) + 4 + 9 + bonus 1 accepted of 3 = 94,2
     expect(textOf(resultOf(done))).toBe('✅ Đã thẩm định báo cáo Quý I của Sở Tư pháp: 94,20 điểm.');
     const report = t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id)!;
-    expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: CA });
+    expect(report.review).toMatchObject({ outcome: 'reviewed', reviewerUserId: CA, reason: 'Minh chứng đầy đủ, đề nghị giữ vững.' });
     expect(report.review!.scores.get(criterion('2').id)?.points).toBe(6);
     expect(report.review!.scores.get(criterion('T').id)?.points).toBe(1);
     const told = await t.slack.waitFor(
@@ -228,6 +230,7 @@ describe('reviewing a report (thẩm định)', () => {
     expect(told.text).toBe(
       [
         'Báo cáo Quý I của Sở Tư pháp đã được thẩm định (<@U0CA0001>): 94,20 điểm.',
+        'Nhận xét của Trưởng khối: “Minh chứng đầy đủ, đề nghị giữ vững.”',
         'Trưởng khối đã thay đổi:',
         '• 2. Cải cách hành chính, chuyển đổi số: 8 → 6 điểm',
         '• T. Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): 3 → 1 điểm',
@@ -236,7 +239,7 @@ describe('reviewing a report (thẩm định)', () => {
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({
       action: 'report.reviewed',
       actorUserId: CA,
-      details: expect.objectContaining({ total: 94.2 }),
+      details: expect.objectContaining({ total: 94.2, comment: 'Minh chứng đầy đủ, đề nghị giữ vững.' }),
     });
 
     // The unit's report now shows who reviewed it and the reviewed score.
