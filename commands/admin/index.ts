@@ -21,13 +21,13 @@ const adminHelp = defineMessages(
     usage: '/thidua quantri [canbo | truongkhoi | giahan | molai | ngaynghi | nhatky … | teptochuc]',
     description:
       'Công cụ của Ban Thi đua – Khen thưởng (chỉ quản trị viên): giao, thôi giao cán bộ thi đua; đặt Trưởng khối, Phó khối theo năm; gia hạn nộp báo cáo cho một đơn vị; mở lại báo cáo đã khóa; thêm ngày nghỉ; đọc nhật ký; nạp tệp tổ chức. Mỗi thay đổi được ghi vào nhật ký.',
-    example: '/thidua quantri nhatky PHUONG_A 01/03/2021 31/03/2021',
+    example: '/thidua quantri nhatky STP 01/03/2021 31/03/2021',
   },
   {
     usage: '/thidua admin [officers | leads | extend | reopen | holiday | log … | file]',
     description:
       "The Emulation & Commendation Board's tools (admins only): make or relieve officers; set a block's lead and deputy for a year; extend a unit's due; reopen a locked report; add a holiday; read the audit log; load the organisation file. Every change goes to the audit log.",
-    example: '/thidua admin log PHUONG_A 01/03/2021 31/03/2021',
+    example: '/thidua admin log STP 01/03/2021 31/03/2021',
   },
 );
 

@@ -315,6 +315,20 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     expect(textOf(await reply(ADMIN, 'quantri nhatky 08/04/2021'))).toContain('thêm ngày nghỉ 13/04/2021 (Nghỉ bù)');
   });
 
+  it.each([
+    ['help', 'quantri nhatky', 'Nhật ký'],
+    ['ngonngu en', 'admin log', 'Audit log'],
+  ])('the help’s example of the audit log (after `%s`) works on the demo', async (language, command, title) => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await reply(ADMIN, language);
+    const help = textOf(await reply(ADMIN, 'help'));
+    const example = help.match(new RegExp(`\`/thidua (${command} [^\`]+)\``))?.[1];
+    expect(example).toBeDefined();
+    const log = textOf(await reply(ADMIN, example!));
+    expect(log).toContain(title);
+    expect(log).not.toMatch(/Không có đơn vị|There is no unit/);
+  });
+
   it.each(['tiendo', 'xephang Q1', 'giaouoc'])(
     'gives an admin outside every block the blocks as buttons with their progress for `%s`',
     async (typed) => {
