@@ -66,7 +66,7 @@ const pageSchema = z.object({
 }) satisfies z.ZodType<YearStandingsPage>;
 
 const yearTable = pagedTableFeature<YearStandingsPage>({
-  name: 'xephangnam',
+  name: 'xephang nam',
   aliases: [
     'xếp hạng năm',
     'xep hang nam',

@@ -31,7 +31,7 @@ export type ModalOpener = Pick<CommandContext, 'deps' | 'caller' | 'organisation
 
 /** One `/thidua` sub-command: its Vietnamese name, aliases, help and handler. */
 export interface SubCommand {
-  /** Canonical Vietnamese name without diacritics, e.g. "baocao". */
+  /** Canonical Vietnamese name without diacritics, as people type it (shown in replies that name the command), e.g. "baocao", "xephang nam". */
   name: string;
   /** Other ways to type it: with diacritics ("báo cáo"), the English alias ("report"). */
   aliases: string[];
