@@ -4,6 +4,7 @@ import { describeCaller } from '../src/views/caller';
 import { buildHelp } from '../src/views/help';
 import type { SubCommand } from './shared/feature';
 import { notInOrganisation } from './shared/replies';
+import { commandWord } from './shared/router';
 
 const helpText = defineMessages(
   { usage: '/thidua help', description: 'Danh sách các lệnh, cách dùng và ví dụ.', example: '/thidua trogiup' },
@@ -18,10 +19,14 @@ export function helpCommand(all: () => SubCommand[]): SubCommand {
     help: helpText,
     audience: 'anyone',
     async run({ deps, caller, organisation, locale, respond }) {
-      const entries = all().map((command) => ({
-        help: command.help[locale],
-        aliases: command.aliases.filter((alias) => /^[a-z]+$/.test(alias) && alias !== command.name),
-      }));
+      const entries = all().map((command) => {
+        // The words the usage shows ("/thidua pledge [year]" → "pledge") are no other way to type it.
+        const shown = commandWord(command, locale);
+        return {
+          help: command.help[locale],
+          aliases: command.aliases.filter((alias) => /^[a-z]+$/.test(alias) && alias !== command.name && alias !== shown),
+        };
+      });
       await respond(buildHelp(entries, locale, isMember(caller) ? describeCaller(caller, locale) : notInOrganisation(deps, organisation)));
     },
   };

@@ -87,4 +87,19 @@ describe('each person’s language', () => {
     );
     expect(await reply(STP, 'ngonngu klingon')).toBe('There is no language “klingon”. Choose `vi`, `en` or `auto`.');
   });
+
+  it.each(['vi', 'en'])('lists no command in the help (%s) as its own other name', async (language) => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await reply(TT, `ngonngu ${language}`);
+    const sent = await t.driver.slashCommand(TT, 'help', CHANNEL);
+    const sections = ((await firstResponse(t.slack, sent.responseUrl)).blocks as { text?: { text: string } }[])
+      .map((block) => block.text?.text ?? '')
+      .filter((text) => text.startsWith('*`/thidua'));
+    const named = sections.map((text) => ({
+      shown: text.match(/^\*`\/thidua (\S+)/)![1]!,
+      others: [...(text.match(/_\((?:Tên khác|Also): (.*)\)_/)?.[1] ?? '').matchAll(/`([^`]+)`/g)].map((found) => found[1]),
+    }));
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter(({ shown, others }) => others.includes(shown))).toEqual([]);
+  });
 });
