@@ -31,7 +31,7 @@ export const yearStandingsText = defineMessages(
     notAllReviewed: 'có báo cáo chưa thẩm định',
     gradeProvisional: 'xếp loại tạm tính: còn tiêu chí chờ Trưởng khối chấm',
     missing: (periods: string) => `chưa báo cáo ${periods}, tính 0 điểm`,
-    unitOfBlock: (block: string) => `Thuộc ${block}`,
+    unitOfBlock: (block: string) => `Thuộc ${block}.`,
     periodLine: (period: string, total: string, rank: number, units: number, tie: boolean, grade: string) =>
       `• ${period}: *${total} điểm* · hạng ${rank}/${units}${tie ? ' (đồng hạng)' : ''} · ${grade}`,
     periodNotReported: (period: string) => `• ${period}: chưa báo cáo`,
@@ -60,7 +60,7 @@ export const yearStandingsText = defineMessages(
     notAllReviewed: 'a report awaits review',
     gradeProvisional: "provisional grade: a criterion awaits the block lead's score",
     missing: (periods: string) => `${periods} not reported, counted 0`,
-    unitOfBlock: (block: string) => `Member of ${block}`,
+    unitOfBlock: (block: string) => `Member of ${block}.`,
     periodLine: (period: string, total: string, rank: number, units: number, tie: boolean, grade: string) =>
       `• ${period}: *${total} points* · rank ${rank} of ${units}${tie ? ' (tied)' : ''} · ${grade}`,
     periodNotReported: (period: string) => `• ${period}: not reported`,
@@ -187,8 +187,11 @@ export function buildUnitYearReply(record: YearRecord, unitId: number, zone: str
   const row = record.rows.find((candidate) => candidate.unitId === unitId)!;
   const units = record.rows.length;
   const due = new Set([...record.counted, ...record.periods.filter((period) => period.due < record.computedAt).map((period) => period.id)]);
-  const periodLines = record.periods.map((period, index) => {
-    const result = row.periods[index]!;
+  // By the final period's rule the year line is that period's result: said once, as the year's.
+  const shownPeriods = record.periods.flatMap((period, index) =>
+    record.rule === 'final_period' && record.counted.includes(period.id) ? [] : [{ period, result: row.periods[index]! }],
+  );
+  const periodLines = shownPeriods.map(({ period, result }) => {
     const name = escapeMrkdwn(periodLabel(period, locale));
     if (result.reported)
       return text.periodLine(name, formatPoints(result.total, locale), result.rank, units, result.tie, escapeMrkdwn(result.grade ?? ''));
@@ -201,8 +204,8 @@ export function buildUnitYearReply(record: YearRecord, unitId: number, zone: str
   const flags = yearRowFlags(record, row, locale).filter((flag) => flag !== standingsText[locale].tie);
   const blocks: KnownBlock[] = [
     header(text.unitTitle(record.year, row.unitName)),
-    context(escapeMrkdwn([text.unitOfBlock(record.block.name), ...basisLines(record, zone, locale)].join(' · '))),
-    section(periodLines.join('\n')),
+    context(escapeMrkdwn([text.unitOfBlock(record.block.name), ...basisLines(record, zone, locale)].join(' '))),
+    ...(periodLines.length ? [section(periodLines.join('\n'))] : []),
     section(`${yearLine}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`),
     ...(chartSent ? [context(text.chartSent)] : []),
   ];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_YAML, startTestBot, type TestBot } from '../../support/bot';
+import { DEMO_YAML, startTestBot, type TestBot, textOf } from '../../support/bot';
 import { A_YEAR, command, OFFICER, seedYear, YEAR_END } from './support';
 
 /**
@@ -85,15 +85,32 @@ describe('the year standings (xephang nam)', () => {
 });
 
 describe("a unit's year (ketqua)", () => {
+  it('before the year is over: the provisional result said in sentences, without a stray “. ·”', async () => {
+    t = await startTestBot({ now: new Date('2021-08-01T02:00:00Z') });
+    seedYear(t.bot.store, A_YEAR);
+    const { text } = await command(t, OFFICER.TAND, 'ketqua');
+    expect(text).toContain(
+      'Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả Cả năm 2021 (kỳ báo cáo cả năm). Cả năm 2021 chưa đến hạn (10/12/2021 17:00): kết quả còn tạm tính.',
+    );
+    expect(text).not.toContain('. ·');
+  });
+
   it('every period with its points, rank and grade, the year by the default rule, and the chart in the DM', async () => {
     const bot = await yearBot();
-    const { text } = await command(bot, OFFICER.TAND, 'ketqua');
+    const { text, blocks } = await command(bot, OFFICER.TAND, 'ketqua');
     expect(text).toContain('Kết quả năm 2021 — Tòa án nhân dân tỉnh');
     expect(text).toContain('• Quý I năm 2021: *90,00 điểm* · hạng 4/7 · Hoàn thành tốt');
     expect(text).toContain('• 6 tháng đầu năm 2021: *90,00 điểm* · hạng 4/7 · Hoàn thành tốt');
     // 9 tháng: CA 97, VKS 96, TT 95, STP 92, then TAND and BCHQS at 90.
     expect(text).toContain('• 9 tháng năm 2021: *90,00 điểm* · hạng 5/7 (đồng hạng) · Hoàn thành tốt');
     expect(text).toContain('*Cả năm 2021: 90,00 điểm · hạng 6/7 · Hoàn thành tốt*');
+    // The year's result is the Cả năm period's: one line, not that period's line and the year's.
+    expect(
+      textOf({ blocks })
+        .split('\n')
+        .filter((line) => line.includes('Cả năm 2021:')),
+    ).toEqual(['*Cả năm 2021: 90,00 điểm · hạng 6/7 · Hoàn thành tốt*']);
+    expect(text).toContain('Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả Cả năm 2021 (kỳ báo cáo cả năm).');
     expect(text).toContain('Biểu đồ điểm từng kỳ đã gửi vào tin nhắn riêng với bot.');
     const chart = await bot.slack.waitFor(
       () => bot.slack.dmsTo(OFFICER.TAND).find((message) => message.files?.length),
