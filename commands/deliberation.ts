@@ -4,6 +4,7 @@ import { formatDateTime } from '../src/i18n/format';
 import { defineMessages } from '../src/i18n/messages';
 import { identifyCaller, leadsBlock } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
+import { localeOf } from '../src/services/people';
 import { ballotForm, castBallot } from '../src/services/year-end/ballot';
 import { closeDeliberation, type Deliberation, deliberationOf, openDeliberation } from '../src/services/year-end/deliberation';
 import { requestDocument } from '../src/services/year-end/documents';
@@ -44,7 +45,7 @@ const help = defineMessages(
 const idSchema = z.object({ deliberationId: z.number().int() });
 
 /** The status reply of an existing deliberation, as the caller may act on it. */
-function status(deps: AppDeps, context: Pick<CommandContext, 'caller' | 'organisation'>, deliberation: Deliberation) {
+function status(deps: AppDeps, context: Pick<CommandContext, 'caller' | 'organisation' | 'locale'>, deliberation: Deliberation) {
   const { row, opening, decision } = deliberation;
   const own = context.caller.unit ? opening.members.find((member) => member.id === context.caller.unit!.id) : undefined;
   const ballot = own ? deps.store.deliberations.ballot(row.id, own.id) : undefined;
@@ -58,7 +59,7 @@ function status(deps: AppDeps, context: Pick<CommandContext, 'caller' | 'organis
       canClose: !decision && leadsBlock(deps.store, context.caller, row.blockId, row.year).allowed,
       zone: context.organisation.timeZone,
     },
-    context.organisation.locale,
+    context.locale,
   );
 }
 
@@ -117,23 +118,23 @@ export const deliberationFeature: Feature = {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, idSchema, respond);
       if (!pressed) return;
-      const { organisation, caller, value } = pressed;
-      const text = deliberationReplyText[organisation.locale];
+      const { organisation, caller, value, locale } = pressed;
+      const text = deliberationReplyText[locale];
       const form = ballotForm(deps, caller, value.deliberationId);
       if (form.kind !== 'form')
         return ephemeral(respond)(
-          form.kind === 'gone' ? commonText[organisation.locale].gone : form.kind === 'closed' ? text.voteClosed : text.notMember,
+          form.kind === 'gone' ? commonText[locale].gone : form.kind === 'closed' ? text.voteClosed : text.notMember,
         );
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: buildBallotModal({ ...form, zone: organisation.timeZone }, organisation.locale),
+        view: buildBallotModal({ ...form, zone: organisation.timeZone }, locale),
       });
     });
 
     app.view<ViewSubmitAction>(deliberationIds.ballotCallback, async ({ ack, body, view }) => {
       const organisation = deps.store.organisation.get();
       if (!organisation) return ack();
-      const locale = organisation.locale;
+      const locale = localeOf(deps, body.user.id);
       const caller = identifyCaller(deps.store, organisation, body.user.id, deps.clock.now());
       const outcome = castBallot(deps, caller, answersOf(view));
       switch (outcome.kind) {
@@ -152,8 +153,7 @@ export const deliberationFeature: Feature = {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, idSchema, respond);
       if (!pressed) return;
-      const { organisation, caller, value } = pressed;
-      const locale = organisation.locale;
+      const { organisation, caller, value, locale } = pressed;
       const text = deliberationReplyText[locale];
       const say = ephemeral(respond);
       const outcome = closeDeliberation(deps, caller, value.deliberationId);
@@ -180,7 +180,7 @@ export const deliberationFeature: Feature = {
           await ack();
           const pressed = await pressedBy(deps, body.user.id, action.value, idSchema, respond);
           if (!pressed) return;
-          const locale = pressed.organisation.locale;
+          const { locale } = pressed;
           const text = deliberationReplyText[locale];
           const outcome = requestDocument(deps, body.user.id, pressed.value.deliberationId, document, body.trigger_id);
           await ephemeral(respond)(

@@ -82,10 +82,10 @@ const yearTable = pagedTableFeature<YearStandingsPage>({
   firstPage: (scope) => ({ blockId: scope.block.id, year: scope.year.year, page: 0 }),
   page: pageSchema,
   actionIds: [YEAR_STANDINGS_PREVIOUS, YEAR_STANDINGS_NEXT],
-  render(store, page, _caller, organisation, now) {
+  render(store, page, _caller, organisation, now, locale) {
     const record = yearStandingsView(store, page.blockId, page.year, now);
-    if (!record) return { text: argsText[organisation.locale].noPeriods(page.year) };
-    return buildYearStandingsReply(record, organisation.timeZone, page.page, organisation.locale);
+    if (!record) return { text: argsText[locale].noPeriods(page.year) };
+    return buildYearStandingsReply(record, organisation.timeZone, page.page, locale);
   },
 });
 

@@ -2,6 +2,7 @@ import type { Store } from '../../../db/store';
 import type { Clock } from '../../clock';
 import type { UploadSource } from '../../delivery/message';
 import type { UploadRenderers } from '../../delivery/uploads';
+import { LOCALES } from '../../i18n/messages';
 import { parseDecision, parseOpening } from '../../standings/deliberation-record';
 import { provinceProposalsXlsx } from '../../standings/province-proposals';
 import { yearStandingsFor } from '../../standings/year';
@@ -11,8 +12,8 @@ import { loadedOrganisation, sourceNumber } from '../standings/renderers';
 import { provinceYearEnd } from './province';
 
 /**
- * The files the delivery builds for the year end: `unit_year_chart` { unitId, year } — a unit's
- * periods as they stand when the file is sent; `year_end_minutes` and `year_end_proposal`
+ * The files the delivery builds for the year end: `unit_year_chart` { unitId, year, locale } — a unit's
+ * periods as they stand when the file is sent, in the asker's language; `year_end_minutes` and `year_end_proposal`
  * { deliberationId } — the documents of a closed deliberation, from its frozen record;
  * `year_end_proposals_xlsx` { year } — every block's proposals as they stand when the file is sent.
  */
@@ -32,7 +33,9 @@ export function yearEndRenderers(store: Store, clock: Clock): UploadRenderers {
       const block = store.structure.blockOfUnitInYear(year, unitId);
       const loaded = block ? yearStandingsFor(store, block.id, year, clock.now()) : undefined;
       if (!loaded) throw new Error(`unit ${unitId} has no block with periods in ${year}`);
-      return unitYearChartPng(loaded.record, unitId, settings().locale);
+      // Queued before the chart spoke the asker's language, a source may carry none: the organisation's then.
+      const locale = LOCALES.find((candidate) => candidate === source.locale) ?? settings().locale;
+      return unitYearChartPng(loaded.record, unitId, locale);
     },
     year_end_minutes: (source) => {
       const { context, opening, decision } = closed(source);

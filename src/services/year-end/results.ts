@@ -5,6 +5,7 @@ import { escapeMrkdwn } from '../../views/blocks';
 import { yearStandingsText } from '../../views/year-standings';
 import type { Caller } from '../caller';
 import type { AppDeps } from '../deps';
+import { localeOf } from '../people';
 
 /**
  * The year's result for anyone in the organisation: a block's year standings (`xephang nam`) and one
@@ -39,7 +40,8 @@ export function unitYearResult(
   if (!row) return { kind: 'no_block' };
   const reported = row.periods.some((period) => period.reported);
   if (reported) {
-    const locale = deps.store.organisation.get()!.locale;
+    // The chart is the asker's: in their language, like the reply it comes with.
+    const locale = localeOf(deps, caller.userId);
     const caption = yearStandingsText[locale].chartCaption(year, row.unitName);
     deps.delivery.queue(deps.store, {
       key: `unit-year-chart:${year}:${unit.id}:${caller.userId}:${requestId}`,
@@ -50,7 +52,7 @@ export function unitYearResult(
         upload: {
           filename: unitChartFileName(record, unit.code),
           title: caption,
-          source: { kind: 'unit_year_chart', unitId: unit.id, year },
+          source: { kind: 'unit_year_chart', unitId: unit.id, year, locale },
         },
       },
     });

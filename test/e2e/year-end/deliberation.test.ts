@@ -3,7 +3,7 @@ import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot, textOf } from '../../support/bot';
 import { seedReport } from '../../support/standings';
 import { A_YEAR, ADMIN, CHANNEL, command, FLAG, LEAD, MERIT, OFFICER, seedYear, YEAR_END } from './support';
-import { BALLOTS, codeIn, openingPost, pressIn, vote } from './voting';
+import { BALLOTS, codeIn, holdVote, openingPost, pressIn, vote } from './voting';
 
 /**
  * The block's year end through the real app: the year of support.ts in Khối thi đua Nội chính (seven
@@ -41,6 +41,28 @@ const resultPosts = (bot: TestBot) =>
   bot.slack.messagesIn(CHANNEL).filter((message) => String(message.metadata?.event_payload?.key ?? '').startsWith('deliberation-result:'));
 
 describe('the year-end deliberation (binhxet)', () => {
+  it('answers in the asker’s language — the closed result, the year standings, a unit’s year and its chart — while the channel hears the organisation’s', async () => {
+    const bot = await yearEndBot();
+    await holdVote(bot);
+    const english = OFFICER.TT;
+    await command(bot, english, 'ngonngu en');
+
+    expect((await command(bot, english, 'binhxet')).text).toContain('Year-end deliberation 2021: result — Khối thi đua Nội chính');
+    expect((await command(bot, english, 'xephang nam')).text).toContain('Standings for the whole of 2021 — Khối thi đua Nội chính');
+    const result = (await command(bot, english, 'ketqua')).text;
+    expect(result).toContain('Results of 2021 — Thanh tra tỉnh');
+    expect(result).toContain('A chart of every period was sent to your direct messages with the bot.');
+    const chart = await bot.slack.waitFor(
+      () => bot.slack.dmsTo(english).find((message) => message.files?.length),
+      5000,
+      'the chart in the DM',
+    );
+    expect(chart.text).toBe('Every period of 2021 — Thanh tra tỉnh');
+    // Someone who chose nothing still reads Vietnamese; the channel too.
+    expect((await command(bot, OFFICER.STP, 'binhxet')).text).toContain('Kết quả bình xét thi đua năm 2021 — Khối thi đua Nội chính');
+    expect(textOf(resultPosts(bot)[0]!)).toContain('Kết quả bình xét thi đua năm 2021');
+  });
+
   it('a year of reports → binhxet → six units vote in modals → the lead closes → the proposals posted once with the tallies', async () => {
     const bot = await yearEndBot();
 
