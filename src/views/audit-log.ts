@@ -29,6 +29,7 @@ export interface AuditLine {
   details: Record<string, unknown>;
   unitName?: string;
   periodName?: string;
+  blockName?: string;
   subjectUserId?: string;
 }
 
@@ -67,13 +68,16 @@ const auditText = defineMessages(
       'report.due_extended': (d: Words) => `gia hạn nộp báo cáo ${d.period} đến ${d.due}: “${d.reason}”`,
       'report.reopened': (d: Words) => `mở lại báo cáo ${d.period} đến ${d.until}: “${d.reason}”`,
       'pledge.signed': (d: Words) => `ký giao ước năm ${d.year}`,
+      'pledge.nudged': (d: Words) => `nhắc ký giao ước năm ${d.year}`,
       'pledge.updated': (d: Words) => `sửa giao ước năm ${d.year}`,
       'pledge.amendment_requested': (d: Words) => `đề nghị sửa giao ước năm ${d.year}`,
       'pledge.amendment_withdrawn': (d: Words) => `rút đề nghị sửa giao ước năm ${d.year}`,
       'pledge.amendment_approved': (d: Words) => `duyệt đề nghị sửa giao ước năm ${d.year}`,
       'pledge.amendment_rejected': (d: Words) => `từ chối đề nghị sửa giao ước năm ${d.year}${d.reason ? `: “${d.reason}”` : ''}`,
-      'standings.published': (d: Words) => `đăng bảng xếp hạng ${d.period}`,
-      'standings.corrected': (d: Words) => `đăng bản đính chính bảng xếp hạng ${d.period}`,
+      'standings.published': (d: Words) => `đăng bảng xếp hạng ${d.period} của ${d.block}`,
+      'standings.corrected': (d: Words) => `đăng bản đính chính bảng xếp hạng ${d.period} của ${d.block}`,
+      'standings.summary_held': (d: Words) => `giữ bản tổng hợp bảng xếp hạng ${d.period} của ${d.block}`,
+      'standings.summary_released': (d: Words) => `đăng bản tổng hợp bảng xếp hạng ${d.period} của ${d.block} đã giữ`,
       'directive.added': (d: Words) => `thêm văn bản ${d.number}`,
       'directive.updated': (d: Words) => `sửa văn bản ${d.number}`,
       'officer.added': (d: Words) => `giao ${d.user} làm cán bộ thi đua${d.previousUnit ? ` (thôi phụ trách ${d.previousUnit})` : ''}`,
@@ -81,6 +85,11 @@ const auditText = defineMessages(
       'block.leads_set': (d: Words) => `đặt Trưởng khối ${d.block} năm ${d.year}: ${d.lead}${d.deputy ? `, Phó khối ${d.deputy}` : ''}`,
       'holiday.added': (d: Words) => `thêm ngày nghỉ ${d.date}${d.name ? ` (${d.name})` : ''}`,
       'organisation.imported': (d: Words) => `nạp tệp tổ chức “${d.file}”`,
+      'deliberation.opened': (d: Words) => `mở bình xét thi đua năm ${d.year} của ${d.block}`,
+      'deliberation.ballot_cast': (d: Words) => `bỏ phiếu bình xét năm ${d.year} của ${d.block}`,
+      'deliberation.ballot_changed': (d: Words) => `đổi phiếu bình xét năm ${d.year} của ${d.block}`,
+      'deliberation.closed': (d: Words) =>
+        `kết thúc bỏ phiếu bình xét năm ${d.year} của ${d.block}: ${d.ballots}/${d.members} đơn vị đã bỏ phiếu`,
     } as Record<string, (details: Words) => string>,
   },
   {
@@ -106,13 +115,16 @@ const auditText = defineMessages(
       'report.due_extended': (d: Words) => `extended the ${d.period} report's due to ${d.due}: “${d.reason}”`,
       'report.reopened': (d: Words) => `reopened the ${d.period} report until ${d.until}: “${d.reason}”`,
       'pledge.signed': (d: Words) => `signed the ${d.year} pledge`,
+      'pledge.nudged': (d: Words) => `reminded the unit of the ${d.year} pledge`,
       'pledge.updated': (d: Words) => `changed the ${d.year} pledge`,
       'pledge.amendment_requested': (d: Words) => `asked to amend the ${d.year} pledge`,
       'pledge.amendment_withdrawn': (d: Words) => `withdrew an amendment to the ${d.year} pledge`,
       'pledge.amendment_approved': (d: Words) => `approved an amendment to the ${d.year} pledge`,
       'pledge.amendment_rejected': (d: Words) => `rejected an amendment to the ${d.year} pledge${d.reason ? `: “${d.reason}”` : ''}`,
-      'standings.published': (d: Words) => `published the ${d.period} standings`,
-      'standings.corrected': (d: Words) => `published a correction of the ${d.period} standings`,
+      'standings.published': (d: Words) => `published the ${d.period} standings of ${d.block}`,
+      'standings.corrected': (d: Words) => `published a correction of the ${d.period} standings of ${d.block}`,
+      'standings.summary_held': (d: Words) => `held the ${d.period} standings summary of ${d.block}`,
+      'standings.summary_released': (d: Words) => `posted the held ${d.period} standings summary of ${d.block}`,
       'directive.added': (d: Words) => `added directive ${d.number}`,
       'directive.updated': (d: Words) => `changed directive ${d.number}`,
       'officer.added': (d: Words) => `made ${d.user} an emulation officer${d.previousUnit ? ` (no longer of ${d.previousUnit})` : ''}`,
@@ -120,6 +132,11 @@ const auditText = defineMessages(
       'block.leads_set': (d: Words) => `set the ${d.year} lead of ${d.block}: ${d.lead}${d.deputy ? `, deputy ${d.deputy}` : ''}`,
       'holiday.added': (d: Words) => `added the holiday ${d.date}${d.name ? ` (${d.name})` : ''}`,
       'organisation.imported': (d: Words) => `loaded the organisation file “${d.file}”`,
+      'deliberation.opened': (d: Words) => `opened the ${d.year} year-end deliberation of ${d.block}`,
+      'deliberation.ballot_cast': (d: Words) => `cast a ballot in the ${d.year} deliberation of ${d.block}`,
+      'deliberation.ballot_changed': (d: Words) => `changed a ballot in the ${d.year} deliberation of ${d.block}`,
+      'deliberation.closed': (d: Words) =>
+        `closed the vote of the ${d.year} deliberation of ${d.block}: ${d.ballots} of ${d.members} units voted`,
     } as Record<string, (details: Words) => string>,
   },
 );
@@ -139,6 +156,7 @@ function wordsOf(line: AuditLine, zone: string, locale: Locale): Words {
   }
   if (typeof line.details.date === 'string') words.date = formatLocalDate(line.details.date, locale);
   if (line.periodName) words.period = escapeMrkdwn(line.periodName);
+  if (line.blockName) words.block = escapeMrkdwn(line.blockName);
   if (line.subjectUserId) words.user = mention(line.subjectUserId);
   return words;
 }

@@ -72,27 +72,35 @@ export function readAuditLog(deps: AppDeps, by: string, page: AuditPage): AuditL
   };
 }
 
-/** An entry with the names of its unit and period, for reading. */
+/** An entry with the names of its unit, period and block (and a deliberation's year), for reading. */
 function auditLine(store: Store, entry: AuditRow): AuditLine {
-  const unit = entry.unitId !== null ? store.structure.unitById(entry.unitId) : undefined;
+  // A ballot's entry is about the deliberation; the unit that voted is in its details.
+  const unitId = entry.unitId ?? (typeof entry.details.unitId === 'number' ? entry.details.unitId : null);
+  const unit = unitId !== null ? store.structure.unitById(unitId) : undefined;
   const periodName = periodNameOf(store, entry);
+  // A deliberation's entries name it by id: its block and year are on its row.
+  const deliberation = entry.entityType === 'deliberation' ? store.deliberations.byId(Number(entry.entityId)) : undefined;
+  const blockId = typeof entry.details.blockId === 'number' ? entry.details.blockId : deliberation?.blockId;
+  const blockName = blockId !== undefined ? store.structure.blockById(blockId)?.name : undefined;
   return {
     at: entry.at,
     actorUserId: entry.actorUserId,
     actingAsAdmin: entry.actingAsAdmin,
     action: entry.action,
-    details: entry.details,
+    details: deliberation ? { year: deliberation.year, ...entry.details } : entry.details,
     ...(unit ? { unitName: unit.name } : {}),
     ...(periodName ? { periodName } : {}),
+    ...(blockName ? { blockName } : {}),
     ...(entry.subjectUserId ? { subjectUserId: entry.subjectUserId } : {}),
   };
 }
 
-/** The period an entry is about: its report's, or the one its details name by year and code. */
+/** The period an entry is about: its report's, the one its details name by id, or by year and code. */
 function periodNameOf(store: Store, entry: AuditRow): string | undefined {
   const report = entry.entityType === 'report' ? store.reports.byId(Number(entry.entityId)) : undefined;
   if (report) return store.structure.periodById(report.periodId)?.name;
-  const { period, year } = entry.details as { period?: unknown; year?: unknown };
+  const { period, periodId, year } = entry.details as { period?: unknown; periodId?: unknown; year?: unknown };
+  if (typeof periodId === 'number') return store.structure.periodById(periodId)?.name;
   if (typeof period !== 'string' || typeof year !== 'number') return undefined;
   return store.structure.periods(year).find((candidate) => candidate.code === period)?.name;
 }

@@ -148,6 +148,11 @@ describe('after the summary', () => {
         .bot.store.audit.all()
         .map((entry) => [entry.action, entry.actorUserId, entry.actingAsAdmin]),
     ).toEqual([['standings.corrected', CA, false]]);
+    // The log names what was corrected: the period and the block.
+    const log = await bot().driver.slashCommand(ADMIN, 'quantri nhatky 12/04/2021', 'C0GENERAL');
+    expect(textOf(await firstResponse(bot().slack, log.responseUrl))).toContain(
+      '<@U0CA0001>: đăng bản đính chính bảng xếp hạng Quý I của Khối thi đua Nội chính',
+    );
 
     // Published and unchanged: no post button, and the old button posts nothing again.
     const after = await standings(CA);

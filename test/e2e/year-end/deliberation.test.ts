@@ -41,6 +41,16 @@ const resultPosts = (bot: TestBot) =>
   bot.slack.messagesIn(CHANNEL).filter((message) => String(message.metadata?.event_payload?.key ?? '').startsWith('deliberation-result:'));
 
 describe('the year-end deliberation (binhxet)', () => {
+  it('the audit log names each entry’s year and block: opened, every ballot, closed', async () => {
+    const bot = await yearEndBot();
+    await holdVote(bot);
+    const log = textOf((await command(bot, ADMIN, 'quantri nhatky 15/12/2021')).answer);
+    expect(log).toContain(`<@${LEAD}>: mở bình xét thi đua năm 2021 của Khối thi đua Nội chính`);
+    expect(log).toContain(`<@${OFFICER.STP}>: bỏ phiếu bình xét năm 2021 của Khối thi đua Nội chính — Sở Tư pháp`);
+    expect(log).toContain(`<@${LEAD}>: kết thúc bỏ phiếu bình xét năm 2021 của Khối thi đua Nội chính: 6/7 đơn vị đã bỏ phiếu`);
+    expect(log).not.toContain('undefined');
+  });
+
   it('answers in the asker’s language — the closed result, the year standings, a unit’s year and its chart — while the channel hears the organisation’s', async () => {
     const bot = await yearEndBot();
     await holdVote(bot);
