@@ -13,9 +13,9 @@ import { ballotErrors, buildBallotClosedView, buildBallotModal, buildReceiptView
 import { escapeMrkdwn } from '../src/views/blocks';
 import { commonText } from '../src/views/common-text';
 import { buildQuorumPost, buildStatusReply } from '../src/views/deliberation';
-import { deliberationReplyText, periodsWithDue, reportsAwaiting } from '../src/views/deliberation-replies';
+import { buildNotOpenedReply, deliberationReplyText, periodsWithDue, reportsAwaiting } from '../src/views/deliberation-replies';
 import { deliberationIds } from '../src/views/ids';
-import type { CommandContext, Feature, SubCommand } from './shared/feature';
+import type { CommandContext, Feature, Reply, SubCommand } from './shared/feature';
 import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { ephemeral } from './shared/replies';
@@ -43,6 +43,7 @@ const help = defineMessages(
 );
 
 const idSchema = z.object({ deliberationId: z.number().int() });
+const openSchema = z.object({ blockId: z.number().int(), year: z.number().int() });
 
 /** The status reply of an existing deliberation, as the caller may act on it. */
 function status(deps: AppDeps, context: Pick<CommandContext, 'caller' | 'organisation' | 'locale'>, deliberation: Deliberation) {
@@ -63,6 +64,29 @@ function status(deps: AppDeps, context: Pick<CommandContext, 'caller' | 'organis
   );
 }
 
+/** Opens the block's deliberation for the year (the lead or an admin), or says why not: the reply. */
+function openingReply(context: Pick<CommandContext, 'deps' | 'caller' | 'organisation' | 'locale'>, blockId: number, year: number): Reply {
+  const { deps, caller, locale, organisation } = context;
+  const text = deliberationReplyText[locale];
+  const outcome = openDeliberation(deps, caller, blockId, year);
+  switch (outcome.kind) {
+    case 'refused':
+      return { text: text.refused(year, outcome.lead ? text.theLead(escapeMrkdwn(outcome.lead.name)) : text.theLeadUnknown) };
+    case 'no_periods':
+      return { text: argsText[locale].noPeriods(year) };
+    case 'no_results':
+      return { text: text.noResults(year) };
+    case 'not_over':
+      return { text: text.notOver(periodsWithDue(outcome.periods, organisation.timeZone, locale)) };
+    case 'not_reviewed':
+      return { text: text.notReviewed(reportsAwaiting(outcome.reports, locale)) };
+    case 'exists':
+      return status(deps, context, outcome.deliberation);
+    case 'opened':
+      return { text: text.opened(year, outcome.deliberation.opening.block.channelId) };
+  }
+}
+
 const binhxet: SubCommand = {
   name: 'binhxet',
   aliases: ['bình xét', 'binh xet', 'suy tôn', 'suy ton', 'deliberation'],
@@ -70,29 +94,12 @@ const binhxet: SubCommand = {
   async run(context) {
     const scope = await resolveScope(context, { command: 'binhxet', allowRest: false });
     if (!scope) return;
-    const { deps, caller, locale, organisation, respond } = context;
-    const text = deliberationReplyText[locale];
+    const { deps, locale, respond } = context;
     const existing = deliberationOf(deps.store, scope.block.id, scope.year.year);
     if (existing) return respond(status(deps, context, existing));
-    const outcome = openDeliberation(deps, caller, scope.block.id, scope.year.year);
-    switch (outcome.kind) {
-      case 'refused':
-        return respond({
-          text: text.refused(scope.year.year, outcome.lead ? text.theLead(escapeMrkdwn(outcome.lead.name)) : text.theLeadUnknown),
-        });
-      case 'no_periods':
-        return respond({ text: argsText[locale].noPeriods(scope.year.year) });
-      case 'no_results':
-        return respond({ text: text.noResults(scope.year.year) });
-      case 'not_over':
-        return respond({ text: text.notOver(periodsWithDue(outcome.periods, organisation.timeZone, locale)) });
-      case 'not_reviewed':
-        return respond({ text: text.notReviewed(reportsAwaiting(outcome.reports, locale)) });
-      case 'exists':
-        return respond(status(deps, context, outcome.deliberation));
-      case 'opened':
-        return respond({ text: text.opened(scope.year.year, outcome.deliberation.opening.block.channelId) });
-    }
+    if (context.showOnly)
+      return respond(buildNotOpenedReply({ blockId: scope.block.id, blockName: scope.block.name, year: scope.year.year }, locale));
+    return respond(openingReply(context, scope.block.id, scope.year.year));
   },
 };
 
@@ -129,6 +136,13 @@ export const deliberationFeature: Feature = {
         trigger_id: body.trigger_id,
         view: buildBallotModal({ ...form, zone: organisation.timeZone }, locale),
       });
+    });
+
+    app.action<BlockAction<ButtonAction>>(deliberationIds.openAction, async ({ ack, action, body, respond }) => {
+      await ack();
+      const pressed = await pressedBy(deps, body.user.id, action.value, openSchema, respond);
+      if (!pressed) return;
+      await ephemeral(respond)(openingReply({ deps, ...pressed }, pressed.value.blockId, pressed.value.year));
     });
 
     app.view<ViewSubmitAction>(deliberationIds.ballotCallback, async ({ ack, body, view }) => {

@@ -24,6 +24,8 @@ export interface CommandContext {
   triggerId: string;
   client: WebClient;
   respond(reply: Reply): Promise<void>;
+  /** Run from the block picker's “Xem” button: show what there is, start nothing (opening is its own button). */
+  showOnly?: boolean;
 }
 
 /** What opening a modal needs: a slash command's context, or the same built from a button press. */

@@ -119,6 +119,7 @@ function registerBlockPicks(app: ListenerApp, deps: AppDeps, subCommands: SubCom
       triggerId: body.trigger_id,
       client,
       respond: ephemeral(respond),
+      showOnly: true,
     });
   });
   for (const actionId of [BLOCK_PICK_PREVIOUS, BLOCK_PICK_NEXT]) {

@@ -1,7 +1,9 @@
+import type { KnownBlock } from '@slack/types';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodLabel } from '../standings/standings-text';
-import { escapeMrkdwn } from './blocks';
+import { actions, button, escapeMrkdwn, section } from './blocks';
+import { deliberationIds } from './ids';
 
 /** What the person who typed `/thidua binhxet` or pressed one of its buttons is told, in words. */
 export const deliberationReplyText = defineMessages(
@@ -10,6 +12,8 @@ export const deliberationReplyText = defineMessages(
       `✅ Đã mở bình xét thi đua năm ${year}: kết quả năm, danh sách đề nghị và nút “Bỏ phiếu” đã đăng trong kênh <#${channel}>.`,
     refused: (year: number, lead: string) =>
       `Chưa mở bình xét năm ${year}. ${lead} hoặc quản trị viên mở bình xét bằng \`/thidua binhxet\`.`,
+    notOpened: (year: number, block: string) => `${block} chưa mở bình xét thi đua năm ${year}.`,
+    open: 'Mở bình xét',
     theLead: (unit: string) => `Trưởng khối (${unit})`,
     theLeadUnknown: 'Trưởng khối',
     notOver: (periods: string) => `Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: ${periods}.`,
@@ -32,6 +36,8 @@ export const deliberationReplyText = defineMessages(
       `✅ The ${year} deliberation is open: the year's results, the proposal list and the “Vote” button are posted in <#${channel}>.`,
     refused: (year: number, lead: string) =>
       `The ${year} deliberation is not open yet. ${lead} or an admin opens it with \`/thidua binhxet\`.`,
+    notOpened: (year: number, block: string) => `${block} has not opened its ${year} deliberation.`,
+    open: 'Open the deliberation',
     theLead: (unit: string) => `The block lead (${unit})`,
     theLeadUnknown: 'The block lead',
     notOver: (periods: string) =>
@@ -61,4 +67,26 @@ export function periodsWithDue(periods: readonly { name: string; year: number; d
 export function reportsAwaiting(reports: readonly { unit: string; period: { name: string; year: number } }[], locale: Locale): string {
   const text = deliberationReplyText[locale];
   return reports.map((report) => text.report(escapeMrkdwn(report.unit), escapeMrkdwn(periodLabel(report.period, locale)))).join('; ');
+}
+
+/**
+ * A block's deliberation not opened yet, as the block picker's “Xem” shows it: the state, and
+ * opening as its own explicit button for whoever may open it (the command checks again).
+ */
+export function buildNotOpenedReply(
+  facts: { blockId: number; blockName: string; year: number },
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
+  const text = deliberationReplyText[locale];
+  const said = text.notOpened(facts.year, escapeMrkdwn(facts.blockName));
+  return {
+    text: said,
+    blocks: [
+      section(said),
+      actions(
+        deliberationIds.actionsBlock,
+        button(text.open, deliberationIds.openAction, JSON.stringify({ blockId: facts.blockId, year: facts.year }), 'primary'),
+      ),
+    ],
+  };
 }

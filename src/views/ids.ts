@@ -138,6 +138,8 @@ export const YEAR_STANDINGS_NEXT = 'year_standings_next';
 export const deliberationIds = {
   /** “Bỏ phiếu” under the proposal list and in the status reply; value { deliberationId }. */
   voteAction: 'deliberation_vote',
+  /** “Mở bình xét” under a block's deliberation not yet opened (shown from the block picker); value { blockId, year }. */
+  openAction: 'deliberation_open',
   /** “Kết thúc bỏ phiếu” for the block's lead; value { deliberationId }. */
   closeAction: 'deliberation_close',
   /** “Biên bản” / “Tờ trình” (DOCX to the presser's DM); value { deliberationId }. */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliberationIds } from '../../../src/views/ids';
-import { startTestBot, type TestBot, textOf } from '../../support/bot';
+import { BLOCK_PICK, deliberationIds } from '../../../src/views/ids';
+import { responsesTo, startTestBot, type TestBot, textOf } from '../../support/bot';
 import { seedReport } from '../../support/standings';
 import { A_YEAR, ADMIN, CHANNEL, command, FLAG, LEAD, MERIT, OFFICER, seedYear, YEAR_END } from './support';
-import { BALLOTS, codeIn, holdVote, openingPost, pressIn, vote } from './voting';
+import { BALLOTS, codeIn, holdVote, openingPost, pressIn, replyToPress, vote } from './voting';
 
 /**
  * The block's year end through the real app: the year of support.ts in Khối thi đua Nội chính (seven
@@ -200,6 +200,38 @@ describe('the year-end deliberation (binhxet)', () => {
     await t.bot.idle();
     expect(t.bot.store.deliberations.of(2021, t.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
     expect(t.slack.messagesIn(CHANNEL)).toEqual([]);
+  });
+
+  it('an admin outside every block: “Xem” on a block shows its deliberation, opening it is the explicit “Mở bình xét”', async () => {
+    const bot = await yearEndBot();
+    const blockId = bot.bot.store.structure.blockByCode('NOI_CHINH')!.id;
+    const picker = await command(bot, ADMIN, 'binhxet');
+    expect(picker.text).toContain('chọn khối để xem `/thidua binhxet`');
+    const pick = async (blocks: unknown[], actionId: string) => (await replyToPress(bot, ADMIN, blocks, actionId))!;
+
+    const shown = await pick(picker.blocks, BLOCK_PICK);
+    expect(textOf(shown)).toContain('Khối thi đua Nội chính chưa mở bình xét thi đua năm 2021.');
+    expect(textOf(shown)).toContain('Mở bình xét');
+    // Looking opened nothing: no deliberation, no post.
+    expect(bot.bot.store.deliberations.of(2021, blockId)).toBeUndefined();
+    expect(bot.slack.messagesIn(CHANNEL)).toHaveLength(0);
+
+    expect(textOf(await pick(shown.blocks as unknown[], deliberationIds.openAction))).toContain('Đã mở bình xét thi đua năm 2021');
+    expect(bot.bot.store.deliberations.of(2021, blockId)).toBeDefined();
+    await openingPost(bot);
+    // “Xem” now shows how the vote stands.
+    expect(textOf(await pick(picker.blocks, BLOCK_PICK))).toContain('Bình xét thi đua năm 2021 — Khối thi đua Nội chính');
+    // The open button pressed by someone who may not open it (a forged press) opens nothing for them.
+    const other = bot.bot.store.structure.blockByCode('VH_XH')!.id;
+    const forged = await bot.driver.pressButton({
+      userId: OFFICER.STP,
+      actionId: deliberationIds.openAction,
+      value: JSON.stringify({ blockId: other, year: 2021 }),
+      in: { ephemeral: { channel: CHANNEL, blocks: [] } },
+    });
+    await bot.bot.idle();
+    expect(textOf(responsesTo(bot.slack, forged.responseUrl!)[0]!)).toContain('Chưa mở bình xét năm 2021.');
+    expect(bot.bot.store.deliberations.of(2021, other)).toBeUndefined();
   });
 
   it('an admin opens it for a block, recorded as acting as admin; only the lead or an admin closes; only member units vote', async () => {

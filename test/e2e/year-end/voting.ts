@@ -69,8 +69,13 @@ export function codeIn(text: string): string {
   return found[1]!;
 }
 
-/** Presses a button of an ephemeral reply and answers the bot's first reply to it. */
-export async function pressIn(t: TestBot, user: string, blocks: unknown[], actionId: string): Promise<string> {
+/** Presses a button of an ephemeral reply: the bot's first reply to it, if any. */
+export async function replyToPress(
+  t: TestBot,
+  user: string,
+  blocks: unknown[],
+  actionId: string,
+): Promise<Record<string, unknown> | undefined> {
   const reply = await t.driver.pressButton({
     userId: user,
     actionId,
@@ -78,7 +83,12 @@ export async function pressIn(t: TestBot, user: string, blocks: unknown[], actio
     in: { ephemeral: { channel: CHANNEL, blocks } },
   });
   await t.bot.idle();
-  return textOf(responsesTo(t.slack, reply.responseUrl!)[0] ?? {});
+  return responsesTo(t.slack, reply.responseUrl!)[0];
+}
+
+/** Presses a button of an ephemeral reply and answers the text of the bot's first reply to it. */
+export async function pressIn(t: TestBot, user: string, blocks: unknown[], actionId: string): Promise<string> {
+  return textOf((await replyToPress(t, user, blocks, actionId)) ?? {});
 }
 
 /**
