@@ -37,13 +37,13 @@ const standingsHelp = defineMessages(
   {
     usage: '/thidua xephang [kỳ] [khối]',
     description:
-      'Bảng xếp hạng của khối trong một kỳ: hạng, tổng điểm, xếp loại; đồng hạng, nộp muộn, chờ thẩm định được ghi rõ; nút "Chi tiết" cho điểm từng tiêu chí. Mặc định là kỳ gần nhất đã đến hạn. Trưởng khối và quản trị viên đăng bảng lên kênh của khối và xuất Excel.',
+      'Bảng xếp hạng của khối trong một kỳ: hạng, tổng điểm, xếp loại; đồng hạng, nộp muộn, chờ thẩm định được ghi rõ; nút “Chi tiết” cho điểm từng tiêu chí. Mặc định là kỳ gần nhất đã đến hạn. Trưởng khối và quản trị viên đăng bảng lên kênh của khối và xuất Excel.',
     example: '/thidua xephang quy 1 noi chinh',
   },
   {
     usage: '/thidua standings [period] [block]',
     description:
-      "A block's standings for a period: rank, total, grade; ties, late and unreviewed reports marked; a \"Details\" button shows every criterion's points. By default the latest period that is due. Block leads and admins post them to the block's channel and export them to Excel.",
+      "A block's standings for a period: rank, total, grade; ties, late and unreviewed reports marked; a “Details” button shows every criterion's points. By default the latest period that is due. Block leads and admins post them to the block's channel and export them to Excel.",
     example: '/thidua standings q1 noi chinh',
   },
 );
