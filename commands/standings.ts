@@ -5,6 +5,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import { latestDuePeriod } from '../src/domain/periods';
 import { formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
+import { periodInSentence } from '../src/i18n/period-names';
 import type { Caller } from '../src/services/caller';
 import type { AppDeps } from '../src/services/deps';
 import { exportForLead, holdSummary, leadPermission, publishByLead, standingsView, unitBreakdown } from '../src/services/standings/lead';
@@ -48,7 +49,7 @@ const standingsHelp = defineMessages(
   },
 );
 
-const commandText = defineMessages(
+export const commandText = defineMessages(
   {
     refused: (who: string) => `Chỉ ${who} và quản trị viên mới đăng bảng xếp hạng lên kênh và xuất Excel; chưa làm gì.`,
     theLead: (unit: string) => `Trưởng khối (${unit})`,
@@ -56,9 +57,9 @@ const commandText = defineMessages(
     nothingToPublish: 'Chưa có đơn vị nào báo cáo kỳ này; chưa có gì để đăng.',
     unchanged: (at: string) => `Bảng xếp hạng này đã được đăng lúc ${at} và chưa thay đổi; không đăng lại.`,
     posted: (period: string, channel: string) =>
-      `Đã đăng bảng xếp hạng ${period} lên kênh <#${channel}>; biểu đồ theo sau trong luồng tin.`,
+      `Đã đăng bảng xếp hạng ${periodInSentence(period)} lên kênh <#${channel}>; biểu đồ theo sau trong luồng tin.`,
     corrected: (period: string, channel: string, count: number) =>
-      `Đã đăng bản đính chính bảng xếp hạng ${period} lên kênh <#${channel}> (${count} đơn vị thay đổi); biểu đồ theo sau trong luồng tin.`,
+      `Đã đăng bản đính chính bảng xếp hạng ${periodInSentence(period)} lên kênh <#${channel}> (${count} đơn vị thay đổi); biểu đồ theo sau trong luồng tin.`,
     exporting: (file: string) => `Đang gửi tệp ${file} vào tin nhắn riêng với bot.`,
     hold: {
       held: 'Đã giữ lại bản tổng hợp tự động kỳ này: bot không tự đăng. Khi sẵn sàng, gõ `/thidua xephang` và bấm “Đăng bản tổng hợp”.',
@@ -72,9 +73,10 @@ const commandText = defineMessages(
     theLeadUnknown: 'the block lead',
     nothingToPublish: 'No unit has reported for this period yet; there is nothing to post.',
     unchanged: (at: string) => `These standings were posted at ${at} and have not changed since; not posted again.`,
-    posted: (period: string, channel: string) => `Posted the standings for ${period} to <#${channel}>; the chart follows in the thread.`,
+    posted: (period: string, channel: string) =>
+      `Posted the standings for ${periodInSentence(period)} to <#${channel}>; the chart follows in the thread.`,
     corrected: (period: string, channel: string, count: number) =>
-      `Posted a correction of the standings for ${period} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
+      `Posted a correction of the standings for ${periodInSentence(period)} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
     exporting: (file: string) => `Sending ${file} to your direct messages with the bot.`,
     hold: {
       held: 'The automatic summary of this period is held: the bot will not post it. When ready, type `/thidua xephang` and press “Post the summary”.',

@@ -1,5 +1,6 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
 import { bothLanguages, defineMessages } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { importSectionText } from '../views/organisation-file';
 
 /** Why a file could not be written, in words. */
@@ -29,7 +30,7 @@ export const cliText = defineMessages(
       `Không kết nối được Slack${reason ? ` (${reason})` : ''}: ${left} tin vẫn nằm trong hàng đợi, sẽ được gửi đúng một lần ở lần chạy sau.`,
     jobsFailed: (jobs: string) => `Bộ hẹn giờ: việc “${jobs}” bị lỗi; xem nhật ký ở trên.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
-      `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${period} (${reported}/${units} đơn vị đã báo cáo).`,
+      `Đã ghi ${file}: bảng tổng hợp điểm ${block}, ${periodInSentence(period)} (${reported}/${units} đơn vị đã báo cáo).`,
     templateWritten: (file: string) => `Đã ghi mẫu bảng tính tệp tổ chức ${file}: điền các trang rồi nạp bằng npx thidua import ${file}.`,
   },
   {
@@ -44,7 +45,7 @@ export const cliText = defineMessages(
       `Slack could not be reached${reason ? ` (${reason})` : ''}: ${left} messages stay queued and will be sent once on the next pass.`,
     jobsFailed: (jobs: string) => `Scheduler: job “${jobs}” failed; see the log above.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
-      `Wrote ${file}: the score table of ${block}, ${period} (${reported} of ${units} units reported).`,
+      `Wrote ${file}: the score table of ${block}, ${periodInSentence(period)} (${reported} of ${units} units reported).`,
     templateWritten: (file: string) =>
       `Wrote the organisation workbook template ${file}: fill in its sheets, then load it with npx thidua import ${file}.`,
   },

@@ -12,18 +12,25 @@ export function periodOfYear(name: string, year: number, locale: Locale): string
 }
 
 /**
- * A period's name inside a Vietnamese sentence: lower case, as common nouns are ("báo cáo cả năm
- * 2021", "báo cáo quý I"); the file writes it as a title ("Cả năm", "Quý I"). English keeps it.
+ * A numbered name ("Quý I", "Quý IV năm 2021", "Quarter 2", "Đợt 3") is a proper name and keeps its
+ * capital: its first word is followed by a numeral.
  */
-export function periodInSentence(name: string, locale: Locale): string {
-  if (locale === 'en' || name.length === 0) return name;
-  // An all-capital first word is an abbreviation ("QI"): kept as written.
+const NUMBERED = /^\S+\s+(?:[IVXLC]+|\d+)(?=[\s),.;:]|$)/;
+
+/**
+ * A period's name inside a sentence (voice.md): the file writes it as a title ("Cả năm", "Full
+ * year"), a sentence as a common noun ("xếp hạng cả năm 2021", "the full year report"). A numbered
+ * name keeps its capital ("báo cáo Quý I"), and so does an abbreviation ("QI", "H1"). Headings and
+ * sentence starts use the name as written. The same in both languages: the file has one name.
+ */
+export function periodInSentence(name: string): string {
+  if (name.length === 0 || NUMBERED.test(name)) return name;
   const first = name.split(/\s+/)[0]!;
   if (first.length > 1 && first === first.toUpperCase()) return name;
   return name[0]!.toLocaleLowerCase('vi') + name.slice(1);
 }
 
-/** "báo cáo quý I năm 2021" / "cả năm 2021": the name in a sentence with its year. */
+/** "báo cáo cả năm 2021" / "Tiến độ báo cáo Quý I năm 2021": the name inside a sentence, with its year. */
 export function periodOfYearInSentence(name: string, year: number, locale: Locale): string {
-  return periodOfYear(periodInSentence(name, locale), year, locale);
+  return periodOfYear(periodInSentence(name), year, locale);
 }

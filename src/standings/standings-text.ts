@@ -1,6 +1,6 @@
 import type { CriterionKind, ScoreNote, ScoreSource } from '../domain/scoring';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { periodOfYear } from '../i18n/period-names';
+import { periodInSentence, periodOfYear } from '../i18n/period-names';
 
 /**
  * Words of the standings chart and exports. Grade names are not here: they are data (the organisation
@@ -8,7 +8,7 @@ import { periodOfYear } from '../i18n/period-names';
  */
 export const standingsText = defineMessages(
   {
-    title: (period: string, block: string) => `Xếp hạng ${period} — ${block}`,
+    title: (period: string, block: string) => `Xếp hạng ${periodInSentence(period)} — ${block}`,
     periodOfYear: (name: string, year: number) => periodOfYear(name, year, 'vi'),
     chartSubtitle: (at: string, reported: number, total: number) => `Tính đến ${at} · Đã báo cáo ${reported}/${total} đơn vị`,
     tie: 'đồng hạng — cần Khối bình xét',
@@ -77,7 +77,7 @@ export const standingsText = defineMessages(
     } satisfies Record<ScoreNote, string>,
   },
   {
-    title: (period: string, block: string) => `Standings ${period} — ${block}`,
+    title: (period: string, block: string) => `Standings ${periodInSentence(period)} — ${block}`,
     periodOfYear: (name: string, year: number) => `${name} (${year})`,
     chartSubtitle: (at: string, reported: number, total: number) => `As of ${at} · ${reported} of ${total} units reported`,
     tie: 'tied — for the block to decide',

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDateTime, formatLocalDate } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { ADMIN_TOOLS, adminOpenButton } from './admin-tools';
 import { actions, button, escapeMrkdwn, header, mention, section } from './blocks';
 import { nudgeButtonValue } from './nudges';
@@ -28,9 +29,9 @@ export const adminText = defineMessages(
     leadsSet: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}, năm ${year}: Trưởng khối là ${lead}${deputy ? `, Phó khối là ${deputy}` : ', chưa có Phó khối'}. Kênh của khối đã được thông báo.`,
     extended: (unit: string, period: string, due: string, officers: string) =>
-      `Đã gia hạn nộp báo cáo ${period} của ${unit} đến ${due}.${officers ? ` Đã báo cho ${officers}.` : ''}`,
+      `Đã gia hạn nộp báo cáo ${periodInSentence(period)} của ${unit} đến ${due}.${officers ? ` Đã báo cho ${officers}.` : ''}`,
     reopened: (unit: string, period: string, until: string, officers: string) =>
-      `Đã mở lại báo cáo ${period} của ${unit} đến ${until}: đơn vị sửa và nộp trực tiếp, không cần Trưởng khối duyệt.${officers ? ` Đã báo cho ${officers}.` : ''}`,
+      `Đã mở lại báo cáo ${periodInSentence(period)} của ${unit} đến ${until}: đơn vị sửa và nộp trực tiếp, không cần Trưởng khối duyệt.${officers ? ` Đã báo cho ${officers}.` : ''}`,
     holidayAdded: (date: string, name: string) =>
       `Đã thêm ngày nghỉ ${date}${name ? ` (${name})` : ''}. Nhắc hạn và tổng hợp điểm tính ngày làm việc theo lịch mới.`,
     officerNotice: {
@@ -42,9 +43,9 @@ export const adminText = defineMessages(
     leadsLine: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}: Trưởng khối năm ${year} là ${lead}${deputy ? `, Phó khối là ${deputy}` : ''} (theo Ban Thi đua – Khen thưởng).`,
     extensionNotice: (unit: string, period: string, due: string, reason: string) =>
-      `Báo cáo ${period} của ${unit} được gia hạn nộp đến ${due}. Lý do: “${reason}”.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được gia hạn nộp đến ${due}. Lý do: “${reason}”.`,
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
-      `Báo cáo ${period} của ${unit} được mở lại đến ${until}: đơn vị sửa và nộp trực tiếp. Lý do: “${reason}”.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được mở lại đến ${until}: đơn vị sửa và nộp trực tiếp. Lý do: “${reason}”.`,
     pickBlock: 'Chọn khối để đặt Trưởng khối, Phó khối:',
     auditUnknownUnit: (typed: string) => `Không có đơn vị “${typed}”. Ghi mã hoặc tên đơn vị, @người, ngày (dd/MM/yyyy).`,
     auditAmbiguousUnit: (typed: string, codes: string) => `“${typed}” khớp với nhiều đơn vị: ${codes}. Vui lòng ghi mã đơn vị.`,
@@ -87,9 +88,9 @@ export const adminText = defineMessages(
     leadsSet: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}, ${year}: the lead is ${lead}${deputy ? `, the deputy ${deputy}` : ', no deputy yet'}. The block's channel was told.`,
     extended: (unit: string, period: string, due: string, officers: string) =>
-      `The ${period} report of ${unit} is now due ${due}.${officers ? ` ${officers} told.` : ''}`,
+      `The ${periodInSentence(period)} report of ${unit} is now due ${due}.${officers ? ` ${officers} told.` : ''}`,
     reopened: (unit: string, period: string, until: string, officers: string) =>
-      `The ${period} report of ${unit} is open again until ${until}: the unit changes it directly, without the lead's approval.${officers ? ` ${officers} told.` : ''}`,
+      `The ${periodInSentence(period)} report of ${unit} is open again until ${until}: the unit changes it directly, without the lead's approval.${officers ? ` ${officers} told.` : ''}`,
     holidayAdded: (date: string, name: string) =>
       `${date}${name ? ` (${name})` : ''} is now a holiday. Nudges and summaries count working days with it.`,
     officerNotice: {
@@ -101,9 +102,9 @@ export const adminText = defineMessages(
     leadsLine: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}: the lead for ${year} is ${lead}${deputy ? `, the deputy ${deputy}` : ''} (set by the Emulation & Commendation Board).`,
     extensionNotice: (unit: string, period: string, due: string, reason: string) =>
-      `The ${period} report of ${unit} is now due ${due}. Reason: “${reason}”.`,
+      `The ${periodInSentence(period)} report of ${unit} is now due ${due}. Reason: “${reason}”.`,
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
-      `The ${period} report of ${unit} is open again until ${until}: the unit changes it directly. Reason: “${reason}”.`,
+      `The ${periodInSentence(period)} report of ${unit} is open again until ${until}: the unit changes it directly. Reason: “${reason}”.`,
     pickBlock: 'Choose the block whose lead and deputy to set:',
     auditUnknownUnit: (typed: string) => `There is no unit “${typed}”. Write a unit's code or name, @person, dates (dd/MM/yyyy).`,
     auditAmbiguousUnit: (typed: string, codes: string) => `“${typed}” matches several units: ${codes}. Please write the unit's code.`,

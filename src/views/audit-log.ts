@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { PageWindow } from '../domain/pagination';
 import { formatDateTime, formatLocalDate } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { adminText } from './admin';
 import { context, escapeMrkdwn, header, mention, section, truncate } from './blocks';
 import { adminIds } from './ids';
@@ -155,7 +156,7 @@ function wordsOf(line: AuditLine, zone: string, locale: Locale): Words {
     if (instant && !Number.isNaN(instant.getTime())) words[name] = formatDateTime(instant, zone, locale);
   }
   if (typeof line.details.date === 'string') words.date = formatLocalDate(line.details.date, locale);
-  if (line.periodName) words.period = escapeMrkdwn(line.periodName);
+  if (line.periodName) words.period = escapeMrkdwn(periodInSentence(line.periodName));
   if (line.blockName) words.block = escapeMrkdwn(line.blockName);
   if (line.subjectUserId) words.user = mention(line.subjectUserId);
   return words;

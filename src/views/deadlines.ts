@@ -1,6 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, header, section } from './blocks';
 import { nudgeButtonValue } from './nudges';
 import { dueDistance } from './status';
@@ -44,7 +45,7 @@ export const deadlinesText = defineMessages(
     unitIntro: (unit: string, block: string) => `*${unit}* — ${block}`,
     adminIntro: 'Tình hình các khối thi đua theo từng hạn.',
     pledge: (year: number) => `Giao ước thi đua năm ${year}`,
-    report: (period: string) => `Báo cáo ${period}`,
+    report: (period: string) => `Báo cáo ${periodInSentence(period)}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — hạn ${due} (${distance}) — ${state}`,
     extended: (due: string) => `${due}, đã gia hạn`,
     state: {
@@ -75,7 +76,7 @@ export const deadlinesText = defineMessages(
     unitIntro: (unit: string, block: string) => `*${unit}* — ${block}`,
     adminIntro: 'How the blocks stand on each deadline.',
     pledge: (year: number) => `Emulation pledge ${year}`,
-    report: (period: string) => `Report for ${period}`,
+    report: (period: string) => `Report for ${periodInSentence(period)}`,
     line: (task: string, due: string, distance: string, state: string) => `*${task}* — due ${due} (${distance}) — ${state}`,
     extended: (due: string) => `${due}, extended`,
     state: {

@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { formatDateTime, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { defineMessages } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import type { StandingsRecord } from '../standings/record';
 import { ADMIN_TOOLS, type AdminTool, adminOpenButton } from './admin-tools';
 import { context, divider, escapeMrkdwn, header, packTexts, section } from './blocks';
@@ -19,7 +20,7 @@ import { dueDistance, type StatusRow, statusCounts, statusRowBlock } from './sta
  * not be delivered and the admin tools; anyone else what the bot is and whom to ask. Within Slack's
  * 100 blocks whatever the size: a block's lines are capped and the rest pointed to a command.
  */
-const homeText = defineMessages(
+export const homeText = defineMessages(
   {
     title: 'Thi Đua',
     intro: 'Trợ lý công tác thi đua, khen thưởng: đăng ký giao ước, báo cáo tiến độ, nhắc hạn, xếp hạng và tra cứu văn bản.',
@@ -32,10 +33,10 @@ const homeText = defineMessages(
     noResult: 'Chưa có báo cáo nào của đơn vị được Trưởng khối thẩm định.',
     moreDues: 'Các hạn khác trong năm: `/thidua hanchot`.',
     leadTitle: (block: string) => `Trưởng khối — ${block}`,
-    leadPeriod: (period: string, due: string, distance: string) => `*Báo cáo ${period}* — hạn ${due} (${distance})`,
+    leadPeriod: (period: string, due: string, distance: string) => `*Báo cáo ${periodInSentence(period)}* — hạn ${due} (${distance})`,
     allDone: 'Mọi đơn vị đã nộp và được thẩm định.',
     moreUnits: (count: number, command: string) => `Còn ${count} đơn vị khác: \`${command}\`.`,
-    standings: (period: string) => `*Xếp hạng ${period}*`,
+    standings: (period: string) => `*Xếp hạng ${periodInSentence(period)}*`,
     moreStandings: (command: string) => `Bảng đầy đủ: \`${command}\`.`,
     noPeriod: 'Năm nay chưa có kỳ báo cáo nào.',
     adminTitle: 'Ban Thi đua – Khen thưởng',

@@ -3,6 +3,7 @@ import { daysBetween, localDateOf } from '../domain/calendar';
 import type { NudgeKind } from '../domain/reminders';
 import { formatDate, formatTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { actions, button, context, divider, escapeMrkdwn, mention, packTexts, section, truncate } from './blocks';
 import { NUDGE_ACTIONS_BLOCK, NUDGE_OPEN_PLEDGE, NUDGE_OPEN_REPORT } from './ids';
 
@@ -10,12 +11,12 @@ import { NUDGE_ACTIONS_BLOCK, NUDGE_OPEN_PLEDGE, NUDGE_OPEN_REPORT } from './ids
  * Deadline nudges as people read them (../shared/docs/voice.md): the fact, then the action; one ⏰
  * at the start; no exclamation marks; dates and times in the organisation's zone.
  */
-const nudgeText = defineMessages(
+export const nudgeText = defineMessages(
   {
     moment: (time: string, date: string) => `${time} ngày ${date}`,
     task: {
       pledge: (year: number) => `ký giao ước thi đua năm ${year}`,
-      report: (period: string) => `nộp báo cáo ${period}`,
+      report: (period: string) => `nộp báo cáo ${periodInSentence(period)}`,
     },
     daysLeft: (days: number, task: string, moment: string) => `Còn ${days} ngày đến hạn ${task} (${moment}).`,
     dueToday: (task: string, moment: string) => `Hôm nay là hạn ${task} (${moment}).`,
@@ -57,7 +58,7 @@ const nudgeText = defineMessages(
     moment: (time: string, date: string) => `${time} on ${date}`,
     task: {
       pledge: (year: number) => `sign the ${year} emulation pledge`,
-      report: (period: string) => `submit the ${period} report`,
+      report: (period: string) => `submit the ${periodInSentence(period)} report`,
     },
     daysLeft: (days: number, task: string, moment: string) =>
       `${days} ${days === 1 ? 'day' : 'days'} left until the deadline to ${task} (${moment}).`,

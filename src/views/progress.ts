@@ -2,6 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { PageWindow } from '../domain/pagination';
 import { formatDate } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, section } from './blocks';
 import { BLOCK_PICK, BLOCK_PICK_NEXT, BLOCK_PICK_PREVIOUS } from './ids';
 import { pageControls } from './paging';
@@ -37,7 +38,7 @@ export const progressText = defineMessages(
     line: (block: string, pledge: string, report: string) => `*${block}* — ${pledge}${report ? ` · ${report}` : ''}`,
     pledge: (signed: number, units: number) => `giao ước ${signed}/${units}`,
     report: (period: string, due: string, submitted: number, units: number) =>
-      `báo cáo ${period} (hạn ${due}): đã nộp ${submitted}/${units}`,
+      `báo cáo ${periodInSentence(period)} (hạn ${due}): đã nộp ${submitted}/${units}`,
     overdue: (count: number) => `${count} quá hạn`,
     late: (count: number) => `${count} nộp muộn`,
     awaitingReview: (count: number) => `${count} chờ thẩm định`,

@@ -3,7 +3,7 @@ import type { ReportAsk } from '../domain/report-form';
 import type { EntryDetail, ScoringCriterion } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { periodOfYear } from '../i18n/period-names';
+import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { escapeMrkdwn, truncate } from './blocks';
 import { criterionLabel } from './pledge';
 
@@ -66,7 +66,8 @@ export const reportText = defineMessages(
     cancel: 'Hủy',
     close: 'Đóng',
     intro: (unit: string, block: string) => `*${unit}* — ${block}`,
-    period: (name: string, year: number, from: string, to: string) => `Báo cáo ${periodOfYear(name, year, 'vi')} (${from} – ${to})`,
+    period: (name: string, year: number, from: string, to: string) =>
+      `Báo cáo ${periodOfYearInSentence(name, year, 'vi')} (${from} – ${to})`,
     extendedDue: (due: string) => `${due} (đã gia hạn)`,
     mode: {
       submit: (due: string) => `Hạn nộp: ${due}.`,
@@ -145,10 +146,11 @@ export const reportText = defineMessages(
       evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${period} của ${unit}. ${score}`,
-      submittedLate: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${period} của ${unit} (nộp muộn). ${score}`,
+      submitted: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${periodInSentence(period)} của ${unit}. ${score}`,
+      submittedLate: (unit: string, period: string, score: string) =>
+        `✅ Đã nộp báo cáo ${periodInSentence(period)} của ${unit} (nộp muộn). ${score}`,
       updated: (unit: string, period: string, version: number, score: string) =>
-        `✅ Đã lưu báo cáo ${period} của ${unit} (bản ${version}). ${score}`,
+        `✅ Đã lưu báo cáo ${periodInSentence(period)} của ${unit} (bản ${version}). ${score}`,
       requested: (decider: string) =>
         `Đã gửi đề nghị sửa báo cáo tới ${decider} duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.`,
       unchanged: 'Không có thay đổi nào so với báo cáo đang có hiệu lực; chưa lưu gì.',
@@ -157,10 +159,10 @@ export const reportText = defineMessages(
       stale: 'Bảng tiêu chí của khối vừa thay đổi trong lúc điền biểu mẫu; chưa lưu gì. Vui lòng gõ lại `/thidua baocao`.',
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
-      `${unit} đã nộp báo cáo ${period}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
+      `${unit} đã nộp báo cáo ${periodInSentence(period)}${late ? ' (nộp muộn)' : ''} — ${done}/${total} đơn vị${byAdmin ? ' (quản trị viên nộp thay)' : ''}`,
     confirmation: (unit: string, period: string, at: string, version: number, score: string) =>
-      `✅ Đã nhận báo cáo ${period} của ${unit} lúc ${at} (bản ${version}). ${score}`,
-    requestTitle: (period: string, year: number) => `Sửa báo cáo ${periodOfYear(period, year, 'vi')}`,
+      `✅ Đã nhận báo cáo ${periodInSentence(period)} của ${unit} lúc ${at} (bản ${version}). ${score}`,
+    requestTitle: (period: string, year: number) => `Sửa báo cáo ${periodOfYearInSentence(period, year, 'vi')}`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       reason: (label: string, before: string, after: string) => `${label} — lý do: ${before} → ${after}`,
@@ -182,7 +184,7 @@ export const reportText = defineMessages(
     cancel: 'Cancel',
     close: 'Close',
     intro: (unit: string, block: string) => `*${unit}* — ${block}`,
-    period: (name: string, year: number, from: string, to: string) => `Report for ${name} ${year} (${from} – ${to})`,
+    period: (name: string, year: number, from: string, to: string) => `Report for ${periodInSentence(name)} ${year} (${from} – ${to})`,
     extendedDue: (due: string) => `${due} (extended)`,
     mode: {
       submit: (due: string) => `Due: ${due}.`,
@@ -261,10 +263,12 @@ export const reportText = defineMessages(
       evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
     },
     result: {
-      submitted: (unit: string, period: string, score: string) => `✅ ${unit}'s report for ${period} is submitted. ${score}`,
-      submittedLate: (unit: string, period: string, score: string) => `✅ ${unit}'s report for ${period} is submitted (late). ${score}`,
+      submitted: (unit: string, period: string, score: string) =>
+        `✅ ${unit}'s report for ${periodInSentence(period)} is submitted. ${score}`,
+      submittedLate: (unit: string, period: string, score: string) =>
+        `✅ ${unit}'s report for ${periodInSentence(period)} is submitted (late). ${score}`,
       updated: (unit: string, period: string, version: number, score: string) =>
-        `✅ ${unit}'s report for ${period} is saved (version ${version}). ${score}`,
+        `✅ ${unit}'s report for ${periodInSentence(period)} is saved (version ${version}). ${score}`,
       requested: (decider: string) =>
         `The change request was sent to ${decider}. The version in force stays until it is approved; the outcome comes by direct message.`,
       unchanged: 'Nothing differs from the report in force; nothing was saved.',
@@ -273,10 +277,10 @@ export const reportText = defineMessages(
       stale: "The block's scoring table changed while the form was open; nothing was saved. Please type `/thidua report` again.",
     },
     submittedLine: (unit: string, period: string, late: boolean, done: number, total: number, byAdmin: boolean) =>
-      `${unit} submitted its report for ${period}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
+      `${unit} submitted its report for ${periodInSentence(period)}${late ? ' (late)' : ''} — ${done}/${total} units${byAdmin ? ' (submitted by an admin)' : ''}`,
     confirmation: (unit: string, period: string, at: string, version: number, score: string) =>
-      `✅ ${unit}'s report for ${period} was received at ${at} (version ${version}). ${score}`,
-    requestTitle: (period: string, year: number) => `Change to the ${period} ${year} report`,
+      `✅ ${unit}'s report for ${periodInSentence(period)} was received at ${at} (version ${version}). ${score}`,
+    requestTitle: (period: string, year: number) => `Change to the ${periodInSentence(period)} ${year} report`,
     change: {
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       reason: (label: string, before: string, after: string) => `${label} — reason: ${before} → ${after}`,

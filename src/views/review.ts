@@ -5,7 +5,7 @@ import type { PointsProblem, ReviewProblem } from '../domain/review-form';
 import { type CriterionScore, type EntryDetail, reviewCeiling } from '../domain/scoring';
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { periodOfYear } from '../i18n/period-names';
+import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, field, formModal, link, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { FIELD_LIMITS } from './field-limits';
 import {
@@ -36,7 +36,7 @@ export const reviewText = defineMessages(
     submit: 'Lưu thẩm định',
     cancel: 'Hủy',
     close: 'Đóng',
-    intro: (unit: string, period: string, year: number) => `*${unit}* — báo cáo ${periodOfYear(period, year, 'vi')}`,
+    intro: (unit: string, period: string, year: number) => `*${unit}* — báo cáo ${periodOfYearInSentence(period, year, 'vi')}`,
     submitted: (version: number, at: string, by: string, late: boolean) =>
       `Bản ${version}, nộp ${at} bởi ${by}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
     changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
@@ -88,20 +88,21 @@ export const reviewText = defineMessages(
       overCap: (max: string) => `Vượt điểm tối đa của tiêu chí (${max} điểm).`,
     },
     result: {
-      reviewed: (unit: string, period: string, points: string) => `✅ Đã thẩm định báo cáo ${period} của ${unit}: ${points} điểm.`,
+      reviewed: (unit: string, period: string, points: string) =>
+        `✅ Đã thẩm định báo cáo ${periodInSentence(period)} của ${unit}: ${points} điểm.`,
       returned: (unit: string, period: string) =>
-        `Đã trả lại báo cáo ${period} cho ${unit}; cán bộ của đơn vị được báo qua tin nhắn riêng.`,
+        `Đã trả lại báo cáo ${periodInSentence(period)} cho ${unit}; cán bộ của đơn vị được báo qua tin nhắn riêng.`,
       stale: 'Báo cáo vừa có bản mới trong lúc thẩm định; chưa lưu gì. Vui lòng mở lại từ `/thidua tiendo` để thẩm định bản mới.',
       refused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này; chưa lưu gì.',
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `Báo cáo ${period} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
-      `Báo cáo ${period} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
     comment: (comment: string) => `Nhận xét của Trưởng khối: “${comment}”`,
     openReport: 'Mở báo cáo',
     resubmitted: (unit: string, period: string, version: number) =>
-      `${unit} đã nộp lại báo cáo ${period} (bản ${version}) sau khi bị trả lại; báo cáo chờ thẩm định.`,
+      `${unit} đã nộp lại báo cáo ${periodInSentence(period)} (bản ${version}) sau khi bị trả lại; báo cáo chờ thẩm định.`,
     reviewNow: 'Thẩm định',
   },
   {
@@ -109,7 +110,7 @@ export const reviewText = defineMessages(
     submit: 'Save review',
     cancel: 'Cancel',
     close: 'Close',
-    intro: (unit: string, period: string, year: number) => `*${unit}* — report for ${period} ${year}`,
+    intro: (unit: string, period: string, year: number) => `*${unit}* — report for ${periodInSentence(period)} ${year}`,
     submitted: (version: number, at: string, by: string, late: boolean) =>
       `Version ${version}, submitted ${at} by ${by}${late ? ' (late)' : ' (on time)'}.`,
     changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
@@ -160,21 +161,22 @@ export const reviewText = defineMessages(
       overCap: (max: string) => `Above the criterion's max (${max} points).`,
     },
     result: {
-      reviewed: (unit: string, period: string, points: string) => `✅ ${unit}'s report for ${period} is reviewed: ${points} points.`,
+      reviewed: (unit: string, period: string, points: string) =>
+        `✅ ${unit}'s report for ${periodInSentence(period)} is reviewed: ${points} points.`,
       returned: (unit: string, period: string) =>
-        `The report for ${period} is returned to ${unit}; its officers are told by direct message.`,
+        `The report for ${periodInSentence(period)} is returned to ${unit}; its officers are told by direct message.`,
       stale:
         'The report got a new version while it was being reviewed; nothing was saved. Please open it again from `/thidua status` to review the new version.',
       refused: "Only the block lead's officers (or an admin) can review this report; nothing was saved.",
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `${unit}'s report for ${period} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
+      `${unit}'s report for ${periodInSentence(period)} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
-      `${unit}'s report for ${period} is reviewed (${by}): ${points} points.`,
+      `${unit}'s report for ${periodInSentence(period)} is reviewed (${by}): ${points} points.`,
     comment: (comment: string) => `The block lead’s comment: “${comment}”`,
     openReport: 'Open the report',
     resubmitted: (unit: string, period: string, version: number) =>
-      `${unit} resubmitted its report for ${period} (version ${version}) after it was returned; it awaits review.`,
+      `${unit} resubmitted its report for ${periodInSentence(period)} (version ${version}) after it was returned; it awaits review.`,
     reviewNow: 'Review',
   },
 );

@@ -4,6 +4,7 @@ import { totalDecimals } from '../domain/ranking';
 import type { CriterionKind } from '../domain/scoring';
 import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import type { StandingChange, StandingsRecord, StandingsRecordRow } from '../standings/record';
 import { periodLabel, standingsText } from '../standings/standings-text';
 import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
@@ -73,7 +74,7 @@ export const standingsViewText = defineMessages(
     rankLine: (rank: number, tie: boolean, total: string, grade: string) =>
       `Hạng ${rank}${tie ? ' (đồng hạng)' : ''} · *${total} điểm* · ${grade}`,
     notReportedDetail: (unit: string, period: string) =>
-      `${unit} chưa báo cáo ${period}: mọi tiêu chí 0 điểm, xếp sau các đơn vị đã báo cáo.`,
+      `${unit} chưa báo cáo ${periodInSentence(period)}: mọi tiêu chí 0 điểm, xếp sau các đơn vị đã báo cáo.`,
     how: {
       target: (reported: string, target: string | null) =>
         target === null ? `đạt ${reported} · chưa giao ước chỉ tiêu` : `đạt ${reported} / chỉ tiêu ${target}`,
@@ -101,9 +102,9 @@ export const standingsViewText = defineMessages(
     notReviewed: 'Chưa được Trưởng khối thẩm định: điểm chấm là điểm đơn vị tự chấm, điểm thưởng chưa được tính.',
     // Channel post
     postTitle: {
-      summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${period} — ${block}`,
-      manual: (period: string, block: string) => `Kết quả xếp hạng ${period} — ${block}`,
-      correction: (period: string, block: string) => `Đính chính kết quả xếp hạng ${period} — ${block}`,
+      summary: (period: string, block: string) => `🏆 Kết quả xếp hạng ${periodInSentence(period)} — ${block}`,
+      manual: (period: string, block: string) => `Kết quả xếp hạng ${periodInSentence(period)} — ${block}`,
+      correction: (period: string, block: string) => `Đính chính kết quả xếp hạng ${periodInSentence(period)} — ${block}`,
     } satisfies Record<PublicationKind, (period: string, block: string) => string>,
     postedBy: {
       summary: (at: string) => `Tổng hợp tự động lúc ${at}`,
@@ -115,7 +116,7 @@ export const standingsViewText = defineMessages(
     provisionalNote: (count: number, reported: number) =>
       `Tạm tính: ${count}/${reported} báo cáo chưa được Trưởng khối thẩm định; điểm của các dòng đó là điểm đơn vị tự chấm, chưa tính điểm thưởng và điểm Trưởng khối chấm.`,
     seeDetail: (command: string) => `Chi tiết từng tiêu chí: \`${command}\` · Biểu đồ trong luồng tin này.`,
-    chartCaption: (period: string, block: string) => `Biểu đồ xếp hạng ${period} — ${block}`,
+    chartCaption: (period: string, block: string) => `Biểu đồ xếp hạng ${periodInSentence(period)} — ${block}`,
   },
   {
     asOf: (at: string) => `As of ${at}`,
@@ -158,7 +159,7 @@ export const standingsViewText = defineMessages(
     rankLine: (rank: number, tie: boolean, total: string, grade: string) =>
       `Rank ${rank}${tie ? ' (tied)' : ''} · *${total} points* · ${grade}`,
     notReportedDetail: (unit: string, period: string) =>
-      `${unit} has not reported for ${period}: 0 points on every criterion, ranked after every unit that reported.`,
+      `${unit} has not reported for ${periodInSentence(period)}: 0 points on every criterion, ranked after every unit that reported.`,
     how: {
       target: (reported: string, target: string | null) =>
         target === null ? `achieved ${reported} · no pledged target` : `achieved ${reported} / target ${target}`,
@@ -185,9 +186,9 @@ export const standingsViewText = defineMessages(
       `Rescaled for criteria that do not apply: ${sum} × ${base} / ${applicable} = ${scaled} points`,
     notReviewed: "Not reviewed by the block lead yet: graded lines are the unit's own scores and bonus points do not count yet.",
     postTitle: {
-      summary: (period: string, block: string) => `🏆 Standings ${period} — ${block}`,
-      manual: (period: string, block: string) => `Standings ${period} — ${block}`,
-      correction: (period: string, block: string) => `Correction: standings ${period} — ${block}`,
+      summary: (period: string, block: string) => `🏆 Standings ${periodInSentence(period)} — ${block}`,
+      manual: (period: string, block: string) => `Standings ${periodInSentence(period)} — ${block}`,
+      correction: (period: string, block: string) => `Correction: standings ${periodInSentence(period)} — ${block}`,
     },
     postedBy: {
       summary: (at: string) => `Automatic summary at ${at}`,
@@ -199,7 +200,7 @@ export const standingsViewText = defineMessages(
     provisionalNote: (count: number, reported: number) =>
       `Provisional: ${count} of ${reported} reports not yet reviewed by the block lead; their lines are the units' own scores, without bonuses and the lines the lead scores.`,
     seeDetail: (command: string) => `Every criterion: \`${command}\` · The chart is in this thread.`,
-    chartCaption: (period: string, block: string) => `Standings chart ${period} — ${block}`,
+    chartCaption: (period: string, block: string) => `Standings chart ${periodInSentence(period)} — ${block}`,
   },
 );
 

@@ -3,7 +3,7 @@ import { daysBetween, localDateOf } from '../domain/calendar';
 import type { PageWindow } from '../domain/pagination';
 import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { periodOfYear } from '../i18n/period-names';
+import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { actions, button, context, escapeMrkdwn, formModal, header, mention, noticeModal, packTexts, section } from './blocks';
 import { type Decider, deciderText } from './common-text';
 import {
@@ -68,7 +68,7 @@ export interface StatusFacts {
 
 export const statusText = defineMessages(
   {
-    title: (period: string, year: number) => `Tiến độ báo cáo ${periodOfYear(period, year, 'vi')}`,
+    title: (period: string, year: number) => `Tiến độ báo cáo ${periodOfYearInSentence(period, year, 'vi')}`,
     block: (block: string, due: string, when: string) => `*${block}* — hạn nộp ${due} (${when})`,
     daysLeft: (days: number) => (days === 0 ? 'hôm nay là hạn' : `còn ${days} ngày`),
     daysLate: (days: number) => (days === 0 ? 'đã quá hạn hôm nay' : `đã quá hạn ${days} ngày`),
@@ -107,7 +107,7 @@ export const statusText = defineMessages(
     nudged: (unit: string, officers: string, task: string) => `Đã nhắc ${officers} (${unit}) ${task}.`,
     alreadySubmitted: (unit: string, task: string) => `${unit} đã ${task}; không cần nhắc nữa.`,
     task: {
-      report: (period: string) => `nộp báo cáo ${period}`,
+      report: (period: string) => `nộp báo cáo ${periodInSentence(period)}`,
       pledge: (year: number) => `ký giao ước thi đua năm ${year}`,
     },
     nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp cấu hình tổ chức, nên không nhắc được.`,
@@ -155,7 +155,7 @@ export const statusText = defineMessages(
     nudged: (unit: string, officers: string, task: string) => `Reminded ${officers} (${unit}) to ${task}.`,
     alreadySubmitted: (unit: string, task: string) => `${unit} has done it (${task}); no reminder needed.`,
     task: {
-      report: (period: string) => `submit the report for ${period}`,
+      report: (period: string) => `submit the report for ${periodInSentence(period)}`,
       pledge: (year: number) => `sign the ${year} pledge`,
     },
     nobodyToNudge: (unit: string) => `${unit} has no officer in the organisation file, so nobody can be reminded.`,

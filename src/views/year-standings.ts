@@ -3,6 +3,7 @@ import { pageWindow } from '../domain/pagination';
 import { totalDecimals } from '../domain/ranking';
 import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { periodLabel, standingsText } from '../standings/standings-text';
 import type { YearRecord, YearRecordRow } from '../standings/year';
 import { context, escapeMrkdwn, header, packTexts, section, truncate } from './blocks';
@@ -18,7 +19,8 @@ export const yearStandingsText = defineMessages(
   {
     title: (year: number, block: string) => `Xếp hạng cả năm ${year} — ${block}`,
     unitTitle: (year: number, unit: string) => `Kết quả năm ${year} — ${unit}`,
-    finalPeriod: (period: string, defaulted: boolean) => `Kết quả năm là kết quả ${period}${defaulted ? ' (kỳ báo cáo cả năm)' : ''}.`,
+    finalPeriod: (period: string, defaulted: boolean) =>
+      `Kết quả năm là kết quả ${periodInSentence(period)}${defaulted ? ' (kỳ báo cáo cả năm)' : ''}.`,
     average: (periods: string) =>
       `Kết quả năm là trung bình cộng tổng điểm các kỳ đã đến hạn: ${periods}; kỳ đơn vị không báo cáo tính 0 điểm.`,
     averageNone: 'Kết quả năm là trung bình cộng tổng điểm các kỳ đã đến hạn; chưa có kỳ nào đến hạn.',
@@ -48,7 +50,7 @@ export const yearStandingsText = defineMessages(
     title: (year: number, block: string) => `Standings for the whole of ${year} — ${block}`,
     unitTitle: (year: number, unit: string) => `Results of ${year} — ${unit}`,
     finalPeriod: (period: string, defaulted: boolean) =>
-      `The year's result is the result of ${period}${defaulted ? ' (the period covering the year)' : ''}.`,
+      `The year's result is the result of ${periodInSentence(period)}${defaulted ? ' (the period covering the year)' : ''}.`,
     average: (periods: string) => `The year's result is the mean total of the periods due: ${periods}; a period not reported counts 0.`,
     averageNone: "The year's result is the mean total of the periods due; no period is due yet.",
     finalNotDue: (period: string, due: string) => `${period} is not due yet (${due}): the result is provisional.`,

@@ -266,7 +266,7 @@ describe('submitting a period report', () => {
     // H1 ends 30/06: its report opens 10 days before, on 21/06; until then a bare baocao says so.
     const reply = await t.driver.slashCommand(STP, 'baocao', CHANNEL);
     expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe(
-      'Sở Tư pháp đã nộp báo cáo quý I năm 2021; muốn sửa, gõ `/thidua baocao <kỳ>`. Báo cáo 6 tháng đầu năm 2021 mở từ ngày 21/06/2021.',
+      'Sở Tư pháp đã nộp báo cáo Quý I năm 2021; muốn sửa, gõ `/thidua baocao <kỳ>`. Báo cáo 6 tháng đầu năm 2021 mở từ ngày 21/06/2021.',
     );
     t.clock.set(new Date('2021-06-21T02:00:00Z'));
     const next = await openModalBy(t, STP, 'baocao', CHANNEL);

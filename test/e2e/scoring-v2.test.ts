@@ -250,14 +250,14 @@ describe('a version-2 block end to end', () => {
       [`review_value_${criterion('K').id}`]: '2',
       [`review_note_${criterion('K').id}`]: 'Chậm báo cáo tháng 6',
     });
-    expect(textOf(resultOf(reviewed))).toBe('✅ Đã thẩm định báo cáo Cả năm của Cục Thi hành án dân sự tỉnh: 98,50 điểm.');
+    expect(textOf(resultOf(reviewed))).toBe('✅ Đã thẩm định báo cáo cả năm của Cục Thi hành án dân sự tỉnh: 98,50 điểm.');
     const told = await t.slack.waitFor(
       () => t.slack.dmsTo(OFFICER.THADS).find((message) => message.text.includes('đã được thẩm định')),
       5000,
       'the unit told',
     );
     expect(told.text.split('\n')).toEqual([
-      'Báo cáo Cả năm của Cục Thi hành án dân sự tỉnh đã được thẩm định (<@U0CA0001>): 98,50 điểm.',
+      'Báo cáo cả năm của Cục Thi hành án dân sự tỉnh đã được thẩm định (<@U0CA0001>): 98,50 điểm.',
       'Trưởng khối đã thay đổi:',
       '• T. Khen thưởng cấp trên: (trống) → Bằng khen của Thủ tướng Chính phủ — lý do: “Quyết định 456/QĐ-TTg”',
       '• K. Chậm báo cáo (mỗi lần trừ 0,5 điểm): 1 → 2 — lý do: “Chậm báo cáo tháng 6”',

@@ -29,7 +29,7 @@ describe('the year standings (xephang nam)', () => {
     const bot = await yearBot();
     const { text } = await command(bot, OFFICER.STP, 'xephang nam');
     expect(text).toContain('Xếp hạng cả năm 2021 — Khối thi đua Nội chính');
-    expect(text).toContain('Kết quả năm là kết quả Cả năm 2021 (kỳ báo cáo cả năm).');
+    expect(text).toContain('Kết quả năm là kết quả cả năm 2021 (kỳ báo cáo cả năm).');
     const lines = text.split('\n').filter((line) => /^\*\d\./.test(line));
     expect(lines).toEqual([
       '*1. Công an tỉnh* — *98,00 điểm* · Hoàn thành xuất sắc',
@@ -90,7 +90,7 @@ describe("a unit's year (ketqua)", () => {
     seedYear(t.bot.store, A_YEAR);
     const { text } = await command(t, OFFICER.TAND, 'ketqua');
     expect(text).toContain(
-      'Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả Cả năm 2021 (kỳ báo cáo cả năm). Cả năm 2021 chưa đến hạn (10/12/2021 17:00): kết quả còn tạm tính.',
+      'Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả cả năm 2021 (kỳ báo cáo cả năm). Cả năm 2021 chưa đến hạn (10/12/2021 17:00): kết quả còn tạm tính.',
     );
     expect(text).not.toContain('. ·');
   });
@@ -110,7 +110,7 @@ describe("a unit's year (ketqua)", () => {
         .split('\n')
         .filter((line) => line.includes('Cả năm 2021:')),
     ).toEqual(['*Cả năm 2021: 90,00 điểm · hạng 6/7 · Hoàn thành tốt*']);
-    expect(text).toContain('Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả Cả năm 2021 (kỳ báo cáo cả năm).');
+    expect(text).toContain('Thuộc Khối thi đua Nội chính. Kết quả năm là kết quả cả năm 2021 (kỳ báo cáo cả năm).');
     expect(text).toContain('Biểu đồ điểm từng kỳ đã gửi vào tin nhắn riêng với bot.');
     const chart = await bot.slack.waitFor(
       () => bot.slack.dmsTo(OFFICER.TAND).find((message) => message.files?.length),
