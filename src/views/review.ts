@@ -55,11 +55,12 @@ export const reviewText = defineMessages(
     gradedLabel: (label: string, max: string) => `${label} — tối đa ${max} điểm`,
     gradedHint: (self: string) => `Đơn vị tự chấm: ${self}.`,
     bonusHint: (claimed: string, reason: string) =>
-      `Đơn vị đề nghị ${claimed} điểm: “${reason}”. Giữ nguyên, giảm, hoặc ghi 0 để không chấp nhận.`,
-    deductionHint: (claimed: string, reason: string) => `Đơn vị ghi ${claimed} điểm trừ: “${reason}”. Có thể sửa.`,
-    noClaim: 'Đơn vị không đề nghị.',
+      `Đơn vị đề nghị ${claimed} điểm${reason ? `: “${reason}”` : ''}. Giữ nguyên, giảm, hoặc ghi 0 để không chấp nhận.`,
+    deductionHint: (claimed: string, reason: string) => `Đơn vị ghi ${claimed} điểm trừ${reason ? `: “${reason}”` : ''}. Có thể sửa.`,
+    noClaim: { bonus: 'Đơn vị không đề nghị điểm thưởng.', deduction: 'Đơn vị không ghi điểm trừ.' },
     leadScores: 'Trưởng khối chấm (đơn vị không tự chấm tiêu chí này).',
-    raiseWithReason: (max: string) => `Cao hơn số đơn vị ghi (tối đa ${max}) thì ghi lý do bên dưới.`,
+    raiseWithReason: (claimed: string) => `Ghi cao hơn ${claimed} điểm thì ghi lý do bên dưới.`,
+    addWithReason: 'Ghi điểm thì ghi lý do bên dưới.',
     leadLabel: (label: string) => `${label} — Trưởng khối chấm`,
     claimLabel: (label: string, claim: string) => `${label} — đơn vị ghi: ${claim}`,
     unitGave: (answer: string) => `Đơn vị báo cáo: ${answer}. Sửa thì ghi lý do bên dưới.`,
@@ -128,11 +129,14 @@ export const reviewText = defineMessages(
     decide: '*Points the block lead decides*',
     gradedLabel: (label: string, max: string) => `${label} — at most ${max} points`,
     gradedHint: (self: string) => `The unit's self-score: ${self}.`,
-    bonusHint: (claimed: string, reason: string) => `The unit claims ${claimed} points: “${reason}”. Keep, cut, or enter 0 to refuse.`,
-    deductionHint: (claimed: string, reason: string) => `The unit reports ${claimed} points deducted: “${reason}”. May be corrected.`,
-    noClaim: 'Nothing claimed.',
+    bonusHint: (claimed: string, reason: string) =>
+      `The unit claims ${claimed} points${reason ? `: “${reason}”` : ''}. Keep, cut, or enter 0 to refuse.`,
+    deductionHint: (claimed: string, reason: string) =>
+      `The unit reports ${claimed} points deducted${reason ? `: “${reason}”` : ''}. May be corrected.`,
+    noClaim: { bonus: 'The unit claims no bonus.', deduction: 'The unit reports no deduction.' },
     leadScores: 'Scored by the block lead (the unit does not score this criterion).',
-    raiseWithReason: (max: string) => `Above what the unit wrote (at most ${max}): give the reason below.`,
+    raiseWithReason: (claimed: string) => `More than ${claimed} points needs a reason below.`,
+    addWithReason: 'Any points need a reason below.',
     leadLabel: (label: string) => `${label} — scored by the block lead`,
     claimLabel: (label: string, claim: string) => `${label} — the unit wrote: ${claim}`,
     unitGave: (answer: string) => `The unit reported: ${answer}. A change needs a reason below.`,
@@ -452,15 +456,17 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
           ? criterion.rule?.scoredBy === 'lead'
             ? text.leadScores
             : text.gradedHint(claimed ?? '—')
-          : claimed === undefined
-            ? text.noClaim
-            : (criterion.kind === 'bonus' ? text.bonusHint : text.deductionHint)(claimed, truncate(own?.reason ?? '', 500));
+          : claimed === undefined || (own?.value ?? 0) <= 0
+            ? text.noClaim[criterion.kind === 'bonus' ? 'bonus' : 'deduction']
+            : (criterion.kind === 'bonus' ? text.bonusHint : text.deductionHint)(claimed, truncate(own?.reason?.trim() ?? '', 500));
+      // One maximum, in the label: the criterion's; what needs a reason is said in the hint.
+      const above = ask.reasonAbove;
       blocks.push(
         pointsField(
           pointsBlockId(criterion.id),
-          text.gradedLabel(criterionLabel(criterion), formatNumber(ask.reasonAbove ?? ask.ceiling, locale)),
-          ask.reasonAbove !== null && ask.reasonAbove < ask.ceiling
-            ? `${hint} ${text.raiseWithReason(formatNumber(ask.ceiling, locale))}`
+          text.gradedLabel(criterionLabel(criterion), formatNumber(ask.ceiling, locale)),
+          above !== null && above < ask.ceiling
+            ? `${hint} ${above > 0 ? text.raiseWithReason(formatNumber(above, locale)) : text.addWithReason}`
             : hint,
           facts.startingPoints.get(criterion.id),
         ),

@@ -187,8 +187,9 @@ describe('reviewing a report (thẩm định)', () => {
     expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toContain(
       'Đơn vị đề nghị 3 điểm: “Bằng khen của Bộ Tư pháp số 123/QĐ-BTP”',
     );
-    // The bonus (max 5) is accepted up to the 3 claimed: the label says so (more needs a reason).
-    expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/— tối đa 3 điểm$/);
+    // One maximum, the criterion's (5), in the label; the 3 claimed, above which a reason is needed, in the hint.
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.label).toMatch(/\(Cờ, Bằng khen cấp trên; mô hình mới\) — tối đa 5 điểm$/);
+    expect(inputs.get(`review_points_${criterion('T').id}`)?.hint).toMatch(/\. Ghi cao hơn 3 điểm thì ghi lý do bên dưới\.$/);
     expect(inputs.get(`review_points_${criterion('K').id}`)?.initial).toBe('0');
 
     // The bonus (max 5) may be cut from the 3 claimed; raised to 4 only with a reason the unit is told.
@@ -406,8 +407,11 @@ describe('a deduction the lead adds', () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await submitReport(STP, 'STP');
     t.clock.set(AFTER_DUE);
-    await openReview(CA);
     const deduction = `review_points_${criterion('K').id}`;
+    // The unit entered no deduction: the label says the criterion's maximum once, the hint no empty quote.
+    const field = inputsOf((await openReview(CA)).view).find((input) => input.blockId === deduction)!;
+    expect(field.label).toBe('K. Điểm trừ (kỷ luật, vi phạm, chậm báo cáo) — tối đa 5 điểm');
+    expect(field.hint).toBe('Đơn vị không ghi điểm trừ. Ghi điểm thì ghi lý do bên dưới.');
     const bad = await t.driver.submitView(CA, { [deduction]: '1' });
     expect(bad.body).toEqual({
       response_action: 'errors',
