@@ -151,9 +151,13 @@ export function blockPicker(
   pick: BlockPick,
 ): Reply | undefined {
   const { deps, caller } = context;
-  const year = caller.year ?? deps.store.structure.latestYear()?.year;
+  const { structure } = deps.store;
+  // The year and period the words name (`tiendo 6 thang 2021`), so the list summarises what was asked.
+  const typedYear = Number(pick.args.split(/\s+/).find((word) => YEAR_PATTERN.test(word)));
+  const year = structure.year(typedYear) ? typedYear : (caller.year ?? structure.latestYear()?.year);
   if (!caller.isAdmin || year === undefined) return undefined;
-  const progress = blocksProgress(deps.store, year, deps.clock.now());
+  const named = parsePeriodWords(pick.args, structure.activeBlocks(), structure.periods(year)).period;
+  const progress = blocksProgress(deps.store, year, deps.clock.now(), named);
   return buildBlockPicker(
     {
       pick,

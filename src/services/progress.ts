@@ -9,9 +9,9 @@ import { duesOfUnits } from './dues';
  * period in focus (the one `tiendo` shows by default) — for the admins' App Home and the block
  * buttons an admin gets from a block-scoped command that named no block.
  */
-/** The progress of every active block in `year` as of `now`, in the blocks' order. */
-export function blocksProgress(store: Store, year: number, now: Date): BlockProgress[] {
-  const period = statusPeriod(store.structure.periods(year), now);
+/** The progress of every active block in `year` as of `now`, in the blocks' order: for `named`, else the period in focus. */
+export function blocksProgress(store: Store, year: number, now: Date, named?: PeriodRow): BlockProgress[] {
+  const period = named ?? statusPeriod(store.structure.periods(year), now);
   return store.structure.activeBlocks().map((block) => blockProgress(store, block, year, period, now));
 }
 

@@ -359,4 +359,13 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     // Someone who is not an admin gets no buttons: told which block to name.
     expect(buttonValues(await reply(STP, typed), BLOCK_PICK)).toEqual([]);
   });
+
+  it('summarises in the block list the period the admin named, not the one in focus', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    const focus = textOf(await reply(ADMIN, 'tiendo'));
+    expect(focus).toContain('báo cáo Quý I (hạn 10/04/2021)');
+    const named = textOf(await reply(ADMIN, 'tiendo 6 thang'));
+    expect(named).toContain('báo cáo 6 tháng đầu năm (hạn 10/07/2021): đã nộp 0/');
+    expect(named).not.toContain('Quý I');
+  });
 });
