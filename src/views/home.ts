@@ -29,7 +29,7 @@ export const homeText = defineMessages(
     theme: (theme: string) => `Chủ đề: _${theme}_`,
     lead: (unit: string) => `Trưởng khối: ${unit}`,
     latest: (period: string, points: string, rank: number, units: number, grade: string, tie: boolean) =>
-      `*Kết quả gần nhất đã thẩm định — ${period}:* ${points}, hạng ${rank}/${units}${tie ? ' (đồng hạng, cần Khối bình xét)' : ''} · ${grade}`,
+      `*Kết quả gần nhất đã thẩm định — ${period}:* ${points} điểm, hạng ${rank}/${units}${tie ? ' (đồng hạng, cần Khối bình xét)' : ''} · ${grade}`,
     noResult: 'Chưa có báo cáo nào của đơn vị được Trưởng khối thẩm định.',
     moreDues: 'Các hạn khác trong năm: `/thidua hanchot`.',
     leadTitle: (block: string) => `Trưởng khối — ${block}`,
@@ -59,7 +59,7 @@ export const homeText = defineMessages(
     theme: (theme: string) => `Theme: _${theme}_`,
     lead: (unit: string) => `Block lead: ${unit}`,
     latest: (period: string, points: string, rank: number, units: number, grade: string, tie: boolean) =>
-      `*Latest reviewed result — ${period}:* ${points}, rank ${rank} of ${units}${tie ? ' (tied, for the block to decide)' : ''} · ${grade}`,
+      `*Latest reviewed result — ${period}:* ${points} points, rank ${rank} of ${units}${tie ? ' (tied, for the block to decide)' : ''} · ${grade}`,
     noResult: "None of the unit's reports has been reviewed by the block lead yet.",
     moreDues: "The year's other deadlines: `/thidua deadlines`.",
     leadTitle: (block: string) => `Block lead — ${block}`,

@@ -65,7 +65,9 @@ describe('the App Home, by kind of person', () => {
     await nextModalOf(t, CA, opens);
     await t.driver.submitView(CA, {});
     await t.bot.idle();
-    expect(textOf(t.slack.homeViews.get(STP)!)).toContain('*Kết quả gần nhất đã thẩm định — Quý I:* 98,20, hạng 1/7 · Hoàn thành xuất sắc');
+    expect(textOf(t.slack.homeViews.get(STP)!)).toContain(
+      '*Kết quả gần nhất đã thẩm định — Quý I:* 98,20 điểm, hạng 1/7 · Hoàn thành xuất sắc',
+    );
   });
 
   it('shows a block lead the block’s progress with “Nhắc” and “Thẩm định”', async () => {
