@@ -1,6 +1,7 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
 import {
   decideChangeRequest,
@@ -10,6 +11,7 @@ import {
 } from '../src/services/change-requests/decide';
 import { type Decision, refreshChangeRequestMessages } from '../src/services/change-requests/requests';
 import type { AppDeps } from '../src/services/deps';
+import { localeOf } from '../src/services/people';
 import { escapeMrkdwn, mention } from '../src/views/blocks';
 import {
   alreadyDecidedText,
@@ -36,10 +38,11 @@ import { ephemeral, notInOrganisation } from './shared/replies';
  */
 const reasonMetadata = z.object({ kind: z.string(), id: z.number().int() });
 
-function problemText(deps: AppDeps, problem: UndecidableRequest): string {
+/** Why `problem` stops the presser, in the presser's language. */
+function problemText(deps: AppDeps, problem: UndecidableRequest, locale: Locale): string {
   if (problem.kind === 'no_organisation') return commonText.vi.noOrganisation;
   const { organisation } = problem;
-  const text = changeRequestText[organisation.locale];
+  const text = changeRequestText[locale];
   switch (problem.kind) {
     case 'not_member':
       return notInOrganisation(deps, organisation);
@@ -50,7 +53,7 @@ function problemText(deps: AppDeps, problem: UndecidableRequest): string {
         problem.decider ? (problem.decider.deputy ? text.deciderDeputy : text.deciderLead)(problem.decider.name) : text.deciderAdmins,
       );
     case 'decided':
-      return alreadyDecidedText(problem.request, organisation.timeZone, organisation.locale);
+      return alreadyDecidedText(problem.request, organisation.timeZone, locale);
   }
 }
 
@@ -64,7 +67,7 @@ async function locatePressed(
 ): Promise<Extract<LocatedRequest, { ok: true }> | undefined> {
   const found = locateChangeRequest(deps, userId, parseChangeRequestValue(value));
   if (found.ok) return found;
-  await ephemeral(respond)(problemText(deps, found.problem));
+  await ephemeral(respond)(problemText(deps, found.problem, localeOf(deps, userId)));
   if (found.problem.kind === 'decided') await refreshChangeRequestMessages(deps, client, found.problem.request, found.problem.organisation);
   return undefined;
 }
@@ -76,13 +79,14 @@ export const changeRequestsFeature: Feature = {
       const found = await locatePressed(deps, body.user.id, action.value, client, respond);
       if (!found) return;
       const { organisation, request } = found;
+      const locale = localeOf(deps, body.user.id);
       const decision: Decision = { by: body.user.id, at: deps.clock.now(), actingAsAdmin: found.actingAsAdmin };
       const { applied, current } = decideChangeRequest(deps, found, 'accepted', decision);
       const say = ephemeral(respond);
-      if (!applied) await say(alreadyDecidedText(current, organisation.timeZone, organisation.locale));
+      if (!applied) await say(alreadyDecidedText(current, organisation.timeZone, locale));
       // In a DM the redrawn message says it all; an ephemeral table cannot be redrawn, so confirm there.
       else if (body.container?.is_ephemeral)
-        await say(changeRequestText[organisation.locale].approvedDone(request.title, request.unitName, mention(request.requestedBy)));
+        await say(changeRequestText[locale].approvedDone(request.title, request.unitName, mention(request.requestedBy)));
       await refreshChangeRequestMessages(deps, client, current, organisation);
     });
 
@@ -94,15 +98,17 @@ export const changeRequestsFeature: Feature = {
       const metadata = JSON.stringify({ kind: request.kind, id: request.id } satisfies z.infer<typeof reasonMetadata>);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: buildRejectReasonModal(request, metadata, organisation.timeZone, organisation.locale),
+        view: buildRejectReasonModal(request, metadata, organisation.timeZone, localeOf(deps, body.user.id)),
       });
     });
 
     app.view(CHANGE_REQUEST_REASON_CALLBACK, async ({ ack, body, view, client }) => {
+      const locale = localeOf(deps, body.user.id);
       const found = locateChangeRequest(deps, body.user.id, readJson(view.private_metadata, reasonMetadata));
-      if (!found.ok) return ack({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: problemText(deps, found.problem) } });
+      if (!found.ok)
+        return ack({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: problemText(deps, found.problem, locale) } });
       const { organisation, request } = found;
-      const text = changeRequestText[organisation.locale];
+      const text = changeRequestText[locale];
       const reason = (view.state.values[CHANGE_REQUEST_REASON_BLOCK]?.[CHANGE_REQUEST_REASON_ACTION]?.value ?? '').trim();
       if (!reason) return ack({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: text.reasonRequired } });
       const decision: Decision = { by: body.user.id, at: deps.clock.now(), actingAsAdmin: found.actingAsAdmin, reason };
@@ -113,14 +119,14 @@ export const changeRequestsFeature: Feature = {
             ? undefined
             : {
                 response_action: 'errors',
-                errors: { [CHANGE_REQUEST_REASON_BLOCK]: alreadyDecidedText(current, organisation.timeZone, organisation.locale) },
+                errors: { [CHANGE_REQUEST_REASON_BLOCK]: alreadyDecidedText(current, organisation.timeZone, locale) },
               },
         );
       await ack({
         response_action: 'update',
         view: buildDecisionDoneView(
           text.rejectedDone(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), mention(request.requestedBy)),
-          organisation.locale,
+          locale,
         ),
       });
       await refreshChangeRequestMessages(deps, client, current, organisation);

@@ -56,7 +56,7 @@ export const commendationsFeature: Feature = {
       await ack();
       const pressed = await pressedBy(deps, body.user.id, action.value, z.object({ year: z.number().int() }), respond);
       if (!pressed) return;
-      const text = provinceViewText[pressed.organisation.locale];
+      const text = provinceViewText[pressed.locale];
       const outcome = exportProvinceProposals(deps, pressed.caller, pressed.value.year, body.trigger_id);
       await ephemeral(respond)(outcome.kind === 'queued' ? text.sending(outcome.filename) : text.refused);
     });

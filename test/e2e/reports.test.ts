@@ -152,7 +152,7 @@ describe('submitting a period report', () => {
     expect(textOf(request)).toContain('*Đề nghị: Sửa báo cáo Quý I năm 2021* — Sở Tư pháp');
     expect(textOf(request)).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% → 100%');
     expect(buttonValue(request, CHANGE_REQUEST_APPROVE)).toBe(`report:${stored.versions[1]!.id}`);
-    await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM");
+    const otherDm = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM"));
 
     await t.driver.pressButton({
       userId: CA,
@@ -176,6 +176,18 @@ describe('submitting a period report', () => {
       'report.change_requested',
       'report.change_approved',
     ]);
+
+    // The other lead officer reads English: a press on the decided request answers in English.
+    await t.driver.slashCommand(CA2, 'ngonngu en', CHANNEL);
+    const pressed = await t.driver.pressButton({
+      userId: CA2,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(otherDm, CHANGE_REQUEST_APPROVE),
+      in: { message: otherDm },
+    });
+    expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toMatch(
+      /^This request was already handled by <@U0CA0001> at .+ \(approved\)\.$/,
+    );
   });
 
   it('within the grace hours after the due an edit is still direct (the report stays on time); after them it becomes a request', async () => {

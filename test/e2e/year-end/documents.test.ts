@@ -169,5 +169,12 @@ describe('the province’s view (khenthuong)', () => {
       ['Cục Thi hành án dân sự tỉnh', MERIT, 7, 4, 'Ngoài số lượng'],
     ]);
     expect(textOf(file)).toContain('Tổng hợp đề nghị khen thưởng năm 2021');
+
+    // The button answers in the presser's language, not the organisation's.
+    await command(t, ADMIN, 'ngonngu en');
+    expect(await pressIn(t, ADMIN, reply.blocks, deliberationIds.provinceExportAction)).toBe(
+      'Sending de-nghi-khen-thuong-2021.xlsx to your direct messages with the bot.',
+    );
+    await t.bot.idle();
   });
 });
