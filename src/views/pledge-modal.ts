@@ -118,7 +118,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
         action_id: PLEDGE_INPUT_ACTION,
         max_length: FIELD_LIMITS.number,
         placeholder: { type: 'plain_text', text: text.placeholder },
-        ...(value !== undefined ? { initial_value: inputNumber(value) } : {}),
+        ...(value !== undefined ? { initial_value: inputNumber(value, locale) } : {}),
       }),
     );
   }

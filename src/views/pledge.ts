@@ -227,11 +227,13 @@ export function pledgedValue(criterion: Pick<PledgeCriterion, 'kind' | 'measureU
 }
 
 /**
- * The value put back into a number field: always Vietnamese notation, the one parseLocaleNumber
- * reads back exactly (English grouping "1,234" would come back as 1.234).
+ * The value put back into a number field, in the reader's notation (97,25 · 97.25), read back
+ * exactly by parseLocaleNumber. One English case reads otherwise: a dot before exactly three
+ * decimals ("12.125") is the Vietnamese thousands mark there, so it is written with a fourth ("12.1250").
  */
-export function inputNumber(value: number): string {
-  return formatNumber(value, 'vi', 6);
+export function inputNumber(value: number, locale: Locale): string {
+  const text = formatNumber(value, locale, 6);
+  return locale === 'en' && /^-?[1-9][0-9]{0,2}\.[0-9]{3}$/.test(text) ? `${text}0` : text;
 }
 
 /** One line per change, in the organisation's language: "1. Hoàn thành … (%): 95 → 100". */

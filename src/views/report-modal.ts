@@ -118,7 +118,7 @@ function numberField(blockId: string, label: string, hint: string, value: number
     action_id: REPORT_INPUT_ACTION,
     max_length: FIELD_LIMITS.number,
     placeholder: { type: 'plain_text', text: reportText[locale].placeholder },
-    ...(value !== undefined && value !== null ? { initial_value: inputNumber(value) } : {}),
+    ...(value !== undefined && value !== null ? { initial_value: inputNumber(value, locale) } : {}),
   });
 }
 

@@ -293,12 +293,12 @@ export interface ReviewModalFacts {
 
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: truncate(text, 75) }, value });
 
-function pointsField(blockId: string, label: string, hint: string, start: number | undefined | null): InputBlock {
+function pointsField(blockId: string, label: string, hint: string, start: number | undefined | null, locale: Locale): InputBlock {
   return field(blockId, label, hint, {
     type: 'plain_text_input',
     action_id: REVIEW_INPUT_ACTION,
     max_length: FIELD_LIMITS.reviewPoints,
-    ...(start !== undefined && start !== null ? { initial_value: inputNumber(start) } : {}),
+    ...(start !== undefined && start !== null ? { initial_value: inputNumber(start, locale) } : {}),
   });
 }
 
@@ -325,6 +325,7 @@ function answerFields(item: ReviewItem, ask: ReportAsk, start: ReviewStart | und
           `${item.criterion.code}${indicator.code}. ${indicator.name}${indicator.unit ? ` (${indicator.unit})` : ''}`,
           text.unitGave(reportedEntryText(item.criterion, start, locale)),
           start?.detail?.indicators?.[indicator.code],
+          locale,
         ),
       );
     case 'yes_no': {
@@ -379,9 +380,9 @@ function answerFields(item: ReviewItem, ask: ReportAsk, start: ReviewStart | und
           ),
         ];
       }
-      return [pointsField(blockId, label, text.countHint, start?.value)];
+      return [pointsField(blockId, label, text.countHint, start?.value, locale)];
     default:
-      return [pointsField(blockId, label, text.unitGave(reportedEntryText(item.criterion, start, locale)), start?.value)];
+      return [pointsField(blockId, label, text.unitGave(reportedEntryText(item.criterion, start, locale)), start?.value, locale)];
   }
 }
 
@@ -469,6 +470,7 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
             ? `${hint} ${above > 0 ? text.raiseWithReason(formatNumber(above, locale)) : text.addWithReason}`
             : hint,
           facts.startingPoints.get(criterion.id),
+          locale,
         ),
       );
       if (ask.reasonAbove !== null) blocks.push(noteField(criterion, facts.startingNotes?.get(criterion.id), locale));

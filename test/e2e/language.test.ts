@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { inputsOf } from '../../src/local-slack/view-state';
 import { REVIEW_OPEN } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
@@ -11,7 +12,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-const { reportAnswers: answers, seedPledge: pledge } = demoLookups(() => t);
+const { reportAnswers: answers, seedPledge: pledge, valueBlock, q1, unit, criterion } = demoLookups(() => t);
 
 async function reply(user: string, text: string): Promise<string> {
   const sent = await t.driver.slashCommand(user, text, CHANNEL);
@@ -68,6 +69,28 @@ describe('each person’s language', () => {
     expect(textOf(t.slack.homeViews.get(STP)!)).toContain('Assistant for emulation and commendation work');
     // The locale was read once and kept.
     expect(t.slack.callsTo('users.info').filter((call) => call.args.user === STP)).toHaveLength(1);
+  });
+
+  it('prefills a form in the reader’s notation (97.25 in English), and reads either notation back', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    pledge('STP');
+    await reply(STP, 'ngonngu en');
+    await openModalBy(t, STP, 'report', CHANNEL);
+    await t.driver.submitView(STP, answers({ [valueBlock('1')]: '97,25' }));
+    const { view } = await openModalBy(t, STP, 'report Q1', CHANNEL);
+    const figure = inputsOf(view.view).find((input) => input.blockId === valueBlock('1'))!;
+    expect(figure.initial).toBe('97.25');
+    await t.driver.submitView(STP, answers({ [valueBlock('1')]: '97.5' }));
+    expect(
+      t.bot.store.reports
+        .forUnits(q1().id, [unit('STP').id])
+        .get(unit('STP').id)!
+        .inForce!.values.get(criterion('1').id)?.value,
+    ).toBe(97.5);
+    // Vietnamese keeps the decimal comma.
+    await reply(STP, 'ngonngu vi');
+    const again = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    expect(inputsOf(again.view.view).find((input) => input.blockId === valueBlock('1'))!.initial).toBe('97,5');
   });
 
   it('lets a person choose their language with /thidua ngonngu, and go back to Slack’s', async () => {
