@@ -41,7 +41,7 @@ const commandText = defineMessages(
     adminNeedsUnit: (units: string) =>
       `Quản trị viên ký thay cho đơn vị nào? Gõ \`/thidua dangky <mã đơn vị | tên> [năm]\`, ví dụ \`/thidua dangky CA 2021\`. Các đơn vị: ${units}.`,
     noBlock: (unit: string, year: number) =>
-      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không ký giao ước năm ${year} được.`,
+      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp tổ chức, nên không ký giao ước năm ${year} được.`,
     cannotOpen: 'Không mở được biểu mẫu giao ước (Slack chỉ cho mở trong vài giây sau khi gõ lệnh). Vui lòng gõ lại lệnh.',
     refused: (unit: string) => `Tài khoản này không có quyền ký giao ước cho ${unit}; chưa lưu gì.`,
   },

@@ -48,8 +48,8 @@ const commandText = defineMessages(
       `Quản trị viên nộp thay cho đơn vị nào? Gõ \`/thidua baocao <kỳ> <mã đơn vị>\`, ví dụ \`/thidua baocao Q1 STP\`. Các đơn vị: ${units}.`,
     unknownWords: (typed: string, periods: string) => `Không rõ kỳ báo cáo “${typed}”. Các kỳ năm nay: ${periods}.`,
     noBlock: (unit: string, year: number) =>
-      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp cấu hình tổ chức, nên không có báo cáo năm ${year} để nộp.`,
-    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
+      `${unit} không thuộc khối thi đua nào năm ${year} trong tệp tổ chức, nên không có báo cáo năm ${year} để nộp.`,
+    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp tổ chức.`,
     notOpen: (period: string, opens: string, days: number) =>
       `Chưa đến lúc nộp báo cáo ${period}: báo cáo mở từ ngày ${opens} (${days} ngày trước khi hết kỳ).`,
     nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>

@@ -18,7 +18,7 @@ const yearStandingsHelp = defineMessages(
   {
     usage: '/thidua xephang nam [khối] [năm]',
     description:
-      'Bảng xếp hạng cả năm của khối: tổng điểm, hạng, xếp loại theo quy tắc kết quả năm của tệp cấu hình (kỳ báo cáo cả năm, hoặc trung bình cộng các kỳ); đồng hạng được ghi rõ để Khối bình xét.',
+      'Bảng xếp hạng cả năm của khối: tổng điểm, hạng, xếp loại theo quy tắc kết quả năm của tệp tổ chức (kỳ báo cáo cả năm, hoặc trung bình cộng các kỳ); đồng hạng được ghi rõ để Khối bình xét.',
     example: '/thidua xephang nam noi chinh 2021',
   },
   {

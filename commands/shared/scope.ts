@@ -17,13 +17,11 @@ export const argsText = defineMessages(
     unknownBlock: (typed: string, blocks: string) => `Không có khối “${typed}”. Các khối: ${blocks}.`,
     whichBlock: (example: string, blocks: string) =>
       `Tài khoản này không thuộc khối nào: ghi thêm khối, ví dụ \`${example}\`. Các khối: ${blocks}.`,
-    noBlocks: 'Tệp cấu hình tổ chức chưa có khối thi đua nào.',
+    noBlocks: 'Tệp tổ chức chưa có khối thi đua nào.',
     unknownYear: (year: number, years: string) =>
-      years
-        ? `Chưa có năm ${year} trong tệp cấu hình tổ chức. Các năm đang có: ${years}.`
-        : `Chưa có năm ${year} trong tệp cấu hình tổ chức.`,
-    noYear: 'Tệp cấu hình tổ chức chưa có năm thi đua nào.',
-    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp cấu hình tổ chức.`,
+      years ? `Chưa có năm ${year} trong tệp tổ chức. Các năm đang có: ${years}.` : `Chưa có năm ${year} trong tệp tổ chức.`,
+    noYear: 'Tệp tổ chức chưa có năm thi đua nào.',
+    noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp tổ chức.`,
     unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ “${typed}”. Các kỳ: ${periods}. Các khối: ${blocks}.`,
   },
   {

@@ -116,7 +116,7 @@ export const operatorText = defineMessages(
     badYear: (typed: string) => `--year “${typed}”: cần năm bốn chữ số, ví dụ 2021`,
     noOrganisation: 'Chưa có dữ liệu tổ chức: npx thidua import <tệp.yaml>',
     unknownBlock: (typed: string, blocks: string) => `Không rõ khối “${typed}”. Các khối: ${blocks}.`,
-    unknownYear: (typed: string) => `Không có năm ${typed} trong tệp cấu hình tổ chức.`,
+    unknownYear: (typed: string) => `Không có năm ${typed} trong tệp tổ chức.`,
     unknownPeriod: (typed: string, year: number, periods: string) => `Không rõ kỳ “${typed}” trong năm ${year}. Các kỳ: ${periods}.`,
     badInstant: (typed: string) =>
       `--at “${typed}”: cần thời điểm ISO-8601, ví dụ 2021-04-07T08:00+07:00 (không có múi giờ: giờ của tổ chức)`,

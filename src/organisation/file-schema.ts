@@ -28,7 +28,11 @@ export const DEFAULT_TITLES = [
   'Bằng khen của Chủ tịch UBND tỉnh',
 ];
 
-export function organisationFileSchema(locale: Locale) {
+/**
+ * The schema of the organisation file, its messages in `locale`; dates are said as the YAML file
+ * writes them (2021-03-31T17:00), or as a workbook's sheet asks for them (31/03/2021 17:00).
+ */
+export function organisationFileSchema(locale: Locale, dates: 'file' | 'sheet' = 'file') {
   const text = fileText[locale];
   const requiredText = z.string().trim().min(1, text.required);
   const code = z
@@ -42,8 +46,10 @@ export function organisationFileSchema(locale: Locale) {
     );
   const slackUser = z.string().regex(/^[UW][A-Z0-9]{2,}$/, text.slackUser);
   const slackChannel = z.string().regex(/^[CG][A-Z0-9]{2,}$/, text.slackChannel);
-  const localDate = z.string().refine((value) => parseLocalDate(value) !== null, text.localDate);
-  const localDateTime = z.string().refine((value) => parseLocalDateTime(value) !== null, text.localDateTime);
+  const localDate = z.string().refine((value) => parseLocalDate(value) !== null, dates === 'sheet' ? text.sheetDate : text.localDate);
+  const localDateTime = z
+    .string()
+    .refine((value) => parseLocalDateTime(value) !== null, dates === 'sheet' ? text.sheetDateTime : text.localDateTime);
   const timeOfDay = z.string().refine((value) => parseTimeOfDay(value) !== null, text.timeOfDay);
 
   const points = z.number().min(0, text.notNegative).max(10_000);

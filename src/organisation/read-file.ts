@@ -109,11 +109,15 @@ export function readOrganisationFile(source: string): ReadResult {
  * turned into the same shape — with the schema and the cross-checks, every problem named by
  * `describe` (a path such as `blocks[0].units[3]`, or a sheet, row and column) in the file's language.
  */
-export function validateOrganisation(raw: unknown, describe: (path: readonly PropertyKey[]) => string = formatPath): ReadResult {
+export function validateOrganisation(
+  raw: unknown,
+  describe: (path: readonly PropertyKey[]) => string = formatPath,
+  dates: 'file' | 'sheet' = 'file',
+): ReadResult {
   const locale = declaredLocale(raw);
   const text = fileText[locale];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, locale, problems: [text.notAMapping] };
-  const parsed = organisationFileSchema(locale).safeParse(raw, { error: z.locales[locale]().localeError, reportInput: true });
+  const parsed = organisationFileSchema(locale, dates).safeParse(raw, { error: z.locales[locale]().localeError, reportInput: true });
   // Cross-reference messages quote their value; a schema message gets the value written at its path.
   const schemaProblems = (parsed.success ? [] : parsed.error.issues).map((issue) => ({
     path: issue.path,

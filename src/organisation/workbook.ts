@@ -100,7 +100,7 @@ class WorkbookReader {
       }),
     );
 
-    const validated = validateOrganisation(this.raw, (path) => this.describe(path));
+    const validated = validateOrganisation(this.raw, (path) => this.describe(path), 'sheet');
     const own = this.problems.map((problem) => `${problem.where}: ${problem.message}`);
     if (own.length === 0 && validated.ok) return validated;
     // In the order a person reads the workbook: by sheet, then row, then column.

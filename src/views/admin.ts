@@ -47,15 +47,16 @@ export const adminText = defineMessages(
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
       `Báo cáo ${periodInSentence(period)} của ${unit} được mở lại đến ${until}: đơn vị sửa và nộp trực tiếp. Lý do: “${reason}”.`,
     pickBlock: 'Chọn khối để đặt Trưởng khối, Phó khối:',
-    auditUnknownUnit: (typed: string) => `Không có đơn vị “${typed}”. Ghi mã hoặc tên đơn vị, @người, ngày (dd/MM/yyyy).`,
+    auditUnknownUnit: (typed: string) =>
+      `Không có đơn vị “${typed}”. Ghi mã hoặc tên đơn vị, @người, ngày (ngày/tháng/năm, ví dụ 15/03/2021).`,
     auditAmbiguousUnit: (typed: string, codes: string) => `“${typed}” khớp với nhiều đơn vị: ${codes}. Vui lòng ghi mã đơn vị.`,
-    auditUnreadable: (words: string) => `Không đọc được: ${words}. Ngày ghi dạng dd/MM/yyyy, người ghi dạng @tên.`,
+    auditUnreadable: (words: string) => `Không đọc được: ${words}. Ngày ghi ngày/tháng/năm, ví dụ 15/03/2021; người ghi dạng @tên.`,
     untilBeforeFrom: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
     submit: 'Nộp báo cáo',
     edit: 'Sửa báo cáo',
     problems: {
       required: 'Chưa chọn hoặc chưa ghi.',
-      unknown: 'Không còn trong tệp cấu hình tổ chức; vui lòng chọn lại.',
+      unknown: 'Không còn trong tệp tổ chức; vui lòng chọn lại.',
       invalid: 'Giá trị không hợp lệ; vui lòng chọn lại.',
       not_member: 'Đơn vị này không thuộc khối trong năm đó.',
       same_as_lead: 'Phó khối phải khác Trưởng khối.',
@@ -106,9 +107,10 @@ export const adminText = defineMessages(
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
       `The ${periodInSentence(period)} report of ${unit} is open again until ${until}: the unit changes it directly. Reason: “${reason}”.`,
     pickBlock: 'Choose the block whose lead and deputy to set:',
-    auditUnknownUnit: (typed: string) => `There is no unit “${typed}”. Write a unit's code or name, @person, dates (dd/MM/yyyy).`,
+    auditUnknownUnit: (typed: string) =>
+      `There is no unit “${typed}”. Write a unit's code or name, @person, dates (day/month/year, e.g. 15/03/2021).`,
     auditAmbiguousUnit: (typed: string, codes: string) => `“${typed}” matches several units: ${codes}. Please write the unit's code.`,
-    auditUnreadable: (words: string) => `Could not read: ${words}. Write dates as dd/MM/yyyy and people as @name.`,
+    auditUnreadable: (words: string) => `Could not read: ${words}. Write dates as day/month/year, e.g. 15/03/2021, and people as @name.`,
     untilBeforeFrom: 'The last day must be on or after the first.',
     submit: 'Submit report',
     edit: 'Edit report',

@@ -4,8 +4,8 @@ import { defineMessages, type Locale } from '../i18n/messages';
 export const commonText = defineMessages(
   {
     notInOrganisation: (organisation: string, admins: string) =>
-      `Tài khoản này chưa có trong danh sách cán bộ thi đua của ${organisation}. Vui lòng liên hệ Ban Thi đua – Khen thưởng${admins ? ` (${admins})` : ''} để được bổ sung vào tệp cấu hình tổ chức.`,
-    noOrganisation: 'Chưa có dữ liệu tổ chức. Quản trị viên cần nạp tệp cấu hình: `npx thidua import <tệp.yaml>`.',
+      `Tài khoản này chưa có trong danh sách cán bộ thi đua của ${organisation}. Vui lòng liên hệ Ban Thi đua – Khen thưởng${admins ? ` (${admins})` : ''} để được bổ sung vào tệp tổ chức.`,
+    noOrganisation: 'Chưa có dữ liệu tổ chức. Quản trị viên cần nạp tệp tổ chức: `npx thidua import <tệp.yaml>`.',
     failure:
       'Đã có lỗi khi xử lý yêu cầu; chưa có thay đổi nào được lưu. Vui lòng thử lại sau ít phút, hoặc báo Ban Thi đua – Khen thưởng nếu lỗi lặp lại.',
     failureTitle: 'Chưa lưu được',
@@ -15,8 +15,8 @@ export const commonText = defineMessages(
     unknownCommand: (word: string) => `Không có lệnh “${word}”.`,
     commandTooLong: (typed: string, limit: string) =>
       `Lệnh quá dài (${typed} ký tự; tối đa ${limit}), nên chưa được đọc. Vui lòng gõ ngắn lại: tên khối, kỳ báo cáo hoặc vài từ khóa là đủ.`,
-    gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.',
-    unitGone: 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.',
+    gone: 'Khối hoặc kỳ báo cáo này không còn trong tệp tổ chức.',
+    unitGone: 'Đơn vị này không còn thuộc khối trong tệp tổ chức.',
     didYouMean: (suggestions: string) => `Có phải đồng chí muốn gõ ${suggestions}?`,
     seeHelp: 'Gõ `/thidua help` để xem các lệnh.',
     or: 'hoặc',

@@ -20,7 +20,7 @@ export const criteriaText = defineMessages(
     filtered: (filter: string, shown: number, total: number) => `Lọc theo “${filter}”: ${shown}/${total} tiêu chí.`,
     noMatch: (filter: string, block: string, year: number, groups: string) =>
       `Không có tiêu chí nào khớp “${filter}” trong bảng của ${block} năm ${year}. Các nhóm tiêu chí: ${groups}.`,
-    empty: (block: string, year: number) => `${block} chưa có bảng tiêu chí chấm điểm năm ${year} trong tệp cấu hình tổ chức.`,
+    empty: (block: string, year: number) => `${block} chưa có bảng tiêu chí chấm điểm năm ${year} trong tệp tổ chức.`,
   },
   {
     title: (year: number, block: string) => `Scoring criteria ${year} — ${block}`,

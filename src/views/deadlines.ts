@@ -68,7 +68,7 @@ export const deadlinesText = defineMessages(
     sign: 'Ký giao ước',
     submit: 'Nộp báo cáo',
     resubmit: 'Sửa, nộp lại',
-    nothing: 'Năm nay chưa có hạn nào trong tệp cấu hình tổ chức.',
+    nothing: 'Năm nay chưa có hạn nào trong tệp tổ chức.',
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào, nên chưa có hạn nộp.`,
   },
   {

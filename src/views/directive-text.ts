@@ -82,7 +82,7 @@ export const directiveText = defineMessages(
 
     added: (cited: string) => `✅ Đã thêm ${cited} vào thư viện văn bản.`,
     updated: (cited: string) => `✅ Đã lưu thay đổi của ${cited}.`,
-    fromFile: 'Văn bản này có trong tệp cấu hình tổ chức: lần nạp tệp sau sẽ thay các thông tin trên bằng nội dung trong tệp nếu tệp khác.',
+    fromFile: 'Văn bản này có trong tệp tổ chức: lần nạp tệp sau sẽ thay các thông tin trên bằng nội dung trong tệp nếu tệp khác.',
     searchAgain: (number: string) => `Tra cứu lại: /thidua vanban ${number}`,
   },
   {

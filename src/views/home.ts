@@ -42,7 +42,7 @@ export const homeText = defineMessages(
     adminTitle: 'Ban Thi đua – Khen thưởng',
     adminProgress: 'Tiến độ các khối:',
     noBlocks: 'Chưa có khối thi đua nào.',
-    undelivered: (count: number) => `*Tin chưa gửi được:* ${count}. Kiểm tra người nhận và kênh dưới đây rồi sửa tệp cấu hình tổ chức.`,
+    undelivered: (count: number) => `*Tin chưa gửi được:* ${count}. Kiểm tra người nhận và kênh dưới đây rồi sửa tệp tổ chức.`,
     allDelivered: 'Mọi tin nhắn của bot đều đã được gửi.',
     tools: '*Công cụ quản trị* (cũng có bằng lệnh `/thidua quantri`):',
     outsider: (organisation: string, admins: string) =>

@@ -42,7 +42,7 @@ export const nudgeText = defineMessages(
     leadAsks: (unit: string, user: string) => `Trưởng khối (${unit}, ${user}) nhắc:`,
     adminAsks: (user: string) => `Quản trị viên ${user} nhắc:`,
     digestIntro: (count: number) =>
-      `Có ${count} tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp cấu hình tổ chức rồi nạp lại (\`npx thidua import <tệp.yaml>\`), hoặc mời bot vào kênh.`,
+      `Có ${count} tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp tổ chức rồi nạp lại (\`npx thidua import <tệp.yaml>\`), hoặc mời bot vào kênh.`,
     digestLine: (who: string, code: string, reason: string, count: number, moment: string, excerpt: string) =>
       `• ${who} — \`${code}\`: ${reason}. ${count} tin, gần nhất lúc ${moment}: “${excerpt}”`,
     reason: {

@@ -110,7 +110,7 @@ export const statusText = defineMessages(
       report: (period: string) => `nộp báo cáo ${periodInSentence(period)}`,
       pledge: (year: number) => `ký giao ước thi đua năm ${year}`,
     },
-    nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp cấu hình tổ chức, nên không nhắc được.`,
+    nobodyToNudge: (unit: string) => `${unit} chưa có cán bộ phụ trách trong tệp tổ chức, nên không nhắc được.`,
     nudgedRecently: (unit: string, by: string, at: string, again: string) =>
       `${unit} vừa được ${by} nhắc lúc ${at}; chưa gửi thêm tin nhắc. Có thể nhắc lại từ ${again}.`,
     nudgeRefused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới gửi lời nhắc được.',

@@ -227,6 +227,13 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     expect(textOf(t.slack.openViewOf(ADMIN)!.view)).toContain('Trang 2/2');
   });
 
+  it('says in words how to write a date the log filter could not read', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    const answer = textOf(await reply(ADMIN, 'quantri nhatky 32/13/2021'));
+    expect(answer).toContain('Ngày ghi ngày/tháng/năm, ví dụ 15/03/2021; người ghi dạng @tên.');
+    expect(answer).not.toMatch(/dd\/MM|yyyy/);
+  });
+
   it('refuses someone who is not an admin every tool, every button and every form, and changes nothing', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const refusal = 'Chỉ quản trị viên (Ban Thi đua – Khen thưởng) mới dùng được công cụ này; chưa có thay đổi nào.';

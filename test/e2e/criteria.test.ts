@@ -81,9 +81,7 @@ describe('/thidua tieuchi', () => {
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua tieuchi`.',
     );
     expect(textOf((await ask('U0ADMIN01', 'tieuchi NOI_CHINH')).answer)).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Nội chính');
-    expect(textOf((await ask('U0CA0001', 'tieuchi 2019')).answer)).toContain(
-      'Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.',
-    );
+    expect(textOf((await ask('U0CA0001', 'tieuchi 2019')).answer)).toContain('Chưa có năm 2019 trong tệp tổ chức. Các năm đang có: 2021.');
     t.slack.addUser({ id: 'U0STRANGER', name: 'stranger', realName: 'Người ngoài' });
     expect(textOf((await ask('U0STRANGER', 'tieuchi')).answer)).toContain('Tài khoản này chưa có trong danh sách cán bộ thi đua');
   });

@@ -376,7 +376,7 @@ describe('/thidua vanban: the directive library', () => {
 
       const reply = await t.driver.submitView(ADMIN, { [fields.title]: 'Về đổi mới công tác thi đua, khen thưởng trong kỷ nguyên số' });
       expect(reply.body).toMatchObject({ response_action: 'update' });
-      expect(textOf(t.slack.openViewOf(ADMIN)!.view)).toContain('Văn bản này có trong tệp cấu hình tổ chức');
+      expect(textOf(t.slack.openViewOf(ADMIN)!.view)).toContain('Văn bản này có trong tệp tổ chức');
 
       const after = await search('ky nguyen so');
       expect(textOf(after.reply)).not.toContain('chứa một phần');

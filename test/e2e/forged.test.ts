@@ -23,8 +23,8 @@ const STP = 'U0TP0001';
 const OUTSIDER = 'U0NOBODY1';
 const CHANNEL = 'C0NOICHINH';
 const AFTER_DUE = new Date('2021-04-12T02:00:00Z');
-const GONE = 'Khối hoặc kỳ báo cáo này không còn trong tệp cấu hình tổ chức.';
-const UNIT_GONE = 'Đơn vị này không còn thuộc khối trong tệp cấu hình tổ chức.';
+const GONE = 'Khối hoặc kỳ báo cáo này không còn trong tệp tổ chức.';
+const UNIT_GONE = 'Đơn vị này không còn thuộc khối trong tệp tổ chức.';
 
 let t: TestBot;
 afterEach(() => t?.close());

@@ -137,7 +137,7 @@ describe('a version-2 block end to end', () => {
     expect(await sign('VKS', { [target('1.1')]: '95', [target('1.2')]: '100' })).toContain('4/5');
     // The unit that left the block that year cannot sign for it.
     expect(await reply(OFFICER.BCHQS, 'dangky')).toBe(
-      'Bộ Chỉ huy Quân sự tỉnh không thuộc khối thi đua nào năm 2018 trong tệp cấu hình tổ chức, nên không ký giao ước năm 2018 được.',
+      'Bộ Chỉ huy Quân sự tỉnh không thuộc khối thi đua nào năm 2018 trong tệp tổ chức, nên không ký giao ước năm 2018 được.',
     );
     t.clock.set(AFTER_PLEDGE_DUE);
     expect(await sign('STP', { [target('1.1')]: '100', [target('1.2')]: '100' })).toContain('5/5');
@@ -215,7 +215,7 @@ describe('a version-2 block end to end', () => {
       [value('K')]: '0',
     });
     expect(await reply(OFFICER.BCHQS, 'baocao')).toBe(
-      'Bộ Chỉ huy Quân sự tỉnh không thuộc khối thi đua nào năm 2018 trong tệp cấu hình tổ chức, nên không có báo cáo năm 2018 để nộp.',
+      'Bộ Chỉ huy Quân sự tỉnh không thuộc khối thi đua nào năm 2018 trong tệp tổ chức, nên không có báo cáo năm 2018 để nộp.',
     );
 
     // ── One review: Công an tỉnh's officers lead the block; they review Cục Thi hành án dân sự tỉnh.

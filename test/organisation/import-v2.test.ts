@@ -168,7 +168,7 @@ describe('a version-2 mistake is told with its path and the value written', () =
     [
       'a directive expiring on no date',
       swap('expired: 2025-07-01', 'expired: 2025-13-01'),
-      'directives[1].expired: ngày không hợp lệ, cần dạng yyyy-MM-dd, ví dụ 2021-03-31 (đang ghi: "2025-13-01")',
+      'directives[1].expired: ngày không hợp lệ, cần ghi năm-tháng-ngày, ví dụ 2021-03-31 (đang ghi: "2025-13-01")',
     ],
     [
       'a period ending before it starts',

@@ -33,7 +33,7 @@ describe('the organisation file as a workbook', () => {
       'Trang “Đơn vị”, dòng 6, cột “Cán bộ thi đua” (mục 2): không phải mã người dùng Slack (dạng U0ABC123) (đang ghi: "van")',
       'Trang “Đơn vị”, dòng 6, cột “Cán bộ thi đua” (mục 3): không phải mã người dùng Slack (dạng U0ABC123) (đang ghi: "a")',
       'Trang “Khối”, dòng 2, cột “Đơn vị” (mục 3): không có đơn vị mã "XYZ" trong units',
-      'Trang “Kỳ báo cáo”, dòng 3, cột “Hạn nộp”: thời điểm không hợp lệ, cần dạng yyyy-MM-ddTHH:mm, ví dụ 2021-03-31T17:00 (đang ghi: "31/06/2021 17:00")',
+      'Trang “Kỳ báo cáo”, dòng 3, cột “Hạn nộp”: thời điểm không hợp lệ, cần ghi ngày/tháng/năm giờ:phút, ví dụ 31/03/2021 17:00 (đang ghi: "31/06/2021 17:00")',
       'Trang “Kỳ báo cáo”, dòng 6, cột “Năm”: năm 2019 chưa có trong trang “Năm”',
       'Trang “Tiêu chí”, dòng 4, cột “Loại”: phải là một trong: target, lower_better, yes_no, graded, levels, count, bonus, deduction (đang ghi: "percentage")',
     ]);

@@ -345,7 +345,7 @@ describe('buildDeliveryDigest', () => {
   it('lists each unreachable recipient once, with the error, what to fix and what was being sent', () => {
     const message = buildDeliveryDigest({ locale: 'vi', zone, undelivered })!;
     expect(message.text).toBe(
-      'Có 5 tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp cấu hình tổ chức rồi nạp lại (`npx thidua import <tệp.yaml>`), hoặc mời bot vào kênh.',
+      'Có 5 tin nhắn chưa gửi được vì người nhận hoặc kênh không còn liên lạc được. Vui lòng sửa tệp tổ chức rồi nạp lại (`npx thidua import <tệp.yaml>`), hoặc mời bot vào kênh.',
     );
     expect(sectionTexts(message)).toEqual([
       message.text,

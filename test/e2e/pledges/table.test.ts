@@ -77,9 +77,7 @@ describe('the block pledge table', () => {
     const unknown = await t.driver.slashCommand(CA, 'giaouoc kinh te', CHANNEL);
     expect(textOf(await firstResponse(t.slack, unknown.responseUrl))).toContain('Không có khối “kinh te”. Các khối: `NOI_CHINH`');
     const year = await t.driver.slashCommand(CA, 'giaouoc 2019', CHANNEL);
-    expect(textOf(await firstResponse(t.slack, year.responseUrl))).toContain(
-      'Chưa có năm 2019 trong tệp cấu hình tổ chức. Các năm đang có: 2021.',
-    );
+    expect(textOf(await firstResponse(t.slack, year.responseUrl))).toContain('Chưa có năm 2019 trong tệp tổ chức. Các năm đang có: 2021.');
   });
 
   it('pages a block of 40 units, each page within Slack’s limits', async () => {

@@ -67,7 +67,7 @@ describe('/thidua xephang', () => {
       'Không rõ “quy 7”. Các kỳ: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm). Các khối: `NOI_CHINH` (Khối thi đua Nội chính), `VH_XH` (Khối thi đua Văn hóa – Xã hội).',
     );
     expect((await standings(STP, 'xephang q1 noi chin')).text).toContain('Không rõ “q1 noi chin”.');
-    expect((await standings(STP, 'xephang q1 2019')).text).toContain('Chưa có năm 2019 trong tệp cấu hình tổ chức.');
+    expect((await standings(STP, 'xephang q1 2019')).text).toContain('Chưa có năm 2019 trong tệp tổ chức.');
     expect((await standings(ADMIN, 'xephang', 'C0GENERAL')).text).toContain(
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua xephang`.',
     );
