@@ -18,7 +18,7 @@ export const deliberationReplyText = defineMessages(
     theLeadUnknown: 'Trưởng khối',
     notOver: (periods: string) => `Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: ${periods}.`,
     notReviewed: (reports: string) =>
-      `Chưa mở được bình xét: còn báo cáo chưa được thẩm định xong: ${reports}. Thẩm định (\`/thidua tiendo\`) rồi mở lại.`,
+      `Chưa mở được bình xét: còn báo cáo chưa được thẩm định xong: ${reports}. Thẩm định các báo cáo đó (\`/thidua tiendo\`) rồi mở bình xét (\`/thidua binhxet\`).`,
     noResults: (year: number) =>
       `Chưa mở được bình xét: chưa đơn vị nào có kết quả năm ${year} (chưa có báo cáo nào của kỳ được tính vào kết quả năm).`,
     report: (unit: string, period: string) => `${unit} (${period})`,
@@ -43,7 +43,7 @@ export const deliberationReplyText = defineMessages(
     notOver: (periods: string) =>
       `Cannot open the deliberation yet: the year's result is not final, these periods are not due: ${periods}.`,
     notReviewed: (reports: string) =>
-      `Cannot open the deliberation yet: reports still to be reviewed: ${reports}. Review them (\`/thidua tiendo\`) and open it again.`,
+      `Cannot open the deliberation yet: reports still to be reviewed: ${reports}. Review them (\`/thidua status\`), then open the deliberation (\`/thidua deliberation\`).`,
     noResults: (year: number) =>
       `Cannot open the deliberation yet: no unit has a ${year} result (no report of the periods the year's result counts).`,
     report: (unit: string, period: string) => `${unit} (${period})`,

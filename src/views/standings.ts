@@ -36,7 +36,7 @@ export const standingsViewText = defineMessages(
     points: (points: string) => `${points} điểm`,
     returned: 'báo cáo bị trả lại, đang tính theo số liệu đơn vị báo cáo',
     pendingChange: 'có đề nghị sửa đổi chờ duyệt',
-    notReportedRank: (rank: number, units: string) => `*${rank}.* _Chưa báo cáo:_ ${units}`,
+    notReportedRank: (rank: number, units: string) => `_Chưa báo cáo (cùng xếp hạng ${rank}):_ ${units}`,
     nobodyReported: (units: string) => `_Chưa báo cáo:_ ${units}`,
     detail: 'Chi tiết',
     publish: 'Đăng lên kênh',
@@ -125,7 +125,7 @@ export const standingsViewText = defineMessages(
     points: (points: string) => `${points} points`,
     returned: "report returned; scored on the unit's own figures",
     pendingChange: 'a change awaits a decision',
-    notReportedRank: (rank: number, units: string) => `*${rank}.* _Not reported:_ ${units}`,
+    notReportedRank: (rank: number, units: string) => `_Not reported (all ranked ${rank}):_ ${units}`,
     nobodyReported: (units: string) => `_Not reported:_ ${units}`,
     detail: 'Details',
     publish: 'Post to the channel',
@@ -238,7 +238,10 @@ export function rowLine(row: StandingsRecordRow, decimals: number, locale: Local
   return `*${row.rank}. ${escapeMrkdwn(row.unitName)}* — *${points}* · ${escapeMrkdwn(row.grade ?? '')}${flags.length ? `\n_${flags.join(' · ')}_` : ''}`;
 }
 
-/** Units without a report, by their shared rank: "*4.* _Chưa báo cáo:_ Thanh tra tỉnh; …" (no rank when nobody reported). */
+/**
+ * Units without a report, with their shared rank said in words, so the line does not read as one
+ * more ranked unit: "_Chưa báo cáo (cùng xếp hạng 4):_ Thanh tra tỉnh; …" (no rank when nobody reported).
+ */
 function notReportedLines(record: StandingsRecord, rows: readonly StandingsRecordRow[], locale: Locale): string[] {
   const missing = rows.filter((row) => !row.reported);
   if (missing.length === 0) return [];

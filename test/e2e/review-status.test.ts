@@ -94,7 +94,7 @@ describe('the status table (tiến độ)', () => {
     expect(text).toContain('Đã nộp 4/7 (1 muộn) · đã thẩm định 1 · trả lại 1 · chưa nộp 3');
     expect(text).toContain('*Sở Tư pháp* — Chờ thẩm định · nộp 08/04/2021 09:00 (đúng hạn)');
     expect(text).toContain('*Thanh tra tỉnh* — Chờ thẩm định · nộp 11/04/2021 09:00 (muộn)');
-    expect(text).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · bởi <@U0CA0001>');
+    expect(text).toContain('*Viện Kiểm sát nhân dân tỉnh* — Đã thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · người thẩm định: <@U0CA0001>');
     expect(text).toContain('*Tòa án nhân dân tỉnh* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: “Thiếu minh chứng”');
     expect(text).toContain('*Công an tỉnh* — Chưa nộp · <@U0CA0001>, <@U0CA0002>');
     expect(text).toContain('*Bộ Chỉ huy Quân sự tỉnh* — Chưa nộp · <@U0QS0001>');

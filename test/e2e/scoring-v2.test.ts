@@ -269,7 +269,7 @@ describe('a version-2 block end to end', () => {
     const answer = await firstResponse(t.slack, standings.responseUrl);
     const standingsText = textOf(answer);
     expect(standingsLines(standingsText)).toEqual(EXPECTED);
-    expect(standingsText).toContain('*5.* _Chưa báo cáo:_ Viện Kiểm sát nhân dân tỉnh');
+    expect(standingsText).toContain('_Chưa báo cáo (cùng xếp hạng 5):_ Viện Kiểm sát nhân dân tỉnh');
     expect(standingsText).not.toContain('Bộ Chỉ huy Quân sự tỉnh');
 
     // The breakdown says which rule gave each line its points.

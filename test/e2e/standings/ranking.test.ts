@@ -40,7 +40,7 @@ describe('/thidua xephang', () => {
       '*2. Sở Tư pháp* — *89,00 điểm* · Hoàn thành tốt\n_đồng hạng — cần Khối bình xét · chờ thẩm định_',
     ]);
     expect(text).toContain(
-      '*4.* _Chưa báo cáo:_ Thanh tra tỉnh; Viện Kiểm sát nhân dân tỉnh; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
+      '_Chưa báo cáo (cùng xếp hạng 4):_ Thanh tra tỉnh; Viện Kiểm sát nhân dân tỉnh; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
     );
     // Anyone may read and open a breakdown; only leads and admins post or export.
     expect(buttons(blocks).map((button) => button.actionId)).toEqual([STANDINGS_DETAIL, STANDINGS_DETAIL, STANDINGS_DETAIL]);
@@ -186,7 +186,7 @@ describe('configuration and size', () => {
       in: { ephemeral: { channel: 'C0LON', blocks: second.blocks as Record<string, unknown>[], responseUrl: first.responseUrl } },
     });
     const third = await bot().slack.waitFor(() => responsesTo(bot().slack, first.responseUrl)[2], 5000, 'page 3');
-    expect(textOf(third)).toContain('*31.* _Chưa báo cáo:_ Đơn vị số 31; Đơn vị số 32;');
+    expect(textOf(third)).toContain('_Chưa báo cáo (cùng xếp hạng 31):_ Đơn vị số 31; Đơn vị số 32;');
 
     const detail = buttons(first.blocks).find((button) => button.actionId === STANDINGS_DETAIL)!;
     expect(await openDetail(lead, detail.value, first.blocks)).toContain(

@@ -188,7 +188,9 @@ describe('the year-end deliberation (binhxet)', () => {
       by: OFFICER.STP,
       at: new Date('2021-12-08T02:00:00Z'),
     });
-    expect((await command(bot, LEAD, 'binhxet')).text).toContain('còn báo cáo chưa được thẩm định xong: Sở Tư pháp (Cả năm 2021).');
+    expect((await command(bot, LEAD, 'binhxet')).text).toContain(
+      'còn báo cáo chưa được thẩm định xong: Sở Tư pháp (Cả năm 2021). Thẩm định các báo cáo đó (`/thidua tiendo`) rồi mở bình xét (`/thidua binhxet`).',
+    );
     expect(bot.bot.store.deliberations.of(2021, bot.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
   });
 
