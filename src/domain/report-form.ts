@@ -1,4 +1,5 @@
 import { readEvidenceLink } from './evidence';
+import { foldedWords } from './fold';
 import { type NumberProblem, readNumber } from './numbers';
 import {
   appliesTo,
@@ -93,6 +94,22 @@ export interface ReportFieldInput<Id> {
   ticked?: readonly string[] | null | undefined;
   /** Each indicator's result as typed, by indicator code (a unit with its own indicators). */
   indicators?: Readonly<Record<string, string | null | undefined>>;
+  /** The unit a figure is measured in: one that counts things (“vụ việc”) takes a whole number. */
+  measureUnit?: string | null | undefined;
+}
+
+/** Units that count things, folded: a figure in one of them is a whole number (“95,5 vụ việc” is a typing slip). */
+const COUNTING_UNITS = new Set(
+  [
+    ...['vụ', 'vụ việc', 'việc', 'trường hợp', 'hồ sơ', 'đơn', 'đơn thư', 'người', 'lượt', 'lần', 'cuộc', 'văn bản'],
+    ...['sáng kiến', 'mô hình', 'đơn vị', 'cơ sở', 'doanh nghiệp', 'hộ', 'cán bộ', 'bài', 'lớp', 'buổi', 'hội nghị'],
+    ...['công trình', 'dự án', 'case', 'cases', 'person', 'people', 'item', 'items', 'time', 'times'],
+  ].map((unit) => foldedWords(unit).join(' ')),
+);
+
+/** Whether a figure measured in `measureUnit` counts things, and so is a whole number. */
+export function countsThings(measureUnit: string | null | undefined): boolean {
+  return !!measureUnit && COUNTING_UNITS.has(foldedWords(measureUnit).join(' '));
 }
 
 export interface ReportValueRead {
@@ -194,6 +211,8 @@ function readField<Id>(field: ReportFieldInput<Id>): FieldReading<Id> {
       return reason ? value({ kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
     return value(reading.problem);
   }
+  if ((field.kind === 'target' || field.kind === 'lower_better') && countsThings(field.measureUnit) && !Number.isInteger(reading.value))
+    return value({ kind: 'not_whole' });
   return checkAmount(field, reading.value, reason);
 }
 

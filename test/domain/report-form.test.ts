@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReportForm, isValidReportEntry, type ReportFieldInput } from '../../src/domain/report-form';
+import { checkReportForm, countsThings, isValidReportEntry, type ReportFieldInput } from '../../src/domain/report-form';
 import type { CriterionKind } from '../../src/domain/scoring';
 
 const field = (kind: CriterionKind, typed: string | null, reason?: string | null, maxPoints = 5): ReportFieldInput<string> => ({
@@ -101,5 +101,34 @@ describe('isValidReportEntry: what an earlier page carried, checked again', () =
     ['target', 10, { value: 5, reason: 'lý do thừa' }, false],
   ] as const)('%s (max %d) %j → %s', (kind, max, entry, valid) => {
     expect(isValidReportEntry(kind, max, entry)).toBe(valid);
+  });
+});
+
+describe('a figure that counts things', () => {
+  it.each([
+    ['vụ việc', true],
+    ['Vụ việc', true],
+    ['vu viec', true],
+    ['trường hợp', true],
+    ['hồ sơ', true],
+    ['cases', true],
+    ['%', false],
+    ['tỷ đồng', false],
+    ['ha', false],
+    [null, false],
+    ['', false],
+  ])('“%s” counts things: %s', (unit, counts) => {
+    expect(countsThings(unit)).toBe(counts);
+  });
+
+  it.each([
+    ['lower_better', 'vụ việc', '1,5', false],
+    ['lower_better', 'vụ việc', '2', true],
+    ['target', '%', '97,5', true],
+    ['target', 'hồ sơ', '12.5', false],
+  ] as const)('a %s figure in “%s” typed “%s” is accepted: %s', (kind, measureUnit, typed, accepted) => {
+    const read = checkReportForm({ fields: [{ id: 1, kind, maxPoints: 5, measureUnit, typed }] });
+    expect(read.problems.length === 0).toBe(accepted);
+    if (!accepted) expect(read.problems).toEqual([{ field: 'value', id: 1, problem: { kind: 'not_whole' } }]);
   });
 });

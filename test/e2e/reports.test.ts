@@ -239,6 +239,21 @@ describe('submitting a period report', () => {
     expect(t.bot.store.audit.all()).toEqual([]);
   });
 
+  it('refuses a fraction of a counted figure (“1,5 vụ việc”) in the field, in the reader’s language, and stores nothing', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    const vi = await t.driver.submitView(STP, answers({ [value('9')]: '1,5' }));
+    expect(vi.body).toEqual({ response_action: 'errors', errors: { [value('9')]: 'Nhập số nguyên không âm, ví dụ 0, 1 hoặc 2.' } });
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    await openModalBy(t, STP, 'report', CHANNEL);
+    const en = await t.driver.submitView(STP, answers({ [value('9')]: '1.5' }));
+    expect(en.body).toEqual({ response_action: 'errors', errors: { [value('9')]: 'Enter a whole number of 0 or more, e.g. 0, 1 or 2.' } });
+    expect(reportOf('STP').report).toBeUndefined();
+    // A percentage keeps its decimals.
+    await t.driver.submitView(STP, answers({ [value('1')]: '97,5', [value('9')]: '1' }));
+    expect(reportOf('STP').versions).toHaveLength(1);
+  });
+
   it('applies a double submission once', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await openModalBy(t, STP, 'baocao', CHANNEL);

@@ -88,6 +88,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
         id: criterion,
         kind: criterion.kind,
         maxPoints: criterion.maxPoints,
+        measureUnit: criterion.measureUnit,
         typed: answers.get(valueBlockId(criterion.id))?.text ?? null,
         reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
         ...(criterion.ask ? { ask: criterion.ask } : {}),
