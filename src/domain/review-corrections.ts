@@ -34,6 +34,8 @@ export interface ReviewCriterion {
   kind: CriterionKind;
   maxPoints: number;
   rule?: CriterionRule | null | undefined;
+  /** A figure's unit: one that counts things takes a whole number (countsThings). */
+  measureUnit?: string | null | undefined;
 }
 
 /**
@@ -115,6 +117,7 @@ export function readReviewField<Id>(
             id: field.id,
             kind: criterion.kind,
             maxPoints: criterion.maxPoints,
+            measureUnit: criterion.measureUnit,
             typed: field.typed,
             // A claim's reason is the reason of the change, read apart below: the report's reader only needs one to be
             // there. None when the lead ticked no item: the claim refused, which the unit could not say with a reason.

@@ -197,6 +197,8 @@ describe('reviewing a report (thẩm định)', () => {
       [`review_points_${criterion('2').id}`]: '11',
       [`review_points_${criterion('6').id}`]: 'bốn',
       [`review_points_${criterion('T').id}`]: '4',
+      // A count of cases (“vụ việc”) corrected to a fraction.
+      [`review_value_${criterion('9').id}`]: '0,5',
       review_outcome: 'returned',
     });
     expect(bad.body).toEqual({
@@ -205,6 +207,7 @@ describe('reviewing a report (thẩm định)', () => {
         [`review_points_${criterion('2').id}`]: 'Nhập số từ 0 đến 10.',
         [`review_points_${criterion('6').id}`]: 'Giá trị “bốn” không phải là số. Nhập số, ví dụ 8 hoặc 8,5.',
         [`review_note_${criterion('T').id}`]: 'Cần ghi lý do thay đổi: đơn vị sẽ nhận được lý do này.',
+        [`review_value_${criterion('9').id}`]: 'Nhập số nguyên không âm, ví dụ 0, 1 hoặc 2.',
         review_reason: 'Cần ghi lý do trả lại.',
       },
     });
