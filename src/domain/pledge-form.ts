@@ -1,4 +1,5 @@
 import { readNumber } from './numbers';
+import { countsThings } from './report-form';
 import { appliesTo, type CriterionKind, type CriterionRule, indicatorsOf } from './scoring';
 
 /**
@@ -21,7 +22,8 @@ export type TargetProblem =
   | { kind: 'not_a_number'; typed: string }
   | { kind: 'not_positive' }
   | { kind: 'negative' }
-  | { kind: 'above_100' };
+  | { kind: 'above_100' }
+  | { kind: 'not_whole' };
 
 export type TargetReading = { ok: true; value: number } | { ok: false; problem: TargetProblem };
 
@@ -58,6 +60,7 @@ function checkTarget(kind: PledgedKind, value: number, measureUnit: string | nul
   if (kind === 'target' && value <= 0) return { ok: false, problem: { kind: 'not_positive' } };
   if (kind === 'lower_better' && value < 0) return { ok: false, problem: { kind: 'negative' } };
   if (measureUnit === '%' && value > 100) return { ok: false, problem: { kind: 'above_100' } };
+  if (countsThings(measureUnit) && !Number.isInteger(value)) return { ok: false, problem: { kind: 'not_whole' } };
   return { ok: true, value };
 }
 

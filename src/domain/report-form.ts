@@ -156,6 +156,8 @@ function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReadin
         if (!reading.ok) problems.push({ field: 'indicator', id: field.id, code: indicator.code, problem: reading.problem });
         else if (reading.value < 0)
           problems.push({ field: 'indicator', id: field.id, code: indicator.code, problem: { kind: 'negative' } });
+        else if (countsThings(indicator.unit) && !Number.isInteger(reading.value))
+          problems.push({ field: 'indicator', id: field.id, code: indicator.code, problem: { kind: 'not_whole' } });
         else results[indicator.code] = reading.value;
       }
       return problems.length

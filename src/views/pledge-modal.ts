@@ -30,6 +30,8 @@ export function targetProblemText(problem: TargetProblem, kind: PledgedKind, loc
       return text.negative;
     case 'above_100':
       return text.above100;
+    case 'not_whole':
+      return text.notWhole;
   }
 }
 

@@ -29,6 +29,16 @@ describe('readTargetValue', () => {
   ] as const)('%s %j is refused: %j', (kind, typed, problem) => {
     expect(readTargetValue(kind, typed)).toEqual({ ok: false, problem });
   });
+
+  it.each([
+    ['lower_better', '2,5', 'vụ việc', { ok: false, problem: { kind: 'not_whole' } }],
+    ['lower_better', '2', 'vụ việc', { ok: true, value: 2 }],
+    ['target', '12,5', 'hồ sơ', { ok: false, problem: { kind: 'not_whole' } }],
+    ['target', '97,5', '%', { ok: true, value: 97.5 }],
+    ['target', '2,5', 'tỷ đồng', { ok: true, value: 2.5 }],
+  ] as const)('%s %j in “%s” reads as %j: a count of cases is whole', (kind, typed, unit, reading) => {
+    expect(readTargetValue(kind, typed, unit)).toEqual(reading);
+  });
 });
 
 describe('checkPledgeForm', () => {

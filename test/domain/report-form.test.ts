@@ -131,4 +131,18 @@ describe('a figure that counts things', () => {
     expect(read.problems.length === 0).toBe(accepted);
     if (!accepted) expect(read.problems).toEqual([{ field: 'value', id: 1, problem: { kind: 'not_whole' } }]);
   });
+
+  it('an indicator counted in cases takes a whole number; one in % its decimals', () => {
+    const ask = {
+      kind: 'indicators' as const,
+      indicators: [
+        { code: 'a', name: 'Tỷ lệ điều tra khám phá án', unit: '%', target: 90 },
+        { code: 'b', name: 'Số vụ án ma túy phát hiện', unit: 'vụ', target: 40 },
+      ],
+    };
+    const read = checkReportForm({
+      fields: [{ id: 1, kind: 'target', maxPoints: 10, typed: null, ask, indicators: { a: '92,5', b: '40,5' } }],
+    });
+    expect(read.problems).toEqual([{ field: 'indicator', id: 1, code: 'b', problem: { kind: 'not_whole' } }]);
+  });
 });

@@ -34,7 +34,7 @@ describe('a block with many criteria', () => {
   }
 
   it('splits 120 target inputs over pages, checks each page, and stores every value once', async () => {
-    t = await startPledgeBot({ organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120, measureUnit: 'vụ việc' }) });
+    t = await startPledgeBot({ organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120, measureUnit: 'tỷ đồng' }) });
     const user = officerOf(2);
     const { view } = await openModal(user);
     expect(textOf(view.view)).toContain('Trang 1/3 — chỉ tiêu 1–45 trên 120.');
@@ -92,7 +92,7 @@ describe('a block with many criteria', () => {
   });
 
   it('keeps the values of a form too long for the modal’s metadata in a draft, then drops it', async () => {
-    t = await startPledgeBot({ organisationYaml: generatedOrganisationYaml({ units: 1, targets: 300, measureUnit: 'vụ việc' }) });
+    t = await startPledgeBot({ organisationYaml: generatedOrganisationYaml({ units: 1, targets: 300, measureUnit: 'tỷ đồng' }) });
     const user = officerOf(1);
     const { pages } = await fillLongForm(user, (index) => `123.456.789,${String(index).padStart(3, '0')}25`);
     expect(pages).toHaveLength(7);
