@@ -75,8 +75,9 @@ const CRITERIA: [kind: string, max: number, count: number][] = [
 
 /**
  * Two blocks (20 and 40 units), one year: the first period closed 35 days ago (past every overdue
- * nudge), the second open for another 25 days, the pledge due in 30 days and no nudges before
- * dues, so nothing the scheduler does competes with the load.
+ * nudge), the second ending in 5 days (so its report is open: report_opens_days defaults to 10)
+ * and due in 25, the pledge due in 30 days and no nudges before dues, so nothing the scheduler does
+ * competes with the load.
  */
 function organisationYaml(): string {
   const lines = ['organization:', '  name: UBND tỉnh Đo tải', '  admins: [U0ADMIN01]', 'units:'];
@@ -98,7 +99,7 @@ function organisationYaml(): string {
     `      K40: { lead: ${unitCode(40, 1)} }`,
     '    periods:',
     `      - { code: P1, name: Kỳ một, start: ${localDay(-90)}, end: ${localDay(-40)}, due: ${localDay(-35)}T17:00 }`,
-    `      - { code: P2, name: Kỳ hai, start: ${localDay(-39)}, end: ${localDay(20)}, due: ${localDay(25)}T17:00 }`,
+    `      - { code: P2, name: Kỳ hai, start: ${localDay(-39)}, end: ${localDay(5)}, due: ${localDay(25)}T17:00 }`,
     '    reminders: { before_days: [], overdue_every_days: 0 }',
     '    criteria:',
   );
