@@ -57,8 +57,18 @@ function confirmation(store: Store, caller: Caller, versionId: number) {
   return { subject, points, total, actingAsAdmin: permission.actingAsAdmin };
 }
 
-/** The block's reports of the period that `caller` may confirm as they stand, in the block's order. */
-export function confirmableReports(store: Store, caller: Caller, blockId: number, periodId: number): Confirmable[] {
+/**
+ * The block's reports of the period that `caller` may confirm as they stand, in the block's order.
+ * Remembered until anything is written (store.remember): each report is read and scored on its
+ * own, and tiendo asks on every draw. Who may decide is the caller's unit and admin role.
+ */
+export function confirmableReports(store: Store, caller: Caller, blockId: number, periodId: number): readonly Confirmable[] {
+  return store.remember('confirmableReports', [blockId, periodId, caller.userId, caller.isAdmin, caller.unit?.id ?? null], () =>
+    readConfirmable(store, caller, blockId, periodId),
+  );
+}
+
+function readConfirmable(store: Store, caller: Caller, blockId: number, periodId: number): Confirmable[] {
   const period = store.structure.periodById(periodId);
   if (!period) return [];
   const members = store.structure.membersInYear(period.year, blockId);
