@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { dueExtensions, reportReopenings } from '../schema';
-import { inIds } from './in-ids';
+import { idList, inIdList, inIds } from './in-ids';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 export type DueExtension = typeof dueExtensions.$inferSelect;
@@ -19,7 +20,28 @@ export interface NewGrant {
  * and the reopening of its locked report. Both are only appended to; the latest grant counts.
  * Which due and lock are in force is src/services/dues.ts's to say.
  */
-export function dueQueries(db: Db) {
+export function dueQueries(db: Db, statements: Statements) {
+  // Read on every status table and report form: prepared once.
+  const statement = {
+    extensions: () =>
+      statements.get('dues.extensions', (root) =>
+        root
+          .select()
+          .from(dueExtensions)
+          .where(and(eq(dueExtensions.periodId, placeholder('periodId')), inIdList(dueExtensions.unitId, 'unitIds')))
+          .orderBy(desc(dueExtensions.id))
+          .prepare(),
+      ),
+    reopening: () =>
+      statements.get('dues.reopening', (root) =>
+        root
+          .select()
+          .from(reportReopenings)
+          .where(and(eq(reportReopenings.periodId, placeholder('periodId')), eq(reportReopenings.unitId, placeholder('unitId'))))
+          .orderBy(desc(reportReopenings.id))
+          .prepare(),
+      ),
+  };
   const latestBy = <T extends { id: number; unitId: number }>(rows: T[]) => {
     const result = new Map<number, T>();
     // Rows come newest first: the first one seen for a unit is its latest grant.
@@ -39,14 +61,8 @@ export function dueQueries(db: Db) {
     /** The extension in force of each unit of `unitIds` (all units when absent) for the period. */
     extensions(periodId: number, unitIds?: readonly number[]): Map<number, DueExtension> {
       if (unitIds?.length === 0) return new Map();
-      return latestBy(
-        db
-          .select()
-          .from(dueExtensions)
-          .where(and(eq(dueExtensions.periodId, periodId), unitIds ? inIds(dueExtensions.unitId, unitIds) : undefined))
-          .orderBy(desc(dueExtensions.id))
-          .all(),
-      );
+      if (unitIds) return latestBy(statement.extensions().all({ periodId, unitIds: idList(unitIds) }));
+      return latestBy(db.select().from(dueExtensions).where(eq(dueExtensions.periodId, periodId)).orderBy(desc(dueExtensions.id)).all());
     },
 
     /** The unit's extension in force for each of `periodIds` that has one, by period id. */
@@ -65,12 +81,7 @@ export function dueQueries(db: Db) {
 
     /** The latest reopening of the unit's report for the period, if any. */
     reopening(periodId: number, unitId: number): ReportReopening | undefined {
-      return db
-        .select()
-        .from(reportReopenings)
-        .where(and(eq(reportReopenings.periodId, periodId), eq(reportReopenings.unitId, unitId)))
-        .orderBy(desc(reportReopenings.id))
-        .get();
+      return statement.reopening().get({ periodId, unitId });
     },
   };
 }

@@ -1,12 +1,31 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '../../src/i18n/messages';
 import { people } from '../schema';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 export type PersonRow = typeof people.$inferSelect;
 
 /** What the bot keeps about a person: the language they chose or Slack says, and whether they opened the App Home. */
-export function peopleQueries(db: Db) {
+export function peopleQueries(db: Db, statements: Statements) {
+  // Read on every request (the reader's language) and after every submission (whose Home to redraw).
+  const byUser = () =>
+    statements.get('people.get', (root) =>
+      root
+        .select()
+        .from(people)
+        .where(eq(people.userId, placeholder('userId')))
+        .prepare(),
+    );
+  const withHome = () =>
+    statements.get('people.withHome', (root) =>
+      root
+        .select({ userId: people.userId })
+        .from(people)
+        .where(and(isNotNull(people.homeOpenedAt), sql`${people.userId} in (select value from json_each(${placeholder('userIds')}))`))
+        .prepare(),
+    );
+
   const upsert = (userId: string, set: Partial<Omit<PersonRow, 'userId'>>) =>
     db
       .insert(people)
@@ -16,7 +35,7 @@ export function peopleQueries(db: Db) {
 
   return {
     get(userId: string): PersonRow | undefined {
-      return db.select().from(people).where(eq(people.userId, userId)).get();
+      return byUser().get({ userId });
     },
 
     /** The language the person chose (`/thidua ngonngu`); null goes back to Slack's. */
@@ -51,16 +70,8 @@ export function peopleQueries(db: Db) {
     /** Of `userIds`, those who have opened the App Home (whose Home is worth redrawing). */
     withHome(userIds: readonly string[]): string[] {
       if (userIds.length === 0) return [];
-      return db
-        .select({ userId: people.userId })
-        .from(people)
-        .where(
-          and(
-            isNotNull(people.homeOpenedAt),
-            sql`${people.userId} in (select value from json_each(${JSON.stringify([...new Set(userIds)])}))`,
-          ),
-        )
-        .all()
+      return withHome()
+        .all({ userIds: JSON.stringify([...new Set(userIds)]) })
         .map((row) => row.userId);
     },
   };

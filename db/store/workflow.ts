@@ -1,18 +1,22 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { manualNudges, summaryHolds } from '../schema';
+import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
 
 /** A lead's hold on a block's automatic summary of a period (summary_holds). */
-export function summaryHoldQueries(db: Db) {
+export function summaryHoldQueries(db: Db, statements: Statements) {
+  // Asked on every draw of a block's standings.
+  const held = () =>
+    statements.get('summaryHolds.isHeld', (root) =>
+      root
+        .select({ blockId: summaryHolds.blockId })
+        .from(summaryHolds)
+        .where(and(eq(summaryHolds.blockId, placeholder('blockId')), eq(summaryHolds.periodId, placeholder('periodId'))))
+        .prepare(),
+    );
   return {
     isHeld(blockId: number, periodId: number): boolean {
-      return (
-        db
-          .select({ blockId: summaryHolds.blockId })
-          .from(summaryHolds)
-          .where(and(eq(summaryHolds.blockId, blockId), eq(summaryHolds.periodId, periodId)))
-          .get() !== undefined
-      );
+      return held().get({ blockId, periodId }) !== undefined;
     },
     /** True when this call held it (it was not held already). */
     hold(blockId: number, periodId: number, by: string, at: Date): boolean {
