@@ -30,7 +30,7 @@ export interface PagedTable<P, S = Scope> {
   page: z.ZodType<P>;
   /** The page buttons' action ids. */
   actionIds: readonly string[];
-  /** Draws the page as of `now` (the organisation's clock). */
+  /** Draws the page as of `now` (the organisation's clock); it only reads, as one unit of work (store.readOnce). */
   render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings, now: Date, locale: Locale): Reply;
 }
 
@@ -46,15 +46,10 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
             ? await table.resolve(context)
             : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
           if (scope === undefined) return;
+          const { store } = context.deps;
+          const now = context.deps.clock.now();
           await context.respond(
-            table.render(
-              context.deps.store,
-              table.firstPage(scope),
-              context.caller,
-              context.organisation,
-              context.deps.clock.now(),
-              context.locale,
-            ),
+            store.readOnce(() => table.render(store, table.firstPage(scope), context.caller, context.organisation, now, context.locale)),
           );
         },
       },
@@ -65,7 +60,10 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
           await ack();
           const pressed = await pressedBy(deps, body.user.id, action.value, table.page, respond);
           if (!pressed) return;
-          const reply = table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, deps.clock.now(), pressed.locale);
+          const now = deps.clock.now();
+          const reply = deps.store.readOnce(() =>
+            table.render(deps.store, pressed.value, pressed.caller, pressed.organisation, now, pressed.locale),
+          );
           await respond({
             response_type: 'ephemeral',
             replace_original: true,

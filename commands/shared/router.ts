@@ -37,9 +37,13 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
   registerBlockPicks(app, deps, subCommands);
 
   async function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
-    const organisation = deps.store.organisation.get();
-    if (!organisation) return reply(commonText.vi.noOrganisation);
-    const caller = identifyCaller(deps.store, organisation, command.user_id, deps.clock.now());
+    // Who is asking: one unit of work over the configuration (store.readOnce).
+    const asking = deps.store.readOnce(() => {
+      const organisation = deps.store.organisation.get();
+      return organisation && { organisation, caller: identifyCaller(deps.store, organisation, command.user_id, deps.clock.now()) };
+    });
+    if (!asking) return reply(commonText.vi.noOrganisation);
+    const { organisation, caller } = asking;
     // A member's Slack language is read (and kept) on their first command; someone else's is not kept.
     if (isMember(caller)) await refreshSlackLocale(deps, client, command.user_id);
     const locale = localeOf(deps, command.user_id);

@@ -46,6 +46,12 @@ export interface Store {
    * frozen and shared: read it, never change it.
    */
   remember<T>(name: string, args: readonly unknown[], compute: () => T): T;
+  /**
+   * Runs `work`, which only reads (its writes, if any, go through transaction()), with the versions
+   * of the reads answered from memory asked once, not before each read: one drawing of a table is
+   * one unit of work, and sees the database as it was when it began.
+   */
+  readOnce<T>(work: () => T): T;
   /** Leads' holds on automatic summaries. */
   summaryHolds: ReturnType<typeof summaryHoldQueries>;
   /** Leads' “Nhắc” to units, for the interval between two. */
@@ -72,6 +78,7 @@ export function createStore(db: Db): Store {
   const configuration = new ReadCache(configurationGuard(db));
   const data = new ReadCache(dataGuard(db));
   return storeOver(db, {
+    caches: [configuration, data],
     statements,
     organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
     structure: cachedReads(structureQueries(db), configuration),
@@ -83,11 +90,18 @@ export function createStore(db: Db): Store {
 
 interface Connection {
   statements: Statements;
+  caches: ReadCache[];
   organisation: Store['organisation'];
   structure: Store['structure'];
   reports: Store['reports'];
   pledges: Store['pledges'];
   data: ReadCache;
+}
+
+/** `work` inside each cache's readOnce. */
+function readingOnce<T>(caches: readonly ReadCache[], work: () => T): T {
+  const [first, ...rest] = caches;
+  return first ? first.readOnce(() => readingOnce(rest, work)) : work();
 }
 
 /** The store over `db` (the connection, or a transaction on it), with what the connection shares. */
@@ -107,14 +121,20 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     snapshots: snapshotQueries(db, statements),
     deliberations: deliberationQueries(db),
     remember: (name, args, compute) => connection.data.get(name, args, compute),
-    dues: dueQueries(db),
+    readOnce: (work) => readingOnce(connection.caches, work),
+    dues: dueQueries(db, statements),
     configuration: configurationQueries(db),
-    people: peopleQueries(db),
-    summaryHolds: summaryHoldQueries(db),
+    people: peopleQueries(db, statements),
+    summaryHolds: summaryHoldQueries(db, statements),
     manualNudges: manualNudgeQueries(db),
-    transaction: (work) =>
-      nested
-        ? db.transaction((tx) => work(storeOver(tx, connection, true)))
-        : db.transaction((tx) => work(storeOver(tx, connection, true)), { behavior: 'immediate' }),
+    transaction: (work) => {
+      if (nested) return db.transaction((tx) => work(storeOver(tx, connection, true)));
+      try {
+        return db.transaction((tx) => work(storeOver(tx, connection, true)), { behavior: 'immediate' });
+      } finally {
+        // It may have written: a unit of work around it asks the versions again.
+        for (const cache of connection.caches) cache.forget();
+      }
+    },
   };
 }

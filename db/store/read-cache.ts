@@ -24,12 +24,42 @@ import type { Db } from './types';
 export class ReadCache {
   private readonly results = new Map<string, Map<string, unknown>>();
   private seen: number | string | undefined;
+  /** Inside readOnce: the version read for its first read, if any. */
+  private pinned: number | string | undefined;
+  private readingOnce = false;
 
   constructor(private readonly guard: CacheGuard) {}
 
+  /**
+   * Runs `work`, which only reads, asking the version once for all of its reads instead of before
+   * each one (a status table reads the configuration hundreds of times). A transaction inside it
+   * asks before each read as usual, and the version is asked again after it (`forget`).
+   */
+  readOnce<T>(work: () => T): T {
+    if (this.readingOnce) return work();
+    this.readingOnce = true;
+    try {
+      return work();
+    } finally {
+      this.readingOnce = false;
+      this.pinned = undefined;
+    }
+  }
+
+  /** Forgets the version readOnce read: this connection may have written (a transaction ended). */
+  forget(): void {
+    this.pinned = undefined;
+  }
+
+  private version(): number | string {
+    if (!this.readingOnce || this.guard.inTransaction()) return this.guard.version();
+    this.pinned ??= this.guard.version();
+    return this.pinned;
+  }
+
   /** `compute()`'s value for (`name`, `args`), from memory while the guard's version holds. */
   get<T>(name: string, args: readonly unknown[], compute: () => T): T {
-    const current = this.guard.version();
+    const current = this.version();
     if (current !== this.seen) {
       // Inside a transaction a different version may be its own uncommitted write, which must not
       // outlive a rollback: read through and keep nothing. Outside, the version is committed.
