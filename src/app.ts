@@ -71,8 +71,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
       endpoints: EVENTS_PATH,
       customRoutes: routes,
       logger,
-      // Bolt verifies the signature again behind guardSlackRequests: it costs a second parse of the
-      // body, but the rule is that Bolt's own check is never switched off outside tests.
+      // Bolt verifies the signature again behind guardSlackRequests (the rule is that Bolt's own
+      // check is never switched off outside tests); it takes the body the guard parsed.
     });
     guardSlackRequests(receiver, {
       signingSecret: options.receiver.signingSecret,

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { HTTPReceiver, Logger } from '@slack/bolt';
+import { parse as parseQueryString } from 'node:querystring';
+import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from '@slack/bolt';
 import type { WireTimer } from './clock';
 
 /**
@@ -102,14 +103,43 @@ export function refusalOf(
 }
 
 /**
+ * Bodies the door read and parsed, exactly as Bolt's receiver parses them (parseHTTPRequestBody:
+ * a form's fields, or its `payload` as JSON, or a JSON body), for the receiver to take instead of
+ * parsing the body a second time. Bolt still verifies the signature on the raw body itself.
+ */
+const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+let sharingParsedBodies = false;
+
+function shareParsedBodies(): void {
+  if (sharingParsedBodies) return;
+  sharingParsedBodies = true;
+  const boltParse = HTTPModuleFunctions.parseHTTPRequestBody;
+  // The receiver calls it through this module object, so the door's parse is used where it has one.
+  (HTTPModuleFunctions as { parseHTTPRequestBody: typeof boltParse }).parseHTTPRequestBody = (request) =>
+    parsedBodies.has(request) ? parsedBodies.get(request) : boltParse(request);
+}
+
+/** A body as Bolt's parseHTTPRequestBody reads it; undefined when it cannot be read. */
+function parsedAsBolt(form: ReturnType<typeof parseQueryString> | undefined, body: Buffer): unknown {
+  try {
+    if (!form) return JSON.parse(body.toString('utf8'));
+    return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Puts the check in front of `receiver`'s request listener (the one Bolt's server calls): the body is
- * read here, checked, and handed on already read, as Bolt accepts it. Slack's ssl_check pings carry
- * no signature; they are passed through (Bolt answers them without reading anything else).
+ * read here, checked, and handed on already read and parsed, as Bolt accepts it (Bolt then checks
+ * the signature again, and takes the parsed body from here). Slack's ssl_check pings carry no
+ * signature; they are passed through (Bolt answers them without reading anything else).
  */
 export function guardSlackRequests(
   receiver: HTTPReceiver,
   options: { signingSecret: string; endpoint: string; wire: WireTimer; refused: RefusedRequests },
 ): void {
+  shareParsedBodies();
   const inner: RequestListener = receiver.requestListener;
   receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -124,15 +154,18 @@ export function guardSlackRequests(
         if (body === undefined) return refuse(413, 'too_large');
         // A form is read once, here (a modal submission's is tens of kilobytes); a JSON body once it is signed.
         const form =
-          request.headers['content-type'] === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.toString('utf8')) : undefined;
-        const sslCheck = form?.get('ssl_check') === '1';
+          request.headers['content-type'] === 'application/x-www-form-urlencoded' ? parseQueryString(body.toString('utf8')) : undefined;
+        const sslCheck = form?.ssl_check === '1';
         const reason = sslCheck
           ? undefined
           : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
         if (reason) return refuse(401, reason);
+        const parsed = sslCheck ? undefined : parsedAsBolt(form, body);
         // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
-        if (!sslCheck && !isSlackRequest(requestIn(form, body))) return refuse(400, 'malformed');
+        if (!sslCheck && !isSlackRequest(parsed)) return refuse(400, 'malformed');
         (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;
+        // An ssl_check is parsed by Bolt, from the body it keeps of it (only ssl_check=1).
+        if (!sslCheck) parsedBodies.set(request, parsed);
         inner(request, response);
       },
       () => {
@@ -141,17 +174,6 @@ export function guardSlackRequests(
       },
     );
   };
-}
-
-/** The request a body carries: a form's payload (JSON) or its fields, or a JSON body; undefined when unreadable. */
-function requestIn(form: URLSearchParams | undefined, body: Buffer): unknown {
-  try {
-    if (!form) return JSON.parse(body.toString('utf8'));
-    const payload = form.get('payload');
-    return payload !== null ? JSON.parse(payload) : Object.fromEntries(form);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
