@@ -110,6 +110,46 @@ describe('the configuration’s reads', () => {
   });
 });
 
+describe('a unit of work that only reads (store.readOnce)', () => {
+  it('asks each version once for all of its reads; the next one sees what another connection changed meanwhile', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const statements: string[] = [];
+    const bot = open(path, (statement) => statements.push(statement)).store;
+    imported(bot, DEMO_YAML);
+    snapshot(bot);
+    statements.length = 0;
+    bot.readOnce(() => {
+      expect(snapshot(bot)).toEqual(BEFORE);
+      expect(snapshot(bot)).toEqual(BEFORE);
+      imported(open(path).store, CHANGED_DEMO_YAML);
+      // One unit of work sees the database as it was when it began.
+      expect(snapshot(bot)).toEqual(BEFORE);
+    });
+    expect(statements).toEqual(['select version from configuration_version where id = 1']);
+    expect(snapshot(bot)).toEqual(AFTER);
+  });
+
+  it('sees what a transaction inside it wrote, in the transaction and after it', () => {
+    const { handle, store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    store.readOnce(() => {
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
+      store.transaction((tx) => {
+        handle.sqlite.prepare("update units set name = 'Sở Tư pháp tỉnh' where code = 'STP'").run();
+        expect(tx.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp tỉnh');
+      });
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp tỉnh');
+      expect(() =>
+        store.transaction(() => {
+          handle.sqlite.prepare("update units set name = 'Chưa lưu' where code = 'STP'").run();
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp tỉnh');
+    });
+  });
+});
+
 describe('the configuration version', () => {
   const OPERATIONAL = new Set([
     // Written in the normal course of work (not configuration): no trigger, nothing of them cached.

@@ -58,3 +58,34 @@ describe('requests dated away from now', () => {
     expect(log).toHaveLength(2);
   });
 });
+
+describe('the body of a request let in', () => {
+  it('is parsed once, by the door, and Bolt (which still checks the signature) takes that parse', async () => {
+    t = await startTestBot();
+    const button = JSON.stringify({
+      type: 'block_actions',
+      team: { id: t.slack.teamId },
+      user: { id: 'U0CA0001' },
+      api_app_id: t.slack.appId,
+      trigger_id: 'T.parse-once',
+      response_url: t.slack.issueResponseUrl(),
+      actions: [{ type: 'button', action_id: 'parse-once-marker', block_id: 'b', value: 'x', action_ts: '1' }],
+    });
+    const parsedPayloads: unknown[] = [];
+    const parse = JSON.parse;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (text === button) parsedPayloads.push(text);
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      expect((await t.driver.send(new URLSearchParams({ payload: button }).toString())).status).toBe(200);
+      await t.bot.listenersIdle();
+      // A forged one is still refused: the door's parse is only handed to Bolt for requests it let in.
+      const forged = await t.driver.send(new URLSearchParams({ payload: button }).toString(), { signature: `v0=${'0'.repeat(64)}` });
+      expect(forged.status).toBe(401);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(parsedPayloads).toHaveLength(1);
+  });
+});

@@ -468,6 +468,19 @@ describe('confirming the reports with nothing to score in one action', () => {
   const OFFICERS = OFFICER;
   const noBonus = () => answers({ [`report_value_${criterion('T').id}`]: '', [`report_reason_${criterion('T').id}`]: '' });
 
+  it('are worked out once between two writes, and a report submitted meanwhile is counted at once', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submitReport(OFFICERS.VKS, 'VKS', noBonus());
+    t.clock.set(AFTER_DUE);
+    expect(textOf((await status(CA)).body)).toContain('Xác nhận 1 báo cáo không cần chấm');
+    t.statements.length = 0;
+    expect(textOf((await status(CA)).body)).toContain('Xác nhận 1 báo cáo không cần chấm');
+    // Drawn again with nothing written meanwhile: no report is read one by one to count them.
+    expect(t.statements.filter((statement) => /from "report_versions"/.test(statement))).toEqual([]);
+    await submitReport(OFFICERS.TAND, 'TAND', noBonus());
+    expect(textOf((await status(CA)).body)).toContain('Xác nhận 2 báo cáo không cần chấm');
+  });
+
   it('lists them first, confirms them all with one press, and leaves the one with a bonus claimed to the review', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     for (const [code, user] of Object.entries(OFFICERS)) await submitReport(user, code, code === 'STP' ? answers() : noBonus());
