@@ -90,6 +90,11 @@ const subjectSchema = z.object({ blockId: z.number().int(), periodId: z.number()
 const pageSchema = subjectSchema.extend({ page: z.number().int().min(0) }) satisfies z.ZodType<StandingsPage>;
 const unitSchema = subjectSchema.extend({ unitId: z.number().int() }) satisfies z.ZodType<StandingsUnit>;
 
+/**
+ * A page of the standings as `caller` sees it. Remembered until anything is written (store.remember):
+ * the reply depends on the data, on whether the reader may post (a lead's or admin's buttons), on
+ * the language and zone, and on `now` only through the minute it says they were computed at.
+ */
 function renderStandings(
   store: Store,
   page: StandingsPage,
@@ -98,10 +103,22 @@ function renderStandings(
   now: Date,
   locale: Locale,
 ): Reply {
-  const view = standingsView(store, caller, page.blockId, page.periodId, now);
-  if (!view) return { text: commonText[locale].gone };
-  return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, locale);
+  const canPublish = leadPermission(store, caller, page).ok;
+  const minute = Math.floor(now.getTime() / 60_000);
+  return store.remember(
+    'standingsReply',
+    [page, canPublish, locale, organisation.timeZone, minute],
+    (): Reply => {
+      const view = standingsView(store, caller, page.blockId, page.periodId, now);
+      if (!view) return { text: commonText[locale].gone };
+      return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, locale);
+    },
+    // A reply is tens of kilobytes, and one is kept per minute: a few hundred cover a rush.
+    MAX_REPLIES_KEPT,
+  );
 }
+
+const MAX_REPLIES_KEPT = 200;
 
 const table = pagedTableFeature<StandingsPage, PeriodScope>({
   name: 'xephang',

@@ -43,9 +43,10 @@ export interface Store {
   /**
    * A value computed from the data (a block's standings), kept in memory until anything is written
    * by this process or another (read-cache.ts): `compute` runs again after any write. The value is
-   * frozen and shared: read it, never change it.
+   * frozen and shared: read it, never change it. At most `maxEntries` values of `name` are kept
+   * (default 10,000; all dropped when reached).
    */
-  remember<T>(name: string, args: readonly unknown[], compute: () => T): T;
+  remember<T>(name: string, args: readonly unknown[], compute: () => T, maxEntries?: number): T;
   /**
    * Runs `work`, which only reads (its writes, if any, go through transaction()), with the versions
    * of the reads answered from memory asked once, not before each read: one drawing of a table is
@@ -120,7 +121,7 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     directives: directiveQueries(db),
     snapshots: snapshotQueries(db, statements),
     deliberations: deliberationQueries(db),
-    remember: (name, args, compute) => connection.data.get(name, args, compute),
+    remember: (name, args, compute, maxEntries) => connection.data.get(name, args, compute, maxEntries),
     readOnce: (work) => readingOnce(connection.caches, work),
     dues: dueQueries(db, statements),
     configuration: configurationQueries(db),

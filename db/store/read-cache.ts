@@ -57,8 +57,11 @@ export class ReadCache {
     return this.pinned;
   }
 
-  /** `compute()`'s value for (`name`, `args`), from memory while the guard's version holds. */
-  get<T>(name: string, args: readonly unknown[], compute: () => T): T {
+  /**
+   * `compute()`'s value for (`name`, `args`), from memory while the guard's version holds; at most
+   * `maxEntries` values of `name` are kept (all are dropped when it is reached).
+   */
+  get<T>(name: string, args: readonly unknown[], compute: () => T, maxEntries = MAX_ENTRIES_PER_READ): T {
     const current = this.version();
     if (current !== this.seen) {
       // Inside a transaction a different version may be its own uncommitted write, which must not
@@ -75,7 +78,7 @@ export class ReadCache {
     const key = args.length === 0 ? '' : JSON.stringify(args);
     if (byArguments.has(key)) return handOut(byArguments.get(key) as T);
     // Bounded: lookups by what people type (a unit code) must not grow it without end.
-    if (byArguments.size >= MAX_ENTRIES_PER_READ) byArguments.clear();
+    if (byArguments.size >= maxEntries) byArguments.clear();
     const value = deepFreeze(compute());
     byArguments.set(key, value);
     return handOut(value);

@@ -61,6 +61,25 @@ describe('/thidua xephang', () => {
     }
   });
 
+  it('draws a reply once a minute between writes, per reader who may post or not and per language, and never shows one older than a change', async () => {
+    await seeded();
+    const first = await standings(STP);
+    bot().statements.length = 0;
+    expect((await standings(STP)).answer).toEqual(first.answer);
+    // Drawn again from memory: not even the published snapshot or the summary's hold is read.
+    expect(bot().statements.filter((statement) => /standings_snapshots|summary_holds/.test(statement))).toEqual([]);
+    // The lead sees its buttons, the officer none, whoever asked first.
+    expect(buttons((await standings(CA)).blocks).map((button) => button.text)).toContain('Đăng lên kênh');
+    expect(buttons((await standings(STP)).blocks).map((button) => button.text)).not.toContain('Đăng lên kênh');
+    bot().clock.advance(60_000);
+    expect((await standings(STP)).text).toContain('Tính đến 12/04/2021 11:01');
+    await standings(STP, 'ngonngu en');
+    expect((await standings(STP)).text).not.toContain('Xếp hạng Quý I');
+    await standings(STP, 'language vi');
+    seedReport(bot().bot.store, { unitCode: 'VKS', periodCode: 'Q1', values: { '1': 99 }, by: 'U0VKS001', at: LATER });
+    expect((await standings(STP)).text).toContain('Đã báo cáo 4/7 đơn vị');
+  });
+
   it('explains the period, block or year it does not know, and asks an admin outside every block which block', async () => {
     await seeded();
     expect((await standings(STP, 'xephang quy 7')).text).toBe(
