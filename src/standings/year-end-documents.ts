@@ -1,18 +1,5 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  type ITableCellOptions,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
+import type { ITableCellOptions, Paragraph, Table, TableCell, TextRun } from 'docx';
 import { localDateOf } from '../domain/calendar';
 import type { ProposalOutcome } from '../domain/commendations';
 import { totalDecimals } from '../domain/ranking';
@@ -46,6 +33,9 @@ export type YearEndDocument = 'minutes' | 'proposal';
 export const YEAR_END_DOCUMENTS: readonly YearEndDocument[] = ['minutes', 'proposal'];
 
 /** bien-ban-binh-xet-NOI_CHINH-2021.docx, to-trinh-khen-thuong-NOI_CHINH-2021.docx */
+/** docx, loaded when the first document is built: only the year end builds them, so a start does not pay for it. */
+let docx: typeof Docx;
+
 export function documentFileName(document: YearEndDocument, opening: Pick<Opening, 'block' | 'year'>): string {
   return `${document === 'minutes' ? 'bien-ban-binh-xet' : 'to-trinh-khen-thuong'}-${opening.block.code}-${opening.year}.docx`;
 }
@@ -93,7 +83,7 @@ export function placeAndDate(place: string, localDate: string): string {
 }
 
 function run(text: string, options: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}): TextRun {
-  return new TextRun({
+  return new docx.TextRun({
     text,
     font: FONT,
     size: options.size ?? SIZE.text,
@@ -117,10 +107,13 @@ function paragraph(
     keep?: boolean;
   } = {},
 ): Paragraph {
-  const align = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED }[
-    options.align ?? 'both'
-  ];
-  return new Paragraph({
+  const align = {
+    center: docx.AlignmentType.CENTER,
+    left: docx.AlignmentType.LEFT,
+    right: docx.AlignmentType.RIGHT,
+    both: docx.AlignmentType.JUSTIFIED,
+  }[options.align ?? 'both'];
+  return new docx.Paragraph({
     alignment: align,
     ...(options.keep ? { keepNext: true, keepLines: true } : {}),
     spacing: { before: options.before ?? 0, after: options.after ?? 100, line: 288 },
@@ -133,9 +126,9 @@ const centered = (text: string, options: Parameters<typeof paragraph>[1] = {}) =
   paragraph(text, { ...options, align: 'center', after: options.after ?? 0 });
 
 function cell(children: Paragraph[], options: Partial<ITableCellOptions> = {}): TableCell {
-  return new TableCell({
+  return new docx.TableCell({
     children,
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: docx.VerticalAlign.CENTER,
     margins: { left: 80, right: 80, top: 40, bottom: 40 },
     ...options,
   });
@@ -145,15 +138,15 @@ function cell(children: Paragraph[], options: Partial<ITableCellOptions> = {}): 
 function sideBySide(left: Paragraph[], right: Paragraph[], leftShare = 40): Table {
   const width = PAGE.width - PAGE.margin.left - PAGE.margin.right;
   const leftWidth = Math.round((width * leftShare) / 100);
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
+  return new docx.Table({
+    width: { size: width, type: docx.WidthType.DXA },
     columnWidths: [leftWidth, width - leftWidth],
-    borders: TableBorders.NONE,
+    borders: docx.TableBorders.NONE,
     rows: [
       // Never split across pages: a signature block stays whole.
-      new TableRow({
+      new docx.TableRow({
         cantSplit: true,
-        children: [cell(left, { verticalAlign: VerticalAlign.TOP }), cell(right, { verticalAlign: VerticalAlign.TOP })],
+        children: [cell(left, { verticalAlign: docx.VerticalAlign.TOP }), cell(right, { verticalAlign: docx.VerticalAlign.TOP })],
       }),
     ],
   });
@@ -164,16 +157,16 @@ function grid(headers: string[], rows: string[][], shares: number[]): Table {
   const width = PAGE.width - PAGE.margin.left - PAGE.margin.right;
   const total = shares.reduce((sum, share) => sum + share, 0);
   const widths = shares.map((share) => Math.round((width * share) / total));
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const line = { style: docx.BorderStyle.SINGLE, size: 4, color: '000000' };
   const textCell = (text: string, header: boolean, column: number) =>
     cell([paragraph(text, { bold: header, size: SIZE.table, align: header || column !== 1 ? 'center' : 'left', after: 0 })]);
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
+  return new docx.Table({
+    width: { size: width, type: docx.WidthType.DXA },
     columnWidths: widths,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((header, column) => textCell(header, true, column)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, column) => textCell(text, false, column)) })),
+      new docx.TableRow({ tableHeader: true, cantSplit: true, children: headers.map((header, column) => textCell(header, true, column)) }),
+      ...rows.map((row) => new docx.TableRow({ cantSplit: true, children: row.map((text, column) => textCell(text, false, column)) })),
     ],
   });
 }
@@ -273,7 +266,7 @@ function electionLine(opening: Opening, result: Decision['lead'], role: string):
 }
 
 function document(opening: Opening, title: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  const file = new Document({
+  const file = new docx.Document({
     creator: `${opening.block.name} — Thi Đua`,
     title,
     styles: { default: { document: { run: { font: FONT, size: SIZE.text } } } },
@@ -281,15 +274,16 @@ function document(opening: Opening, title: string, children: (Paragraph | Table)
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
         // The body ends with a paragraph, as Word writes it: a table last is laid out oddly by some readers.
-        children: [...children, new Paragraph({ children: [] })],
+        children: [...children, new docx.Paragraph({ children: [] })],
       },
     ],
   });
-  return Packer.toBuffer(file);
+  return docx.Packer.toBuffer(file);
 }
 
 /** Biên bản họp bình xét thi đua. */
-export function minutesDocx(context: DocumentContext, opening: Opening, decision: Decision): Promise<Buffer> {
+export async function minutesDocx(context: DocumentContext, opening: Opening, decision: Decision): Promise<Buffer> {
+  docx ??= await import('docx');
   const { place } = placeOf(context.organisation);
   const closedOn = localDateOf(new Date(decision.closedAt), context.zone);
   const voters = new Set(decision.voters);
@@ -387,7 +381,8 @@ function legalBasis(localDate: string): string {
 }
 
 /** Tờ trình đề nghị khen thưởng. */
-export function proposalDocx(context: DocumentContext, opening: Opening, decision: Decision): Promise<Buffer> {
+export async function proposalDocx(context: DocumentContext, opening: Opening, decision: Decision): Promise<Buffer> {
+  docx ??= await import('docx');
   const { place, council } = placeOf(context.organisation);
   const closedOn = localDateOf(new Date(decision.closedAt), context.zone);
   const children: (Paragraph | Table)[] = [

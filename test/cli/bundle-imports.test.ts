@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/processes';
+
+/**
+ * What a start loads: the bundle's static imports of packages are loaded before the first request,
+ * so the ones only some work needs (documents, spreadsheets, pictures, YAML) are imported when that
+ * work first runs. A static import of one of them would cost every start its load time and memory.
+ */
+describe('the production bundle', () => {
+  it('imports at start only the packages a request needs', () => {
+    // Built by vitest's global setup (test/support/build.ts) from the current sources.
+    const source = readFileSync(join(ROOT, 'dist/thidua.mjs'), 'utf8');
+    const packages = new Set(
+      [...source.matchAll(/^import\s[^;]*?from\s+"([^"]+)";/gms)].map((match) => match[1]!).filter((name) => !name.startsWith('node:')),
+    );
+    expect([...packages].sort()).toEqual(
+      [
+        '@date-fns/tz',
+        '@slack/bolt',
+        '@slack/web-api',
+        'better-sqlite3',
+        'drizzle-orm',
+        'drizzle-orm/better-sqlite3',
+        'drizzle-orm/better-sqlite3/migrator',
+        'drizzle-orm/sqlite-core',
+        'zod',
+      ].sort(),
+    );
+  });
+});
