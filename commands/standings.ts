@@ -24,7 +24,7 @@ import { buildBreakdownModal } from '../src/views/standings-breakdown';
 import type { Feature, Reply } from './shared/feature';
 import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
-import { pagedTableFeature } from './shared/paged-table';
+import { PAGES_KEPT, pagedTableFeature } from './shared/paged-table';
 import { ephemeral } from './shared/replies';
 import { type PeriodScope, resolvePeriodScope } from './shared/scope';
 
@@ -113,12 +113,9 @@ function renderStandings(
       if (!view) return { text: commonText[locale].gone };
       return buildStandingsReply({ ...view, zone: organisation.timeZone }, page.page, locale);
     },
-    // A reply is tens of kilobytes, and one is kept per minute: a few hundred cover a rush.
-    MAX_REPLIES_KEPT,
+    PAGES_KEPT,
   );
 }
-
-const MAX_REPLIES_KEPT = 200;
 
 const table = pagedTableFeature<StandingsPage, PeriodScope>({
   name: 'xephang',

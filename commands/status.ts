@@ -2,6 +2,7 @@ import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
+import { localDateOf } from '../src/domain/calendar';
 import { pageWindow } from '../src/domain/pagination';
 import { statusPeriod } from '../src/domain/periods';
 import { defineMessages, type Locale } from '../src/i18n/messages';
@@ -15,7 +16,7 @@ import { buildConfirmedView, buildConfirmManyModal, buildStatus, STATUS_UNITS_PE
 import type { Feature } from './shared/feature';
 import { registerNudgeButton } from './shared/nudge-button';
 import { openerFromAction } from './shared/openers';
-import { pagedTableFeature } from './shared/paged-table';
+import { PAGES_KEPT, pagedTableFeature } from './shared/paged-table';
 import { type PeriodScope, resolvePeriodScope } from './shared/scope';
 
 /**
@@ -48,26 +49,42 @@ const pageSchema = z.object({
   page: z.number().int().min(0),
 }) satisfies z.ZodType<StatusPage>;
 
+/**
+ * A page of the status table as `caller` sees it. Remembered until anything is written
+ * (store.remember): it depends on the data, on what the reader may do (their unit, admin or not),
+ * on the language and zone, and on `now` only through the day the due is counted from and whether
+ * it has passed.
+ */
 function render(store: Store, page: StatusPage, caller: Caller, organisation: OrganisationSettings, now: Date, locale: Locale) {
   const block = store.structure.blockById(page.blockId);
   const period = store.structure.periodById(page.periodId);
   if (!block || !period) return { text: commonText[locale].gone };
-  const rows = statusRows(store, block, period, caller);
-  const confirmable = rows.some((row) => row.canReview && row.state === 'submitted')
-    ? confirmableReports(store, caller, block.id, period.id).length
-    : 0;
-  return buildStatus(
-    {
-      confirmable,
-      blockName: block.name,
-      blockId: block.id,
-      period: { id: period.id, name: period.name, year: period.year, due: period.due },
-      zone: organisation.timeZone,
-      now,
-      rows,
-      page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.page),
+  const zone = organisation.timeZone;
+  const overdue = now.getTime() > period.due.getTime();
+  const reader = [caller.unit?.id ?? null, caller.isAdmin];
+  return store.remember(
+    'statusReply',
+    [page, reader, locale, zone, localDateOf(now, zone), overdue],
+    () => {
+      const rows = statusRows(store, block, period, caller);
+      const confirmable = rows.some((row) => row.canReview && row.state === 'submitted')
+        ? confirmableReports(store, caller, block.id, period.id).length
+        : 0;
+      return buildStatus(
+        {
+          confirmable,
+          blockName: block.name,
+          blockId: block.id,
+          period: { id: period.id, name: period.name, year: period.year, due: period.due },
+          zone,
+          now,
+          rows,
+          page: pageWindow(rows.length, STATUS_UNITS_PER_PAGE, page.page),
+        },
+        locale,
+      );
     },
-    locale,
+    PAGES_KEPT,
   );
 }
 

@@ -34,6 +34,9 @@ export interface PagedTable<P, S = Scope> {
   render(store: Store, page: P, caller: Caller, organisation: OrganisationSettings, now: Date, locale: Locale): Reply;
 }
 
+/** How many drawn pages a table remembers between writes (store.remember's bound): a page is tens of kilobytes. */
+export const PAGES_KEPT = 200;
+
 export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Feature {
   return {
     subCommands: [

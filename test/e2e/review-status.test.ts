@@ -468,6 +468,23 @@ describe('confirming the reports with nothing to score in one action', () => {
   const OFFICERS = OFFICER;
   const noBonus = () => answers({ [`report_value_${criterion('T').id}`]: '', [`report_reason_${criterion('T').id}`]: '' });
 
+  it('a page is drawn once between writes, and counts the due from the moment it is drawn', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submitReport(OFFICERS.VKS, 'VKS', noBonus());
+    expect(textOf((await status(CA)).body)).toContain('còn 2 ngày');
+    t.statements.length = 0;
+    expect(textOf((await status(CA)).body)).toContain('còn 2 ngày');
+    expect(t.statements.filter((statement) => /due_extensions|from "reports"/.test(statement))).toEqual([]);
+    // The due is 10/04/2021 17:00 in Hà Nội: the last millisecond before it, then the first after.
+    t.clock.set(new Date('2021-04-10T09:59:59.999Z'));
+    expect(textOf((await status(CA)).body)).toContain('hôm nay là hạn');
+    t.clock.set(new Date('2021-04-10T10:00:00.001Z'));
+    expect(textOf((await status(CA)).body)).toContain('đã quá hạn hôm nay');
+    // Sở Tư pháp's officer sees no Thẩm định button; the lead's is there, whoever drew first.
+    expect(buttonValues((await status(STP)).body, REVIEW_OPEN)).toEqual([]);
+    expect(buttonValues((await status(CA)).body, REVIEW_OPEN)).toHaveLength(1);
+  });
+
   it('are worked out once between two writes, and a report submitted meanwhile is counted at once', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await submitReport(OFFICERS.VKS, 'VKS', noBonus());
