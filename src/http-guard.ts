@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { parse as parseQueryString } from 'node:querystring';
+import { type ParsedUrlQuery, parse as parseQueryString, unescape as unescapeQueryValue } from 'node:querystring';
 import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from '@slack/bolt';
 import type { WireTimer } from './clock';
 
@@ -119,8 +119,21 @@ function shareParsedBodies(): void {
     parsedBodies.has(request) ? parsedBodies.get(request) : boltParse(request);
 }
 
+/**
+ * A form as querystring.parse reads it. A body that is one `payload` field — every interaction
+ * Slack sends, tens of kilobytes for a modal — is decoded as parse decodes a value (“+” is a space,
+ * then percent-decoding, leniently) without parse's character-by-character scan: a raw “&” cannot
+ * be inside an encoded value, so without one the whole rest is the payload.
+ */
+export function readForm(text: string): ParsedUrlQuery {
+  if (!text.startsWith('payload=') || text.includes('&')) return parseQueryString(text);
+  const form: ParsedUrlQuery = Object.create(null);
+  form.payload = unescapeQueryValue(text.slice('payload='.length).replaceAll('+', ' '));
+  return form;
+}
+
 /** A body as Bolt's parseHTTPRequestBody reads it; undefined when it cannot be read. */
-function parsedAsBolt(form: ReturnType<typeof parseQueryString> | undefined, body: Buffer): unknown {
+function parsedAsBolt(form: ParsedUrlQuery | undefined, body: Buffer): unknown {
   try {
     if (!form) return JSON.parse(body.toString('utf8'));
     return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
@@ -153,8 +166,7 @@ export function guardSlackRequests(
         };
         if (body === undefined) return refuse(413, 'too_large');
         // A form is read once, here (a modal submission's is tens of kilobytes); a JSON body once it is signed.
-        const form =
-          request.headers['content-type'] === 'application/x-www-form-urlencoded' ? parseQueryString(body.toString('utf8')) : undefined;
+        const form = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? readForm(body.toString('utf8')) : undefined;
         const sslCheck = form?.ssl_check === '1';
         const reason = sslCheck
           ? undefined

@@ -1,5 +1,6 @@
+import { parse } from 'node:querystring';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RefusedRequests } from '../../src/http-guard';
+import { RefusedRequests, readForm } from '../../src/http-guard';
 import { createLogger } from '../../src/logger';
 
 describe('RefusedRequests', () => {
@@ -30,5 +31,24 @@ describe('RefusedRequests', () => {
     );
     expect(refused.total).toBe(1002);
     refused.stop();
+  });
+});
+
+describe('readForm', () => {
+  const payload = JSON.stringify({
+    type: 'view_submission',
+    view: { state: { values: { note: { value: 'Ghi chú: 50% + “Đạt” & xong' } } } },
+  });
+  it.each([
+    ['a payload, as Slack encodes it', new URLSearchParams({ payload }).toString()],
+    ['a payload with + and %20 for spaces', `payload=${encodeURIComponent(payload).replaceAll('%20', '+')}`],
+    ['a payload with a literal + encoded as %2B', 'payload=1%2B1+%3D+2'],
+    ['a malformed escape, decoded leniently', 'payload=%E0%A4%A+%ZZ%'],
+    ['an empty payload', 'payload='],
+    ['a slash command (several fields)', 'command=%2Fthidua&text=xep+hang&user_id=U0CA0001'],
+    ['an ssl_check', 'ssl_check=1&token=x'],
+    ['a payload and another field', 'token=x&payload=%7B%7D'],
+  ])('reads %s as querystring.parse does', (_, body) => {
+    expect(readForm(body)).toEqual(parse(body));
   });
 });
