@@ -1,8 +1,8 @@
 /**
  * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--only read,heavy,write] [--profile]`
  *
- * The real app, started as production starts it (`node bin/thidua.mjs start` in HTTP mode over a
- * SQLite file), against a bare Bolt app that only acknowledges the same signed requests
+ * The real app, started as production starts it (`npm start`'s `node [flags] bin/thidua.mjs start`
+ * in HTTP mode over a SQLite file), against a bare Bolt app that only acknowledges the same signed requests
  * (bench/bare-bolt.mjs), each in its own process; the load comes from autocannon in a third process
  * (bench/http-load.mjs). Slack's side — the Web API and the response_urls — is the local Slack in
  * this process, answering at once. Three requests, each measured at 1, 10 and 50 connections after
@@ -171,7 +171,8 @@ async function launch(subject: Subject, slack: LocalSlack, databasePath: string,
   const started = performance.now();
   // The working directory is the scratch folder, so no developer's .env is read.
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, subject.dir ? [...profiling, script, 'start'] : [script], {
+  const flags = subject.dir ? startFlags(subject.dir) : [];
+  const child = spawn(process.execPath, subject.dir ? [...flags, ...profiling, script, 'start'] : [script], {
     cwd: resolve(databasePath, '..'),
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -190,6 +191,12 @@ async function launch(subject: Subject, slack: LocalSlack, databasePath: string,
     await new Promise((wait) => setTimeout(wait, 5));
   }
   return { child, base, coldStartMs: performance.now() - started, stderr: () => stderr };
+}
+
+/** The Node flags a checkout's `npm start` gives (`node --flag … bin/thidua.mjs start`): the app runs as npm start runs it. */
+function startFlags(dir: string): string[] {
+  const start = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.start ?? '';
+  return /^node\s+(.*?)\s*bin\/thidua\.mjs start$/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
 }
 
 /** Peak and current resident memory of a process, from Linux's /proc (MB). */
