@@ -295,7 +295,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         ]
       : []),
     ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
-    ...(facts.provisional ? [provisionalInForceText(facts.provisional, locale)] : []),
+    ...(facts.provisional ? [provisionalInForceText(facts.provisional, locale, facts.reviewed !== undefined)] : []),
     ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
   ];
   const blocks: KnownBlock[] = [

@@ -83,6 +83,7 @@ export const reportText = defineMessages(
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
     provisional: (points: string, leftOut: string) => `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${leftOut}.`,
+    reviewedScore: (points: string) => `Điểm đã thẩm định của bản đang có hiệu lực: *${points} điểm*.`,
     score: (points: string, leftOut: string) => `Điểm tạm tính: ${points} điểm${leftOut}.`,
     leftOut: {
       bonus: 'điểm thưởng',
@@ -201,6 +202,7 @@ export const reportText = defineMessages(
       `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
     provisional: (points: string, leftOut: string) => `Provisional score of the version in force: *${points} points*${leftOut}.`,
+    reviewedScore: (points: string) => `Reviewed score of the version in force: *${points} points*.`,
     score: (points: string, leftOut: string) => `Provisional score: ${points} points${leftOut}.`,
     leftOut: {
       bonus: 'bonus points',
@@ -345,9 +347,10 @@ export function provisionalScoreText(score: ProvisionalScore, locale: Locale): s
   return text.score(formatPoints(score.total, locale), leftOutText(score, locale)) + (score.selfScored ? text.leftOut.selfScored : '');
 }
 
-/** The form's line about the version in force: its provisional total and what it leaves out. */
-export function provisionalInForceText(score: ProvisionalScore, locale: Locale): string {
+/** The form's line about the version in force: its reviewed total, or its provisional total and what it leaves out. */
+export function provisionalInForceText(score: ProvisionalScore, locale: Locale, reviewed: boolean): string {
   const text = reportText[locale];
+  if (reviewed) return text.reviewedScore(formatPoints(score.total, locale));
   return (
     text.provisional(formatPoints(score.total, locale), leftOutText(score, locale)) + (score.selfScored ? text.leftOut.selfScored : '')
   );

@@ -169,7 +169,7 @@ describe('the status table (tiến độ)', () => {
 });
 
 describe('reviewing a report (thẩm định)', () => {
-  it('lets the lead set a graded score and cut a bonus; reviewed points count and the officer is told', async () => {
+  it('lets the lead set a graded score and cut a bonus; reviewed points count, the officer is told, and the unit’s form shows the reviewed score, not a provisional one', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     seedPledge('STP');
     await openModalBy(t, STP, 'baocao', CHANNEL);
@@ -249,7 +249,8 @@ describe('reviewing a report (thẩm định)', () => {
     // The unit's report now shows who reviewed it and the reviewed score.
     const { view } = await openModalBy(t, STP, 'baocao q1', CHANNEL);
     expect(textOf(view.view)).toContain('Đã thẩm định: <@U0CA0001>, 08/04/2021 09:00.');
-    expect(textOf(view.view)).toContain('Điểm tạm tính của bản đang có hiệu lực: *94,20 điểm*.');
+    expect(textOf(view.view)).toContain('Điểm đã thẩm định của bản đang có hiệu lực: *94,20 điểm*.');
+    expect(textOf(view.view)).not.toContain('tạm tính');
   });
 
   it('returns a report with a reason: the officers get it with a button, and may resubmit even after the lock', async () => {
