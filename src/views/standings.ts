@@ -50,6 +50,7 @@ export const standingsViewText = defineMessages(
       string
     >,
     published: (at: string, kind: string) => `Đã đăng lên kênh lúc ${at} (${kind}); chưa thay đổi từ đó.`,
+    releasedSummary: (by: string) => `bản tổng hợp, ${by} đăng`,
     changed: (at: string, kind: string) => `*Bảng xếp hạng đã thay đổi so với bản đã đăng lúc ${at}* (${kind}):`,
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
     rankChange: (before: number, after: number) => `hạng ${before} → ${after}`,
@@ -107,7 +108,7 @@ export const standingsViewText = defineMessages(
       correction: (period: string, block: string) => `Đính chính kết quả xếp hạng ${periodInSentence(period)} — ${block}`,
     } satisfies Record<PublicationKind, (period: string, block: string) => string>,
     postedBy: {
-      summary: (at: string) => `Tổng hợp tự động lúc ${at}`,
+      summary: (at: string, by: string) => (by ? `Bản tổng hợp do ${by} đăng lúc ${at}` : `Tổng hợp tự động lúc ${at}`),
       manual: (at: string, by: string) => `${by} đăng lúc ${at}`,
       correction: (at: string, by: string) => `${by} đăng lúc ${at}`,
     } satisfies Record<PublicationKind, (at: string, by: string) => string>,
@@ -136,6 +137,7 @@ export const standingsViewText = defineMessages(
     exportXlsx: 'Export to Excel',
     kinds: { summary: 'automatic summary', manual: 'posted by the block lead', correction: 'correction' },
     published: (at: string, kind: string) => `Posted to the channel at ${at} (${kind}); unchanged since.`,
+    releasedSummary: (by: string) => `summary posted by ${by}`,
     changed: (at: string, kind: string) => `*The standings changed since the version posted at ${at}* (${kind}):`,
     change: (unit: string, parts: string) => `• ${unit}: ${parts}`,
     rankChange: (before: number, after: number) => `rank ${before} → ${after}`,
@@ -191,7 +193,7 @@ export const standingsViewText = defineMessages(
       correction: (period: string, block: string) => `Correction: standings ${periodInSentence(period)} — ${block}`,
     },
     postedBy: {
-      summary: (at: string) => `Automatic summary at ${at}`,
+      summary: (at: string, by: string) => (by ? `Summary posted by ${by} at ${at}` : `Automatic summary at ${at}`),
       manual: (at: string, by: string) => `Posted by ${by} at ${at}`,
       correction: (at: string, by: string) => `Posted by ${by} at ${at}`,
     },
@@ -203,6 +205,12 @@ export const standingsViewText = defineMessages(
     chartCaption: (period: string, block: string) => `Standings chart ${periodInSentence(period)} — ${block}`,
   },
 );
+
+/** “bản tổng hợp tự động”, or who posted the summary they held back, or a lead's post, or a correction. */
+function publicationKind(published: Publication, locale: Locale): string {
+  const text = standingsViewText[locale];
+  return published.kind === 'summary' && published.by ? text.releasedSummary(mention(published.by)) : text.kinds[published.kind];
+}
 
 /** The command that shows these standings, for a post to point at. */
 export function standingsCommand(record: Pick<StandingsRecord, 'period' | 'block'>): string {
@@ -281,6 +289,8 @@ export function changeLines(changes: readonly StandingChange[], locale: Locale, 
 export interface Publication {
   kind: PublicationKind;
   at: Date;
+  /** Who posted it; none for the automatic summary the scheduler posted. */
+  by?: string;
   /** Empty when the current standings match what was posted. */
   changes: StandingChange[];
 }
@@ -339,12 +349,12 @@ export function buildStandingsReply(
   const blocks: KnownBlock[] = [header(title), context(facts0.join(' · '))];
   const published = facts.published;
   if (published && published.changes.length === 0)
-    blocks.push(context(text.published(formatDateTime(published.at, zone, locale), text.kinds[published.kind])));
+    blocks.push(context(text.published(formatDateTime(published.at, zone, locale), publicationKind(published, locale))));
   if (published && published.changes.length > 0) {
     blocks.push(
       section(
         [
-          text.changed(formatDateTime(published.at, zone, locale), text.kinds[published.kind]),
+          text.changed(formatDateTime(published.at, zone, locale), publicationKind(published, locale)),
           ...changeLines(published.changes, locale),
         ].join('\n'),
       ),

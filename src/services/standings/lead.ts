@@ -32,7 +32,16 @@ export function standingsView(store: Store, caller: Caller, blockId: number, per
     record,
     canPublish: leadsBlock(store, caller, blockId, loaded.period.year).allowed,
     summary: summaryState(store, blockId, periodId),
-    ...(latest ? { published: { kind: latest.row.kind, at: latest.row.createdAt, changes: standingChanges(latest.record, record) } } : {}),
+    ...(latest
+      ? {
+          published: {
+            kind: latest.row.kind,
+            at: latest.row.createdAt,
+            ...(latest.row.createdBy ? { by: latest.row.createdBy } : {}),
+            changes: standingChanges(latest.record, record),
+          },
+        }
+      : {}),
   };
 }
 

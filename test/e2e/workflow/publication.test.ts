@@ -80,7 +80,7 @@ describe('publication that waits for the review', () => {
     expect(text).not.toContain('Tạm tính');
   });
 
-  it('lets the lead hold the summary from xephang and post it when ready, once', async () => {
+  it('lets the lead hold the summary from xephang and post it when ready, once, as posted by the lead (not “tự động”)', async () => {
     const versions = await seeded(hanoi('2021-04-12 08:00'));
     const lead = await standings(CA);
     const hold = buttons(lead.blocks).find((button) => button.actionId === STANDINGS_HOLD)!;
@@ -101,6 +101,12 @@ describe('publication that waits for the review', () => {
     await drain();
     expect(posts(CHANNEL)).toHaveLength(1);
     expect(textOf(posts(CHANNEL)[0]!)).toContain('🏆 Kết quả xếp hạng Quý I năm 2021 — Khối thi đua Nội chính');
+    // The lead posted it: the post and xephang say so, not “tự động”.
+    expect(textOf(posts(CHANNEL)[0]!)).toContain(`Bản tổng hợp do <@${CA}> đăng lúc 19/04/2021 09:00`);
+    expect(textOf(posts(CHANNEL)[0]!)).not.toContain('Tổng hợp tự động');
+    expect((await standings(CA)).text).toContain(
+      `Đã đăng lên kênh lúc 19/04/2021 09:00 (bản tổng hợp, <@${CA}> đăng); chưa thay đổi từ đó.`,
+    );
     await passAt('2021-04-20 09:00');
     expect(posts(CHANNEL)).toHaveLength(1);
     expect(
