@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
+import { periodInSentence } from '../i18n/period-names';
 import { periodLabel } from '../standings/standings-text';
 import { actions, button, escapeMrkdwn, section } from './blocks';
 import { deliberationIds } from './ids';
@@ -18,10 +19,11 @@ export const deliberationReplyText = defineMessages(
     theLeadUnknown: 'Trưởng khối',
     notOver: (periods: string) => `Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: ${periods}.`,
     notReviewed: (reports: string) =>
-      `Chưa mở được bình xét: còn báo cáo chưa được thẩm định xong: ${reports}. Thẩm định các báo cáo đó (\`/thidua tiendo\`) rồi mở bình xét (\`/thidua binhxet\`).`,
+      `Chưa mở được bình xét: còn ${reports} chưa được thẩm định xong. Thẩm định các báo cáo đó (\`/thidua tiendo\`) rồi mở bình xét (\`/thidua binhxet\`).`,
     noResults: (year: number) =>
       `Chưa mở được bình xét: chưa đơn vị nào có kết quả năm ${year} (chưa có báo cáo nào của kỳ được tính vào kết quả năm).`,
-    report: (unit: string, period: string) => `${unit} (${period})`,
+    reports: (period: string, units: string) => `báo cáo ${periodInSentence(period)} của ${units}`,
+    and: ' và ',
     closeRefused: (lead: string) => `Chỉ ${lead} hoặc quản trị viên kết thúc bỏ phiếu; chưa làm gì.`,
     closed: (channel: string) =>
       `✅ Đã kết thúc bỏ phiếu. Kết quả đã đăng trong kênh <#${channel}>; biên bản và tờ trình (DOCX) gửi trong luồng tin đó và vào tin nhắn riêng.`,
@@ -43,10 +45,11 @@ export const deliberationReplyText = defineMessages(
     notOver: (periods: string) =>
       `Cannot open the deliberation yet: the year's result is not final, these periods are not due: ${periods}.`,
     notReviewed: (reports: string) =>
-      `Cannot open the deliberation yet: reports still to be reviewed: ${reports}. Review them (\`/thidua status\`), then open the deliberation (\`/thidua deliberation\`).`,
+      `Cannot open the deliberation yet: ${reports} still to be reviewed. Review them (\`/thidua status\`), then open the deliberation (\`/thidua deliberation\`).`,
     noResults: (year: number) =>
       `Cannot open the deliberation yet: no unit has a ${year} result (no report of the periods the year's result counts).`,
-    report: (unit: string, period: string) => `${unit} (${period})`,
+    reports: (period: string, units: string) => `the ${periodInSentence(period)} reports of ${units}`,
+    and: ' and ',
     closeRefused: (lead: string) => `Only ${lead} or an admin can close the vote; nothing was done.`,
     closed: (channel: string) =>
       `The vote is closed. The result is posted in <#${channel}>; the minutes and the proposal (DOCX) follow in its thread and in your DM.`,
@@ -58,15 +61,24 @@ export const deliberationReplyText = defineMessages(
   },
 );
 
-/** "Cả năm 2021 (hạn 10/12/2021 17:00)" for each period named. */
+/** "cả năm 2021 (10/12/2021 17:00)" for each period named. */
 export function periodsWithDue(periods: readonly { name: string; year: number; due: Date }[], zone: string, locale: Locale): string {
-  return periods.map((period) => `${escapeMrkdwn(periodLabel(period, locale))} (${formatDateTime(period.due, zone, locale)})`).join('; ');
+  return periods
+    .map((period) => `${escapeMrkdwn(periodInSentence(periodLabel(period, locale)))} (${formatDateTime(period.due, zone, locale)})`)
+    .join('; ');
 }
 
-/** "Sở Tư pháp (Cả năm 2021); …" for reports awaiting review. */
+/** "báo cáo cả năm 2021 của Sở Tư pháp; Công an tỉnh" for reports awaiting review, one clause per period. */
 export function reportsAwaiting(reports: readonly { unit: string; period: { name: string; year: number } }[], locale: Locale): string {
   const text = deliberationReplyText[locale];
-  return reports.map((report) => text.report(escapeMrkdwn(report.unit), escapeMrkdwn(periodLabel(report.period, locale)))).join('; ');
+  const byPeriod = new Map<string, string[]>();
+  for (const { unit, period } of reports) {
+    const name = periodLabel(period, locale);
+    byPeriod.set(name, [...(byPeriod.get(name) ?? []), unit]);
+  }
+  return [...byPeriod]
+    .map(([period, units]) => text.reports(escapeMrkdwn(period), units.map((unit) => escapeMrkdwn(unit)).join('; ')))
+    .join(text.and);
 }
 
 /**

@@ -96,15 +96,15 @@ function unreviewed(loaded: LoadedYear): { unit: string; period: PeriodRow }[] {
   return loaded.record.counted.flatMap((periodId) => {
     const standings = loaded.periods.get(periodId);
     if (!standings) return [];
-    return standings.standings.rows
-      .filter((row) => {
-        const meta = standings.meta.get(row.unitId);
-        return row.reported && (!row.fullyReviewed || meta?.returned || meta?.pendingChange);
+    // In the block's order of units, as tiendo lists them, not in the order of their scores.
+    const rows = new Map(standings.standings.rows.map((row) => [row.unitId, row]));
+    return standings.members
+      .filter((member) => {
+        const row = rows.get(member.id);
+        const meta = standings.meta.get(member.id);
+        return row?.reported && (!row.fullyReviewed || meta?.returned || meta?.pendingChange);
       })
-      .map((row) => ({
-        unit: standings.members.find((member) => member.id === row.unitId)?.name ?? String(row.unitId),
-        period: standings.period,
-      }));
+      .map((member) => ({ unit: member.name, period: standings.period }));
   });
 }
 

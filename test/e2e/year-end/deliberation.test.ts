@@ -173,23 +173,22 @@ describe('the year-end deliberation (binhxet)', () => {
     expect(bot.bot.store.deliberations.voters(1)).toHaveLength(6);
   });
 
-  it('is not opened before the year is over, nor while a counted report awaits review', async () => {
+  it('is not opened before the year is over, nor while a counted report awaits review, and says which in the block’s order with the period lower-case mid-sentence', async () => {
     const early = await yearEndBot(new Date('2021-12-01T02:00:00Z'));
     expect((await command(early, LEAD, 'binhxet')).text).toContain(
-      'Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: Cả năm 2021 (10/12/2021 17:00).',
+      'Chưa mở được bình xét: kết quả năm chưa chốt, còn kỳ chưa đến hạn: cả năm 2021 (10/12/2021 17:00).',
     );
     await early.close();
     const bot = await yearEndBot();
-    // A changed report of Sở Tư pháp for Cả năm, submitted after the review: it waits for the lead again.
-    seedReport(bot.bot.store, {
-      unitCode: 'STP',
-      periodCode: 'NAM',
-      values: { '1': 82.5, '2': 10, '11': 10 },
-      by: OFFICER.STP,
-      at: new Date('2021-12-08T02:00:00Z'),
-    });
+    // Changed reports of Sở Tư pháp and Thanh tra tỉnh (scoring lower) for Cả năm, submitted after the review: they
+    // wait for the lead again, named in the block's order (not by score), the period once, lower-case inside the sentence.
+    for (const [unitCode, values] of [
+      ['STP', { '1': 82.5, '2': 10, '11': 10 }],
+      ['TT', { '1': 50, '2': 2, '11': 2 }],
+    ] as const)
+      seedReport(bot.bot.store, { unitCode, periodCode: 'NAM', values, by: OFFICER[unitCode], at: new Date('2021-12-08T02:00:00Z') });
     expect((await command(bot, LEAD, 'binhxet')).text).toContain(
-      'còn báo cáo chưa được thẩm định xong: Sở Tư pháp (Cả năm 2021). Thẩm định các báo cáo đó (`/thidua tiendo`) rồi mở bình xét (`/thidua binhxet`).',
+      'còn báo cáo cả năm 2021 của Thanh tra tỉnh; Sở Tư pháp chưa được thẩm định xong. Thẩm định các báo cáo đó (`/thidua tiendo`) rồi mở bình xét (`/thidua binhxet`).',
     );
     expect(bot.bot.store.deliberations.of(2021, bot.bot.store.structure.blockByCode('NOI_CHINH')!.id)).toBeUndefined();
   });
