@@ -171,8 +171,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const show = (blocks: unknown[]) => {
       for (const line of renderBlocks(blocks, 1, nameOf).lines) write(`│ ${line.replace(/\n/g, '\n│ ')}`);
     };
-    if (!view.submit || inputs.length === 0) {
-      // A notice (no fields to fill, nothing to submit): read it, then it is closed.
+    if (!view.submit) {
+      // A notice (nothing to submit): read it, then it is closed.
       show(view.blocks as unknown[]);
       slack.closeView(opened.id);
       write('└');
@@ -198,6 +198,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           return;
         }
         answers[item.blockId] = answer;
+      }
+      if (inputs.length === 0) {
+        // A confirmation (no fields, a submit button): Enter presses it, as in Slack.
+        const line = await ask(`│ ${text.pressSubmit(String((view.submit as { text?: string }).text ?? ''))}`);
+        if (line === null) return;
+        const typed = line.trim();
+        if (typed === ':cancel' || typed === ':quit' || typed === ':exit' || typed === ':q') {
+          slack.closeView(opened.id);
+          write(text.cancelled);
+          quitting = typed !== ':cancel';
+          return;
+        }
       }
       const reply = await driver.submitView(currentUser.id, answers, opened.id);
       const body = reply.body as { response_action?: string; errors?: Record<string, string> } | string;

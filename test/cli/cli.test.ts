@@ -149,6 +149,27 @@ describe('npx thidua', () => {
     expect(first.stdout).not.toContain('═══ Thi Đua — các lệnh ═══');
   });
 
+  it('console: a confirmation with no fields (the lead’s “Xác nhận tất cả”) is submitted with Enter, or closed with :cancel', async () => {
+    const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
+    // Sở Tư pháp reports Quý I with nothing for the lead to score beyond its own self-scores.
+    const report = ['/thidua baocao', '95', '1', '1', '1', '1', '1', '1', '1', '0', '1', '1', '', '', '', '', '', ''];
+    const walk = await finished(
+      spawn(process.execPath, [BIN, 'console', '--at', '2021-04-01 08:00', '--as', 'U0TP0001'], {
+        cwd: ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+      `${[...report, ':as CA', '/thidua tiendo', '1', ':cancel', '/thidua tiendo', '1', '', ':quit'].join('\n')}\n`,
+    );
+    expect([walk.code, walk.stderr]).toEqual([0, '']);
+    // Whether the form asks only for the press or for an optional field too, :cancel closes it and Enter sends it.
+    const [cancelled, ...confirmed] = walk.stdout.split('┌ Biểu mẫu: Xác nhận báo cáo').slice(1);
+    expect(cancelled).toContain('└ Đã đóng biểu mẫu, không gửi.');
+    expect(cancelled).not.toContain('Đã xác nhận');
+    expect(confirmed.join('')).toContain('✅ Đã xác nhận 1 báo cáo: Sở Tư pháp.');
+    expect(confirmed.join('')).toContain('Báo cáo Quý I của Sở Tư pháp đã được thẩm định (@Cán bộ Công an tỉnh 1)');
+  });
+
   it('has an executable bin', () => {
     expect(existsSync(BIN)).toBe(true);
   });
