@@ -96,7 +96,7 @@ export const deliberationText = defineMessages(
       `${rank}. ${unit} — ${total} points · ${grade}${tie ? ' _(tied — for the block to decide)_' : ''}`,
     noResult: (units: string) => `_No result for the year:_ ${units}`,
     titleHeading: (title: string, conditions: string) => `*${title}* — ${conditions}`,
-    limit: (units: number) => (units === 0 ? 'no place' : `at most ${units} units`),
+    limit: (units: number) => (units === 0 ? 'no place' : `at most ${units} ${units === 1 ? 'unit' : 'units'}`),
     noLimit: 'any number of units',
     minGrade: (grade: string) => `graded ${grade} or better`,
     registered: 'registered for the title',

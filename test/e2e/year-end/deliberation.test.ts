@@ -51,13 +51,17 @@ describe('the year-end deliberation (binhxet)', () => {
     expect(log).not.toContain('undefined');
   });
 
-  it('answers in the asker’s language — the closed result, the year standings, a unit’s year and its chart — while the channel hears the organisation’s', async () => {
+  it('answers in the asker’s language — the closed result (“at most 1 unit”), the year standings, a unit’s year and its chart — while the channel hears the organisation’s', async () => {
     const bot = await yearEndBot();
     await holdVote(bot);
     const english = OFFICER.TT;
     await command(bot, english, 'ngonngu en');
 
-    expect((await command(bot, english, 'binhxet')).text).toContain('Year-end deliberation 2021: result — Khối thi đua Nội chính');
+    const closed = (await command(bot, english, 'binhxet')).text;
+    expect(closed).toContain('Year-end deliberation 2021: result — Khối thi đua Nội chính');
+    // One place is “1 unit”, two are “2 units”.
+    expect(closed).toMatch(/Cờ thi đua của UBND tỉnh\*? — at most 1 unit;/);
+    expect(closed).toMatch(/Bằng khen của Chủ tịch UBND tỉnh\*? — at most 2 units;/);
     expect((await command(bot, english, 'xephang nam')).text).toContain('Standings for the whole of 2021 — Khối thi đua Nội chính');
     const result = (await command(bot, english, 'ketqua')).text;
     expect(result).toContain('Results of 2021 — Thanh tra tỉnh');
