@@ -153,7 +153,7 @@ export function nudgeUnit(deps: AppDeps, caller: Caller, press: { target: NudgeT
       action: press.target.kind === 'pledge' ? 'pledge.nudged' : 'report.nudged',
       entityType: 'unit',
       entityId: unit.id,
-      details: { ...(about.kind === 'report' ? { period: about.periodCode } : { year: about.year }), officers },
+      details: { ...(about.kind === 'report' ? { period: about.periodCode } : {}), year: about.year, officers },
     });
     return undefined;
   });

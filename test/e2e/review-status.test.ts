@@ -123,7 +123,7 @@ describe('the status table (tiến độ)', () => {
     expect(textOf((await status(STP, 'tiendo quy 7')).body)).toContain('Không rõ “quy 7”.');
   });
 
-  it('sends a reminder from the lead’s “Nhắc” to the missing unit’s officers, with a button that opens the report', async () => {
+  it('sends a reminder from the lead’s “Nhắc” to the missing unit’s officers, with a button that opens the report, logged with the period’s name', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const { body } = await status(CA);
     const value = buttonValue(body, STATUS_NUDGE);
@@ -138,6 +138,10 @@ describe('the status table (tiến độ)', () => {
       '⏰ Trưởng khối (Công an tỉnh, <@U0CA0001>) nhắc: Đã quá 2 ngày so với hạn nộp báo cáo Quý I (17:00 ngày 10/04/2021). Bộ Chỉ huy Quân sự tỉnh chưa nộp báo cáo.',
     );
     expect(t.bot.store.audit.all().map((entry) => [entry.action, entry.actorUserId])).toEqual([['report.nudged', CA]]);
+    // The audit log names the period as people know it, not by its code.
+    const log = textOf((await status(ADMIN, 'quantri nhatky BCHQS')).body);
+    expect(log).toContain('<@U0CA0001>: nhắc nộp báo cáo Quý I — Bộ Chỉ huy Quân sự tỉnh');
+    expect(log).not.toContain('Q1');
 
     // Pressed again (by the lead unit's other officer too) within the hour: no second DM, and the lead is told when it went.
     for (const user of [CA, DEMO.ca2]) {
