@@ -38,9 +38,16 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
       state,
       ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),
+      ...(state === 'done' ? reopenedUntil(store, period.id, unit.id) : {}),
     });
   }
   return dues.sort((left, right) => left.due.getTime() - right.due.getTime());
+}
+
+/** An admin reopened the unit's report (molai): it may be changed directly until then. */
+function reopenedUntil(store: Store, periodId: number, unitId: number): { reopenedUntil?: Date } {
+  const reopening = store.dues.reopening(periodId, unitId);
+  return reopening ? { reopenedUntil: reopening.until } : {};
 }
 
 function blockCounts(store: Store, year: number, blocks: readonly BlockRow[], done: (memberIds: number[]) => number) {

@@ -24,6 +24,8 @@ export interface UnitDue {
   late?: boolean;
   /** A report the lead has reviewed (confirmed). */
   reviewed?: boolean;
+  /** A submitted report an admin reopened (molai): the unit changes it directly until then. */
+  reopenedUntil?: Date;
 }
 
 export interface BlockCount {
@@ -62,12 +64,14 @@ export const deadlinesText = defineMessages(
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (muộn)' : ''}`,
     reviewed: ', đã thẩm định',
+    reopened: (until: string) => `; đã mở lại để đơn vị sửa đến ${until}`,
     finished: (items: string) => `Đã xong: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
     sign: 'Ký giao ước',
     submit: 'Nộp báo cáo',
     resubmit: 'Sửa, nộp lại',
+    change: 'Sửa báo cáo',
     nothing: 'Năm nay chưa có hạn nào trong tệp tổ chức.',
     noBlock: (unit: string) => `${unit} chưa thuộc khối thi đua nào, nên chưa có hạn nộp.`,
   },
@@ -95,12 +99,14 @@ export const deadlinesText = defineMessages(
     },
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (late)' : ''}`,
     reviewed: ', reviewed',
+    reopened: (until: string) => `; reopened for the unit to change until ${until}`,
     finished: (items: string) => `Done: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
     sign: 'Sign the pledge',
     submit: 'Submit report',
     resubmit: 'Correct and resubmit',
+    change: 'Change the report',
     nothing: 'The organisation file has no deadlines for this year yet.',
     noBlock: (unit: string) => `${unit} belongs to no block, so it has no deadlines.`,
   },
@@ -129,7 +135,8 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
     const task = taskOf(due.subject, facts.year, locale);
     const doneAt =
       (due.doneAt ? text.doneAt(formatDate(due.doneAt, facts.zone, locale), due.late === true) : '') + (due.reviewed ? text.reviewed : '');
-    if (due.state === 'done' && due.due.getTime() < facts.now.getTime()) {
+    const reopened = due.reopenedUntil && due.reopenedUntil.getTime() > facts.now.getTime() ? due.reopenedUntil : undefined;
+    if (due.state === 'done' && !reopened && due.due.getTime() < facts.now.getTime()) {
       finished.push(text.finishedItem(task, doneAt.trim()));
       continue;
     }
@@ -138,18 +145,18 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
       task,
       due.extended ? text.extended(dueAt) : dueAt,
       dueDistance(due.due, facts.now, facts.zone, locale),
-      text.state[due.subject.kind][due.state] + doneAt,
+      text.state[due.subject.kind][due.state] + doneAt + (reopened ? text.reopened(formatDateTime(reopened, facts.zone, locale)) : ''),
     );
     lines.push(line);
     const block: SectionBlock = section(line);
-    if (due.state === 'todo' || due.state === 'returned') {
+    if (due.state === 'todo' || due.state === 'returned' || reopened) {
       const { actionId, value } = nudgeButtonValue(
         due.subject.kind === 'pledge'
           ? { kind: 'pledge', year: facts.year, unitCode: facts.unitCode }
           : { kind: 'report', year: facts.year, periodCode: due.subject.periodCode, unitCode: facts.unitCode },
       );
       block.accessory = button(
-        due.subject.kind === 'pledge' ? text.sign : due.state === 'returned' ? text.resubmit : text.submit,
+        due.subject.kind === 'pledge' ? text.sign : due.state === 'returned' ? text.resubmit : reopened ? text.change : text.submit,
         actionId,
         value,
         'primary',

@@ -170,7 +170,7 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     ).not.toContainEqual(expect.stringContaining('Thanh tra tỉnh'));
   });
 
-  it('an admin reopens a locked report: the unit changes it directly, without the lead’s approval', async () => {
+  it('an admin reopens a locked report: the unit changes it directly, without the lead’s approval, and hanchot says it is reopened', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     pledge('STP');
     await report(STP);
@@ -189,6 +189,12 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     });
     expect(textOf(resultOf(done))).toContain('Đã mở lại báo cáo Quý I của Sở Tư pháp đến 15/04/2021 17:00');
     await t.bot.idle();
+
+    // hanchot no longer files the report under “Đã xong”: it says it is reopened, with a button to change it.
+    const dues = await reply(STP, 'hanchot');
+    expect(textOf(dues)).toContain('— Đã nộp 08/04/2021; đã mở lại để đơn vị sửa đến 15/04/2021 17:00');
+    expect(textOf(dues)).not.toMatch(/Đã xong:[^\n]*Báo cáo Quý I/);
+    expect(textOf(dues)).toContain('Sửa báo cáo');
 
     expect(await report(STP, { [valueBlock('1')]: '99' })).toContain('Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2)');
     expect(versionsOf('STP').map((version) => version.status)).toEqual(['accepted', 'accepted']);
