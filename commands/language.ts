@@ -16,7 +16,8 @@ const languageText = defineMessages(
     chosen: 'đồng chí đã chọn',
     slack: 'theo ngôn ngữ Slack của đồng chí',
     organisation: 'ngôn ngữ của tổ chức',
-    set: (language: string) => `Từ nay bot dùng ${language} với đồng chí. Tin đăng trong kênh vẫn theo ngôn ngữ của tổ chức.`,
+    set: (language: string, source?: string) =>
+      `Từ nay bot dùng ${language} với đồng chí${source ? ` (${source})` : ''}. Tin đăng trong kênh vẫn theo ngôn ngữ của tổ chức.`,
     unknown: (typed: string) => `Không có ngôn ngữ “${typed}”. Chọn \`vi\`, \`en\` hoặc \`tudong\`.`,
     names: { vi: 'tiếng Việt', en: 'tiếng Anh' },
   },
@@ -32,7 +33,8 @@ const languageText = defineMessages(
     chosen: 'your choice',
     slack: 'your Slack language',
     organisation: "the organisation's language",
-    set: (language: string) => `From now on the bot speaks ${language} with you. Channel posts stay in the organisation's language.`,
+    set: (language: string, source?: string) =>
+      `From now on the bot speaks ${language} with you${source ? ` (${source})` : ''}. Channel posts stay in the organisation's language.`,
     unknown: (typed: string) => `There is no language “${typed}”. Choose \`vi\`, \`en\` or \`auto\`.`,
     names: { vi: 'Vietnamese', en: 'English' },
   },
@@ -65,9 +67,13 @@ const ngonngu: SubCommand = {
       return respond({ text: text.current(text.names[locale], source) });
     }
     if (!(typed in CHOICES)) return respond({ text: languageText[locale].unknown(args.trim()) });
-    chooseLanguage(deps, caller.userId, CHOICES[typed]!);
+    const chosen = CHOICES[typed]!;
+    chooseLanguage(deps, caller.userId, chosen);
     const now = localeOf(deps, caller.userId);
-    return respond({ text: languageText[now].set(languageText[now].names[now]) });
+    const text = languageText[now];
+    // “tudong” says where the language now comes from: Slack's setting, or the organisation's when Slack gives none.
+    const source = chosen ? undefined : localeFromSlack(person?.slackLocale) ? text.slack : text.organisation;
+    return respond({ text: text.set(text.names[now], source) });
   },
 };
 

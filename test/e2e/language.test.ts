@@ -93,7 +93,7 @@ describe('each person’s language', () => {
     expect(inputsOf(again.view.view).find((input) => input.blockId === valueBlock('1'))!.initial).toBe('97,5');
   });
 
-  it('lets a person choose their language with /thidua ngonngu, and go back to Slack’s', async () => {
+  it('lets a person choose their language with /thidua ngonngu, and go back to Slack’s, told where the language then comes from', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     t.slack.addUser({ id: STP, name: 'stp', realName: 'Cán bộ Sở Tư pháp', locale: 'en-US' });
     expect(await reply(TT, 'ngonngu en')).toBe(
@@ -104,11 +104,15 @@ describe('each person’s language', () => {
       'Từ nay bot dùng tiếng Việt với đồng chí. Tin đăng trong kênh vẫn theo ngôn ngữ của tổ chức.',
     );
     expect(await reply(STP, 'trogiup')).toContain('Thi Đua — các lệnh');
-    expect(await reply(STP, 'ngôn ngữ tự động')).toContain('From now on the bot speaks English with you.');
+    expect(await reply(STP, 'ngôn ngữ tự động')).toContain('From now on the bot speaks English with you (your Slack language).');
     expect(await reply(STP, 'ngonngu')).toBe(
       'The bot speaks English with you (your Slack language). Change: `/thidua language vi`, `en` or `auto`.',
     );
     expect(await reply(STP, 'ngonngu klingon')).toBe('There is no language “klingon”. Choose `vi`, `en` or `auto`.');
+    // Someone whose Slack gives no language, back to “tudong”: the organisation's, and said so.
+    expect(await reply(TT, 'ngonngu tudong')).toBe(
+      'Từ nay bot dùng tiếng Việt với đồng chí (ngôn ngữ của tổ chức). Tin đăng trong kênh vẫn theo ngôn ngữ của tổ chức.',
+    );
   });
 
   it.each(['vi', 'en'])('lists no command in the help (%s) as its own other name', async (language) => {
