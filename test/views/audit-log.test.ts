@@ -75,7 +75,7 @@ const ENTRIES: [action: string, details: Record<string, unknown>, resolved: Reso
     'standings.summary_released',
     { blockId: 1, periodId: 1, changedUnits: [] },
     { periodName: 'Quý I năm 2021', blockName: 'Khối thi đua Nội chính' },
-    'đăng bản tổng hợp bảng xếp hạng Quý I năm 2021 của Khối thi đua Nội chính đã giữ',
+    'đăng bản tổng hợp đã giữ lại: bảng xếp hạng Quý I năm 2021 của Khối thi đua Nội chính',
   ],
   ['pledge.nudged', { year: 2021, officers: ['U0TP0001'] }, { unitName: 'Sở Tư pháp' }, 'nhắc ký giao ước năm 2021'],
   ['directive.added', { number: '34-CT/TU', input: {} }, {}, 'thêm văn bản 34-CT/TU'],

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSchedulerPass } from '../../../src/scheduler/scheduler';
 import { STANDINGS_HOLD, STANDINGS_PUBLISH } from '../../../src/views/ids';
 import { firstResponse, textOf } from '../../support/bot';
+import { DEMO } from '../../support/demo';
 import { seedReview } from '../../support/standings';
 import { bot, buttons, CA, CHANNEL, closeStandingsBot, drain, posts, press, seeded, standings } from '../standings/support';
 
@@ -114,5 +115,10 @@ describe('publication that waits for the review', () => {
         .bot.store.audit.all()
         .map((entry) => entry.action),
     ).toEqual(['standings.summary_held', 'standings.summary_released']);
+    // The audit log says it in that order of words: what was posted, then which standings.
+    const log = await bot().driver.slashCommand(DEMO.admin, 'quantri nhatky 01/04/2021 30/04/2021', CHANNEL);
+    expect(textOf(await firstResponse(bot().slack, log.responseUrl))).toContain(
+      `<@${CA}>: đăng bản tổng hợp đã giữ lại: bảng xếp hạng Quý I của Khối thi đua Nội chính`,
+    );
   });
 });
