@@ -50,7 +50,7 @@ export const yearStandingsText = defineMessages(
     title: (year: number, block: string) => `Standings for the whole of ${year} — ${block}`,
     unitTitle: (year: number, unit: string) => `Results of ${year} — ${unit}`,
     finalPeriod: (period: string, defaulted: boolean) =>
-      `The year's result is the result of ${periodInSentence(period)}${defaulted ? ' (the period covering the year)' : ''}.`,
+      `The year's result is the result of ${periodInSentence(period)}${defaulted ? ', the period covering the year' : ''}.`,
     average: (periods: string) => `The year's result is the mean total of the periods due: ${periods}; a period not reported counts 0.`,
     averageNone: "The year's result is the mean total of the periods due; no period is due yet.",
     finalNotDue: (period: string, due: string) => `${period} is not due yet (${due}): the result is provisional.`,

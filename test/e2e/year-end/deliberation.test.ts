@@ -51,7 +51,7 @@ describe('the year-end deliberation (binhxet)', () => {
     expect(log).not.toContain('undefined');
   });
 
-  it('answers in the asker’s language — the closed result (“at most 1 unit”), the year standings, a unit’s year and its chart — while the channel hears the organisation’s', async () => {
+  it('answers in the asker’s language — the closed result (“at most 1 unit”), the year standings, a unit’s year (one pair of brackets) and its chart — while the channel hears the organisation’s', async () => {
     const bot = await yearEndBot();
     await holdVote(bot);
     const english = OFFICER.TT;
@@ -65,6 +65,8 @@ describe('the year-end deliberation (binhxet)', () => {
     expect((await command(bot, english, 'xephang nam')).text).toContain('Standings for the whole of 2021 — Khối thi đua Nội chính');
     const result = (await command(bot, english, 'ketqua')).text;
     expect(result).toContain('Results of 2021 — Thanh tra tỉnh');
+    // One pair of brackets at a time: “cả năm (2021), the period covering the year”.
+    expect(result).toContain("The year's result is the result of cả năm (2021), the period covering the year.");
     expect(result).toContain('A chart of every period was sent to your direct messages with the bot.');
     const chart = await bot.slack.waitFor(
       () => bot.slack.dmsTo(english).find((message) => message.files?.length),
