@@ -11,7 +11,15 @@ import type { Caller } from '../src/services/caller';
 import { confirmableReports, confirmReports } from '../src/services/review-many';
 import { statusRows } from '../src/services/status';
 import { commonText } from '../src/views/common-text';
-import { STATUS_CONFIRM_CALLBACK, STATUS_CONFIRM_MANY, STATUS_NEXT, STATUS_NUDGE, STATUS_PREVIOUS } from '../src/views/ids';
+import {
+  STATUS_CONFIRM_CALLBACK,
+  STATUS_CONFIRM_COMMENT_ACTION,
+  STATUS_CONFIRM_COMMENT_BLOCK,
+  STATUS_CONFIRM_MANY,
+  STATUS_NEXT,
+  STATUS_NUDGE,
+  STATUS_PREVIOUS,
+} from '../src/views/ids';
 import { buildConfirmedView, buildConfirmManyModal, buildStatus, STATUS_UNITS_PER_PAGE, type StatusPage } from '../src/views/status';
 import type { Feature } from './shared/feature';
 import { registerNudgeButton } from './shared/nudge-button';
@@ -124,7 +132,8 @@ export const statusFeature: Feature = {
       const organisation = deps.store.organisation.get();
       const versionIds = readJson(view.private_metadata, confirmSchema)?.versionIds;
       if (!organisation || !versionIds) return ack();
-      const outcome = confirmReports(deps, organisation, { userId: body.user.id, viewId: view.id, versionIds });
+      const comment = view.state.values[STATUS_CONFIRM_COMMENT_BLOCK]?.[STATUS_CONFIRM_COMMENT_ACTION]?.value?.trim() || null;
+      const outcome = confirmReports(deps, organisation, { userId: body.user.id, viewId: view.id, versionIds, comment });
       if (outcome.kind === 'duplicate') return ack();
       return ack({ response_action: 'update', view: buildConfirmedView(outcome.confirmed, outcome.skipped, organisation.locale) });
     });

@@ -84,14 +84,16 @@ function readConfirmable(store: Store, caller: Caller, blockId: number, periodId
 }
 
 /**
- * Confirms the listed reports as they stand, each with its audit entry and the DM to its submitter,
+ * Confirms the listed reports as they stand, each with its audit entry and the DM to its submitter
+ * (with the lead's comment, if any),
  * in one transaction (`viewId` applies a repeated submission once). A report that changed, was
  * reviewed meanwhile or now needs scoring is left out and counted.
  */
 export function confirmReports(
   deps: AppDeps,
   organisation: OrganisationSettings,
-  submission: { userId: string; viewId: string; versionIds: readonly number[] },
+  /** `comment`: the lead's words sent with every confirmation, stored on each review. */
+  submission: { userId: string; viewId: string; versionIds: readonly number[]; comment: string | null },
 ): { kind: 'duplicate' } | { kind: 'confirmed'; confirmed: Confirmable[]; skipped: number } {
   const now = deps.clock.now();
   const by = submission.userId;
@@ -108,7 +110,7 @@ export function confirmReports(
         reviewerUserId: by,
         actingAsAdmin: found.actingAsAdmin,
         outcome: 'reviewed',
-        reason: null,
+        reason: submission.comment,
         scores: points,
         at: now,
       });
@@ -119,7 +121,13 @@ export function confirmReports(
         action: 'report.reviewed',
         entityType: 'report',
         entityId: subject.version.report.id,
-        details: { versionId, reviewId: review.id, total, asItStands: true },
+        details: {
+          versionId,
+          reviewId: review.id,
+          total,
+          asItStands: true,
+          ...(submission.comment ? { comment: submission.comment } : {}),
+        },
       });
       deps.delivery.queue(tx, {
         key: `report-reviewed:${review.id}`,
@@ -127,7 +135,13 @@ export function confirmReports(
         message: {
           user: subject.version.submittedBy,
           ...buildReviewedMessage(
-            { unitName: subject.unit.name, periodName: subject.period.name, by, total },
+            {
+              unitName: subject.unit.name,
+              periodName: subject.period.name,
+              by,
+              total,
+              ...(submission.comment ? { comment: submission.comment } : {}),
+            },
             localeOf({ store: tx }, subject.version.submittedBy),
           ),
         },

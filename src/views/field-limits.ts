@@ -13,6 +13,7 @@ import {
   REVIEW_POINTS_BLOCK_PREFIX,
   REVIEW_REASON_BLOCK,
   REVIEW_VALUE_BLOCK_PREFIX,
+  STATUS_CONFIRM_COMMENT_BLOCK,
 } from './ids';
 
 /**
@@ -53,6 +54,7 @@ const BY_BLOCK: readonly [blockId: string, kind: 'exact' | 'prefix', limit: numb
   [REVIEW_VALUE_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.reviewPoints],
   [REVIEW_NOTE_BLOCK_PREFIX, 'prefix', FIELD_LIMITS.reviewNote],
   [REVIEW_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
+  [STATUS_CONFIRM_COMMENT_BLOCK, 'exact', FIELD_LIMITS.reason],
   [CHANGE_REQUEST_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
   [directiveIds.fields.number, 'exact', FIELD_LIMITS.directiveNumber],
   [directiveIds.fields.kindOther, 'exact', FIELD_LIMITS.directiveKind],

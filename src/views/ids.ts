@@ -112,6 +112,9 @@ export const STATUS_NUDGE = 'status_nudge';
 export const STATUS_CONFIRM_MANY = 'status_confirm_many';
 export const STATUS_CONFIRM_CALLBACK = 'status_confirm_submit';
 export const STATUS_CONFIRM_ACTIONS_BLOCK = 'status_confirm_actions';
+/** The lead's optional comment in that modal, sent with every confirmation. */
+export const STATUS_CONFIRM_COMMENT_BLOCK = 'status_confirm_comment';
+export const STATUS_CONFIRM_COMMENT_ACTION = 'comment';
 /** The status table's page buttons; the value is a StatusPage as JSON. */
 export const STATUS_PREVIOUS = 'status_previous';
 export const STATUS_NEXT = 'status_next';

@@ -4,12 +4,15 @@ import type { PageWindow } from '../domain/pagination';
 import { formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
-import { actions, button, context, escapeMrkdwn, formModal, header, mention, noticeModal, packTexts, section } from './blocks';
+import { actions, button, context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section } from './blocks';
 import { type Decider, deciderText } from './common-text';
+import { FIELD_LIMITS } from './field-limits';
 import {
   REVIEW_OPEN,
   STATUS_CONFIRM_ACTIONS_BLOCK,
   STATUS_CONFIRM_CALLBACK,
+  STATUS_CONFIRM_COMMENT_ACTION,
+  STATUS_CONFIRM_COMMENT_BLOCK,
   STATUS_CONFIRM_MANY,
   STATUS_NEXT,
   STATUS_NUDGE,
@@ -98,6 +101,8 @@ export const statusText = defineMessages(
     confirmIntro: (count: number) =>
       `${count} báo cáo sau không có gì cần Trưởng khối chấm (không đề nghị điểm thưởng, không có tiêu chí Trưởng khối chấm, đã tự chấm đủ). Xác nhận tất cả như đơn vị đã báo cáo? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút “Thẩm định”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} điểm`,
+    commentLabel: 'Nhận xét (không bắt buộc)',
+    commentHint: 'Gửi kèm tin nhắn xác nhận đến từng đơn vị trên.',
     confirmNone: 'Không còn báo cáo nào xác nhận được như đã báo cáo (có thể đã được thẩm định).',
     confirmed: (count: number, units: string) => `✅ Đã xác nhận ${count} báo cáo: ${units}.`,
     confirmedSkipped: (count: number) => ` ${count} báo cáo đã thay đổi hoặc đã được thẩm định nên không xác nhận.`,
@@ -146,6 +151,8 @@ export const statusText = defineMessages(
     confirmIntro: (count: number) =>
       `These ${count} reports have nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm them all as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} points`,
+    commentLabel: 'Comment (optional)',
+    commentHint: 'Sent with the confirmation to each unit above.',
     confirmNone: 'No report is left to confirm as reported (they may have been reviewed already).',
     confirmed: (count: number, units: string) => `✅ Confirmed ${count} reports: ${units}.`,
     confirmedSkipped: (count: number) => ` ${count} reports changed or were reviewed meanwhile, so they were not confirmed.`,
@@ -259,7 +266,16 @@ export function buildConfirmManyModal(
     submit: text.confirmSubmit,
     close: text.close,
     metadata,
-    blocks: [section(text.confirmIntro(reports.length)), ...packTexts(lines, '\n').map((chunk) => section(chunk))],
+    blocks: [
+      section(text.confirmIntro(reports.length)),
+      ...packTexts(lines, '\n').map((chunk) => section(chunk)),
+      field(STATUS_CONFIRM_COMMENT_BLOCK, text.commentLabel, text.commentHint, {
+        type: 'plain_text_input',
+        action_id: STATUS_CONFIRM_COMMENT_ACTION,
+        multiline: true,
+        max_length: FIELD_LIMITS.reason,
+      }),
+    ],
   });
 }
 

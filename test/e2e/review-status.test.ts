@@ -555,4 +555,45 @@ describe('confirming the reports with nothing to score in one action', () => {
     await t.driver.submitView(DEMO.tt, {});
     expect(textOf((await status(CA)).body)).toContain('Đã nộp 7/7 · đã thẩm định 7');
   });
+
+  it("carries the lead's comment to every confirmed unit's message, its review and the audit log; without one, no empty quote", async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    for (const [code, user] of Object.entries(OFFICERS)) if (code !== 'STP') await submitReport(user, code, noBonus());
+    t.clock.set(AFTER_DUE);
+    const { body } = await status(CA);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, STATUS_CONFIRM_MANY, buttonValue(body, STATUS_CONFIRM_MANY));
+    const modal = (await nextModalOf(t, CA, opens)).view;
+    expect(inputsOf(modal).map((input) => input.label)).toEqual(['Nhận xét (không bắt buộc)']);
+    const comment = 'Hồ sơ đầy đủ; đề nghị giữ vững <!channel> *kết quả*.';
+    await t.driver.submitView(CA, { status_confirm_comment: `  ${comment}  ` });
+    await t.bot.idle();
+    const confirmedCodes = ['TT', 'VKS', 'TAND', 'BCHQS', 'CTHADS'];
+    const escaped = 'Nhận xét của Trưởng khối: “Hồ sơ đầy đủ; đề nghị giữ vững &lt;!channel&gt; *kết quả*.”';
+    for (const code of confirmedCodes) {
+      const dm = t.slack.dmsTo(OFFICERS[code as keyof typeof OFFICERS]).find((message) => message.text.includes('đã được thẩm định'));
+      expect(dm?.text, code).toContain(escaped);
+    }
+    const reports = t.bot.store.reports.forUnits(
+      q1().id,
+      confirmedCodes.map((code) => unit(code).id),
+    );
+    for (const code of confirmedCodes) expect(reports.get(unit(code).id)!.review!.reason).toBe(comment);
+    const entries = t.bot.store.audit.all().filter((entry) => entry.action === 'report.reviewed');
+    expect(entries).toHaveLength(5);
+    for (const entry of entries) expect(entry.details).toMatchObject({ asItStands: true, comment });
+
+    // The deputy confirms the lead's own unit without a comment: the message has no quote at all.
+    const deputy = await status(DEMO.tt);
+    const deputyOpens = t.slack.callsTo('views.open').length;
+    await press(DEMO.tt, deputy.body, STATUS_CONFIRM_MANY, buttonValue(deputy.body, STATUS_CONFIRM_MANY));
+    await nextModalOf(t, DEMO.tt, deputyOpens);
+    await t.driver.submitView(DEMO.tt, { status_confirm_comment: '   ' });
+    await t.bot.idle();
+    const own = t.slack.dmsTo(OFFICERS.CA).find((message) => message.text.includes('đã được thẩm định'));
+    expect(own?.text).toBeDefined();
+    expect(own!.text).not.toContain('Nhận xét');
+    expect(own!.text).not.toContain('“');
+    expect(t.bot.store.reports.forUnits(q1().id, [unit('CA').id]).get(unit('CA').id)!.review!.reason).toBeNull();
+  });
 });
