@@ -141,7 +141,15 @@ function reportPage(
       indicatorTargets: form.indicatorTargets,
       automatic: { pledgeSignedAt: form.pledgeSignedAt, pledgeDue: form.year.pledgeDue },
       values: prefill?.values ?? new Map(),
-      ...(final ? { rest: { evidenceUrl: prefill?.evidenceUrl ?? null, notes: prefill?.notes ?? '' } } : {}),
+      ...(final
+        ? {
+            rest: {
+              evidenceUrl: prefill?.evidenceUrl ?? null,
+              evidenceFiles: prefill?.evidenceFiles ?? [],
+              notes: prefill?.notes ?? '',
+            },
+          }
+        : {}),
       metadata,
     },
     locale,

@@ -41,6 +41,7 @@ export const reviewFeature: Feature = {
                 by: version.submittedBy,
                 late: version.late,
                 evidenceUrl: version.evidenceUrl,
+                evidenceFiles: version.evidenceFiles,
                 notes: version.notes,
               },
               ...(confirmed ? { previous: { by: confirmed.reviewerUserId, at: confirmed.createdAt } } : {}),

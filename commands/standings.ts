@@ -161,7 +161,7 @@ export const standingsFeature: Feature = {
       if (!found.ok) return ephemeral(respond)(commonText[locale][found.gone === 'unit' ? 'unitGone' : 'gone']);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: buildBreakdownModal(found.record, value.unitId, locale, organisation.timeZone),
+        view: buildBreakdownModal(found.record, value.unitId, locale, organisation.timeZone, found.evidence),
       });
     });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { CommendationRules } from '../src/domain/commendations';
+import type { EvidenceFile } from '../src/domain/evidence';
 import type { GradeBands } from '../src/domain/grades';
 import { CRITERION_KINDS, type CriterionRule, type EntryDetail, type GroupCap, NOT_APPLICABLE_MODES } from '../src/domain/scoring';
 import { VERSION_STATUSES } from '../src/domain/versions';
@@ -386,6 +387,8 @@ export const reportVersions = sqliteTable(
     /** Submitted after the period's due. */
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
     evidenceUrl: text('evidence_url'),
+    /** The files uploaded as evidence (Slack's id, name, type and address), in the order given. */
+    evidenceFiles: text('evidence_files', { mode: 'json' }).$type<EvidenceFile[]>().notNull().default([]),
     notes: text('notes').notNull().default(''),
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),

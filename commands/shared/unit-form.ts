@@ -50,6 +50,7 @@ export function answersOf(values: Record<string, Record<string, ViewStateValue>>
         {
           text: state?.value ?? state?.selected_option?.value ?? null,
           selected: (state?.selected_options ?? []).map((option) => option.value),
+          ...(state?.files ? { files: state.files } : {}),
         },
       ];
     }),

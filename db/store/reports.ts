@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { EvidenceFile } from '../../src/domain/evidence';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
 import { reports, reportValues, reportVersions, reviewCorrections, reviewScores, reviews } from '../schema';
@@ -53,6 +54,8 @@ export interface NewReportVersion {
   status: Extract<VersionStatus, 'accepted' | 'pending'>;
   values: ReadonlyMap<number, ReportValue>;
   evidenceUrl: string | null;
+  /** Evidence files; none when absent. */
+  evidenceFiles?: readonly EvidenceFile[];
   notes: string;
   submittedBy: string;
   actingAsAdmin: boolean;
@@ -139,6 +142,7 @@ export function reportQueries(db: Db, statements: Statements) {
             submittedAt: placeholder('submittedAt'),
             late: placeholder('late'),
             evidenceUrl: placeholder('evidenceUrl'),
+            evidenceFiles: placeholder('evidenceFiles'),
             notes: placeholder('notes'),
           })
           .returning()
@@ -268,6 +272,7 @@ export function reportQueries(db: Db, statements: Statements) {
         submittedAt: entry.submittedAt.getTime(),
         late: Number(entry.late),
         evidenceUrl: entry.evidenceUrl,
+        evidenceFiles: JSON.stringify(entry.evidenceFiles ?? []),
         notes: entry.notes,
       }) as ReportVersionRow;
       const addValue = statement.addValue();

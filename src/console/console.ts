@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
@@ -234,8 +235,17 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         write(`│    ${index + 1}) ${choice.text}`);
       });
     }
-    const multiple = input.type === 'checkboxes' || input.type === 'multi_static_select';
-    const hint = input.choices.length ? (multiple ? text.pickMany : text.pickOne) : input.hint ? ` (${input.hint})` : '';
+    const files = input.type === 'file_input';
+    const multiple = input.type === 'checkboxes' || input.type === 'multi_static_select' || files;
+    const hint = input.choices.length
+      ? multiple
+        ? text.pickMany
+        : text.pickOne
+      : files
+        ? text.fileNames
+        : input.hint
+          ? ` (${input.hint})`
+          : '';
     const line = await ask(`│ ${input.choices.length ? '' : input.label}${hint}${shown}: `);
     if (line === null) return null;
     const typed = line.trim();
@@ -243,6 +253,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (typed === ':quit' || typed === ':exit' || typed === ':q') return 'quit';
     if (typed === '') return current ?? '';
     if (typed === '-') return multiple ? [] : '';
+    // A file input: the names (a path's last part) the local Slack records as uploaded.
+    if (files)
+      return typed
+        .split(';')
+        .map((part) => basename(part.trim()))
+        .filter(Boolean);
     if (!input.choices.length) return line;
     const picked = typed
       .split(/[,\s]+/)

@@ -1,9 +1,10 @@
+import { type EvidenceFile, sameFiles } from './evidence';
 import type { EntryDetail } from './scoring';
 
 /**
  * What changed between two versions of a unit's periodic report: each criterion whose value (with
- * its level, items or indicator results) or reason moved, the evidence link and the notes. Pure; the
- * order is the form's criteria, then evidence, then notes. Whether a submission changes anything is
+ * its level, items or indicator results) or reason moved, the evidence link and files and the notes.
+ * Pure; the order is the form's criteria, then evidence, then notes. Whether a submission changes anything is
  * decided here, on the data.
  */
 export interface ReportEntry {
@@ -15,6 +16,7 @@ export interface ReportEntry {
 export interface ReportContent<Id = number> {
   values: ReadonlyMap<Id, ReportEntry>;
   evidenceUrl: string | null;
+  evidenceFiles: readonly EvidenceFile[];
   notes: string;
 }
 
@@ -25,6 +27,7 @@ export type ReportChange<Id = number> =
   | { kind: 'value'; id: Id; before: ReportAnswer; after: ReportAnswer }
   | { kind: 'reason'; id: Id; before: string | null; after: string | null }
   | { kind: 'evidence'; before: string | null; after: string | null }
+  | { kind: 'files'; before: readonly EvidenceFile[]; after: readonly EvidenceFile[] }
   | { kind: 'notes'; before: string; after: string };
 
 /**
@@ -43,6 +46,8 @@ export function diffReports<Id>(before: ReportContent<Id> | undefined, after: Re
   }
   if ((before?.evidenceUrl ?? null) !== after.evidenceUrl)
     changes.push({ kind: 'evidence', before: before?.evidenceUrl ?? null, after: after.evidenceUrl });
+  if (!sameFiles(before?.evidenceFiles ?? [], after.evidenceFiles))
+    changes.push({ kind: 'files', before: before?.evidenceFiles ?? [], after: after.evidenceFiles });
   if ((before?.notes ?? '') !== after.notes) changes.push({ kind: 'notes', before: before?.notes ?? '', after: after.notes });
   return changes;
 }

@@ -1,4 +1,4 @@
-import { readEvidenceLink } from './evidence';
+import { type EvidenceFile, type EvidenceFilesProblem, readEvidenceFiles, readEvidenceLink } from './evidence';
 import { foldedWords } from './fold';
 import { type NumberProblem, readNumber } from './numbers';
 import {
@@ -24,7 +24,8 @@ import {
  * - bonus / deduction: points claimed (or owed), 0 to the maximum; with `each`, how many cases (a whole
  *   number); with `items`, the items ticked. Blank means none; anything claimed needs a reason.
  * - criteria the block lead scores, the bot computes, or that do not apply to the unit: not asked.
- * Plus an optional evidence link (minh chứng): an http(s) address, completed with https:// when typed without one.
+ * Plus an optional evidence link (minh chứng): an http(s) address, completed with https:// when typed without one;
+ * and evidence files: those of the earlier version kept, and those uploaded (src/domain/evidence.ts).
  */
 export type ValueProblem =
   | NumberProblem
@@ -38,7 +39,8 @@ export type ReportProblem<Id> =
   | { field: 'value'; id: Id; problem: ValueProblem }
   | { field: 'indicator'; id: Id; code: string; problem: ValueProblem }
   | { field: 'reason'; id: Id }
-  | { field: 'evidence' };
+  | { field: 'evidence' }
+  | { field: 'files'; problem: EvidenceFilesProblem };
 
 /** What a report asks of a unit for one criterion. */
 export type ReportAsk =
@@ -282,9 +284,14 @@ function sameEntry(left: ReportValueRead, right: ReportValueRead): boolean {
 }
 
 /** Every problem of one page of the form, in the page's order, and the values read. */
-export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<Id>[]; evidence?: string | null }): {
+export function checkReportForm<Id>(input: {
+  fields: readonly ReportFieldInput<Id>[];
+  evidence?: string | null;
+  files?: { kept: readonly EvidenceFile[]; uploaded: readonly EvidenceFile[] | 'unreadable' };
+}): {
   values: Map<Id, ReportValueRead>;
   evidenceUrl: string | null;
+  evidenceFiles: EvidenceFile[];
   problems: ReportProblem<Id>[];
 } {
   const values = new Map<Id, ReportValueRead>();
@@ -296,5 +303,7 @@ export function checkReportForm<Id>(input: { fields: readonly ReportFieldInput<I
   }
   const evidence = readEvidenceLink(input.evidence);
   if (!evidence.ok) problems.push({ field: 'evidence' });
-  return { values, evidenceUrl: evidence.ok ? evidence.url : null, problems };
+  const files = input.files ? readEvidenceFiles(input.files.kept, input.files.uploaded) : { ok: true as const, files: [] };
+  if (!files.ok) problems.push({ field: 'files', problem: files.problem });
+  return { values, evidenceUrl: evidence.ok ? evidence.url : null, evidenceFiles: files.ok ? files.files : [], problems };
 }

@@ -83,6 +83,8 @@ export function validateBlocks(blocks: unknown, surface: Surface): string[] {
         checkText(block.hint, LIMITS.anyText, `${at}.hint`, problems);
         if (!block.element) problems.push(`${at}.element: required`);
         else checkElement(block.element as Json, `${at}.element`, problems);
+        if ((block.element as Json | undefined)?.type === 'file_input' && surface !== 'modal')
+          problems.push(`${at}: a file input belongs in a modal`);
         break;
       case 'divider':
       case 'image':
@@ -148,6 +150,18 @@ function checkElement(element: Json, at: string, problems: string[]): void {
       break;
     case 'overflow':
       checkOptions(element, LIMITS.overflowOptions, at, problems);
+      break;
+    case 'file_input':
+      if (
+        element.max_files !== undefined &&
+        !(Number.isInteger(element.max_files) && Number(element.max_files) >= 1 && Number(element.max_files) <= 10)
+      )
+        problems.push(`${at}.max_files: outside 1..10`);
+      if (
+        element.filetypes !== undefined &&
+        !(Array.isArray(element.filetypes) && element.filetypes.every((type) => typeof type === 'string'))
+      )
+        problems.push(`${at}.filetypes: not a list of extensions`);
       break;
     case 'plain_text_input':
       if (typeof element.max_length === 'number' && (element.max_length < 1 || element.max_length > LIMITS.inputMaxLength))

@@ -138,7 +138,10 @@ export class SlackDriver {
       api_app_id: this.slack.appId,
       token: 'deprecated-verification-token',
       trigger_id: this.slack.issueTrigger(userId),
-      view: this.slack.viewPayload(opened, stateValuesFor(opened.view, answers)),
+      view: this.slack.viewPayload(
+        opened,
+        stateValuesFor(opened.view, answers, (name) => this.slack.uploadInForm(userId, name)),
+      ),
       response_urls: [],
     };
     const reply = await this.sendPayload(payload);

@@ -122,6 +122,8 @@ export class LocalSlack extends EventEmitter {
   readonly uploads = new Map<string, { filename: string; bytes: Buffer | null; title?: string }>();
   /** Files people shared (shareFile), by id. */
   readonly shared = new Map<string, { id: string; name: string; bytes: Buffer; userId: string }>();
+  /** Files people uploaded in a modal's file input (uploadInForm), by id, as the submission carried them. */
+  readonly formUploads = new Map<string, Record<string, unknown>>();
   /** Count of 429s answered, for benchmarks. */
   rateLimited = 0;
   /** Where apps.connections.open sends a Socket Mode client (a test's WebSocket server). */
@@ -570,6 +572,35 @@ export class LocalSlack extends EventEmitter {
       event_ts: ts,
       files: [this.fileObject(file)],
     };
+  }
+
+  /**
+   * A person uploads a file named `name` in a modal's file input: recorded, and returned as the
+   * view_submission's state carries it (Slack's file object: id, name, type, permalink ...). The
+   * type is read from the name's extension, as Slack does.
+   */
+  uploadInForm(userId: string, name: string): Record<string, unknown> {
+    const id = `F${this.idTag}${String(++this.sequence).padStart(6, '0')}`;
+    const dot = name.lastIndexOf('.');
+    const extension = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+    const filetype = { jpeg: 'jpg', txt: 'text', '': 'binary' }[extension] ?? extension;
+    const now = Math.floor(realWireTimer.nowMs() / 1000);
+    const file = {
+      id,
+      created: now,
+      timestamp: now,
+      name,
+      title: name,
+      filetype,
+      mimetype: 'application/octet-stream',
+      user: userId,
+      user_team: this.teamId,
+      permalink: `https://thidua-local.slack.com/files/${userId}/${id}/${encodeURIComponent(name)}`,
+      url_private: `${this.baseUrl}/files/${id}`,
+      url_private_download: `${this.baseUrl}/files/${id}`,
+    };
+    this.formUploads.set(id, file);
+    return file;
   }
 
   private fileObject(file: { id: string; name: string; bytes: Buffer; userId: string }): Record<string, unknown> {

@@ -22,7 +22,10 @@ export interface ModalInput {
   initial: Answer | undefined;
 }
 
-/** Text for text/number/date inputs, option values for selects/checkboxes/radios, a user id for user selects. */
+/**
+ * Text for text/number/date inputs, option values for selects/checkboxes/radios, a user id for user
+ * selects, file names for a file input (each uploaded as the local Slack records it).
+ */
 export type Answer = string | string[];
 
 const textOf = (text: unknown) => (text && typeof text === 'object' ? String((text as Json).text ?? '') : '');
@@ -79,18 +82,23 @@ function initialAnswer(element: Json): Answer | undefined {
 
 /**
  * The `state.values` for `view` with `answers` keyed by block_id (or action_id). An answer of
- * '' or [] clears the field.
+ * '' or [] clears the field. `upload` turns a file input's file name into the file Slack would
+ * send (LocalSlack.uploadInForm).
  */
-export function stateValuesFor(view: Json, answers: Record<string, Answer | undefined> = {}): Record<string, Record<string, Json>> {
+export function stateValuesFor(
+  view: Json,
+  answers: Record<string, Answer | undefined> = {},
+  upload?: (name: string) => Json,
+): Record<string, Record<string, Json>> {
   const values: Record<string, Record<string, Json>> = {};
   for (const input of inputsOf(view)) {
     const answer = answers[input.blockId] ?? answers[input.actionId] ?? input.initial;
-    values[input.blockId] = { [input.actionId]: elementState(input, answer) };
+    values[input.blockId] = { [input.actionId]: elementState(input, answer, upload) };
   }
   return values;
 }
 
-function elementState(input: ModalInput, answer: Answer | undefined): Json {
+function elementState(input: ModalInput, answer: Answer | undefined, upload: ((name: string) => Json) | undefined): Json {
   const option = (value: string) => {
     const choice = input.choices.find((candidate) => candidate.value === value);
     if (!choice)
@@ -111,6 +119,9 @@ function elementState(input: ModalInput, answer: Answer | undefined): Json {
       return { type: input.type, selected_time: list[0] ?? null };
     case 'users_select':
       return { type: input.type, selected_user: list[0] ?? null };
+    case 'file_input':
+      if (list.length && !upload) throw new Error(`${input.blockId}: files need the local Slack to upload them`);
+      return { type: input.type, files: list.map((name) => upload!(name)) };
     default:
       return { type: input.type, value: list.length ? list.join('\n') : null };
   }

@@ -85,6 +85,9 @@ export const REPORT_CALLBACK = 'report_submit';
 export const REPORT_VALUE_BLOCK_PREFIX = 'report_value_';
 export const REPORT_REASON_BLOCK_PREFIX = 'report_reason_';
 export const REPORT_EVIDENCE_BLOCK = 'report_evidence';
+/** The evidence files uploaded now (a file input), and those of the earlier version kept (checkboxes, values file ids). */
+export const REPORT_FILES_BLOCK = 'report_files';
+export const REPORT_KEPT_FILES_BLOCK = 'report_kept_files';
 export const REPORT_NOTES_BLOCK = 'report_notes';
 /** The action_id of every input in the report modal (block ids tell them apart). */
 export const REPORT_INPUT_ACTION = 'value';

@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { EVIDENCE_FILE_TYPES, type EvidenceFile, type EvidenceFilesProblem, MAX_EVIDENCE_FILES } from '../domain/evidence';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
 import type { EntryDetail } from '../domain/scoring';
 import { formatDate, formatDateTime, formatLocalDate, formatNumber } from '../i18n/format';
@@ -10,7 +11,9 @@ import { FIELD_LIMITS } from './field-limits';
 import {
   REPORT_CALLBACK,
   REPORT_EVIDENCE_BLOCK,
+  REPORT_FILES_BLOCK,
   REPORT_INPUT_ACTION,
+  REPORT_KEPT_FILES_BLOCK,
   REPORT_NOTES_BLOCK,
   REPORT_REASON_BLOCK_PREFIX,
   REPORT_VALUE_BLOCK_PREFIX,
@@ -61,6 +64,15 @@ export function valueProblemText(problem: ValueProblem, criterion: Pick<ReportCr
   }
 }
 
+function filesProblemText(problem: EvidenceFilesProblem, locale: Locale): string {
+  const text = reportText[locale].problem.files;
+  return problem.kind === 'too_many'
+    ? text.too_many(problem.count, problem.max)
+    : problem.kind === 'type'
+      ? text.type(truncate(problem.name, 100))
+      : text.unreadable;
+}
+
 /** Slack's per-field errors for a report page. */
 export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[], locale: Locale): Record<string, string> {
   const text = reportText[locale].problem;
@@ -75,7 +87,9 @@ export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[]
             ]
           : problem.field === 'reason'
             ? [reasonBlockId(problem.id.id), text.reason]
-            : [REPORT_EVIDENCE_BLOCK, text.evidence],
+            : problem.field === 'files'
+              ? [REPORT_FILES_BLOCK, filesProblemText(problem.problem, locale)]
+              : [REPORT_EVIDENCE_BLOCK, text.evidence],
     ),
   );
 }
@@ -106,7 +120,7 @@ export interface ReportModalFacts {
   automatic?: { pledgeSignedAt: Date | null; pledgeDue: Date };
   values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   /** Evidence and notes: on the last page only. */
-  rest?: { evidenceUrl: string | null; notes: string };
+  rest?: { evidenceUrl: string | null; evidenceFiles: readonly EvidenceFile[]; notes: string };
   metadata: string;
 }
 
@@ -323,6 +337,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         placeholder: { type: 'plain_text', text: 'https://' },
         ...(facts.rest.evidenceUrl ? { initial_value: facts.rest.evidenceUrl } : {}),
       }),
+      ...evidenceFileFields(facts.rest.evidenceFiles, locale),
       field(REPORT_NOTES_BLOCK, text.notesLabel, text.notesHint, {
         type: 'plain_text_input',
         action_id: REPORT_INPUT_ACTION,
@@ -340,6 +355,38 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
     metadata: facts.metadata,
     blocks,
   });
+}
+
+/**
+ * The files of the version shown, ticked (a correction keeps them unless unticked: Slack's file input
+ * cannot start with files), then the file input for new ones, up to MAX_EVIDENCE_FILES in all.
+ */
+function evidenceFileFields(files: readonly EvidenceFile[], locale: Locale): InputBlock[] {
+  const text = reportText[locale];
+  const options = files.map((file) => option(file.name, file.id));
+  return [
+    ...(options.length
+      ? [
+          field(REPORT_KEPT_FILES_BLOCK, text.keptLabel, text.keptHint, {
+            type: 'checkboxes',
+            action_id: REPORT_INPUT_ACTION,
+            options,
+            initial_options: options,
+          }),
+        ]
+      : []),
+    field(
+      REPORT_FILES_BLOCK,
+      text.filesLabel,
+      files.length ? text.filesMore(files.length, MAX_EVIDENCE_FILES) : text.filesHint(MAX_EVIDENCE_FILES),
+      {
+        type: 'file_input',
+        action_id: REPORT_INPUT_ACTION,
+        filetypes: [...EVIDENCE_FILE_TYPES],
+        max_files: Math.max(1, MAX_EVIDENCE_FILES - files.length),
+      },
+    ),
+  ];
 }
 
 /** What the modal turns into once submitted: the outcome (plain text, names as the organisation file has them, escaped here), and a Close button. */

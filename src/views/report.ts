@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { escapeMrkdwn, truncate } from './blocks';
+import { fileLinks } from './evidence';
 import { criterionLabel } from './pledge';
 
 /**
@@ -122,6 +123,12 @@ export const reportText = defineMessages(
     placeholder: 'ví dụ 95 hoặc 95,5',
     evidenceLabel: 'Minh chứng (đường dẫn)',
     evidenceHint: 'Đường dẫn tới hồ sơ, tài liệu minh chứng (https://…). Không bắt buộc.',
+    filesLabel: 'Tệp minh chứng',
+    filesHint: (max: number) => `Tải lên tối đa ${max} tệp: PDF, Word, Excel, PowerPoint, ảnh hoặc ZIP. Không bắt buộc.`,
+    filesMore: (kept: number, max: number) =>
+      `Tải thêm tệp: PDF, Word, Excel, PowerPoint, ảnh hoặc ZIP; cùng các tệp đã nộp được giữ lại, tối đa ${max} tệp (đang giữ ${kept}).`,
+    keptLabel: 'Tệp đã nộp',
+    keptHint: 'Bỏ chọn tệp không còn dùng làm minh chứng.',
     notesLabel: 'Ghi chú',
     notesHint: 'Không bắt buộc.',
     problem: {
@@ -145,6 +152,11 @@ export const reportText = defineMessages(
       unknownChoice: 'Lựa chọn này không còn trong bảng tiêu chí; vui lòng chọn lại.',
       reason: 'Cần ghi lý do cho số điểm này.',
       evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+      files: {
+        too_many: (count: number, max: number) => `Tối đa ${max} tệp minh chứng; đang có ${count} tệp. Bỏ bớt tệp rồi gửi lại.`,
+        type: (name: string) => `Tệp “${name}” không thuộc loại được nhận. Chỉ nhận PDF, Word, Excel, PowerPoint, ảnh hoặc ZIP.`,
+        unreadable: 'Không đọc được tệp vừa tải lên; vui lòng tải lại.',
+      },
     },
     result: {
       submitted: (unit: string, period: string, score: string) => `✅ Đã nộp báo cáo ${periodInSentence(period)} của ${unit}. ${score}`,
@@ -168,6 +180,7 @@ export const reportText = defineMessages(
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       reason: (label: string, before: string, after: string) => `${label} — lý do: ${before} → ${after}`,
       evidence: (before: string, after: string) => `Minh chứng: ${before} → ${after}`,
+      files: (before: string, after: string) => `Tệp minh chứng: ${before} → ${after}`,
       notes: (before: string, after: string) => `Ghi chú: ${before} → ${after}`,
       none: '(trống)',
     },
@@ -240,6 +253,12 @@ export const reportText = defineMessages(
     placeholder: 'e.g. 95 or 95.5',
     evidenceLabel: 'Evidence (link)',
     evidenceHint: 'A link to the supporting documents (https://…). Optional.',
+    filesLabel: 'Evidence files',
+    filesHint: (max: number) => `Upload up to ${max} files: PDF, Word, Excel, PowerPoint, pictures or ZIP. Optional.`,
+    filesMore: (kept: number, max: number) =>
+      `Upload more files: PDF, Word, Excel, PowerPoint, pictures or ZIP; with the files kept, at most ${max} (${kept} kept).`,
+    keptLabel: 'Files submitted',
+    keptHint: 'Untick a file that is no longer evidence.',
     notesLabel: 'Notes',
     notesHint: 'Optional.',
     problem: {
@@ -263,6 +282,11 @@ export const reportText = defineMessages(
       unknownChoice: 'This choice is no longer in the scoring table; please choose again.',
       reason: 'Give the reason for these points.',
       evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
+      files: {
+        too_many: (count: number, max: number) => `At most ${max} evidence files; there are ${count}. Remove some and submit again.`,
+        type: (name: string) => `The file “${name}” is not a kind taken. Only PDF, Word, Excel, PowerPoint, pictures or ZIP.`,
+        unreadable: 'The file just uploaded could not be read; please upload it again.',
+      },
     },
     result: {
       submitted: (unit: string, period: string, score: string) =>
@@ -287,6 +311,7 @@ export const reportText = defineMessages(
       value: (label: string, before: string, after: string) => `${label}: ${before} → ${after}`,
       reason: (label: string, before: string, after: string) => `${label} — reason: ${before} → ${after}`,
       evidence: (before: string, after: string) => `Evidence: ${before} → ${after}`,
+      files: (before: string, after: string) => `Evidence files: ${before} → ${after}`,
       notes: (before: string, after: string) => `Notes: ${before} → ${after}`,
       none: '(empty)',
     },
@@ -382,6 +407,12 @@ export function describeReportChanges(
         return text.evidence(
           change.before ? escapeMrkdwn(change.before) : text.none,
           change.after ? escapeMrkdwn(change.after) : text.none,
+        );
+      case 'files':
+        // The files now given as links (the decider opens them), those before by name.
+        return text.files(
+          change.before.length ? change.before.map((file) => escapeMrkdwn(truncate(file.name, 150))).join('; ') : text.none,
+          change.after.length ? fileLinks(change.after) : text.none,
         );
       case 'notes':
         return text.notes(quote(change.before || null), quote(change.after));

@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { EvidenceFile } from '../domain/evidence';
 import { NO, type ReportAsk, YES } from '../domain/report-form';
 import type { CorrectionProblem, ReviewAsk, ReviewChange } from '../domain/review-corrections';
 import type { PointsProblem, ReviewProblem } from '../domain/review-form';
@@ -6,7 +7,8 @@ import { type CriterionScore, type EntryDetail, reviewCeiling } from '../domain/
 import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
-import { button, context, escapeMrkdwn, field, formModal, link, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
+import { evidenceLines, evidenceText } from './evidence';
 import { FIELD_LIMITS } from './field-limits';
 import {
   REVIEW_CALLBACK,
@@ -41,8 +43,6 @@ export const reviewText = defineMessages(
       `Bản ${version}, nộp ${at} bởi ${by}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
     changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
       `Bản ${version}, sửa ${at} bởi ${by}; báo cáo nộp lần đầu ${first}${late ? ' (nộp muộn)' : ' (đúng hạn)'}.`,
-    evidence: (link: string) => `Minh chứng: ${link}`,
-    noEvidence: 'Không có đường dẫn minh chứng.',
     notes: (notes: string) => `Ghi chú của đơn vị: ${notes}`,
     previous: (by: string, at: string) => `Đã thẩm định trước đó: ${by}, ${at}; các ô dưới đây điền sẵn điểm đã chấm.`,
     figures: '*Số liệu đơn vị báo cáo*',
@@ -116,8 +116,6 @@ export const reviewText = defineMessages(
       `Version ${version}, submitted ${at} by ${by}${late ? ' (late)' : ' (on time)'}.`,
     changedVersion: (version: number, at: string, by: string, first: string, late: boolean) =>
       `Version ${version}, changed ${at} by ${by}; the report was first submitted ${first}${late ? ' (late)' : ' (on time)'}.`,
-    evidence: (link: string) => `Evidence: ${link}`,
-    noEvidence: 'No evidence link.',
     notes: (notes: string) => `The unit's notes: ${notes}`,
     previous: (by: string, at: string) => `Reviewed before: ${by}, ${at}; the fields below hold the points given then.`,
     figures: '*Figures the unit reported*',
@@ -224,6 +222,7 @@ export function reviewErrors(problems: readonly (ReviewProblem | CorrectionProbl
               : valueProblemText(problem.problem, problem.id.criterion, locale),
           ];
         case 'evidence':
+        case 'files':
           return [REVIEW_REASON_BLOCK, text.reason];
       }
     }),
@@ -272,7 +271,16 @@ export interface ReviewStart {
 export interface ReviewModalFacts {
   unitName: string;
   period: { name: string; year: number };
-  version: { number: number; at: Date; firstAt: Date; by: string; late: boolean; evidenceUrl: string | null; notes: string };
+  version: {
+    number: number;
+    at: Date;
+    firstAt: Date;
+    by: string;
+    late: boolean;
+    evidenceUrl: string | null;
+    evidenceFiles: readonly EvidenceFile[];
+    notes: string;
+  };
   previous?: { by: string; at: Date };
   zone: string;
   criteria: ReportCriterion[];
@@ -418,14 +426,16 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
           : text.submitted(facts.version.number, at(facts.version.at), mention(facts.version.by), facts.version.late)
       }`,
     ),
-    context(
-      facts.version.evidenceUrl
-        ? text.evidence(link(facts.version.evidenceUrl, truncate(facts.version.evidenceUrl, 200)))
-        : text.noEvidence,
-      ...(facts.version.notes ? [text.notes(escapeMrkdwn(truncate(facts.version.notes, 1000)))] : []),
-      ...(facts.previous ? [text.previous(mention(facts.previous.by), at(facts.previous.at))] : []),
-    ),
   ];
+  // The link and each file, a press away for the lead; "none" beside the notes when there is neither.
+  const evidence = evidenceLines({ url: facts.version.evidenceUrl, files: facts.version.evidenceFiles }, locale);
+  blocks.push(...packTexts(evidence, '\n').map((chunk) => section(chunk)));
+  const noted = [
+    ...(evidence.length ? [] : [evidenceText[locale].none]),
+    ...(facts.version.notes ? [text.notes(escapeMrkdwn(truncate(facts.version.notes, 1000)))] : []),
+    ...(facts.previous ? [text.previous(mention(facts.previous.by), at(facts.previous.at))] : []),
+  ];
+  if (noted.length) blocks.push(context(...noted));
   const decides = (item: ReviewItem) =>
     item.ask.kind === 'points' || item.ask.kind === 'lead' || (item.ask.kind === 'change' && item.ask.ask.kind === 'claim');
   const computed = items.filter((item) => !decides(item));

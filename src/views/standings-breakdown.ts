@@ -1,11 +1,13 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { groupCriteria } from '../domain/criteria-table';
+import type { EvidenceFile } from '../domain/evidence';
 import { formatNumber, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import type { StandingsRecord, StandingsRecordLine } from '../standings/record';
 import { basisText } from '../standings/rule-text';
 import { periodLabel, standingsText } from '../standings/standings-text';
 import { context, escapeMrkdwn, header, mention, packTexts, section } from './blocks';
+import { evidenceLines } from './evidence';
 import { decimalsOf, rowFlags, standingsViewText } from './standings';
 
 /** The breakdown of one unit (Chi tiết): every criterion's reported value, target, points and who reviewed. */
@@ -64,8 +66,14 @@ function breakdownLine(
   return `*${escapeMrkdwn(criterion.code)}.* ${escapeMrkdwn(criterion.name)}${unit}: ${said.filter(Boolean).join(' · ')} → *${points}*${text.lineMax(formatNumber(criterion.maxPoints, locale))}${notes}`;
 }
 
-/** One unit's breakdown as a modal: every criterion by group, the sums, who reviewed. */
-export function buildBreakdownModal(record: StandingsRecord, unitId: number, locale: Locale, zone: string): ModalView {
+/** One unit's breakdown as a modal: every criterion by group, the sums, who reviewed, the report's evidence. */
+export function buildBreakdownModal(
+  record: StandingsRecord,
+  unitId: number,
+  locale: Locale,
+  zone: string,
+  evidence: { url: string | null; files: readonly EvidenceFile[] },
+): ModalView {
   const text = standingsViewText[locale];
   const row = record.rows.find((candidate) => candidate.unitId === unitId);
   const modal = (blocks: KnownBlock[]): ModalView => ({
@@ -122,6 +130,7 @@ export function buildBreakdownModal(record: StandingsRecord, unitId: number, loc
   );
   const reviewed = row.reviewerUserId ? text.reviewer(mention(row.reviewerUserId)) : !row.fullyReviewed ? text.notReviewed : '';
   if (reviewed) blocks.push(context(reviewed));
+  blocks.push(...packTexts(evidenceLines(evidence, locale), '\n').map((chunk) => section(chunk)));
   return modal(blocks);
 }
 

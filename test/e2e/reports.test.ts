@@ -59,8 +59,8 @@ describe('submitting a period report', () => {
     expect(inputs.get(value('T'))?.hint).toContain('tối đa 5 điểm');
     expect(inputs.get(reason('T'))?.label).toBe('Lý do — tiêu chí T');
     expect(inputs.get(reason('K'))).toBeDefined();
-    expect([...inputs.keys()].slice(-2)).toEqual(['report_evidence', 'report_notes']);
-    expect(inputs.size).toBe(13 + 2 + 2);
+    expect([...inputs.keys()].slice(-3)).toEqual(['report_evidence', 'report_files', 'report_notes']);
+    expect(inputs.size).toBe(13 + 2 + 3);
     expect(textOf(view.view)).toContain('Báo cáo Quý I năm 2021 (01/01/2021 – 31/03/2021)');
     expect(textOf(view.view)).toContain('Hạn nộp: 10/04/2021 17:00.');
 

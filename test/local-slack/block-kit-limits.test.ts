@@ -28,6 +28,25 @@ describe('the local Slack refuses what Slack refuses', () => {
     ],
     ['a button label over 75 characters', [{ type: 'actions', elements: [button('x'.repeat(76))] }], 'message', /text longer than 75/],
     [
+      'a file input in the App Home',
+      [{ type: 'input', block_id: 'f', label: { type: 'plain_text', text: 'Tệp' }, element: { type: 'file_input', action_id: 'v' } }],
+      'home',
+      /a file input belongs in a modal/,
+    ],
+    [
+      'a file input taking 11 files',
+      [
+        {
+          type: 'input',
+          block_id: 'f',
+          label: { type: 'plain_text', text: 'Tệp' },
+          element: { type: 'file_input', action_id: 'v', max_files: 11 },
+        },
+      ],
+      'modal',
+      /max_files: outside 1..10/,
+    ],
+    [
       '11 checkboxes',
       [
         {

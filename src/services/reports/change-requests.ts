@@ -7,7 +7,7 @@ import { type ChangeRequest, type ChangeRequestKind, decideVersion, versionFacts
 import { reportCriteria } from './form';
 
 export function contentOf(version: ReportVersion): ReportContent {
-  return { values: version.values, evidenceUrl: version.evidenceUrl, notes: version.notes };
+  return { values: version.values, evidenceUrl: version.evidenceUrl, evidenceFiles: version.evidenceFiles, notes: version.notes };
 }
 
 /**

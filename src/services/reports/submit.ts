@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { cleanFileName, type EvidenceFile } from '../../domain/evidence';
 import { isLate, isOpen, periodEndsAt } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
 import type { Decider } from '../../views/common-text';
-import { REPORT_EVIDENCE_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
+import { REPORT_EVIDENCE_BLOCK, REPORT_FILES_BLOCK, REPORT_KEPT_FILES_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
 import { buildReportConfirmation, buildSubmittedLine, type ProvisionalScore, type ReportCriterion } from '../../views/report';
 import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/report-modal';
 import { buildResubmittedMessage } from '../../views/review';
@@ -47,6 +48,29 @@ const entrySchema: z.ZodType<ReportEntry> = z.object({
     .optional(),
 }) as z.ZodType<ReportEntry>;
 
+/**
+ * A file as Slack's file input gives it; only what is kept is read. Slack's permalink is an https
+ * address; the name is the uploader's own words, cleaned here and escaped wherever it is shown.
+ */
+const uploadedFileSchema = z.object({
+  id: z.string().regex(/^F[A-Z0-9]{1,40}$/),
+  name: z.string().max(2000),
+  filetype: z.string().max(40).optional(),
+  permalink: z.url({ protocol: /^https$/ }).max(2000),
+});
+
+/** The files uploaded in the form's file input, or 'unreadable' when one is not a file Slack would send. */
+function uploadedFiles(files: readonly unknown[] | undefined): readonly EvidenceFile[] | 'unreadable' {
+  const parsed = z.array(uploadedFileSchema).safeParse(files ?? []);
+  if (!parsed.success) return 'unreadable';
+  return parsed.data.map((file) => ({
+    id: file.id,
+    name: cleanFileName(file.name, file.id),
+    filetype: (file.filetype ?? '').toLowerCase(),
+    permalink: file.permalink,
+  }));
+}
+
 export type ReportApplied =
   | { kind: 'unchanged'; against: 'in_force' | 'pending' }
   | { kind: 'withdrawn'; withdrawn: number[] }
@@ -61,11 +85,17 @@ export interface ReportFormTypes {
   form: ReportForm;
   item: ReportCriterion;
   entry: ReportEntry;
-  /** The evidence link and notes the last page adds. */
-  rest: { evidenceUrl: string | null; notes: string };
+  /** The evidence link and files and the notes the last page adds. */
+  rest: ReportRest;
   problem: ReportEntryProblem;
   content: ReportContent;
   applied: ReportApplied;
+}
+
+export interface ReportRest {
+  evidenceUrl: string | null;
+  evidenceFiles: readonly EvidenceFile[];
+  notes: string;
 }
 
 export const reportForm: UnitFormKind<ReportFormTypes> = {
@@ -82,7 +112,10 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   },
   items: (form) => form.criteria,
   pages: reportPages,
-  checkPage(_form, items, final, answers) {
+  checkPage(form, items, final, answers) {
+    // The files of the version shown (a pending change, else the one in force) that are still ticked.
+    const earlier = (form.current?.pending ?? form.current?.inForce)?.evidenceFiles ?? [];
+    const ticked = new Set(answers.get(REPORT_KEPT_FILES_BLOCK)?.selected ?? []);
     const checked = checkReportForm({
       fields: items.map((criterion) => ({
         id: criterion,
@@ -104,7 +137,15 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
             }
           : {}),
       })),
-      ...(final ? { evidence: answers.get(REPORT_EVIDENCE_BLOCK)?.text ?? null } : {}),
+      ...(final
+        ? {
+            evidence: answers.get(REPORT_EVIDENCE_BLOCK)?.text ?? null,
+            files: {
+              kept: earlier.filter((file) => ticked.has(file.id)),
+              uploaded: uploadedFiles(answers.get(REPORT_FILES_BLOCK)?.files),
+            },
+          }
+        : {}),
     });
     if (checked.problems.length) return { ok: false, problems: checked.problems };
     return {
@@ -113,7 +154,11 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
         const read = checked.values.get(criterion)!;
         return { value: read.value, reason: read.reason, ...(read.detail ? { detail: read.detail } : {}) };
       }),
-      rest: { evidenceUrl: checked.evidenceUrl, notes: (answers.get(REPORT_NOTES_BLOCK)?.text ?? '').trim() },
+      rest: {
+        evidenceUrl: checked.evidenceUrl,
+        evidenceFiles: checked.evidenceFiles,
+        notes: (answers.get(REPORT_NOTES_BLOCK)?.text ?? '').trim(),
+      },
     };
   },
   entry: entrySchema,
@@ -124,6 +169,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
       form.criteria.flatMap((criterion, index) => (criterion.ask?.kind === 'none' ? [] : [[criterion.id, entries[index]!] as const])),
     ),
     evidenceUrl: rest.evidenceUrl,
+    evidenceFiles: rest.evidenceFiles,
     notes: rest.notes,
   }),
   apply: applyReport,
@@ -178,6 +224,7 @@ function applyReport({
     reportId: report.id,
     values: content.values,
     evidenceUrl: content.evidenceUrl,
+    evidenceFiles: content.evidenceFiles,
     notes: content.notes,
     submittedBy: by,
     actingAsAdmin,

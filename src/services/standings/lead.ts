@@ -1,6 +1,7 @@
 import type { Store } from '../../../db/store';
 import type { SnapshotKind } from '../../../db/store/snapshots';
 import type { UnitRow } from '../../../db/store/structure';
+import type { EvidenceFile } from '../../domain/evidence';
 import { exportFileName, exportTitle } from '../../standings/files';
 import { standingsFor } from '../../standings/load';
 import { type StandingChange, type StandingsRecord, standingChanges, standingsRecord } from '../../standings/record';
@@ -82,11 +83,23 @@ export function unitBreakdown(
   store: Store,
   subject: { blockId: number; periodId: number; unitId: number },
   now: Date,
-): { ok: true; record: StandingsRecord } | { ok: false; gone: 'period' | 'unit' } {
+): { ok: true; record: StandingsRecord; evidence: Evidence } | { ok: false; gone: 'period' | 'unit' } {
   const loaded = standingsFor(store, subject.blockId, subject.periodId);
   if (!loaded) return { ok: false, gone: 'period' };
   if (!loaded.members.some((member) => member.id === subject.unitId)) return { ok: false, gone: 'unit' };
-  return { ok: true, record: standingsRecord(loaded, now) };
+  // The evidence of the report in force, beside its lines.
+  const inForce = store.reports.forUnits(subject.periodId, [subject.unitId]).get(subject.unitId)?.inForce;
+  return {
+    ok: true,
+    record: standingsRecord(loaded, now),
+    evidence: { url: inForce?.evidenceUrl ?? null, files: inForce?.evidenceFiles ?? [] },
+  };
+}
+
+/** A report's evidence: its link and its files. */
+export interface Evidence {
+  url: string | null;
+  files: readonly EvidenceFile[];
 }
 
 /** Whether `caller` leads the block in the period's year; when not, who does (for telling them). */

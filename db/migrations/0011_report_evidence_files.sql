@@ -1,0 +1,1 @@
+ALTER TABLE `report_versions` ADD `evidence_files` text DEFAULT '[]' NOT NULL;
