@@ -105,3 +105,19 @@ export function mayDecide(store: Store, caller: Caller, request: UnitRequest): P
   if (lead && caller.unit?.id === lead.id) return { allowed: true, actingAsAdmin: false };
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }
+
+/** The parts a person plays this year, for what they are shown (the help): none for someone outside the organisation. */
+export interface Roles {
+  /** An officer of a unit: reports for it. */
+  officer: boolean;
+  /** Reviews and publishes for a block: its lead (leadOf), or its deputy, who decides for the lead's own unit (decidingUnit). */
+  reviewer: boolean;
+  admin: boolean;
+}
+
+export function rolesOf(store: Store, caller: Caller): Roles {
+  const blockYear = caller.block && caller.year !== undefined ? store.structure.blockYear(caller.year, caller.block.id) : undefined;
+  const deputy =
+    caller.unit !== undefined && blockYear?.lead !== undefined && decidingUnit(blockYear, blockYear.lead.id)?.id === caller.unit.id;
+  return { officer: caller.unit !== undefined, reviewer: caller.leadOf.length > 0 || deputy, admin: caller.isAdmin };
+}
