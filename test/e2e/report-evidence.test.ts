@@ -1,9 +1,12 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE, REVIEW_OPEN, STANDINGS_DETAIL } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
+import { runThidua, scratchFolder } from '../support/processes';
 
 /**
  * Evidence files in the report form (Slack's file input) beside the link: stored on the version,
@@ -157,5 +160,28 @@ describe('evidence files in the report form', () => {
     await t.driver.submitView(STP, answers({ report_files: ['Báo cáo\nQuý I\u202e.pdf'] }));
     expect(reportOfStp()!.inForce!.evidenceFiles.map((file) => file.name)).toEqual(['Báo cáo Quý I .pdf']);
     expect(t.bot.store.reports.versions(reportOfStp()!.report.id)).toHaveLength(1);
+  });
+
+  it('are given in the local console as file names or paths, separated by ;', async () => {
+    const env = { DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') };
+    // Sở Tư pháp's report, field by field: criteria 1–11 (Có is choice 1), no bonus or deduction, the link, the files, no notes.
+    const fields = ['98', '8', '1', '1', '1', '4', '1', '1', '1', '1', '9', '', '', '', '', 'drive.vinhphuc.gov.vn/q1'];
+    const script = ['/thidua baocao', ...fields, 'bao-cao-q1.pdf; /home/stp/anh hoi nghi.jpg', '', ':quit'];
+    const walk = await runThidua(['console', '--at', '2021-04-05 08:00', '--as', STP], env, `${script.join('\n')}\n`);
+    expect(walk.code, walk.stderr).toBe(0);
+    expect(walk.stdout).toContain('│ Tệp minh chứng — tên tệp (hoặc đường dẫn tới tệp) coi như đã tải lên, cách nhau bởi dấu ;');
+    expect(walk.stdout).toContain('✅ Đã nộp báo cáo Quý I của Sở Tư pháp.');
+    const db = new Database(env.DATABASE_PATH, { readonly: true });
+    const stored = db.prepare('select evidence_url, evidence_files from report_versions').all() as {
+      evidence_url: string;
+      evidence_files: string;
+    }[];
+    db.close();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.evidence_url).toBe('https://drive.vinhphuc.gov.vn/q1');
+    expect((JSON.parse(stored[0]!.evidence_files) as { name: string }[]).map((file) => file.name)).toEqual([
+      'bao-cao-q1.pdf',
+      'anh hoi nghi.jpg',
+    ]);
   });
 });
