@@ -5,7 +5,7 @@ import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE, REVIEW_OPEN, STANDINGS_DETAIL } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
-import { buttonValue, buttonValues, nextModalOf, openModalBy, resultOf } from '../support/interactions';
+import { buttonValues, openModalBy, openModalFromReply, pressMessageButton, resultOf } from '../support/interactions';
 import { runThidua, scratchFolder } from '../support/processes';
 
 /**
@@ -24,16 +24,6 @@ afterEach(async () => {
 const { q1, unit, criterion, reportAnswers: answers, seedPledge } = demoLookups(() => t);
 
 const reportOfStp = () => t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id);
-
-/** Presses a button of an ephemeral reply. */
-async function press(user: string, body: Record<string, unknown>, actionId: string, value: string) {
-  return t.driver.pressButton({
-    userId: user,
-    actionId,
-    value,
-    in: { ephemeral: { channel: CHANNEL, blocks: body.blocks as unknown[], responseUrl: t.slack.issueResponseUrl() } },
-  });
-}
 
 /** Sở Tư pháp's officer opens the report form and submits it with `given` over the usual answers. */
 async function submitStp(given: Record<string, string | string[]>) {
@@ -66,9 +56,7 @@ describe('evidence files in the report form', () => {
     // The lead's review lists the link and each file as a link under its name; the name is escaped.
     t.clock.set(AFTER_DUE);
     const table = await firstResponse(t.slack, (await t.driver.slashCommand(CA, 'tiendo', CHANNEL)).responseUrl);
-    const opens = t.slack.callsTo('views.open').length;
-    await press(CA, table, REVIEW_OPEN, String(stored.id));
-    const review = textOf((await nextModalOf(t, CA, opens)).view);
+    const review = textOf((await openModalFromReply(t, CA, table, REVIEW_OPEN, CHANNEL, String(stored.id))).view);
     expect(review).toContain('Minh chứng: <https://drive.vinhphuc.gov.vn/stp-q1|https://drive.vinhphuc.gov.vn/stp-q1>');
     expect(review).toContain('Tệp minh chứng (2):');
     expect(review).toContain(`• <${report!.permalink}|Báo cáo Quý I.pdf>`);
@@ -78,14 +66,8 @@ describe('evidence files in the report form', () => {
 
     // Chi tiết, for anyone in the organisation, lists them the same way.
     const standings = await firstResponse(t.slack, (await t.driver.slashCommand(STP, 'xephang q1', CHANNEL)).responseUrl);
-    const detailOpens = t.slack.callsTo('views.open').length;
-    await press(
-      STP,
-      standings,
-      STANDINGS_DETAIL,
-      buttonValues(standings, STANDINGS_DETAIL).find((value) => value.includes(`"unitId":${unit('STP').id}`))!,
-    );
-    const detail = textOf((await nextModalOf(t, STP, detailOpens)).view);
+    const unitValue = buttonValues(standings, STANDINGS_DETAIL).find((value) => value.includes(`"unitId":${unit('STP').id}`));
+    const detail = textOf((await openModalFromReply(t, STP, standings, STANDINGS_DETAIL, CHANNEL, unitValue)).view);
     expect(detail).toContain('Minh chứng: <https://drive.vinhphuc.gov.vn/stp-q1|');
     expect(detail).toContain(`• <${report!.permalink}|Báo cáo Quý I.pdf>`);
     expect(detail).toContain(`• <${photo!.permalink}|*Ảnh* &lt;!channel&gt; hội nghị.jpg>`);
@@ -125,12 +107,7 @@ describe('evidence files in the report form', () => {
     expect(textOf(request)).toContain(
       `Tệp minh chứng: Báo cáo Quý I.pdf; Danh sách khen thưởng.xlsx → <${report!.permalink}|Báo cáo Quý I.pdf>; <${corrected.permalink}|Danh sách khen thưởng (sửa).xlsx>`,
     );
-    await t.driver.pressButton({
-      userId: CA,
-      actionId: CHANGE_REQUEST_APPROVE,
-      value: buttonValue(request, CHANGE_REQUEST_APPROVE),
-      in: { message: request },
-    });
+    await pressMessageButton(t, CA, request, CHANGE_REQUEST_APPROVE);
     await t.bot.idle();
     expect(reportOfStp()!.inForce!.evidenceFiles.map((file) => file.id)).toEqual([report!.id, corrected.id]);
 

@@ -54,19 +54,45 @@ export async function nextModalOf(t: TestBot, user: string, opensBefore: number)
   return t.slack.openViewOf(user)!;
 }
 
-/** Presses the first `actionId` button of `reply` (an ephemeral reply shown in `channel`) as `user`. */
-export function pressReplyButton(t: TestBot, user: string, reply: { blocks?: unknown[] }, actionId: string, channel: string) {
+/** Presses the `actionId` button of `reply` (an ephemeral reply shown in `channel`) as `user`: the one of `value`, else the first. */
+export function pressReplyButton(
+  t: TestBot,
+  user: string,
+  reply: { blocks?: unknown[] },
+  actionId: string,
+  channel: string,
+  value = buttonValue(reply, actionId),
+) {
   return t.driver.pressButton({
     userId: user,
     actionId,
-    value: buttonValue(reply, actionId),
+    value,
     in: { ephemeral: { channel, blocks: (reply.blocks ?? []) as unknown[] } },
   });
+}
+
+/** Presses a button of an ephemeral reply (pressReplyButton) and waits for the modal it opens. */
+export async function openModalFromReply(
+  t: TestBot,
+  user: string,
+  reply: { blocks?: unknown[] },
+  actionId: string,
+  channel: string,
+  value?: string,
+): Promise<OpenView> {
+  const opens = t.slack.callsTo('views.open').length;
+  await pressReplyButton(t, user, reply, actionId, channel, value);
+  return nextModalOf(t, user, opens);
+}
+
+/** Presses `actionId` on a posted message (a DM, a channel post) as `user`. */
+export function pressMessageButton(t: TestBot, user: string, message: PostedMessage, actionId: string) {
+  return t.driver.pressButton({ userId: user, actionId, value: buttonValue(message, actionId), in: { message } });
 }
 
 /** Presses `actionId` on a posted message (a DM, a channel post) as `user`, and waits for the modal it opens. */
 export async function openModalFromMessage(t: TestBot, user: string, message: PostedMessage, actionId: string): Promise<OpenView> {
   const opens = t.slack.callsTo('views.open').length;
-  await t.driver.pressButton({ userId: user, actionId, value: buttonValue(message, actionId), in: { message } });
+  await pressMessageButton(t, user, message, actionId);
   return nextModalOf(t, user, opens);
 }
