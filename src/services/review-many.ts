@@ -3,6 +3,7 @@ import type { OrganisationSettings } from '../../db/store/organisation';
 import { buildReviewedMessage } from '../views/review';
 import { type Caller, identifyCaller, mayDecide } from './caller';
 import type { AppDeps } from './deps';
+import { queueHomeRefresh } from './home';
 import { localeOf } from './people';
 import { scoreReport } from './reports/form';
 import { type ReviewSubject, reviewSubject } from './review';
@@ -101,6 +102,7 @@ export function confirmReports(
     if (!tx.events.claim(`view:${submission.viewId}`, 'view_submission', now)) return undefined;
     const caller = identifyCaller(tx, organisation, by, now);
     const confirmed: Confirmable[] = [];
+    const blockIds = new Set<number>();
     for (const versionId of submission.versionIds) {
       const found = confirmation(tx, caller, versionId);
       if (!found) continue;
@@ -147,7 +149,10 @@ export function confirmReports(
         },
       });
       confirmed.push({ versionId, unitName: subject.unit.name, total });
+      blockIds.add(subject.blockId);
     }
+    // The confirmed units' Homes show their reviewed score; the lead's and the admins' what is left to review.
+    if (confirmed.length) queueHomeRefresh(deps, tx, { blocks: [...blockIds], admins: true }, `confirm:${submission.viewId}`);
     return confirmed;
   });
   if (!outcome) return { kind: 'duplicate' };

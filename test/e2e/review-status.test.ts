@@ -560,6 +560,13 @@ describe('confirming the reports with nothing to score in one action', () => {
     t = await startTestBot({ now: BEFORE_DUE });
     for (const [code, user] of Object.entries(OFFICERS)) if (code !== 'STP') await submitReport(user, code, noBonus());
     t.clock.set(AFTER_DUE);
+    // An officer whose report is confirmed has its App Home open: it is drawn again with the reviewed score.
+    await t.driver.sendEvent(
+      { type: 'app_home_opened', user: OFFICERS.VKS, channel: `D${OFFICERS.VKS}`, tab: 'home', event_ts: '1.000' },
+      'Ev0HOMEVKS',
+    );
+    await t.bot.idle();
+    expect(textOf(t.slack.homeViews.get(OFFICERS.VKS)!)).not.toContain('Kết quả gần nhất đã thẩm định');
     const { body } = await status(CA);
     const opens = t.slack.callsTo('views.open').length;
     await press(CA, body, STATUS_CONFIRM_MANY, buttonValue(body, STATUS_CONFIRM_MANY));
@@ -582,6 +589,7 @@ describe('confirming the reports with nothing to score in one action', () => {
     const entries = t.bot.store.audit.all().filter((entry) => entry.action === 'report.reviewed');
     expect(entries).toHaveLength(5);
     for (const entry of entries) expect(entry.details).toMatchObject({ asItStands: true, comment });
+    expect(textOf(t.slack.homeViews.get(OFFICERS.VKS)!)).toContain('*Kết quả gần nhất đã thẩm định — Quý I:*');
 
     // The deputy confirms the lead's own unit without a comment: the message has no quote at all.
     const deputy = await status(DEMO.tt);
