@@ -151,8 +151,8 @@ describe('npx thidua', () => {
 
   it('console: a confirmation with no fields (the lead’s “Xác nhận tất cả”) is submitted with Enter, or closed with :cancel', async () => {
     const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
-    // Sở Tư pháp reports Quý I with nothing for the lead to score beyond its own self-scores.
-    const report = ['/thidua baocao', '95', '1', '1', '1', '1', '1', '1', '1', '0', '1', '1', '', '', '', '', '', ''];
+    // Sở Tư pháp reports Quý I with nothing for the lead to score beyond its own self-scores (no link, no file, no notes).
+    const report = ['/thidua baocao', '95', '1', '1', '1', '1', '1', '1', '1', '0', '1', '1', '', '', '', '', '', '', ''];
     const walk = await finished(
       spawn(process.execPath, [BIN, 'console', '--at', '2021-04-01 08:00', '--as', 'U0TP0001'], {
         cwd: ROOT,
