@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { type ParsedUrlQuery, parse as parseQueryString, unescape as unescapeQueryValue } from 'node:querystring';
 import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from '@slack/bolt';
 import type { WireTimer } from './clock';
+import { RequestTurns } from './request-turns';
 
 /**
  * The door of POST /slack/events, in front of Bolt's HTTP receiver. A request is let in only when
@@ -13,6 +14,8 @@ import type { WireTimer } from './clock';
  * at most once a minute with the count, so a flood of forgeries cannot flood the log.
  */
 export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+/** How long one turn of the event loop handles requests before the rest wait for the next (src/request-turns.ts). */
+const HANDLING_BUDGET_MS = 10;
 /** Bolt's own limit on a request body. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
@@ -146,18 +149,21 @@ function parsedAsBolt(form: ParsedUrlQuery | undefined, body: Buffer): unknown {
  * Puts the check in front of `receiver`'s request listener (the one Bolt's server calls): the body is
  * read here, checked, and handed on already read and parsed, as Bolt accepts it (Bolt then checks
  * the signature again, and takes the parsed body from here). Slack's ssl_check pings carry no
- * signature; they are passed through (Bolt answers them without reading anything else).
+ * signature; they are passed through (Bolt answers them without reading anything else). A request
+ * read is checked and handled in arrival order, a few per turn of the event loop (RequestTurns), so
+ * a new connection is let in within milliseconds even under load.
  */
 export function guardSlackRequests(
   receiver: HTTPReceiver,
   options: { signingSecret: string; endpoint: string; wire: WireTimer; refused: RefusedRequests },
 ): void {
   shareParsedBodies();
+  const turns = new RequestTurns(HANDLING_BUDGET_MS, () => options.wire.nowMs());
   const inner: RequestListener = receiver.requestListener;
   receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'POST' || path !== options.endpoint) return inner(request, response);
-    readBody(request).then(
+    turns.after(readBody(request)).then(
       (body) => {
         const refuse = (status: number, reason: RefusalReason) => {
           options.refused.record(reason);
