@@ -1,4 +1,10 @@
+import { createHmac } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
+import type { HTTPReceiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { guardSlackRequests, RefusedRequests } from '../../src/http-guard';
+import { silentLogger } from '../../src/logger';
 import { RequestTurns } from '../../src/request-turns';
 
 /** Turns of the event loop played by hand: `nextTurn()` runs what was scheduled for the next one. */
@@ -91,5 +97,42 @@ describe('RequestTurns', () => {
     expect(got).toBe('body');
     expect(handled).toEqual(['a']);
     await expect(turns.after(Promise.reject(new Error('aborted')))).rejects.toThrow('aborted');
+  });
+});
+
+describe('the door of /slack/events', () => {
+  it('hands a request read once the turn spent its budget to Bolt only at the next turn', async () => {
+    const secret = 'turns-secret';
+    const handedOn: string[] = [];
+    const receiver = {
+      requestListener: (request: IncomingMessage) => handedOn.push(String(request.headers['x-name'])),
+    } as unknown as HTTPReceiver;
+    // Every reading of the wire clock is 20 ms later: the first request spends the turn's budget.
+    let wireMs = Date.now();
+    const wire = { nowMs: () => (wireMs += 20), sleep: async () => {} };
+    guardSlackRequests(receiver, { signingSecret: secret, endpoint: '/slack/events', wire, refused: new RefusedRequests(silentLogger) });
+    const send = (name: string) => {
+      const body = `command=%2Fthidua&text=${name}&user_id=U0TURNS`;
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const request = Object.assign(new PassThrough(), {
+        method: 'POST',
+        url: '/slack/events',
+        headers: {
+          'x-name': name,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': timestamp,
+          'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`,
+        },
+      });
+      receiver.requestListener(request as unknown as IncomingMessage, {} as ServerResponse);
+      request.end(body);
+    };
+    send('a');
+    send('b');
+    // The bodies are read and checked (stream events and promises, no turn of the loop).
+    for (let tick = 0; tick < 20; tick++) await new Promise((resolve) => process.nextTick(resolve));
+    expect(handedOn).toEqual(['a']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handedOn).toEqual(['a', 'b']);
   });
 });
