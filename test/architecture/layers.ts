@@ -31,6 +31,7 @@ export const MODULES: Module[] = [
       'src/config.ts',
       'src/logger.ts',
       'src/http-guard.ts',
+      'src/request-turns.ts',
       'src/listener-guards.ts',
       'src/slack-client.ts',
     ],
