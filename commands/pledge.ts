@@ -4,7 +4,7 @@ import { parseScopeWords } from '../src/domain/scope-words';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { deciderOf } from '../src/services/caller';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
-import { type PledgeForm, pledgeFormToOpen, pledgePages, pledgeStartValues } from '../src/services/pledges/form';
+import { changeReasonAsked, type PledgeForm, pledgeFormToOpen, pledgePages, pledgeStartValues } from '../src/services/pledges/form';
 import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, PLEDGE_CALLBACK, PLEDGE_INPUT_ACTION } from '../src/views/ids';
@@ -95,7 +95,16 @@ function pledgePage(
       page: position,
       criteria: [...items],
       values: pledgeStartValues(form),
-      ...(final ? { rest: { titles: form.titles, chosen: prefill?.titlesSought ?? [], commitments: prefill?.commitments ?? '' } } : {}),
+      ...(final
+        ? {
+            rest: {
+              titles: form.titles,
+              chosen: prefill?.titlesSought ?? [],
+              commitments: prefill?.commitments ?? '',
+              ...changeReasonAsked(form),
+            },
+          }
+        : {}),
       metadata,
     },
     locale,

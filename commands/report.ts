@@ -7,7 +7,14 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
 import { reportChangeRequests } from '../src/services/reports/change-requests';
-import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
+import {
+  changeReasonAsked,
+  provisionalInForce,
+  type ReportForm,
+  type ReportFormProblem,
+  reportFormToOpen,
+  reportPages,
+} from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
 import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
@@ -147,6 +154,7 @@ function reportPage(
               evidenceUrl: prefill?.evidenceUrl ?? null,
               evidenceFiles: prefill?.evidenceFiles ?? [],
               notes: prefill?.notes ?? '',
+              ...changeReasonAsked(form),
             },
           }
         : {}),

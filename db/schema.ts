@@ -138,6 +138,8 @@ export const years = sqliteTable('years', {
   overdueInChannel: integer('overdue_in_channel').notNull().default(1),
   /** The lead's “Nhắc” reaches a unit at most once in this many minutes. */
   nudgeIntervalMinutes: integer('nudge_interval_minutes').notNull().default(60),
+  /** A returned report is due again this many working days after the lead returns it, at the period's due time of day. */
+  resubmissionWorkingDays: integer('resubmission_working_days').notNull().default(3),
 });
 
 /**
@@ -315,6 +317,8 @@ export const pledgeVersions = sqliteTable(
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
+    /** Why the unit asks for the change (a change request's “Lý do điều chỉnh”); null when it is not one. */
+    changeReason: text('change_reason'),
   },
   (table) => [
     uniqueIndex('pledge_versions_pledge_version_idx').on(table.pledgeId, table.version),
@@ -393,6 +397,8 @@ export const reportVersions = sqliteTable(
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
+    /** Why the unit asks for the change (a change request's “Lý do điều chỉnh”); null when it is not one. */
+    changeReason: text('change_reason'),
   },
   (table) => [
     uniqueIndex('report_versions_report_version_idx').on(table.reportId, table.version),
@@ -434,6 +440,8 @@ export const reviews = sqliteTable(
     actingAsAdmin: integer('acting_as_admin', { mode: 'boolean' }).notNull().default(false),
     outcome: text('outcome', { enum: ['reviewed', 'returned'] }).notNull(),
     reason: text('reason'),
+    /** A returned report is due again by then (years[].reminders.resubmission_working_days); null for a review. */
+    resubmitBy: integer('resubmit_by', { mode: 'timestamp_ms' }),
     /** Carried over from the review of the version a correction replaced (its unchanged lines), not the lead's own look. */
     carriedFromReviewId: integer('carried_from_review_id'),
     /** Criteria of a carried review still waiting for the lead: the changed lines the lead decides. */

@@ -264,6 +264,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
       reportOpensDays: year.reportOpensDays,
       overdueInChannel: year.overdueInChannel,
       nudgeIntervalMinutes: year.nudgeIntervalMinutes,
+      resubmissionWorkingDays: year.resubmissionWorkingDays,
     };
     const existing = db.select().from(years).where(eq(years.year, year.year)).get();
     let yearChanged = false;
@@ -289,6 +290,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           existing.reportOpensDays,
           existing.overdueInChannel,
           existing.nudgeIntervalMinutes,
+          existing.resubmissionWorkingDays,
         ],
         [
           fields.theme,
@@ -305,6 +307,7 @@ function applyOrganisation(db: Db, data: OrganisationData, now: Date): ImportSum
           fields.reportOpensDays,
           fields.overdueInChannel,
           fields.nudgeIntervalMinutes,
+          fields.resubmissionWorkingDays,
         ],
       )
     ) {

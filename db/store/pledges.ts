@@ -37,6 +37,8 @@ export interface NewVersion {
   submittedBy: string;
   actingAsAdmin: boolean;
   submittedAt: Date;
+  /** Why the unit asks for the change (an amendment); absent otherwise. */
+  changeReason?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ export function pledgeQueries(statements: Statements) {
             submittedBy: placeholder('submittedBy'),
             actingAsAdmin: placeholder('actingAsAdmin'),
             submittedAt: placeholder('submittedAt'),
+            changeReason: placeholder('changeReason'),
           })
           .returning()
           .prepare(),
@@ -178,6 +181,7 @@ export function pledgeQueries(statements: Statements) {
         submittedBy: entry.submittedBy,
         actingAsAdmin: Number(entry.actingAsAdmin),
         submittedAt: entry.submittedAt.getTime(),
+        changeReason: entry.changeReason ?? null,
       }) as PledgeVersionRow;
       const addTarget = statement.addTarget();
       for (const [criterionId, value] of entry.targets) addTarget.run({ versionId: row.id, criterionId, value });

@@ -61,6 +61,8 @@ export interface NewReportVersion {
   actingAsAdmin: boolean;
   submittedAt: Date;
   late: boolean;
+  /** Why the unit asks for the change (a change request); absent otherwise. */
+  changeReason?: string;
 }
 
 export interface NewReview {
@@ -72,6 +74,8 @@ export interface NewReview {
   scores: ReadonlyMap<number, { points: number; note: string | null }>;
   corrections?: ReadonlyMap<number, Correction>;
   at: Date;
+  /** A returned report is due again by then. */
+  resubmitBy?: Date;
   /** A review carried over to a correction from the review `carriedFrom` of the version it replaced. */
   carriedFrom?: { reviewId: number; awaiting: readonly number[] };
 }
@@ -144,6 +148,7 @@ export function reportQueries(db: Db, statements: Statements) {
             evidenceUrl: placeholder('evidenceUrl'),
             evidenceFiles: placeholder('evidenceFiles'),
             notes: placeholder('notes'),
+            changeReason: placeholder('changeReason'),
           })
           .returning()
           .prepare(),
@@ -274,6 +279,7 @@ export function reportQueries(db: Db, statements: Statements) {
         evidenceUrl: entry.evidenceUrl,
         evidenceFiles: JSON.stringify(entry.evidenceFiles ?? []),
         notes: entry.notes,
+        changeReason: entry.changeReason ?? null,
       }) as ReportVersionRow;
       const addValue = statement.addValue();
       for (const [criterionId, value] of entry.values)
@@ -301,6 +307,7 @@ export function reportQueries(db: Db, statements: Statements) {
           outcome: entry.outcome,
           reason: entry.reason,
           createdAt: entry.at,
+          ...(entry.resubmitBy ? { resubmitBy: entry.resubmitBy } : {}),
           ...(entry.carriedFrom ? { carriedFromReviewId: entry.carriedFrom.reviewId, awaiting: [...entry.carriedFrom.awaiting] } : {}),
         })
         .returning()

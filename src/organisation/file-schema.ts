@@ -252,8 +252,16 @@ export function organisationFileSchema(locale: Locale, dates: 'file' | 'sheet' =
           .min(0)
           .max(7 * 24 * 60)
           .default(60),
+        resubmission_working_days: z.number().int().min(1).max(30).default(3),
       })
-      .default({ before_days: [7, 3, 1], at: '08:00', overdue_every_days: 2, overdue_in_channel: 1, nudge_interval_minutes: 60 }),
+      .default({
+        before_days: [7, 3, 1],
+        at: '08:00',
+        overdue_every_days: 2,
+        overdue_in_channel: 1,
+        nudge_interval_minutes: 60,
+        resubmission_working_days: 3,
+      }),
     criteria: z.array(criterion).default([]),
     groups: groups.optional(),
     not_applicable: notApplicable.optional(),

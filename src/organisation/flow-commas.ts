@@ -89,6 +89,7 @@ export const ORGANISATION_FILE_KEYS: ReadonlySet<string> = new Set([
   'overdue_every_days',
   'overdue_in_channel',
   'nudge_interval_minutes',
+  'resubmission_working_days',
   'criteria',
   'group',
   'max',

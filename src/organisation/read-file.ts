@@ -49,6 +49,7 @@ export interface YearData {
   reportOpensDays: number;
   overdueInChannel: number;
   nudgeIntervalMinutes: number;
+  resubmissionWorkingDays: number;
   /** Null: the default bands. */
   gradeBands: GradeBands | null;
   /** Null: the whole-year period if there is one, else the average of the periods (src/domain/year-result.ts). */
@@ -247,6 +248,7 @@ function normalise(file: OrganisationFile): OrganisationData {
       reportOpensDays: year.report_opens_days,
       overdueInChannel: year.reminders.overdue_in_channel,
       nudgeIntervalMinutes: year.reminders.nudge_interval_minutes,
+      resubmissionWorkingDays: year.reminders.resubmission_working_days,
       gradeBands: year.grades ? gradeBandsOf(year.grades) : null,
       yearResult: year.year_result ?? null,
       commendations: year.commendations ? commendationRules(year.commendations) : null,

@@ -222,6 +222,15 @@ export const WORKBOOK: readonly SheetLayout[] = [
         'Mặc định 2; 0: chỉ một lần',
         'Default 2; 0: once',
       ),
+      column(
+        'resubmission_working_days',
+        'Hạn nộp lại (ngày làm việc)',
+        'Resubmission due (working days)',
+        'number',
+        'Báo cáo bị trả lại phải nộp lại trong số ngày làm việc này; mặc định 3',
+        'A returned report is due again within this many working days; default 3',
+        true,
+      ),
       column('report_grace_hours', 'Được sửa sau hạn (giờ)', 'Edits after the due (hours)', 'number', 'Mặc định 0', 'Default 0'),
       column('summary_at', 'Giờ đăng tổng hợp', 'Summary time', 'time', 'Mặc định 09:00', 'Default 09:00'),
       column(

@@ -182,13 +182,13 @@ class WorkbookReader {
       if (year === undefined || year === null) return this.problem(row.where('year'), workbookText[this.locale].yearMissing);
       const earlier = this.years.get(String(year));
       if (earlier) return this.problem(row.where('year'), workbookText[this.locale].duplicateYear(String(year), earlier.row));
-      const fields = row.fields(['before_days', 'at', 'overdue_every_days', 'quorum', 'one_title_per_unit']);
+      const fields = row.fields(['before_days', 'at', 'overdue_every_days', 'resubmission_working_days', 'quorum', 'one_title_per_unit']);
       // The deliberation's rules of the year (years[].commendations); its titles come from their own sheet.
       const deliberation = Object.fromEntries(
         (['quorum', 'one_title_per_unit'] as const).flatMap((name) => (row.values[name] !== undefined ? [[name, row.values[name]]] : [])),
       );
       const reminders = Object.fromEntries(
-        (['before_days', 'at', 'overdue_every_days'] as const).flatMap((name) =>
+        (['before_days', 'at', 'overdue_every_days', 'resubmission_working_days'] as const).flatMap((name) =>
           row.values[name] !== undefined ? [[name, row.values[name]]] : [],
         ),
       );

@@ -1,4 +1,4 @@
-import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
+import type { ActionsBlock, InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { VersionStatus } from '../domain/versions';
 import { formatDateTime } from '../i18n/format';
@@ -12,6 +12,7 @@ import {
   CHANGE_REQUEST_REASON_BLOCK,
   CHANGE_REQUEST_REASON_CALLBACK,
   CHANGE_REQUEST_REJECT,
+  UNIT_CHANGE_REASON_BLOCK,
 } from './ids';
 
 /**
@@ -32,7 +33,10 @@ export interface ChangeRequestFacts {
   actingAsAdmin: boolean;
   decidedBy?: string | null;
   decidedAt?: Date | null;
+  /** The decider's reason for a rejection. */
   reason?: string | null;
+  /** Why the unit asks for the change (“Lý do điều chỉnh”); null on a request stored before it was asked. */
+  changeReason?: string | null;
 }
 
 export const changeRequestText = defineMessages(
@@ -40,6 +44,11 @@ export const changeRequestText = defineMessages(
     heading: (title: string, unit: string) => `*Đề nghị: ${title}* — ${unit}`,
     requested: (by: string, at: string, byAdmin: boolean) => `Người gửi: ${by}, ${at}${byAdmin ? ' (quản trị viên thay đơn vị)' : ''}`,
     changes: '*Thay đổi:*',
+    changeReason: (reason: string) => `*Lý do điều chỉnh:* “${reason}”`,
+    yourReason: (reason: string) => `Lý do điều chỉnh đơn vị đã nêu: “${reason}”.`,
+    reasonField: 'Lý do điều chỉnh',
+    reasonFieldHint: 'Bắt buộc: vì sao đơn vị đề nghị điều chỉnh. Trưởng khối đọc lý do này khi duyệt.',
+    reasonFieldRequired: 'Cần nêu lý do điều chỉnh.',
     noChanges: 'Không có thay đổi nào.',
     moreChanges: (count: number) => `… và ${count} thay đổi khác.`,
     approve: 'Duyệt',
@@ -84,6 +93,11 @@ export const changeRequestText = defineMessages(
     heading: (title: string, unit: string) => `*Request: ${title}* — ${unit}`,
     requested: (by: string, at: string, byAdmin: boolean) => `Sent by ${by}, ${at}${byAdmin ? ' (an admin for the unit)' : ''}`,
     changes: '*Changes:*',
+    changeReason: (reason: string) => `*Reason for the change:* “${reason}”`,
+    yourReason: (reason: string) => `The reason the unit gave: “${reason}”.`,
+    reasonField: 'Reason for the change',
+    reasonFieldHint: 'Required: why the unit asks for this change. The block lead reads it when deciding.',
+    reasonFieldRequired: 'Give the reason for the change.',
     noChanges: 'No changes.',
     moreChanges: (count: number) => `… and ${count} more changes.`,
     approve: 'Approve',
@@ -196,6 +210,7 @@ export function buildChangeRequestMessage(
     section(
       `${text.heading(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName))}\n${text.requested(mention(request.requestedBy), formatDateTime(request.requestedAt, zone, locale), request.actingAsAdmin)}`,
     ),
+    ...(request.changeReason ? [section(truncate(text.changeReason(escapeMrkdwn(request.changeReason)), 3000))] : []),
     ...(lines.length
       ? packTexts([text.changes, ...lines], '\n', { limit: 3000 }).map((chunk) => section(chunk))
       : [section(text.noChanges)]),
@@ -204,17 +219,39 @@ export function buildChangeRequestMessage(
   return { text: escapeMrkdwn(`${request.title} — ${request.unitName}`), blocks };
 }
 
-/** The DM to whoever asked, once the request is decided. */
-export function buildChangeRequestOutcome(request: ChangeRequestFacts, zone: string, locale: Locale): { text: string } {
-  const text = changeRequestText[locale].outcome;
+/** The DM to whoever asked, once the request is decided: the decision, the reason the unit gave, then what `details` adds (a report's changed points). */
+export function buildChangeRequestOutcome(
+  request: ChangeRequestFacts,
+  zone: string,
+  locale: Locale,
+  details: readonly string[] = [],
+): { text: string } {
+  const text = changeRequestText[locale];
   const by = mention(request.decidedBy ?? '');
   const at = request.decidedAt ? formatDateTime(request.decidedAt, zone, locale) : '';
-  return {
-    text:
-      request.status === 'accepted'
-        ? text.approved(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at)
-        : text.rejected(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at, escapeMrkdwn(request.reason ?? '')),
-  };
+  const decision =
+    request.status === 'accepted'
+      ? text.outcome.approved(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at)
+      : text.outcome.rejected(escapeMrkdwn(request.title), escapeMrkdwn(request.unitName), by, at, escapeMrkdwn(request.reason ?? ''));
+  const reason = request.changeReason ? [text.yourReason(escapeMrkdwn(request.changeReason))] : [];
+  return { text: [decision, ...reason, ...details].join('\n') };
+}
+
+/** The last page's “Lý do điều chỉnh” field of a unit's form that asks for a change, with what was typed before. */
+export function changeReasonField(initial: string, actionId: string, locale: Locale): InputBlock {
+  const text = changeRequestText[locale];
+  return field(UNIT_CHANGE_REASON_BLOCK, text.reasonField, text.reasonFieldHint, {
+    type: 'plain_text_input',
+    action_id: actionId,
+    multiline: true,
+    max_length: FIELD_LIMITS.reason,
+    ...(initial ? { initial_value: initial } : {}),
+  });
+}
+
+/** The error beside an empty “Lý do điều chỉnh”, by its block id. */
+export function changeReasonError(locale: Locale): [string, string] {
+  return [UNIT_CHANGE_REASON_BLOCK, changeRequestText[locale].reasonFieldRequired];
 }
 
 /** Asks why the request is rejected; the request is repeated so the decider sees what they reject. */

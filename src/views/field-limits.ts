@@ -14,6 +14,7 @@ import {
   REVIEW_REASON_BLOCK,
   REVIEW_VALUE_BLOCK_PREFIX,
   STATUS_CONFIRM_COMMENT_BLOCK,
+  UNIT_CHANGE_REASON_BLOCK,
 } from './ids';
 
 /**
@@ -56,6 +57,7 @@ const BY_BLOCK: readonly [blockId: string, kind: 'exact' | 'prefix', limit: numb
   [REVIEW_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
   [STATUS_CONFIRM_COMMENT_BLOCK, 'exact', FIELD_LIMITS.reason],
   [CHANGE_REQUEST_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
+  [UNIT_CHANGE_REASON_BLOCK, 'exact', FIELD_LIMITS.reason],
   [directiveIds.fields.number, 'exact', FIELD_LIMITS.directiveNumber],
   [directiveIds.fields.kindOther, 'exact', FIELD_LIMITS.directiveKind],
   [directiveIds.fields.replacedBy, 'exact', FIELD_LIMITS.directiveNumber],

@@ -37,6 +37,8 @@ export const CHANGE_REQUEST_REJECT = 'change_request_reject';
 export const CHANGE_REQUEST_REASON_CALLBACK = 'change_request_reason';
 export const CHANGE_REQUEST_REASON_BLOCK = 'change_request_reason';
 export const CHANGE_REQUEST_REASON_ACTION = 'reason';
+/** The unit's reason for a change it asks for, on the last page of its pledge or report form. */
+export const UNIT_CHANGE_REASON_BLOCK = 'unit_change_reason';
 /** Followed by "<kind>_<id>": the actions block of one request. */
 export const CHANGE_REQUEST_ACTIONS_BLOCK_PREFIX = 'change_request_';
 

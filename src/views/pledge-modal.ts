@@ -1,8 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { FormProblem, PledgedKind, TargetProblem } from '../domain/pledge-form';
+import type { ChangeReasonProblem } from '../domain/versions';
 import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
+import { changeReasonError, changeReasonField } from './change-request';
 import { type Decider, deciderText } from './common-text';
 import { FIELD_LIMITS } from './field-limits';
 import {
@@ -36,7 +38,10 @@ export function targetProblemText(problem: TargetProblem, kind: PledgedKind, loc
 }
 
 /** One message per field in error, by block id: what Slack shows beside each (response_action: errors). */
-export function pledgeErrors(problems: readonly FormProblem<PledgeCriterion>[], locale: Locale): Record<string, string> {
+export function pledgeErrors(
+  problems: readonly (FormProblem<PledgeCriterion> | ChangeReasonProblem)[],
+  locale: Locale,
+): Record<string, string> {
   const text = pledgeText[locale].problem;
   return Object.fromEntries(
     problems.map((problem) =>
@@ -44,7 +49,9 @@ export function pledgeErrors(problems: readonly FormProblem<PledgeCriterion>[], 
         ? [targetBlockId(problem.id), targetProblemText(problem.problem, problem.id.kind, locale)]
         : problem.field === 'titles'
           ? [PLEDGE_TITLES_BLOCK, text.titles]
-          : [PLEDGE_SIGN_BLOCK, text.signature],
+          : problem.field === 'change_reason'
+            ? changeReasonError(locale)
+            : [PLEDGE_SIGN_BLOCK, text.signature],
     ),
   );
 }
@@ -67,7 +74,7 @@ export interface PledgeModalFacts {
   /** The values to start from, by pledgeItemKey. */
   values: ReadonlyMap<string, number>;
   /** Titles, commitments and signature: on the last page only. */
-  rest?: { titles: string[]; chosen: string[]; commitments: string };
+  rest?: { titles: string[]; chosen: string[]; commitments: string; changeReason?: string };
   metadata: string;
 }
 
@@ -125,7 +132,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
     );
   }
   if (facts.rest) {
-    const { titles, chosen, commitments } = facts.rest;
+    const { titles, chosen, commitments, changeReason } = facts.rest;
     const options = titles.map((title) => option(title, titleValue(title)));
     const initial = options.filter((candidate) => chosen.some((title) => titleValue(title) === candidate.value));
     blocks.push(
@@ -155,6 +162,7 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
         action_id: PLEDGE_INPUT_ACTION,
         options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)],
       }),
+      ...(changeReason !== undefined ? [changeReasonField(changeReason, PLEDGE_INPUT_ACTION, locale)] : []),
     );
   }
   return formModal({

@@ -2,10 +2,12 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import { EVIDENCE_FILE_TYPES, type EvidenceFile, type EvidenceFilesProblem, MAX_EVIDENCE_FILES } from '../domain/evidence';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
 import type { EntryDetail } from '../domain/scoring';
+import type { ChangeReasonProblem } from '../domain/versions';
 import { formatDate, formatDateTime, formatLocalDate, formatNumber } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { ruleLine } from '../standings/rule-text';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, section, truncate } from './blocks';
+import { changeReasonError, changeReasonField } from './change-request';
 import { type Decider, deciderText } from './common-text';
 import { FIELD_LIMITS } from './field-limits';
 import {
@@ -74,22 +76,27 @@ function filesProblemText(problem: EvidenceFilesProblem, locale: Locale): string
 }
 
 /** Slack's per-field errors for a report page. */
-export function reportErrors(problems: readonly ReportProblem<ReportCriterion>[], locale: Locale): Record<string, string> {
+export function reportErrors(
+  problems: readonly (ReportProblem<ReportCriterion> | ChangeReasonProblem)[],
+  locale: Locale,
+): Record<string, string> {
   const text = reportText[locale].problem;
   return Object.fromEntries(
     problems.map((problem) =>
-      problem.field === 'value'
-        ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)]
-        : problem.field === 'indicator'
-          ? [
-              indicatorBlockId(problem.id.id, problem.code),
-              valueProblemText(problem.problem, { kind: 'target', maxPoints: problem.id.maxPoints }, locale),
-            ]
-          : problem.field === 'reason'
-            ? [reasonBlockId(problem.id.id), text.reason]
-            : problem.field === 'files'
-              ? [REPORT_FILES_BLOCK, filesProblemText(problem.problem, locale)]
-              : [REPORT_EVIDENCE_BLOCK, text.evidence],
+      problem.field === 'change_reason'
+        ? changeReasonError(locale)
+        : problem.field === 'value'
+          ? [valueBlockId(problem.id.id), valueProblemText(problem.problem, problem.id, locale)]
+          : problem.field === 'indicator'
+            ? [
+                indicatorBlockId(problem.id.id, problem.code),
+                valueProblemText(problem.problem, { kind: 'target', maxPoints: problem.id.maxPoints }, locale),
+              ]
+            : problem.field === 'reason'
+              ? [reasonBlockId(problem.id.id), text.reason]
+              : problem.field === 'files'
+                ? [REPORT_FILES_BLOCK, filesProblemText(problem.problem, locale)]
+                : [REPORT_EVIDENCE_BLOCK, text.evidence],
     ),
   );
 }
@@ -120,7 +127,7 @@ export interface ReportModalFacts {
   automatic?: { pledgeSignedAt: Date | null; pledgeDue: Date };
   values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   /** Evidence and notes: on the last page only. */
-  rest?: { evidenceUrl: string | null; evidenceFiles: readonly EvidenceFile[]; notes: string };
+  rest?: { evidenceUrl: string | null; evidenceFiles: readonly EvidenceFile[]; notes: string; changeReason?: string };
   metadata: string;
 }
 
@@ -345,6 +352,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
         max_length: FIELD_LIMITS.notes,
         ...(facts.rest.notes ? { initial_value: facts.rest.notes } : {}),
       }),
+      ...(facts.rest.changeReason !== undefined ? [changeReasonField(facts.rest.changeReason, REPORT_INPUT_ACTION, locale)] : []),
     );
   }
   return formModal({

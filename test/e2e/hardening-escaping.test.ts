@@ -65,7 +65,10 @@ describe('escaping what people type and what the organisation file holds', () =>
     t.clock.set(AFTER_DUE);
     // Locked now: a change becomes a request to the lead, who rejects it with a reason.
     await openModalBy(t, STP, 'baocao Q1', CHANNEL);
-    const requested = await t.driver.submitView(STP, reportAnswers({ report_notes: `${HOSTILE} (sửa)`, [reasonBlock('T')]: HOSTILE }));
+    const requested = await t.driver.submitView(
+      STP,
+      reportAnswers({ report_notes: `${HOSTILE} (sửa)`, [reasonBlock('T')]: HOSTILE, unit_change_reason: HOSTILE }),
+    );
     const request = await t.slack.waitFor(() => t.slack.dmsTo(CA).at(-1), 5000, 'the change request');
     expect(JSON.stringify(request.blocks)).toContain('“&lt;!channel&gt; &lt;@UEVIL01&gt;');
     await openModalFromMessage(t, CA, request, CHANGE_REQUEST_REJECT);

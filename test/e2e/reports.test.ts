@@ -140,17 +140,31 @@ describe('submitting a period report', () => {
     expect(textOf(structuredClone(view.view))).toContain(
       'Báo cáo đã khóa từ 10/04/2021 17:00: thay đổi sẽ thành đề nghị sửa gửi Trưởng khối (Công an tỉnh) duyệt',
     );
-    const reply = await t.driver.submitView(STP, { [value('1')]: '100' });
+    // A change request asks why, on the form's last page; an empty reason is refused beside the field.
+    expect(inputsOf(structuredClone(view.view)).map((input) => input.blockId)).toContain('unit_change_reason');
+    const outboxBefore = t.bot.store.outbox.all().length;
+    const missing = await t.driver.submitView(STP, { [value('1')]: '100', unit_change_reason: '  ' });
+    expect(missing.body).toEqual({ response_action: 'errors', errors: { unit_change_reason: 'Cần nêu lý do điều chỉnh.' } });
+    expect(reportOf('STP').versions).toHaveLength(1);
+    expect(t.bot.store.outbox.all()).toHaveLength(outboxBefore);
+    const reply = await t.driver.submitView(STP, {
+      [value('1')]: '100',
+      unit_change_reason: 'Số liệu quý I được Sở Tài chính xác nhận lại',
+    });
     expect(textOf(resultOf(reply))).toBe(
       'Đã gửi đề nghị sửa báo cáo tới Trưởng khối (Công an tỉnh) duyệt. Bản đang có hiệu lực giữ nguyên đến khi được duyệt; kết quả sẽ được báo qua tin nhắn riêng.',
     );
     let stored = reportOf('STP');
-    expect(stored.versions.map((version) => version.status)).toEqual(['accepted', 'pending']);
+    expect(stored.versions.map((version) => [version.status, version.changeReason])).toEqual([
+      ['accepted', null],
+      ['pending', 'Số liệu quý I được Sở Tài chính xác nhận lại'],
+    ]);
     expect(stored.inForce!.values.get(criterion('1').id)?.value).toBe(98);
 
     const request = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, "the lead's DM"));
     expect(textOf(request)).toContain('*Đề nghị: Sửa báo cáo Quý I năm 2021* — Sở Tư pháp');
     expect(textOf(request)).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% → 100%');
+    expect(textOf(request)).toContain('*Lý do điều chỉnh:* “Số liệu quý I được Sở Tài chính xác nhận lại”');
     expect(buttonValue(request, CHANGE_REQUEST_APPROVE)).toBe(`report:${stored.versions[1]!.id}`);
     const otherDm = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM"));
 
@@ -160,11 +174,12 @@ describe('submitting a period report', () => {
       value: buttonValue(request, CHANGE_REQUEST_APPROVE),
       in: { message: request },
     });
-    await t.slack.waitFor(
-      () => t.slack.dmsTo(STP).some((message) => message.text.includes('đã được <@U0CA0001> duyệt')),
+    const outcome = await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được <@U0CA0001> duyệt')),
       5000,
       'the outcome',
     );
+    expect(outcome.text).toContain('Lý do điều chỉnh đơn vị đã nêu: “Số liệu quý I được Sở Tài chính xác nhận lại”.');
     stored = reportOf('STP');
     expect(stored.versions.map((version) => [version.status, version.decidedBy, version.late])).toEqual([
       ['accepted', null, false],
@@ -176,6 +191,11 @@ describe('submitting a period report', () => {
       'report.change_requested',
       'report.change_approved',
     ]);
+    expect(t.bot.store.audit.all()[1]!.details).toMatchObject({ reason: 'Số liệu quý I được Sở Tài chính xác nhận lại' });
+    const log = await firstResponse(t.slack, (await t.driver.slashCommand(ADMIN, 'quantri nhatky STP', CHANNEL)).responseUrl);
+    expect(textOf(log)).toContain(
+      `<@${STP}>: đề nghị sửa báo cáo Quý I, lý do: “Số liệu quý I được Sở Tài chính xác nhận lại” — Sở Tư pháp`,
+    );
 
     // The other lead officer reads English: a press on the decided request answers in English.
     await t.driver.slashCommand(CA2, 'ngonngu en', CHANNEL);
@@ -198,7 +218,7 @@ describe('submitting a period report', () => {
     expect(inside.shown).toContain('Đơn vị sửa báo cáo trực tiếp đến 12/04/2021 17:00');
     expect(textOf(resultOf(inside.reply))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2).');
     t.clock.set(new Date('2021-04-12T11:00:00Z')); // 12/04 18:00: the grace is over
-    const after = await submit(STP, { [value('1')]: '100' }, 'baocao Q1');
+    const after = await submit(STP, { [value('1')]: '100', unit_change_reason: 'Sai số liệu' }, 'baocao Q1');
     expect(after.shown).toContain('Báo cáo đã khóa từ 12/04/2021 17:00');
     // Lateness is the report's, by its first submission: every version agrees.
     expect(reportOf('STP').versions.map((version) => [version.status, version.late])).toEqual([

@@ -362,7 +362,7 @@ describe('a correction approved after the review', () => {
   async function correctAndApprove(changes: Record<string, string>) {
     const dmsBefore = t.slack.dmsTo(CA).length;
     await openModalBy(t, STP, 'baocao q1', CHANNEL);
-    await t.driver.submitView(STP, changes);
+    await t.driver.submitView(STP, { unit_change_reason: 'Bổ sung số liệu', ...changes });
     const request = await t.slack.waitFor(() => t.slack.dmsTo(CA)[dmsBefore], 5000, 'the change request');
     await t.driver.pressButton({
       userId: CA,

@@ -1,10 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../../db/store';
 import type { OrganisationSettings } from '../../../db/store/organisation';
+import { type ChangeReasonProblem, readChangeReason } from '../../domain/versions';
 import type { Locale } from '../../i18n/messages';
 import { buildChangeRequestMessage, type ChangeRequestFacts } from '../../views/change-request';
+import { UNIT_CHANGE_REASON_BLOCK } from '../../views/ids';
 import { decidersOf, type UnitRequest } from '../caller';
 import type { AppDeps } from '../deps';
+import type { FormAnswers } from '../unit-forms/submit';
 
 /**
  * Change requests: after a due, a change to what a unit submitted (its pledge, its periodic report)
@@ -51,7 +54,11 @@ export function versionFacts(version: {
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionReason: string | null;
-}): Pick<ChangeRequest, 'status' | 'requestedBy' | 'requestedAt' | 'actingAsAdmin' | 'decidedBy' | 'decidedAt' | 'reason'> {
+  changeReason: string | null;
+}): Pick<
+  ChangeRequest,
+  'status' | 'requestedBy' | 'requestedAt' | 'actingAsAdmin' | 'decidedBy' | 'decidedAt' | 'reason' | 'changeReason'
+> {
   return {
     status: version.status,
     requestedBy: version.submittedBy,
@@ -60,7 +67,20 @@ export function versionFacts(version: {
     decidedBy: version.decidedBy,
     decidedAt: version.decidedAt,
     reason: version.decisionReason,
+    changeReason: version.changeReason,
   };
+}
+
+/**
+ * The “Lý do điều chỉnh” of a unit form's last page when the submission is a change request: required.
+ * A modal drawn before the form became one (the lock passed while it was open) has no such field,
+ * so it is stored without a reason rather than refused with an error beside a field not shown.
+ */
+export function changeReasonOf(answers: FormAnswers): { ok: true; changeReason?: string } | { ok: false; problem: ChangeReasonProblem } {
+  const answer = answers.get(UNIT_CHANGE_REASON_BLOCK);
+  if (!answer) return { ok: true };
+  const changeReason = readChangeReason(answer.text);
+  return changeReason ? { ok: true, changeReason } : { ok: false, problem: { field: 'change_reason' } };
 }
 
 /** ChangeRequestKind.decide over the versions a kind keeps in the store (tx.pledges, tx.reports). */

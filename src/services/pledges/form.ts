@@ -77,6 +77,16 @@ export function loadPledgeForm(store: Store, unit: UnitRow, block: BlockRow, yea
   };
 }
 
+/** Whether a submission of the form is an amendment for the block lead, which asks the unit why (“Lý do điều chỉnh”). */
+export function asksChangeReason(form: Pick<PledgeForm, 'mode'>): boolean {
+  return form.mode === 'amend';
+}
+
+/** The “Lý do điều chỉnh” the last page asks when it does, prefilled from the pending amendment's. */
+export function changeReasonAsked(form: Pick<PledgeForm, 'mode' | 'pending'>): { changeReason?: string } {
+  return asksChangeReason(form) ? { changeReason: form.pending?.changeReason ?? '' } : {};
+}
+
 /** The values the form starts from, by pledgeItemKey: the pending amendment's, else the version in force. */
 export function pledgeStartValues(form: Pick<PledgeForm, 'criteria' | 'pending' | 'inForce'>): Map<string, number> {
   const prefill = form.pending ?? form.inForce;

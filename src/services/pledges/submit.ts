@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { diffPledges, type PledgeContent } from '../../domain/pledge-diff';
 import { checkPledgeForm, type FormProblem, isValidTarget } from '../../domain/pledge-form';
+import type { ChangeReasonProblem } from '../../domain/versions';
 import type { Decider } from '../../views/common-text';
 import { PLEDGE_COMMITMENTS_BLOCK, PLEDGE_SIGN_BLOCK, PLEDGE_SIGN_OPTION, PLEDGE_TITLES_BLOCK } from '../../views/ids';
 import { buildCovenant, buildSignedLine, describePledgeChanges, type PledgeCriterion, pledgeItemKey } from '../../views/pledge';
 import { targetBlockId, titleValue } from '../../views/pledge-modal';
-import { type ChangeRequest, queueChangeRequest } from '../change-requests/requests';
+import { type ChangeRequest, changeReasonOf, queueChangeRequest } from '../change-requests/requests';
 import { queueChannelLine } from '../channel-posts';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, pledgeChangeRequests } from './change-requests';
-import { covenantFacts, loadPledgeForm, type PledgeForm, type PledgeMetadata, pledgeMetadata, pledgePages } from './form';
+import { asksChangeReason, covenantFacts, loadPledgeForm, type PledgeForm, type PledgeMetadata, pledgeMetadata, pledgePages } from './form';
 
 /**
  * Signing a pledge (giao ước thi đua): before the year's pledge_due every valid submission is a new
@@ -25,7 +26,7 @@ export type PledgeApplied =
   | { kind: 'updated'; version: number; withdrawn: number[] }
   | { kind: 'requested'; decider?: Decider; withdrawn: number[] };
 
-export type PledgeProblem = FormProblem<PledgeCriterion>;
+export type PledgeProblem = FormProblem<PledgeCriterion> | ChangeReasonProblem;
 
 export interface PledgeFormTypes {
   metadata: PledgeMetadata;
@@ -33,11 +34,11 @@ export interface PledgeFormTypes {
   item: PledgeCriterion;
   /** A target or ceiling. */
   entry: number;
-  /** The titles and commitments the last page adds. */
-  rest: { titles: string[]; commitments: string };
+  /** The titles and commitments the last page adds, and the reason for an amendment. */
+  rest: { titles: string[]; commitments: string; changeReason?: string };
   problem: PledgeProblem;
-  /** Targets by pledgeItemKey. */
-  content: PledgeContent<string>;
+  /** Targets by pledgeItemKey, and the reason for an amendment. */
+  content: PledgeContent<string> & { changeReason?: string };
   applied: PledgeApplied;
 }
 
@@ -67,11 +68,17 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
       titles,
       signed: (answers.get(PLEDGE_SIGN_BLOCK)?.selected ?? []).includes(PLEDGE_SIGN_OPTION),
     });
-    if (checked.problems.length) return { ok: false, problems: checked.problems };
+    const reason = final && asksChangeReason(form) ? changeReasonOf(answers) : { ok: true as const };
+    const problems: PledgeProblem[] = [...checked.problems, ...(reason.ok ? [] : [reason.problem])];
+    if (problems.length) return { ok: false, problems };
     return {
       ok: true,
       entries: items.map((criterion) => checked.values.get(criterion)!),
-      rest: { titles, commitments: (answers.get(PLEDGE_COMMITMENTS_BLOCK)?.text ?? '').trim() },
+      rest: {
+        titles,
+        commitments: (answers.get(PLEDGE_COMMITMENTS_BLOCK)?.text ?? '').trim(),
+        ...(reason.ok && reason.changeReason ? { changeReason: reason.changeReason } : {}),
+      },
     };
   },
   entry: z.number(),
@@ -80,6 +87,7 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
     targets: new Map(form.criteria.map((criterion, index) => [pledgeItemKey(criterion), entries[index]!])),
     titles: rest.titles,
     commitments: rest.commitments,
+    ...(rest.changeReason ? { changeReason: rest.changeReason } : {}),
   }),
   apply: applyPledge,
   withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
@@ -111,7 +119,7 @@ function applyPledge({
   by,
   actingAsAdmin,
   now,
-}: Submitted<PledgeForm, PledgeContent<string>>): PledgeApplied {
+}: Submitted<PledgeForm, PledgeFormTypes['content']>): PledgeApplied {
   const order = form.criteria.map(pledgeItemKey);
   const pledge = tx.pledges.ensure(form.year.year, form.unit.id, form.block.id);
   const inForce = tx.pledges.inForce(pledge.id);
@@ -149,9 +157,19 @@ function applyPledge({
   };
 
   if (inForce && afterDue) {
-    const version = tx.pledges.add({ ...fields, status: 'pending' });
+    const version = tx.pledges.add({
+      ...fields,
+      status: 'pending',
+      ...(content.changeReason ? { changeReason: content.changeReason } : {}),
+    });
     const request: ChangeRequest = pledgeChangeRequests.load(tx, version.id, organisation.locale)!;
-    audit('pledge.amendment_requested', { versionId: version.id, replacing: inForce.id, withdrawn, changes: request.changes });
+    audit('pledge.amendment_requested', {
+      versionId: version.id,
+      replacing: inForce.id,
+      withdrawn,
+      changes: request.changes,
+      ...(content.changeReason ? { reason: content.changeReason } : {}),
+    });
     const deciders = queueChangeRequest(deps, tx, request, organisation);
     return {
       kind: 'requested',

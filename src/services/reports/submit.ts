@@ -4,17 +4,19 @@ import { isLate, isOpen, periodEndsAt } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
+import type { ChangeReasonProblem } from '../../domain/versions';
 import type { Decider } from '../../views/common-text';
 import { REPORT_EVIDENCE_BLOCK, REPORT_FILES_BLOCK, REPORT_KEPT_FILES_BLOCK, REPORT_NOTES_BLOCK } from '../../views/ids';
 import { buildReportConfirmation, buildSubmittedLine, type ProvisionalScore, type ReportCriterion } from '../../views/report';
 import { indicatorBlockId, reasonBlockId, valueBlockId } from '../../views/report-modal';
 import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
-import { queueChangeRequest } from '../change-requests/requests';
+import { changeReasonOf, queueChangeRequest } from '../change-requests/requests';
 import { queueChannelLine } from '../channel-posts';
 import type { Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
 import {
+  asksChangeReason,
   formSubject,
   loadReportForm,
   provisionalScore,
@@ -78,17 +80,17 @@ export type ReportApplied =
   | { kind: 'updated'; version: number; score: ProvisionalScore; withdrawn: number[] }
   | { kind: 'requested'; decider?: Decider; withdrawn: number[] };
 
-export type ReportEntryProblem = ReportProblem<ReportCriterion>;
+export type ReportEntryProblem = ReportProblem<ReportCriterion> | ChangeReasonProblem;
 
 export interface ReportFormTypes {
   metadata: ReportMetadata;
   form: ReportForm;
   item: ReportCriterion;
   entry: ReportEntry;
-  /** The evidence link and files and the notes the last page adds. */
-  rest: ReportRest;
+  /** The evidence link and files and the notes the last page adds, and the reason for a change request. */
+  rest: ReportRest & { changeReason?: string };
   problem: ReportEntryProblem;
-  content: ReportContent;
+  content: ReportContent & { changeReason?: string };
   applied: ReportApplied;
 }
 
@@ -147,7 +149,9 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
           }
         : {}),
     });
-    if (checked.problems.length) return { ok: false, problems: checked.problems };
+    const reason = final && asksChangeReason(form) ? changeReasonOf(answers) : { ok: true as const };
+    const problems: ReportEntryProblem[] = [...checked.problems, ...(reason.ok ? [] : [reason.problem])];
+    if (problems.length) return { ok: false, problems };
     return {
       ok: true,
       entries: items.map((criterion): ReportEntry => {
@@ -158,6 +162,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
         evidenceUrl: checked.evidenceUrl,
         evidenceFiles: checked.evidenceFiles,
         notes: (answers.get(REPORT_NOTES_BLOCK)?.text ?? '').trim(),
+        ...(reason.ok && reason.changeReason ? { changeReason: reason.changeReason } : {}),
       },
     };
   },
@@ -171,6 +176,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
     evidenceUrl: rest.evidenceUrl,
     evidenceFiles: rest.evidenceFiles,
     notes: rest.notes,
+    ...(rest.changeReason ? { changeReason: rest.changeReason } : {}),
   }),
   apply: applyReport,
   withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
@@ -189,7 +195,7 @@ function applyReport({
   by,
   actingAsAdmin,
   now,
-}: Submitted<ReportForm, ReportContent>): ReportApplied {
+}: Submitted<ReportForm, ReportFormTypes['content']>): ReportApplied {
   const locale = organisation.locale;
   const report = tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
   const inForce = tx.reports.inForce(report.id);
@@ -233,9 +239,19 @@ function applyReport({
   };
   const withdrawn = tx.reports.withdrawPending(report.id, decision);
   if (form.mode === 'locked') {
-    const version = tx.reports.add({ ...fields, status: 'pending' });
+    const version = tx.reports.add({
+      ...fields,
+      status: 'pending',
+      ...(content.changeReason ? { changeReason: content.changeReason } : {}),
+    });
     const request = reportChangeRequests.load(tx, version.id, locale)!;
-    audit('report.change_requested', { versionId: version.id, replacing: inForce?.id, withdrawn, changes: request.changes });
+    audit('report.change_requested', {
+      versionId: version.id,
+      replacing: inForce?.id,
+      withdrawn,
+      changes: request.changes,
+      ...(content.changeReason ? { reason: content.changeReason } : {}),
+    });
     const deciders = queueChangeRequest(deps, tx, request, organisation);
     return {
       kind: 'requested',

@@ -41,15 +41,20 @@ describe('after the pledge due', () => {
     t = await startPledgeBot();
     await sign(TT);
     t.clock.set(AFTER_DUE);
+    // An amendment says why: the last page asks it, and an empty reason is refused beside the field, nothing stored.
+    await openModal(TT);
+    const missing = await t.driver.submitView(TT, answers({ [targetBlock('1')]: '100', unit_change_reason: '' }));
+    expect(missing.body).toEqual({ response_action: 'errors', errors: { unit_change_reason: 'Cần nêu lý do điều chỉnh.' } });
+    expect(pledgeOf('TT').versions).toHaveLength(1);
     const { view, reply } = await requestAmendment(TT, { [targetBlock('1')]: '100', pledge_titles: ['Cờ thi đua của UBND tỉnh'] });
     expect(textOf(view.view)).toContain(
       'Đã quá hạn ký giao ước (31/03/2021 17:00): thay đổi sẽ thành đề nghị sửa đổi gửi Trưởng khối (Công an tỉnh) duyệt',
     );
     expect(resultText(reply)).toContain('Đã gửi đề nghị sửa đổi giao ước tới Trưởng khối (Công an tỉnh) duyệt.');
     let state = pledgeOf('TT');
-    expect(state.versions.map((version) => [version.version, version.status])).toEqual([
-      [1, 'accepted'],
-      [2, 'pending'],
+    expect(state.versions.map((version) => [version.version, version.status, version.changeReason])).toEqual([
+      [1, 'accepted', null],
+      [2, 'pending', 'Điều chỉnh theo kế hoạch công tác mới'],
     ]);
     expect(state.inForce!.version).toBe(1);
 
@@ -67,6 +72,7 @@ describe('after the pledge due', () => {
     expect(request).toContain('Người gửi: <@U0TT0001>, 05/04/2021 10:00');
     expect(request).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100');
     expect(request).toContain('• Danh hiệu đăng ký: thêm “Cờ thi đua của UBND tỉnh”; bỏ “Tập thể lao động xuất sắc”');
+    expect(request).toContain('*Lý do điều chỉnh:* “Điều chỉnh theo kế hoạch công tác mới”');
     expect(request).not.toContain('9. Số vụ việc');
     expect(buttonValue(dm!, CHANGE_REQUEST_APPROVE)).toBe(`pledge:${state.versions[1]!.id}`);
     expect(t.slack.dmsTo(TT)).toEqual([]);
@@ -93,7 +99,7 @@ describe('after the pledge due', () => {
     });
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      '✅ Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.',
+      '✅ Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã được <@U0CA0002> duyệt lúc 05/04/2021 10:30; bản sửa đổi có hiệu lực từ nay.\nLý do điều chỉnh đơn vị đã nêu: “Điều chỉnh theo kế hoạch công tác mới”.',
     );
     state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decidedBy])).toEqual([
@@ -124,6 +130,7 @@ describe('after the pledge due', () => {
       ['pledge.amendment_requested', TT, false],
       ['pledge.amendment_approved', CA2, false],
     ]);
+    expect(t.bot.store.audit.all()[1]!.details).toMatchObject({ reason: 'Điều chỉnh theo kế hoạch công tác mới' });
     expect(t.bot.store.audit.all()[2]!.details).toMatchObject({
       versionId: state.versions[1]!.id,
       changes: expect.arrayContaining(['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100']),
@@ -144,6 +151,8 @@ describe('after the pledge due', () => {
     });
     await t.slack.waitFor(() => t.slack.openViewOf(CA)?.view.callback_id === 'change_request_reason', 5000, 'the reason modal');
     expect(textOf(t.slack.openViewOf(CA)!.view)).toContain('9. Số vụ việc vi phạm, đơn thư tồn đọng (vụ việc): 2 → 5');
+    // The decide modal shows the unit's reason beside the change it asks.
+    expect(textOf(t.slack.openViewOf(CA)!.view)).toContain('*Lý do điều chỉnh:* “Điều chỉnh theo kế hoạch công tác mới”');
 
     const empty = await t.driver.submitView(CA, { [CHANGE_REQUEST_REASON_BLOCK]: '  ' });
     expect(empty.body).toEqual({ response_action: 'errors', errors: { [CHANGE_REQUEST_REASON_BLOCK]: 'Cần nêu lý do từ chối.' } });
@@ -155,7 +164,7 @@ describe('after the pledge due', () => {
     );
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      'Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”. Bản đang có hiệu lực giữ nguyên.',
+      'Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”. Bản đang có hiệu lực giữ nguyên.\nLý do điều chỉnh đơn vị đã nêu: “Điều chỉnh theo kế hoạch công tác mới”.',
     );
     const state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decisionReason])).toEqual([
@@ -259,7 +268,7 @@ describe('after the pledge due', () => {
     await t.driver.submitView(user, { [target]: '90', pledge_titles: ['Tập thể lao động tiên tiến'], pledge_sign: ['signed'] });
     t.clock.set(AFTER_DUE);
     await openModal(user);
-    await t.driver.submitView(user, { [target]: '95', pledge_sign: ['signed'] });
+    await t.driver.submitView(user, { [target]: '95', pledge_sign: ['signed'], unit_change_reason: 'Giao thêm nhiệm vụ' });
     const dm = await t.slack.waitFor(() => t.slack.dmsTo(ADMIN)[0], 5000, 'the admin DM');
     expect(textOf(dm)).toContain('C1. Chỉ tiêu chuyên môn số 1 (%): 90 → 95');
     await settle();

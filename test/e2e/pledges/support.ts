@@ -52,6 +52,8 @@ export function answers(overrides: Record<string, string | string[]> = {}) {
     [targetBlock('9')]: '2',
     pledge_titles: ['Tập thể lao động xuất sắc'],
     pledge_sign: ['signed'],
+    // Asked only of an amendment (after the due); a form without the field ignores it.
+    unit_change_reason: 'Điều chỉnh theo kế hoạch công tác mới',
     ...overrides,
   };
 }
