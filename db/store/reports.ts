@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { EvidenceFile } from '../../src/domain/evidence';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
@@ -164,6 +164,17 @@ export function reportQueries(db: Db, statements: Statements) {
             reason: placeholder('reason'),
             detail: placeholder('detail'),
           })
+          .prepare(),
+      ),
+    returnsWithDue: () =>
+      statements.get('reports.returnsWithDue', (root) =>
+        root
+          .select({ unitId: reports.unitId, reviewId: reviews.id, returnedAt: reviews.createdAt, resubmitBy: reviews.resubmitBy })
+          .from(reviews)
+          .innerJoin(reportVersions, eq(reportVersions.id, reviews.reportVersionId))
+          .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+          .where(and(eq(reports.periodId, placeholder('periodId')), eq(reviews.outcome, 'returned'), isNotNull(reviews.resubmitBy)))
+          .orderBy(asc(reviews.id))
           .prepare(),
       ),
     submittedPeriods: () =>
@@ -353,6 +364,17 @@ export function reportQueries(db: Db, statements: Statements) {
           .all({ unitId, periodIds: idList(periodIds) })
           .map((row) => row.periodId),
       );
+    },
+
+    /**
+     * The returns of the period's reports that set a resubmission due, oldest first — a unit's
+     * report returned and since resubmitted included: whether a return still stands is forUnits' review.
+     */
+    returnsWithDue(periodId: number): { unitId: number; reviewId: number; returnedAt: Date; resubmitBy: Date }[] {
+      return statement
+        .returnsWithDue()
+        .all({ periodId })
+        .map((row) => ({ ...row, resubmitBy: row.resubmitBy! }));
     },
 
     /** The reports of `unitIds` for the period, keyed by unit id (units without one are absent). */

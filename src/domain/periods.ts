@@ -1,4 +1,4 @@
-import { addDays, instantAt, type LocalDate } from './calendar';
+import { addDays, addWorkingDays, instantAt, type LocalDate, localDateOf, localMinutesOf } from './calendar';
 
 /**
  * Reporting periods (kỳ báo cáo). All instants are UTC; dues come from the organisation file in the
@@ -23,6 +23,21 @@ export interface ReportPeriod extends DuePeriod {
  */
 export function reportOpensAt(endsOn: LocalDate, days: number, zone: string): Date {
   return instantAt(addDays(endsOn, 1 - days), 0, zone);
+}
+
+/**
+ * When a report the lead returned at `returnedAt` is due again: `workingDays` working days after the
+ * local date it was returned (weekends and `holidays` skipped; returned on a Saturday, the first
+ * working day is Monday), at the local time of day of the period's due. Dates and times read in `zone`.
+ */
+export function resubmissionDue(
+  returnedAt: Date,
+  workingDays: number,
+  periodDue: Date,
+  zone: string,
+  holidays: ReadonlySet<LocalDate>,
+): Date {
+  return instantAt(addWorkingDays(localDateOf(returnedAt, zone), workingDays, holidays), localMinutesOf(periodDue, zone), zone);
 }
 
 /** The end of a period: 00:00 local on the day after its last day. Channel lines about its reports wait for it. */

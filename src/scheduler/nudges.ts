@@ -23,6 +23,8 @@ import type { Job } from './job';
  * - a DM to each officer of each missing unit   …:<slot>:dm:<userId>
  * - for overdue slots, a DM to each officer of the block's lead unit   …:<slot>:lead:<userId>
  * with <subject> = pledge:<year> | report:<periodId> and <slot> = before-N | overdue-K.
+ * A report the lead returned is due again on its own (report:<periodId>:resubmit:<reviewId>): its
+ * unit's officers, and when overdue the lead, are reminded of that due as of an extension.
  *
  * Keys are unique forever, so a second pass, a second process or a restart queues nothing again;
  * older nudges of the same due and block that were never posted are marked `superseded` (stale);
@@ -35,10 +37,15 @@ export const nudgesJob: Job = { name: 'nudges', run: queueNudges };
 
 /** A deadline that units meet one by one. */
 interface Due {
-  /** 'pledge:2021', 'report:<periodId>', or 'report:<periodId>:unit:<unitId>' for a unit's extended due: the subject part of the outbox keys. */
+  /**
+   * 'pledge:2021', 'report:<periodId>', 'report:<periodId>:unit:<unitId>' for a unit's extended due,
+   * or 'report:<periodId>:resubmit:<reviewId>' for a returned report's: the subject part of the outbox keys.
+   */
   id: string;
   subject: NudgeSubject;
   at: Date;
+  /** A due set later than its first reminder slots (a return): none of the slots before it. */
+  since?: Date;
   /** Of a block's members, those whose due this is: every unit but those with an extension, or the extended unit alone. */
   unitsOf(members: readonly BlockMember[]): BlockMember[];
   /** The one block it concerns (an extension's unit's); every block when absent. */
@@ -60,7 +67,7 @@ function duesOf(store: Store, year: YearRow): Due[] {
       new Set([...tx.pledges.forUnits(year.year, unitIds)].filter(([, pledge]) => pledge.signed).map(([unitId]) => unitId)),
   };
   const reports = store.structure.periods(year.year).flatMap((period): Due[] => {
-    const subject: NudgeSubject = { kind: 'report', year: year.year, periodCode: period.code, periodName: period.name };
+    const subject = { kind: 'report' as const, year: year.year, periodCode: period.code, periodName: period.name };
     const done = (tx: Store, unitIds: readonly number[]) =>
       new Set([...tx.reports.forUnits(period.id, unitIds)].filter(([, report]) => report.inForce).map(([unitId]) => unitId));
     // A unit with an extension (src/services/dues.ts) is nudged on its own due, not the period's.
@@ -89,9 +96,43 @@ function duesOf(store: Store, year: YearRow): Due[] {
         done,
       },
       ...[...extensions.keys()].flatMap((unitId) => own(unitId) ?? []),
+      ...resubmissionDues(store, year, period.id, subject),
     ];
   });
   return [pledge, ...reports];
+}
+
+/**
+ * The returned reports of a period still waiting to come back, each due again by its return's
+ * resubmitBy: reminded to the unit alone (and the lead once overdue), never in the channel. A report
+ * resubmitted (or returned again, which sets a new due) is done with it.
+ */
+function resubmissionDues(store: Store, year: YearRow, periodId: number, subject: Extract<NudgeSubject, { kind: 'report' }>): Due[] {
+  const returns = store.reports.returnsWithDue(periodId);
+  if (returns.length === 0) return [];
+  const standing = (tx: Store, unitIds: readonly number[]) =>
+    new Map([...tx.reports.forUnits(periodId, unitIds)].map(([unitId, report]) => [unitId, report.review?.id]));
+  const current = standing(
+    store,
+    returns.map((row) => row.unitId),
+  );
+  return returns.flatMap((row): Due[] => {
+    const block = current.get(row.unitId) === row.reviewId ? store.structure.blockOfUnitInYear(year.year, row.unitId) : undefined;
+    if (!block) return [];
+    return [
+      {
+        id: `report:${periodId}:resubmit:${row.reviewId}`,
+        subject: { ...subject, resubmission: true },
+        at: row.resubmitBy,
+        since: row.returnedAt,
+        unitsOf: (members) => members.filter((member) => member.id === row.unitId),
+        blockId: block.id,
+        inChannel: false,
+        done: (tx, unitIds) =>
+          new Set([...standing(tx, unitIds)].filter(([, reviewId]) => reviewId !== row.reviewId).map(([unitId]) => unitId)),
+      },
+    ];
+  });
 }
 
 /** Queues every nudge due at `now` (organisation time); returns how many messages it queued. */
@@ -110,7 +151,7 @@ export function queueNudges(deps: AppDeps, now: Date): number {
       const policy = policyFromSettings(organisation, year, holidays);
       for (const due of duesOf(store, year)) {
         const slot = nudgeDueAt(due.at, policy, now);
-        if (!slot) continue;
+        if (!slot || (due.since && slot.at.getTime() < due.since.getTime())) continue;
         for (const block of blocks) {
           if (due.blockId !== undefined && due.blockId !== block.id) continue;
           const nudge = { organisation, year, due, slot, block, now };

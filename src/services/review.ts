@@ -2,6 +2,7 @@ import type { Store } from '../../db/store';
 import type { OrganisationSettings } from '../../db/store/organisation';
 import type { Correction, ReportRow, ReportVersion, Review } from '../../db/store/reports';
 import type { PeriodRow, UnitRow } from '../../db/store/structure';
+import { resubmissionDue } from '../domain/periods';
 import { reportAsk } from '../domain/report-form';
 import { type CorrectionProblem, type ReviewDecision, readReviewField, reviewAsk, reviewChanges } from '../domain/review-corrections';
 import type { ReviewProblem } from '../domain/review-form';
@@ -243,6 +244,16 @@ export function reviewReport(
   const { version, unit, period } = subject;
   const done = store.transaction((tx) => {
     if (!tx.events.claim(`view:${submission.viewId}`, 'view_submission', now)) return undefined;
+    // A returned report is due again years[].reminders.resubmission_working_days working days from now.
+    const resubmitBy = returned
+      ? resubmissionDue(
+          now,
+          tx.structure.year(period.year)!.resubmissionWorkingDays,
+          period.due,
+          organisation.timeZone,
+          tx.organisation.holidays(),
+        )
+      : undefined;
     const review = tx.reports.addReview({
       versionId: version.id,
       reviewerUserId: by,
@@ -253,6 +264,7 @@ export function reviewReport(
       scores: returned ? new Map() : points,
       corrections: returned ? new Map() : corrections,
       at: now,
+      ...(resubmitBy ? { resubmitBy } : {}),
     });
     const total = scoreReport(subject, {
       values: version.values,
@@ -271,8 +283,8 @@ export function reviewReport(
       details: {
         versionId: version.id,
         reviewId: review.id,
-        ...(returned
-          ? { reason }
+        ...(resubmitBy
+          ? { reason, resubmitBy: resubmitBy.toISOString() }
           : {
               total,
               points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])),
@@ -281,7 +293,7 @@ export function reviewReport(
             }),
       },
     });
-    if (returned) {
+    if (resubmitBy) {
       for (const userId of tx.structure.officerIds(unit.id)) {
         deps.delivery.queue(tx, {
           key: `report-returned:${review.id}:${userId}`,
@@ -289,7 +301,15 @@ export function reviewReport(
           message: {
             user: userId,
             ...buildReturnedMessage(
-              { unitName: unit.name, unitCode: unit.code, period: { name: period.name, code: period.code, year: period.year }, by, reason },
+              {
+                unitName: unit.name,
+                unitCode: unit.code,
+                period: { name: period.name, code: period.code, year: period.year },
+                by,
+                reason,
+                resubmitBy,
+                zone: organisation.timeZone,
+              },
               localeOf({ store: tx }, userId),
             ),
           },

@@ -49,7 +49,7 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
         ? state === 'reviewed'
           ? { reviewedBy: review.reviewerUserId }
           : review.outcome === 'returned'
-            ? { returnedReason: review.reason ?? '' }
+            ? { returnedReason: review.reason ?? '', ...(review.resubmitBy ? { resubmitBy: review.resubmitBy } : {}) }
             : {}
         : {}),
       ...(report?.pending ? { pendingChange: true } : {}),

@@ -17,6 +17,7 @@ export const nudgeText = defineMessages(
     task: {
       pledge: (year: number) => `ký giao ước thi đua năm ${year}`,
       report: (period: string) => `nộp báo cáo ${periodInSentence(period)}`,
+      resubmission: (period: string) => `nộp lại báo cáo ${periodInSentence(period)} đã bị trả lại`,
     },
     daysLeft: (days: number, task: string, moment: string) => `Còn ${days} ngày đến hạn ${task} (${moment}).`,
     dueToday: (task: string, moment: string) => `Hôm nay là hạn ${task} (${moment}).`,
@@ -32,11 +33,16 @@ export const nudgeText = defineMessages(
     moreOfficers: (count: number) => `và ${count} cán bộ khác`,
     noOfficerLabel: 'Chưa có cán bộ phụ trách:',
     noOfficer: 'chưa có cán bộ phụ trách',
-    unitMissing: { pledge: (unit: string) => `${unit} chưa ký giao ước.`, report: (unit: string) => `${unit} chưa nộp báo cáo.` },
+    unitMissing: {
+      pledge: (unit: string) => `${unit} chưa ký giao ước.`,
+      report: (unit: string) => `${unit} chưa nộp báo cáo.`,
+      resubmission: (unit: string) => `${unit} chưa nộp lại báo cáo.`,
+    },
     open: { pledge: 'Ký giao ước', report: 'Nộp báo cáo' },
     lateUnits: {
       pledge: (block: string, late: number, total: number) => `${block} còn ${late}/${total} đơn vị chưa ký giao ước:`,
       report: (block: string, late: number, total: number) => `${block} còn ${late}/${total} đơn vị chưa nộp báo cáo:`,
+      resubmission: (block: string) => `${block} có đơn vị chưa nộp lại báo cáo bị trả lại:`,
     },
     escalationWhy: 'Tin này gửi cán bộ của đơn vị Trưởng khối để đôn đốc các đơn vị trên.',
     leadAsks: (unit: string, user: string) => `Trưởng khối (${unit}, ${user}) nhắc:`,
@@ -59,6 +65,7 @@ export const nudgeText = defineMessages(
     task: {
       pledge: (year: number) => `sign the ${year} emulation pledge`,
       report: (period: string) => `submit the ${periodInSentence(period)} report`,
+      resubmission: (period: string) => `resubmit the returned ${periodInSentence(period)} report`,
     },
     daysLeft: (days: number, task: string, moment: string) =>
       `${days} ${days === 1 ? 'day' : 'days'} left until the deadline to ${task} (${moment}).`,
@@ -80,11 +87,13 @@ export const nudgeText = defineMessages(
     unitMissing: {
       pledge: (unit: string) => `${unit} has not signed the pledge yet.`,
       report: (unit: string) => `${unit} has not submitted the report yet.`,
+      resubmission: (unit: string) => `${unit} has not resubmitted the report yet.`,
     },
     open: { pledge: 'Sign the pledge', report: 'Submit the report' },
     lateUnits: {
       pledge: (block: string, late: number, total: number) => `${block}: ${late}/${total} units have not signed the pledge yet:`,
       report: (block: string, late: number, total: number) => `${block}: ${late}/${total} units have not submitted the report yet:`,
+      resubmission: (block: string) => `${block}: a returned report has not been resubmitted yet:`,
     },
     escalationWhy: "Sent to the block lead's officers to follow up with these units.",
     leadAsks: (unit: string, user: string) => `The block lead (${unit}, ${user}) asks:`,
@@ -107,7 +116,13 @@ export const nudgeText = defineMessages(
 const REMINDER_EMOJI = '⏰';
 
 /** What a nudge is about. The year is part of a report's key: period codes repeat every year. */
-export type NudgeSubject = { kind: 'pledge'; year: number } | { kind: 'report'; year: number; periodCode: string; periodName: string };
+export type NudgeSubject =
+  | { kind: 'pledge'; year: number }
+  /** `resubmission`: a report the lead returned, due again (its resubmission due). */
+  | { kind: 'report'; year: number; periodCode: string; periodName: string; resubmission?: boolean };
+
+/** What a nudge's sentences speak of: the pledge, a report, or a returned report to resubmit. */
+const taskOf = (subject: NudgeSubject) => (subject.kind === 'report' && subject.resubmission ? 'resubmission' : subject.kind);
 
 /** A unit that has not submitted, with the officers to mention. */
 export interface MissingUnit {
@@ -194,7 +209,7 @@ export function buildOfficerNudge(input: OfficerNudgeInput): BuiltMessage {
   const asked = input.askedBy
     ? `${input.askedBy.leadUnitName ? text.leadAsks(escapeMrkdwn(input.askedBy.leadUnitName), mention(input.askedBy.userId)) : text.adminAsks(mention(input.askedBy.userId))} `
     : '';
-  const line = `${REMINDER_EMOJI} ${asked}${deadlineSentence(input, input.slotKind)} ${text.unitMissing[input.subject.kind](escapeMrkdwn(input.unitName))}`;
+  const line = `${REMINDER_EMOJI} ${asked}${deadlineSentence(input, input.slotKind)} ${text.unitMissing[taskOf(input.subject)](escapeMrkdwn(input.unitName))}`;
   return {
     text: fallback(line),
     blocks: [section(line), actions(NUDGE_ACTIONS_BLOCK, openButton(input.locale, nudgeTarget(input.subject, input.unitCode)))],
@@ -204,7 +219,7 @@ export function buildOfficerNudge(input: OfficerNudgeInput): BuiltMessage {
 /** The DM to the block lead's officers after an overdue nudge: how late, and each late unit with its officers. */
 export function buildLeadEscalation(input: LeadEscalationInput): BuiltMessage {
   const text = nudgeText[input.locale];
-  const opening = `${REMINDER_EMOJI} ${deadlineSentence(input, 'overdue')} ${text.lateUnits[input.subject.kind](escapeMrkdwn(input.blockName), input.late.length, input.totalCount)}`;
+  const opening = `${REMINDER_EMOJI} ${deadlineSentence(input, 'overdue')} ${text.lateUnits[taskOf(input.subject)](escapeMrkdwn(input.blockName), input.late.length, input.totalCount)}`;
   const lines = input.late.map(
     (unit) =>
       `• ${escapeMrkdwn(unit.unitName)}: ${unit.officerIds.length ? unit.officerIds.map(mention).join(', ') : `_${text.noOfficer}_`}`,
@@ -341,8 +356,11 @@ function openButton(locale: Locale, target: NudgeTarget) {
 /** "Còn 3 ngày đến hạn …", "Hôm nay là hạn …" or "Đã quá 2 ngày so với hạn …", counted in local calendar days. */
 function deadlineSentence(facts: DeadlineFacts, kind: NudgeKind): string {
   const text = nudgeText[facts.locale];
+  const { subject } = facts;
   const task =
-    facts.subject.kind === 'pledge' ? text.task.pledge(facts.subject.year) : text.task.report(escapeMrkdwn(facts.subject.periodName));
+    subject.kind === 'pledge'
+      ? text.task.pledge(subject.year)
+      : (subject.resubmission ? text.task.resubmission : text.task.report)(escapeMrkdwn(subject.periodName));
   const moment = momentOf(facts.due, facts.zone, facts.locale);
   const days = daysBetween(localDateOf(facts.now, facts.zone), localDateOf(facts.due, facts.zone));
   if (kind === 'overdue') return text.daysLate(Math.max(0, -days), task, moment);
@@ -351,7 +369,7 @@ function deadlineSentence(facts: DeadlineFacts, kind: NudgeKind): string {
 
 /** `label item, item, …` spread over as many texts as needed (`maxLength` characters in all), ending with a full stop. */
 /** "17:00 ngày 10/04/2021" · "17:00 on 10 Apr 2021", in `zone`. */
-function momentOf(instant: Date, zone: string, locale: Locale): string {
+export function momentOf(instant: Date, zone: string, locale: Locale): string {
   return nudgeText[locale].moment(formatTime(instant, zone), formatDate(instant, zone, locale));
 }
 

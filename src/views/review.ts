@@ -22,7 +22,7 @@ import {
   REVIEW_RETURN,
   REVIEW_VALUE_BLOCK_PREFIX,
 } from './ids';
-import { nudgeButtonValue } from './nudges';
+import { momentOf, nudgeButtonValue } from './nudges';
 import { criterionLabel, inputNumber } from './pledge';
 import { type ReportCriterion, reportedEntryText, reportedValueText, reportText } from './report';
 import { valueProblemText } from './report-modal';
@@ -98,6 +98,7 @@ export const reviewText = defineMessages(
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
       `Báo cáo ${periodInSentence(period)} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
+    resubmitBy: (moment: string) => `Hạn nộp lại: ${moment}.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `Báo cáo ${periodInSentence(period)} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
     comment: (comment: string) => `Nhận xét của Trưởng khối: “${comment}”`,
@@ -173,6 +174,7 @@ export const reviewText = defineMessages(
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
       `${unit}'s report for ${periodInSentence(period)} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
+    resubmitBy: (moment: string) => `Due again: ${moment}.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `${unit}'s report for ${periodInSentence(period)} is reviewed (${by}): ${points} points.`,
     comment: (comment: string) => `The block lead’s comment: “${comment}”`,
@@ -545,7 +547,16 @@ export function buildReviewResultView(message: string, locale: Locale): ModalVie
 
 /** The DM to a unit's officers when the lead returns its report, with a button that opens it again. */
 export function buildReturnedMessage(
-  facts: { unitName: string; unitCode: string; period: { name: string; code: string; year: number }; by: string; reason: string },
+  facts: {
+    unitName: string;
+    unitCode: string;
+    period: { name: string; code: string; year: number };
+    by: string;
+    reason: string;
+    /** When it is due again, read in `zone`. */
+    resubmitBy: Date;
+    zone: string;
+  },
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
   const text = reviewText[locale];
@@ -555,12 +566,12 @@ export function buildReturnedMessage(
     periodCode: facts.period.code,
     unitCode: facts.unitCode,
   });
-  const message = text.returnedMessage(
+  const message = `${text.returnedMessage(
     escapeMrkdwn(facts.unitName),
     escapeMrkdwn(facts.period.name),
     mention(facts.by),
     escapeMrkdwn(facts.reason),
-  );
+  )}\n${text.resubmitBy(momentOf(facts.resubmitBy, facts.zone, locale))}`;
   return {
     text: message,
     blocks: [

@@ -46,6 +46,8 @@ export interface StatusRow {
   versionId?: number;
   reviewedBy?: string;
   returnedReason?: string;
+  /** A returned report is due again by then. */
+  resubmitBy?: Date;
   /** A change waiting for the lead's decision. */
   pendingChange?: boolean;
   /** The unit's own due, when an admin extended it (gia hạn). */
@@ -91,6 +93,7 @@ export const statusText = defineMessages(
     submittedAt: (at: string, late: boolean) => `nộp ${at}${late ? ' (muộn)' : ' (đúng hạn)'}`,
     reviewedBy: (by: string) => `người thẩm định: ${by}`,
     returnedReason: (reason: string) => `lý do: “${reason}”`,
+    resubmitBy: (at: string) => `hạn nộp lại ${at}`,
     pendingChange: 'có đề nghị sửa chờ duyệt',
     extendedTo: (due: string) => `được gia hạn đến ${due}`,
     reviewedByOther: (who: string) => `do ${who} thẩm định`,
@@ -141,6 +144,7 @@ export const statusText = defineMessages(
     submittedAt: (at: string, late: boolean) => `submitted ${at}${late ? ' (late)' : ' (on time)'}`,
     reviewedBy: (by: string) => `reviewer: ${by}`,
     returnedReason: (reason: string) => `reason: “${reason}”`,
+    resubmitBy: (at: string) => `due again ${at}`,
     pendingChange: 'a change awaits approval',
     extendedTo: (due: string) => `due extended to ${due}`,
     reviewedByOther: (who: string) => `reviewed by ${who}`,
@@ -188,6 +192,7 @@ function rowLine(row: StatusRow, facts: Pick<StatusFacts, 'zone'>, locale: Local
   if (row.firstSubmittedAt) parts.push(text.submittedAt(formatDateTime(row.firstSubmittedAt, facts.zone, locale), row.late === true));
   if (row.state === 'reviewed' && row.reviewedBy) parts.push(text.reviewedBy(mention(row.reviewedBy)));
   if (row.state === 'returned' && row.returnedReason) parts.push(text.returnedReason(escapeMrkdwn(row.returnedReason)));
+  if (row.state === 'returned' && row.resubmitBy) parts.push(text.resubmitBy(formatDateTime(row.resubmitBy, facts.zone, locale)));
   if (row.pendingChange) parts.push(text.pendingChange);
   if (row.extendedTo) parts.push(text.extendedTo(formatDateTime(row.extendedTo, facts.zone, locale)));
   if ('reviewer' in row && row.state !== 'missing' && row.state !== 'reviewed')

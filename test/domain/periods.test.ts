@@ -8,6 +8,7 @@ import {
   nextToOpen,
   periodEndsAt,
   reportOpensAt,
+  resubmissionDue,
   statusPeriod,
 } from '../../src/domain/periods';
 
@@ -33,6 +34,58 @@ describe('reportOpensAt', () => {
 
   it('ends a period at midnight after its last day', () => {
     expect(periodEndsAt('2021-03-31', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2021-03-31T17:00:00.000Z');
+  });
+});
+
+describe('resubmissionDue', () => {
+  const HN = 'Asia/Ho_Chi_Minh';
+  const NONE = new Set<string>();
+  it.each([
+    // returned at (UTC), working days, period due (UTC), zone, holidays → due again (UTC)
+    ['Wed 07/04 10:00 → Thu, Fri, Mon: 12/04 17:00', '2021-04-07T03:00:00Z', 3, Q1.due, HN, NONE, '2021-04-12T10:00:00Z'],
+    ['Fri 09/04 15:00 → Mon, Tue, Wed: 14/04 17:00', '2021-04-09T08:00:00Z', 3, Q1.due, HN, NONE, '2021-04-14T10:00:00Z'],
+    ['returned on a Saturday, 1 day → Monday', '2021-04-10T02:00:00Z', 1, Q1.due, HN, NONE, '2021-04-12T10:00:00Z'],
+    [
+      'a holiday is skipped: Tue 20/04, 2 days over Wed 21/04 → Fri 23/04',
+      '2021-04-20T03:00:00Z',
+      2,
+      Q1.due,
+      HN,
+      new Set(['2021-04-21']),
+      '2021-04-23T10:00:00Z',
+    ],
+    [
+      'a long weekend: Thu 29/04, 1 day over 30/04 and 03/05 → Tue 04/05',
+      '2021-04-29T03:00:00Z',
+      1,
+      Q1.due,
+      HN,
+      new Set(['2021-04-30', '2021-05-03']),
+      '2021-05-04T10:00:00Z',
+    ],
+    // 20:00 UTC on Wed 07/04 is already Thu 08/04 03:00 in Hà Nội: counted from Thursday, not the server's Wednesday.
+    ['the local date, not UTC’s: Thu 08/04 03:00 → Tue 13/04', '2021-04-07T20:00:00Z', 3, Q1.due, HN, NONE, '2021-04-13T10:00:00Z'],
+    [
+      'at the period due’s time of day: 23:59',
+      '2021-04-07T03:00:00Z',
+      3,
+      new Date('2021-04-10T16:59:00Z'),
+      HN,
+      NONE,
+      '2021-04-12T16:59:00Z',
+    ],
+    // Paris moves to summer time on 28/03: 17:00 is 16:00 UTC before and 15:00 UTC after.
+    [
+      'another zone across daylight saving: Fri 26/03 → Mon 29/03 17:00 CEST',
+      '2021-03-26T10:00:00Z',
+      1,
+      new Date('2021-01-11T16:00:00Z'),
+      'Europe/Paris',
+      NONE,
+      '2021-03-29T15:00:00Z',
+    ],
+  ])('%s', (_case, returnedAt, days, periodDue, zone, holidays, expected) => {
+    expect(resubmissionDue(new Date(returnedAt), days, periodDue, zone, holidays).toISOString()).toBe(new Date(expected).toISOString());
   });
 });
 

@@ -274,7 +274,7 @@ describe('reviewing a report (thẩm định)', () => {
       'the returned report',
     );
     expect(dm.text).toBe(
-      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): “Bổ sung minh chứng cho tiêu chí 1”. Vui lòng sửa và nộp lại.',
+      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): “Bổ sung minh chứng cho tiêu chí 1”. Vui lòng sửa và nộp lại.\nHạn nộp lại: 17:00 ngày 15/04/2021.',
     );
 
     const reopens = t.slack.callsTo('views.open').length;
