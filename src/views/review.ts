@@ -70,6 +70,10 @@ export const reviewText = defineMessages(
     noteHint: 'Bắt buộc khi sửa số liệu, cộng thêm điểm thưởng hay thêm điểm trừ; đơn vị sẽ nhận được lý do này.',
     changes: '*Sửa số liệu đơn vị báo cáo* (nếu cần, kèm lý do)',
     changesIntro: 'Trưởng khối đã thay đổi:',
+    correctionIntro: 'Điểm thay đổi theo bản điều chỉnh:',
+    awaitingLine: (note: string) => `chờ Trưởng khối thẩm định lại${note ? `; nhận xét trước đây của Trưởng khối: “${note}”` : ''}`,
+    correctionTotal: (before: string, after: string, provisional: boolean) =>
+      `Tổng điểm: ${before} → ${after} điểm${provisional ? ' (tạm tính đến khi Trưởng khối thẩm định các tiêu chí trên)' : ''}.`,
     pointsAfter: (points: string) => `${points} điểm`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
       `• ${label}: ${before} → ${after}${reason ? ` — lý do: “${reason}”` : ''}`,
@@ -145,6 +149,10 @@ export const reviewText = defineMessages(
     noteHint: 'Required to change a figure, award more bonus or add a deduction; the unit is told this reason.',
     changes: "*Change the unit's figures* (if needed, with a reason)",
     changesIntro: 'The block lead changed:',
+    correctionIntro: 'Points changed by the correction:',
+    awaitingLine: (note: string) => `awaiting the block lead’s review again${note ? `; the lead’s earlier note: “${note}”` : ''}`,
+    correctionTotal: (before: string, after: string, provisional: boolean) =>
+      `Total: ${before} → ${after} points${provisional ? ' (provisional until the block lead reviews the lines above)' : ''}.`,
     pointsAfter: (points: string) => `${points} points`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
       `• ${label}: ${before} → ${after}${reason ? ` — reason: “${reason}”` : ''}`,
@@ -543,6 +551,44 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
 /** The modal once a review is submitted: `message` is plain text (names as the organisation file has them), escaped here. */
 export function buildReviewResultView(message: string, locale: Locale): ModalView {
   return noticeModal(reviewText[locale].title, reviewText[locale].close, escapeMrkdwn(message));
+}
+
+/** A line whose points an approved correction changed: before → after, and why. */
+export interface CorrectedLine {
+  criterion: ReportCriterion;
+  before: number;
+  after: number;
+  /** The unit's reason for the correction. */
+  reason: string | null;
+  /** A line the lead decides that the correction changed: it waits for the lead, with the lead's earlier note. */
+  awaiting?: { leadNote: string | null };
+}
+
+/**
+ * What the unit is told with the approval of a correction to a reviewed report: each line whose
+ * points changed, before → after with its reason, then the total (provisional while lines wait).
+ */
+export function correctionScoreLines(
+  facts: { lines: readonly CorrectedLine[]; total: { before: number; after: number; provisional: boolean } },
+  locale: Locale,
+): string[] {
+  const text = reviewText[locale];
+  if (facts.lines.length === 0) return [];
+  const lines = facts.lines.map((line) => {
+    const after = text.pointsAfter(formatNumber(line.after, locale));
+    return text.changeLine(
+      escapeMrkdwn(criterionLabel(line.criterion)),
+      formatNumber(line.before, locale),
+      line.awaiting ? `${after} (${text.awaitingLine(escapeMrkdwn(line.awaiting.leadNote ?? ''))})` : after,
+      escapeMrkdwn(line.reason ?? ''),
+    );
+  });
+  const total = text.correctionTotal(
+    formatPoints(facts.total.before, locale),
+    formatPoints(facts.total.after, locale),
+    facts.total.provisional,
+  );
+  return [text.correctionIntro, ...lines, total];
 }
 
 /** The DM to a unit's officers when the lead returns its report, with a button that opens it again. */

@@ -408,6 +408,60 @@ describe('a correction approved after the review', () => {
     expect(inputs.get(`review_points_${criterion('T').id}`)?.initial).toBe('1');
     expect(inputs.get(`review_points_${criterion('6').id}`)?.initial).toBe('5');
   });
+
+  it('tells the unit, on approval, exactly which points changed, before → after, why, and the new total', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submitReport(STP, 'STP');
+    t.clock.set(AFTER_DUE);
+    await openReview(CA);
+    await t.driver.submitView(CA, {
+      [`review_points_${criterion('2').id}`]: '6',
+      [`review_points_${criterion('T').id}`]: '1',
+      [`review_note_${criterion('T').id}`]: 'Chỉ công nhận một thành tích cấp tỉnh',
+    });
+    await t.bot.idle();
+    const outcome = async () => {
+      const seen = t.slack.dmsTo(STP).length;
+      await correctAndApprove({
+        [`report_value_${criterion('1').id}`]: '80',
+        unit_change_reason: 'Sở Tài chính điều chỉnh số liệu giải ngân',
+      });
+      return t.slack
+        .dmsTo(STP)
+        .slice(seen)
+        .find((message) => message.text.includes('duyệt'))!.text;
+    };
+
+    // A figure the bot scores: that line alone, with the unit's reason, and the total; the lead's marks stand.
+    let told = await outcome();
+    expect(told.split('\n').slice(0, 2)).toEqual([
+      '✅ Đề nghị “Sửa báo cáo Quý I năm 2021” của Sở Tư pháp đã được <@U0CA0001> duyệt lúc 12/04/2021 10:00; bản sửa đổi có hiệu lực từ nay.',
+      'Lý do điều chỉnh đơn vị đã nêu: “Sở Tài chính điều chỉnh số liệu giải ngân”.',
+    ]);
+    expect(told.split('\n').slice(2)).toEqual([
+      'Điểm thay đổi theo bản điều chỉnh:',
+      '• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 39,2 → 32 điểm — lý do: “Sở Tài chính điều chỉnh số liệu giải ngân”',
+      'Tổng điểm: 94,20 → 87,00 điểm.',
+    ]);
+
+    // A claim the lead decides: it waits for the lead (a bonus counts once reviewed), the lead's earlier note is
+    // repeated, the total is provisional.
+    const seen = t.slack.dmsTo(STP).length;
+    await correctAndApprove({
+      [`report_value_${criterion('T').id}`]: '2',
+      [`report_reason_${criterion('T').id}`]: 'Bằng khen của Bộ Công an',
+      unit_change_reason: 'Bổ sung thành tích được khen thưởng',
+    });
+    told = t.slack
+      .dmsTo(STP)
+      .slice(seen)
+      .find((message) => message.text.includes('duyệt'))!.text;
+    expect(told.split('\n').slice(2)).toEqual([
+      'Điểm thay đổi theo bản điều chỉnh:',
+      '• T. Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): 1 → 0 điểm (chờ Trưởng khối thẩm định lại; nhận xét trước đây của Trưởng khối: “Chỉ công nhận một thành tích cấp tỉnh”) — lý do: “Bổ sung thành tích được khen thưởng”',
+      'Tổng điểm: 87,00 → 86,00 điểm (tạm tính đến khi Trưởng khối thẩm định các tiêu chí trên).',
+    ]);
+  });
 });
 
 describe('a deduction the lead adds', () => {

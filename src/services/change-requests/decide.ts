@@ -79,10 +79,11 @@ export function decideChangeRequest(
       decidedAt: decision.at,
       reason: decision.reason ?? null,
     };
+    const details = outcome === 'accepted' ? (kind.approvedDetails?.(tx, request, organisation.locale) ?? []) : [];
     deps.delivery.queue(tx, {
       key: `change-request-outcome:${request.kind}:${request.id}`,
       kind: 'change_request_outcome',
-      message: { user: request.requestedBy, ...buildChangeRequestOutcome(decided, organisation.timeZone, organisation.locale) },
+      message: { user: request.requestedBy, ...buildChangeRequestOutcome(decided, organisation.timeZone, organisation.locale, details) },
     });
     queueHomeRefresh(deps, tx, { blocks: [request.blockId], admins: true }, `change-request:${request.kind}:${request.id}`);
     return true;

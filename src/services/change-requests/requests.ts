@@ -43,6 +43,8 @@ export interface ChangeRequestKind {
   decide(tx: Store, request: ChangeRequest, outcome: 'accepted' | 'rejected', decision: Decision): boolean;
   /** The audit log's action names for the two decisions, e.g. 'pledge.amendment_approved'. */
   auditActions: { approved: string; rejected: string };
+  /** What the requester's DM adds once the request is approved (read in the deciding transaction, after `decide`), in `locale`. */
+  approvedDetails?(tx: Store, request: ChangeRequest, locale: Locale): string[];
 }
 
 /** The facts of a change request that its version row holds, as every kind reads them. */

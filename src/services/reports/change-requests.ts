@@ -2,9 +2,10 @@ import type { Store } from '../../../db/store';
 import type { ReportValue, ReportVersion } from '../../../db/store/reports';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
 import { describeReportChanges, reportText } from '../../views/report';
-import { LEAD_DECIDES } from '../../views/review';
+import { type CorrectedLine, correctionScoreLines, LEAD_DECIDES } from '../../views/review';
 import { type ChangeRequest, type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
-import { reportCriteria } from './form';
+import { reviewSubject } from '../review';
+import { reportCriteria, scoreReport } from './form';
 
 export function contentOf(version: ReportVersion): ReportContent {
   return { values: version.values, evidenceUrl: version.evidenceUrl, evidenceFiles: version.evidenceFiles, notes: version.notes };
@@ -46,6 +47,51 @@ function carryReview(tx: Store, versionId: number, at: Date): void {
   });
 }
 
+/**
+ * The points an approved correction of a reviewed report changed, as the unit is told them: each line
+ * whose points moved, scored before on the replaced version with its review and after on the
+ * correction with the review carried to it, with the unit's reason; a line left waiting for the lead
+ * with the lead's earlier note. Undefined when the replaced version was not reviewed (its points were
+ * provisional anyway).
+ */
+function correctionScores(tx: Store, request: ChangeRequest): Parameters<typeof correctionScoreLines>[0] | undefined {
+  const subject = reviewSubject(tx, request.id);
+  if (!subject) return undefined;
+  const { version, unit, period } = subject;
+  const base = tx.reports.acceptedBefore(version.report.id, version.id);
+  const previous = base && tx.reports.latestReview(base.id);
+  const carried = tx.reports.latestReview(version.id);
+  if (!base || previous?.outcome !== 'reviewed' || carried?.outcome !== 'reviewed') return undefined;
+  const first = tx.reports.forUnits(period.id, [unit.id]).get(unit.id)?.first ?? version;
+  const score = (values: typeof version.values, review: typeof carried) =>
+    scoreReport(subject, { values, late: first.late, firstSubmittedAt: first.submittedAt, review });
+  const replaced = score(base.values, previous);
+  const before = new Map(replaced.criteria.map((line) => [line.criterionId, line.points]));
+  const after = score(version.values, carried);
+  const awaiting = new Set(carried.awaiting);
+  const criteria = new Map(subject.criteria.map((criterion) => [criterion.id, criterion]));
+  const lines = after.criteria.flatMap((line): CorrectedLine[] => {
+    const was = before.get(line.criterionId);
+    const criterion = criteria.get(line.criterionId);
+    if (was === undefined || !criterion || Math.abs(was - line.points) < POINTS_EPSILON) return [];
+    const leadNote = previous.scores.get(criterion.id)?.note ?? previous.corrections.get(criterion.id)?.reason ?? null;
+    return [
+      {
+        criterion,
+        before: was,
+        after: line.points,
+        reason: request.changeReason ?? null,
+        ...(awaiting.has(criterion.id) ? { awaiting: { leadNote } } : {}),
+      },
+    ];
+  });
+  const provisional = after.criteria.some((line) => line.notes.includes('awaiting_review') || line.notes.includes('awaiting_lead'));
+  return { lines, total: { before: replaced.total, after: after.total, provisional } };
+}
+
+/** Points closer than this are the same (sums of decimals). */
+const POINTS_EPSILON = 1e-9;
+
 const sameValue = (left: ReportValue | undefined, right: ReportValue | undefined) =>
   JSON.stringify([left?.value ?? null, left?.reason ?? null, left?.detail ?? null]) ===
   JSON.stringify([right?.value ?? null, right?.reason ?? null, right?.detail ?? null]);
@@ -85,4 +131,8 @@ export const reportChangeRequests: ChangeRequestKind = {
     return true;
   },
   auditActions: { approved: 'report.change_approved', rejected: 'report.change_rejected' },
+  approvedDetails(tx, request, locale) {
+    const scores = correctionScores(tx, request);
+    return scores ? correctionScoreLines(scores, locale) : [];
+  },
 };
