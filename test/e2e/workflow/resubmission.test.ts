@@ -45,14 +45,19 @@ async function returnReport(reason: string) {
   await t.bot.idle();
 }
 
+/** The bot at 08/04/2021 with Sở Tư pháp's Q1 report submitted on time. */
+async function reportSubmitted(organisationYaml?: string) {
+  t = await startTestBot({ now: BEFORE_DUE, ...(organisationYaml ? { organisationYaml } : {}) });
+  seedPledge('STP');
+  await openModalBy(t, STP, 'baocao', CHANNEL);
+  await t.driver.submitView(STP, answers());
+}
+
 const resubmissionDms = (user: string) => t.slack.dmsTo(user).filter((message) => message.text.includes('nộp lại báo cáo Quý I'));
 
 describe('a returned report’s resubmission due', () => {
   it('is told on return, shown in tiendo, reminded before and after it, and cleared by the resubmission', async () => {
-    t = await startTestBot({ now: BEFORE_DUE });
-    seedPledge('STP');
-    await openModalBy(t, STP, 'baocao', CHANNEL);
-    await t.driver.submitView(STP, answers());
+    await reportSubmitted();
     t.clock.set(AFTER_DUE);
     await returnReport('Bổ sung minh chứng cho tiêu chí 1');
 
@@ -124,13 +129,7 @@ describe('a returned report’s resubmission due', () => {
   });
 
   it('counts working days in the organisation’s calendar: a holiday and a weekend are skipped, as many days as the file says', async () => {
-    t = await startTestBot({
-      now: BEFORE_DUE,
-      organisationYaml: DEMO_YAML.replace('overdue_every_days: 2', 'overdue_every_days: 2\n      resubmission_working_days: 2'),
-    });
-    seedPledge('STP');
-    await openModalBy(t, STP, 'baocao', CHANNEL);
-    await t.driver.submitView(STP, answers());
+    await reportSubmitted(DEMO_YAML.replace('overdue_every_days: 2', 'overdue_every_days: 2\n      resubmission_working_days: 2'));
     // Tuesday 20/04, 2 working days over the Hùng Kings' day (Wednesday 21/04): Friday 23/04 17:00.
     t.clock.set(hanoi('2021-04-20 10:00'));
     await returnReport('Thiếu số liệu');
