@@ -128,7 +128,9 @@ function reportPage(
       mode: form.mode,
       lockedFrom: form.lockedFrom,
       ...(decider ? { decider } : {}),
-      ...(review?.outcome === 'returned' ? { returned: { reason: review.reason ?? '', by: review.reviewerUserId } } : {}),
+      ...(review?.outcome === 'returned'
+        ? { returned: { reason: review.reason ?? '', by: review.reviewerUserId, due: review.resubmitBy } }
+        : {}),
       ...(review?.outcome === 'reviewed' ? { reviewed: { by: review.reviewerUserId, at: review.createdAt } } : {}),
       ...(provisional ? { provisional } : {}),
       actingAsAdmin,

@@ -284,7 +284,7 @@ export function reviewReport(
         versionId: version.id,
         reviewId: review.id,
         ...(resubmitBy
-          ? { reason, resubmitBy: resubmitBy.toISOString() }
+          ? { reason, due: resubmitBy.toISOString() }
           : {
               total,
               points: Object.fromEntries([...points].map(([id, score]) => [id, score.points])),

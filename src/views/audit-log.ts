@@ -64,7 +64,8 @@ const auditText = defineMessages(
       'report.change_approved': (d: Words) => `duyệt đề nghị sửa báo cáo ${d.period}`,
       'report.change_rejected': (d: Words) => `từ chối đề nghị sửa báo cáo ${d.period}${d.reason ? `: “${d.reason}”` : ''}`,
       'report.reviewed': (d: Words) => `thẩm định báo cáo ${d.period}`,
-      'report.returned': (d: Words) => `trả lại báo cáo ${d.period}${d.reason ? `: “${d.reason}”` : ''}`,
+      'report.returned': (d: Words) =>
+        `trả lại báo cáo ${d.period}${d.reason ? `: “${d.reason}”` : ''}${d.due ? `, hạn nộp lại ${d.due}` : ''}`,
       'report.nudged': (d: Words) => `nhắc nộp báo cáo ${d.period}`,
       'report.due_extended': (d: Words) => `gia hạn nộp báo cáo ${d.period} đến ${d.due}: “${d.reason}”`,
       'report.reopened': (d: Words) => `mở lại báo cáo ${d.period} đến ${d.until}: “${d.reason}”`,
@@ -111,7 +112,8 @@ const auditText = defineMessages(
       'report.change_approved': (d: Words) => `approved a change to the ${d.period} report`,
       'report.change_rejected': (d: Words) => `rejected a change to the ${d.period} report${d.reason ? `: “${d.reason}”` : ''}`,
       'report.reviewed': (d: Words) => `reviewed the ${d.period} report`,
-      'report.returned': (d: Words) => `returned the ${d.period} report${d.reason ? `: “${d.reason}”` : ''}`,
+      'report.returned': (d: Words) =>
+        `returned the ${d.period} report${d.reason ? `: “${d.reason}”` : ''}${d.due ? `, due again ${d.due}` : ''}`,
       'report.nudged': (d: Words) => `reminded the unit of the ${d.period} report`,
       'report.due_extended': (d: Words) => `extended the ${d.period} report's due to ${d.due}: “${d.reason}”`,
       'report.reopened': (d: Words) => `reopened the ${d.period} report until ${d.until}: “${d.reason}”`,

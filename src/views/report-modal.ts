@@ -112,7 +112,8 @@ export interface ReportModalFacts {
   lockedFrom: Date;
   /** Who decides a change once locked: the lead (the deputy for the lead's own unit); undefined: the admins. */
   decider?: Decider;
-  returned?: { reason: string; by: string };
+  /** `due`: when it is due again (null for a return made before there were resubmission dues). */
+  returned?: { reason: string; by: string; due: Date | null };
   reviewed?: { by: string; at: Date };
   provisional?: ProvisionalScore;
   actingAsAdmin: boolean;
@@ -304,7 +305,11 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
       : facts.mode === 'locked'
         ? text.mode.locked(at(facts.lockedFrom), escapeMrkdwn(decider))
         : facts.mode === 'returned'
-          ? text.mode.returned(escapeMrkdwn(facts.returned?.reason ?? ''), mention(facts.returned?.by ?? ''))
+          ? text.mode.returned(
+              escapeMrkdwn(facts.returned?.reason ?? ''),
+              mention(facts.returned?.by ?? ''),
+              facts.returned?.due ? at(facts.returned.due) : '',
+            )
           : text.mode[facts.mode](due);
   const notes = [
     modeNote,

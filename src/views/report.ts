@@ -75,8 +75,8 @@ export const reportText = defineMessages(
       late: (due: string) => `Đã quá hạn nộp (${due}): báo cáo vẫn được nhận và ghi là nộp muộn.`,
       edit: (due: string, lockedAt: string) =>
         `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
-      returned: (reason: string, by: string) =>
-        `Trưởng khối đã trả lại báo cáo (${by}): “${reason}”. Sửa và nộp lại; bản nộp lại được nhận trực tiếp.`,
+      returned: (reason: string, by: string, due: string) =>
+        `Trưởng khối đã trả lại báo cáo (${by}): “${reason}”. Sửa và nộp lại${due ? ` trước ${due}` : ''}; bản nộp lại được nhận trực tiếp.`,
       locked: (lockedAt: string, decider: string) =>
         `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
     },
@@ -205,8 +205,8 @@ export const reportText = defineMessages(
       late: (due: string) => `The due (${due}) has passed: the report is still accepted and recorded as late.`,
       edit: (due: string, lockedAt: string) =>
         `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
-      returned: (reason: string, by: string) =>
-        `The block lead returned the report (${by}): “${reason}”. Correct and resubmit; the resubmission is accepted directly.`,
+      returned: (reason: string, by: string, due: string) =>
+        `The block lead returned the report (${by}): “${reason}”. Correct and resubmit${due ? ` by ${due}` : ''}; the resubmission is accepted directly.`,
       locked: (lockedAt: string, decider: string) =>
         `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
     },

@@ -70,8 +70,10 @@ describe('a returned report’s resubmission due', () => {
     expect(report().review).toMatchObject({ outcome: 'returned', resubmitBy: hanoi('2021-04-15 17:00') });
     expect(t.bot.store.audit.all().at(-1)).toMatchObject({
       action: 'report.returned',
-      details: { resubmitBy: hanoi('2021-04-15 17:00').toISOString() },
+      details: { due: hanoi('2021-04-15 17:00').toISOString() },
     });
+    const log = await firstResponse(t.slack, (await t.driver.slashCommand(DEMO.admin, 'quantri nhatky STP', CHANNEL)).responseUrl);
+    expect(textOf(log)).toContain('trả lại báo cáo Quý I: “Bổ sung minh chứng cho tiêu chí 1”, hạn nộp lại 15/04/2021 17:00 — Sở Tư pháp');
     expect(await tiendo(CA)).toContain(
       '*Sở Tư pháp* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: “Bổ sung minh chứng cho tiêu chí 1” · hạn nộp lại 15/04/2021 17:00',
     );
@@ -107,6 +109,8 @@ describe('a returned report’s resubmission due', () => {
     expect(lead).toHaveLength(1);
     expect(textOf(lead[0]!)).toContain('Khối thi đua Nội chính có đơn vị chưa nộp lại báo cáo bị trả lại:');
     expect(textOf(lead[0]!)).toContain('• Sở Tư pháp: <@U0TP0001>');
+    // One DM a pass: the lead's reminder of the units still missing the report is in the same message.
+    expect(textOf(lead[0]!)).toContain('đơn vị chưa nộp báo cáo:');
     expect(t.slack.messagesIn(CHANNEL).filter((message) => message.text.includes('nộp lại'))).toEqual([]);
 
     // Resubmitted: the due is gone from tiendo and from the reminders.
@@ -117,7 +121,8 @@ describe('a returned report’s resubmission due', () => {
       value: buttonValue(returned, NUDGE_OPEN_REPORT),
       in: { message: returned },
     });
-    await nextModalOf(t, STP, reopens);
+    const form = await nextModalOf(t, STP, reopens);
+    expect(textOf(form.view)).toContain('Sửa và nộp lại trước 15/04/2021 17:00; bản nộp lại được nhận trực tiếp.');
     await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
     await t.bot.idle();
     const table = await tiendo(CA);
