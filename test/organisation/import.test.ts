@@ -61,6 +61,21 @@ describe('reading the organisation file', () => {
     expect(read.ok && read.data.years[0]!.reminderBeforeDays).toEqual([3, 0]);
   });
 
+  it('reads a returned report’s resubmission due in working days: 3 unless written, whole days from 1 to 30', () => {
+    const withDays = (days: string) =>
+      readOrganisationFile(
+        fixture('contract-example.yaml').replace(
+          'overdue_every_days: 2',
+          `overdue_every_days: 2\n      resubmission_working_days: ${days}`,
+        ),
+      );
+    const days = (read: ReturnType<typeof readOrganisationFile>) => (read.ok ? read.data.years[0]!.resubmissionWorkingDays : read.problems);
+    expect(days(readOrganisationFile(fixture('contract-example.yaml')))).toBe(3);
+    expect(days(withDays('5'))).toBe(5);
+    for (const wrong of ['0', '2.5', '31'])
+      expect(days(withDays(wrong))).toEqual([expect.stringMatching(/^years\[0\]\.reminders\.resubmission_working_days: /)]);
+  });
+
   it('keeps a decimal comma inside { … } as written (0,5 điểm)', () => {
     const read = readOrganisationFile(
       fixture('contract-example.yaml').replace('Kỷ luật, vi phạm, chậm báo cáo', 'Chậm báo cáo (mỗi lần trừ 0,5 điểm), kỷ luật'),

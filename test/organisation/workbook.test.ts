@@ -39,6 +39,17 @@ describe('the organisation file as a workbook', () => {
     ]);
   });
 
+  it('reads a year’s resubmission due in working days (default 3), and names a value out of range', async () => {
+    const rows = sheetRows(organisationOfYaml(DEMO_YAML));
+    const yearOf = (read: Awaited<ReturnType<typeof readOrganisationWorkbook>>) => (read.ok ? read.data.years[0] : undefined);
+    expect(yearOf(await readOrganisationWorkbook(await workbookOf(rows)))?.resubmissionWorkingDays).toBe(3);
+    rows.years![0] = { ...rows.years![0], resubmission_working_days: 2 };
+    expect(yearOf(await readOrganisationWorkbook(await workbookOf(rows)))?.resubmissionWorkingDays).toBe(2);
+    rows.years![0] = { ...rows.years![0], resubmission_working_days: 0 };
+    const wrong = await readOrganisationWorkbook(await workbookOf(rows));
+    expect(wrong.ok ? [] : wrong.problems).toEqual([expect.stringMatching(/^Trang “Năm”, dòng 2, cột “Hạn nộp lại \(ngày làm việc\)”/)]);
+  });
+
   it('names unknown sheets and columns', async () => {
     const rows = sheetRows(organisationOfYaml(DEMO_YAML));
     const workbook = await workbookOf(rows);
