@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { fitWithin, pageWindow } from '../domain/pagination';
 import { formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
-import { button, context, escapeMrkdwn, header, mention, section } from './blocks';
-import { type ChangeRequestFacts, changeRequestActions } from './change-request';
+import { button, context, escapeMrkdwn, header, mention, section, truncate } from './blocks';
+import { type ChangeRequestFacts, changeRequestActions, changeRequestText } from './change-request';
 import { PLEDGE_TABLE_NEXT, PLEDGE_TABLE_NUDGE, PLEDGE_TABLE_PREVIOUS } from './ids';
 import { pageControls } from './paging';
 import { pledgeSummaryLines, type UnitPledgeSummary } from './pledge';
@@ -82,6 +82,7 @@ function rowText(row: PledgeTableRow, index: number, zone: string, locale: Local
       text.pending(formatDateTime(row.pending.requestedAt, zone, locale), mention(row.pending.requestedBy)),
       ...changes.shown.map((line) => `• ${line}`),
       ...(changes.omitted ? [text.more(changes.omitted)] : []),
+      ...(row.pending.changeReason ? [changeRequestText[locale].changeReason(escapeMrkdwn(truncate(row.pending.changeReason, 300)))] : []),
     );
   }
   return lines.join('\n');

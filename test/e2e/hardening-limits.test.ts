@@ -52,8 +52,8 @@ describe('limits on what a form takes', () => {
     views.push(structuredClone((await nextModalOf(t, CA, opens)).view) as { blocks: unknown });
     // A change request's reason: the report is locked after the due, so a change is a request.
     t.clock.set(AFTER_DUE);
-    await openModalBy(t, STP, 'baocao Q1', CHANNEL);
-    await t.driver.submitView(STP, reportAnswers({ report_notes: 'bổ sung' }));
+    await opened(STP, 'baocao Q1');
+    await t.driver.submitView(STP, reportAnswers({ report_notes: 'bổ sung', unit_change_reason: 'Bổ sung ghi chú' }));
     const request = await t.slack.waitFor(() => t.slack.dmsTo(CA).at(-1), 5000, 'the change request');
     views.push(structuredClone((await openModalFromMessage(t, CA, request, CHANGE_REQUEST_REJECT)).view) as { blocks: unknown });
 
@@ -79,6 +79,7 @@ describe('limits on what a form takes', () => {
         'review_note_',
         'review_reason',
         CHANGE_REQUEST_REASON_BLOCK,
+        'unit_change_reason',
         // The kind is a select, the dates are date pickers.
         ...Object.values(directiveIds.fields).filter(
           (field) => !['directive_kind', 'directive_issued_on', 'directive_expired_on'].includes(field),

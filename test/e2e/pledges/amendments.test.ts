@@ -303,6 +303,7 @@ describe('after the pledge due', () => {
     const table = await firstResponse(t.slack, reply.responseUrl);
     expect(textOf(table)).toContain('1 đề nghị sửa đổi chờ duyệt');
     expect(textOf(table)).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100');
+    expect(textOf(table)).toContain('*Lý do điều chỉnh:* “Điều chỉnh theo kế hoạch công tác mới”');
     const pressed = await t.driver.pressButton({
       userId: ADMIN,
       actionId: CHANGE_REQUEST_APPROVE,
