@@ -31,10 +31,12 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
         : report.pending
           ? 'pending_change'
           : 'done';
+    // A returned report is due again by its resubmission due, whatever the period's (or its extension's).
+    const resubmitBy = state === 'returned' ? report?.review?.resubmitBy : null;
     dues.push({
       subject: { kind: 'report', periodCode: period.code, periodName: period.name },
-      due: period.due,
-      ...(period.extension ? { extended: true } : {}),
+      due: resubmitBy ?? period.due,
+      ...(period.extension && !resubmitBy ? { extended: true } : {}),
       state,
       ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),

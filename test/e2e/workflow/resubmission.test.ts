@@ -78,6 +78,11 @@ describe('a returned report’s resubmission due', () => {
       '*Sở Tư pháp* — Đã trả lại · nộp 08/04/2021 09:00 (đúng hạn) · lý do: “Bổ sung minh chứng cho tiêu chí 1” · hạn nộp lại 15/04/2021 17:00',
     );
 
+    // The unit's dues (hanchot, App Home) show the report due again by then.
+    expect(textOf(await firstResponse(t.slack, (await t.driver.slashCommand(STP, 'hanchot', CHANNEL)).responseUrl))).toContain(
+      '*Báo cáo Quý I* — hạn 15/04/2021 17:00 (còn 3 ngày) — Bị trả lại, cần nộp lại',
+    );
+
     // The same morning's slots (before the return) are not sent after it.
     let seen = t.slack.dmsTo(STP).length;
     await passAt('2021-04-12 10:05');
