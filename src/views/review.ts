@@ -73,7 +73,7 @@ export const reviewText = defineMessages(
     correctionIntro: 'Điểm thay đổi theo bản điều chỉnh:',
     awaitingLine: (note: string) => `chờ Trưởng khối thẩm định lại${note ? `; nhận xét trước đây của Trưởng khối: “${note}”` : ''}`,
     correctionTotal: (before: string, after: string, provisional: boolean) =>
-      `Tổng điểm: ${before} → ${after} điểm${provisional ? ' (tạm tính đến khi Trưởng khối thẩm định các tiêu chí trên)' : ''}.`,
+      `Tổng điểm: ${before} → ${after} điểm${provisional ? ' (tạm tính: còn tiêu chí chờ Trưởng khối thẩm định)' : ''}.`,
     pointsAfter: (points: string) => `${points} điểm`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
       `• ${label}: ${before} → ${after}${reason ? ` — lý do: “${reason}”` : ''}`,
@@ -152,7 +152,7 @@ export const reviewText = defineMessages(
     correctionIntro: 'Points changed by the correction:',
     awaitingLine: (note: string) => `awaiting the block lead’s review again${note ? `; the lead’s earlier note: “${note}”` : ''}`,
     correctionTotal: (before: string, after: string, provisional: boolean) =>
-      `Total: ${before} → ${after} points${provisional ? ' (provisional until the block lead reviews the lines above)' : ''}.`,
+      `Total: ${before} → ${after} points${provisional ? ' (provisional: lines await the block lead’s review)' : ''}.`,
     pointsAfter: (points: string) => `${points} points`,
     changeLine: (label: string, before: string, after: string, reason: string) =>
       `• ${label}: ${before} → ${after}${reason ? ` — reason: “${reason}”` : ''}`,

@@ -459,7 +459,7 @@ describe('a correction approved after the review', () => {
     expect(told.split('\n').slice(2)).toEqual([
       'Điểm thay đổi theo bản điều chỉnh:',
       '• T. Điểm thưởng (Cờ, Bằng khen cấp trên; mô hình mới): 1 → 0 điểm (chờ Trưởng khối thẩm định lại; nhận xét trước đây của Trưởng khối: “Chỉ công nhận một thành tích cấp tỉnh”) — lý do: “Bổ sung thành tích được khen thưởng”',
-      'Tổng điểm: 87,00 → 86,00 điểm (tạm tính đến khi Trưởng khối thẩm định các tiêu chí trên).',
+      'Tổng điểm: 87,00 → 86,00 điểm (tạm tính: còn tiêu chí chờ Trưởng khối thẩm định).',
     ]);
   });
 });
