@@ -99,7 +99,11 @@ describe('evidence files in the report form', () => {
 
     // Untick the list, upload a corrected one: the lead is asked, with the files before by name and those after as links.
     const dmsBefore = t.slack.dmsTo(CA).length;
-    await t.driver.submitView(STP, { report_kept_files: [report!.id], report_files: ['Danh sách khen thưởng (sửa).xlsx'] });
+    await t.driver.submitView(STP, {
+      report_kept_files: [report!.id],
+      report_files: ['Danh sách khen thưởng (sửa).xlsx'],
+      unit_change_reason: 'Danh sách khen thưởng được sửa',
+    });
     const request = await t.slack.waitFor(() => t.slack.dmsTo(CA)[dmsBefore], 5000, 'the change request');
     const pending = reportOfStp()!.pending!;
     const corrected = pending.evidenceFiles[1]!;
@@ -114,7 +118,10 @@ describe('evidence files in the report form', () => {
     // A correction of a figure alone keeps the files as they are (the form starts with them ticked), and says nothing of them.
     const dmsNow = t.slack.dmsTo(CA).length;
     await openModalBy(t, STP, 'baocao q1', CHANNEL);
-    await t.driver.submitView(STP, answers({ [`report_value_${criterion('1').id}`]: '99' }));
+    await t.driver.submitView(
+      STP,
+      answers({ [`report_value_${criterion('1').id}`]: '99', unit_change_reason: 'Số liệu được xác nhận lại' }),
+    );
     const second = await t.slack.waitFor(() => t.slack.dmsTo(CA)[dmsNow], 5000, 'the second change request');
     expect(textOf(second)).not.toContain('Tệp minh chứng');
     expect(reportOfStp()!.pending!.evidenceFiles.map((file) => file.id)).toEqual([report!.id, corrected.id]);
