@@ -6,15 +6,8 @@ import { formatDate } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
-import { reportChangeRequests } from '../src/services/reports/change-requests';
-import {
-  changeReasonAsked,
-  provisionalInForce,
-  type ReportForm,
-  type ReportFormProblem,
-  reportFormToOpen,
-  reportPages,
-} from '../src/services/reports/form';
+import { changeReasonAsked, reportChangeRequests } from '../src/services/reports/change-requests';
+import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
 import { type ReportApplied, reportForm } from '../src/services/reports/submit';
 import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
@@ -128,9 +121,7 @@ function reportPage(
       mode: form.mode,
       lockedFrom: form.lockedFrom,
       ...(decider ? { decider } : {}),
-      ...(review?.outcome === 'returned'
-        ? { returned: { reason: review.reason ?? '', by: review.reviewerUserId, due: review.resubmitBy } }
-        : {}),
+      ...(review?.outcome === 'returned' ? { returned: { reason: review.reason, by: review.reviewerUserId, due: review.resubmitBy } } : {}),
       ...(review?.outcome === 'reviewed' ? { reviewed: { by: review.reviewerUserId, at: review.createdAt } } : {}),
       ...(provisional ? { provisional } : {}),
       actingAsAdmin,

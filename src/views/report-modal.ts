@@ -113,7 +113,7 @@ export interface ReportModalFacts {
   /** Who decides a change once locked: the lead (the deputy for the lead's own unit); undefined: the admins. */
   decider?: Decider;
   /** `due`: when it is due again (null for a return made before there were resubmission dues). */
-  returned?: { reason: string; by: string; due: Date | null };
+  returned?: { reason: string | null; by: string; due: Date | null };
   reviewed?: { by: string; at: Date };
   provisional?: ProvisionalScore;
   actingAsAdmin: boolean;

@@ -5,7 +5,7 @@ import { describeReportChanges, reportText } from '../../views/report';
 import { type CorrectedLine, correctionScoreLines, LEAD_DECIDES } from '../../views/review';
 import { type ChangeRequest, type ChangeRequestKind, decideVersion, versionFacts } from '../change-requests/requests';
 import { reviewSubject } from '../review';
-import { reportCriteria, scoreReport } from './form';
+import { asksChangeReason, type ReportForm, reportCriteria, scoreReport } from './form';
 
 export function contentOf(version: ReportVersion): ReportContent {
   return { values: version.values, evidenceUrl: version.evidenceUrl, evidenceFiles: version.evidenceFiles, notes: version.notes };
@@ -95,6 +95,11 @@ const POINTS_EPSILON = 1e-9;
 const sameValue = (left: ReportValue | undefined, right: ReportValue | undefined) =>
   JSON.stringify([left?.value ?? null, left?.reason ?? null, left?.detail ?? null]) ===
   JSON.stringify([right?.value ?? null, right?.reason ?? null, right?.detail ?? null]);
+
+/** The “Lý do điều chỉnh” the last page asks when it does, prefilled from the pending request's. */
+export function changeReasonAsked(form: Pick<ReportForm, 'mode' | 'current'>): { changeReason?: string } {
+  return asksChangeReason(form) ? { changeReason: form.current?.pending?.changeReason ?? '' } : {};
+}
 
 /** The report changes asked for once a period is locked, decided by the block lead. */
 export const reportChangeRequests: ChangeRequestKind = {

@@ -117,11 +117,6 @@ export function asksChangeReason(form: Pick<ReportForm, 'mode'>): boolean {
   return form.mode === 'locked';
 }
 
-/** The “Lý do điều chỉnh” the last page asks when it does, prefilled from the pending request's. */
-export function changeReasonAsked(form: Pick<ReportForm, 'mode' | 'current'>): { changeReason?: string } {
-  return asksChangeReason(form) ? { changeReason: form.current?.pending?.changeReason ?? '' } : {};
-}
-
 /** The metadata the modal carries: unit and period ids, then the paging (unit-forms/carry.ts). */
 export const reportMetadata = pageCarrySchema.extend({ unitId: z.number().int(), periodId: z.number().int() });
 export type ReportMetadata = z.infer<typeof reportMetadata>;
