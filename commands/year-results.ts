@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findByCodeOrName, YEAR_PATTERN } from '../src/domain/scope-words';
+import { findByCodeOrName, nearestNamed, YEAR_PATTERN } from '../src/domain/scope-words';
 import { defineMessages } from '../src/i18n/messages';
 import { unitYearResult, yearStandingsView } from '../src/services/year-end/results';
 import { escapeMrkdwn } from '../src/views/blocks';
@@ -7,7 +7,7 @@ import { YEAR_STANDINGS_NEXT, YEAR_STANDINGS_PREVIOUS } from '../src/views/ids';
 import { buildUnitYearReply, buildYearStandingsReply, type YearStandingsPage } from '../src/views/year-standings';
 import type { Feature, SubCommand } from './shared/feature';
 import { pagedTableFeature } from './shared/paged-table';
-import { argsText, listNamed } from './shared/scope';
+import { argsText, listNamed, nearNamedReply } from './shared/scope';
 
 /**
  * The year's result: `/thidua xephang nam [khối] [năm]` (also `xephang ca nam`, `standings year`),
@@ -107,9 +107,16 @@ const unitResult: SubCommand = {
     let unit = caller.unit;
     if (unitWords) {
       const found = findByCodeOrName(unitWords, units);
-      if (found.kind === 'none') return respond({ text: text.unknownUnit(escapeMrkdwn(unitWords), listNamed(units)) });
       if (found.kind === 'ambiguous') return respond({ text: text.ambiguousUnit(escapeMrkdwn(unitWords), listNamed(found.items)) });
-      unit = found.item;
+      if (found.kind === 'found') unit = found.item;
+      else {
+        // A name typed with slips: the one unit it is close to, else the few it may mean.
+        const near = nearestNamed(unitWords, units);
+        if (near.kind === 'unsure')
+          return respond(nearNamedReply(locale, unitWords, near.items, (code) => `/thidua ketqua ${code} ${typedYear ?? ''}`.trim()));
+        if (near.kind === 'none') return respond({ text: text.unknownUnit(escapeMrkdwn(unitWords), listNamed(units)) });
+        unit = near.item;
+      }
     }
     if (!unit) return respond({ text: text.whichUnit(listNamed(units)) });
     const outcome = unitYearResult(deps, caller, unit, year, triggerId);

@@ -1,7 +1,7 @@
 import type { BlockRow, PeriodRow, YearRow } from '../../db/store/structure';
 import { pageWindow } from '../../src/domain/pagination';
 import { type Named, parsePeriodWords, parseScopeWords, YEAR_PATTERN } from '../../src/domain/scope-words';
-import { defineMessages } from '../../src/i18n/messages';
+import { defineMessages, type Locale } from '../../src/i18n/messages';
 import { blocksProgress } from '../../src/services/progress';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { type BlockPick, buildBlockPicker, PICKER_BLOCKS_PER_PAGE } from '../../src/views/progress';
@@ -23,6 +23,8 @@ export const argsText = defineMessages(
     noYear: 'Tệp tổ chức chưa có năm thi đua nào.',
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp tổ chức.`,
     unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Không rõ “${typed}”. Các kỳ: ${periods}. Các khối: ${blocks}.`,
+    nearNamed: (typed: string, names: string, example: string) =>
+      `Không rõ “${typed}”. Có phải đồng chí muốn nói ${names}? Gõ lại, ví dụ \`${example}\`.`,
   },
   {
     unknownBlock: (typed: string, blocks: string) => `There is no block “${typed}”. Blocks: ${blocks}.`,
@@ -34,8 +36,20 @@ export const argsText = defineMessages(
     noYear: 'The organisation file has no emulation year yet.',
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     unknownPeriodWords: (typed: string, periods: string, blocks: string) => `Unknown “${typed}”. Periods: ${periods}. Blocks: ${blocks}.`,
+    nearNamed: (typed: string, names: string, example: string) =>
+      `Unknown “${typed}”. Did you mean ${names}? Type it again, e.g. \`${example}\`.`,
   },
 );
+
+/**
+ * The answer to words that come close to several blocks or units (`nearestNamed`): what was not
+ * understood, quoted; the names it may mean; and the command again with the first of them, keeping
+ * what was understood (`example`: the command for a code).
+ */
+export function nearNamedReply(locale: Locale, typed: string, near: readonly Named[], example: (code: string) => string): Reply {
+  const names = near.map((item) => `${escapeMrkdwn(item.name)} (\`${escapeMrkdwn(item.code)}\`)`).join(locale === 'vi' ? ' hay ' : ' or ');
+  return { text: argsText[locale].nearNamed(escapeMrkdwn(typed), names, example(near[0]!.code)) };
+}
 
 /** "`NOI_CHINH` (Khối thi đua Nội chính), `VH_XH` (…)" */
 export function listNamed(items: readonly Named[]): string {
@@ -123,6 +137,11 @@ export async function resolvePeriodScope(
     return undefined;
   }
   const words = parsePeriodWords(context.args, blocks, periods);
+  if (words.nearBlocks) {
+    const example = (code: string) => ['/thidua', options.command, words.period?.code, code, typedYear].filter(Boolean).join(' ');
+    await respond(nearNamedReply(locale, words.rest, words.nearBlocks, example));
+    return undefined;
+  }
   if (words.rest) {
     await respond({ text: text.unknownPeriodWords(escapeMrkdwn(words.rest), listNamed(periods), listNamed(blocks)) });
     return undefined;

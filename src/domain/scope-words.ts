@@ -1,4 +1,4 @@
-import { foldedWords } from './fold';
+import { editDistance, foldedWords } from './fold';
 
 /**
  * Parsing of the words after a sub-command that name a block, a year and something else:
@@ -84,6 +84,38 @@ class NameIndex<B extends Named> {
     return this.byKey.get(words.slice(start).join('')) ?? this.partOf(words.slice(start));
   }
 
+  /**
+   * What these folded words come close to when they name nothing exactly: the names (a code, a
+   * whole name or a run of its words) a few typing slips away — one edit per five letters typed,
+   * nothing for four letters or fewer, where every slip makes another word. One such name is taken
+   * (`clear`); several are offered, never guessed (`unsure`). The typed run is bounded by the
+   * longest name, so this costs the same however long the command.
+   */
+  near(words: readonly string[]): Near<B> {
+    const typed = words.slice(nameStart(words)).join('');
+    const allowed = Math.floor(typed.length / 5);
+    if (allowed === 0) return { kind: 'none' };
+    const nearest = new Map<B, number>();
+    for (const { item, key } of this.nearKeys) {
+      if (Math.abs(key.length - typed.length) > allowed) continue;
+      const distance = editDistance(typed, key);
+      if (distance <= allowed && distance < (nearest.get(item) ?? Infinity)) nearest.set(item, distance);
+    }
+    const items = [...nearest].sort((left, right) => left[1] - right[1]).map(([item]) => item);
+    if (items.length === 0) return { kind: 'none' };
+    return items.length === 1 ? { kind: 'clear', item: items[0]! } : { kind: 'unsure', items };
+  }
+
+  /** Every code, and every run of consecutive words of every name, that a near name is compared with. */
+  private get nearKeys(): { item: B; key: string }[] {
+    this.nearKeysMemo ??= this.nameWords.flatMap(({ item, words }) => [
+      { item, key: nameKey(item.code) },
+      ...words.flatMap((_, from) => words.slice(from).map((__, length) => ({ item, key: words.slice(from, from + length + 1).join('') }))),
+    ]);
+    return this.nearKeysMemo;
+  }
+  private nearKeysMemo: { item: B; key: string }[] | undefined;
+
   private partOf(run: readonly string[]): B | undefined {
     if (run.length === 0 || run.length > this.mostWords) return undefined;
     const found = new Set(this.nameWords.filter((entry) => containsRun(entry.words, run)).map((entry) => entry.item));
@@ -140,6 +172,17 @@ export function parseScopeWords<B extends Named>(text: string, blocks: readonly 
   return { ...withYear, rest: tokens.join(' ') };
 }
 
+/** A name typed with slips: the one it surely means, the few it may mean, or none close. */
+export type Near<T> = { kind: 'clear'; item: T } | { kind: 'unsure'; items: T[] } | { kind: 'none' };
+
+/**
+ * The block or unit `text` comes close to naming, for when it names none exactly
+ * (`findByCodeOrName` found nothing): "so tu phapp" → Sở Tư pháp, "noi chin" → Khối thi đua Nội chính.
+ */
+export function nearestNamed<T extends Named>(text: string, candidates: readonly T[]): Near<T> {
+  return new NameIndex(candidates).near(foldedWords(text));
+}
+
 export type Lookup<T> = { kind: 'found'; item: T } | { kind: 'ambiguous'; items: T[] } | { kind: 'none' };
 
 /**
@@ -187,12 +230,28 @@ export function findPeriod<P extends Named>(text: string, periods: readonly P[])
   return findByCodeOrName(text, periods, periodKey);
 }
 
+/** The two readings of words split at `split`: the period before the block, or after it. */
+function sidesAt(split: number, count: number): [period: [number, number], block: [number, number]][] {
+  return [
+    [
+      [0, split],
+      [split, count],
+    ],
+    [
+      [split, count],
+      [0, split],
+    ],
+  ];
+}
+
 export interface PeriodWords<B, P> {
   period?: P;
   block?: B;
   year?: number;
   /** Words that name neither (empty when everything was understood). */
   rest: string;
+  /** The blocks `rest` comes close to naming, when it may mean more than one (never guessed). */
+  nearBlocks?: B[];
 }
 
 /**
@@ -231,17 +290,7 @@ export function parsePeriodWords<B extends Named, P extends Named>(
   // Nothing but punctuation names nothing either: said, not ignored.
   if (count === 0 && tokens.length > 0) return { ...withYear, rest: tokens.join(' ') };
   for (let split = count; split >= 0; split--) {
-    const sides: [period: [number, number], block: [number, number]][] = [
-      [
-        [0, split],
-        [split, count],
-      ],
-      [
-        [split, count],
-        [0, split],
-      ],
-    ];
-    for (const [[periodFrom, periodTo], [blockFrom, blockTo]] of sides) {
+    for (const [[periodFrom, periodTo], [blockFrom, blockTo]] of sidesAt(split, count)) {
       if (periodTo - periodFrom > periodWordsAtMost) continue;
       const period = periodOf(periodFrom, periodTo);
       if (!period.ok) continue;
@@ -250,5 +299,26 @@ export function parsePeriodWords<B extends Named, P extends Named>(
       return { ...(period.period ? { period: period.period } : {}), ...(block ? { block } : {}), ...withYear, rest: '' };
     }
   }
-  return { ...withYear, rest: tokens.join(' ') };
+  // Nothing read exactly: a block name typed with slips ("quy 1 noi chin"), else what the period
+  // side names, with only the words it leaves quoted back.
+  let understood: PeriodWords<B, P> | undefined;
+  for (let split = count; split >= 0; split--) {
+    for (const [[periodFrom, periodTo], [blockFrom, blockTo]] of sidesAt(split, count)) {
+      if (periodTo - periodFrom > periodWordsAtMost || blockFrom === blockTo) continue;
+      const period = periodOf(periodFrom, periodTo);
+      if (!period.ok) continue;
+      const withPeriod = period.period ? { period: period.period } : {};
+      const near = index.near(named.slice(blockFrom, blockTo).flatMap((entry) => entry.words));
+      if (near.kind === 'clear') return { ...withPeriod, block: near.item, ...withYear, rest: '' };
+      const typed = named
+        .slice(blockFrom, blockTo)
+        .map((entry) => entry.token)
+        .join(' ');
+      if (near.kind === 'unsure') return { ...withPeriod, ...withYear, rest: typed, nearBlocks: near.items };
+      // Left-over numbers belong with the period ("quy 7" is an unknown period, not Quý I and "7").
+      const numbered = named.slice(blockFrom, blockTo).some((entry) => entry.words.some((word) => /^\d+$/.test(word)));
+      if (period.period && !numbered) understood ??= { ...withPeriod, ...withYear, rest: typed };
+    }
+  }
+  return understood ?? { ...withYear, rest: tokens.join(' ') };
 }

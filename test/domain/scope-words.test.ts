@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findByCodeOrName, findPeriod, parsePeriodWords, parseScopeWords } from '../../src/domain/scope-words';
+import { findByCodeOrName, findPeriod, nearestNamed, parsePeriodWords, parseScopeWords } from '../../src/domain/scope-words';
 
 const BLOCKS = [
   { code: 'NOI_CHINH', name: 'Khối thi đua Nội chính' },
@@ -130,12 +130,73 @@ describe('parsePeriodWords', () => {
     ['2021 khoi noi chinh 9 thang', 'M9', 'NOI_CHINH', 2021, ''],
     ['noi chinh', undefined, 'NOI_CHINH', undefined, ''],
     ['quy 7', undefined, undefined, undefined, 'quy 7'],
-    ['q1 khoi kinh te', undefined, undefined, undefined, 'q1 khoi kinh te'],
+    // What was understood is kept; only the words it leaves are quoted back.
+    ['q1 khoi kinh te', 'Q1', undefined, undefined, 'khoi kinh te'],
+    ['khoi kinh te 6 thang 2021', 'H1', undefined, 2021, 'khoi kinh te'],
+    // A block name typed with a slip, when one block is clearly the nearest.
+    ['quy 1 noi chin', 'Q1', 'NOI_CHINH', undefined, ''],
+    ['noi chinhh quy 1', 'Q1', 'NOI_CHINH', undefined, ''],
+    ['Q1 khoi noi chnh', 'Q1', 'NOI_CHINH', undefined, ''],
+    ['van hao xa hoi 2021', undefined, 'VH_XH', 2021, ''],
     ['van hoa', undefined, 'VH_XH', undefined, ''],
     ['quy 1 van hoa', 'Q1', 'VH_XH', undefined, ''],
     ['xa hoi 6 thang', 'H1', 'VH_XH', undefined, ''],
   ])('%j → period %s, block %s, year %s, rest %j', (typed, period, block, year, rest) => {
     const parsed = parsePeriodWords(typed, BLOCKS, PERIODS);
     expect([parsed.period?.code, parsed.block?.code, parsed.year, parsed.rest]).toEqual([period, block, year, rest]);
+  });
+});
+
+describe('nearestNamed', () => {
+  const NEAR_BLOCKS = [...BLOCKS, { code: 'NOI_CHIN', name: 'Khối thi đua Nội chín' }];
+  it.each([
+    // Typos, missing diacritics, letters swapped, a letter missing or doubled: the one close name.
+    ['so tu phapp', UNITS, 'STP'],
+    ['Sở Tư phá', UNITS, 'STP'],
+    ['tu phpa', UNITS, 'STP'],
+    ['cong ann tinh', UNITS, 'CA'],
+    ['toa an nhan dann', UNITS, 'TAND'],
+    ['thanh tra tinhh', UNITS, 'TT'],
+    ['noi chin', BLOCKS, 'NOI_CHINH'],
+    ['khoi noi chinhh', BLOCKS, 'NOI_CHINH'],
+    ['Khối thi đua Văn hoá xã hôi', BLOCKS, 'VH_XH'],
+    ['NOI_CHNH', BLOCKS, 'NOI_CHINH'],
+  ])('%j → %s', (typed, candidates, code) => {
+    const near = nearestNamed(typed, candidates);
+    expect(near.kind === 'clear' && near.item.code).toBe(code);
+  });
+
+  it.each([
+    // Names as close as each other: offered, never guessed.
+    ['noi chinn', ['NOI_CHIN', 'NOI_CHINH'], NEAR_BLOCKS],
+    ['Khối thi đua Nội chínn', ['NOI_CHIN', 'NOI_CHINH'], NEAR_BLOCKS],
+    ['nhan dan tinhh', ['TAND', 'VKS'], [...UNITS, { code: 'VKS', name: 'Viện Kiểm sát nhân dân tỉnh' }]],
+  ])('%j may mean %j', (typed, codes, candidates) => {
+    const near = nearestNamed(typed, candidates);
+    expect(near.kind === 'unsure' ? near.items.map((block) => block.code).sort() : []).toEqual(codes);
+  });
+
+  it.each([
+    // Too short to tell a slip from another word; too far from every name; nothing typed.
+    ['stq', UNITS],
+    ['so y t', UNITS],
+    ['so', UNITS],
+    ['xyz', UNITS],
+    ['so ke hoach dau tu', UNITS],
+    ['kinh te', BLOCKS],
+    ['', UNITS],
+    ['khoi thi dua', BLOCKS],
+    ['noi vuu chin', [...BLOCKS, { code: 'NOI_VU', name: 'Khối thi đua Nội vụ' }]],
+    ['hoa chinh', BLOCKS],
+  ])('%j names nothing near', (typed, candidates: readonly { code: string; name: string }[]) => {
+    expect(nearestNamed(typed, candidates)).toEqual({ kind: 'none' });
+  });
+
+  it('offers every block the words may mean, keeping the period understood', () => {
+    const parsed = parsePeriodWords('quy 1 noi chinn', NEAR_BLOCKS, PERIODS);
+    expect(parsed.period?.code).toBe('Q1');
+    expect(parsed.block).toBeUndefined();
+    expect(parsed.rest).toBe('noi chinn');
+    expect(parsed.nearBlocks?.map((block) => block.code).sort()).toEqual(['NOI_CHIN', 'NOI_CHINH']);
   });
 });

@@ -85,7 +85,8 @@ describe('/thidua xephang', () => {
     expect((await standings(STP, 'xephang quy 7')).text).toBe(
       'Không rõ “quy 7”. Các kỳ: `Q1` (Quý I), `H1` (6 tháng đầu năm), `M9` (9 tháng), `NAM` (Cả năm). Các khối: `NOI_CHINH` (Khối thi đua Nội chính), `VH_XH` (Khối thi đua Văn hóa – Xã hội).',
     );
-    expect((await standings(STP, 'xephang q1 noi chin')).text).toContain('Không rõ “q1 noi chin”.');
+    // Only the words not understood are quoted back.
+    expect((await standings(STP, 'xephang q1 khoi kinh te')).text).toContain('Không rõ “khoi kinh te”. Các kỳ:');
     expect((await standings(STP, 'xephang q1 2019')).text).toContain('Chưa có năm 2019 trong tệp tổ chức.');
     expect((await standings(ADMIN, 'xephang', 'C0GENERAL')).text).toContain(
       'Tài khoản quản trị không thuộc khối nào: chọn khối để xem `/thidua xephang`.',
@@ -97,6 +98,19 @@ describe('/thidua xephang', () => {
       expect((await standings(ADMIN, typed, 'C0GENERAL')).text).toContain('Xếp hạng Quý I năm 2021 — Khối thi đua Văn hóa – Xã hội');
     }
     expect(admin.text).toContain('*1. Sở Y tế* — *36,00 điểm* · Không hoàn thành');
+  });
+
+  it('takes a block name typed with a slip for the one block it is close to, keeping the period', async () => {
+    await seeded();
+    // An admin outside every block: the block can only come from the words.
+    for (const typed of ['xephang quy 1 noi chin', 'xephang noi chnh Q1', 'xephang quy 1 van hao xa hoi']) {
+      const { text } = await standings(ADMIN, typed, 'C0GENERAL');
+      expect(text).toMatch(/^Xếp hạng Quý I năm 2021 — Khối thi đua (Nội chính|Văn hóa – Xã hội)/);
+      expect(text).not.toContain('Không rõ');
+    }
+    expect((await standings(ADMIN, 'xephang quy 1 noi chin', 'C0GENERAL')).text).toContain(
+      'Xếp hạng Quý I năm 2021 — Khối thi đua Nội chính',
+    );
   });
 
   it('shows before the first due the first period, with nothing reported yet', async () => {

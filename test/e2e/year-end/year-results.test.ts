@@ -138,4 +138,13 @@ describe("a unit's year (ketqua)", () => {
     expect((await command(bot, 'U0ADMIN01', 'ketqua')).text).toContain('Ghi thêm đơn vị, ví dụ `/thidua ketqua STP`.');
     expect((await command(bot, 'U0ADMIN01', 'ketqua so xay dung')).text).toContain('Không có đơn vị “so xay dung”.');
   });
+
+  it('a unit name typed with a slip: the one unit it is close to, else the units it may mean, asked', async () => {
+    const bot = await yearBot();
+    expect((await command(bot, 'U0ADMIN01', 'ketqua so tu phapp')).text).toContain('Kết quả năm 2021 — Sở Tư pháp');
+    expect((await command(bot, 'U0ADMIN01', 'ketqua cong ann tinh 2021')).text).toContain('Kết quả năm 2021 — Công an tỉnh');
+    expect((await command(bot, 'U0ADMIN01', 'ketqua nhan dan tinhh 2021')).text).toBe(
+      'Không rõ “nhan dan tinhh”. Có phải đồng chí muốn nói Tòa án nhân dân tỉnh (`TAND`) hay Viện Kiểm sát nhân dân tỉnh (`VKS`)? Gõ lại, ví dụ `/thidua ketqua TAND 2021`.',
+    );
+  });
 });
