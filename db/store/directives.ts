@@ -10,7 +10,7 @@ import {
   ordinalTypos,
   parseDirectiveNumber,
 } from '../../src/domain/directive-number';
-import { type DirectiveQuery, ftsExpression } from '../../src/domain/directive-query';
+import { correctedQuery, type DirectiveQuery, ftsExpression, parseDirectiveQuery } from '../../src/domain/directive-query';
 import { closestMatches, foldVietnamese, wordsAsWritten } from '../../src/domain/fold';
 import { directiveNumbers, directives, directiveWords, meta } from '../schema';
 import { inIds } from './in-ids';
@@ -412,18 +412,19 @@ export function ensureDirectiveSearch(db: Db): boolean {
 }
 
 /**
- * The query with each word the library does not know replaced by its closest known word, written
- * as the library writes it ("thuongg" → "thưởng"); undefined when no word needed or found a correction.
+ * The query with its mistyped words replaced by the library's closest words, written as the library
+ * writes them ("thuongg" → "thưởng"), when it looks like slips (correctedQuery) and the corrected
+ * query finds directives holding every one of its words: never a run of near words that no
+ * directive holds together. Undefined otherwise.
  */
 function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
   // The index's own vocabulary says what is known (directive_words may keep words an edit removed).
   const inIndex = (word: string) => db.get(sql`select 1 from directive_search_words where term = ${word}`) !== undefined;
   const startsAWord = (prefix: string) =>
     db.get(sql`select 1 from directive_search_words where term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`) !== undefined;
-  const corrections = new Map<string, string>();
-  for (const [index, word] of query.words.entries()) {
-    if (word.length < 3 || /^\d+$/.test(word) || inIndex(word)) continue;
-    if (query.prefixLast && index === query.words.length - 1 && startsAWord(word)) continue;
+  const corrected = correctedQuery(query, (word, index) => {
+    if (inIndex(word)) return undefined;
+    if (query.prefixLast && index === query.words.length - 1 && startsAWord(word)) return undefined;
     const reach = Math.max(1, Math.floor(word.length / 3));
     const candidates = db
       .select()
@@ -432,9 +433,9 @@ function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
       .all();
     const written = new Map(candidates.map((row) => [row.word, row.written]));
     const closest = closestMatches(word, [...written.keys()]).find(inIndex);
-    if (closest) corrections.set(word, written.get(closest)!);
-  }
-  if (corrections.size === 0) return undefined;
-  const corrected = query.text.replace(/[\p{L}\p{M}\p{N}]+/gu, (typed) => corrections.get(foldVietnamese(typed)) ?? typed);
-  return corrected === query.text ? undefined : corrected;
+    return closest ? written.get(closest) : undefined;
+  });
+  const expression = corrected ? ftsExpression(parseDirectiveQuery(corrected), 'all') : undefined;
+  if (!expression) return undefined;
+  return db.get(sql`select 1 from directive_search where directive_search match ${expression}`) !== undefined ? corrected : undefined;
 }

@@ -1,5 +1,5 @@
 import { findNumberReference, kindWordsOf, type NumberReference, parseDirectiveNumber } from './directive-number';
-import { foldedWords } from './fold';
+import { foldedWords, foldVietnamese } from './fold';
 
 /**
  * A directive search as typed — keywords, a number, or both — turned into what the search needs:
@@ -66,6 +66,26 @@ export function ftsExpression(query: DirectiveQuery, mode: 'all' | 'any'): strin
     (term, index) => `"${term.replace(/"/g, '""')}"${query.prefixLast && index === query.terms.length - 1 ? '*' : ''}`,
   );
   return quoted.join(mode === 'all' ? ' AND ' : ' OR ');
+}
+
+/**
+ * The query as typed with each mistyped word replaced by the word `closest` offers for it (as the
+ * library writes it; undefined for a word the library knows or has nothing close to), when that
+ * looks like typing slips: only words of four letters or more are corrected (a short word one edit
+ * from another is just another word: "xyz" is not a slip of "XII"), and no more than half of the
+ * words (one in a query of one or two words) — changing most of what was typed is another query,
+ * not a correction. Undefined when nothing is corrected.
+ */
+export function correctedQuery(query: DirectiveQuery, closest: (word: string, index: number) => string | undefined): string | undefined {
+  const corrections = new Map<string, string>();
+  for (const [index, word] of query.words.entries()) {
+    if (word.length < 4 || /^\d+$/.test(word)) continue;
+    const written = closest(word, index);
+    if (written !== undefined) corrections.set(word, written);
+  }
+  if (corrections.size === 0 || corrections.size > Math.max(1, Math.floor(query.words.length / 2))) return undefined;
+  const corrected = query.text.replace(/[\p{L}\p{M}\p{N}]+/gu, (typed) => corrections.get(foldVietnamese(typed)) ?? typed);
+  return corrected === query.text ? undefined : corrected;
 }
 
 /** Whether a folded word of a directive's text is one to show in bold (the last term also as a prefix). */

@@ -133,6 +133,9 @@ describe('the directive store and its search index', () => {
     expect(store.directives.suggestions(parseDirectiveQuery('khen thuongg')).correctedQuery).toBe('khen thưởng');
     expect(store.directives.suggestions(parseDirectiveQuery('Điển hìnhh tiên tiến')).correctedQuery).toBe('Điển hình tiên tiến');
     expect(store.directives.suggestions(parseDirectiveQuery('qwzrtx'))).toEqual({ numbers: [] });
+    // Near words that no directive holds together are not offered: “xyz khong co” is not “xii phong co”.
+    expect(store.directives.suggestions(parseDirectiveQuery('xyz khong co'))).toEqual({ numbers: [] });
+    expect(store.directives.suggestions(parseDirectiveQuery('khen thuongg xyzzy'))).toEqual({ numbers: [] });
   });
 
   it('never suggests a word that an edit took out of the library', () => {

@@ -187,6 +187,17 @@ describe('/thidua vanban: the directive library', () => {
     expect(hitsOf(reply)).toEqual([]);
   });
 
+  it('offers no correction made of near words that no directive holds together', async () => {
+    const partial = textOf((await search('xyz khong co')).reply);
+    expect(partial).toContain('Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần.');
+    expect(partial).not.toContain('Có phải');
+    const { reply } = await search('xyzw khongg');
+    expect(textOf(reply)).toContain('Không tìm thấy văn bản nào cho “xyzw khongg”.');
+    expect(textOf(reply)).not.toContain('Có phải');
+    expect(textOf(reply)).toContain('Thử gõ số hiệu (ví dụ `34-CT/TW`, `06/2022`) hoặc vài từ trong trích yếu');
+    expect(buttonsOf(reply)).toEqual([]);
+  });
+
   it('pages with "Xem thêm" and back with "Trang trước", replacing the results', async () => {
     const first = await search('thi dua khen thuong');
     const total = Number(/: (\d+) văn bản/.exec(textOf(first.reply))![1]);
