@@ -151,17 +151,17 @@ describe('nearestNamed', () => {
   const NEAR_BLOCKS = [...BLOCKS, { code: 'NOI_CHIN', name: 'Khối thi đua Nội chín' }];
   it.each([
     // Typos, missing diacritics, letters swapped, a letter missing or doubled: the one close name.
-    ['so tu phapp', UNITS, 'STP'],
-    ['Sở Tư phá', UNITS, 'STP'],
-    ['tu phpa', UNITS, 'STP'],
-    ['cong ann tinh', UNITS, 'CA'],
-    ['toa an nhan dann', UNITS, 'TAND'],
-    ['thanh tra tinhh', UNITS, 'TT'],
-    ['noi chin', BLOCKS, 'NOI_CHINH'],
-    ['khoi noi chinhh', BLOCKS, 'NOI_CHINH'],
-    ['Khối thi đua Văn hoá xã hôi', BLOCKS, 'VH_XH'],
-    ['NOI_CHNH', BLOCKS, 'NOI_CHINH'],
-  ])('%j → %s', (typed, candidates, code) => {
+    ['so tu phapp', 'STP', UNITS],
+    ['Sở Tư phá', 'STP', UNITS],
+    ['tu phpa', 'STP', UNITS],
+    ['cong ann tinh', 'CA', UNITS],
+    ['toa an nhan dann', 'TAND', UNITS],
+    ['thanh tra tinhh', 'TT', UNITS],
+    ['noi chin', 'NOI_CHINH', BLOCKS],
+    ['khoi noi chinhh', 'NOI_CHINH', BLOCKS],
+    ['Khối thi đua Văn hoá xã hôi', 'VH_XH', BLOCKS],
+    ['NOI_CHNH', 'NOI_CHINH', BLOCKS],
+  ])('%j → %s', (typed, code, candidates) => {
     const near = nearestNamed(typed, candidates);
     expect(near.kind === 'clear' && near.item.code).toBe(code);
   });
