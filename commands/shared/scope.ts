@@ -1,6 +1,6 @@
 import type { BlockRow, PeriodRow, YearRow } from '../../db/store/structure';
 import { pageWindow } from '../../src/domain/pagination';
-import { type Named, parsePeriodWords, parseScopeWords, YEAR_PATTERN } from '../../src/domain/scope-words';
+import { type Named, nearestNamed, parsePeriodWords, parseScopeWords, YEAR_PATTERN } from '../../src/domain/scope-words';
 import { defineMessages, type Locale } from '../../src/i18n/messages';
 import { blocksProgress } from '../../src/services/progress';
 import { escapeMrkdwn } from '../../src/views/blocks';
@@ -76,6 +76,7 @@ export async function resolveScope(context: CommandContext, options: { command: 
     return undefined;
   }
   const words = parseScopeWords(context.args, blocks);
+  let named = words.block;
   if (words.rest && !options.allowRest) {
     // Extra words after a block name mean the name was mistyped as a whole: quote all of it.
     const typed = context.args
@@ -83,10 +84,20 @@ export async function resolveScope(context: CommandContext, options: { command: 
       .split(/\s+/)
       .filter((word) => !YEAR_PATTERN.test(word))
       .join(' ');
-    await respond({ text: text.unknownBlock(escapeMrkdwn(typed), listNamed(blocks)) });
-    return undefined;
+    const near = nearestNamed(typed, blocks);
+    if (near.kind === 'unsure') {
+      await respond(
+        nearNamedReply(locale, typed, near.items, (code) => ['/thidua', options.command, code, words.year].filter(Boolean).join(' ')),
+      );
+      return undefined;
+    }
+    if (near.kind === 'none') {
+      await respond({ text: text.unknownBlock(escapeMrkdwn(typed), listNamed(blocks)) });
+      return undefined;
+    }
+    named = near.item;
   }
-  const block = words.block ?? caller.block;
+  const block = named ?? caller.block;
   if (!block) {
     await respond(
       blockPicker(context, { command: options.command, args: context.args }) ?? {
@@ -102,7 +113,7 @@ export async function resolveScope(context: CommandContext, options: { command: 
     await respond({ text: wantedYear === undefined ? text.noYear : text.unknownYear(wantedYear, known.join(', ')) });
     return undefined;
   }
-  return { block, year, rest: words.rest };
+  return { block, year, rest: options.allowRest ? words.rest : '' };
 }
 
 export interface PeriodScope {

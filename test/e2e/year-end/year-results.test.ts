@@ -84,6 +84,17 @@ describe('the year standings (xephang nam)', () => {
   });
 });
 
+describe('the year standings for a block typed with a slip', () => {
+  it('takes the one block the words are close to; an unknown block is said with the list', async () => {
+    const bot = await yearBot();
+    expect((await command(bot, 'U0ADMIN01', 'xephang nam noi chin 2021')).text).toContain('Xếp hạng cả năm 2021 — Khối thi đua Nội chính');
+    expect((await command(bot, 'U0ADMIN01', 'xephang nam van hoa xa hoii')).text).toContain(
+      'Xếp hạng cả năm 2021 — Khối thi đua Văn hóa – Xã hội',
+    );
+    expect((await command(bot, 'U0ADMIN01', 'xephang nam khoi kinh te')).text).toContain('Không có khối “khoi kinh te”.');
+  });
+});
+
 describe("a unit's year (ketqua)", () => {
   it('before the year is over: the provisional result said in sentences, without a stray “. ·”', async () => {
     t = await startTestBot({ now: new Date('2021-08-01T02:00:00Z') });
