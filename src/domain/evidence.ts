@@ -18,15 +18,26 @@ export function readEvidenceLink(typed: string | null | undefined): { ok: true; 
 
 const FILE_ENDING = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|jpe?g|png|gif|zip|rar|txt|csv)$/i;
 
-/** An http(s) address with a host that has a dot, and no white space. */
+/**
+ * An http(s) address with a host that has a dot, and no white space. A host of numbers only must
+ * be a whole IPv4 address as typed: URL reads "https://1" as 0.0.0.1, and "1" is no link.
+ */
 export function isWebAddress(text: string): boolean {
   if (/\s/.test(text)) return false;
   try {
     const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+    if (/^[\d.]+$/.test(url.hostname)) return typedHost(text) === url.hostname;
+    return url.hostname.includes('.');
   } catch {
     return false;
   }
+}
+
+/** The host as typed: after the scheme, before any path, query or fragment, without user and port. */
+function typedHost(text: string): string {
+  const authority = text.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '').split(/[/?#\\]/)[0] ?? '';
+  return authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
 }
 
 /** A file given as evidence: uploaded in the report form, kept as Slack knows it (its id, name, type and address). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, type EvidenceFile, readEvidenceFiles, sameFiles } from '../../src/domain/evidence';
+import { cleanFileName, type EvidenceFile, readEvidenceFiles, readEvidenceLink, sameFiles } from '../../src/domain/evidence';
 import { diffReports } from '../../src/domain/report-diff';
 
 const file = (id: string, name: string, filetype = name.split('.').pop() ?? ''): EvidenceFile => ({
@@ -9,6 +9,28 @@ const file = (id: string, name: string, filetype = name.split('.').pop() ?? ''):
   permalink: `https://example.slack.com/files/U1/${id}/x`,
 });
 const files = (count: number, prefix = 'F') => Array.from({ length: count }, (_, index) => file(`${prefix}${index}`, `${index}.pdf`));
+
+describe('readEvidenceLink: the evidence link as typed in the form', () => {
+  it.each([
+    ['empty', '  ', { ok: true, url: null }],
+    ['a full address', 'https://drive.vinhphuc.gov.vn/q1.pdf', { ok: true, url: 'https://drive.vinhphuc.gov.vn/q1.pdf' }],
+    ['without a scheme', ' drive.vinhphuc.gov.vn/q1.pdf ', { ok: true, url: 'https://drive.vinhphuc.gov.vn/q1.pdf' }],
+    ['http with a port', 'http://intranet.so.vn:8080/bc', { ok: true, url: 'http://intranet.so.vn:8080/bc' }],
+    ['an IPv4 address as typed', 'http://10.0.0.5/bc', { ok: true, url: 'http://10.0.0.5/bc' }],
+    ['an IPv4 address without a scheme', '10.0.0.5/bc', { ok: true, url: 'https://10.0.0.5/bc' }],
+    ['a number', '1', { ok: false }],
+    ['a decimal number', '1,5', { ok: false }],
+    ['a number with a dot', '1.5', { ok: false }],
+    ['a number after the scheme', 'https://1', { ok: false }],
+    ['a number with a user before it', 'https://drive.vn@1/x', { ok: false }],
+    ['a word', 'abc', { ok: false }],
+    ['a file name', 'bao-cao.pdf', { ok: false }],
+    ['another scheme', 'ftp://drive.vinhphuc.gov.vn/q1.pdf', { ok: false }],
+    ['spaces', 'drive vinhphuc.gov.vn', { ok: false }],
+  ] as const)('%s', (_, typed, expected) => {
+    expect(readEvidenceLink(typed)).toEqual(expected);
+  });
+});
 
 describe('readEvidenceFiles: the files a report version holds', () => {
   it.each([

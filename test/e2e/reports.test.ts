@@ -274,6 +274,26 @@ describe('submitting a period report', () => {
     expect(reportOf('STP').versions).toHaveLength(1);
   });
 
+  it('refuses an evidence link that is no web address (“1”), in the reader’s language, and stores nothing', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    const vi = await t.driver.submitView(STP, answers({ report_evidence: '1' }));
+    expect(vi.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+      },
+    });
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    await openModalBy(t, STP, 'report', CHANNEL);
+    const en = await t.driver.submitView(STP, answers({ report_evidence: 'https://1' }));
+    expect(en.body).toEqual({
+      response_action: 'errors',
+      errors: { report_evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.' },
+    });
+    expect(reportOf('STP').report).toBeUndefined();
+  });
+
   it('applies a double submission once', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await openModalBy(t, STP, 'baocao', CHANNEL);
