@@ -8,6 +8,7 @@ import { statusPeriod } from '../src/domain/periods';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { readJson } from '../src/read-json';
 import type { Caller } from '../src/services/caller';
+import { localeOf } from '../src/services/people';
 import { confirmableReports, confirmReports } from '../src/services/review-many';
 import { statusRows } from '../src/services/status';
 import { commonText } from '../src/views/common-text';
@@ -135,7 +136,7 @@ export const statusFeature: Feature = {
       const comment = view.state.values[STATUS_CONFIRM_COMMENT_BLOCK]?.[STATUS_CONFIRM_COMMENT_ACTION]?.value?.trim() || null;
       const outcome = confirmReports(deps, organisation, { userId: body.user.id, viewId: view.id, versionIds, comment });
       if (outcome.kind === 'duplicate') return ack();
-      return ack({ response_action: 'update', view: buildConfirmedView(outcome.confirmed, outcome.skipped, organisation.locale) });
+      return ack({ response_action: 'update', view: buildConfirmedView(outcome.confirmed, outcome.skipped, localeOf(deps, body.user.id)) });
     });
 
     // “Nhắc” beside a unit that has not submitted; its value is "periodId:unitId".

@@ -610,6 +610,19 @@ describe('confirming the reports with nothing to score in one action', () => {
     expect(textOf((await status(CA)).body)).toContain('Đã nộp 7/7 · đã thẩm định 7');
   });
 
+  it('speaks the reader’s language from the button to the result, and counts one report as one', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submitReport(OFFICERS.VKS, 'VKS', noBonus());
+    t.clock.set(AFTER_DUE);
+    await t.driver.slashCommand(CA, 'ngonngu en', CHANNEL);
+    const { body } = await status(CA);
+    const opens = t.slack.callsTo('views.open').length;
+    await press(CA, body, STATUS_CONFIRM_MANY, buttonValue(body, STATUS_CONFIRM_MANY));
+    await nextModalOf(t, CA, opens);
+    const done = await t.driver.submitView(CA, {});
+    expect(textOf(resultOf(done))).toContain('Confirmed');
+  });
+
   it("carries the lead's comment to every confirmed unit's message, its review and the audit log; without one, no empty quote", async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     for (const [code, user] of Object.entries(OFFICERS)) if (code !== 'STP') await submitReport(user, code, noBonus());
