@@ -2,7 +2,7 @@ import type { OrganisationSettings } from '../db/store/organisation';
 import type { PeriodRow } from '../db/store/structure';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
-import { formatDate } from '../src/i18n/format';
+import { countOf, formatDate } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
@@ -74,7 +74,7 @@ const commandText = defineMessages(
       `${unit} belongs to no block in ${year} in the organisation file, so it has no report to submit for ${year}.`,
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     notOpen: (period: string, opens: string, days: number) =>
-      `The ${period} report is not open yet: it opens on ${opens} (${days} days before the period ends).`,
+      `The ${period} report is not open yet: it opens on ${opens} (${countOf(days, 'day')} before the period ends).`,
     nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>
       [
         submitted

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../db/store';
 import type { OrganisationSettings } from '../db/store/organisation';
 import { latestDuePeriod } from '../src/domain/periods';
-import { formatDateTime } from '../src/i18n/format';
+import { countOf, formatDateTime } from '../src/i18n/format';
 import { defineMessages, type Locale } from '../src/i18n/messages';
 import { periodInSentence } from '../src/i18n/period-names';
 import type { Caller } from '../src/services/caller';
@@ -76,7 +76,7 @@ export const commandText = defineMessages(
     posted: (period: string, channel: string) =>
       `Posted the standings for ${periodInSentence(period)} to <#${channel}>; the chart follows in the thread.`,
     corrected: (period: string, channel: string, count: number) =>
-      `Posted a correction of the standings for ${periodInSentence(period)} to <#${channel}> (${count} units changed); the chart follows in the thread.`,
+      `Posted a correction of the standings for ${periodInSentence(period)} to <#${channel}> (${countOf(count, 'unit')} changed); the chart follows in the thread.`,
     exporting: (file: string) => `Sending ${file} to your direct messages with the bot.`,
     hold: {
       held: 'The automatic summary of this period is held: the bot will not post it. When ready, type `/thidua xephang` and press “Post the summary”.',

@@ -1,4 +1,5 @@
 import type { ImportSection, ImportSummary } from '../../db/store/organisation-import';
+import { countOf } from '../i18n/format';
 import { bothLanguages, defineMessages } from '../i18n/messages';
 import { periodInSentence } from '../i18n/period-names';
 import { importSectionText } from '../views/organisation-file';
@@ -37,12 +38,12 @@ export const cliText = defineMessages(
     ...importSectionText.en,
     imported: (file: string) => `Imported the organisation file ${file}:`,
     noChanges: 'No changes: the database already matches the file.',
-    rejected: (file: string, count: number) => `${file} is invalid (${count} problems); nothing was saved:`,
+    rejected: (file: string, count: number) => `${file} is invalid (${countOf(count, 'problem')}); nothing was saved:`,
     demoReplaced: 'The database held the demo organisation; the demo data is replaced by this file.',
     ticked: (at: string, zone: string, queued: number, done: TickFigures) =>
-      `Scheduler at ${at} (${zone}): ${queued} new messages queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed${done.left ? `; ${done.left} left for the next pass` : ''}.`,
+      `Scheduler at ${at} (${zone}): ${countOf(queued, 'new message')} queued; ${done.sent} sent${done.recovered ? ` (${done.recovered} found already posted before an interruption)` : ''}, ${done.skipped} skipped, ${done.failed} failed${done.left ? `; ${done.left} left for the next pass` : ''}.`,
     slackUnreachable: (reason: string, left: number) =>
-      `Slack could not be reached${reason ? ` (${reason})` : ''}: ${left} messages stay queued and will be sent once on the next pass.`,
+      `Slack could not be reached${reason ? ` (${reason})` : ''}: ${countOf(left, 'message')} ${left === 1 ? 'stays' : 'stay'} queued and will be sent once on the next pass.`,
     jobsFailed: (jobs: string) => `Scheduler: job “${jobs}” failed; see the log above.`,
     exported: (file: string, block: string, period: string, reported: number, units: number) =>
       `Wrote ${file}: the score table of ${block}, ${periodInSentence(period)} (${reported} of ${units} units reported).`,

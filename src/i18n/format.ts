@@ -57,6 +57,14 @@ export function formatLocalDate(date: string, locale: Locale): string {
 const NUMBER_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * An English count with its noun, singular for one: “1 report”, “3 reports”, “1,234 days”. Vietnamese
+ * nouns do not change with the count, so its catalogues write the number alone.
+ */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count, 'en')} ${count === 1 ? singular : plural}`;
+}
+
 /** Up to `maxDecimals` decimals, no trailing zeros: 1.234,5 · 1,234.5 */
 export function formatNumber(value: number, locale: Locale, maxDecimals = 2): string {
   return cachedFormat(locale, 0, maxDecimals).format(value);

@@ -1,4 +1,5 @@
 import type { ErrorCode } from 'yaml';
+import { countOf } from '../i18n/format';
 import { defineMessages } from '../i18n/messages';
 
 /** What each YAML parser error means, in words (the parser's own message quotes the file). */
@@ -139,7 +140,7 @@ export const fileText = defineMessages(
       `${field} applies only to kind: ${kinds.join(', ')} (this criterion is kind: ${kind})`,
     levelsRequired: 'kind: levels needs a list of levels, e.g. [{ name: Completed well, points: 4 }]',
     eachOrItems: 'use each or items, not both',
-    aboveMax: (points: number, max: number) => `${points} points is above the criterion's max (${max})`,
+    aboveMax: (points: number, max: number) => `${countOf(points, 'point')} is above the criterion's max (${max})`,
     tiersDescending: (atLeast: number, above: number) =>
       `tiers must run from the highest down: at_least ${atLeast} is not below the tier above (${above})`,
     autoIsYesNo: (kind: string) => `scored_by: auto applies only to kind: yes_no (this criterion is kind: ${kind})`,

@@ -1,7 +1,7 @@
 import type { ActionsBlock, InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { VersionStatus } from '../domain/versions';
-import { formatDateTime } from '../i18n/format';
+import { countOf, formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { FIELD_LIMITS } from './field-limits';
@@ -99,7 +99,7 @@ export const changeRequestText = defineMessages(
     reasonFieldHint: 'Required: why the unit asks for this change. The block lead reads it when deciding.',
     reasonFieldRequired: 'Give the reason for the change.',
     noChanges: 'No changes.',
-    moreChanges: (count: number) => `… and ${count} more changes.`,
+    moreChanges: (count: number) => `… and ${countOf(count, 'more change')}.`,
     approve: 'Approve',
     reject: 'Reject',
     state: {

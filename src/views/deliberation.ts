@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Ineligibility, ProposalOutcome, ShareRule, TitleRule } from '../domain/commendations';
-import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { type Decision, type Opening, unitNameIn } from '../standings/deliberation-record';
 import { actions, button, context, escapeMrkdwn, header, mention, packTexts, section } from './blocks';
@@ -142,8 +142,9 @@ export const deliberationText = defineMessages(
     electionResult: (role: string, year: number, result: string) => `*${role} for ${year}*: ${result}`,
     lead: 'Block lead',
     deputy: 'Deputy',
-    elected: (unit: string, votes: number) => `${unit} (${votes} votes)`,
-    electionTie: (units: string, votes: number) => `${units} tied (${votes} votes each): for the block to agree, or the province to decide`,
+    elected: (unit: string, votes: number) => `${unit} (${countOf(votes, 'vote')})`,
+    electionTie: (units: string, votes: number) =>
+      `${units} tied (${countOf(votes, 'vote')} each): for the block to agree, or the province to decide`,
     noVotes: 'no votes',
     votesOf: (counts: string) => `Votes: ${counts}`,
     voteCount: (unit: string, votes: number) => `${unit} ${votes}`,

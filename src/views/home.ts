@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { formatDateTime, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatPoints } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { defineMessages } from '../i18n/messages';
 import { periodInSentence } from '../i18n/period-names';
@@ -65,7 +65,7 @@ export const homeText = defineMessages(
     leadTitle: (block: string) => `Block lead — ${block}`,
     leadPeriod: (period: string, due: string, distance: string) => `*${period} reports* — due ${due} (${distance})`,
     allDone: 'Every unit has submitted and been reviewed.',
-    moreUnits: (count: number, command: string) => `${count} more units: \`${command}\`.`,
+    moreUnits: (count: number, command: string) => `${countOf(count, 'more unit')}: \`${command}\`.`,
     standings: (period: string) => `*Standings — ${period}*`,
     moreStandings: (command: string) => `Full table: \`${command}\`.`,
     noPeriod: 'This year has no reporting periods yet.',

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatNumber } from '../i18n/format';
+import { countOf, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { actions, button, escapeMrkdwn, header, packTexts, section } from './blocks';
 import { organisationFileIds } from './ids';
@@ -49,7 +49,8 @@ const fileText = defineMessages(
     noChanges: (file: string) => `Tệp *${file}* hợp lệ và khớp với dữ liệu hiện có: không có thay đổi nào.`,
     apply: 'Áp dụng',
     cancel: 'Hủy',
-    invalid: (file: string, count: string) => `Tệp *${file}* có ${count} lỗi; chưa có thay đổi nào được lưu. Sửa các lỗi sau rồi gửi lại:`,
+    invalid: (file: string, count: number) =>
+      `Tệp *${file}* có ${formatNumber(count, 'vi')} lỗi; chưa có thay đổi nào được lưu. Sửa các lỗi sau rồi gửi lại:`,
     applied: (file: string) => `Đã áp dụng tệp tổ chức *${file}*:`,
     cancelled: (file: string) => `Đã hủy: tệp *${file}* không được áp dụng, dữ liệu giữ nguyên.`,
     changed: (file: string) => `Tệp *${file}* đã khác với bản đã xem trước; chưa có thay đổi nào. Vui lòng gửi lại tệp.`,
@@ -57,7 +58,7 @@ const fileText = defineMessages(
     unreachable: (file: string) => `Không tải được tệp *${file}* từ Slack; chưa có thay đổi nào. Vui lòng gửi lại sau ít phút.`,
     refused: 'Chỉ quản trị viên (Ban Thi đua – Khen thưởng) mới nạp được tệp tổ chức; chưa có thay đổi nào.',
     repeat: 'Tệp này đã được áp dụng.',
-    more: (count: string) => `… và ${count} lỗi khác`,
+    more: (count: number) => `… và ${formatNumber(count, 'vi')} lỗi khác`,
   },
   {
     howTo:
@@ -67,7 +68,7 @@ const fileText = defineMessages(
     noChanges: (file: string) => `*${file}* is valid and matches the data already loaded: nothing would change.`,
     apply: 'Apply',
     cancel: 'Cancel',
-    invalid: (file: string, count: string) => `*${file}* has ${count} problems; nothing was saved. Fix these and send it again:`,
+    invalid: (file: string, count: number) => `*${file}* has ${countOf(count, 'problem')}; nothing was saved. Fix these and send it again:`,
     applied: (file: string) => `Applied the organisation file *${file}*:`,
     cancelled: (file: string) => `Cancelled: *${file}* was not applied; the data is unchanged.`,
     changed: (file: string) => `*${file}* is no longer the file previewed; nothing was changed. Please send it again.`,
@@ -76,7 +77,7 @@ const fileText = defineMessages(
       `*${file}* could not be downloaded from Slack; nothing was changed. Please send it again in a few minutes.`,
     refused: 'Only admins (the Emulation & Commendation Board) can load the organisation file; nothing was changed.',
     repeat: 'This file was applied already.',
-    more: (count: string) => `… and ${count} more problems`,
+    more: (count: number) => `… and ${countOf(count, 'more problem')}`,
   },
 );
 
@@ -128,12 +129,12 @@ export function buildFilePreview(
 
 /** Every problem of a file, packed into sections within Block Kit's limits. */
 export function buildFileProblems(facts: { name: string; problems: readonly string[]; count: number }, locale: Locale): Message {
-  const intro = fileText[locale].invalid(escapeMrkdwn(facts.name), formatNumber(facts.count, locale));
+  const intro = fileText[locale].invalid(escapeMrkdwn(facts.name), facts.count);
   // Slack takes about 12,000 characters of a message's blocks: past that the rest is counted.
   const chunks = packTexts(
     facts.problems.map((problem) => `• ${escapeMrkdwn(problem)}`),
     '\n',
-    { maxLength: 10_000, more: (leftOut) => fileText[locale].more(formatNumber(leftOut, locale)) },
+    { maxLength: 10_000, more: (leftOut) => fileText[locale].more(leftOut) },
   );
   return { text: intro, blocks: [section(intro), ...chunks.map((chunk) => section(chunk))] };
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { fitWithin, pageWindow } from '../domain/pagination';
-import { formatDateTime } from '../i18n/format';
+import { countOf, formatDateTime } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { button, context, escapeMrkdwn, header, mention, section, truncate } from './blocks';
 import { type ChangeRequestFacts, changeRequestActions, changeRequestText } from './change-request';
@@ -32,7 +32,7 @@ const tableText = defineMessages(
       `signed ${at}, ${by}${byAdmin ? ' (by an admin)' : ''}${late ? ' · late' : ''}`,
     amended: (version: number, at: string, by: string) => `Version ${version} in force (amended ${at}, ${by}).`,
     pending: (at: string, by: string) => `*Amendment awaiting the block lead* (sent ${at}, ${by}):`,
-    more: (count: number) => `… and ${count} more changes.`,
+    more: (count: number) => `… and ${countOf(count, 'more change')}.`,
     empty: (block: string) => `${block} has no member units.`,
   },
 );

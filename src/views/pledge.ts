@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { PledgeChange } from '../domain/pledge-diff';
 import type { PledgedKind } from '../domain/pledge-form';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { countOf, formatDateTime, formatNumber } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, header, mention, packTexts, section, truncate } from './blocks';
 
@@ -199,7 +199,7 @@ export const pledgeText = defineMessages(
     noTitles: 'none',
     targets: (targets: string) => `Targets: ${targets}`,
     moreTargets: (count: number) => `and ${count} more`,
-    moreUnits: (count: number, command: string) => `… and ${count} more units: see \`${command}\`.`,
+    moreUnits: (count: number, command: string) => `… and ${countOf(count, 'more unit')}: see \`${command}\`.`,
     seeTable: (command: string) => `Full table: \`${command}\``,
     targetValue: (value: string, unit: string | null) => (unit === '%' ? `${value}%` : unit ? `${value} ${unit}` : value),
     ceilingValue: (value: string, unit: string | null) => `at most ${unit === '%' ? `${value}%` : unit ? `${value} ${unit}` : value}`,

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { fitWithin, pageWindow } from '../domain/pagination';
 import { totalDecimals } from '../domain/ranking';
 import type { CriterionKind } from '../domain/scoring';
-import { formatDateTime, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence } from '../i18n/period-names';
 import type { StandingChange, StandingsRecord, StandingsRecordRow } from '../standings/record';
@@ -152,7 +152,7 @@ export const standingsViewText = defineMessages(
     noLongerReturned: 'resubmitted after being returned',
     left: 'no longer in the block',
     joined: 'new in the block',
-    moreChanges: (count: number) => `… and ${count} more units changed.`,
+    moreChanges: (count: number) => `… and ${countOf(count, 'more unit')} changed.`,
     nothingReported: 'No unit has reported for this period yet.',
     noMembers: (block: string) => `${block} has no member units.`,
     noCriteria: (block: string, year: number) => `${block} has no scoring table for ${year}, so there is nothing to rank.`,

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { daysBetween, localDateOf } from '../domain/calendar';
 import type { PageWindow } from '../domain/pagination';
-import { formatDateTime, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { actions, button, context, escapeMrkdwn, field, formModal, header, mention, noticeModal, packTexts, section } from './blocks';
@@ -126,8 +126,8 @@ export const statusText = defineMessages(
   {
     title: (period: string, year: number) => `Report progress — ${period} ${year}`,
     block: (block: string, due: string, when: string) => `*${block}* — due ${due} (${when})`,
-    daysLeft: (days: number) => (days === 0 ? 'due today' : `${days} days left`),
-    daysLate: (days: number) => (days === 0 ? 'overdue since today' : `${days} days overdue`),
+    daysLeft: (days: number) => (days === 0 ? 'due today' : `${countOf(days, 'day')} left`),
+    daysLate: (days: number) => (days === 0 ? 'overdue since today' : `${countOf(days, 'day')} overdue`),
     counts: (submitted: number, total: number, late: number, reviewed: number, returned: number, missing: number) =>
       [
         `Submitted ${submitted}/${total}${late ? ` (${late} late)` : ''}`,
@@ -148,18 +148,21 @@ export const statusText = defineMessages(
     pendingChange: 'a change awaits approval',
     extendedTo: (due: string) => `due extended to ${due}`,
     reviewedByOther: (who: string) => `reviewed by ${who}`,
-    confirmMany: (count: number) => `Confirm ${count} reports with nothing to score`,
+    confirmMany: (count: number) => `Confirm ${countOf(count, 'report')} with nothing to score`,
     confirmTitle: 'Confirm reports',
     confirmSubmit: 'Confirm all',
     close: 'Close',
     confirmIntro: (count: number) =>
-      `These ${count} reports have nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm them all as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
+      `${count === 1 ? 'This report has' : `These ${count} reports have`} nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm ${count === 1 ? 'it' : 'them all'} as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} points`,
     commentLabel: 'Comment (optional)',
     commentHint: 'Sent with the confirmation to each unit above.',
     confirmNone: 'No report is left to confirm as reported (they may have been reviewed already).',
-    confirmed: (count: number, units: string) => `✅ Confirmed ${count} reports: ${units}.`,
-    confirmedSkipped: (count: number) => ` ${count} reports changed or were reviewed meanwhile, so they were not confirmed.`,
+    confirmed: (count: number, units: string) => `✅ Confirmed ${countOf(count, 'report')}: ${units}.`,
+    confirmedSkipped: (count: number) =>
+      count === 1
+        ? ' 1 report changed or was reviewed meanwhile, so it was not confirmed.'
+        : ` ${count} reports changed or were reviewed meanwhile, so they were not confirmed.`,
     noOfficers: 'no officer assigned',
     nudge: 'Remind',
     review: 'Review',

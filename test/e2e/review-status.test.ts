@@ -616,11 +616,12 @@ describe('confirming the reports with nothing to score in one action', () => {
     t.clock.set(AFTER_DUE);
     await t.driver.slashCommand(CA, 'ngonngu en', CHANNEL);
     const { body } = await status(CA);
+    expect(textOf(body)).toContain('Confirm 1 report with nothing to score');
     const opens = t.slack.callsTo('views.open').length;
     await press(CA, body, STATUS_CONFIRM_MANY, buttonValue(body, STATUS_CONFIRM_MANY));
-    await nextModalOf(t, CA, opens);
+    expect(textOf((await nextModalOf(t, CA, opens)).view)).toContain('This report has nothing for the block lead to score');
     const done = await t.driver.submitView(CA, {});
-    expect(textOf(resultOf(done))).toContain('Confirmed');
+    expect(textOf(resultOf(done))).toContain('✅ Confirmed 1 report: Viện Kiểm sát nhân dân tỉnh.');
   });
 
   it("carries the lead's comment to every confirmed unit's message, its review and the audit log; without one, no empty quote", async () => {

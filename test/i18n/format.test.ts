@@ -2,7 +2,8 @@ import { TZDate, tzScan } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatLocalDate, formatTime } from '../../src/i18n/format';
+import { countOf, formatDate, formatDateTime, formatLocalDate, formatTime } from '../../src/i18n/format';
+import { statusText } from '../../src/views/status';
 
 /** What date-fns writes for the same instant and zone: the reference the quick formatter must match. */
 const reference = (instant: Date, zone: string, pattern: string) => format(new TZDate(instant.getTime(), zone), pattern);
@@ -78,5 +79,36 @@ describe('a calendar date typed as yyyy-MM-dd', () => {
       { numRuns: 2000, seed: 15 },
     );
     expect([formatLocalDate('2021-04-09', 'vi'), formatLocalDate('2021-04-09', 'en')]).toEqual(['09/04/2021', '9 Apr 2021']);
+  });
+});
+
+describe('countOf: an English count with its noun', () => {
+  it.each([
+    [0, 'report', undefined, '0 reports'],
+    [1, 'report', undefined, '1 report'],
+    [2, 'report', undefined, '2 reports'],
+    [1, 'more unit', undefined, '1 more unit'],
+    [1234, 'day', undefined, '1,234 days'],
+    [1, 'criterion', 'criteria', '1 criterion'],
+    [3, 'criterion', 'criteria', '3 criteria'],
+  ] as const)('%d %s', (count, singular, plural, expected) => {
+    expect(countOf(count, singular, plural)).toBe(expected);
+  });
+
+  it('gives the one-action confirmation one report as one, and Vietnamese its number alone', () => {
+    const { en, vi } = statusText;
+    expect([en.confirmMany(1), en.confirmed(1, 'VKS'), en.confirmedSkipped(1), en.daysLeft(1), en.daysLate(1)]).toEqual([
+      'Confirm 1 report with nothing to score',
+      '✅ Confirmed 1 report: VKS.',
+      ' 1 report changed or was reviewed meanwhile, so it was not confirmed.',
+      '1 day left',
+      '1 day overdue',
+    ]);
+    expect(en.confirmIntro(1)).toMatch(/^This report has nothing .* Confirm it as reported\?/);
+    expect(en.confirmIntro(2)).toMatch(/^These 2 reports have nothing .* Confirm them all as reported\?/);
+    expect([en.confirmMany(2), vi.confirmMany(1)]).toEqual([
+      'Confirm 2 reports with nothing to score',
+      'Xác nhận 1 báo cáo không cần chấm',
+    ]);
   });
 });
