@@ -102,7 +102,7 @@ export const statusText = defineMessages(
     confirmSubmit: 'Xác nhận tất cả',
     close: 'Đóng',
     confirmIntro: (count: number) =>
-      `${count} báo cáo sau không có gì cần Trưởng khối chấm (không đề nghị điểm thưởng, không có tiêu chí Trưởng khối chấm, đã tự chấm đủ). Xác nhận tất cả như đơn vị đã báo cáo? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút “Thẩm định”.`,
+      `${count} báo cáo sau không có gì Trưởng khối phải cho điểm: đơn vị không đề nghị điểm thưởng, không có tiêu chí nào chỉ Trưởng khối chấm, và đơn vị đã tự chấm đủ mọi tiêu chí tự chấm. Xác nhận tất cả, giữ nguyên điểm đơn vị đã tự chấm? Mỗi đơn vị nhận tin nhắn riêng. Báo cáo cần chấm vẫn thẩm định từng báo cáo bằng nút “Thẩm định”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} điểm`,
     commentLabel: 'Nhận xét (không bắt buộc)',
     commentHint: 'Gửi kèm tin nhắn xác nhận đến từng đơn vị trên.',
@@ -153,7 +153,7 @@ export const statusText = defineMessages(
     confirmSubmit: 'Confirm all',
     close: 'Close',
     confirmIntro: (count: number) =>
-      `${count === 1 ? 'This report has' : `These ${count} reports have`} nothing for the block lead to score (no bonus claimed, no criterion the lead scores, every self-score given). Confirm ${count === 1 ? 'it' : 'them all'} as reported? Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
+      `${count === 1 ? 'This report has' : `These ${count} reports have`} nothing for the block lead to score: no bonus claimed, no criterion that only the block lead scores, and a self-score on every criterion the unit scores itself. ${count === 1 ? 'Confirm it with the unit’s own scores?' : 'Confirm them all with the units’ own scores?'} Each unit gets a direct message. Reports to score are still reviewed one by one with “Review”.`,
     confirmLine: (unit: string, total: string) => `• ${unit} — ${total} points`,
     commentLabel: 'Comment (optional)',
     commentHint: 'Sent with the confirmation to each unit above.',

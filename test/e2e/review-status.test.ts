@@ -569,6 +569,10 @@ describe('confirming the reports with nothing to score in one action', () => {
     const opens = t.slack.callsTo('views.open').length;
     await press(CA, body, STATUS_CONFIRM_MANY, confirmAll);
     const list = textOf((await nextModalOf(t, CA, opens)).view);
+    // What makes them need no scoring, as the rule is: the units did self-score criteria the lead reviews.
+    expect(list).toContain(
+      '5 báo cáo sau không có gì Trưởng khối phải cho điểm: đơn vị không đề nghị điểm thưởng, không có tiêu chí nào chỉ Trưởng khối chấm, và đơn vị đã tự chấm đủ mọi tiêu chí tự chấm. Xác nhận tất cả, giữ nguyên điểm đơn vị đã tự chấm?',
+    );
     for (const unitName of [
       'Thanh tra tỉnh',
       'Viện Kiểm sát nhân dân tỉnh',
@@ -619,7 +623,9 @@ describe('confirming the reports with nothing to score in one action', () => {
     expect(textOf(body)).toContain('Confirm 1 report with nothing to score');
     const opens = t.slack.callsTo('views.open').length;
     await press(CA, body, STATUS_CONFIRM_MANY, buttonValue(body, STATUS_CONFIRM_MANY));
-    expect(textOf((await nextModalOf(t, CA, opens)).view)).toContain('This report has nothing for the block lead to score');
+    expect(textOf((await nextModalOf(t, CA, opens)).view)).toContain(
+      'This report has nothing for the block lead to score: no bonus claimed, no criterion that only the block lead scores, and a self-score on every criterion the unit scores itself. Confirm it with the unit’s own scores?',
+    );
     const done = await t.driver.submitView(CA, {});
     expect(textOf(resultOf(done))).toContain('✅ Confirmed 1 report: Viện Kiểm sát nhân dân tỉnh.');
   });

@@ -104,8 +104,8 @@ describe('countOf: an English count with its noun', () => {
       '1 day left',
       '1 day overdue',
     ]);
-    expect(en.confirmIntro(1)).toMatch(/^This report has nothing .* Confirm it as reported\?/);
-    expect(en.confirmIntro(2)).toMatch(/^These 2 reports have nothing .* Confirm them all as reported\?/);
+    expect(en.confirmIntro(1)).toMatch(/^This report has nothing .* Confirm it with the unit’s own scores\?/);
+    expect(en.confirmIntro(2)).toMatch(/^These 2 reports have nothing .* Confirm them all with the units’ own scores\?/);
     expect([en.confirmMany(2), vi.confirmMany(1)]).toEqual([
       'Confirm 2 reports with nothing to score',
       'Xác nhận 1 báo cáo không cần chấm',
