@@ -235,13 +235,11 @@ export const criteria = sqliteTable(
 // ── A unit's own terms for a period (granted by admins in Slack) ─────────────────────────────
 
 /**
- * A unit's own due for a period (gia hạn), granted by an admin with a reason. Only appended to: the
- * latest grant for a period and unit is the due in force for that unit (src/services/dues.ts); the
- * period's own due stays what the organisation file says.
+ * What an admin grants one unit for one period, with why, who and when: due extensions and report
+ * reopenings share these columns (fresh builders per table, as drizzle needs).
  */
-export const dueExtensions = sqliteTable(
-  'due_extensions',
-  {
+function unitPeriodGrant() {
+  return {
     id: integer('id').primaryKey({ autoIncrement: true }),
     periodId: integer('period_id')
       .notNull()
@@ -249,11 +247,20 @@ export const dueExtensions = sqliteTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
-    due: integer('due', { mode: 'timestamp_ms' }).notNull(),
     reason: text('reason').notNull(),
     grantedBy: text('granted_by').notNull(),
     grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
-  },
+  };
+}
+
+/**
+ * A unit's own due for a period (gia hạn), granted by an admin with a reason. Only appended to: the
+ * latest grant for a period and unit is the due in force for that unit (src/services/dues.ts); the
+ * period's own due stays what the organisation file says.
+ */
+export const dueExtensions = sqliteTable(
+  'due_extensions',
+  { ...unitPeriodGrant(), due: integer('due', { mode: 'timestamp_ms' }).notNull() },
   (table) => [index('due_extensions_period_unit_idx').on(table.periodId, table.unitId)],
 );
 
@@ -263,19 +270,7 @@ export const dueExtensions = sqliteTable(
  */
 export const reportReopenings = sqliteTable(
   'report_reopenings',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    periodId: integer('period_id')
-      .notNull()
-      .references(() => periods.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    until: integer('until', { mode: 'timestamp_ms' }).notNull(),
-    reason: text('reason').notNull(),
-    grantedBy: text('granted_by').notNull(),
-    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
-  },
+  { ...unitPeriodGrant(), until: integer('until', { mode: 'timestamp_ms' }).notNull() },
   (table) => [index('report_reopenings_period_unit_idx').on(table.periodId, table.unitId)],
 );
 
