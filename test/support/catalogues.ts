@@ -56,7 +56,7 @@ export async function catalogueEntries(): Promise<CatalogueEntry[]> {
   const files = [...sourceFiles(['src', 'commands'])].filter(([, text]) => text.includes('defineMessages(')).map(([path]) => path);
   const found: CatalogueEntry[] = [];
   for (const path of files) {
-    const module = (await import(`../../${path}`)) as Record<string, unknown>;
+    const module = (await import(/* @vite-ignore */ `../../${path}`)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module))
       if (value && typeof value === 'object' && 'vi' in value && 'en' in value) entriesOf(value, `${path}:${name}`, found);
   }
