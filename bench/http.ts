@@ -216,11 +216,12 @@ async function stop(running: Running): Promise<void> {
 
 // ── Setting the data up through Slack, as people would ──────────────────────────────────────
 
-/** A plausible answer for every input of a modal: the first choice, a ticked box, a small number, a short text. */
+/** A plausible answer for every input of a modal: the first choice, a ticked box, a small number, a short text, no file. */
 function answersFor(view: OpenView, overrides: Record<string, Answer> = {}): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
   for (const input of inputsOf(view.view)) {
     if (overrides[input.blockId] !== undefined) answers[input.blockId] = overrides[input.blockId]!;
+    else if (input.type === 'file_input') answers[input.blockId] = [];
     else if (input.choices.length)
       answers[input.blockId] = input.type === 'checkboxes' ? [input.choices[0]!.value] : input.choices[0]!.value;
     else if (/evidence|url/i.test(input.blockId)) answers[input.blockId] = 'https://vanban.example.gov.vn/bao-cao.pdf';
