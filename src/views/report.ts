@@ -151,7 +151,8 @@ export const reportText = defineMessages(
       wholeCount: 'Nhập số nguyên không âm, ví dụ 0, 1 hoặc 2.',
       unknownChoice: 'Lựa chọn này không còn trong bảng tiêu chí; vui lòng chọn lại.',
       reason: 'Cần ghi lý do cho số điểm này.',
-      evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+      evidence:
+        'Minh chứng phải là một đường dẫn trang web, ví dụ drive.vinhphuc.gov.vn/bao-cao-q1.pdf hoặc https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
       files: {
         too_many: (count: number, max: number) => `Tối đa ${max} tệp minh chứng; đang có ${count} tệp. Bỏ bớt tệp rồi gửi lại.`,
         type: (name: string) => `Tệp “${name}” không thuộc loại được nhận. Chỉ nhận PDF, Word, Excel, PowerPoint, ảnh hoặc ZIP.`,
@@ -281,7 +282,7 @@ export const reportText = defineMessages(
       wholeCount: 'Enter a whole number of 0 or more, e.g. 0, 1 or 2.',
       unknownChoice: 'This choice is no longer in the scoring table; please choose again.',
       reason: 'Give the reason for these points.',
-      evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.',
+      evidence: 'Evidence must be a web link, e.g. drive.example.gov.vn/report-q1.pdf or https://drive.example.gov.vn/report-q1.pdf.',
       files: {
         too_many: (count: number, max: number) => `At most ${max} evidence files; there are ${count}. Remove some and submit again.`,
         type: (name: string) => `The file “${name}” is not a kind taken. Only PDF, Word, Excel, PowerPoint, pictures or ZIP.`,

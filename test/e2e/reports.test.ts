@@ -251,7 +251,8 @@ describe('submitting a period report', () => {
         [value('K')]: 'Giá trị “năm” không phải là số. Nhập điểm từ 0 đến 5.',
         [value('3')]: 'Chọn Có hoặc Không.',
         [reason('T')]: 'Cần ghi lý do cho số điểm này.',
-        report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+        report_evidence:
+          'Minh chứng phải là một đường dẫn trang web, ví dụ drive.vinhphuc.gov.vn/bao-cao-q1.pdf hoặc https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
       },
     });
     expect(reportOf('STP').report).toBeUndefined();
@@ -281,7 +282,8 @@ describe('submitting a period report', () => {
     expect(vi.body).toEqual({
       response_action: 'errors',
       errors: {
-        report_evidence: 'Minh chứng phải là một đường dẫn bắt đầu bằng https://, ví dụ https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
+        report_evidence:
+          'Minh chứng phải là một đường dẫn trang web, ví dụ drive.vinhphuc.gov.vn/bao-cao-q1.pdf hoặc https://drive.vinhphuc.gov.vn/bao-cao-q1.pdf.',
       },
     });
     await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
@@ -289,7 +291,10 @@ describe('submitting a period report', () => {
     const en = await t.driver.submitView(STP, answers({ report_evidence: 'https://1' }));
     expect(en.body).toEqual({
       response_action: 'errors',
-      errors: { report_evidence: 'Evidence must be a link starting with https://, e.g. https://drive.example.gov.vn/report-q1.pdf.' },
+      errors: {
+        report_evidence:
+          'Evidence must be a web link, e.g. drive.example.gov.vn/report-q1.pdf or https://drive.example.gov.vn/report-q1.pdf.',
+      },
     });
     expect(reportOf('STP').report).toBeUndefined();
   });
