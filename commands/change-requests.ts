@@ -68,7 +68,8 @@ async function locatePressed(
   const found = locateChangeRequest(deps, userId, parseChangeRequestValue(value));
   if (found.ok) return found;
   await ephemeral(respond)(problemText(deps, found.problem, localeOf(deps, userId)));
-  if (found.problem.kind === 'decided') await refreshChangeRequestMessages(deps, client, found.problem.request, found.problem.organisation);
+  if (found.problem.kind === 'decided')
+    await refreshChangeRequestMessages(deps, client, found.problem.requestKind, found.problem.request, found.problem.organisation);
   return undefined;
 }
 
@@ -87,7 +88,7 @@ export const changeRequestsFeature: Feature = {
       // In a DM the redrawn message says it all; an ephemeral table cannot be redrawn, so confirm there.
       else if (body.container?.is_ephemeral)
         await say(changeRequestText[locale].approvedDone(request.title, request.unitName, mention(request.requestedBy)));
-      await refreshChangeRequestMessages(deps, client, current, organisation);
+      await refreshChangeRequestMessages(deps, client, found.requestKind, current, organisation);
     });
 
     app.action<BlockAction<ButtonAction>>(CHANGE_REQUEST_REJECT, async ({ ack, action, body, client, respond }) => {
@@ -129,7 +130,7 @@ export const changeRequestsFeature: Feature = {
           locale,
         ),
       });
-      await refreshChangeRequestMessages(deps, client, current, organisation);
+      await refreshChangeRequestMessages(deps, client, found.requestKind, current, organisation);
     });
   },
 };

@@ -210,6 +210,39 @@ describe('submitting a period report', () => {
     );
   });
 
+  it('speaks to each decider and to the requester in their own language: the request, its redraw once decided, and the outcome', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    await t.driver.slashCommand(CA2, 'ngonngu en', CHANNEL);
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    t.clock.set(AFTER_DUE);
+    await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    await t.driver.submitView(STP, { [value('1')]: '100', unit_change_reason: 'Số liệu được xác nhận lại' });
+
+    const vietnamese = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, "the lead's DM"));
+    expect(textOf(vietnamese)).toContain('*Đề nghị: Sửa báo cáo Quý I năm 2021* — Sở Tư pháp');
+    const english = await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the English-reading officer's DM");
+    expect(textOf(structuredClone(english))).toContain('*Request: Change to the Quý I 2021 report* — Sở Tư pháp');
+    expect(textOf(structuredClone(english))).toContain('*Reason for the change:* “Số liệu được xác nhận lại”');
+
+    await t.driver.pressButton({
+      userId: CA,
+      actionId: CHANGE_REQUEST_APPROVE,
+      value: buttonValue(vietnamese, CHANGE_REQUEST_APPROVE),
+      in: { message: vietnamese },
+    });
+    const outcome = await t.slack.waitFor(
+      () => t.slack.dmsTo(STP).find((message) => message.text.includes('was approved by')),
+      5000,
+      'the outcome',
+    );
+    expect(outcome.text).toContain('✅ The request “Change to the Quý I 2021 report” of Sở Tư pháp was approved by <@U0CA0001>');
+    expect(outcome.text).toContain('The reason the unit gave: “Số liệu được xác nhận lại”.');
+    const redrawn = await t.slack.waitFor(() => (english.edited ? english : undefined), 5000, 'the English DM redrawn');
+    expect(textOf(structuredClone(redrawn))).toContain('✅ Approved by <@U0CA0001>');
+    expect(textOf(structuredClone(t.slack.dmsTo(CA)[0]))).toContain('✅ Đã duyệt: <@U0CA0001>');
+  });
+
   it('within the grace hours after the due an edit is still direct (the report stays on time); after them it becomes a request', async () => {
     t = await startTestBot({ now: BEFORE_DUE, organisationYaml: DEMO_YAML.replace('report_grace_hours: 0', 'report_grace_hours: 48') });
     await submit(STP);

@@ -4,6 +4,7 @@ import type { Decider } from '../../views/common-text';
 import { decidersOf, identifyCaller, isMember, mayDecide } from '../caller';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
+import { localeOf } from '../people';
 import { CHANGE_REQUEST_KINDS } from './kinds';
 import type { ChangeRequest, ChangeRequestKind, Decision } from './requests';
 
@@ -72,18 +73,20 @@ export function decideChangeRequest(
         ...(decision.reason ? { reason: decision.reason } : {}),
       },
     });
+    // The requester reads the outcome in their own language.
+    const locale = localeOf({ store: tx }, request.requestedBy);
     const decided: ChangeRequest = {
-      ...request,
+      ...(locale === organisation.locale ? request : (kind.load(tx, request.id, locale) ?? request)),
       status: outcome,
       decidedBy: decision.by,
       decidedAt: decision.at,
       reason: decision.reason ?? null,
     };
-    const details = outcome === 'accepted' ? (kind.approvedDetails?.(tx, request, organisation.locale) ?? []) : [];
+    const details = outcome === 'accepted' ? (kind.approvedDetails?.(tx, request, locale) ?? []) : [];
     deps.delivery.queue(tx, {
       key: `change-request-outcome:${request.kind}:${request.id}`,
       kind: 'change_request_outcome',
-      message: { user: request.requestedBy, ...buildChangeRequestOutcome(decided, organisation.timeZone, organisation.locale, details) },
+      message: { user: request.requestedBy, ...buildChangeRequestOutcome(decided, organisation.timeZone, locale, details) },
     });
     queueHomeRefresh(deps, tx, { blocks: [request.blockId], admins: true }, `change-request:${request.kind}:${request.id}`);
     return true;

@@ -7,6 +7,7 @@ import { buildChangeRequestMessage, type ChangeRequestFacts } from '../../views/
 import { UNIT_CHANGE_REASON_BLOCK } from '../../views/ids';
 import { decidersOf, type UnitRequest } from '../caller';
 import type { AppDeps } from '../deps';
+import { localeOf } from '../people';
 import type { FormAnswers } from '../unit-forms/submit';
 
 /**
@@ -97,36 +98,56 @@ export type MessageEditor = Pick<WebClient, 'chat'>;
 export const requestKey = (request: Pick<ChangeRequest, 'kind' | 'id'>) => `change-request:${request.kind}:${request.id}:`;
 
 /**
- * Queues the request's DM to each of its deciders, in the transaction that stored it (the delivery
- * is kicked after it). Returns who decides, for telling the requester.
+ * The request as `kind` reads it in each reader's language, read once per language: `request` is
+ * the one already read (in the organisation's language) and serves when the reader's is the same.
+ */
+function readerCopies(store: Store, kind: ChangeRequestKind, request: ChangeRequest, organisation: OrganisationSettings) {
+  const copies = new Map<Locale, ChangeRequest>([[organisation.locale, request]]);
+  return (userId: string): { locale: Locale; request: ChangeRequest } => {
+    const locale = localeOf({ store }, userId);
+    if (!copies.has(locale)) copies.set(locale, kind.load(store, request.id, locale) ?? request);
+    return { locale, request: copies.get(locale)! };
+  };
+}
+
+/**
+ * Queues the request's DM to each of its deciders, each in the decider's language, in the
+ * transaction that stored it (the delivery is kicked after it). Returns who decides, for telling the requester.
  */
 export function queueChangeRequest(
   deps: AppDeps,
   tx: Store,
+  kind: ChangeRequestKind,
   request: ChangeRequest,
   organisation: OrganisationSettings,
 ): ReturnType<typeof decidersOf> {
   const deciders = decidersOf(tx, request);
-  const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
+  const copyFor = readerCopies(tx, kind, request, organisation);
   for (const userId of deciders.userIds) {
+    const copy = copyFor(userId);
+    const message = buildChangeRequestMessage(copy.request, organisation.timeZone, copy.locale);
     deps.delivery.queue(tx, { key: `${requestKey(request)}${userId}`, kind: 'change_request', message: { user: userId, ...message } });
   }
   return deciders;
 }
 
 /**
- * Redraws every DM already posted for the request to show what became of it (no buttons once
- * decided or replaced), so a decision cannot be made twice from a stale message.
+ * Redraws every DM already posted for the request, in its reader's language, to show what became
+ * of it (no buttons once decided or replaced), so a decision cannot be made twice from a stale message.
  */
 export async function refreshChangeRequestMessages(
   deps: AppDeps,
   client: MessageEditor,
+  kind: ChangeRequestKind,
   request: ChangeRequest,
   organisation: OrganisationSettings,
 ): Promise<void> {
-  const message = buildChangeRequestMessage(request, organisation.timeZone, organisation.locale);
-  for (const row of deps.store.outbox.withKeyPrefix(requestKey(request))) {
+  const copyFor = readerCopies(deps.store, kind, request, organisation);
+  const prefix = requestKey(request);
+  for (const row of deps.store.outbox.withKeyPrefix(prefix)) {
     if (row.status !== 'sent' || !row.channelId || !row.ts) continue;
+    const copy = copyFor(row.dedupeKey.slice(prefix.length));
+    const message = buildChangeRequestMessage(copy.request, organisation.timeZone, copy.locale);
     try {
       await client.chat.update({ channel: row.channelId, ts: row.ts, text: message.text, blocks: message.blocks });
     } catch (error) {
@@ -145,6 +166,6 @@ export async function redrawWithdrawn(
 ): Promise<void> {
   for (const id of ids) {
     const request = kind.load(deps.store, id, organisation.locale);
-    if (request) await refreshChangeRequestMessages(deps, client, request, organisation);
+    if (request) await refreshChangeRequestMessages(deps, client, kind, request, organisation);
   }
 }

@@ -170,7 +170,7 @@ function applyPledge({
       changes: request.changes,
       ...(content.changeReason ? { reason: content.changeReason } : {}),
     });
-    const deciders = queueChangeRequest(deps, tx, request, organisation);
+    const deciders = queueChangeRequest(deps, tx, pledgeChangeRequests, request, organisation);
     return {
       kind: 'requested',
       ...(deciders.lead ? { decider: { name: deciders.lead.name, deputy: deciders.deputy === true } } : {}),

@@ -252,7 +252,7 @@ function applyReport({
       changes: request.changes,
       ...(content.changeReason ? { reason: content.changeReason } : {}),
     });
-    const deciders = queueChangeRequest(deps, tx, request, organisation);
+    const deciders = queueChangeRequest(deps, tx, reportChangeRequests, request, organisation);
     return {
       kind: 'requested',
       ...(deciders.lead ? { decider: { name: deciders.lead.name, deputy: deciders.deputy === true } } : {}),
