@@ -240,7 +240,7 @@ describe('submitting a period report', () => {
     expect(outcome.text).toContain('The reason the unit gave: “Số liệu được xác nhận lại”.');
     const redrawn = await t.slack.waitFor(() => (english.edited ? english : undefined), 5000, 'the English DM redrawn');
     expect(textOf(structuredClone(redrawn))).toContain('✅ Approved by <@U0CA0001>');
-    expect(textOf(structuredClone(t.slack.dmsTo(CA)[0]))).toContain('✅ Đã duyệt: <@U0CA0001>');
+    expect(textOf(structuredClone(t.slack.dmsTo(CA)[0]!))).toContain('✅ Đã duyệt: <@U0CA0001>');
   });
 
   it('within the grace hours after the due an edit is still direct (the report stays on time); after them it becomes a request', async () => {
