@@ -85,13 +85,15 @@ export function outboxQueries(db: Db, statements: Statements) {
           .limit(sql.placeholder('limit'))
           .prepare(),
       ),
-    // A range of the primary key: only the rows added since, however long the outbox.
+    // A range of the primary key: only the rows added since, however long the outbox. The unary
+    // `+` keeps SQLite off the (status, not_before) index, which it prefers otherwise and which
+    // reads every pending row — a backlog waiting for its pacing — on every kick.
     readyAfter: () =>
       statements.get('outbox.readyAfter', (root) =>
         root
           .select()
           .from(outbox)
-          .where(and(gt(outbox.id, placeholder('afterId')), eq(outbox.status, 'pending'), lte(outbox.notBefore, now)))
+          .where(and(gt(outbox.id, placeholder('afterId')), sql`+${outbox.status} = 'pending'`, sql`+${outbox.notBefore} <= ${now}`))
           .orderBy(asc(outbox.id))
           .limit(sql.placeholder('limit'))
           .prepare(),

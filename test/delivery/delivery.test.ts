@@ -255,7 +255,8 @@ describe('the outbox delivery', () => {
 
   it('reads only what was queued since when kicked, whatever waits in the outbox; the whole outbox only on its interval', async () => {
     const statements: string[] = [];
-    store = createStore(openDatabase(':memory:', { trace: (statement) => statements.push(statement) }).db);
+    const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
+    store = createStore(handle.db);
     // One post a minute per conversation: after the first, the channel's 199 others wait in their lane.
     const worker = delivery('worker-a', 60_000);
     for (let index = 1; index <= 200; index++)
@@ -274,6 +275,11 @@ describe('the outbox delivery', () => {
     expect(fullReads()).toBe(1);
     expect(newReads()).toBeGreaterThanOrEqual(20);
     expect(slack.messagesIn('C0VHXH')).toHaveLength(1);
+    // …by a range of the primary key, not by the (status, not_before) index, which would read the
+    // 199 pending rows of the backlog on every kick.
+    const kickRead = statements.findLast((statement) => /from "outbox"/.test(statement) && /"outbox"\."id" > /.test(statement))!;
+    const plan = handle.sqlite.prepare(`explain query plan ${kickRead}`).all() as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toEqual([expect.stringMatching(/^SEARCH outbox USING INTEGER PRIMARY KEY \(rowid>\?\)$/)]);
     await worker.stop();
     expect(store.outbox.countsByStatus()).toMatchObject({ sent: 21, pending: 199 });
   });
