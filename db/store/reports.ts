@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { EvidenceFile } from '../../src/domain/evidence';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
@@ -153,17 +153,15 @@ export function reportQueries(db: Db, statements: Statements) {
           .returning()
           .prepare(),
       ),
-    addValue: () =>
-      statements.get('reports.addValue', (root) =>
+    // A version's values in one statement, from a JSON array of [criterion, value, reason, detail]
+    // (twenty rows' binding and stepping cost more than writing them).
+    addValues: () =>
+      statements.get('reports.addValues', (root) =>
         root
           .insert(reportValues)
-          .values({
-            versionId: placeholder('versionId'),
-            criterionId: placeholder('criterionId'),
-            value: placeholder('value'),
-            reason: placeholder('reason'),
-            detail: placeholder('detail'),
-          })
+          .select(
+            sql`select ${sql.placeholder('versionId')}, value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${sql.placeholder('values')})`,
+          )
           .prepare(),
       ),
     returnsWithDue: () =>
@@ -292,15 +290,13 @@ export function reportQueries(db: Db, statements: Statements) {
         notes: entry.notes,
         changeReason: entry.changeReason ?? null,
       }) as ReportVersionRow;
-      const addValue = statement.addValue();
-      for (const [criterionId, value] of entry.values)
-        addValue.run({
-          versionId: row.id,
-          criterionId,
-          value: value.value,
-          reason: value.reason,
-          detail: value.detail === undefined ? null : JSON.stringify(value.detail),
-        });
+      const values = [...entry.values].map(([criterionId, value]) => [
+        criterionId,
+        value.value,
+        value.reason,
+        value.detail === undefined ? null : JSON.stringify(value.detail),
+      ]);
+      if (values.length) statement.addValues().run({ versionId: row.id, values: JSON.stringify(values) });
       return { ...row, values: new Map(entry.values) };
     },
 

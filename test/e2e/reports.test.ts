@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client';
+import { createStore } from '../../db/store';
 import { validateView } from '../../src/local-slack/block-kit-limits';
 import { inputsOf } from '../../src/local-slack/view-state';
 import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
@@ -7,6 +10,7 @@ import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '..
 import { DEMO, demoLookups } from '../support/demo';
 import { buttonValue, openModalBy, resultOf } from '../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
+import { scratchFolder } from '../support/processes';
 
 const { stp: STP, tt: TT, ca: CA, ca2: CA2, admin: ADMIN, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
@@ -341,6 +345,41 @@ describe('submitting a period report', () => {
     t.slack.views.set(view.id, view); // Slack resends the same view (a double click, a retry)
     await t.driver.submitView(STP, answers({ [value('1')]: '50' }), view.id);
     expect(reportOf('STP').versions).toHaveLength(1);
+  });
+
+  it('compares a submission with what another process stored after the form was read: the officer’s answers are kept, not taken for unchanged', async () => {
+    t = await startTestBot({ now: BEFORE_DUE, databasePath: join(scratchFolder(), 'thidua.sqlite') });
+    await submit(STP);
+    t.clock.advance(3600_000);
+    const { view } = await openModalBy(t, STP, 'bao cao q1', CHANNEL);
+    // Another process (a second worker) stores a version 2 with other notes between this
+    // submission's reading of the form and its transaction.
+    const other = createStore(openDatabase(t.bot.handle.path).db);
+    const { store } = t.bot.deps;
+    const transaction = store.transaction;
+    store.transaction = ((work) => {
+      store.transaction = transaction;
+      const first = reportOf('STP').inForce!;
+      other.transaction((tx) =>
+        tx.reports.add({
+          reportId: first.reportId,
+          status: 'accepted',
+          values: first.values,
+          evidenceUrl: first.evidenceUrl,
+          evidenceFiles: first.evidenceFiles,
+          notes: 'Bản của tiến trình khác',
+          submittedBy: STP,
+          actingAsAdmin: false,
+          submittedAt: t.clock.now(),
+          late: false,
+        }),
+      );
+      return transaction(work);
+    }) as typeof transaction;
+    // The officer submits the form as shown (version 1's answers): it differs from version 2 now in force.
+    const reply = await t.driver.submitView(STP, {}, view.id);
+    expect(textOf(resultOf(reply))).toContain('✅ Đã lưu báo cáo Quý I của Sở Tư pháp (bản 3).');
+    expect(reportOf('STP').inForce).toMatchObject({ version: 3, notes: '' });
   });
 
   it('refuses an officer of another unit and someone outside the organisation, and lets an admin act for a unit', async () => {

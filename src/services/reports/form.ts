@@ -130,12 +130,14 @@ export type ReportFormProblem =
   /** No period named, and every open one is submitted: the latest submitted, and the one that opens next. */
   | { kind: 'nothing_open'; unit: UnitRow; submitted?: PeriodRow; next?: { period: PeriodRow; opensAt: Date } };
 
-/** The year's periods, each with when its report opens (years[].report_opens_days before it ends, in the organisation's zone). */
-export function reportWindows(store: Store, year: YearRow): (PeriodRow & { opensAt: Date })[] {
+/** The year's periods (or those given of it), each with when its report opens (years[].report_opens_days before it ends, in the organisation's zone). */
+export function reportWindows(
+  store: Store,
+  year: YearRow,
+  periods: readonly PeriodRow[] = store.structure.periods(year.year),
+): (PeriodRow & { opensAt: Date })[] {
   const zone = store.organisation.get()?.timeZone ?? DEFAULT_TIME_ZONE;
-  return store.structure
-    .periods(year.year)
-    .map((period) => ({ ...period, opensAt: reportOpensAt(period.endsOn, year.reportOpensDays, zone) }));
+  return periods.map((period) => ({ ...period, opensAt: reportOpensAt(period.endsOn, year.reportOpensDays, zone) }));
 }
 
 /** The year's periods as `unitId` reports them: its own dues (an extension moves one, not its window) and when each report opens. */

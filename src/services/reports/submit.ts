@@ -109,7 +109,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
     const period = store.structure.periodById(metadata.periodId);
     const year = period ? store.structure.year(period.year) : undefined;
     // A period whose report has not opened takes no report (only a forged modal could name one).
-    const open = period && year && reportWindows(store, year).some((window) => window.id === period.id && isOpen(window, now));
+    const open = period && year && isOpen(reportWindows(store, year, [period])[0]!, now);
     return period && open ? loadReportForm(store, unit, block, period, now) : undefined;
   },
   items: (form) => form.criteria,
@@ -178,6 +178,12 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
     notes: rest.notes,
     ...(rest.changeReason ? { changeReason: rest.changeReason } : {}),
   }),
+  reread(tx, form) {
+    // The reads the form's load made (a unit's reports are remembered until any write).
+    const current = tx.reports.forUnits(form.period.id, [form.unit.id]).get(form.unit.id);
+    const { report: _report, current: _current, ...rest } = form;
+    return current ? { ...rest, report: current.report, current } : rest;
+  },
   apply: applyReport,
   withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
 };
@@ -197,9 +203,10 @@ function applyReport({
   now,
 }: Submitted<ReportForm, ReportFormTypes['content']>): ReportApplied {
   const locale = organisation.locale;
-  const report = tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
-  const inForce = tx.reports.inForce(report.id);
-  const pending = tx.reports.pending(report.id);
+  // The report as it stands in this transaction (reread before it wrote anything).
+  const report = form.report ?? tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
+  const inForce = form.current?.inForce;
+  const pending = form.current?.pending;
   const order = form.criteria.map((criterion) => criterion.id);
   const differs = (version: typeof inForce) => !version || diffReports(contentOf(version), content, order).length > 0;
   const audit = (action: string, details: Record<string, unknown>) =>
@@ -210,6 +217,7 @@ function applyReport({
       action,
       entityType: 'report',
       entityId: report.id,
+      unitId: form.unit.id,
       details: { period: form.period.code, unit: form.unit.code, ...details },
     });
   const decision = { by, at: now };
@@ -237,7 +245,7 @@ function applyReport({
     submittedAt: now,
     late,
   };
-  const withdrawn = tx.reports.withdrawPending(report.id, decision);
+  const withdrawn = pending ? tx.reports.withdrawPending(report.id, decision) : [];
   if (form.mode === 'locked') {
     const version = tx.reports.add({
       ...fields,

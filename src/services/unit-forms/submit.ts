@@ -83,6 +83,12 @@ export interface UnitFormKind<T extends UnitFormTypes> {
   /** …and whether it still obeys the rules for its item: the modal carries it, so it is not trusted. */
   isValidEntry(item: T['item'], entry: T['entry']): boolean;
   content(form: T['form'], entries: readonly T['entry'][], rest: T['rest']): T['content'];
+  /**
+   * The form with the record it was loaded from read again, in the transaction before anything is
+   * written: answered from memory when nothing was written since the load, else as it stands now.
+   * `apply` then stores against it; a kind without it reads what it stores against itself.
+   */
+  reread?(tx: Store, form: T['form']): T['form'];
   /** Stores a valid submission, with its audit entry and what it announces, in the pipeline's transaction. */
   apply(submitted: Submitted<T['form'], T['content']>): T['applied'];
   /** The change requests `applied` withdrew, whose deciders' messages are to be redrawn. */
@@ -115,6 +121,16 @@ export interface UnitFormSubmission {
  * kicked. Undefined before any organisation is loaded.
  */
 export function submitUnitForm<T extends UnitFormTypes>(
+  deps: AppDeps,
+  kind: UnitFormKind<T>,
+  submission: UnitFormSubmission,
+): { organisation: OrganisationSettings; outcome: UnitFormOutcome<T> } | undefined {
+  // One unit of work: the configuration's version is asked once for every read before the
+  // transaction (about forty), and again after it (store.readOnce).
+  return deps.store.readOnce(() => submitPage(deps, kind, submission));
+}
+
+function submitPage<T extends UnitFormTypes>(
   deps: AppDeps,
   kind: UnitFormKind<T>,
   submission: UnitFormSubmission,
@@ -160,8 +176,9 @@ export function submitUnitForm<T extends UnitFormTypes>(
 
   const content = kind.content(form, entered, checked.rest);
   const applied = store.transaction((tx) => {
+    const current = kind.reread ? kind.reread(tx, form) : form;
     if (!tx.events.claim(`view:${submission.viewId}`, 'view_submission', now)) return undefined;
-    const value = kind.apply({ deps, tx, organisation, form, content, by: submission.userId, actingAsAdmin, now });
+    const value = kind.apply({ deps, tx, organisation, form: current, content, by: submission.userId, actingAsAdmin, now });
     // The block's Homes show its progress and standings, the admins' every block's.
     queueHomeRefresh(deps, tx, { blocks: [target.block.id], admins: true }, `view:${submission.viewId}`);
     return { value };
