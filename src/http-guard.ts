@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ParsedUrlQuery, parse as parseQueryString, unescape as unescapeQueryValue } from 'node:querystring';
-import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from '@slack/bolt';
+import { HTTPModuleFunctions, type HTTPReceiver, type Logger, verifySlackRequest } from '@slack/bolt';
 import type { WireTimer } from './clock';
 import { RequestTurns } from './request-turns';
 
@@ -117,9 +117,32 @@ function shareParsedBodies(): void {
   if (sharingParsedBodies) return;
   sharingParsedBodies = true;
   const boltParse = HTTPModuleFunctions.parseHTTPRequestBody;
-  // The receiver calls it through this module object, so the door's parse is used where it has one.
+  const boltVerify = HTTPModuleFunctions.parseAndVerifyHTTPRequest;
+  // The receiver calls both through this module object, so the door's parse is used where it has one.
   (HTTPModuleFunctions as { parseHTTPRequestBody: typeof boltParse }).parseHTTPRequestBody = (request) =>
     parsedBodies.has(request) ? parsedBodies.get(request) : boltParse(request);
+  // Bolt's check parses a form body whole (querystring, a third of a modal submission's cost) only to
+  // see whether it is an ssl_check, which the door has seen already: a body it parsed is none. The
+  // signature is checked as Bolt checks it, by Bolt's own verifySlackRequest on the raw body.
+  (HTTPModuleFunctions as { parseAndVerifyHTTPRequest: typeof boltVerify }).parseAndVerifyHTTPRequest = async (
+    options,
+    request,
+    response,
+  ) => {
+    if (!parsedBodies.has(request) || !HTTPModuleFunctions.isBufferedIncomingMessage(request))
+      return boltVerify(options, request, response);
+    if (options.enabled === false) return request;
+    verifySlackRequest({
+      signingSecret: options.signingSecret,
+      body: request.rawBody.toString(),
+      headers: {
+        'x-slack-signature': HTTPModuleFunctions.getHeader(request, 'x-slack-signature'),
+        'x-slack-request-timestamp': Number(HTTPModuleFunctions.getHeader(request, 'x-slack-request-timestamp')),
+      },
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    return request;
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realWireTimer } from '../../src/clock';
 import { startTestBot, type TestBot } from '../support/bot';
@@ -8,6 +9,7 @@ import { startTestBot, type TestBot } from '../support/bot';
  * captured with a future date could be replayed until then); refusals are counted and logged at
  * most once a minute with the count, so a flood of them cannot flood the log.
  */
+const require = createRequire(import.meta.url);
 let t: TestBot;
 const log: string[] = [];
 afterEach(async () => {
@@ -87,5 +89,45 @@ describe('the body of a request let in', () => {
       JSON.parse = parse;
     }
     expect(parsedPayloads).toHaveLength(1);
+  });
+
+  it('is not decoded again by Bolt to look for an ssl_check, and Bolt still checks its signature', async () => {
+    t = await startTestBot();
+    const body = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        team: { id: t.slack.teamId },
+        user: { id: 'U0CA0001' },
+        api_app_id: t.slack.appId,
+        trigger_id: 'T.decode-once',
+        response_url: t.slack.issueResponseUrl(),
+        actions: [{ type: 'button', action_id: 'decode-once-marker', block_id: 'b', value: 'x', action_ts: '1' }],
+      }),
+    }).toString();
+    // Bolt reads both through Node's module objects at each call (its own code is CommonJS).
+    const querystring = require('node:querystring') as typeof import('node:querystring');
+    const crypto = require('node:crypto') as typeof import('node:crypto');
+    const parse = querystring.parse;
+    const createHmac = crypto.createHmac;
+    const decodedByBolt: string[] = [];
+    let boltSignatures = 0;
+    querystring.parse = ((text: string, ...rest: unknown[]) => {
+      decodedByBolt.push(text);
+      return (parse as (...args: unknown[]) => ReturnType<typeof parse>)(text, ...rest);
+    }) as typeof parse;
+    crypto.createHmac = ((...args: Parameters<typeof createHmac>) => {
+      // Bolt's verifySlackRequest signs once itself (its comparison, tsscmp, hashes both sides again).
+      if (new Error().stack?.split('\n')[2]?.includes('@slack/bolt/dist/receivers/verify-request.js')) boltSignatures += 1;
+      return createHmac(...args);
+    }) as typeof createHmac;
+    try {
+      expect((await t.driver.send(body)).status).toBe(200);
+      await t.bot.listenersIdle();
+    } finally {
+      querystring.parse = parse;
+      crypto.createHmac = createHmac;
+    }
+    expect(decodedByBolt.filter((text) => text === body)).toEqual([]);
+    expect(boltSignatures).toBe(1);
   });
 });
