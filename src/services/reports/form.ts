@@ -78,8 +78,8 @@ export function unitPledgeFacts(
 export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, period: PeriodRow, now: Date): ReportForm {
   const pledge = unitPledgeFacts(store, period.year, unit.id);
   const year = store.structure.year(period.year)!;
-  const report = store.reports.find(period.id, unit.id);
-  const current = report ? store.reports.forUnits(period.id, [unit.id]).get(unit.id) : undefined;
+  const current = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
+  const report = current?.report;
   const terms = reportTerms(store, year, period, unit.id);
   const locksAt = terms.locksAt;
   const returned = current?.review?.outcome === 'returned';

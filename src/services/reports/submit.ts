@@ -54,16 +54,18 @@ const entrySchema: z.ZodType<ReportEntry> = z.object({
  * A file as Slack's file input gives it; only what is kept is read. Slack's permalink is an https
  * address; the name is the uploader's own words, cleaned here and escaped wherever it is shown.
  */
-const uploadedFileSchema = z.object({
-  id: z.string().regex(/^F[A-Z0-9]{1,40}$/),
-  name: z.string().max(2000),
-  filetype: z.string().max(40).optional(),
-  permalink: z.url({ protocol: /^https$/ }).max(2000),
-});
+const uploadedFilesSchema = z.array(
+  z.object({
+    id: z.string().regex(/^F[A-Z0-9]{1,40}$/),
+    name: z.string().max(2000),
+    filetype: z.string().max(40).optional(),
+    permalink: z.url({ protocol: /^https$/ }).max(2000),
+  }),
+);
 
 /** The files uploaded in the form's file input, or 'unreadable' when one is not a file Slack would send. */
 function uploadedFiles(files: readonly unknown[] | undefined): readonly EvidenceFile[] | 'unreadable' {
-  const parsed = z.array(uploadedFileSchema).safeParse(files ?? []);
+  const parsed = uploadedFilesSchema.safeParse(files ?? []);
   if (!parsed.success) return 'unreadable';
   return parsed.data.map((file) => ({
     id: file.id,

@@ -114,6 +114,17 @@ export interface UnitFormSubmission {
   answers: FormAnswers;
 }
 
+/** What earlier pages carried, read by the kind's entry schema (none when unreadable); built once per kind. */
+const enteredSchemas = new WeakMap<object, z.ZodType<unknown[]>>();
+function enteredSchema<T extends UnitFormTypes>(kind: UnitFormKind<T>): z.ZodType<T['entry'][]> {
+  let schema = enteredSchemas.get(kind);
+  if (!schema) {
+    schema = z.array(kind.entry).catch([]) as z.ZodType<unknown[]>;
+    enteredSchemas.set(kind, schema);
+  }
+  return schema as z.ZodType<T['entry'][]>;
+}
+
 /**
  * Runs one page's submission through the pipeline: who submits (again, never trusting the modal),
  * whether the form is still the one shown, the page's answers, what earlier pages carried; then the
@@ -159,10 +170,7 @@ function submitPage<T extends UnitFormTypes>(
   const checked = kind.checkPage(form, onPage, final, submission.answers);
   if (!checked.ok) return done({ kind: 'invalid', problems: checked.problems });
 
-  const earlier = z
-    .array(kind.entry)
-    .catch([])
-    .parse(enteredBefore(store, kind.name, submission.viewId, metadata));
+  const earlier = enteredSchema(kind).parse(enteredBefore(store, kind.name, submission.viewId, metadata));
   const earlierValid = earlier.every((entry, index) => {
     const item = items[index];
     return item !== undefined && kind.isValidEntry(item, entry);
