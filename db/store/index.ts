@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { auditQueries, processedEventQueries } from './audit';
 import { configurationQueries } from './configuration';
 import { deliberationQueries } from './deliberations';
@@ -78,8 +79,13 @@ export function createStore(db: Db): Store {
   const statements = new Statements(db);
   const configuration = new ReadCache(configurationGuard(db));
   const data = new ReadCache(dataGuard(db));
+  const client = (db as Partial<{ $client: Database.Database }>).$client;
+  if (!client) throw new Error('the store needs the connection itself, not a transaction');
   return storeOver(db, {
     caches: [configuration, data],
+    // One transaction function for the connection: better-sqlite3 begins it (IMMEDIATE outermost)
+    // or, inside one, takes a savepoint, as drizzle's transaction does over it.
+    inTransaction: client.transaction((work: (store: Store) => unknown, store: Store) => work(store)),
     statements,
     organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
     structure: cachedReads(structureQueries(db), configuration),
@@ -90,6 +96,9 @@ export function createStore(db: Db): Store {
 }
 
 interface Connection {
+  inTransaction: Database.Transaction<(work: (store: Store) => unknown, store: Store) => unknown>;
+  /** The store every transaction runs with, built on the first (its queries run on the same connection). */
+  transactionStore?: Store;
   statements: Statements;
   caches: ReadCache[];
   organisation: Store['organisation'];
@@ -128,10 +137,11 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     people: peopleQueries(db, statements),
     summaryHolds: summaryHoldQueries(db, statements),
     manualNudges: manualNudgeQueries(db),
-    transaction: (work) => {
-      if (nested) return db.transaction((tx) => work(storeOver(tx, connection, true)));
+    transaction: <T>(work: (store: Store) => T): T => {
+      connection.transactionStore ??= storeOver(db, connection, true);
+      if (nested) return connection.inTransaction(work, connection.transactionStore) as T;
       try {
-        return db.transaction((tx) => work(storeOver(tx, connection, true)), { behavior: 'immediate' });
+        return connection.inTransaction.immediate(work, connection.transactionStore) as T;
       } finally {
         // It may have written: a unit of work around it asks the versions again.
         for (const cache of connection.caches) cache.forget();
