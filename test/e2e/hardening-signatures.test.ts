@@ -62,17 +62,21 @@ describe('requests dated away from now', () => {
 });
 
 describe('the body of a request let in', () => {
-  it('is parsed once, by the door, and Bolt (which still checks the signature) takes that parse', async () => {
-    t = await startTestBot();
-    const button = JSON.stringify({
+  /** A press of a button no listener knows, as Slack sends it (the payload's JSON). */
+  const buttonPayload = (name: string) =>
+    JSON.stringify({
       type: 'block_actions',
       team: { id: t.slack.teamId },
       user: { id: 'U0CA0001' },
       api_app_id: t.slack.appId,
-      trigger_id: 'T.parse-once',
+      trigger_id: `T.${name}`,
       response_url: t.slack.issueResponseUrl(),
-      actions: [{ type: 'button', action_id: 'parse-once-marker', block_id: 'b', value: 'x', action_ts: '1' }],
+      actions: [{ type: 'button', action_id: `${name}-marker`, block_id: 'b', value: 'x', action_ts: '1' }],
     });
+
+  it('is parsed once, by the door, and Bolt (which still checks the signature) takes that parse', async () => {
+    t = await startTestBot();
+    const button = buttonPayload('parse-once');
     const parsedPayloads: unknown[] = [];
     const parse = JSON.parse;
     JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
@@ -93,17 +97,7 @@ describe('the body of a request let in', () => {
 
   it('is not decoded again by Bolt to look for an ssl_check, and Bolt still checks its signature', async () => {
     t = await startTestBot();
-    const body = new URLSearchParams({
-      payload: JSON.stringify({
-        type: 'block_actions',
-        team: { id: t.slack.teamId },
-        user: { id: 'U0CA0001' },
-        api_app_id: t.slack.appId,
-        trigger_id: 'T.decode-once',
-        response_url: t.slack.issueResponseUrl(),
-        actions: [{ type: 'button', action_id: 'decode-once-marker', block_id: 'b', value: 'x', action_ts: '1' }],
-      }),
-    }).toString();
+    const body = new URLSearchParams({ payload: buttonPayload('decode-once') }).toString();
     // Bolt reads both through Node's module objects at each call (its own code is CommonJS).
     const querystring = require('node:querystring') as typeof import('node:querystring');
     const crypto = require('node:crypto') as typeof import('node:crypto');
