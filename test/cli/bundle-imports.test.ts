@@ -15,18 +15,7 @@ describe('the production bundle', () => {
     const packages = new Set(
       [...source.matchAll(/^import\s[^;]*?from\s+"([^"]+)";/gms)].map((match) => match[1]!).filter((name) => !name.startsWith('node:')),
     );
-    expect([...packages].sort()).toEqual(
-      [
-        '@date-fns/tz',
-        '@slack/bolt',
-        '@slack/web-api',
-        'better-sqlite3',
-        'drizzle-orm',
-        'drizzle-orm/better-sqlite3',
-        'drizzle-orm/better-sqlite3/migrator',
-        'drizzle-orm/sqlite-core',
-        'zod',
-      ].sort(),
-    );
+    // zod, drizzle-orm and @date-fns/tz are compiled into the bundle (bin/build.mjs, BUNDLED).
+    expect([...packages].sort()).toEqual(['@slack/bolt', '@slack/web-api', 'better-sqlite3']);
   });
 });
