@@ -73,6 +73,10 @@ export async function build() {
     format: 'esm',
     target: 'node20',
     plugins: [packagesOutside],
+    // Whitespace, comments and syntax only: names stay, so a stack trace still names its functions.
+    // The source V8 keeps (about 1.6 MB instead of 2.1) is part of every process's memory.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: 'linked',
     metafile: true,
     write: false,

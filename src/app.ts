@@ -1,6 +1,7 @@
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { App, CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerFeatures } from '../commands';
+import * as bolt from './bolt';
 import { guardSlackRequests, type RefusedRequests } from './http-guard';
 import { answerFailures, refuseOversized, withListenerDefaults } from './listener-guards';
 import type { AppDeps } from './services/deps';
@@ -66,7 +67,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
   const logger = withoutBallotTraffic(deps.logger);
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (options.receiver.kind === 'http') {
-    receiver = new HTTPReceiver({
+    receiver = new bolt.HTTPReceiver({
       signingSecret: options.receiver.signingSecret,
       endpoints: EVENTS_PATH,
       customRoutes: routes,
@@ -81,14 +82,14 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
       refused: options.refused,
     });
   } else {
-    receiver = new SocketModeReceiver({
+    receiver = new bolt.SocketModeReceiver({
       appToken: options.receiver.appToken,
       customRoutes: routes,
       logger,
       installerOptions: { port: options.receiver.port, clientOptions },
     });
   }
-  const app = new App({
+  const app = new bolt.App({
     token: options.botToken,
     ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId } : {}),
     receiver,

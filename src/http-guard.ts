@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ParsedUrlQuery, parse as parseQueryString, unescape as unescapeQueryValue } from 'node:querystring';
-import { HTTPModuleFunctions, type HTTPReceiver, type Logger, verifySlackRequest } from '@slack/bolt';
+import type { HTTPReceiver, Logger } from '@slack/bolt';
+import { HTTPModuleFunctions, verifySlackRequest } from './bolt';
 import type { WireTimer } from './clock';
 import { RequestTurns } from './request-turns';
 
