@@ -27,6 +27,7 @@ export const MODULES: Module[] = [
     paths: [
       'src/runtime.ts',
       'src/app.ts',
+      'src/bolt.ts',
       'src/health.ts',
       'src/config.ts',
       'src/logger.ts',
