@@ -23,6 +23,8 @@ let sequence = 0;
 const ackReplies = [];
 let emptyAcks = 0;
 let wrongReplies = 0;
+/** The largest acknowledgement body, in bytes (a reply in the acknowledgement is tens of kilobytes). */
+let ackBytes = 0;
 const wrongSamples = [];
 
 const result = await autocannon({
@@ -58,6 +60,7 @@ const result = await autocannon({
           return;
         }
         ackReplies.push(Date.now() - context.sentAt);
+        ackBytes = Math.max(ackBytes, Buffer.byteLength(body));
         if (!job.expect.every((text) => body.includes(text))) {
           wrongReplies += 1;
           if (wrongSamples.length < 3) wrongSamples.push(body.slice(0, 400));
@@ -81,5 +84,6 @@ process.stdout.write(
     emptyAcks,
     wrongReplies,
     wrongSamples,
+    ackBytes,
   })}\n`,
 );

@@ -25,10 +25,10 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SlackDriver } from '../src/local-slack/driver';
@@ -367,6 +367,8 @@ interface Measurement {
   errors: number;
   replyP99: number;
   completed: number;
+  /** The largest acknowledgement body (bytes): a reply answered in the acknowledgement is written whole on every request. */
+  ackBytes: number;
   /** What the errors were, e.g. "3 not 200". */
   errorKinds: string;
 }
@@ -384,6 +386,7 @@ interface LoadResult {
   emptyAcks: number;
   wrongReplies: number;
   wrongSamples: string[];
+  ackBytes: number;
 }
 
 function fire(job: { url: string; connections: number; duration: number; template: string; expect: string[] }): Promise<LoadResult> {
@@ -453,6 +456,7 @@ async function measure(url: string, slack: LocalSlack, connections: number, dura
       .join(', '),
     replyP99: percentile(replies, 99),
     completed: load.completed,
+    ackBytes: load.ackBytes,
   };
 }
 
@@ -502,7 +506,12 @@ async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSla
     await stop(running);
     if (profileDir && existsSync(profileDir)) {
       const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-      if (file) run.profile = summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12);
+      if (file) {
+        // Kept for a closer look (e.g. in Chrome's DevTools), outside the scratch folder removed at the end.
+        const kept = join(tmpdir(), `thidua-bench-${scenario.name}-${basename(subject.dir ?? 'bare')}.cpuprofile`);
+        copyFileSync(join(profileDir, file), kept);
+        run.profile = `${summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12)}\n    (the profile: ${kept})`;
+      }
     }
     return run;
   } catch (error) {
@@ -571,11 +580,12 @@ async function main(): Promise<void> {
           fixed(measured.max),
           String(measured.errors),
           fixed(measured.replyP99),
+          measured.ackBytes ? fixed(measured.ackBytes / 1024, 1) : '—',
         ]);
       }
     }
     console.log('');
-    printTable(['conns', 'app', 'req/s', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reply p99 ms'], rows, 2);
+    printTable(['conns', 'app', 'req/s', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reply p99 ms', 'ack kB'], rows, 2);
     printTable(
       ['app', 'peak RSS MB', 'of bare', 'cold start ms'],
       runs.map((run) => [
