@@ -1,7 +1,8 @@
-import type { App, CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, CustomRoute, HTTPReceiver, Middleware, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { registerFeatures } from '../commands';
 import * as bolt from './bolt';
+import { sendSerialisedAcks } from './http-ack';
 import { guardSlackRequests, type RefusedRequests } from './http-guard';
 import { answerFailures, refuseOversized, withListenerDefaults } from './listener-guards';
 import type { AppDeps } from './services/deps';
@@ -81,6 +82,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
       wire: deps.wire,
       refused: options.refused,
     });
+    // A reply drawn once between writes is acknowledged with the bytes serialised once (src/http-ack.ts).
+    sendSerialisedAcks();
   } else {
     receiver = new bolt.SocketModeReceiver({
       appToken: options.receiver.appToken,
@@ -97,25 +100,47 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     // Without it Bolt resets the logger to INFO, whatever LOG_LEVEL says.
     logLevel: logger.getLevel(),
     clientOptions,
+    // No listener keeps state per conversation (context.conversation): Bolt's default store would
+    // look every request's conversation up, and build an Error for each one it does not know.
+    convoStore: false,
     ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
   });
   const { inFlight } = options;
-  if (inFlight) app.use(({ next }) => inFlight.track(next));
-  app.use(answerFailures(deps));
-  app.use(refuseOversized(deps));
-  // Slack retries an event it thinks went unanswered; Bolt does not deduplicate, so the first
-  // delivery of an event_id is recorded and any retry of it is acknowledged and dropped.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.store.events.claim(`event:${eventId}`, 'event', deps.clock.now())) {
-      deps.logger.debug(`event ${eventId} already applied; retry ignored`);
-      return;
-    }
-    await next();
-  });
+  app.use(
+    asOneMiddleware([
+      ...(inFlight ? [({ next }: { next: () => Promise<void> }) => inFlight.track(next)] : []),
+      answerFailures(deps),
+      refuseOversized(deps),
+      // Slack retries an event it thinks went unanswered; Bolt does not deduplicate, so the first
+      // delivery of an event_id is recorded and any retry of it is acknowledged and dropped.
+      async ({ body, next }) => {
+        const eventId = (body as { event_id?: unknown }).event_id;
+        if (typeof eventId === 'string' && !deps.store.events.claim(`event:${eventId}`, 'event', deps.clock.now())) {
+          deps.logger.debug(`event ${eventId} already applied; retry ignored`);
+          return;
+        }
+        await next();
+      },
+    ]),
+  );
   registerFeatures(withListenerDefaults(app, logger), deps);
   app.error(async (error) => {
     logger.error('unhandled error in a listener', error);
   });
   return app;
+}
+
+/**
+ * Global middleware run in order as one link of Bolt's chain, each one's `next` running the one
+ * after it: Bolt's own link costs a copy of the request's arguments and an async call per
+ * middleware on every request, for each of the guards.
+ */
+export function asOneMiddleware(middlewares: Middleware<AnyMiddlewareArgs>[]): Middleware<AnyMiddlewareArgs> {
+  return (args) => {
+    const run = (index: number): Promise<void> => {
+      const middleware = middlewares[index];
+      return middleware ? middleware({ ...args, next: () => run(index + 1) }) : args.next();
+    };
+    return run(0);
+  };
 }

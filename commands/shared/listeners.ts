@@ -13,14 +13,15 @@ interface Entry {
 /**
  * The features' listeners, handed to Bolt as one listener per kind. Bolt runs the matching
  * middleware of every registered listener on every request — about 10 µs each, which with the
- * bot's thirty-odd buttons and modals cost more than a bare Bolt app's whole request — so buttons
- * and modal submissions each get one Bolt listener that finds the feature's by its action_id or
- * callback_id. Every listener whose constraint matches runs, as Bolt would run them; none matching
- * means nothing is acknowledged, as before.
+ * bot's thirty-odd buttons and modals cost more than a bare Bolt app's whole request — so buttons,
+ * modal submissions and events each get one Bolt listener that finds the feature's by its
+ * action_id, callback_id or event type. Every listener whose constraint matches runs, as Bolt
+ * would run them; none matching means nothing is acknowledged, as before.
  */
 export class Listeners {
   private readonly actions: Entry[] = [];
   private readonly views: Entry[] = [];
+  private readonly events: Entry[] = [];
   private readonly direct: ((app: App) => void)[] = [];
 
   /** The registration calls the features make, with Bolt's signatures. */
@@ -31,13 +32,13 @@ export class Listeners {
     view: ((constraint: Constraint, listener: Listener) => {
       this.views.push({ constraint, listener });
     }) as unknown as App['view'],
-    // One command and one event: registered with Bolt as they are.
+    event: ((constraint: Constraint, listener: Listener) => {
+      this.events.push({ constraint, listener });
+    }) as unknown as App['event'],
+    // The one command: registered with Bolt as it is.
     command: ((...args: Parameters<App['command']>) => {
       this.direct.push((app) => app.command(...args));
     }) as App['command'],
-    event: ((...args: Parameters<App['event']>) => {
-      this.direct.push((app) => app.event(...args));
-    }) as App['event'],
   };
 
   /** Registers everything on the Bolt app. */
@@ -45,6 +46,7 @@ export class Listeners {
     for (const register of this.direct) register(app);
     if (this.actions.length) app.action(/.*/, (args) => dispatch(this.actions, (args.payload as { action_id?: string }).action_id, args));
     if (this.views.length) app.view(/.*/, (args) => dispatch(this.views, args.view.callback_id, args));
+    if (this.events.length) app.event(/.*/, (args) => dispatch(this.events, args.event.type, args));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AckFn, RespondArguments, RespondFn } from '@slack/bolt';
 import type { OrganisationSettings } from '../../db/store/organisation';
+import { SerialisedJson } from '../../src/serialised-json';
 import type { AppDeps } from '../../src/services/deps';
 import { notInOrganisationText } from '../../src/views/caller';
 import type { Reply } from './feature';
@@ -12,6 +13,25 @@ export function ephemeral(respond: RespondFn): (reply: Reply | string) => Promis
 function message(reply: Reply | string): RespondArguments {
   const { text, blocks } = typeof reply === 'string' ? { text: reply, blocks: undefined } : reply;
   return { response_type: 'ephemeral', text, ...(blocks ? { blocks } : {}) };
+}
+
+/** The acknowledgements of replies that cannot change, by reply: serialised once (src/serialised-json.ts, src/http-ack.ts). */
+const serialised = new WeakMap<Reply, SerialisedJson>();
+
+/**
+ * `reply` as an acknowledgement's body. A frozen reply — a page the read cache keeps between writes
+ * and hands to everyone meanwhile, frozen all through (db/store/read-cache.ts) — is serialised once;
+ * any other reply may still be changed by whoever built it, so it is serialised when sent.
+ */
+function acknowledgement(reply: Reply | string): RespondArguments {
+  if (typeof reply === 'string' || !Object.isFrozen(reply)) return message(reply);
+  let body = serialised.get(reply);
+  if (!body) {
+    body = new SerialisedJson(message(reply));
+    serialised.set(reply, body);
+  }
+  // Bolt's ack() hands its body to buildContentResponse, which writes these bytes; JSON.stringify reads `value`.
+  return body as unknown as RespondArguments;
 }
 
 /**
@@ -41,7 +61,7 @@ export function slashReplies(
   const budget = setTimeout(() => void acknowledge(), budgetMs);
   const later = ephemeral(respond);
   return {
-    reply: (reply) => (acknowledged ? later(reply) : acknowledge(message(reply))),
+    reply: (reply) => (acknowledged ? later(reply) : acknowledge(acknowledgement(reply))),
     settle: () => acknowledge(),
   };
 }

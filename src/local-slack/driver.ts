@@ -199,7 +199,8 @@ export class SlackDriver {
     });
     const text = await response.text();
     let parsed: unknown = text;
-    if (text.startsWith('{')) {
+    // As Slack reads an acknowledgement: a message (JSON) only when it says it is one, else plain text.
+    if (text.startsWith('{') && response.headers.get('content-type')?.startsWith('application/json')) {
       try {
         parsed = JSON.parse(text);
       } catch {

@@ -32,6 +32,7 @@ export const MODULES: Module[] = [
       'src/config.ts',
       'src/logger.ts',
       'src/http-guard.ts',
+      'src/http-ack.ts',
       'src/request-turns.ts',
       'src/listener-guards.ts',
       'src/slack-client.ts',
@@ -57,7 +58,7 @@ export const MODULES: Module[] = [
   { name: 'store', paths: ['db/'], mayImport: ['organisation', 'i18n', 'domain'] },
   { name: 'organisation', paths: ['src/organisation/'], mayImport: ['i18n', 'domain'] },
   { name: 'i18n', paths: ['src/i18n/'], mayImport: ['domain'] },
-  { name: 'kernel', paths: ['src/clock.ts', 'src/read-json.ts'], mayImport: ['domain'] },
+  { name: 'kernel', paths: ['src/clock.ts', 'src/read-json.ts', 'src/serialised-json.ts'], mayImport: ['domain'] },
   { name: 'domain', paths: ['src/domain/'], mayImport: [] },
 ];
 

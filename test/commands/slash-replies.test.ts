@@ -1,6 +1,8 @@
 import type { RespondArguments } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Reply } from '../../commands/shared/feature';
 import { ACK_BUDGET_MS, slashReplies } from '../../commands/shared/replies';
+import { SerialisedJson } from '../../src/serialised-json';
 
 /** What a slash command's replies became: the acknowledgement's body (undefined: empty) and the posts to the response_url. */
 function recorder() {
@@ -54,6 +56,33 @@ describe('a slash command’s replies', () => {
     await replies.settle();
     expect(acks).toEqual([undefined]);
     expect(posts).toEqual([{ response_type: 'ephemeral', text: 'Tệp Excel đã gửi', replace_original: false }]);
+  });
+
+  it('serialises a frozen reply (a page the read cache keeps) once for all who get it, and any other reply as it is when sent', async () => {
+    const kept: Reply = Object.freeze({ text: 'Xếp hạng', blocks: Object.freeze([]) as unknown as Reply['blocks'] });
+    const first = recorder();
+    const second = recorder();
+    await first.replies.reply(kept);
+    await second.replies.reply(kept);
+    const [sent] = first.acks;
+    expect(sent).toBeInstanceOf(SerialisedJson);
+    expect(second.acks[0]).toBe(sent);
+    expect(JSON.parse((sent as unknown as SerialisedJson).bytes.toString('utf8'))).toEqual({
+      response_type: 'ephemeral',
+      text: 'Xếp hạng',
+      blocks: [],
+    });
+    // Serialised as JSON elsewhere (Socket Mode), it is the same message.
+    expect(JSON.stringify(sent)).toBe((sent as unknown as SerialisedJson).bytes.toString('utf8'));
+
+    // A reply its builder may still change is sent as it is at that moment, never from an earlier serialisation.
+    const drawn = { text: 'Tiến độ: 1/2' };
+    const before = recorder();
+    await before.replies.reply(drawn);
+    drawn.text = 'Tiến độ: 2/2';
+    const after = recorder();
+    await after.replies.reply(drawn);
+    expect(JSON.stringify(after.acks[0])).toBe(JSON.stringify({ response_type: 'ephemeral', text: 'Tiến độ: 2/2' }));
   });
 
   it('keeps well inside Slack’s three seconds', () => {
