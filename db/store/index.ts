@@ -10,7 +10,7 @@ import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { peopleQueries } from './people';
 import { pledgeQueries } from './pledges';
-import { cachedReads, configurationGuard, dataGuard, ReadCache } from './read-cache';
+import { cachedReads, ReadCache, versionGuards } from './read-cache';
 import { reportQueries } from './reports';
 import { snapshotQueries } from './snapshots';
 import { Statements } from './statements';
@@ -77,8 +77,9 @@ export function createStore(db: Db): Store {
   // connection): the prepared statements, and the reads answered from memory (read-cache.ts) — the
   // configuration until it changes, the block-wide reads of reports and pledges until any write.
   const statements = new Statements(db);
-  const configuration = new ReadCache(configurationGuard(db));
-  const data = new ReadCache(dataGuard(db));
+  const guards = versionGuards(db);
+  const configuration = new ReadCache(guards.configuration);
+  const data = new ReadCache(guards.data);
   const client = (db as Partial<{ $client: Database.Database }>).$client;
   if (!client) throw new Error('the store needs the connection itself, not a transaction');
   return storeOver(db, {
@@ -91,6 +92,8 @@ export function createStore(db: Db): Store {
     structure: cachedReads(structureQueries(db), configuration),
     reports: cachedReads(reportQueries(db, statements), data, { only: ['forUnits'] }),
     pledges: cachedReads(pledgeQueries(statements), data, { only: ['forUnits'] }),
+    // Who someone is to the bot (their language): read by every command, written rarely.
+    people: cachedReads(peopleQueries(db, statements), data, { only: ['get'] }),
     data,
   });
 }
@@ -105,6 +108,7 @@ interface Connection {
   structure: Store['structure'];
   reports: Store['reports'];
   pledges: Store['pledges'];
+  people: Store['people'];
   data: ReadCache;
 }
 
@@ -134,7 +138,7 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     readOnce: (work) => readingOnce(connection.caches, work),
     dues: dueQueries(db, statements),
     configuration: configurationQueries(db),
-    people: peopleQueries(db, statements),
+    people: connection.people,
     summaryHolds: summaryHoldQueries(db, statements),
     manualNudges: manualNudgeQueries(db),
     transaction: <T>(work: (store: Store) => T): T => {

@@ -125,7 +125,8 @@ describe('a unit of work that only reads (store.readOnce)', () => {
       // One unit of work sees the database as it was when it began.
       expect(snapshot(bot)).toEqual(BEFORE);
     });
-    expect(statements).toEqual(['select version from configuration_version where id = 1']);
+    // Both versions, the configuration's and the data's, once.
+    expect(statements).toEqual(['select (select version from configuration_version where id = 1), total_changes()', 'pragma data_version']);
     expect(snapshot(bot)).toEqual(AFTER);
   });
 
@@ -302,6 +303,45 @@ describe('the reports and pledges a block’s tables read', () => {
       }),
     ).toThrow('rolled back');
     expect(stpValue(store)).toBe(80);
+  });
+});
+
+describe('who a person is to the bot (their language)', () => {
+  const ME = 'U0TP0001';
+
+  it('is read once between writes, and a unit of work asks both versions once', () => {
+    const statements: string[] = [];
+    const { store } = open(':memory:', (statement) => statements.push(statement));
+    imported(store, DEMO_YAML);
+    store.people.choose(ME, 'en');
+    statements.length = 0;
+    store.readOnce(() => {
+      expect(store.people.get(ME)?.chosenLocale).toBe('en');
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
+      expect(store.people.get(ME)?.chosenLocale).toBe('en');
+    });
+    expect(statements.filter((statement) => /people/.test(statement))).toHaveLength(1);
+    expect(statements.filter((statement) => /version/.test(statement))).toHaveLength(2);
+    statements.length = 0;
+    store.readOnce(() => expect(store.people.get(ME)?.chosenLocale).toBe('en'));
+    expect(statements.filter((statement) => /people/.test(statement))).toEqual([]);
+  });
+
+  it('is seen as changed at once: here, in a transaction inside a unit of work, and by another connection between two', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const bot = open(path).store;
+    imported(bot, DEMO_YAML);
+    expect(bot.people.get(ME)).toBeUndefined();
+    bot.people.choose(ME, 'en');
+    expect(bot.people.get(ME)?.chosenLocale).toBe('en');
+    bot.readOnce(() => {
+      expect(bot.people.get(ME)?.chosenLocale).toBe('en');
+      bot.transaction((tx) => tx.people.choose(ME, 'vi'));
+      expect(bot.people.get(ME)?.chosenLocale).toBe('vi');
+    });
+    bot.readOnce(() => expect(bot.people.get(ME)?.chosenLocale).toBe('vi'));
+    open(path).store.people.choose(ME, 'en');
+    bot.readOnce(() => expect(bot.people.get(ME)?.chosenLocale).toBe('en'));
   });
 });
 
