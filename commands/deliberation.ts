@@ -19,7 +19,7 @@ import type { CommandContext, Feature, Reply, SubCommand } from './shared/featur
 import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { ephemeral } from './shared/replies';
-import { argsText, resolveScope } from './shared/scope';
+import { argsText, scopeOf } from './shared/scope';
 
 /**
  * The block's year-end deliberation: `/thidua binhxet [khối] [năm]` opens it (the block's lead of the
@@ -92,9 +92,10 @@ const binhxet: SubCommand = {
   aliases: ['bình xét', 'binh xet', 'suy tôn', 'suy ton', 'deliberation'],
   help,
   async run(context) {
-    const scope = await resolveScope(context, { command: 'binhxet', allowRest: false });
-    if (!scope) return;
     const { deps, locale, respond } = context;
+    const resolved = deps.store.readOnce(() => scopeOf(context, { command: 'binhxet', allowRest: false }));
+    if ('reply' in resolved) return respond(resolved.reply);
+    const { scope } = resolved;
     const existing = deliberationOf(deps.store, scope.block.id, scope.year.year);
     if (existing) return respond(status(deps, context, existing));
     if (context.showOnly)

@@ -26,7 +26,7 @@ import type { ListenerApp } from './shared/listeners';
 import { pressedBy } from './shared/openers';
 import { PAGES_KEPT, pagedTableFeature } from './shared/paged-table';
 import { ephemeral } from './shared/replies';
-import { type PeriodScope, resolvePeriodScope } from './shared/scope';
+import { type PeriodScope, periodScopeOf } from './shared/scope';
 
 /**
  * `/thidua xephang [kỳ] [khối]`: a block's standings for a period, for anyone in the organisation,
@@ -122,7 +122,7 @@ const table = pagedTableFeature<StandingsPage, PeriodScope>({
   aliases: ['xếp hạng', 'xep hang', 'standings', 'bangdiem', 'bảng điểm', 'bang diem'],
   help: standingsHelp,
   allowRest: false,
-  resolve: (context) => resolvePeriodScope(context, { command: 'xephang', defaultPeriod: latestDuePeriod }),
+  resolve: (context) => periodScopeOf(context, { command: 'xephang', defaultPeriod: latestDuePeriod }),
   firstPage: (scope) => ({ blockId: scope.block.id, periodId: scope.period.id, page: 0 }),
   page: pageSchema,
   actionIds: [STANDINGS_PREVIOUS, STANDINGS_NEXT],

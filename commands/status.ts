@@ -26,7 +26,7 @@ import type { Feature } from './shared/feature';
 import { registerNudgeButton } from './shared/nudge-button';
 import { openerFromAction } from './shared/openers';
 import { PAGES_KEPT, pagedTableFeature } from './shared/paged-table';
-import { type PeriodScope, resolvePeriodScope } from './shared/scope';
+import { type PeriodScope, periodScopeOf } from './shared/scope';
 
 /**
  * `/thidua tiendo [kỳ] [khối]`: each unit's report for a period — submitted on time or late,
@@ -103,7 +103,7 @@ const table = pagedTableFeature<StatusPage, PeriodScope>({
   help: statusHelp,
   allowRest: false,
   // The named block and period (either order, a year anywhere), else the caller's block and the period in focus now.
-  resolve: (context) => resolvePeriodScope(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
+  resolve: (context) => periodScopeOf(context, { command: 'tiendo', defaultPeriod: statusPeriod }),
   firstPage: (scope) => ({ blockId: scope.block.id, periodId: scope.period.id, page: 0 }),
   page: pageSchema,
   actionIds: [STATUS_PREVIOUS, STATUS_NEXT],

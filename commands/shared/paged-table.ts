@@ -9,7 +9,7 @@ import type { SubCommandHelp } from '../../src/views/help';
 import type { CommandContext, Feature, Reply } from './feature';
 import type { ListenerApp } from './listeners';
 import { pressedBy } from './openers';
-import { resolveScope, type Scope } from './scope';
+import { type Resolved, type Scope, scopeOf } from './scope';
 
 /**
  * A table about a block and a year (`/thidua <name> [khối] [năm] [...]`), too long for one
@@ -23,8 +23,8 @@ export interface PagedTable<P, S = Scope> {
   help: Catalogue<SubCommandHelp>;
   /** Words left after the block and year: the table's own (a filter), or else an unknown block. */
   allowRest: boolean;
-  /** What the words after the command name (default: "[khối] [năm]" with resolveScope); answers the caller itself when it cannot. */
-  resolve?: (context: CommandContext) => Promise<S | undefined>;
+  /** What the words after the command name mean (default: "[khối] [năm]" with scopeOf), or what to answer instead; it only reads. */
+  resolve?: (context: CommandContext) => Resolved<S>;
   firstPage(scope: S): P;
   /** Reads a page button's value back. */
   page: z.ZodType<P>;
@@ -45,15 +45,17 @@ export function pagedTableFeature<P, S = Scope>(table: PagedTable<P, S>): Featur
         aliases: table.aliases,
         help: table.help,
         async run(context) {
-          const scope = table.resolve
-            ? await table.resolve(context)
-            : ((await resolveScope(context, { command: table.name, allowRest: table.allowRest })) as S | undefined);
-          if (scope === undefined) return;
           const { store } = context.deps;
           const now = context.deps.clock.now();
-          await context.respond(
-            store.readOnce(() => table.render(store, table.firstPage(scope), context.caller, context.organisation, now, context.locale)),
-          );
+          // The words read and the page drawn as one unit of work (each version asked once).
+          const reply = store.readOnce(() => {
+            const resolved = table.resolve
+              ? table.resolve(context)
+              : (scopeOf(context, { command: table.name, allowRest: table.allowRest }) as Resolved<S>);
+            if ('reply' in resolved) return resolved.reply;
+            return table.render(store, table.firstPage(resolved.scope), context.caller, context.organisation, now, context.locale);
+          });
+          await context.respond(reply);
         },
       },
     ],

@@ -6,7 +6,7 @@ import { formatNumber } from '../../src/i18n/format';
 import type { Locale } from '../../src/i18n/messages';
 import { identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
-import { localeOf, refreshSlackLocale } from '../../src/services/people';
+import { languageOf, localeOf, refreshSlackLocale } from '../../src/services/people';
 import { escapeMrkdwn } from '../../src/views/blocks';
 import { commonText } from '../../src/views/common-text';
 import { BLOCK_PICK, BLOCK_PICK_NEXT, BLOCK_PICK_PREVIOUS } from '../../src/views/ids';
@@ -37,16 +37,25 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
   registerBlockPicks(app, deps, subCommands);
 
   async function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
-    // Who is asking: one unit of work over the configuration (store.readOnce).
+    // Who is asking, and in which language: one unit of work over the database (store.readOnce).
     const asking = deps.store.readOnce(() => {
       const organisation = deps.store.organisation.get();
-      return organisation && { organisation, caller: identifyCaller(deps.store, organisation, command.user_id, deps.clock.now()) };
+      return (
+        organisation && {
+          organisation,
+          caller: identifyCaller(deps.store, organisation, command.user_id, deps.clock.now()),
+          language: languageOf(deps, command.user_id),
+        }
+      );
     });
     if (!asking) return reply(commonText.vi.noOrganisation);
     const { organisation, caller } = asking;
-    // A member's Slack language is read (and kept) on their first command; someone else's is not kept.
-    if (isMember(caller)) await refreshSlackLocale(deps, client, command.user_id);
-    const locale = localeOf(deps, command.user_id);
+    let { locale } = asking.language;
+    // A member's Slack language is read (and kept) on their first command, and again a week later; someone else's is not kept.
+    if (isMember(caller) && asking.language.slackLocaleDue) {
+      await refreshSlackLocale(deps, client, command.user_id);
+      locale = localeOf(deps, command.user_id);
+    }
     const text = commonText[locale];
     if (command.text.length > MAX_COMMAND_LENGTH)
       return reply(text.commandTooLong(formatNumber(command.text.length, locale), formatNumber(MAX_COMMAND_LENGTH, locale)));

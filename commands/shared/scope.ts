@@ -62,18 +62,21 @@ export interface Scope {
   rest: string;
 }
 
+/** What a command is about, or else the answer to give instead (the words name nothing known, or too little). */
+export type Resolved<S> = { scope: S } | { reply: Reply };
+
 /**
  * The block and year a command is about: as typed, else the caller's block and the current
- * year. Answers the caller itself (and returns undefined) when the block or year is unknown, when
- * an admin outside every block named none, or when words are left over and `rest` is not allowed.
+ * year; or what to answer when the block or year is unknown, when an admin outside every block
+ * named none, or when words are left over and `rest` is not allowed. It only reads (a command
+ * reads it and draws its answer as one unit of work, store.readOnce).
  */
-export async function resolveScope(context: CommandContext, options: { command: string; allowRest: boolean }): Promise<Scope | undefined> {
-  const { deps, caller, locale, respond } = context;
+export function scopeOf(context: CommandContext, options: { command: string; allowRest: boolean }): Resolved<Scope> {
+  const { deps, caller, locale } = context;
   const text = argsText[locale];
   const blocks = deps.store.structure.activeBlocks();
   if (blocks.length === 0) {
-    await respond({ text: text.noBlocks });
-    return undefined;
+    return { reply: { text: text.noBlocks } };
   }
   const words = parseScopeWords(context.args, blocks);
   let named = words.block;
@@ -86,34 +89,32 @@ export async function resolveScope(context: CommandContext, options: { command: 
       .join(' ');
     const near = nearestNamed(typed, blocks);
     if (near.kind === 'unsure') {
-      await respond(
-        nearNamedReply(locale, typed, near.items, (code) => ['/thidua', options.command, code, words.year].filter(Boolean).join(' ')),
-      );
-      return undefined;
+      return {
+        reply: nearNamedReply(locale, typed, near.items, (code) =>
+          ['/thidua', options.command, code, words.year].filter(Boolean).join(' '),
+        ),
+      };
     }
     if (near.kind === 'none') {
-      await respond({ text: text.unknownBlock(escapeMrkdwn(typed), listNamed(blocks)) });
-      return undefined;
+      return { reply: { text: text.unknownBlock(escapeMrkdwn(typed), listNamed(blocks)) } };
     }
     named = near.item;
   }
   const block = named ?? caller.block;
   if (!block) {
-    await respond(
-      blockPicker(context, { command: options.command, args: context.args }) ?? {
+    return {
+      reply: blockPicker(context, { command: options.command, args: context.args }) ?? {
         text: text.whichBlock(`/thidua ${options.command} ${blocks[0]!.code}`, listNamed(blocks)),
       },
-    );
-    return undefined;
+    };
   }
   const wantedYear = words.year ?? caller.year;
   const year = wantedYear !== undefined ? deps.store.structure.year(wantedYear) : undefined;
   if (!year) {
     const known = deps.store.structure.years().map((row) => row.year);
-    await respond({ text: wantedYear === undefined ? text.noYear : text.unknownYear(wantedYear, known.join(', ')) });
-    return undefined;
+    return { reply: { text: wantedYear === undefined ? text.noYear : text.unknownYear(wantedYear, known.join(', ')) } };
   }
-  return { block, year, rest: options.allowRest ? words.rest : '' };
+  return { scope: { block, year, rest: options.allowRest ? words.rest : '' } };
 }
 
 export interface PeriodScope {
@@ -123,15 +124,15 @@ export interface PeriodScope {
 
 /**
  * The block and period a command is about ("[kỳ] [khối]" in either order, a year anywhere): as
- * typed, else the caller's block and `defaultPeriod` of the year's periods. Answers the caller itself
- * (and returns undefined) when the year has no periods, when words name neither, or when an admin
- * outside every block named none.
+ * typed, else the caller's block and `defaultPeriod` of the year's periods; or what to answer when
+ * the year has no periods, when words name neither, or when an admin outside every block named
+ * none. It only reads, as scopeOf.
  */
-export async function resolvePeriodScope(
+export function periodScopeOf(
   context: CommandContext,
   options: { command: string; defaultPeriod: (periods: readonly PeriodRow[], now: Date) => PeriodRow | undefined },
-): Promise<PeriodScope | undefined> {
-  const { deps, caller, locale, respond } = context;
+): Resolved<PeriodScope> {
+  const { deps, caller, locale } = context;
   const text = argsText[locale];
   const { structure } = deps.store;
   const blocks = structure.activeBlocks();
@@ -139,34 +140,29 @@ export async function resolvePeriodScope(
   const year = typedYear ? Number(typedYear) : caller.year;
   if (year === undefined || !structure.year(year)) {
     const known = structure.years().map((row) => row.year);
-    await respond({ text: year === undefined ? text.noYear : text.unknownYear(year, known.join(', ')) });
-    return undefined;
+    return { reply: { text: year === undefined ? text.noYear : text.unknownYear(year, known.join(', ')) } };
   }
   const periods = structure.periods(year);
   if (periods.length === 0) {
-    await respond({ text: text.noPeriods(year) });
-    return undefined;
+    return { reply: { text: text.noPeriods(year) } };
   }
   const words = parsePeriodWords(context.args, blocks, periods);
   if (words.nearBlocks) {
     const example = (code: string) => ['/thidua', options.command, words.period?.code, code, typedYear].filter(Boolean).join(' ');
-    await respond(nearNamedReply(locale, words.rest, words.nearBlocks, example));
-    return undefined;
+    return { reply: nearNamedReply(locale, words.rest, words.nearBlocks, example) };
   }
   if (words.rest) {
-    await respond({ text: text.unknownPeriodWords(escapeMrkdwn(words.rest), listNamed(periods), listNamed(blocks)) });
-    return undefined;
+    return { reply: { text: text.unknownPeriodWords(escapeMrkdwn(words.rest), listNamed(periods), listNamed(blocks)) } };
   }
   const block = words.block ?? caller.block;
   if (!block) {
-    await respond(
-      blockPicker(context, { command: options.command, args: context.args }) ?? {
+    return {
+      reply: blockPicker(context, { command: options.command, args: context.args }) ?? {
         text: text.whichBlock(`/thidua ${options.command} ${periods[0]!.code} ${blocks[0]?.code ?? ''}`.trim(), listNamed(blocks)),
       },
-    );
-    return undefined;
+    };
   }
-  return { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! };
+  return { scope: { block, period: words.period ?? options.defaultPeriod(periods, deps.clock.now())! } };
 }
 
 /**

@@ -17,10 +17,30 @@ export function localeFromSlack(slackLocale: string | null | undefined): Locale 
   return language === 'en' ? 'en' : language === 'vi' ? 'vi' : undefined;
 }
 
+type Person = ReturnType<AppDeps['store']['people']['get']>;
+
 export function localeOf(deps: Pick<AppDeps, 'store'>, userId: string): Locale {
-  const person = deps.store.people.get(userId);
+  return localeOfPerson(deps, deps.store.people.get(userId));
+}
+
+function localeOfPerson(deps: Pick<AppDeps, 'store'>, person: Person): Locale {
   const chosen = person?.chosenLocale === 'en' || person?.chosenLocale === 'vi' ? person.chosenLocale : undefined;
   return chosen ?? localeFromSlack(person?.slackLocale) ?? deps.store.organisation.get()?.locale ?? 'vi';
+}
+
+/** Their Slack locale was never read, or was read more than a week ago. */
+function slackLocaleDue(person: Person, now: Date): boolean {
+  const checkedAt = person?.slackLocaleCheckedAt?.getTime();
+  return checkedAt === undefined || Math.abs(now.getTime() - checkedAt) >= SLACK_LOCALE_KEPT_MS;
+}
+
+/**
+ * The person's language as localeOf says, and whether refreshSlackLocale would read their Slack
+ * locale again: one read of them, for a command's first unit of work.
+ */
+export function languageOf(deps: Pick<AppDeps, 'store' | 'clock'>, userId: string): { locale: Locale; slackLocaleDue: boolean } {
+  const person = deps.store.people.get(userId);
+  return { locale: localeOfPerson(deps, person), slackLocaleDue: slackLocaleDue(person, deps.clock.now()) };
 }
 
 /**
@@ -28,10 +48,8 @@ export function localeOf(deps: Pick<AppDeps, 'store'>, userId: string): Locale {
  * failure (Slack down, a user it does not know) keeps what was known and is tried again next time.
  */
 export async function refreshSlackLocale(deps: AppDeps, client: WebClient, userId: string): Promise<void> {
-  const person = deps.store.people.get(userId);
   const now = deps.clock.now();
-  const checkedAt = person?.slackLocaleCheckedAt?.getTime();
-  if (checkedAt !== undefined && Math.abs(now.getTime() - checkedAt) < SLACK_LOCALE_KEPT_MS) return;
+  if (!slackLocaleDue(deps.store.people.get(userId), now)) return;
   try {
     const answer = await client.users.info({ user: userId, include_locale: true });
     deps.store.people.recordSlackLocale(userId, answer.user?.locale ?? null, now);
