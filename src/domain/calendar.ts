@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 
 /**
  * Calendar arithmetic in the organisation's time zone. Local dates are 'yyyy-MM-dd' strings and
@@ -83,20 +83,42 @@ function zoned(instant: Date, zone: string): TZDate {
   return new TZDate(instant.getTime(), zone);
 }
 
+/** Per zone, the offset (minutes) that holds through one whole minute, if one does. */
+const offsetsByMinute = new Map<string, { minute: number; offset: number | undefined }>();
+
+/**
+ * The wall clock of `instant` in `zone`, to be read with the UTC getters. The zone's offset comes
+ * from Intl (tzOffset, several microseconds a call; every request reads the local year or date)
+ * and is kept for the minute when it is the same at the minute's first and last millisecond: no
+ * change of offset (daylight saving, a new rule) falls inside it. Otherwise it is asked for the
+ * instant itself.
+ */
+function wallClock(instant: Date, zone: string): Date {
+  const time = instant.getTime();
+  const minute = Math.floor(time / 60_000);
+  let kept = offsetsByMinute.get(zone);
+  if (kept?.minute !== minute) {
+    const first = tzOffset(zone, new Date(minute * 60_000));
+    kept = { minute, offset: first === tzOffset(zone, new Date(minute * 60_000 + 59_999)) ? first : undefined };
+    offsetsByMinute.set(zone, kept);
+  }
+  return new Date(time + (kept.offset ?? tzOffset(zone, instant)) * 60_000);
+}
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 export function localDateOf(instant: Date, zone: string): LocalDate {
-  const local = zoned(instant, zone);
-  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+  const local = wallClock(instant, zone);
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
 }
 
 export function localMinutesOf(instant: Date, zone: string): number {
-  const local = zoned(instant, zone);
-  return local.getHours() * 60 + local.getMinutes();
+  const local = wallClock(instant, zone);
+  return local.getUTCHours() * 60 + local.getUTCMinutes();
 }
 
 export function localYearOf(instant: Date, zone: string): number {
-  return zoned(instant, zone).getFullYear();
+  return wallClock(instant, zone).getUTCFullYear();
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

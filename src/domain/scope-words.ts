@@ -57,6 +57,28 @@ function wordsAndYear(text: string): { tokens: string[]; year?: number } {
  * parsers below fold each typed word once and join only runs that could still name something, so
  * they are linear in what was typed, however long the command.
  */
+/**
+ * `build()` for `items`, kept while that list cannot change: frozen, with every item frozen, as
+ * the read cache hands the configuration out (the same list until it changes). A command reads the
+ * words typed against the blocks and periods on every request; their keys are folded once.
+ */
+function keptFor<V>(kept: WeakMap<readonly Named[], V>, items: readonly Named[], build: () => V): V {
+  if (!Object.isFrozen(items) || !items.every((item) => Object.isFrozen(item))) return build();
+  let value = kept.get(items);
+  if (value === undefined) {
+    value = build();
+    kept.set(items, value);
+  }
+  return value;
+}
+
+const nameIndexes = new WeakMap<readonly Named[], NameIndex<Named>>();
+
+/** The index of `named`, built once per frozen list (keptFor). */
+function nameIndexOf<B extends Named>(named: readonly B[]): NameIndex<B> {
+  return keptFor(nameIndexes, named, () => new NameIndex<Named>(named)) as NameIndex<B>;
+}
+
 class NameIndex<B extends Named> {
   readonly byKey = new Map<string, B>();
   readonly longest: number;
@@ -139,7 +161,7 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 export function parseScopeWords<B extends Named>(text: string, blocks: readonly B[]): ScopeWords<B> {
   const { tokens, year } = wordsAndYear(text);
   const withYear = year !== undefined ? { year } : {};
-  const index = new NameIndex(blocks);
+  const index = nameIndexOf(blocks);
   // The folded words of every token, their running length, and where each token's words end.
   const words: string[] = [];
   const lengthUpTo = [0];
@@ -180,7 +202,23 @@ export type Near<T> = { kind: 'clear'; item: T } | { kind: 'unsure'; items: T[] 
  * (`findByCodeOrName` found nothing): "so tu phapp" → Sở Tư pháp, "noi chin" → Khối thi đua Nội chính.
  */
 export function nearestNamed<T extends Named>(text: string, candidates: readonly T[]): Near<T> {
-  return new NameIndex(candidates).near(foldedWords(text));
+  return nameIndexOf(candidates).near(foldedWords(text));
+}
+
+type Keys = { code: string; name: string }[];
+const keysByList = new WeakMap<readonly Named[], Map<(text: string) => string, Keys>>();
+
+/** Each candidate's code and name as `key` reads them, in order: folded once per frozen list (keptFor). */
+function candidateKeys(candidates: readonly Named[], key: (text: string) => string): Keys {
+  const byKey = keptFor(keysByList, candidates, () => new Map<(text: string) => string, Keys>());
+  let keys = byKey.get(key);
+  if (!keys) {
+    keys = candidates.map((candidate) => ({ code: key(candidate.code), name: key(candidate.name) }));
+    // A few ways of reading names are kept (nameKey, periodKey); one made afresh per call is not kept for long.
+    if (byKey.size >= 4) byKey.clear();
+    byKey.set(key, keys);
+  }
+  return keys;
 }
 
 export type Lookup<T> = { kind: 'found'; item: T } | { kind: 'ambiguous'; items: T[] } | { kind: 'none' };
@@ -196,10 +234,11 @@ export function findByCodeOrName<T extends Named>(
 ): Lookup<T> {
   const typed = key(text);
   if (!typed) return { kind: 'none' };
-  const exact = candidates.filter((candidate) => [key(candidate.code), key(candidate.name)].includes(typed));
+  const keys = candidateKeys(candidates, key);
+  const exact = candidates.filter((_, at) => keys[at]!.code === typed || keys[at]!.name === typed);
   if (exact.length === 1) return { kind: 'found', item: exact[0]! };
   if (exact.length > 1) return { kind: 'ambiguous', items: exact };
-  const partial = typed.length >= 2 ? candidates.filter((candidate) => key(candidate.name).includes(typed)) : [];
+  const partial = typed.length >= 2 ? candidates.filter((_, at) => keys[at]!.name.includes(typed)) : [];
   if (partial.length === 1) return { kind: 'found', item: partial[0]! };
   return partial.length > 1 ? { kind: 'ambiguous', items: partial } : { kind: 'none' };
 }
@@ -264,6 +303,8 @@ export interface PeriodWords<B, P> {
  * letters, plus "kỳ" — so only those few splits are read: linear in what was typed. Words that
  * fold to nothing ("–") name nothing and are left out of the reading.
  */
+const longestPeriodKeys = new WeakMap<readonly Named[], number>();
+
 export function parsePeriodWords<B extends Named, P extends Named>(
   text: string,
   blocks: readonly B[],
@@ -272,9 +313,11 @@ export function parsePeriodWords<B extends Named, P extends Named>(
   const { tokens, year } = wordsAndYear(text);
   const withYear = year !== undefined ? { year } : {};
   const named = tokens.map((token) => ({ token, words: foldedWords(token) })).filter((entry) => entry.words.length > 0);
-  const index = new NameIndex(blocks);
-  const periodKeys = periods.flatMap((period) => [periodKey(period.code), periodKey(period.name)]);
-  const periodWordsAtMost = periods.length ? Math.max(...periodKeys.map((key) => key.length)) + 1 : 0;
+  const index = nameIndexOf(blocks);
+  const periodWordsAtMost = keptFor(longestPeriodKeys, periods, () => {
+    const periodKeys = periods.flatMap((period) => [periodKey(period.code), periodKey(period.name)]);
+    return periods.length ? Math.max(...periodKeys.map((key) => key.length)) + 1 : 0;
+  });
   const periodOf = (from: number, to: number) => {
     if (from === to) return { ok: true as const };
     const found = findPeriod(

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -6,6 +7,7 @@ import {
   isWorkingDay,
   localDateOf,
   localMinutesOf,
+  localYearOf,
   parseLocalDate,
   parseLocalDateTime,
   parseTimeOfDay,
@@ -94,5 +96,42 @@ describe('calendar in the organisation zone', () => {
   it('adds calendar days across month and year ends', () => {
     expect(addDays('2021-12-31', 1)).toBe('2022-01-01');
     expect(addDays('2021-03-01', -1)).toBe('2021-02-28');
+  });
+});
+
+describe('the local date, minute and year of an instant', () => {
+  /** What TZDate (Intl's zone data) says of the instant itself. */
+  const expected = (time: number, zone: string) => {
+    const local = new TZDate(time, zone);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return {
+      date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+      minutes: local.getHours() * 60 + local.getMinutes(),
+      year: local.getFullYear(),
+    };
+  };
+
+  // Around changes of offset (the offset is kept for a minute only when no change falls inside it):
+  // Berlin and New York's daylight saving, Lord Howe's half hour, Samoa skipping 30/12/2011, a new
+  // year in Hà Nội, and Monrovia's change of 1972 at 00:44:30 UTC, inside a minute.
+  it.each([
+    ['Europe/Berlin', '2021-03-28T01:00:00Z'],
+    ['Europe/Berlin', '2021-10-31T01:00:00Z'],
+    ['America/New_York', '2021-03-14T07:00:00Z'],
+    ['America/New_York', '2021-11-07T06:00:00Z'],
+    ['Australia/Lord_Howe', '2021-04-03T15:00:00Z'],
+    ['Pacific/Apia', '2011-12-30T10:00:00Z'],
+    ['Asia/Ho_Chi_Minh', '2021-12-31T17:00:00Z'],
+    ['Africa/Monrovia', '1972-01-07T00:44:30Z'],
+  ])('in %s around %s, as the zone data says for each instant', (zone, change) => {
+    const at = new Date(change).getTime();
+    // Every 7 s for 3 minutes either side, in one order and then the other, and the milliseconds next to the change.
+    const times = [...Array.from({ length: 52 }, (_, step) => at - 180_000 + step * 7_000), at - 1, at, at + 1, at + 59_999];
+    for (const time of [...times, ...times.reverse()]) {
+      const instant = new Date(time);
+      expect({ date: localDateOf(instant, zone), minutes: localMinutesOf(instant, zone), year: localYearOf(instant, zone) }).toEqual(
+        expected(time, zone),
+      );
+    }
   });
 });

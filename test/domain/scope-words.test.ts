@@ -200,3 +200,44 @@ describe('nearestNamed', () => {
     expect(parsed.nearBlocks?.map((block) => block.code).sort()).toEqual(['NOI_CHIN', 'NOI_CHINH']);
   });
 });
+
+describe('the names folded once per list', () => {
+  const PERIODS = [
+    { code: 'Q1', name: 'Quý I' },
+    { code: '6T', name: '6 tháng' },
+  ];
+
+  it('reads a frozen list (as the read cache hands it out) as before, however often', () => {
+    const blocks = Object.freeze(BLOCKS.map((block) => Object.freeze({ ...block })));
+    const periods = Object.freeze(PERIODS.map((period) => Object.freeze({ ...period })));
+    for (let round = 0; round < 3; round++) {
+      expect(parsePeriodWords('quy 1 noi chinh', blocks, periods)).toEqual({ period: periods[0], block: blocks[0], rest: '' });
+      expect(parseScopeWords('van hoa 2021', blocks)).toEqual({ block: blocks[1], year: 2021, rest: '' });
+      expect(findPeriod('Quý I', periods)).toEqual({ kind: 'found', item: periods[0] });
+      expect(findByCodeOrName('cum1', blocks)).toEqual({ kind: 'found', item: blocks[2] });
+    }
+  });
+
+  it('reads a list that may change as it is at each call', () => {
+    const blocks = BLOCKS.map((block) => ({ ...block }));
+    const periods = PERIODS.map((period) => ({ ...period }));
+    expect(parseScopeWords('NOI_CHINH', blocks).block).toBe(blocks[0]);
+    expect(parsePeriodWords('6 thang', blocks, periods).period).toBe(periods[1]);
+    expect(findByCodeOrName('noi chinh', blocks)).toEqual({ kind: 'found', item: blocks[0] });
+    blocks[0] = { code: 'TU_PHAP', name: 'Khối thi đua Tư pháp' };
+    periods.push({ code: 'NAM', name: 'Cả năm thi đua' });
+    expect(parseScopeWords('NOI_CHINH', blocks).block).toBeUndefined();
+    expect(parseScopeWords('tu phap', blocks).block).toBe(blocks[0]);
+    expect(findByCodeOrName('noi chinh', blocks)).toEqual({ kind: 'none' });
+    expect(findPeriod('ca nam', periods)).toEqual({ kind: 'found', item: periods[2] });
+    // A longer period name than any before: read whole, not cut at the old longest.
+    expect(parsePeriodWords('ca nam thi dua', blocks, periods).period).toBe(periods[2]);
+  });
+
+  it('reads a frozen list whose items may still change as it is at each call', () => {
+    const blocks = Object.freeze(BLOCKS.map((block) => ({ ...block })));
+    expect(parseScopeWords('NOI_CHINH', blocks).block).toBe(blocks[0]);
+    blocks[0]!.code = 'NC';
+    expect(parseScopeWords('NC', blocks).block).toBe(blocks[0]);
+  });
+});
