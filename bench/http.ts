@@ -10,10 +10,19 @@
  *   read   `/thidua xephang` by an officer of a 20-unit block (20 criteria, every unit pledged and reported)
  *   heavy  `/thidua tiendo <period>` by the lead of a 40-unit block (same table, every unit reported)
  *   write  a report modal submission that stores a new version (each with its own view id and note)
- * Printed: requests per second and its ratio to bare Bolt, acknowledgement latency p50 / p99 / max,
- * errors (failed or non-200 requests, replies missing or without the expected text), the time until
- * the person sees the reply (in the acknowledgement, or posted to the response_url), each app's peak
- * RSS and cold start (spawn to the first GET /healthz 200, on a database already migrated).
+ * Printed: requests per second and its ratio to bare Bolt, the app process's CPU time per request
+ * and its ratio to bare Bolt's, acknowledgement latency p50 / p99 / max, errors (failed or non-200
+ * requests, replies missing or without the expected text), the time until the person sees the reply
+ * (in the acknowledgement, or posted to the response_url), each app's peak RSS and cold start (spawn
+ * to the first GET /healthz 200, on a database already migrated).
+ *
+ * CPU µs/req is the app process's user + system time (every thread: JavaScript, GC, libuv) from the
+ * start of a measurement's load to its last reply posted, warm-up excluded, divided by the requests
+ * completed. It is read from /proc/<pid>/stat (utime + stime) in clock ticks of 1/CLK_TCK s (10 ms),
+ * so a measurement's total is within one tick: per request, 10 ms over the requests (10 µs at 1,000).
+ * Finer per-thread figures (/proc/<pid>/task/<tid>/schedstat, in ns) lose the time of threads that exit.
+ * Req/s follows whatever else the shared machine runs; CPU per request is the figure a change moves.
+ * Without /proc (not Linux) it and peak RSS print "—".
  *
  * `--app-dir DIR` adds another checkout of the code (another worktree, an older commit) measured in
  * the same run, so before and after share the machine's load; this checkout is always measured.
@@ -199,11 +208,26 @@ function startFlags(dir: string): string[] {
   return /^node\s+(.*?)\s*bin\/thidua\.mjs start$/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
 }
 
-/** Peak and current resident memory of a process, from Linux's /proc (MB). */
+/** Peak and current resident memory of a process, from Linux's /proc (MB); NaN without /proc. */
 function memoryOf(pid: number): { peakMb: number; rssMb: number } {
+  if (!existsSync(`/proc/${pid}/status`)) return { peakMb: Number.NaN, rssMb: Number.NaN };
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}
+
+/** Clock ticks a second, the unit of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = existsSync('/proc/self/stat')
+  ? Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+  : Number.NaN;
+
+/** User + system CPU seconds a process (all its threads) has used so far, from Linux's /proc; NaN without it. */
+function cpuSecondsOf(pid: number): number {
+  if (!existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces) start at the 3rd; utime is the 14th, stime the 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 async function stop(running: Running): Promise<void> {
@@ -367,6 +391,8 @@ interface Measurement {
   errors: number;
   replyP99: number;
   completed: number;
+  /** The app process's CPU time (user + system) per completed request, in µs; NaN without /proc. */
+  cpuMicros: number;
   /** The largest acknowledgement body (bytes): a reply answered in the acknowledgement is written whole on every request. */
   ackBytes: number;
   /** What the errors were, e.g. "3 not 200". */
@@ -431,11 +457,15 @@ function forget(slack: LocalSlack): void {
   slack.conversations.clear();
 }
 
-async function measure(url: string, slack: LocalSlack, connections: number, duration: number, job: Job): Promise<Measurement> {
+async function measure(running: Running, slack: LocalSlack, connections: number, duration: number, job: Job): Promise<Measurement> {
   forget(slack);
+  const url = `${running.base}/slack/events`;
+  const cpuBefore = cpuSecondsOf(running.child.pid!);
   const load = await fire({ url, connections, duration, template: job.template, expect: job.expect ?? [] });
   // Bare Bolt only acknowledges: it has no reply to wait for.
   const posted = job.expect ? await repliesPosted(slack, load.emptyAcks, job.expect) : { latencies: [], wrong: 0 };
+  // After the replies: posting them to the response_urls is part of the requests' work.
+  const cpuSeconds = cpuSecondsOf(running.child.pid!) - cpuBefore;
   if (load.wrongSamples.length) console.log(`    unexpected replies, e.g. ${load.wrongSamples[0]}`);
   const replies = [...load.ackReplies, ...posted.latencies];
   return {
@@ -456,6 +486,7 @@ async function measure(url: string, slack: LocalSlack, connections: number, dura
       .join(', '),
     replyP99: percentile(replies, 99),
     completed: load.completed,
+    cpuMicros: (cpuSeconds * 1e6) / load.completed,
     ackBytes: load.ackBytes,
   };
 }
@@ -490,10 +521,9 @@ async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSla
     const driver = new SlackDriver({ requestUrl: `${running.base}/slack/events`, signingSecret: SECRET, slack });
     const setup = new Setup(slack, driver);
     const job = await scenario.prepare(setup, slack);
-    const url = `${running.base}/slack/events`;
-    const warmup = await measure(url, slack, 10, WARMUP, job);
+    const warmup = await measure(running, slack, 10, WARMUP, job);
     const measurements: Measurement[] = [];
-    for (const connections of CONNECTIONS) measurements.push(await measure(url, slack, connections, DURATION, job));
+    for (const connections of CONNECTIONS) measurements.push(await measure(running, slack, connections, DURATION, job));
     const { peakMb } = memoryOf(running.child.pid!);
     const run: ScenarioRun = { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job };
     if (scenario.name === 'write' && subject.dir) {
@@ -523,6 +553,7 @@ async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSla
 // ── Output ──────────────────────────────────────────────────────────────────────────────────
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const times = (value: number, digits: number) => (Number.isFinite(value) ? `${value.toFixed(digits)}×` : '—');
 const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
@@ -555,6 +586,11 @@ async function main(): Promise<void> {
   );
   console.log(`machine: ${cpus().length} CPUs, Node ${process.version}, load average ${load()} (1, 5, 15 min) at the start`);
   console.log(
+    Number.isFinite(CLOCK_TICKS)
+      ? `CPU µs/req: each app process's user + system time over a measurement (from the load's start to its last reply), from /proc/<pid>/stat in 1/${CLOCK_TICKS} s ticks, over the requests completed`
+      : 'CPU µs/req: — (no /proc on this platform)',
+  );
+  console.log(
     `apps: ${subjects.map((subject) => `${subject.label}${subject.dir ? ` [${subject.dir}]` : ` (@slack/bolt ${boltVersion}, acks only)`}`).join(' · ')}\n`,
   );
 
@@ -575,6 +611,8 @@ async function main(): Promise<void> {
           run.subject.label,
           fixed(measured.perSecond),
           run === bare ? '' : `${fixed((100 * measured.perSecond) / floor.perSecond)} %`,
+          fixed(measured.cpuMicros),
+          run === bare ? '' : times(measured.cpuMicros / floor.cpuMicros, 1),
           fixed(measured.p50),
           fixed(measured.p99),
           fixed(measured.max),
@@ -585,13 +623,17 @@ async function main(): Promise<void> {
       }
     }
     console.log('');
-    printTable(['conns', 'app', 'req/s', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reply p99 ms', 'ack kB'], rows, 2);
+    printTable(
+      ['conns', 'app', 'req/s', 'of bare', 'CPU µs/req', 'of bare', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reply p99 ms', 'ack kB'],
+      rows,
+      2,
+    );
     printTable(
       ['app', 'peak RSS MB', 'of bare', 'cold start ms'],
       runs.map((run) => [
         run.subject.label,
         fixed(run.peakMb, 1),
-        run === bare ? '' : `${fixed(run.peakMb / bare.peakMb, 2)}×`,
+        run === bare ? '' : times(run.peakMb / bare.peakMb, 2),
         fixed(run.coldStartMs),
       ]),
     );
@@ -617,11 +659,10 @@ async function main(): Promise<void> {
 async function runBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
   const running = await launch(subject, slack, join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite'));
   try {
-    const url = `${running.base}/slack/events`;
     const acksOnly: Job = { template: job.template };
-    await measure(url, slack, 10, WARMUP, acksOnly);
+    await measure(running, slack, 10, WARMUP, acksOnly);
     const measurements: Measurement[] = [];
-    for (const connections of CONNECTIONS) measurements.push(await measure(url, slack, connections, DURATION, acksOnly));
+    for (const connections of CONNECTIONS) measurements.push(await measure(running, slack, connections, DURATION, acksOnly));
     const { peakMb } = memoryOf(running.child.pid!);
     return { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job: acksOnly };
   } finally {
