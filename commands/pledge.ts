@@ -5,10 +5,11 @@ import { defineMessages, type Locale } from '../src/i18n/messages';
 import { deciderOf } from '../src/services/caller';
 import { pledgeChangeRequests } from '../src/services/pledges/change-requests';
 import { changeReasonAsked, type PledgeForm, pledgeFormToOpen, pledgePages, pledgeStartValues } from '../src/services/pledges/form';
-import { type PledgeApplied, pledgeForm } from '../src/services/pledges/submit';
+import { type PledgeApplied, type PledgeFormTypes, pledgeForm } from '../src/services/pledges/submit';
+import type { PageShown } from '../src/services/unit-forms/submit';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_PLEDGE, PLEDGE_CALLBACK, PLEDGE_INPUT_ACTION } from '../src/views/ids';
-import { pledgeText } from '../src/views/pledge';
+import { pledgeItemKey, pledgeText } from '../src/views/pledge';
 import { buildPledgeModal, buildPledgeResultView, pledgeErrors } from '../src/views/pledge-modal';
 import type { Feature, ModalOpener } from './shared/feature';
 import { scopeProblemText } from './shared/openers';
@@ -58,7 +59,7 @@ const commandText = defineMessages(
   },
 );
 
-/** Page `pageIndex` of the form, prefilled from the version pending or in force. */
+/** Page `pageIndex` of the form, prefilled from the version pending or in force, or with what `shown` holds. */
 function pledgePage(
   form: PledgeForm,
   pageIndex: number,
@@ -66,6 +67,7 @@ function pledgePage(
   actingAsAdmin: boolean,
   organisation: OrganisationSettings,
   locale: Locale,
+  shown?: PageShown<PledgeFormTypes>,
 ) {
   const { items, position } = pageAt(pledgePages(form), pageIndex);
   const prefill = form.pending ?? form.inForce;
@@ -82,7 +84,7 @@ function pledgePage(
       mode: form.mode,
       ...(decider ? { decider } : {}),
       actingAsAdmin,
-      ...(prefill
+      ...(prefill && !shown
         ? {
             prefill: {
               source: form.pending ? 'pending' : 'in_force',
@@ -94,13 +96,15 @@ function pledgePage(
         : {}),
       page: position,
       criteria: [...items],
-      values: pledgeStartValues(form),
+      values: shown ? new Map(items.map((criterion, index) => [pledgeItemKey(criterion), shown.entries[index]!])) : pledgeStartValues(form),
       ...(final
         ? {
             rest: {
               titles: form.titles,
-              chosen: prefill?.titlesSought ?? [],
-              commitments: prefill?.commitments ?? '',
+              // A page drawn again as submitted was signed: its checks require it.
+              ...(shown
+                ? { chosen: shown.rest.titles, commitments: shown.rest.commitments, signed: true }
+                : { chosen: prefill?.titlesSought ?? [], commitments: prefill?.commitments ?? '' }),
               ...changeReasonAsked(form),
             },
           }

@@ -1,5 +1,6 @@
 import type { OrganisationSettings } from '../db/store/organisation';
 import type { PeriodRow } from '../db/store/structure';
+import type { EvidenceFile } from '../src/domain/evidence';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
 import { countOf, formatDate } from '../src/i18n/format';
@@ -8,7 +9,8 @@ import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
 import { changeReasonAsked, reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
-import { type ReportApplied, reportForm } from '../src/services/reports/submit';
+import { type ReportApplied, type ReportFormTypes, reportForm } from '../src/services/reports/submit';
+import type { PageShown } from '../src/services/unit-forms/submit';
 import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
@@ -90,7 +92,17 @@ const commandText = defineMessages(
   },
 );
 
-/** Page `pageIndex` of the form, prefilled from the version pending or in force. */
+/**
+ * The last page's evidence and notes as submitted: the version's files still ticked stay listed;
+ * those just uploaded cannot be put back in Slack's file input, so the page asks for them again.
+ */
+function keptAndUploaded(rest: ReportFormTypes['rest'], versionFiles: readonly EvidenceFile[]) {
+  const kept = rest.evidenceFiles.filter((file) => versionFiles.some((earlier) => earlier.id === file.id));
+  const notKept = rest.evidenceFiles.length - kept.length;
+  return { evidenceUrl: rest.evidenceUrl, evidenceFiles: kept, notes: rest.notes, ...(notKept ? { notKept } : {}) };
+}
+
+/** Page `pageIndex` of the form, prefilled from the version pending or in force, or with what `shown` holds. */
 function reportPage(
   form: ReportForm,
   pageIndex: number,
@@ -98,6 +110,7 @@ function reportPage(
   actingAsAdmin: boolean,
   organisation: OrganisationSettings,
   locale: Locale,
+  shown?: PageShown<ReportFormTypes>,
 ) {
   const { items, position } = pageAt(reportPages(form), pageIndex);
   const final = position.index === position.count - 1;
@@ -125,7 +138,7 @@ function reportPage(
       ...(review?.outcome === 'reviewed' ? { reviewed: { by: review.reviewerUserId, at: review.createdAt } } : {}),
       ...(provisional ? { provisional } : {}),
       actingAsAdmin,
-      ...(prefill
+      ...(prefill && !shown
         ? {
             prefill: {
               source: pending ? 'pending' : 'in_force',
@@ -140,13 +153,13 @@ function reportPage(
       targets: form.targets,
       indicatorTargets: form.indicatorTargets,
       automatic: { pledgeSignedAt: form.pledgeSignedAt, pledgeDue: form.year.pledgeDue },
-      values: prefill?.values ?? new Map(),
+      values: shown ? new Map(items.map((criterion, index) => [criterion.id, shown.entries[index]!])) : (prefill?.values ?? new Map()),
       ...(final
         ? {
             rest: {
-              evidenceUrl: prefill?.evidenceUrl ?? null,
-              evidenceFiles: prefill?.evidenceFiles ?? [],
-              notes: prefill?.notes ?? '',
+              ...(shown
+                ? keptAndUploaded(shown.rest, prefill?.evidenceFiles ?? [])
+                : { evidenceUrl: prefill?.evidenceUrl ?? null, evidenceFiles: prefill?.evidenceFiles ?? [], notes: prefill?.notes ?? '' }),
               ...changeReasonAsked(form),
             },
           }

@@ -5,7 +5,13 @@ import type { Locale } from '../../src/i18n/messages';
 import { type ChangeRequestKind, redrawWithdrawn } from '../../src/services/change-requests/requests';
 import type { AppDeps } from '../../src/services/deps';
 import { localeOf } from '../../src/services/people';
-import { type FormAnswers, submitUnitForm, type UnitFormKind, type UnitFormTypes } from '../../src/services/unit-forms/submit';
+import {
+  type FormAnswers,
+  type PageShown,
+  submitUnitForm,
+  type UnitFormKind,
+  type UnitFormTypes,
+} from '../../src/services/unit-forms/submit';
 import { commonText } from '../../src/views/common-text';
 import { type NudgeTarget, parseNudgeButtonValue } from '../../src/views/nudges';
 import type { ModalOpener } from './feature';
@@ -15,8 +21,8 @@ import { openerFromAction } from './openers';
 /**
  * The Slack side of a unit's form (pledge, report), written once: the modal's answers read from
  * Slack's view state, one page submitted through the pipeline (src/services/unit-forms/submit.ts),
- * and its outcome drawn — errors beside their fields, the next page, or the result in place of
- * the form — then the deciders' messages of any change request it withdrew redrawn.
+ * and its outcome drawn — errors beside their fields, the next page, the last page again as a
+ * change request, or the result in place of the form — then the deciders' messages of any change request it withdrew redrawn.
  */
 export interface UnitFormScreens<T extends UnitFormTypes> {
   callbackId: string;
@@ -24,6 +30,7 @@ export interface UnitFormScreens<T extends UnitFormTypes> {
   inputAction: string;
   /** The change requests this form asks for once its due passed. */
   changeRequests: ChangeRequestKind;
+  /** Page `page` of the form, prefilled from the unit's version, or with `shown` when drawn again as submitted. */
   page(
     form: T['form'],
     page: number,
@@ -31,6 +38,7 @@ export interface UnitFormScreens<T extends UnitFormTypes> {
     actingAsAdmin: boolean,
     organisation: OrganisationSettings,
     locale: Locale,
+    shown?: PageShown<T>,
   ): ModalView;
   errors(problems: T['problem'][], locale: Locale): Record<string, string>;
   resultView(message: string, locale: Locale): ModalView;
@@ -87,10 +95,13 @@ export function registerUnitForm<T extends UnitFormTypes>(
       case 'invalid':
         return ack({ response_action: 'errors', errors: screens.errors(outcome.problems, locale) });
       case 'next_page':
+      case 'reason_needed': {
+        const shown = outcome.kind === 'reason_needed' ? outcome.shown : undefined;
         return ack({
           response_action: 'update',
-          view: screens.page(outcome.form, outcome.page, outcome.metadata, outcome.actingAsAdmin, organisation, locale),
+          view: screens.page(outcome.form, outcome.page, outcome.metadata, outcome.actingAsAdmin, organisation, locale, shown),
         });
+      }
       case 'applied':
         await result(screens.applied(outcome.applied, outcome.form, locale));
         await redrawWithdrawn(deps, client, screens.changeRequests, outcome.withdrawn, organisation);

@@ -74,7 +74,8 @@ export interface PledgeModalFacts {
   /** The values to start from, by pledgeItemKey. */
   values: ReadonlyMap<string, number>;
   /** Titles, commitments and signature: on the last page only. */
-  rest?: { titles: string[]; chosen: string[]; commitments: string; changeReason?: string };
+  /** `signed`: the signature ticked (a page drawn again as it was submitted). */
+  rest?: { titles: string[]; chosen: string[]; commitments: string; signed?: boolean; changeReason?: string };
   metadata: string;
 }
 
@@ -132,9 +133,10 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
     );
   }
   if (facts.rest) {
-    const { titles, chosen, commitments, changeReason } = facts.rest;
+    const { titles, chosen, commitments, signed, changeReason } = facts.rest;
     const options = titles.map((title) => option(title, titleValue(title)));
     const initial = options.filter((candidate) => chosen.some((title) => titleValue(title) === candidate.value));
+    const sign = option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName);
     blocks.push(
       field(
         PLEDGE_TITLES_BLOCK,
@@ -160,7 +162,8 @@ export function buildPledgeModal(facts: PledgeModalFacts, locale: Locale): Modal
       field(PLEDGE_SIGN_BLOCK, text.signLabel, undefined, {
         type: 'checkboxes',
         action_id: PLEDGE_INPUT_ACTION,
-        options: [option(text.signOption(facts.year), PLEDGE_SIGN_OPTION, facts.unitName)],
+        options: [sign],
+        ...(signed ? { initial_options: [sign] } : {}),
       }),
       ...(changeReason !== undefined ? [changeReasonField(changeReason, PLEDGE_INPUT_ACTION, locale)] : []),
     );

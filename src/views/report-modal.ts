@@ -128,7 +128,14 @@ export interface ReportModalFacts {
   automatic?: { pledgeSignedAt: Date | null; pledgeDue: Date };
   values: ReadonlyMap<number, { value: number | null; reason: string | null; detail?: EntryDetail | undefined }>;
   /** Evidence and notes: on the last page only. */
-  rest?: { evidenceUrl: string | null; evidenceFiles: readonly EvidenceFile[]; notes: string; changeReason?: string };
+  rest?: {
+    evidenceUrl: string | null;
+    evidenceFiles: readonly EvidenceFile[];
+    notes: string;
+    changeReason?: string;
+    /** Files uploaded in a submission that comes back as a change request: Slack's file input cannot be given them again. */
+    notKept?: number;
+  };
   metadata: string;
 }
 
@@ -323,6 +330,7 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
     ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
     ...(facts.provisional ? [provisionalInForceText(facts.provisional, locale, facts.reviewed !== undefined)] : []),
     ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
+    ...(facts.rest?.notKept ? [text.uploadAgain(facts.rest.notKept)] : []),
   ];
   const blocks: KnownBlock[] = [
     section(

@@ -1,7 +1,7 @@
 import type { ReportChange } from '../domain/report-diff';
 import type { ReportAsk } from '../domain/report-form';
 import type { EntryDetail, ScoringCriterion } from '../domain/scoring';
-import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatNumber, formatPoints } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { escapeMrkdwn, truncate } from './blocks';
@@ -129,6 +129,8 @@ export const reportText = defineMessages(
       `Tải thêm tệp: PDF, Word, Excel, PowerPoint, ảnh hoặc ZIP; cùng các tệp đã nộp được giữ lại, tối đa ${max} tệp (đang giữ ${kept}).`,
     keptLabel: 'Tệp đã nộp',
     keptHint: 'Bỏ chọn tệp không còn dùng làm minh chứng.',
+    uploadAgain: (count: number) =>
+      `${count} tệp vừa tải lên chưa được lưu vì báo cáo đã khóa trong lúc đồng chí điền: xin tải lên lại ở ô “Tệp minh chứng”.`,
     notesLabel: 'Ghi chú',
     notesHint: 'Không bắt buộc.',
     problem: {
@@ -260,6 +262,8 @@ export const reportText = defineMessages(
       `Upload more files: PDF, Word, Excel, PowerPoint, pictures or ZIP; with the files kept, at most ${max} (${kept} kept).`,
     keptLabel: 'Files submitted',
     keptHint: 'Untick a file that is no longer evidence.',
+    uploadAgain: (count: number) =>
+      `The ${countOf(count, 'file')} just uploaded ${count === 1 ? 'was' : 'were'} not kept because the report locked while it was being filled in: please upload ${count === 1 ? 'it' : 'them'} again under “Evidence files”.`,
     notesLabel: 'Notes',
     notesHint: 'Optional.',
     problem: {

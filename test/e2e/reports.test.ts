@@ -8,7 +8,7 @@ import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
 import { nudgeButtonValue } from '../../src/views/nudges';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
-import { buttonValue, openModalBy, resultOf } from '../support/interactions';
+import { buttonValue, openModalBy, resultOf, updatedViewOf } from '../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
 
@@ -212,6 +212,75 @@ describe('submitting a period report', () => {
     expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toMatch(
       /^This request was already handled by <@U0CA0001> at .+ \(approved\)\.$/,
     );
+  });
+
+  it('a form opened before the lock and submitted after it stores nothing: its last page comes back as a change request asking why, with what was entered kept', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    const { view } = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    expect(inputsOf(structuredClone(view.view)).map((input) => input.blockId)).not.toContain('unit_change_reason');
+    const firstSubmission = structuredClone(view);
+    const outboxBefore = t.bot.store.outbox.all().length;
+    t.clock.set(AFTER_DUE);
+    const entered = {
+      [value('1')]: '100',
+      [value('3')]: 'no',
+      report_evidence: 'https://example.gov.vn/bao-cao-q1',
+      report_notes: 'Số liệu quý I đã đối chiếu với Sở Tài chính',
+    };
+    const uploaded = { report_files: ['Biên bản đối chiếu quý I.pdf'] };
+    const { text, inputs } = updatedViewOf(await t.driver.submitView(STP, answers({ ...entered, ...uploaded }), view.id));
+    expect(text).toContain('Báo cáo đã khóa từ 10/04/2021 17:00: thay đổi sẽ thành đề nghị sửa gửi Trưởng khối (Công an tỉnh) duyệt');
+    expect(text).not.toContain('Đã điền sẵn');
+    // Slack's file input cannot be given files again: the page says so rather than dropping them silently.
+    expect(text).toContain(
+      '1 tệp vừa tải lên chưa được lưu vì báo cáo đã khóa trong lúc đồng chí điền: xin tải lên lại ở ô “Tệp minh chứng”.',
+    );
+    expect(inputs.get('unit_change_reason')).toMatchObject({ label: 'Lý do điều chỉnh', initial: undefined });
+    for (const [blockId, typed] of Object.entries(entered)) expect(inputs.get(blockId)?.initial).toBe(typed);
+    expect(inputs.get(reason('T'))?.initial).toBe('Bằng khen của Bộ Tư pháp số 123/QĐ-BTP');
+    expect(reportOf('STP').versions).toHaveLength(1);
+    expect(t.bot.store.outbox.all()).toHaveLength(outboxBefore);
+    // Slack resends the first submission (a retry, a double click): still nothing stored.
+    const redrawnView = structuredClone(t.slack.views.get(view.id)!);
+    t.slack.views.set(view.id, firstSubmission);
+    updatedViewOf(await t.driver.submitView(STP, answers(entered), view.id));
+    expect(reportOf('STP').versions).toHaveLength(1);
+    t.slack.views.set(view.id, redrawnView);
+
+    // The page as redrawn: an empty reason is refused beside the field; with one, the request goes to the lead.
+    const missing = await t.driver.submitView(STP, {}, view.id);
+    expect(missing.body).toEqual({ response_action: 'errors', errors: { unit_change_reason: 'Cần nêu lý do điều chỉnh.' } });
+    expect(reportOf('STP').versions).toHaveLength(1);
+    const reply = await t.driver.submitView(STP, { unit_change_reason: 'Số liệu quý I được Sở Tài chính xác nhận lại' }, view.id);
+    expect(textOf(resultOf(reply))).toContain('Đã gửi đề nghị sửa báo cáo tới Trưởng khối (Công an tỉnh) duyệt.');
+    const stored = reportOf('STP');
+    expect(stored.versions.map((version) => [version.status, version.changeReason])).toEqual([
+      ['accepted', null],
+      ['pending', 'Số liệu quý I được Sở Tài chính xác nhận lại'],
+    ]);
+    const pending = stored.versions[1]!;
+    expect(pending.values.get(criterion('1').id)?.value).toBe(100);
+    expect(pending.values.get(criterion('3').id)?.value).toBe(0);
+    expect([pending.evidenceUrl, pending.notes]).toEqual([entered.report_evidence, entered.report_notes]);
+    const request = textOf(structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, "the lead's DM")));
+    expect(request).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 98% → 100%');
+    expect(request).toContain('*Lý do điều chỉnh:* “Số liệu quý I được Sở Tài chính xác nhận lại”');
+  });
+
+  it('draws the form opened before the lock again as a change request in the English reader’s language', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submit(STP);
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    const { view } = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    t.clock.set(AFTER_DUE);
+    const typed = answers({ [value('1')]: '99.5', report_files: ['minutes.pdf', 'photo.jpg'] });
+    const { text, inputs } = updatedViewOf(await t.driver.submitView(STP, typed, view.id));
+    expect(text).toContain('The 2 files just uploaded were not kept because the report locked while it was being filled in');
+    expect(text).toContain('The report is locked since 10 Apr 2021 17:00: a change becomes a request for the block lead (Công an tỉnh)');
+    expect(inputs.get('unit_change_reason')?.label).toBe('Reason for the change');
+    expect(inputs.get(value('1'))?.initial).toBe('99.5');
+    expect(reportOf('STP').versions).toHaveLength(1);
   });
 
   it('speaks to each decider and to the requester in their own language: the request, its redraw once decided, and the outcome', async () => {
@@ -511,6 +580,42 @@ describe('submitting a period report', () => {
     expect(versions).toHaveLength(1);
     expect(versions[0]!.values.size).toBe(criteria.length);
     expect(versions[0]!.values.get(criteria[119]!.id)?.value).toBe(50 + (119 % 50));
+  });
+
+  it('keeps what earlier pages entered when the lock passes before the last page: that page comes back asking why, and the request carries every page', async () => {
+    t = await startTestBot({ now: BEFORE_DUE, organisationYaml: generatedOrganisationYaml({ units: 2, targets: 120 }) });
+    const user = officerOf(2);
+    const criteria = t.bot.store.structure.criteria(2021, t.bot.store.structure.blockByCode('LON')!.id);
+    const fieldOf = (index: number) => `report_value_${criteria[index]!.id}`;
+    const all = Object.fromEntries(criteria.map((row, index) => [fieldOf(index), row.kind === 'graded' ? '3' : '50']));
+    const first = criteria.findIndex((row) => row.kind !== 'graded');
+    const last = criteria.findLastIndex((row) => row.kind !== 'graded');
+    /** Submits every page of the form with `typed`, `beforeLast` done before the last page's submission; the reply that ends it. */
+    async function throughPages(typed: Record<string, string>, beforeLast: () => void = () => {}) {
+      await openModalBy(t, user, 'baocao Q1', 'C0LON');
+      for (;;) {
+        const current = t.slack.openViewOf(user)!;
+        if (inputsOf(current.view).some((input) => input.blockId === 'report_notes')) beforeLast();
+        const body = (await t.driver.submitView(user, typed, current.id)).body as { view: Record<string, unknown> };
+        const asksWhy = inputsOf(body.view).some((input) => input.blockId === 'unit_change_reason');
+        if (body.view.callback_id !== 'report_submit' || asksWhy) return body;
+      }
+    }
+    await throughPages(all);
+    const changed = { ...all, [fieldOf(first)]: '10', [fieldOf(last)]: '20' };
+    const redrawn = await throughPages(changed, () => t.clock.set(AFTER_DUE));
+    expect(textOf(redrawn.view)).toContain('Báo cáo đã khóa từ');
+    expect(inputsOf(redrawn.view).find((input) => input.blockId === fieldOf(last))?.initial).toBe('20');
+    const report = () =>
+      t.bot.store.reports.versions(
+        t.bot.store.reports.find(t.bot.store.structure.periods(2021)[0]!.id, t.bot.store.structure.unitByCode('DV2')!.id)!.id,
+      );
+    expect(report()).toHaveLength(1);
+    const reply = await t.driver.submitView(user, { unit_change_reason: 'Số liệu được rà soát lại' }, t.slack.openViewOf(user)!.id);
+    expect(textOf(resultOf(reply))).toContain('Đã gửi đề nghị sửa báo cáo');
+    const pending = report()[1]!;
+    expect([pending.status, pending.changeReason]).toEqual(['pending', 'Số liệu được rà soát lại']);
+    expect([pending.values.get(criteria[first]!.id)?.value, pending.values.get(criteria[last]!.id)?.value]).toEqual([10, 20]);
   });
 
   it('checks again what earlier pages carry in the modal: forged values or a page past the end are refused, nothing stored', async () => {

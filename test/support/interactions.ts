@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { OpenView, PostedMessage } from '../../src/local-slack/server';
-import type { TestBot } from './bot';
+import { inputsOf, type ModalInput } from '../../src/local-slack/view-state';
+import { type TestBot, textOf } from './bot';
 
 /** Types `/thidua <text>` as `user` and waits for the modal it opens; fails if none opens. */
 export async function openModalBy(
@@ -46,6 +47,13 @@ export function buttonValues(message: { blocks?: unknown[] }, actionId: string):
 /** The blocks of the view a submission's response replaced the modal with (its message, without title and buttons). */
 export function resultOf(reply: { body: unknown }): { blocks: unknown[] } {
   return { blocks: (reply.body as { view: { blocks: unknown[] } }).view.blocks };
+}
+
+/** The view a reply replaces the modal with (response_action 'update', else it fails), its text and its inputs by block id. */
+export function updatedViewOf(reply: { body: unknown }): { view: Record<string, unknown>; text: string; inputs: Map<string, ModalInput> } {
+  const body = reply.body as { response_action?: string; view: Record<string, unknown> };
+  expect(body.response_action, JSON.stringify(body).slice(0, 500)).toBe('update');
+  return { view: body.view, text: textOf(body.view), inputs: new Map(inputsOf(body.view).map((input) => [input.blockId, input])) };
 }
 
 /** Waits for the next modal opened for `user` after `opensBefore` views.open calls. */

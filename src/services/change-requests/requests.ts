@@ -76,8 +76,8 @@ export function versionFacts(version: {
 
 /**
  * The “Lý do điều chỉnh” of a unit form's last page when the submission is a change request: required.
- * A modal drawn before the form became one (the lock passed while it was open) has no such field,
- * so it is stored without a reason rather than refused with an error beside a field not shown.
+ * A last page drawn before the form became one (the lock passed while it was open) has no such
+ * field: the pipeline draws it again with the field before anything is stored (unit-forms/submit.ts).
  */
 export function changeReasonOf(answers: FormAnswers): { ok: true; changeReason?: string } | { ok: false; problem: ChangeReasonProblem } {
   const answer = answers.get(UNIT_CHANGE_REASON_BLOCK);

@@ -83,6 +83,7 @@ export const pledgeForm: UnitFormKind<PledgeFormTypes> = {
   },
   entry: z.number(),
   isValidEntry: (criterion, value) => isValidTarget(criterion.kind, value, criterion.measureUnit),
+  asksChangeReason,
   content: (form, entries, rest) => ({
     targets: new Map(form.criteria.map((criterion, index) => [pledgeItemKey(criterion), entries[index]!])),
     titles: rest.titles,

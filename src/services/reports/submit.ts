@@ -170,6 +170,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   },
   entry: entrySchema,
   isValidEntry: (criterion, entry) => isValidReportEntry(criterion.kind, criterion.maxPoints, entry, criterion.ask),
+  asksChangeReason,
   content: (form, entries, rest) => ({
     // What the unit is not asked (the lead scores it, the bot computes it, it does not apply) is not stored.
     values: new Map(

@@ -4,6 +4,7 @@ import type { OrganisationSettings } from '../../../db/store/organisation';
 import type { BlockRow, UnitRow } from '../../../db/store/structure';
 import { fingerprint, itemsThrough } from '../../domain/pagination';
 import { readJson } from '../../read-json';
+import { UNIT_CHANGE_REASON_BLOCK } from '../../views/ids';
 import { identifyCaller } from '../caller';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
@@ -82,6 +83,8 @@ export interface UnitFormKind<T extends UnitFormTypes> {
   entry: z.ZodType<T['entry']>;
   /** …and whether it still obeys the rules for its item: the modal carries it, so it is not trusted. */
   isValidEntry(item: T['item'], entry: T['entry']): boolean;
+  /** Whether a submission of the form as it stands is a change request, whose last page asks why (“Lý do điều chỉnh”). */
+  asksChangeReason(form: T['form']): boolean;
   content(form: T['form'], entries: readonly T['entry'][], rest: T['rest']): T['content'];
   /**
    * The form with the record it was loaded from read again, in the transaction before anything is
@@ -103,9 +106,21 @@ export type UnitFormOutcome<T extends UnitFormTypes> =
   | { kind: 'no_block'; unitName: string; year: number }
   | { kind: 'invalid'; problems: T['problem'][] }
   | { kind: 'next_page'; form: T['form']; page: number; metadata: string; actingAsAdmin: boolean }
+  /**
+   * The form became a change request while its last page was open (the lock passed), so that page
+   * had no “Lý do điều chỉnh”: nothing is stored, and the page is drawn again as a change request,
+   * with what was just entered on it.
+   */
+  | { kind: 'reason_needed'; form: T['form']; page: number; metadata: string; actingAsAdmin: boolean; shown: PageShown<T> }
   /** A repeat of a submission already applied (a double click, Slack retrying). */
   | { kind: 'duplicate' }
   | { kind: 'applied'; form: T['form']; applied: T['applied']; withdrawn: readonly number[] };
+
+/** What a page's inputs held when it was submitted, as its checks read them: drawn again as they were. */
+export interface PageShown<T extends UnitFormTypes> {
+  entries: T['entry'][];
+  rest: T['rest'];
+}
 
 export interface UnitFormSubmission {
   userId: string;
@@ -177,6 +192,11 @@ function submitPage<T extends UnitFormTypes>(
   });
   const entered = [...earlier, ...checked.entries];
   if (!earlierValid || entered.length !== itemsThrough(pages, metadata.page)) return done({ kind: 'stale' });
+  if (final && kind.asksChangeReason(form) && !submission.answers.has(UNIT_CHANGE_REASON_BLOCK)) {
+    // The same view and metadata: earlier pages' entries (or their draft) still ride along.
+    const shown = { entries: checked.entries, rest: checked.rest };
+    return done({ kind: 'reason_needed', form, page: metadata.page, metadata: JSON.stringify(metadata), actingAsAdmin, shown });
+  }
   if (!final) {
     const next = carryToNextPage(store, kind.name, submission.viewId, kind.scopeOf(metadata), metadata, entered);
     return done({ kind: 'next_page', form, page: metadata.page + 1, metadata: next, actingAsAdmin });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANGE_REQUEST_APPROVE, CHANGE_REQUEST_REASON_BLOCK, CHANGE_REQUEST_REJECT } from '../../../src/views/ids';
 import { firstResponse, responsesTo, type TestBot, textOf } from '../../support/bot';
+import { updatedViewOf } from '../../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../../support/organisations';
 import {
   ADMIN,
@@ -135,6 +136,42 @@ describe('after the pledge due', () => {
       versionId: state.versions[1]!.id,
       changes: expect.arrayContaining(['1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100']),
     });
+  });
+
+  it('draws a form opened before the due and submitted after it again as an amendment asking why, with what was entered kept; nothing stored until then', async () => {
+    t = await startPledgeBot();
+    await sign(TT);
+    const { view } = await openModal(TT);
+    t.clock.set(AFTER_DUE);
+    const entered = {
+      [targetBlock('1')]: '100',
+      [targetBlock('9')]: '1',
+      pledge_titles: ['Cờ thi đua của UBND tỉnh'],
+      pledge_commitments: 'Hoàn thành trước thời hạn các nhiệm vụ được giao',
+    };
+    const { text, inputs } = updatedViewOf(await t.driver.submitView(TT, answers(entered), view.id));
+    expect(text).toContain(
+      'Đã quá hạn ký giao ước (31/03/2021 17:00): thay đổi sẽ thành đề nghị sửa đổi gửi Trưởng khối (Công an tỉnh) duyệt',
+    );
+    expect(inputs.get('unit_change_reason')).toMatchObject({ label: 'Lý do điều chỉnh', initial: undefined });
+    for (const [blockId, typed] of Object.entries(entered)) expect(inputs.get(blockId)?.initial).toEqual(typed);
+    expect(inputs.get('pledge_sign')?.initial).toEqual(['signed']);
+    expect(pledgeOf('TT').versions).toHaveLength(1);
+    await settle();
+    expect(t.slack.dmsTo(CA)).toEqual([]);
+
+    const reply = await t.driver.submitView(TT, { unit_change_reason: 'Điều chỉnh theo kế hoạch công tác mới' }, view.id);
+    expect(resultText(reply)).toContain('Đã gửi đề nghị sửa đổi giao ước tới Trưởng khối (Công an tỉnh) duyệt.');
+    const pending = pledgeOf('TT').versions[1]!;
+    expect([pending.status, pending.changeReason, pending.titlesSought, pending.commitments]).toEqual([
+      'pending',
+      'Điều chỉnh theo kế hoạch công tác mới',
+      entered.pledge_titles,
+      entered.pledge_commitments,
+    ]);
+    const request = textOf(await t.slack.waitFor(() => t.slack.dmsTo(CA)[0], 5000, "the lead's DM"));
+    expect(request).toContain('• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 95 → 100');
+    expect(request).toContain('*Lý do điều chỉnh:* “Điều chỉnh theo kế hoạch công tác mới”');
   });
 
   it('asks a reason for a rejection; the old version stays in force and history keeps both', async () => {
