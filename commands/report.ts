@@ -1,6 +1,5 @@
 import type { OrganisationSettings } from '../db/store/organisation';
 import type { PeriodRow } from '../db/store/structure';
-import type { EvidenceFile } from '../src/domain/evidence';
 import { pageAt } from '../src/domain/pagination';
 import { parsePeriodWords } from '../src/domain/scope-words';
 import { countOf, formatDate } from '../src/i18n/format';
@@ -9,8 +8,7 @@ import { periodOfYearInSentence } from '../src/i18n/period-names';
 import { deciderOf } from '../src/services/caller';
 import { changeReasonAsked, reportChangeRequests } from '../src/services/reports/change-requests';
 import { provisionalInForce, type ReportForm, type ReportFormProblem, reportFormToOpen, reportPages } from '../src/services/reports/form';
-import { type ReportApplied, type ReportFormTypes, reportForm } from '../src/services/reports/submit';
-import type { PageShown } from '../src/services/unit-forms/submit';
+import { lastPageEvidence, type ReportApplied, type ReportPageShown, reportForm } from '../src/services/reports/submit';
 import { escapeMrkdwn } from '../src/views/blocks';
 import { deciderText } from '../src/views/common-text';
 import { NUDGE_OPEN_REPORT, REPORT_CALLBACK, REPORT_INPUT_ACTION } from '../src/views/ids';
@@ -92,16 +90,6 @@ const commandText = defineMessages(
   },
 );
 
-/**
- * The last page's evidence and notes as submitted: the version's files still ticked stay listed;
- * those just uploaded cannot be put back in Slack's file input, so the page asks for them again.
- */
-function keptAndUploaded(rest: ReportFormTypes['rest'], versionFiles: readonly EvidenceFile[]) {
-  const kept = rest.evidenceFiles.filter((file) => versionFiles.some((earlier) => earlier.id === file.id));
-  const notKept = rest.evidenceFiles.length - kept.length;
-  return { evidenceUrl: rest.evidenceUrl, evidenceFiles: kept, notes: rest.notes, ...(notKept ? { notKept } : {}) };
-}
-
 /** Page `pageIndex` of the form, prefilled from the version pending or in force, or with what `shown` holds. */
 function reportPage(
   form: ReportForm,
@@ -110,7 +98,7 @@ function reportPage(
   actingAsAdmin: boolean,
   organisation: OrganisationSettings,
   locale: Locale,
-  shown?: PageShown<ReportFormTypes>,
+  shown?: ReportPageShown,
 ) {
   const { items, position } = pageAt(reportPages(form), pageIndex);
   const final = position.index === position.count - 1;
@@ -156,12 +144,7 @@ function reportPage(
       values: shown ? new Map(items.map((criterion, index) => [criterion.id, shown.entries[index]!])) : (prefill?.values ?? new Map()),
       ...(final
         ? {
-            rest: {
-              ...(shown
-                ? keptAndUploaded(shown.rest, prefill?.evidenceFiles ?? [])
-                : { evidenceUrl: prefill?.evidenceUrl ?? null, evidenceFiles: prefill?.evidenceFiles ?? [], notes: prefill?.notes ?? '' }),
-              ...changeReasonAsked(form),
-            },
+            rest: { ...lastPageEvidence(prefill, shown?.rest), ...changeReasonAsked(form) },
           }
         : {}),
       metadata,

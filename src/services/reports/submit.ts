@@ -13,7 +13,7 @@ import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
 import { changeReasonOf, queueChangeRequest } from '../change-requests/requests';
 import { queueChannelLine } from '../channel-posts';
-import type { Submitted, UnitFormKind } from '../unit-forms/submit';
+import type { PageShown, Submitted, UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
 import {
   asksChangeReason,
@@ -101,6 +101,22 @@ export interface ReportRest {
   evidenceFiles: readonly EvidenceFile[];
   notes: string;
 }
+
+/**
+ * The last page's evidence and notes: the version's (pending, else in force), or as just submitted
+ * (`shown`). Of those, the version's files still ticked stay listed; files just uploaded cannot be
+ * put back in Slack's file input, so the page asks for them again (`notKept`).
+ */
+export function lastPageEvidence(version: ReportRest | undefined, shown?: ReportRest): ReportRest & { notKept?: number } {
+  if (!shown)
+    return { evidenceUrl: version?.evidenceUrl ?? null, evidenceFiles: version?.evidenceFiles ?? [], notes: version?.notes ?? '' };
+  const kept = shown.evidenceFiles.filter((file) => version?.evidenceFiles.some((earlier) => earlier.id === file.id));
+  const notKept = shown.evidenceFiles.length - kept.length;
+  return { evidenceUrl: shown.evidenceUrl, evidenceFiles: kept, notes: shown.notes, ...(notKept ? { notKept } : {}) };
+}
+
+/** What the report's last page held when it is drawn again as submitted. */
+export type ReportPageShown = PageShown<ReportFormTypes>;
 
 export const reportForm: UnitFormKind<ReportFormTypes> = {
   name: 'report',
