@@ -7,10 +7,10 @@ export const consoleText = defineMessages(
     banner: 'Thi Đua — bảng điều khiển cục bộ (chạy bot đầy đủ, không cần Slack)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Tổ chức: ${organisation} · Giờ của tổ chức: ${time} (${zone})\nĐang là: ${who} · kênh #${channel}`,
-    hint: 'Gõ /thidua help để xem các lệnh của bot, :help để xem lệnh của bảng điều khiển.',
+    hint: 'Gõ /thidua help (hoặc help) để xem các lệnh của bot, :help để xem lệnh của bảng điều khiển.',
     consoleHelp: [
       'Lệnh của bảng điều khiển:',
-      '  /thidua …                  gõ lệnh như trong Slack',
+      '  /thidua … hoặc …           gõ lệnh của bot như trong Slack (có hoặc không có /thidua)',
       '  <số> hoặc :press <số>      bấm nút có số đó ở kết quả gần nhất',
       '  :users                     danh sách người dùng demo',
       '  :as <số | mã người dùng | mã đơn vị | admin>   đổi người dùng',
@@ -49,10 +49,10 @@ export const consoleText = defineMessages(
     banner: 'Thi Đua — local console (the whole bot, no Slack needed)',
     status: (organisation: string, time: string, zone: string, who: string, channel: string) =>
       `Organisation: ${organisation} · Organisation time: ${time} (${zone})\nActing as: ${who} · channel #${channel}`,
-    hint: "Type /thidua help for the bot's commands, :help for the console's own.",
+    hint: "Type /thidua help (or help) for the bot's commands, :help for the console's own.",
     consoleHelp: [
       'Console commands:',
-      '  /thidua …                  type a command as in Slack',
+      '  /thidua … or …             type a bot command as in Slack (with or without /thidua)',
       '  <n> or :press <n>          press button n of the latest output',
       '  :users                     the demo users',
       '  :as <n | user id | unit code | admin>   act as another user',

@@ -313,12 +313,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       if (typed === '') continue;
       const [word = '', ...rest] = typed.split(/\s+/);
       const argument = rest.join(' ');
-      if (typed.startsWith('/')) {
-        const [command = '/thidua', ...words] = typed.split(/\s+/);
+      if (/^\d+$/.test(typed)) await press(Number(typed));
+      else if (!typed.startsWith(':')) {
+        // People type the bot's sub-command alone ("xephang") as often as "/thidua xephang": both reach the bot.
+        const [command = '/thidua', ...words] = (typed.startsWith('/') ? typed : `/thidua ${typed}`).split(/\s+/);
         await driver.slashCommand(currentUser.id, words.join(' '), currentChannel, command);
         await settle();
-      } else if (/^\d+$/.test(typed)) await press(Number(typed));
-      else if (word === ':press' || word === ':p') await press(Number(argument));
+      } else if (word === ':press' || word === ':p') await press(Number(argument));
       else if (word === ':as') {
         const next = resolveUser(store, users, argument);
         if (!next) write(text.noSuchUser(argument));

@@ -127,6 +127,22 @@ describe('npx thidua', () => {
     expect([quit.code, quit.stderr]).toEqual([0, '']);
   });
 
+  it('console: takes a bot command typed without /thidua, as people type it by habit', async () => {
+    const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
+    const run = finished(
+      spawn(process.execPath, [BIN, 'console', '--at', '2021-03-29 08:00', '--as', 'U0TP0001'], {
+        cwd: ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+      'xephang\n:quit\n',
+    );
+    const { code, stdout } = await run;
+    expect(code).toBe(0);
+    expect(stdout).toContain('═══ Xếp hạng Quý I năm 2021 — Khối thi đua Nội chính ═══');
+    expect(stdout).not.toContain('Không có lệnh “xephang”');
+  });
+
   it('console: says which command it does not know, shows DMs with pressable buttons, and :quit inside a form leaves', async () => {
     const env = childEnvironment({ DATABASE_PATH: join(scratchFolder(), 'thidua.sqlite') });
     const run = (input: string) =>
