@@ -8,7 +8,7 @@ import { CHANGE_REQUEST_APPROVE } from '../../src/views/ids';
 import { nudgeButtonValue } from '../../src/views/nudges';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
-import { buttonValue, openModalBy, resultOf, updatedViewOf } from '../support/interactions';
+import { buttonValue, openModalBy, pressMessageButton, resultOf, updatedViewOf } from '../support/interactions';
 import { generatedOrganisationYaml, officerOf } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
 
@@ -172,12 +172,7 @@ describe('submitting a period report', () => {
     expect(buttonValue(request, CHANGE_REQUEST_APPROVE)).toBe(`report:${stored.versions[1]!.id}`);
     const otherDm = structuredClone(await t.slack.waitFor(() => t.slack.dmsTo(CA2)[0], 5000, "the other lead officer's DM"));
 
-    await t.driver.pressButton({
-      userId: CA,
-      actionId: CHANGE_REQUEST_APPROVE,
-      value: buttonValue(request, CHANGE_REQUEST_APPROVE),
-      in: { message: request },
-    });
+    await pressMessageButton(t, CA, request, CHANGE_REQUEST_APPROVE);
     const outcome = await t.slack.waitFor(
       () => t.slack.dmsTo(STP).find((message) => message.text.includes('đã được <@U0CA0001> duyệt')),
       5000,
@@ -203,12 +198,7 @@ describe('submitting a period report', () => {
 
     // The other lead officer reads English: a press on the decided request answers in English.
     await t.driver.slashCommand(CA2, 'ngonngu en', CHANNEL);
-    const pressed = await t.driver.pressButton({
-      userId: CA2,
-      actionId: CHANGE_REQUEST_APPROVE,
-      value: buttonValue(otherDm, CHANGE_REQUEST_APPROVE),
-      in: { message: otherDm },
-    });
+    const pressed = await pressMessageButton(t, CA2, otherDm, CHANGE_REQUEST_APPROVE);
     expect(textOf(await firstResponse(t.slack, pressed.responseUrl!))).toMatch(
       /^This request was already handled by <@U0CA0001> at .+ \(approved\)\.$/,
     );
@@ -298,12 +288,7 @@ describe('submitting a period report', () => {
     expect(textOf(structuredClone(english))).toContain('*Request: Change to the Quý I 2021 report* — Sở Tư pháp');
     expect(textOf(structuredClone(english))).toContain('*Reason for the change:* “Số liệu được xác nhận lại”');
 
-    await t.driver.pressButton({
-      userId: CA,
-      actionId: CHANGE_REQUEST_APPROVE,
-      value: buttonValue(vietnamese, CHANGE_REQUEST_APPROVE),
-      in: { message: vietnamese },
-    });
+    await pressMessageButton(t, CA, vietnamese, CHANGE_REQUEST_APPROVE);
     const outcome = await t.slack.waitFor(
       () => t.slack.dmsTo(STP).find((message) => message.text.includes('was approved by')),
       5000,
