@@ -4,9 +4,8 @@ import type { Decider } from '../../views/common-text';
 import { decidersOf, identifyCaller, isMember, mayDecide } from '../caller';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
-import { localeOf } from '../people';
 import { CHANGE_REQUEST_KINDS } from './kinds';
-import type { ChangeRequest, ChangeRequestKind, Decision } from './requests';
+import { type ChangeRequest, type ChangeRequestKind, type Decision, readerCopies } from './requests';
 
 /** Why a press or a submission about a change request cannot be decided. */
 export type UndecidableRequest =
@@ -74,9 +73,9 @@ export function decideChangeRequest(
       },
     });
     // The requester reads the outcome in their own language.
-    const locale = localeOf({ store: tx }, request.requestedBy);
+    const { locale, request: inTheirLanguage } = readerCopies(tx, kind, request, organisation)(request.requestedBy);
     const decided: ChangeRequest = {
-      ...(locale === organisation.locale ? request : (kind.load(tx, request.id, locale) ?? request)),
+      ...inTheirLanguage,
       status: outcome,
       decidedBy: decision.by,
       decidedAt: decision.at,

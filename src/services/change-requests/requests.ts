@@ -101,7 +101,7 @@ export const requestKey = (request: Pick<ChangeRequest, 'kind' | 'id'>) => `chan
  * The request as `kind` reads it in each reader's language, read once per language: `request` is
  * the one already read (in the organisation's language) and serves when the reader's is the same.
  */
-function readerCopies(store: Store, kind: ChangeRequestKind, request: ChangeRequest, organisation: OrganisationSettings) {
+export function readerCopies(store: Store, kind: ChangeRequestKind, request: ChangeRequest, organisation: OrganisationSettings) {
   const copies = new Map<Locale, ChangeRequest>([[organisation.locale, request]]);
   return (userId: string): { locale: Locale; request: ChangeRequest } => {
     const locale = localeOf({ store }, userId);
