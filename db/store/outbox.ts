@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { type OutboxStatus, outbox } from '../schema';
-import { placeholder, type Statements } from './statements';
+import { placeholder, type Statements, writtenLimit } from './statements';
 import type { Db } from './types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -70,6 +70,7 @@ export function outboxQueries(db: Db, statements: Statements) {
           .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
           .prepare(),
       ),
+    // Its limit stays bound: it changes with what the delivery holds, and the whole read runs once a tick.
     ready: () =>
       statements.get('outbox.ready', (root) =>
         root
@@ -88,14 +89,15 @@ export function outboxQueries(db: Db, statements: Statements) {
     // A range of the primary key: only the rows added since, however long the outbox. The unary
     // `+` keeps SQLite off the (status, not_before) index, which it prefers otherwise and which
     // reads every pending row — a backlog waiting for its pacing — on every kick.
-    readyAfter: () =>
-      statements.get('outbox.readyAfter', (root) =>
+    // Its limit is written into it (writtenLimit: a bound one is planned again on every kick).
+    readyAfter: (limit: number) =>
+      statements.get(`outbox.readyAfter:${limit}`, (root) =>
         root
           .select()
           .from(outbox)
           .where(and(gt(outbox.id, placeholder('afterId')), sql`+${outbox.status} = 'pending'`, sql`+${outbox.notBefore} <= ${now}`))
           .orderBy(asc(outbox.id))
-          .limit(sql.placeholder('limit'))
+          .limit(writtenLimit(limit))
           .prepare(),
       ),
     markSent: () =>
@@ -175,9 +177,12 @@ export function outboxQueries(db: Db, statements: Statements) {
       return prepared.ready().all({ now: nowMs, limit });
     },
 
-    /** Pending, due entries with an id above `afterId`: what was queued since a reader last looked. */
+    /**
+     * Pending, due entries with an id above `afterId`: what was queued since a reader last looked.
+     * Each `limit` is a statement of its own: pass a constant.
+     */
     readyAfter(afterId: number, nowMs: number, limit: number): OutboxRow[] {
-      return prepared.readyAfter().all({ afterId, now: nowMs, limit });
+      return prepared.readyAfter(limit).all({ afterId, now: nowMs });
     },
 
     /** The earliest instant at which a waiting entry (other than `excludingIds`) becomes ready, if any. */

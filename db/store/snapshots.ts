@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { standingsSnapshots } from '../schema';
-import { placeholder, type Statements } from './statements';
+import { placeholder, type Statements, writtenLimit } from './statements';
 import type { Db } from './types';
 
 export type SnapshotRow = typeof standingsSnapshots.$inferSelect;
@@ -37,7 +37,7 @@ export function snapshotQueries(db: Db, statements: Statements) {
           .from(standingsSnapshots)
           .where(and(eq(standingsSnapshots.blockId, placeholder('blockId')), eq(standingsSnapshots.periodId, placeholder('periodId'))))
           .orderBy(desc(standingsSnapshots.id))
-          .limit(1)
+          .limit(writtenLimit(1))
           .prepare(),
       ),
   };

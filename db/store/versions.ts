@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableName, inArray, lt, type SQL, sql } from 'dr
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { VersionStatus } from '../../src/domain/versions';
 import { idList, inIdList } from './in-ids';
-import { placeholder, type Statements } from './statements';
+import { placeholder, type Statements, writtenLimit } from './statements';
 import type { Db } from './types';
 
 /** Who decided a pending version, when, and why (a rejection's reason). */
@@ -110,7 +110,7 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
           .from(versions)
           .where(and(eq(column.parentId, placeholder('parentId')), eq(column.status, placeholder('status'))))
           .orderBy(desc(column.version))
-          .limit(1)
+          .limit(writtenLimit(1))
           .prepare(),
       ),
     acceptedBefore: () =>
@@ -120,7 +120,7 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
           .from(versions)
           .where(and(eq(column.parentId, placeholder('parentId')), eq(column.status, 'accepted'), lt(column.id, placeholder('versionId'))))
           .orderBy(desc(column.version))
-          .limit(1)
+          .limit(writtenLimit(1))
           .prepare(),
       ),
     decide: () =>
