@@ -50,6 +50,21 @@ export const configurationVersion = sqliteTable('configuration_version', {
   version: integer('version').notNull(),
 });
 
+/**
+ * One row (id 1) with a version per area of the data that the store keeps in memory apart from the
+ * rest (db/store/read-cache.ts), each going up with every write to the area's tables, by triggers in
+ * the migrations, whoever writes: `pledges` (pledges, pledge_versions, pledge_targets,
+ * pledge_indicator_targets), `people`, and `terms` (a unit's own terms: due_extensions,
+ * report_reopenings). So a report's submission no longer throws away what was read of them; any
+ * other data is read again after any write.
+ */
+export const dataVersions = sqliteTable('data_versions', {
+  id: integer('id').primaryKey(),
+  pledges: integer('pledges').notNull(),
+  people: integer('people').notNull(),
+  terms: integer('terms').notNull(),
+});
+
 export const admins = sqliteTable('admins', {
   userId: text('user_id').primaryKey(),
 });

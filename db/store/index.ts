@@ -75,15 +75,19 @@ export interface Store {
 export function createStore(db: Db): Store {
   // One connection, one of each, shared with every transaction's store (it runs on the same
   // connection): the prepared statements, and the reads answered from memory (read-cache.ts) — the
-  // configuration until it changes, the block-wide reads of reports and pledges until any write.
+  // configuration until it changes, the pledges, who people are and units' own terms until theirs
+  // do, the block-wide reads of reports until any write.
   const statements = new Statements(db);
   const guards = versionGuards(db);
   const configuration = new ReadCache(guards.configuration);
   const data = new ReadCache(guards.data);
+  const pledgeData = new ReadCache(guards.pledges);
+  const peopleData = new ReadCache(guards.people);
+  const termsData = new ReadCache(guards.terms);
   const client = (db as Partial<{ $client: Database.Database }>).$client;
   if (!client) throw new Error('the store needs the connection itself, not a transaction');
   return storeOver(db, {
-    caches: [configuration, data],
+    caches: [configuration, data, pledgeData, peopleData, termsData],
     // One transaction function for the connection: better-sqlite3 begins it (IMMEDIATE outermost)
     // or, inside one, takes a savepoint, as drizzle's transaction does over it.
     inTransaction: client.transaction((work: (store: Store) => unknown, store: Store) => work(store)),
@@ -91,9 +95,12 @@ export function createStore(db: Db): Store {
     organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
     structure: cachedReads(structureQueries(db), configuration),
     reports: cachedReads(reportQueries(db, statements), data, { only: ['forUnits'] }),
-    pledges: cachedReads(pledgeQueries(statements), data, { only: ['forUnits'] }),
+    pledges: cachedReads(pledgeQueries(statements), pledgeData, { only: ['forUnits'] }),
     // Who someone is to the bot (their language): read by every command, written rarely.
-    people: cachedReads(peopleQueries(db, statements), data, { only: ['get'] }),
+    // …and whose Home to redraw after a submission.
+    people: cachedReads(peopleQueries(db, statements), peopleData, { only: ['get', 'withHome'] }),
+    // A unit's extended due and reopened report: read by every report form and status table, granted rarely.
+    dues: cachedReads(dueQueries(db, statements), termsData, { only: ['extensions', 'extensionsOfUnit', 'reopening'] }),
     data,
   });
 }
@@ -109,6 +116,7 @@ interface Connection {
   reports: Store['reports'];
   pledges: Store['pledges'];
   people: Store['people'];
+  dues: Store['dues'];
   data: ReadCache;
 }
 
@@ -136,7 +144,7 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     deliberations: deliberationQueries(db),
     remember: (name, args, compute, maxEntries) => connection.data.get(name, args, compute, maxEntries),
     readOnce: (work) => readingOnce(connection.caches, work),
-    dues: dueQueries(db, statements),
+    dues: connection.dues,
     configuration: configurationQueries(db),
     people: connection.people,
     summaryHolds: summaryHoldQueries(db, statements),

@@ -1,5 +1,5 @@
 import { getTableName } from 'drizzle-orm';
-import { configurationVersion } from '../schema';
+import { configurationVersion, dataVersions } from '../schema';
 import type { Db } from './types';
 
 /**
@@ -9,9 +9,12 @@ import type { Db } from './types';
  *   what changes only on import or an admin's action) by its guard (versionGuards): triggers on those
  *   tables bump a version inside the writing transaction, whoever writes — this process,
  *   `npx thidua import` in another, a second worker on the same file;
- * - the reports and pledges a status table or the standings read, and who a person is, by its guard: any write at all,
- *   this connection's (total_changes) or another's (data_version), so heavy reads are shared
- *   between writes, and never outlive one.
+ * - the pledges a form or a table reads, who a person is (their language) and a unit's own terms
+ *   (extended dues, reopened reports), each by its area's version (versionGuards), kept by
+ *   triggers the same way: a report's submission does not throw them away;
+ * - the reports a status table or the standings read, and what is computed from the data (remember),
+ *   by its guard: any write at all, this connection's (total_changes) or another's (data_version),
+ *   so heavy reads are shared between writes, and never outlive one.
  * A changed version empties the cache and the read goes to the database. Inside a transaction the
  * cache serves while the version is the one it holds (the transaction wrote nothing it depends
  * on); once the transaction has written, its reads go to the database and nothing of them is kept,
@@ -119,28 +122,35 @@ function connectionOf(db: Db): Client {
 }
 
 const CONFIGURATION_VERSION = `(select version from ${getTableName(configurationVersion)} where id = 1)`;
+/** The areas of the data with a version of their own in data_versions, kept by triggers on their tables (migration 0013). */
+export type DataArea = 'pledges' | 'people' | 'terms';
+const areaVersion = (area: DataArea) => `(select ${area} from ${getTableName(dataVersions)} where id = 1)`;
 
 /**
- * The guards of the configuration's cache (configuration_version, kept by triggers) and of the
- * data's: any write — SQLite's data_version moves when another connection commits, total_changes
- * when this one writes (both only ever grow, so a version never comes back). Each is asked before
- * every read outside a unit of work (a status table reads the configuration hundreds of times:
- * one column, no mapping). A unit of work (readOnce) asks for both when its first read asks for
- * either: a command's unit reads the configuration and the data, and each statement costs more
- * than its query (8–15 µs under load). PRAGMA data_version is a statement of its own: read
- * through pragma_data_version(), the pragma is prepared again on every read.
+ * The guards of the configuration's cache (configuration_version, kept by triggers), of each data
+ * area's (data_versions, kept by triggers) and of the rest of the data's: any write — SQLite's
+ * data_version moves when another connection commits, total_changes when this one writes (both only
+ * ever grow, so a version never comes back). Each is asked before every read outside a unit of work
+ * (a status table reads the configuration hundreds of times: one column, no mapping). A unit of
+ * work (readOnce) asks for all of them when its first read asks for any: a command's unit reads the
+ * configuration and the data, and each statement costs more than its query (8–15 µs under load).
+ * PRAGMA data_version is a statement of its own: read through pragma_data_version(), the pragma is
+ * prepared again on every read.
  */
-export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheGuard } {
+export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheGuard } & Record<DataArea, CacheGuard> {
   const client = connectionOf(db);
-  const configuration = client.prepare(`select ${CONFIGURATION_VERSION}`).pluck();
   const dataVersion = client.prepare('pragma data_version').pluck();
   const changes = client.prepare('select total_changes()').pluck();
-  const configurationAndChanges = client.prepare(`select ${CONFIGURATION_VERSION}, total_changes()`).raw();
-  let unit: [configuration: number, data: string] | undefined;
+  const inOne = client
+    .prepare(
+      `select ${CONFIGURATION_VERSION}, total_changes(), ${areaVersion('pledges')}, ${areaVersion('people')}, ${areaVersion('terms')}`,
+    )
+    .raw();
+  let unit: { configuration: number; data: string; pledges: number; people: number; terms: number } | undefined;
   const inUnit = () => {
     if (!unit) {
-      const [version, changed] = configurationAndChanges.get() as [number, number];
-      unit = [version, `${dataVersion.get()}:${changed}`];
+      const [configuration, changed, pledges, people, terms] = inOne.get() as [number, number, number, number, number];
+      unit = { configuration, data: `${dataVersion.get()}:${changed}`, pledges, people, terms };
     }
     return unit;
   };
@@ -148,19 +158,22 @@ export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheG
   const forgetUnit = () => {
     unit = undefined;
   };
+  const guard = (version: () => number | string, name: keyof NonNullable<typeof unit>): CacheGuard => ({
+    version,
+    versionInUnit: () => inUnit()[name],
+    forgetUnit,
+    inTransaction,
+  });
+  const pluck = (source: string) => {
+    const statement = client.prepare(`select ${source}`).pluck();
+    return () => statement.get() as number;
+  };
   return {
-    configuration: {
-      version: () => configuration.get() as number,
-      versionInUnit: () => inUnit()[0],
-      forgetUnit,
-      inTransaction,
-    },
-    data: {
-      version: () => `${dataVersion.get()}:${changes.get()}`,
-      versionInUnit: () => inUnit()[1],
-      forgetUnit,
-      inTransaction,
-    },
+    configuration: guard(pluck(CONFIGURATION_VERSION), 'configuration'),
+    data: guard(() => `${dataVersion.get()}:${changes.get()}`, 'data'),
+    pledges: guard(pluck(areaVersion('pledges')), 'pledges'),
+    people: guard(pluck(areaVersion('people')), 'people'),
+    terms: guard(pluck(areaVersion('terms')), 'terms'),
   };
 }
 

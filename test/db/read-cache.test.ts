@@ -6,7 +6,7 @@ import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
-import { seedReport } from '../support/standings';
+import { seedPledge, seedReport } from '../support/standings';
 
 /**
  * Reads answered from memory (db/store/read-cache.ts) are never stale: whatever changes what they
@@ -126,7 +126,10 @@ describe('a unit of work that only reads (store.readOnce)', () => {
       expect(snapshot(bot)).toEqual(BEFORE);
     });
     // Both versions, the configuration's and the data's, once.
-    expect(statements).toEqual(['select (select version from configuration_version where id = 1), total_changes()', 'pragma data_version']);
+    expect(statements).toEqual([
+      'select (select version from configuration_version where id = 1), total_changes(), (select pledges from data_versions where id = 1), (select people from data_versions where id = 1), (select terms from data_versions where id = 1)',
+      'pragma data_version',
+    ]);
     expect(snapshot(bot)).toEqual(AFTER);
   });
 
@@ -156,6 +159,7 @@ describe('the configuration version', () => {
     // Written in the normal course of work (not configuration): no trigger, nothing of them cached.
     'meta',
     'configuration_version',
+    'data_versions',
     'pledges',
     'pledge_versions',
     'pledge_targets',
@@ -176,7 +180,7 @@ describe('the configuration version', () => {
     'deliberations',
     'ballots',
     'vote_tallies',
-    // A unit's own due or reopened report (read uncached by src/services/dues.ts) and what the bot keeps of a person.
+    // A unit's own due or reopened report and what the bot keeps of a person (data areas, below).
     'due_extensions',
     'report_reopenings',
     'people',
@@ -320,11 +324,11 @@ describe('who a person is to the bot (their language)', () => {
       expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
       expect(store.people.get(ME)?.chosenLocale).toBe('en');
     });
-    expect(statements.filter((statement) => /people/.test(statement))).toHaveLength(1);
+    expect(statements.filter((statement) => /from "people"/.test(statement))).toHaveLength(1);
     expect(statements.filter((statement) => /version/.test(statement))).toHaveLength(2);
     statements.length = 0;
     store.readOnce(() => expect(store.people.get(ME)?.chosenLocale).toBe('en'));
-    expect(statements.filter((statement) => /people/.test(statement))).toEqual([]);
+    expect(statements.filter((statement) => /from "people"/.test(statement))).toEqual([]);
   });
 
   it('is seen as changed at once: here, in a transaction inside a unit of work, and by another connection between two', () => {
@@ -371,5 +375,173 @@ describe('a block’s standings (store.remember)', () => {
     expect(stpReported(bot)).toBe(true);
     imported(bot, CHANGED_DEMO_YAML);
     expect(q1OfNoiChinh(bot).members.find((unit) => unit.code === 'STP')?.name).toBe('Sở Tư pháp tỉnh');
+  });
+});
+
+describe('the data areas with a version of their own (pledges, people, units’ own terms)', () => {
+  /** Each area's tables: every write to one bumps the area's version in data_versions (migration 0013). */
+  const AREAS = {
+    pledges: ['pledges', 'pledge_versions', 'pledge_targets', 'pledge_indicator_targets'],
+    people: ['people'],
+    terms: ['due_extensions', 'report_reopenings'],
+  };
+  const AT = new Date('2021-04-08T03:00:00Z');
+  const STP = 'U0TP0001';
+
+  /** Sở Tư pháp's pledge for 2021 as the report form reads it: its target of criterion 1 and of an indicator, and its version. */
+  function stpPledge(store: Store) {
+    const stp = store.structure.unitByCode('STP')!;
+    const criterion = criterionOne(store);
+    const inForce = store.pledges.forUnits(2021, [stp.id]).get(stp.id)?.inForce;
+    return { version: inForce?.version, target: inForce?.targets.get(criterion), indicator: inForce?.indicatorTargets.get(criterion)?.k };
+  }
+
+  /** Criterion 1 of Sở Tư pháp's block in 2021. */
+  const criterionOne = (store: Store) =>
+    store.structure.criteria(2021, store.structure.blockByCode('NOI_CHINH')!.id).find((candidate) => candidate.code === '1')!.id;
+
+  /** Sở Tư pháp's own terms for Q1 as the report form reads them: its extended due and the end of its reopening (UTC ms). */
+  function stpTerms(store: Store) {
+    const stp = store.structure.unitByCode('STP')!;
+    const q1 = store.structure.periods(2021).find((candidate) => candidate.code === 'Q1')!;
+    return {
+      due: store.dues.extensions(q1.id, [stp.id]).get(stp.id)?.due.getTime(),
+      until: store.dues.reopening(q1.id, stp.id)?.until.getTime(),
+      // Whose Home a submission redraws: read with the people.
+      withHome: store.people.withHome([STP]),
+    };
+  }
+
+  function pledged(store: Store, target: number): void {
+    seedPledge(store, { unitCode: 'STP', targets: { '1': target }, by: STP, at: AT });
+  }
+
+  it('has insert, update and delete triggers on each table of an area, and no other table has them', () => {
+    const { handle } = open(':memory:');
+    const triggers = (
+      handle.sqlite.prepare("select name from sqlite_master where type = 'trigger' and name like 'data_versions_%'").all() as {
+        name: string;
+      }[]
+    )
+      .map((row) => row.name)
+      .sort();
+    const expected = Object.values(AREAS).flatMap((tables) =>
+      tables.flatMap((table) => ['insert', 'update', 'delete'].map((operation) => `data_versions_${table}_${operation}`)),
+    );
+    expect(triggers).toEqual(expected.sort());
+  });
+
+  it('are not read again after a report is stored, nor after any other write outside their area', () => {
+    const statements: string[] = [];
+    const { store } = open(':memory:', (statement) => statements.push(statement));
+    imported(store, DEMO_YAML);
+    pledged(store, 100);
+    store.people.choose(STP, 'en');
+    expect(stpPledge(store).target).toBe(100);
+    expect(store.people.get(STP)?.chosenLocale).toBe('en');
+    expect(stpTerms(store)).toEqual({ due: undefined, until: undefined, withHome: [] });
+    seedReport(store, { unitCode: 'STP', periodCode: 'Q1', values: { '1': 80 }, by: STP, at: AT });
+    store.transaction((tx) => tx.events.claim('view:V1', 'view_submission', AT));
+    statements.length = 0;
+    store.readOnce(() => {
+      expect(stpPledge(store).target).toBe(100);
+      expect(store.people.get(STP)?.chosenLocale).toBe('en');
+      expect(stpTerms(store)).toEqual({ due: undefined, until: undefined, withHome: [] });
+    });
+    expect(
+      statements.filter((statement) =>
+        /from "(pledges|pledge_versions|pledge_targets|pledge_indicator_targets|people|due_extensions|report_reopenings)"/.test(statement),
+      ),
+    ).toEqual([]);
+  });
+
+  it('see a change to each table of their area between two reads: here, inside a transaction, and by another connection', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const { handle, store: bot } = open(path);
+    imported(bot, DEMO_YAML);
+    pledged(bot, 100);
+    expect(stpPledge(bot)).toEqual({ version: 1, target: 100, indicator: undefined });
+    const other = open(path).handle.sqlite;
+    const stpPledgeId = bot.pledges.find(2021, bot.structure.unitByCode('STP')!.id)!.id;
+    const versionId = `(select id from pledge_versions where pledge_id = ${stpPledgeId})`;
+    const criterionId = criterionOne(bot);
+
+    // pledge_targets: updated here, then by another connection.
+    handle.sqlite.prepare(`update pledge_targets set value = 90 where version_id = ${versionId}`).run();
+    expect(stpPledge(bot).target).toBe(90);
+    other.prepare(`update pledge_targets set value = 95 where version_id = ${versionId}`).run();
+    expect(stpPledge(bot).target).toBe(95);
+    // pledge_indicator_targets: inserted by another connection, deleted here.
+    other
+      .prepare(
+        `insert into pledge_indicator_targets (version_id, criterion_id, indicator, value) values (${versionId}, ${criterionId}, 'k', 7)`,
+      )
+      .run();
+    expect(stpPledge(bot).indicator).toBe(7);
+    handle.sqlite.prepare(`delete from pledge_indicator_targets where version_id = ${versionId}`).run();
+    expect(stpPledge(bot).indicator).toBeUndefined();
+    // pledge_versions: renumbered by another connection.
+    other.prepare(`update pledge_versions set version = 3 where pledge_id = ${stpPledgeId}`).run();
+    expect(stpPledge(bot).version).toBe(3);
+    // pledges: the row moved to another unit by another connection, then back here inside a transaction (read there, then after).
+    other.prepare(`update pledges set unit_id = (select id from units where code = 'TT') where id = ${stpPledgeId}`).run();
+    expect(stpPledge(bot).version).toBeUndefined();
+    bot.readOnce(() => {
+      expect(stpPledge(bot).version).toBeUndefined();
+      bot.transaction((tx) => {
+        handle.sqlite.prepare(`update pledges set unit_id = (select id from units where code = 'STP') where id = ${stpPledgeId}`).run();
+        expect(stpPledge(tx).version).toBe(3);
+      });
+      expect(stpPledge(bot).version).toBe(3);
+    });
+    // people: inserted by another connection, changed and deleted here.
+    expect(bot.people.get(STP)).toBeUndefined();
+    other.prepare(`insert into people (user_id, chosen_locale) values ('${STP}', 'en')`).run();
+    expect(bot.people.get(STP)?.chosenLocale).toBe('en');
+    handle.sqlite.prepare(`update people set chosen_locale = 'vi' where user_id = '${STP}'`).run();
+    expect(bot.people.get(STP)?.chosenLocale).toBe('vi');
+    handle.sqlite.prepare(`update people set home_opened_at = 1 where user_id = '${STP}'`).run();
+    expect(stpTerms(bot).withHome).toEqual([STP]);
+    handle.sqlite.prepare(`delete from people where user_id = '${STP}'`).run();
+    expect(bot.people.get(STP)).toBeUndefined();
+    expect(stpTerms(bot).withHome).toEqual([]);
+    // due_extensions: granted by another connection, changed here; report_reopenings: granted here, withdrawn by another connection.
+    const grant =
+      "(select id from periods where code = 'Q1' and year = 2021), (select id from units where code = 'STP'), 'lý do', 'U0ADMIN01', 0";
+    other.prepare(`insert into due_extensions (period_id, unit_id, reason, granted_by, granted_at, due) values (${grant}, 1000)`).run();
+    expect(stpTerms(bot).due).toBe(1000);
+    handle.sqlite.prepare('update due_extensions set due = 2000').run();
+    expect(stpTerms(bot).due).toBe(2000);
+    handle.sqlite
+      .prepare(`insert into report_reopenings (period_id, unit_id, reason, granted_by, granted_at, until) values (${grant}, 3000)`)
+      .run();
+    expect(stpTerms(bot).until).toBe(3000);
+    other.prepare('delete from report_reopenings').run();
+    other.prepare('delete from due_extensions').run();
+    expect(stpTerms(bot)).toEqual({ due: undefined, until: undefined, withHome: [] });
+  });
+
+  it('never keep what a rolled-back transaction wrote, even when the version comes back to the same number', () => {
+    const { handle, store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    pledged(store, 100);
+    expect(stpPledge(store).target).toBe(100);
+    expect(() =>
+      store.transaction((tx) => {
+        handle.sqlite.prepare('update pledge_targets set value = 10').run();
+        expect(stpPledge(tx).target).toBe(10);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(stpPledge(store).target).toBe(100);
+    // One committed write to the area: its version is back to the number the rolled-back one had reached.
+    handle.sqlite
+      .prepare(
+        "insert into pledge_indicator_targets (version_id, criterion_id, indicator, value) select version_id, criterion_id, 'k', 1 from pledge_targets limit 1",
+      )
+      .run();
+    expect(stpPledge(store).target).toBe(100);
+    handle.sqlite.prepare('update pledge_targets set value = 20').run();
+    expect(stpPledge(store).target).toBe(20);
   });
 });
