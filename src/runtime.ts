@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { App, Logger } from '@slack/bolt';
 import { type RetryOptions, WebAPIPlatformError, WebClient, type WebClientOptions } from '@slack/web-api';
+import { checkpointInBackground } from '../db/checkpoints';
 import type { DatabaseHandle } from '../db/client';
 import { createStore, type Store } from '../db/store';
 import { createSlackApp, InFlight, type ReceiverOptions } from './app';
@@ -245,6 +246,9 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
   } catch (error) {
     throw listenProblem(error, options.host, options.port) ?? error;
   }
+  // A file's WAL is checkpointed off the event loop (db/checkpoints.ts); a database in memory has none.
+  const checkpoints =
+    options.handle.path === ':memory:' ? undefined : checkpointInBackground(options.handle, (message) => options.logger.warn(message));
   // The scheduler's first pass before the delivery resumes: nudges left unposted by a stop are
   // superseded by a newer one of their due before anything could post them late.
   const scheduler = new Scheduler(deps);
@@ -277,6 +281,7 @@ async function launch(options: BotOptions, identity: { botId: string; botUserId:
         refused.stop();
         await scheduler.stop();
         await delivery.stop();
+        await checkpoints?.stop();
         options.handle.close();
       })()),
   };
