@@ -72,16 +72,20 @@ export function registerUnitForm<T extends UnitFormTypes>(
   screens: UnitFormScreens<T>,
 ): void {
   app.view(screens.callbackId, async ({ ack, body, view, client }) => {
-    const submitted = submitUnitForm(deps, kind, {
-      userId: body.user.id,
-      viewId: view.id,
-      privateMetadata: view.private_metadata,
-      answers: answersOf(view.state.values, screens.inputAction),
+    // The person's language (src/services/people.ts; the channel's lines stay in the organisation's),
+    // read in the submission's unit of work, before its write empties the read cache.
+    const submitted = deps.store.readOnce(() => {
+      const locale = localeOf(deps, body.user.id);
+      const submittedPage = submitUnitForm(deps, kind, {
+        userId: body.user.id,
+        viewId: view.id,
+        privateMetadata: view.private_metadata,
+        answers: answersOf(view.state.values, screens.inputAction),
+      });
+      return submittedPage && { ...submittedPage, locale };
     });
     if (!submitted) return ack();
-    const { organisation, outcome } = submitted;
-    // The person's language (src/services/people.ts); the channel's lines stay in the organisation's.
-    const locale = localeOf(deps, body.user.id);
+    const { organisation, outcome, locale } = submitted;
     const result = (message: string) => ack({ response_action: 'update', view: screens.resultView(message, locale) });
     switch (outcome.kind) {
       case 'duplicate':
