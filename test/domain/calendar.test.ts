@@ -28,6 +28,18 @@ describe('calendar in the organisation zone', () => {
     expect(zonedInstant(parseLocalDateTime(local)!, zone).toISOString()).toBe(utc);
   });
 
+  it('gives each zone its own instant for the same wall clock, asked again and again', () => {
+    const parts = parseLocalDateTime('2021-03-28T02:30')!; // a wall clock Berlin skips, in a zone that keeps it
+    const asked = () => ['UTC', HANOI, 'Europe/Berlin', 'America/New_York'].map((zone) => zonedInstant(parts, zone).toISOString());
+    const expected = ['2021-03-28T02:30:00.000Z', '2021-03-27T19:30:00.000Z', '2021-03-28T01:30:00.000Z', '2021-03-28T06:30:00.000Z'];
+    expect(asked()).toEqual(expected);
+    expect(asked()).toEqual(expected);
+    expect(zonedInstant({ ...parts, minute: 31 }, HANOI).toISOString()).toBe('2021-03-27T19:31:00.000Z');
+    // Each caller gets its own Date: one changed does not change the next.
+    zonedInstant(parts, HANOI).setTime(0);
+    expect(zonedInstant(parts, HANOI).toISOString()).toBe(expected[1]);
+  });
+
   it('reads local dates and times back from instants, whatever the server zone', () => {
     const instant = new Date('2021-03-31T17:30:00Z'); // 00:30 on 1 April in Hà Nội
     expect(localDateOf(instant, HANOI)).toBe('2021-04-01');
