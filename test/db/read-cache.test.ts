@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
 import { importOrganisationText } from '../../src/services/organisation';
+import { criteriaAskedOf } from '../../src/services/reports/form';
 import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
@@ -543,5 +545,31 @@ describe('the data areas with a version of their own (pledges, people, units’ 
     expect(stpPledge(store).target).toBe(100);
     handle.sqlite.prepare('update pledge_targets set value = 20').run();
     expect(stpPledge(store).target).toBe(20);
+  });
+});
+
+describe('the report form’s criteria, mapped once per table read (criteriaAskedOf)', () => {
+  const V2 = readFileSync(new URL('../fixtures/version-2-example.yaml', import.meta.url), 'utf8');
+  /** What each criterion asks of the unit, by code. */
+  const asks = (store: Store, unitCode: string) => {
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    return Object.fromEntries(criteriaAskedOf(store, 2018, block.id, unitCode).map((criterion) => [criterion.code, criterion.ask?.kind]));
+  };
+
+  it('asks each unit its own, and follows a table changed by an import', () => {
+    const { store } = open(':memory:');
+    imported(store, V2);
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    // 1.1 has indicators for Công an, a figure for Thanh tra; 1.3 applies to Thanh tra only.
+    expect(asks(store, 'CA')).toMatchObject({ '1.1': 'indicators', '1.3': 'none' });
+    expect(asks(store, 'TT')).toMatchObject({ '1.1': 'figure', '1.3': 'yes_no' });
+    expect(asks(store, 'CA')).toMatchObject({ '1.1': 'indicators', '1.3': 'none' });
+    const kept = criteriaAskedOf(store, 2018, block.id, 'CA');
+    expect(criteriaAskedOf(store, 2018, block.id, 'CA')).toBe(kept);
+    expect(Object.isFrozen(kept) && kept.every((criterion) => Object.isFrozen(criterion))).toBe(true);
+
+    imported(store, V2.replace('kind: yes_no, applies_to: [TT] }', 'kind: yes_no, applies_to: [CA] }'));
+    expect(asks(store, 'CA')).toMatchObject({ '1.1': 'indicators', '1.3': 'yes_no' });
+    expect(asks(store, 'TT')).toMatchObject({ '1.1': 'figure', '1.3': 'none' });
   });
 });

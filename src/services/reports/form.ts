@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../../../db/store';
 import type { ReportRow, UnitReport } from '../../../db/store/reports';
-import type { BlockRow, BlockYear, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
+import type { BlockRow, BlockYear, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
 import { DEFAULT_TIME_ZONE } from '../../domain/calendar';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
 import { currentPeriod, isLate, isOpen, latestOpen, nextToOpen, reportOpensAt } from '../../domain/periods';
@@ -26,7 +26,7 @@ export interface ReportForm {
   year: YearRow;
   period: PeriodRow;
   blockYear: BlockYear;
-  criteria: ReportCriterion[];
+  criteria: readonly ReportCriterion[];
   report?: ReportRow;
   current?: UnitReport;
   targets: ReadonlyMap<number, number>;
@@ -45,6 +45,34 @@ export interface ReportForm {
 export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
   return store.structure.criteria(year, blockId).map((row) => ({ ...scoringCriterion(row), measureUnit: row.measureUnit }));
 }
+
+/**
+ * The block's table as the report form asks it of the unit `unitCode`: its own indicators, nothing
+ * for what the lead scores or the bot knows. Built once per unit and table read: the read cache
+ * answers the table with the same (frozen) rows until the configuration changes, so the mapping is
+ * kept beside those rows and goes with them; rows read afresh (in a transaction that wrote) are
+ * mapped afresh. The criteria are shared by every form of the unit, and frozen.
+ */
+export function criteriaAskedOf(store: Store, year: number, blockId: number, unitCode: string): readonly ReportCriterion[] {
+  const rows = store.structure.criteria(year, blockId);
+  let byUnit = askedByTable.get(rows);
+  if (!byUnit) {
+    byUnit = new Map();
+    askedByTable.set(rows, byUnit);
+  }
+  let asked = byUnit.get(unitCode);
+  if (!asked) {
+    asked = Object.freeze(
+      rows.map((row) => {
+        const criterion = { ...scoringCriterion(row), measureUnit: row.measureUnit };
+        return Object.freeze({ ...criterion, ask: reportAsk(criterion, unitCode) });
+      }),
+    );
+    byUnit.set(unitCode, asked);
+  }
+  return asked;
+}
+const askedByTable = new WeakMap<readonly CriterionRow[], Map<string, readonly ReportCriterion[]>>();
 
 /** The targets and ceilings of the unit's pledge in force for the year (none before it signs). */
 export function pledgedTargets(store: Store, year: number, unitId: number): ReadonlyMap<number, number> {
@@ -98,8 +126,7 @@ export function loadReportForm(store: Store, unit: UnitRow, block: BlockRow, per
     year,
     period,
     blockYear: store.structure.blockYear(year.year, block.id)!,
-    // What the unit is asked of each criterion: its own indicators, nothing for what the lead scores or the bot knows.
-    criteria: reportCriteria(store, year.year, block.id).map((criterion) => ({ ...criterion, ask: reportAsk(criterion, unit.code) })),
+    criteria: criteriaAskedOf(store, year.year, block.id, unit.code),
     ...(report ? { report } : {}),
     ...(current ? { current } : {}),
     targets: pledge.targets,
