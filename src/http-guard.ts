@@ -109,9 +109,11 @@ export function refusalOf(
 /**
  * Bodies the door read and parsed, exactly as Bolt's receiver parses them (parseHTTPRequestBody:
  * a form's fields, or its `payload` as JSON, or a JSON body), for the receiver to take instead of
- * parsing the body a second time. Bolt still verifies the signature on the raw body itself.
+ * parsing the body a second time; with the raw body's text, which Bolt's signature check reads
+ * (tens of kilobytes for a modal: decoded once, not once more for the check). Bolt still verifies
+ * the signature of that text itself.
  */
-const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+const readBodies = new WeakMap<IncomingMessage, { parsed: unknown; text: string }>();
 let sharingParsedBodies = false;
 
 function shareParsedBodies(): void {
@@ -121,7 +123,7 @@ function shareParsedBodies(): void {
   const boltVerify = HTTPModuleFunctions.parseAndVerifyHTTPRequest;
   // The receiver calls both through this module object, so the door's parse is used where it has one.
   (HTTPModuleFunctions as { parseHTTPRequestBody: typeof boltParse }).parseHTTPRequestBody = (request) =>
-    parsedBodies.has(request) ? parsedBodies.get(request) : boltParse(request);
+    readBodies.has(request) ? readBodies.get(request)?.parsed : boltParse(request);
   // Bolt's check parses a form body whole (querystring, a third of a modal submission's cost) only to
   // see whether it is an ssl_check, which the door has seen already: a body it parsed is none. The
   // signature is checked as Bolt checks it, by Bolt's own verifySlackRequest on the raw body.
@@ -130,12 +132,12 @@ function shareParsedBodies(): void {
     request,
     response,
   ) => {
-    if (!parsedBodies.has(request) || !HTTPModuleFunctions.isBufferedIncomingMessage(request))
-      return boltVerify(options, request, response);
+    const read = readBodies.get(request);
+    if (!read || !HTTPModuleFunctions.isBufferedIncomingMessage(request)) return boltVerify(options, request, response);
     if (options.enabled === false) return request;
     verifySlackRequest({
       signingSecret: options.signingSecret,
-      body: request.rawBody.toString(),
+      body: read.text, // request.rawBody.toString(), as Bolt reads it
       headers: {
         'x-slack-signature': HTTPModuleFunctions.getHeader(request, 'x-slack-signature'),
         'x-slack-request-timestamp': Number(HTTPModuleFunctions.getHeader(request, 'x-slack-request-timestamp')),
@@ -160,9 +162,9 @@ export function readForm(text: string): ParsedUrlQuery {
 }
 
 /** A body as Bolt's parseHTTPRequestBody reads it; undefined when it cannot be read. */
-function parsedAsBolt(form: ParsedUrlQuery | undefined, body: Buffer): unknown {
+function parsedAsBolt(form: ParsedUrlQuery | undefined, text: string): unknown {
   try {
-    if (!form) return JSON.parse(body.toString('utf8'));
+    if (!form) return JSON.parse(text);
     return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
   } catch {
     return undefined;
@@ -196,18 +198,19 @@ export function guardSlackRequests(
         };
         if (body === undefined) return refuse(413, 'too_large');
         // A form is read once, here (a modal submission's is tens of kilobytes); a JSON body once it is signed.
-        const form = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? readForm(body.toString('utf8')) : undefined;
+        const text = body.toString('utf8');
+        const form = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? readForm(text) : undefined;
         const sslCheck = form?.ssl_check === '1';
         const reason = sslCheck
           ? undefined
           : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
         if (reason) return refuse(401, reason);
-        const parsed = sslCheck ? undefined : parsedAsBolt(form, body);
+        const parsed = sslCheck ? undefined : parsedAsBolt(form, text);
         // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
         if (!sslCheck && !isSlackRequest(parsed)) return refuse(400, 'malformed');
         (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;
         // An ssl_check is parsed by Bolt, from the body it keeps of it (only ssl_check=1).
-        if (!sslCheck) parsedBodies.set(request, parsed);
+        if (!sslCheck) readBodies.set(request, { parsed, text });
         inner(request, response);
       },
       () => {

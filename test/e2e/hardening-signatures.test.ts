@@ -95,6 +95,29 @@ describe('the body of a request let in', () => {
     expect(parsedPayloads).toHaveLength(1);
   });
 
+  it('is read from its bytes into text once: the door’s text is what Bolt’s signature check reads', async () => {
+    t = await startTestBot();
+    const body = new URLSearchParams({ payload: buttonPayload('text-once') }).toString();
+    const bytes = Buffer.byteLength(body);
+    const decode = Buffer.prototype.toString;
+    const decoded: string[] = [];
+    Buffer.prototype.toString = function (this: Buffer, ...args: Parameters<Buffer['toString']>) {
+      if (this.length === bytes && decode.call(this) === body) decoded.push('decoded');
+      return decode.apply(this, args);
+    };
+    try {
+      expect((await t.driver.send(body)).status).toBe(200);
+      await t.bot.listenersIdle();
+      decoded.push('let in');
+      // The text read once still has to be signed as Slack signed it.
+      const forged = await t.driver.send(body, { signature: `v0=${'0'.repeat(64)}` });
+      expect(forged.status).toBe(401);
+    } finally {
+      Buffer.prototype.toString = decode;
+    }
+    expect(decoded).toEqual(['decoded', 'let in', 'decoded']);
+  });
+
   it('is not decoded again by Bolt to look for an ssl_check, and Bolt still checks its signature', async () => {
     t = await startTestBot();
     const body = new URLSearchParams({ payload: buttonPayload('decode-once') }).toString();
