@@ -109,9 +109,19 @@ const COUNTING_UNITS = new Set(
   ].map((unit) => foldedWords(unit).join(' ')),
 );
 
+/** countsThings' answers by the unit as written: a table has a few, and every field of every submission asks. */
+const countingByUnit = new Map<string, boolean>();
+
 /** Whether a figure measured in `measureUnit` counts things, and so is a whole number. */
 export function countsThings(measureUnit: string | null | undefined): boolean {
-  return !!measureUnit && COUNTING_UNITS.has(foldedWords(measureUnit).join(' '));
+  if (!measureUnit) return false;
+  let counts = countingByUnit.get(measureUnit);
+  if (counts === undefined) {
+    if (countingByUnit.size >= 1024) countingByUnit.clear();
+    counts = COUNTING_UNITS.has(foldedWords(measureUnit).join(' '));
+    countingByUnit.set(measureUnit, counts);
+  }
+  return counts;
 }
 
 export interface ReportValueRead {
