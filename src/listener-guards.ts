@@ -163,16 +163,19 @@ export function refuseOversized(options: { store: Store; logger: Logger }): Midd
     const body = args.body as unknown as Record<string, unknown>;
     if (body.type === 'view_submission' && 'ack' in args) {
       const values = ((body.view as { state?: { values?: unknown } } | undefined)?.state?.values ?? {}) as Record<string, unknown>;
-      const errors: Record<string, string> = {};
-      const locale = localeOf(options.store);
-      const text = commonText[locale];
+      const limits = new Map<string, number>();
       for (const [blockId, actions] of Object.entries(values)) {
         for (const state of Object.values((actions ?? {}) as Record<string, unknown>)) {
           const limit = oversized((state ?? {}) as Record<string, unknown>, blockId);
-          if (limit !== undefined) errors[blockId] = text.fieldTooLong(formatNumber(limit, locale));
+          if (limit !== undefined) limits.set(blockId, limit);
         }
       }
-      if (Object.keys(errors).length > 0) {
+      if (limits.size > 0) {
+        // The organisation's language is read only for a refusal: every submission passes here, and a read is a query.
+        const locale = localeOf(options.store);
+        const errors = Object.fromEntries(
+          [...limits].map(([blockId, limit]) => [blockId, commonText[locale].fieldTooLong(formatNumber(limit, locale))]),
+        );
         const request = describeRequest(body);
         options.logger.warn(
           `${request.kind} ${request.what} by ${request.user}: refused, longer than the form allows in ${Object.keys(errors).length} field(s)`,

@@ -88,6 +88,26 @@ describe('limits on what a form takes', () => {
     );
   });
 
+  it('checks a submission within the limits without reading the database (every submission passes the check)', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    t.statements.length = 0;
+    const reply = await t.driver.sendPayload({
+      type: 'view_submission',
+      team: { id: t.slack.teamId },
+      user: { id: STP },
+      api_app_id: t.slack.appId,
+      view: {
+        id: 'VNOFORM',
+        callback_id: 'no-such-form',
+        private_metadata: '',
+        state: { values: { note: { input: { type: 'plain_text_input', value: 'Ghi chú' } } } },
+      },
+    });
+    expect(reply.status).toBe(200);
+    await t.bot.listenersIdle();
+    expect(t.statements).toEqual([]);
+  });
+
   it('refuses a forged report with a 200,000-character note and a 50 KB link, field by field, and stores nothing', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     const { view } = await openModalBy(t, STP, 'baocao', CHANNEL);
