@@ -101,8 +101,12 @@ export interface DrainOptions {
 interface Lane {
   name: string;
   rows: OutboxRow[];
+  /** How many of `rows` are thread replies: none, and a parent goes last without looking for the first. */
+  replies: number;
   busy: boolean;
 }
+
+const isThreadReply = (row: OutboxRow) => Boolean((row.payload as OutgoingMessage).threadOfKey);
 
 /**
  * Delivers the outbox: every entry is claimed (a conditional UPDATE) before it is posted and marked
@@ -300,7 +304,9 @@ export class Delivery {
           else if (!best || lane.rows.length > best.rows.length) best = lane;
         }
         if (!best) break;
-        this.launch(best, best.rows.shift()!);
+        const next = best.rows.shift()!;
+        if (isThreadReply(next)) best.replies -= 1;
+        this.launch(best, next);
       }
       if (this.inFlight.size === 0 && (halted || this.lanes.size === 0)) {
         if (halted || !this.refill(wire.nowMs())) return;
@@ -333,12 +339,14 @@ export class Delivery {
       if (this.held.has(row.id)) continue;
       this.held.add(row.id);
       const name = laneOf(row);
-      const lane = this.lanes.get(name) ?? { name, rows: [], busy: false };
+      const lane = this.lanes.get(name) ?? { name, rows: [], replies: 0, busy: false };
       this.lanes.set(name, lane);
-      // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it.
-      const isReply = Boolean((row.payload as OutgoingMessage).threadOfKey);
-      const at = isReply ? lane.rows.length : lane.rows.findIndex((queued) => Boolean((queued.payload as OutgoingMessage).threadOfKey));
+      // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it. A
+      // lane can hold thousands (one person's DMs, paced): the replies are looked for only when it has some.
+      const isReply = isThreadReply(row);
+      const at = isReply || lane.replies === 0 ? -1 : lane.rows.findIndex(isThreadReply);
       lane.rows.splice(at === -1 ? lane.rows.length : at, 0, row);
+      if (isReply) lane.replies += 1;
       added = true;
     }
     return added;
@@ -348,8 +356,10 @@ export class Delivery {
     lane.busy = true;
     const post: Promise<void> = this.deliver(lane, row)
       .then((outcome) => {
-        if (outcome === 'retry') lane.rows.unshift(row);
-        else this.held.delete(row.id);
+        if (outcome === 'retry') {
+          lane.rows.unshift(row);
+          if (isThreadReply(row)) lane.replies += 1;
+        } else this.held.delete(row.id);
       })
       .catch((error: unknown) => {
         this.held.delete(row.id);

@@ -167,6 +167,8 @@ describe('the outbox delivery', () => {
     const [parent, child] = slack.messagesIn('C0NOICHINH');
     expect(parent!.text).toBe('tổng hợp');
     expect(child).toMatchObject({ text: 'biểu đồ', thread_ts: parent!.ts });
+    // The parent was put ahead of its reply in their lane: the reply was claimed once, never sent back to wait.
+    expect(store.outbox.byKey('child')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('paces each conversation without holding up the others: 200 DMs of two messages each go out in parallel', async () => {
