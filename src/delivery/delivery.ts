@@ -151,6 +151,8 @@ export class Delivery {
   /** When entries this process put back (retry later, waiting for a thread parent) come due. */
   private readonly putBackUntil: number[] = [];
   private wake: (() => void) | undefined;
+  /** A wake-up for the kicks of this turn of the event loop is queued. */
+  private wakeQueued = false;
   private timer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -245,7 +247,15 @@ export class Delivery {
   private pump(): Promise<void> {
     this.refillWanted = true;
     if (this.running) {
-      this.wake?.();
+      // Kicks in one turn of the event loop (the submissions handled in it, each after its commit)
+      // wake the worker once, after all of them: one read of the outbox for what they queued.
+      if (!this.wakeQueued) {
+        this.wakeQueued = true;
+        setImmediate(() => {
+          this.wakeQueued = false;
+          this.wake?.();
+        });
+      }
       return this.running;
     }
     this.running = this.run()

@@ -286,6 +286,29 @@ describe('the outbox delivery', () => {
     expect(store.outbox.countsByStatus()).toMatchObject({ sent: 21, pending: 199 });
   });
 
+  it('reads the outbox once for the kicks of one turn of the event loop, each after its own work, and posts them all', async () => {
+    const statements: string[] = [];
+    const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
+    store = createStore(handle.db);
+    const worker = delivery('worker-a', 60_000);
+    // A channel's backlog keeps the worker running (its lane waits a minute between posts).
+    for (let index = 1; index <= 2; index++)
+      worker.queue(store, { key: `backlog:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
+    worker.start(3_600_000);
+    await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
+    const newReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"outbox"\."id" > /.test(statement)).length;
+    const before = newReads();
+    // As submissions handled in one turn do: each queues in its own work (promise jobs apart) and kicks.
+    for (const user of users(10)) {
+      worker.queue(store, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } });
+      worker.kick();
+      for (let job = 0; job < 5; job++) await null;
+    }
+    for (const user of users(10)) await slack.waitFor(() => slack.dmsTo(user).length === 1);
+    expect(newReads() - before).toBe(1);
+    await worker.stop();
+  });
+
   it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
