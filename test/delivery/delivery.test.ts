@@ -255,18 +255,27 @@ describe('the outbox delivery', () => {
     expect(store.outbox.byKey('dm:crash')).toMatchObject({ status: 'sent', ts: posted.ts, channelId: 'DU0TP0001' });
   });
 
-  it('reads only what was queued since when kicked, whatever waits in the outbox; the whole outbox only on its interval', async () => {
+  /**
+   * A worker started over a channel's backlog of `backlog` messages, paced one a minute: once the
+   * first is posted the others wait in their lane and keep the worker running. With the statements
+   * the store ran, and counts of its full reads of the outbox and its reads of what was added since.
+   */
+  async function runningOverBacklog(backlog: number) {
     const statements: string[] = [];
     const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
     store = createStore(handle.db);
-    // One post a minute per conversation: after the first, the channel's 199 others wait in their lane.
     const worker = delivery('worker-a', 60_000);
-    for (let index = 1; index <= 200; index++)
+    for (let index = 1; index <= backlog; index++)
       worker.queue(store, { key: `backlog:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
     worker.start(3_600_000);
     await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
-    const fullReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"lease_until" <= /.test(statement)).length;
-    const newReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"outbox"\."id" > /.test(statement)).length;
+    const reads = (pattern: RegExp) => statements.filter((statement) => /from "outbox"/.test(statement) && pattern.test(statement)).length;
+    return { handle, statements, worker, fullReads: () => reads(/"lease_until" <= /), newReads: () => reads(/"outbox"\."id" > /) };
+  }
+
+  it('reads only what was queued since when kicked, whatever waits in the outbox; the whole outbox only on its interval', async () => {
+    // After the first post, the channel's 199 others wait in their lane.
+    const { handle, statements, worker, fullReads, newReads } = await runningOverBacklog(200);
     expect(fullReads()).toBe(1);
 
     for (const user of users(20)) {
@@ -287,16 +296,7 @@ describe('the outbox delivery', () => {
   });
 
   it('reads the outbox once for the kicks of one turn of the event loop, each after its own work, and posts them all', async () => {
-    const statements: string[] = [];
-    const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
-    store = createStore(handle.db);
-    const worker = delivery('worker-a', 60_000);
-    // A channel's backlog keeps the worker running (its lane waits a minute between posts).
-    for (let index = 1; index <= 2; index++)
-      worker.queue(store, { key: `backlog:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
-    worker.start(3_600_000);
-    await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
-    const newReads = () => statements.filter((statement) => /from "outbox"/.test(statement) && /"outbox"\."id" > /.test(statement)).length;
+    const { worker, newReads } = await runningOverBacklog(2);
     const before = newReads();
     // As submissions handled in one turn do: each queues in its own work (promise jobs apart) and kicks.
     for (const user of users(10)) {
