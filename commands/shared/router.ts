@@ -1,10 +1,11 @@
 import type { BlockAction, ButtonAction, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { OrganisationSettings } from '../../db/store/organisation';
 import { MAX_COMMAND_LENGTH, matchCommand } from '../../src/domain/command-words';
 import { formatNumber } from '../../src/i18n/format';
 import type { Locale } from '../../src/i18n/messages';
-import { identifyCaller, isMember } from '../../src/services/caller';
+import { type Caller, identifyCaller, isMember } from '../../src/services/caller';
 import type { AppDeps } from '../../src/services/deps';
 import { languageOf, localeOf, refreshSlackLocale } from '../../src/services/people';
 import { escapeMrkdwn } from '../../src/views/blocks';
@@ -36,26 +37,34 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
   });
   registerBlockPicks(app, deps, subCommands);
 
-  async function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
-    // Who is asking, and in which language: one unit of work over the database (store.readOnce).
-    const asking = deps.store.readOnce(() => {
+  function answer(command: SlashCommand, client: WebClient, reply: (reply: Reply | string) => Promise<void>): Promise<void> {
+    // Who is asking, in which language, and the sub-command up to its first wait — the words read
+    // and the page drawn, for a table — as one unit of work over the database (store.readOnce):
+    // the versions of what is answered from memory are asked once for the command, not once for
+    // who is asking and again for the page. Nothing outside this process's synchronous run can
+    // come between the two; a write the sub-command makes on the way is seen by the reads after it.
+    return deps.store.readOnce(() => {
       const organisation = deps.store.organisation.get();
-      return (
-        organisation && {
-          organisation,
-          caller: identifyCaller(deps.store, organisation, command.user_id, deps.clock.now()),
-          language: languageOf(deps, command.user_id),
-        }
-      );
+      if (!organisation) return reply(commonText.vi.noOrganisation);
+      const caller = identifyCaller(deps.store, organisation, command.user_id, deps.clock.now());
+      const language = languageOf(deps, command.user_id);
+      // A member's Slack language is read (and kept) on their first command, and again a week later; someone else's is not kept.
+      if (isMember(caller) && language.slackLocaleDue)
+        return refreshSlackLocale(deps, client, command.user_id).then(() =>
+          run(command, client, reply, organisation, caller, localeOf(deps, command.user_id)),
+        );
+      return run(command, client, reply, organisation, caller, language.locale);
     });
-    if (!asking) return reply(commonText.vi.noOrganisation);
-    const { organisation, caller } = asking;
-    let { locale } = asking.language;
-    // A member's Slack language is read (and kept) on their first command, and again a week later; someone else's is not kept.
-    if (isMember(caller) && asking.language.slackLocaleDue) {
-      await refreshSlackLocale(deps, client, command.user_id);
-      locale = localeOf(deps, command.user_id);
-    }
+  }
+
+  function run(
+    command: SlashCommand,
+    client: WebClient,
+    reply: (reply: Reply | string) => Promise<void>,
+    organisation: OrganisationSettings,
+    caller: Caller,
+    locale: Locale,
+  ): Promise<void> {
     const text = commonText[locale];
     if (command.text.length > MAX_COMMAND_LENGTH)
       return reply(text.commandTooLong(formatNumber(command.text.length, locale), formatNumber(MAX_COMMAND_LENGTH, locale)));
@@ -77,7 +86,7 @@ export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subComman
     }
     const target = match.kind === 'match' ? subCommands.find((candidate) => candidate.name === match.name)! : fallback;
     if (target.audience !== 'anyone' && !isMember(caller)) return reply(notInOrganisation(deps, organisation));
-    await target.run({
+    return target.run({
       deps,
       caller,
       organisation,

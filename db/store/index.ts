@@ -49,9 +49,9 @@ export interface Store {
    */
   remember<T>(name: string, args: readonly unknown[], compute: () => T, maxEntries?: number): T;
   /**
-   * Runs `work`, which only reads (its writes, if any, go through transaction()), with the versions
-   * of the reads answered from memory asked once, not before each read: one drawing of a table is
-   * one unit of work, and sees the database as it was when it began.
+   * Runs `work` with the versions of the reads answered from memory asked once, not before each
+   * read: one command up to its first wait is one unit of work, and sees what other processes
+   * committed as it was when it began; its own writes (in a transaction or not) are seen at once.
    */
   readOnce<T>(work: () => T): T;
   /** Leads' holds on automatic summaries. */

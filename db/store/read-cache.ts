@@ -27,16 +27,15 @@ import type { Db } from './types';
 export class ReadCache {
   private readonly results = new Map<string, Map<string, unknown>>();
   private seen: number | string | undefined;
-  /** Inside readOnce: the version read for its first read, if any. */
-  private pinned: number | string | undefined;
   private readingOnce = false;
 
   constructor(private readonly guard: CacheGuard) {}
 
   /**
-   * Runs `work`, which only reads, asking the version once for all of its reads instead of before
+   * Runs `work`, which mostly reads, asking the version once for all of its reads instead of before
    * each one (a status table reads the configuration hundreds of times). A transaction inside it
-   * asks before each read as usual, and the version is asked again after it (`forget`).
+   * asks before each read as usual, and the version is asked again after it (`forget`), as it is
+   * after any write of this connection's (the guard's versionInUnit).
    */
   readOnce<T>(work: () => T): T {
     if (this.readingOnce) return work();
@@ -51,14 +50,12 @@ export class ReadCache {
 
   /** Forgets the version readOnce read: this connection may have written (a transaction ended). */
   forget(): void {
-    this.pinned = undefined;
     this.guard.forgetUnit?.();
   }
 
   private version(): number | string {
     if (!this.readingOnce || this.guard.inTransaction()) return this.guard.version();
-    this.pinned ??= (this.guard.versionInUnit ?? this.guard.version)();
-    return this.pinned;
+    return (this.guard.versionInUnit ?? this.guard.version)();
   }
 
   /**
@@ -104,7 +101,10 @@ export function cachedReads<T extends object>(queries: T, cache: ReadCache, whic
 export interface CacheGuard {
   /** The version now (committed, or this connection's own transaction's). */
   version(): number | string;
-  /** The version for a unit of work (readOnce), outside a transaction: it may be read together with the other caches'. */
+  /**
+   * The version for a read in a unit of work (readOnce), outside a transaction: read with the other
+   * caches' on the unit's first read, and again only after this connection wrote.
+   */
   versionInUnit?(): number | string;
   /** The unit of work ended, or a transaction inside it did: what versionInUnit read is read again next time. */
   forgetUnit?(): void;
@@ -131,34 +131,49 @@ const areaVersion = (area: DataArea) => `(select ${area} from ${getTableName(dat
  * area's (data_versions, kept by triggers) and of the rest of the data's: any write — SQLite's
  * data_version moves when another connection commits, total_changes when this one writes (both only
  * ever grow, so a version never comes back). Each is asked before every read outside a unit of work
- * (a status table reads the configuration hundreds of times: one column, no mapping). A unit of
- * work (readOnce) asks for all of them when its first read asks for any: a command's unit reads the
- * configuration and the data, and each statement costs more than its query (8–15 µs under load).
- * PRAGMA data_version is a statement of its own: read through pragma_data_version(), the pragma is
+ * (a status table reads the configuration hundreds of times: one column, no mapping). PRAGMA
+ * data_version is a statement of its own: read through pragma_data_version(), the pragma is
  * prepared again on every read.
+ *
+ * A unit of work (readOnce) asks for data_version on its first read and, before each later read,
+ * only for total_changes: a statement that touches no table takes no lock and costs a tenth of one
+ * that does (each of those costs 5–10 µs under load, and a command used to run four). So a write of
+ * this connection's is seen at once, in a transaction or not, and another connection's commit from
+ * the next unit on. The versions kept by triggers (configuration_version, data_versions) are read
+ * again only when data_version or total_changes moved since they were last read: nothing else
+ * changes them, since their triggers write in the transaction that changed their tables, by this
+ * connection (total_changes counts that write) or by another (data_version counts that commit).
  */
 export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheGuard } & Record<DataArea, CacheGuard> {
   const client = connectionOf(db);
   const dataVersion = client.prepare('pragma data_version').pluck();
   const changes = client.prepare('select total_changes()').pluck();
   const inOne = client
-    .prepare(
-      `select ${CONFIGURATION_VERSION}, total_changes(), ${areaVersion('pledges')}, ${areaVersion('people')}, ${areaVersion('terms')}`,
-    )
+    .prepare(`select ${CONFIGURATION_VERSION}, ${areaVersion('pledges')}, ${areaVersion('people')}, ${areaVersion('terms')}`)
     .raw();
-  let unit: { configuration: number; data: string; pledges: number; people: number; terms: number } | undefined;
+  type Kept = { configuration: number; pledges: number; people: number; terms: number };
+  /** The versions kept by triggers last read in a unit, with the data_version and total_changes read just before them. */
+  let known: (Kept & { dataVersion: number; changes: number }) | undefined;
+  /** This unit's versions, read when this connection's total_changes was `changes`. */
+  let unit: (Kept & { changes: number; data: string }) | undefined;
   const inUnit = () => {
-    if (!unit) {
-      const [configuration, changed, pledges, people, terms] = inOne.get() as [number, number, number, number, number];
-      unit = { configuration, data: `${dataVersion.get()}:${changed}`, pledges, people, terms };
+    const changed = changes.get() as number;
+    if (unit?.changes === changed) return unit;
+    // data_version before the versions kept by triggers: a commit between the two is then taken for
+    // one after both, and they are read again next time, never the other way round.
+    const data = dataVersion.get() as number;
+    if (known?.dataVersion !== data || known.changes !== changed) {
+      const [configuration, pledges, people, terms] = inOne.get() as [number, number, number, number];
+      known = { dataVersion: data, changes: changed, configuration, pledges, people, terms };
     }
+    unit = { ...known, changes: changed, data: `${data}:${changed}` };
     return unit;
   };
   const inTransaction = () => client.inTransaction;
   const forgetUnit = () => {
     unit = undefined;
   };
-  const guard = (version: () => number | string, name: keyof NonNullable<typeof unit>): CacheGuard => ({
+  const guard = (version: () => number | string, name: keyof Kept | 'data'): CacheGuard => ({
     version,
     versionInUnit: () => inUnit()[name],
     forgetUnit,

@@ -112,6 +112,9 @@ describe('the configuration’s reads', () => {
   });
 });
 
+/** The statements that read the database (and take its lock), not only this connection's count of changes. */
+const lockingReads = (statements: string[]) => statements.filter((statement) => statement !== 'select total_changes()');
+
 describe('a unit of work that only reads (store.readOnce)', () => {
   it('asks each version once for all of its reads; the next one sees what another connection changed meanwhile', () => {
     const path = `${scratchFolder()}/thidua.sqlite`;
@@ -127,12 +130,43 @@ describe('a unit of work that only reads (store.readOnce)', () => {
       // One unit of work sees the database as it was when it began.
       expect(snapshot(bot)).toEqual(BEFORE);
     });
-    // Both versions, the configuration's and the data's, once.
-    expect(statements).toEqual([
-      'select (select version from configuration_version where id = 1), total_changes(), (select pledges from data_versions where id = 1), (select people from data_versions where id = 1), (select terms from data_versions where id = 1)',
+    // Every version once: the data's, then those kept by triggers; before each of its 15 reads only what this connection wrote.
+    expect(lockingReads(statements)).toEqual([
       'pragma data_version',
+      'select (select version from configuration_version where id = 1), (select pledges from data_versions where id = 1), (select people from data_versions where id = 1), (select terms from data_versions where id = 1)',
     ]);
+    expect(statements.filter((statement) => statement === 'select total_changes()')).toHaveLength(15);
     expect(snapshot(bot)).toEqual(AFTER);
+  });
+
+  it('sees at once what this connection writes in it outside a transaction', () => {
+    const { handle, store } = open(':memory:');
+    imported(store, DEMO_YAML);
+    store.people.choose('U0TP0001', 'en');
+    store.readOnce(() => {
+      expect(store.people.get('U0TP0001')?.chosenLocale).toBe('en');
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp');
+      store.people.choose('U0TP0001', 'vi');
+      handle.sqlite.prepare("update units set name = 'Sở Tư pháp tỉnh' where code = 'STP'").run();
+      expect(store.people.get('U0TP0001')?.chosenLocale).toBe('vi');
+      expect(store.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp tỉnh');
+    });
+  });
+
+  it('reads the configuration version only when something was written since: by this connection, or by another', () => {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const statements: string[] = [];
+    const { handle, store: bot } = open(path, (statement) => statements.push(statement));
+    imported(bot, DEMO_YAML);
+    bot.readOnce(() => snapshot(bot));
+    statements.length = 0;
+    bot.readOnce(() => expect(snapshot(bot)).toEqual(BEFORE));
+    expect(lockingReads(statements)).toEqual(['pragma data_version']);
+    handle.sqlite.prepare("update units set name = 'Sở Tư pháp (mới)' where code = 'STP'").run();
+    bot.readOnce(() => expect(bot.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp (mới)'));
+    bot.readOnce(() => expect(bot.structure.unitByCode('STP')?.name).toBe('Sở Tư pháp (mới)'));
+    imported(open(path).store, CHANGED_DEMO_YAML);
+    bot.readOnce(() => expect(snapshot(bot)).toEqual(AFTER));
   });
 
   it('sees what a transaction inside it wrote, in the transaction and after it', () => {

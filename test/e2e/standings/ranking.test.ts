@@ -80,6 +80,15 @@ describe('/thidua xephang', () => {
     expect((await standings(STP)).text).toContain('Đã báo cáo 4/7 đơn vị');
   });
 
+  it('asks the database once a command whether another process wrote: who is asking and the page drawn are one unit of work', async () => {
+    await seeded();
+    const first = await standings(STP);
+    bot().statements.length = 0;
+    expect((await standings(STP)).answer).toEqual(first.answer);
+    // Before each read from memory only this connection's count of changes, which takes no lock.
+    expect(bot().statements.filter((statement) => statement !== 'select total_changes()')).toEqual(['pragma data_version']);
+  });
+
   it('explains the period, block or year it does not know, and asks an admin outside every block which block', async () => {
     await seeded();
     expect((await standings(STP, 'xephang quy 7')).text).toBe(
