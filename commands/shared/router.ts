@@ -26,7 +26,7 @@ import { blockPicker } from './scope';
 export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subCommands: SubCommand[], fallback: SubCommand): void {
   const words = subCommands.map((command) => ({ name: command.name, words: command.aliases }));
   app.command('/thidua', async ({ command, ack, respond, client }) => {
-    const replies = slashReplies(ack, respond);
+    const replies = slashReplies(ack, respond, deps.wire.nowMs);
     try {
       await answer(command, client, replies.reply);
     } finally {

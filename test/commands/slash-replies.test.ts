@@ -16,6 +16,7 @@ function recorder() {
       posts.push(post as RespondArguments);
       return undefined as never;
     },
+    () => Date.now(),
   );
   return { replies, acks, posts };
 }
@@ -46,8 +47,29 @@ describe('a slash command’s replies', () => {
     expect(posts).toEqual([]);
   });
 
+  it('sets no timer when the reply is ready in the command’s own run, as nearly every one is', async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const { replies, acks } = recorder();
+    await replies.reply({ text: 'Bảng xếp hạng' });
+    await replies.settle();
+    expect(acks).toEqual([{ response_type: 'ephemeral', text: 'Bảng xếp hạng' }]);
+    expect(timers).not.toHaveBeenCalled();
+  });
+
+  it('counts the budget from the command’s start, also when its own run took long before it waited', async () => {
+    const { acks } = recorder();
+    // Half a second spent before the command's first wait (its own run), then the wait.
+    vi.advanceTimersByTime(500);
+    await Promise.resolve();
+    vi.advanceTimersByTime(ACK_BUDGET_MS - 501);
+    expect(acks).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(acks).toEqual([undefined]);
+  });
+
   it('acknowledges empty when the budget runs out, and answers slow work through the response_url', async () => {
     const { replies, acks, posts } = recorder();
+    await Promise.resolve();
     vi.advanceTimersByTime(ACK_BUDGET_MS - 1);
     expect(acks).toEqual([]);
     vi.advanceTimersByTime(1);
