@@ -26,19 +26,11 @@ export async function openerFromAction(
   client: WebClient,
   respond: RespondFn,
 ): Promise<ModalOpener | undefined> {
-  const organisation = deps.store.organisation.get();
-  if (!organisation) return undefined;
-  const opener: ModalOpener = {
-    deps,
-    caller: identifyCaller(deps.store, organisation, body.user.id, deps.clock.now()),
-    organisation,
-    locale: localeOf(deps, body.user.id),
-    triggerId: body.trigger_id,
-    client,
-    respond: ephemeral(respond),
-  };
+  const asking = whoPressed(deps, body.user.id);
+  if (!asking) return undefined;
+  const opener: ModalOpener = { deps, ...asking, triggerId: body.trigger_id, client, respond: ephemeral(respond) };
   if (isMember(opener.caller)) return opener;
-  await opener.respond({ text: notInOrganisation(deps, organisation) });
+  await opener.respond({ text: notInOrganisation(deps, asking.organisation) });
   return undefined;
 }
 
@@ -53,18 +45,31 @@ export async function pressedBy<T>(
   schema: z.ZodType<T>,
   respond: RespondFn,
 ): Promise<{ organisation: OrganisationSettings; caller: Caller; value: T; locale: Locale } | undefined> {
-  const organisation = deps.store.organisation.get();
-  if (!organisation) return undefined;
-  const caller = identifyCaller(deps.store, organisation, userId, deps.clock.now());
+  const asking = whoPressed(deps, userId);
+  if (!asking) return undefined;
   const say = ephemeral(respond);
-  if (!isMember(caller)) {
-    await say(notInOrganisation(deps, organisation));
+  if (!isMember(asking.caller)) {
+    await say(notInOrganisation(deps, asking.organisation));
     return undefined;
   }
   const read = readJson(value, schema);
-  if (read !== undefined) return { organisation, caller, value: read, locale: localeOf(deps, userId) };
-  await say(commonText[localeOf(deps, userId)].failure);
+  if (read !== undefined) return { ...asking, value: read };
+  await say(commonText[asking.locale].failure);
   return undefined;
+}
+
+/** Who pressed a button and in which language, read as one unit of work (store.readOnce: the versions asked once); undefined before any organisation is loaded. */
+function whoPressed(deps: AppDeps, userId: string): { organisation: OrganisationSettings; caller: Caller; locale: Locale } | undefined {
+  return deps.store.readOnce(() => {
+    const organisation = deps.store.organisation.get();
+    return (
+      organisation && {
+        organisation,
+        caller: identifyCaller(deps.store, organisation, userId, deps.clock.now()),
+        locale: localeOf(deps, userId),
+      }
+    );
+  });
 }
 
 /** What a unit form's opener answers when it cannot open, in each form's own words… */

@@ -221,6 +221,7 @@ describe('configuration and size', () => {
     expect(validateBlocks(second.blocks, 'message')).toEqual([]);
     // The last page holds only units that did not report: they keep their shared rank.
     const last = buttons(second.blocks as Record<string, unknown>[]).find((button) => button.actionId === STANDINGS_NEXT)!;
+    bot().statements.length = 0;
     await bot().driver.pressButton({
       userId: lead,
       actionId: STANDINGS_NEXT,
@@ -228,6 +229,11 @@ describe('configuration and size', () => {
       in: { ephemeral: { channel: 'C0LON', blocks: second.blocks as Record<string, unknown>[], responseUrl: first.responseUrl } },
     });
     const third = await bot().slack.waitFor(() => responsesTo(bot().slack, first.responseUrl)[2], 5000, 'page 3');
+    // Whether another process wrote is asked once for who pressed, once for the page drawn: each a unit of work.
+    expect(bot().statements.filter((statement) => /data_version|configuration_version/.test(statement))).toEqual([
+      'pragma data_version',
+      'pragma data_version',
+    ]);
     expect(textOf(third)).toContain('_Chưa báo cáo (cùng xếp hạng 31):_ Đơn vị số 31; Đơn vị số 32;');
 
     const detail = buttons(first.blocks).find((button) => button.actionId === STANDINGS_DETAIL)!;
