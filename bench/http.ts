@@ -32,10 +32,9 @@
  *
  * The machine is shared and noisy: read the ratios, and the load average printed with them.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +42,7 @@ import Database from 'better-sqlite3';
 import { SlackDriver } from '../src/local-slack/driver';
 import { LocalSlack, type OpenView } from '../src/local-slack/server';
 import { type Answer, inputsOf, stateValuesFor } from '../src/local-slack/view-state';
+import { CLOCK_TICKS, cpuSecondsOf, describeCheckout, launch, memoryOf, prepareCheckout, type Running, type Subject, stop } from './apps';
 import { summariseProfile } from './profile';
 import { percentile, printTable } from './support';
 
@@ -120,122 +120,6 @@ function organisationYaml(): string {
       lines.push(`      - { code: "${number}", group: "Nhóm ${kind}", name: "Tiêu chí số ${number}", max: ${max}, kind: ${kind}${unit} }`);
     }
   return `${lines.join('\n')}\n`;
-}
-
-// ── Apps ────────────────────────────────────────────────────────────────────────────────────
-
-interface Subject {
-  label: string;
-  /** A checkout of the code; none for bare Bolt. */
-  dir?: string;
-}
-
-function describeCheckout(dir: string): string {
-  const commit = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || '?';
-  const dirty = spawnSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
-  return `thidua ${commit}${dirty ? '+' : ''}`;
-}
-
-/** A checkout with a build step (production runs compiled JavaScript) is built first, as `npm install` would. */
-function prepareCheckout(dir: string): void {
-  const scripts = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-  if (!scripts.build) return;
-  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`npm run build failed in ${dir}:\n${built.stderr}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  coldStartMs: number;
-  stderr: () => string;
-}
-
-/** Spawns an app and times it to its first GET /healthz 200. */
-async function launch(subject: Subject, slack: LocalSlack, databasePath: string, profileDir?: string): Promise<Running> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_PATH: databasePath,
-    LOG_LEVEL: 'error',
-    SCHEDULER_TICK_SECONDS: '3600',
-  };
-  const script = subject.dir ? join(subject.dir, 'bin/thidua.mjs') : join(ROOT, 'bench/bare-bolt.mjs');
-  const started = performance.now();
-  // The working directory is the scratch folder, so no developer's .env is read.
-  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const flags = subject.dir ? startFlags(subject.dir) : [];
-  const child = spawn(process.execPath, subject.dir ? [...flags, ...profiling, script, 'start'] : [script], {
-    cwd: resolve(databasePath, '..'),
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${subject.label} exited at start:\n${stderr}`);
-    const ok = await fetch(`${base}/healthz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    if (performance.now() - started > 30_000) throw new Error(`${subject.label} did not answer /healthz in 30 s:\n${stderr}`);
-    await new Promise((wait) => setTimeout(wait, 5));
-  }
-  return { child, base, coldStartMs: performance.now() - started, stderr: () => stderr };
-}
-
-/** The Node flags a checkout's `npm start` gives (`node --flag … bin/thidua.mjs start`): the app runs as npm start runs it. */
-function startFlags(dir: string): string[] {
-  const start = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.start ?? '';
-  return /^node\s+(.*?)\s*bin\/thidua\.mjs start$/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-}
-
-/** Peak and current resident memory of a process, from Linux's /proc (MB); NaN without /proc. */
-function memoryOf(pid: number): { peakMb: number; rssMb: number } {
-  if (!existsSync(`/proc/${pid}/status`)) return { peakMb: Number.NaN, rssMb: Number.NaN };
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
-}
-
-/** Clock ticks a second, the unit of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = existsSync('/proc/self/stat')
-  ? Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
-  : Number.NaN;
-
-/** User + system CPU seconds a process (all its threads) has used so far, from Linux's /proc; NaN without it. */
-function cpuSecondsOf(pid: number): number {
-  if (!existsSync(`/proc/${pid}/stat`)) return Number.NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name (which may hold spaces) start at the 3rd; utime is the 14th, stime the 15th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-async function stop(running: Running): Promise<void> {
-  const exited = new Promise((done) => running.child.once('exit', done));
-  running.child.kill('SIGTERM');
-  const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ── Setting the data up through Slack, as people would ──────────────────────────────────────
@@ -516,7 +400,7 @@ async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSla
     if (imported.status !== 0) throw new Error(`import failed in ${subject.dir}:\n${imported.stderr}`);
   }
   const profileDir = options.profile && subject.dir ? join(scratch, 'profile') : undefined;
-  const running = await launch(subject, slack, databasePath, profileDir);
+  const running = await launch(subject, slack, databasePath, SECRET, profileDir);
   try {
     const driver = new SlackDriver({ requestUrl: `${running.base}/slack/events`, signingSecret: SECRET, slack });
     const setup = new Setup(slack, driver);
@@ -657,7 +541,7 @@ async function main(): Promise<void> {
 
 /** Bare Bolt for one scenario: the very requests the app got (the write's carries the app's own modal). */
 async function runBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
-  const running = await launch(subject, slack, join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite'));
+  const running = await launch(subject, slack, join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite'), SECRET);
   try {
     const acksOnly: Job = { template: job.template };
     await measure(running, slack, 10, WARMUP, acksOnly);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * The production build: esbuild bundles our TypeScript (src/, db/, commands/) from src/cli/main.ts
- * into one ES module, dist/thidua.mjs, with a source map beside it. Packages stay external (read
+ * into one CommonJS file, dist/thidua.cjs, with a source map beside it. CommonJS so that V8 can
+ * keep its compiled code between runs (bin/bundle.mjs runs it with a code cache; Node 20 has no
+ * such cache for ES modules). Packages stay external (read
  * from node_modules at run time), except the few in BUNDLED. Types are not checked here (that is
  * `tsc --noEmit` in `npm test`); esbuild strips them.
  *
@@ -13,11 +15,11 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = 'src/cli/main.ts';
-export const BUNDLE = join(ROOT, 'dist/thidua.mjs');
+export const BUNDLE = join(ROOT, 'dist/thidua.cjs');
 /** What the last build read, with the time it started: a source changed after that makes the bundle stale. */
 const MANIFEST = join(ROOT, 'dist/thidua.inputs.json');
 /** Files that shape the bundle besides the sources it imports. */
@@ -70,8 +72,15 @@ export async function build() {
     outfile: BUNDLE,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
+    // CommonJS has no import.meta: the bundle's own URL stands for it (db/files.ts, the createRequire calls).
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: '"use strict";var __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
+    // import() of the packages only some work needs becomes a require when that work runs: code V8
+    // takes from the code cache has lost what import() needs to resolve (Node 20 fails it with
+    // "A dynamic import callback was not specified").
+    supported: { 'dynamic-import': false },
     plugins: [packagesOutside],
     // Whitespace, comments and syntax only: names stay, so a stack trace still names its functions.
     // The source V8 keeps (about 1.6 MB instead of 2.1) is part of every process's memory.
@@ -93,10 +102,10 @@ export async function build() {
   writeAtomically(MANIFEST, `${JSON.stringify({ startedAt, inputs }, null, 1)}\n`);
 }
 
-/** The bundle's URL, built first when it is missing or older than its sources. */
-export async function builtEntry() {
+/** The bundle's path, built first when it is missing or older than its sources. */
+export async function builtBundle() {
   if (!isFresh()) await build();
-  return pathToFileURL(BUNDLE).href;
+  return BUNDLE;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

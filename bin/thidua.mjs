@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npx thidua …` and `npm start`: the compiled bundle dist/thidua.mjs (bin/build.mjs), rebuilt first when a source changed.
-import { builtEntry } from './build.mjs';
+// `npx thidua …` and `npm start`: the compiled bundle dist/thidua.cjs (bin/build.mjs), rebuilt first when a source changed,
+// run with V8's code cache of it (bin/bundle.mjs), which is written once the bot serves, or when any other command ends.
+import { builtBundle } from './build.mjs';
+import { runBundle } from './bundle.mjs';
 
-const { main } = await import(await builtEntry());
-process.exitCode = await main(process.argv.slice(2));
+const bundle = runBundle(await builtBundle());
+process.exitCode = await bundle.exports.main(process.argv.slice(2), { serving: () => setImmediate(bundle.saveCodeCache) });
+bundle.saveCodeCache();

@@ -28,14 +28,20 @@ import { exportYearEnd } from './year-end-export';
 /** An expected failure: printed as one line, exit code 1. */
 export class CliError extends Error {}
 
+/** What the entry (bin/thidua.mjs) is told as the run goes. */
+export interface RunHooks {
+  /** The bot serves requests (`start`): what a start compiles is compiled (bin/bundle.mjs keeps it). */
+  serving?: () => void;
+}
+
 /** `npx thidua <command>`; returns the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: RunHooks = {}): Promise<number> {
   try {
     loadDotEnv();
     const [command = 'help', ...rest] = argv;
     switch (command) {
       case 'start':
-        return await start(loadConfig(process.env));
+        return await start(loadConfig(process.env), hooks);
       case 'console':
         return await consoleCommand(loadConfig(process.env), rest);
       case 'migrate':
@@ -113,7 +119,7 @@ function loadDotEnv(): void {
   for (const key of preset) process.env[key] = before[key];
 }
 
-async function start(config: Config): Promise<number> {
+async function start(config: Config, hooks: RunHooks): Promise<number> {
   if (config.slack.kind === 'console') return consoleCommand(config, []);
   const logger = createLogger(config.logLevel);
   const handle = openDatabase(config.databasePath, { busyTimeoutMs: BOT_BUSY_TIMEOUT_MS });
@@ -146,6 +152,7 @@ async function start(config: Config): Promise<number> {
     process.send('ready');
     process.channel?.unref();
   }
+  hooks.serving?.();
   await new Promise<void>((resolveStop) => {
     const stop = (signal: string) => {
       logger.info(toOperator((text) => text.shuttingDown(signal)));
