@@ -1,14 +1,13 @@
 #!/usr/bin/env node
 /**
  * The production build: esbuild bundles our TypeScript (src/, db/, commands/) from src/cli/main.ts
- * into one CommonJS file, dist/thidua.cjs, with a source map beside it. CommonJS so that V8 can
- * keep its compiled code between runs (bin/bundle.mjs runs it with a code cache; Node 20 has no
- * such cache for ES modules). Packages stay external (read
- * from node_modules at run time), except the few in BUNDLED. Types are not checked here (that is
- * `tsc --noEmit` in `npm test`); esbuild strips them.
+ * into one CommonJS file, dist/thidua.cjs, with a source map beside it, together with the packages
+ * a start loads (see OUTSIDE). CommonJS so that V8 can keep its compiled code between runs
+ * (bin/bundle.mjs runs it with a code cache; Node 20 has no such cache for ES modules). Types are
+ * not checked here (that is `tsc --noEmit` in `npm test`); esbuild strips them.
  *
  * `npm install` runs it (the `prepare` script), `npm run build` forces it, and bin/thidua.mjs calls
- * builtEntry() on every start: a bundle older than any of its sources (or than this file, or
+ * builtBundle() on every start: a bundle older than any of its sources (or than this file, or
  * tsconfig.json) is rebuilt first, so `npm start` never runs stale code after an edit or a pull.
  * The check is a stat of each input listed by the last build, about a millisecond.
  */
@@ -25,24 +24,35 @@ const MANIFEST = join(ROOT, 'dist/thidua.inputs.json');
 /** Files that shape the bundle besides the sources it imports. */
 const BUILD_FILES = ['bin/build.mjs', 'tsconfig.json'];
 /**
- * Packages compiled into the bundle. Every start loads them, and each is a tree of small ES modules
- * (zod about 150 files, drizzle-orm about 60, @date-fns/tz a few) that Node resolves, reads and links
- * one by one: importing the bundle took 435–612 ms with them outside, 368–456 ms with them inside
- * (same machine, alternating runs). The others stay in node_modules: Bolt and the Web API are
- * CommonJS, better-sqlite3 is native, and the rest are imported only when some work needs them.
+ * Packages left in node_modules, required from there when the bundle needs them: better-sqlite3
+ * (native), and the ones only some work needs, which the sources import() when it first runs
+ * (documents, spreadsheets, pictures, fonts, YAML). Everything else a start loads is compiled into
+ * the bundle, and so into its code cache (bin/bundle.mjs): Bolt, the Web API and their
+ * dependencies are about 400 CommonJS files that Node would resolve, read and compile one by one
+ * (wrapSafe 117 ms and file lookups about 60 ms of a 380 ms require of Bolt's App, profiled). zod,
+ * drizzle-orm and @date-fns/tz, about 210 ES modules, were compiled in for the same reason before.
  */
-const BUNDLED = new Set(['zod', 'drizzle-orm', '@date-fns/tz']);
+const OUTSIDE = new Set(['better-sqlite3', 'exceljs', 'docx', '@resvg/resvg-js', 'yaml', 'dejavu-fonts-ttf']);
 /** `@scope/name/sub/path` → `@scope/name`, `name/sub` → `name`. */
 const packageOf = (specifier) =>
   specifier
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
-/** Every bare import (a package or a Node built-in) stays an import, except BUNDLED's. */
+/** The line of src/bolt.ts that gives it a require of its own under ES modules (vitest, tsx). */
+const BOLT_REQUIRE = 'const require = createRequire(import.meta.url);';
 const packagesOutside = {
   name: 'packages-outside',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.has(packageOf(args.path)) ? undefined : { external: true }));
+    // Node's built-ins stay requires too (platform: 'node').
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) => (OUTSIDE.has(packageOf(args.path)) ? { external: true } : undefined));
+    // src/bolt.ts requires Bolt's files one by one through createRequire, which esbuild cannot follow:
+    // without that line its require(…) calls are the bundle's own, and esbuild compiles the files in.
+    esbuild.onLoad({ filter: /[\\/]src[\\/]bolt\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(BOLT_REQUIRE)) throw new Error(`${args.path} no longer has the line the build removes: ${BOLT_REQUIRE}`);
+      return { contents: source.replace(BOLT_REQUIRE, ''), loader: 'ts' };
+    });
   },
 };
 
