@@ -29,6 +29,9 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
+/** SQLite's page cache per connection, in KiB. */
+const PAGE_CACHE_KB = 4000;
+
 /**
  * Opens (creating if needed) the database at `path` (':memory:' for tests) with the pragmas the
  * product relies on — WAL for concurrent readers next to one writer, foreign keys enforced, a busy
@@ -42,6 +45,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.round(options.busyTimeoutMs ?? 5000)}`);
   sqlite.pragma('synchronous = NORMAL');
+  // SQLite's page cache, per connection: better-sqlite3 builds SQLite with 16 MB instead of SQLite's
+  // 2 MB, and it fills with every page written or read, so a bot's memory grew with the data it
+  // wrote (18 MB over 19 MB of rows, measured). 4 MB holds what a request reads; the file's pages
+  // stay in the system's cache besides.
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KB}`);
   const db = drizzle(sqlite, { schema });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { sqlite, db, path, close: () => sqlite.close() };
