@@ -11,6 +11,7 @@
  * tsconfig.json) is rebuilt first, so `npm start` never runs stale code after an edit or a pull.
  * The check is a stat of each input listed by the last build, about a millisecond.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -110,6 +111,20 @@ export async function build() {
     .filter((input) => !input.split('/').includes('node_modules'))
     .map((input) => relative(ROOT, join(ROOT, input)));
   writeAtomically(MANIFEST, `${JSON.stringify({ startedAt, inputs }, null, 1)}\n`);
+  warmCodeCache();
+}
+
+/**
+ * Runs the new bundle once (`thidua help`) under `npm start`'s node flags, so that the first start
+ * after an install or a build already finds a code cache (bin/bundle.mjs) made under those flags:
+ * without one a start compiles the whole bundle, slower than Node loading the packages apart. That
+ * start replaces it with its own, which holds what serving compiled too. A failure here only means
+ * the first start writes the cache.
+ */
+function warmCodeCache() {
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts?.start ?? '';
+  const flags = /^node\s+(.*?)\s*bin\/thidua\.mjs start$/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  spawnSync(process.execPath, [...flags, join(ROOT, 'bin/thidua.mjs'), 'help'], { cwd: ROOT, stdio: 'ignore' });
 }
 
 /** The bundle's path, built first when it is missing or older than its sources. */

@@ -23,19 +23,28 @@ import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
 const DIGEST_BYTES = 32;
+/**
+ * What made a cache, the byte after the digest: a run that served as a bot has compiled what a start
+ * needs, any other command (or the build's warm-up, bin/build.mjs) only the bundle's loading; a start
+ * replaces a cache of the second kind with its own.
+ */
+export const MADE_BY = { command: 0, serving: 1 };
+/** Node's own flags for looking into a run: V8 takes the same data under them, so they share the cache. */
+const LOOKING_IN = /^--(cpu-prof|heap-prof|inspect|enable-source-maps)/;
 
 /** The cache file for this node and these flags, in `folder`. */
 export function codeCacheFile(folder) {
+  const flags = process.execArgv.filter((flag) => !LOOKING_IN.test(flag));
   const key = createHash('sha256')
-    .update(JSON.stringify([process.version, process.platform, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']))
+    .update(JSON.stringify([process.version, process.platform, process.arch, flags, process.env.NODE_OPTIONS ?? '']))
     .digest('hex')
     .slice(0, 16);
   return join(folder, `${key}.bin`);
 }
 
 /**
- * Evaluates the CommonJS bundle at `file` and returns its exports, with `saveCodeCache()` to call
- * once the run has compiled what a start needs. `cacheFolder` defaults to dist/code-cache beside it.
+ * Evaluates the CommonJS bundle at `file` and returns its exports, with `saveCodeCache(madeBy)` to
+ * call once the run has compiled what it needs. `cacheFolder` defaults to dist/code-cache beside it.
  */
 export function runBundle(file, cacheFolder = join(dirname(file), 'code-cache')) {
   if (process.sourceMapsEnabled) return { exports: createRequire(file)(file), cacheUsed: false, saveCodeCache() {} };
@@ -43,9 +52,13 @@ export function runBundle(file, cacheFolder = join(dirname(file), 'code-cache'))
   const digest = createHash('sha256').update(source).digest();
   const cacheFile = codeCacheFile(cacheFolder);
   let cachedData;
+  let cachedMadeBy = MADE_BY.command;
   try {
     const bytes = readFileSync(cacheFile);
-    if (bytes.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = bytes.subarray(DIGEST_BYTES);
+    if (bytes.subarray(0, DIGEST_BYTES).equals(digest)) {
+      cachedMadeBy = bytes[DIGEST_BYTES];
+      cachedData = bytes.subarray(DIGEST_BYTES + 1);
+    }
   } catch {
     // No cache yet.
   }
@@ -58,18 +71,21 @@ export function runBundle(file, cacheFolder = join(dirname(file), 'code-cache'))
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  let saved = cacheUsed;
+  let saved = cacheUsed ? cachedMadeBy : -1;
   return {
     exports: module.exports,
     cacheUsed,
-    /** Writes the cache (what V8 has compiled of the bundle so far) unless this run used one; once. */
-    saveCodeCache() {
-      if (saved) return;
-      saved = true;
+    /**
+     * Writes the cache (what V8 has compiled of the bundle so far), unless this run used or wrote one
+     * made the same way or by serving.
+     */
+    saveCodeCache(madeBy = MADE_BY.command) {
+      if (saved >= madeBy) return;
+      saved = madeBy;
       try {
         mkdirSync(cacheFolder, { recursive: true });
         const temporary = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+        writeFileSync(temporary, Buffer.concat([digest, Buffer.of(madeBy), script.createCachedData()]));
         renameSync(temporary, cacheFile);
       } catch {
         // A read-only install: every start compiles the bundle, as without a cache.

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,15 +6,29 @@ import { describe, expect, it } from 'vitest';
 import { childEnvironment, finished, ROOT, runThidua, scratchFolder } from '../support/processes';
 
 const LOADER = join(ROOT, 'bin/bundle.mjs');
+const RUNNER = join(scratchFolder(), 'run-bundle.mjs');
+writeFileSync(
+  RUNNER,
+  `const { MADE_BY, runBundle } = await import(${JSON.stringify(LOADER)});
+const [file, cacheFolder, madeBy] = process.argv.slice(2);
+const bundle = runBundle(file, cacheFolder);
+process.stdout.write(JSON.stringify({ value: bundle.exports.value, cacheUsed: bundle.cacheUsed }));
+bundle.saveCodeCache(MADE_BY[madeBy]);
+`,
+);
 
-/** Runs `file` through bin/bundle.mjs in a fresh node, with its cache in `cacheFolder`: what it exported and whether the cache was used. */
-async function runThrough(file: string, cacheFolder: string, flags: string[] = []): Promise<{ value: unknown; cacheUsed: boolean }> {
-  const script = `
-    const { runBundle } = await import(${JSON.stringify(LOADER)});
-    const bundle = runBundle(${JSON.stringify(file)}, ${JSON.stringify(cacheFolder)});
-    process.stdout.write(JSON.stringify({ value: bundle.exports.value, cacheUsed: bundle.cacheUsed }));
-    bundle.saveCodeCache();`;
-  const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], { env: childEnvironment({}), stdio: 'pipe' });
+/**
+ * Runs `file` through bin/bundle.mjs in a fresh node, with its cache in `cacheFolder`: what it
+ * exported and whether the cache was used. A script file, not `node -e`: the script would be one of
+ * node's arguments, which pick the cache.
+ */
+async function runThrough(
+  file: string,
+  cacheFolder: string,
+  flags: string[] = [],
+  madeBy: 'command' | 'serving' = 'command',
+): Promise<{ value: unknown; cacheUsed: boolean }> {
+  const child = spawn(process.execPath, [...flags, RUNNER, file, cacheFolder, madeBy], { env: childEnvironment({}), stdio: 'pipe' });
   const ended = await finished(child);
   expect(ended.stderr).toBe('');
   return JSON.parse(ended.stdout) as { value: unknown; cacheUsed: boolean };
@@ -54,7 +68,7 @@ describe("the bundle's code cache (bin/bundle.mjs)", () => {
     await runThrough(file, cache);
     const [name] = readdirSync(cache);
     const bytes = readFileSync(join(cache, name!));
-    bytes.fill(0x5a, 40, 200); // V8's data, after the bundle's SHA-256
+    bytes.fill(0x5a, 40, 200); // V8's data, after the bundle's SHA-256 and what made it
     writeFileSync(join(cache, name!), bytes);
     expect(await runThrough(file, cache)).toEqual({ value: 'AAA', cacheUsed: false });
     expect(await runThrough(file, cache)).toEqual({ value: 'AAA', cacheUsed: true });
@@ -69,6 +83,49 @@ describe("the bundle's code cache (bin/bundle.mjs)", () => {
     expect(readdirSync(cache)).toHaveLength(2);
     expect(await runThrough(file, cache, ['--max-semi-space-size=8'])).toEqual({ value: 'AAA', cacheUsed: true });
     expect(await runThrough(file, cache)).toEqual({ value: 'AAA', cacheUsed: true });
+  });
+
+  it('lets a bot that served replace the cache a shorter command made, once, since it holds what a start compiles', async () => {
+    const folder = scratchFolder();
+    const file = bundleExporting(folder, 'A');
+    const cache = join(folder, 'cache');
+    await runThrough(file, cache, [], 'command');
+    const madeBy = () => readFileSync(join(cache, readdirSync(cache)[0]!))[32];
+    expect(madeBy()).toBe(0);
+    expect(await runThrough(file, cache, [], 'serving')).toEqual({ value: 'AAA', cacheUsed: true });
+    expect(madeBy()).toBe(1);
+    const written = readFileSync(join(cache, readdirSync(cache)[0]!));
+    await runThrough(file, cache, [], 'command');
+    await runThrough(file, cache, [], 'serving');
+    expect(readFileSync(join(cache, readdirSync(cache)[0]!)).equals(written)).toBe(true);
+  });
+
+  it('shares the cache with a run under a profiler, whose flags V8 does not refuse it for', async () => {
+    const folder = scratchFolder();
+    const file = bundleExporting(folder, 'A');
+    const cache = join(folder, 'cache');
+    await runThrough(file, cache);
+    const profiled = ['--cpu-prof', `--cpu-prof-dir=${join(folder, 'profile')}`];
+    expect(await runThrough(file, cache, profiled)).toEqual({ value: 'AAA', cacheUsed: true });
+  });
+
+  it("is left by the build for npm start's flags, so that a first start finds one", () => {
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const flags = /^node\s+(.*?)\s*bin\/thidua\.mjs start$/.exec(start)![1]!.split(/\s+/);
+    // The key as npm start's run of bin/thidua.mjs computes it: the same flags, a script file.
+    const script = join(scratchFolder(), 'cache-file.mjs');
+    writeFileSync(
+      script,
+      `const loader = await import(${JSON.stringify(LOADER)});\nprocess.stdout.write(loader.codeCacheFile(process.argv[2]));\n`,
+    );
+    const file = execFileSync(process.execPath, [...flags, script, join(ROOT, 'dist/code-cache')], {
+      env: childEnvironment({}),
+      encoding: 'utf8',
+    });
+    const digest = createHash('sha256')
+      .update(readFileSync(join(ROOT, 'dist/thidua.cjs')))
+      .digest();
+    expect(readFileSync(file).subarray(0, 32).equals(digest)).toBe(true);
   });
 
   it('is written for the production bundle by a run of npx thidua, from that very bundle', async () => {
