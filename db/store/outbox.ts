@@ -77,9 +77,13 @@ export function outboxQueries(db: Db, statements: Statements) {
           .select()
           .from(outbox)
           .where(
-            or(
-              and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
-              and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+            and(
+              // Unary `+`: the id only pages the read, the status indexes still choose the rows.
+              sql`+${outbox.id} > ${placeholder('afterId')}`,
+              or(
+                and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
+                and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
+              ),
             ),
           )
           .orderBy(asc(outbox.id))
@@ -172,9 +176,9 @@ export function outboxQueries(db: Db, statements: Statements) {
       return prepared.byKey().get({ key: dedupeKey });
     },
 
-    /** Entries ready to work on: pending and due, or claimed by someone whose lease ran out. */
-    ready(nowMs: number, limit: number): OutboxRow[] {
-      return prepared.ready().all({ now: nowMs, limit });
+    /** Entries ready to work on, oldest first from above `afterId` (0: all): pending and due, or claimed by someone whose lease ran out. */
+    ready(nowMs: number, limit: number, afterId = 0): OutboxRow[] {
+      return prepared.ready().all({ afterId, now: nowMs, limit });
     },
 
     /**

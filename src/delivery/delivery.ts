@@ -51,6 +51,11 @@ const MAX_ATTEMPTS = 5;
 /** Rows read from the outbox at once, and the level under which the scheduler reads more. */
 const BATCH = 2000;
 const LOW_WATER = 500;
+/**
+ * Entries one lane holds in memory at most. A paced lane posts one a second, so more would only sit
+ * there: a backlog to one person (hundreds of DMs a second) stays in the outbox, not in memory.
+ */
+export const LANE_CAP = 64;
 
 export interface DeliveryOptions {
   store: Store;
@@ -131,6 +136,13 @@ export class Delivery {
   private readonly readyAt = new Map<string, number>();
   /** Ids held in a lane or in flight, so a re-read of the outbox does not take them twice. */
   private readonly held = new Set<number>();
+  /**
+   * Lanes with ready entries left in the outbox because the lane was full (LANE_CAP). A kick's
+   * read adds nothing to them (it would put a newer entry before the older ones left behind): only
+   * a full read, oldest first, does, and one that saw every ready entry clears the mark. Kept by
+   * name, apart from the lanes, so it outlives a lane that drained.
+   */
+  private readonly overflowed = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   /** Every lane waits until then: a 429 from a method whose limit is not per conversation. */
   private globalReadyAt = 0;
@@ -142,7 +154,8 @@ export class Delivery {
    * Reading the outbox: a kick reads only the entries added since the highest id seen (a range of
    * the primary key, so the cost does not grow with the outbox or a backlog). The whole ready set
    * is read at the first pass, on every tick of start()'s interval (entries another process put
-   * back, or whose claim ran out), and when an entry this process put back comes due.
+   * back, or whose claim ran out), when an entry this process put back comes due, and when a lane
+   * that left entries in the outbox (`overflowed`) drains to half.
    */
   private lastSeenId = 0;
   private fullReadWanted = true;
@@ -316,6 +329,12 @@ export class Delivery {
         if (!best) break;
         const next = best.rows.shift()!;
         if (isThreadReply(next)) best.replies -= 1;
+        // A lane with entries left in the outbox reads them when half drained (and again when empty,
+        // if that read was taken up by other lanes), so it never runs dry while they wait.
+        if (this.overflowed.has(best.name) && (best.rows.length === LANE_CAP / 2 || best.rows.length === 0)) {
+          this.fullReadWanted = true;
+          this.refillWanted = true;
+        }
         this.launch(best, next);
       }
       if (this.inFlight.size === 0 && (halted || this.lanes.size === 0)) {
@@ -328,38 +347,75 @@ export class Delivery {
     }
   }
 
-  /** Adds ready entries not held yet to their lanes (all of them, or those added since the last read); true when any was added. */
+  /**
+   * Adds ready entries not held yet to their lanes (all of them, or those added since the last
+   * read), at most BATCH and at most LANE_CAP a lane; true when any was added.
+   */
   private refill(now: number): boolean {
     for (const [name, until] of this.readyAt) if (until <= now) this.readyAt.delete(name);
-    const { outbox } = this.options.store;
-    let rows: OutboxRow[];
-    if (this.fullReadWanted) {
-      this.fullReadWanted = false;
-      for (let index = this.putBackUntil.length - 1; index >= 0; index--)
-        if (this.putBackUntil[index]! <= now) this.putBackUntil.splice(index, 1);
-      rows = outbox.ready(now, BATCH + this.held.size);
-      this.moreToRead = rows.length === BATCH + this.held.size;
-    } else {
-      rows = outbox.readyAfter(this.lastSeenId, now, BATCH);
+    if (!this.fullReadWanted) {
+      const rows = this.options.store.outbox.readyAfter(this.lastSeenId, now, BATCH);
       this.moreToRead = rows.length === BATCH;
+      return this.takeIntoLanes(rows, true) > 0;
     }
-    let added = false;
+    this.fullReadWanted = false;
+    for (let index = this.putBackUntil.length - 1; index >= 0; index--)
+      if (this.putBackUntil[index]! <= now) this.putBackUntil.splice(index, 1);
+    // Page through the ready set, oldest first, until BATCH entries were added or it ends. Entries a
+    // full lane leaves behind do not count, so a long backlog to one conversation never hides the
+    // others' entries behind it (a retry, an entry another process left).
+    const stillFull = new Set<string>();
+    let added = 0;
+    let afterId = 0;
+    for (;;) {
+      const rows = this.options.store.outbox.ready(now, BATCH, afterId);
+      added += this.takeIntoLanes(rows, false, BATCH - added, stillFull);
+      if (added >= BATCH) {
+        this.moreToRead = true;
+        return true;
+      }
+      if (rows.length < BATCH) break;
+      afterId = rows[rows.length - 1]!.id;
+    }
+    // Every ready entry was seen: a lane that took all of its own has nothing left behind.
+    this.moreToRead = false;
+    for (const name of this.overflowed) if (!stillFull.has(name)) this.overflowed.delete(name);
+    return added > 0;
+  }
+
+  /**
+   * Puts `rows` (in id order) in their lanes, up to `room` of them; a row whose lane is full is left
+   * in the outbox and the lane marked. A kick's read (`newOnly`) adds nothing to a marked lane.
+   * Returns how many were added; `stillFull` collects the lanes that left rows behind.
+   */
+  private takeIntoLanes(rows: OutboxRow[], newOnly: boolean, room = rows.length, stillFull = new Set<string>()): number {
+    let added = 0;
     for (const row of rows) {
+      if (added >= room) break;
       if (row.id > this.lastSeenId) this.lastSeenId = row.id;
       if (this.held.has(row.id)) continue;
-      this.held.add(row.id);
       const name = laneOf(row);
       const lane = this.lanes.get(name) ?? { name, rows: [], replies: 0, busy: false };
+      if ((newOnly && this.overflowed.has(name)) || lane.rows.length >= LANE_CAP) {
+        this.overflowed.add(name);
+        stillFull.add(name);
+        continue;
+      }
+      this.held.add(row.id);
       this.lanes.set(name, lane);
-      // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it. A
-      // lane can hold thousands (one person's DMs, paced): the replies are looked for only when it has some.
+      // Parents before thread replies, so a reply finds its parent's ts instead of waiting for it.
       const isReply = isThreadReply(row);
       const at = isReply || lane.replies === 0 ? -1 : lane.rows.findIndex(isThreadReply);
       lane.rows.splice(at === -1 ? lane.rows.length : at, 0, row);
       if (isReply) lane.replies += 1;
-      added = true;
+      added += 1;
     }
     return added;
+  }
+
+  /** Entries held in memory (in lanes or in flight): bounded by the lanes, not by the backlog. */
+  heldCount(): number {
+    return this.held.size;
   }
 
   private launch(lane: Lane, row: OutboxRow): void {
