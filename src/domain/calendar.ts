@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { keptAnswer } from './kept';
 
 /**
  * Calendar arithmetic in the organisation's time zone. Local dates are 'yyyy-MM-dd' strings and
@@ -70,7 +71,7 @@ export function isValidTimeZone(zone: string): boolean {
 /**
  * zonedInstant's answers by zone and wall clock. Each is a TZDate built (several Intl reads), and the
  * same few come back on every request: a report's submission asks when its period's report opened.
- * A zone's rules do not change while the process runs. Emptied when full: a handful are in use.
+ * A zone's rules do not change while the process runs.
  */
 const instantsByWallClock = new Map<string, number>();
 const INSTANTS_KEPT = 4096;
@@ -78,13 +79,11 @@ const INSTANTS_KEPT = 4096;
 /** The instant at which the given wall-clock time occurs in `zone`. */
 export function zonedInstant(parts: LocalDateTime, zone: string): Date {
   const key = `${zone} ${parts.year} ${parts.month} ${parts.day} ${parts.hour} ${parts.minute}`;
-  let instant = instantsByWallClock.get(key);
-  if (instant === undefined) {
-    if (instantsByWallClock.size >= INSTANTS_KEPT) instantsByWallClock.clear();
-    instant = new TZDate(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, zone).getTime();
-    instantsByWallClock.set(key, instant);
-  }
-  return new Date(instant);
+  return new Date(
+    keptAnswer(instantsByWallClock, key, INSTANTS_KEPT, () =>
+      new TZDate(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, zone).getTime(),
+    ),
+  );
 }
 
 /** The instant of `date` at `minutesAfterMidnight` local time in `zone`. */

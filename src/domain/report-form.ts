@@ -1,5 +1,6 @@
 import { type EvidenceFile, type EvidenceFilesProblem, readEvidenceFiles, readEvidenceLink } from './evidence';
 import { foldedWords } from './fold';
+import { keptAnswer } from './kept';
 import { type NumberProblem, readNumber } from './numbers';
 import {
   appliesTo,
@@ -114,14 +115,7 @@ const countingByUnit = new Map<string, boolean>();
 
 /** Whether a figure measured in `measureUnit` counts things, and so is a whole number. */
 export function countsThings(measureUnit: string | null | undefined): boolean {
-  if (!measureUnit) return false;
-  let counts = countingByUnit.get(measureUnit);
-  if (counts === undefined) {
-    if (countingByUnit.size >= 1024) countingByUnit.clear();
-    counts = COUNTING_UNITS.has(foldedWords(measureUnit).join(' '));
-    countingByUnit.set(measureUnit, counts);
-  }
-  return counts;
+  return !!measureUnit && keptAnswer(countingByUnit, measureUnit, 1024, () => COUNTING_UNITS.has(foldedWords(measureUnit).join(' ')));
 }
 
 export interface ReportValueRead {

@@ -1,4 +1,5 @@
 import { editDistance, foldedWords } from './fold';
+import { keptAnswer, keptFor } from './kept';
 
 /**
  * Parsing of the words after a sub-command that name a block, a year and something else:
@@ -57,21 +58,6 @@ function wordsAndYear(text: string): { tokens: string[]; year?: number } {
  * parsers below fold each typed word once and join only runs that could still name something, so
  * they are linear in what was typed, however long the command.
  */
-/**
- * `build()` for `items`, kept while that list cannot change: frozen, with every item frozen, as
- * the read cache hands the configuration out (the same list until it changes). A command reads the
- * words typed against the blocks and periods on every request; their keys are folded once.
- */
-function keptFor<V>(kept: WeakMap<readonly Named[], V>, items: readonly Named[], build: () => V): V {
-  if (!Object.isFrozen(items) || !items.every((item) => Object.isFrozen(item))) return build();
-  let value = kept.get(items);
-  if (value === undefined) {
-    value = build();
-    kept.set(items, value);
-  }
-  return value;
-}
-
 const nameIndexes = new WeakMap<readonly Named[], NameIndex<Named>>();
 
 /** The index of `named`, built once per frozen list (keptFor). */
@@ -211,14 +197,8 @@ const keysByList = new WeakMap<readonly Named[], Map<(text: string) => string, K
 /** Each candidate's code and name as `key` reads them, in order: folded once per frozen list (keptFor). */
 function candidateKeys(candidates: readonly Named[], key: (text: string) => string): Keys {
   const byKey = keptFor(keysByList, candidates, () => new Map<(text: string) => string, Keys>());
-  let keys = byKey.get(key);
-  if (!keys) {
-    keys = candidates.map((candidate) => ({ code: key(candidate.code), name: key(candidate.name) }));
-    // A few ways of reading names are kept (nameKey, periodKey); one made afresh per call is not kept for long.
-    if (byKey.size >= 4) byKey.clear();
-    byKey.set(key, keys);
-  }
-  return keys;
+  // A few ways of reading names are kept (nameKey, periodKey); one made afresh per call is not kept for long.
+  return keptAnswer(byKey, key, 4, () => candidates.map((candidate) => ({ code: key(candidate.code), name: key(candidate.name) })));
 }
 
 export type Lookup<T> = { kind: 'found'; item: T } | { kind: 'ambiguous'; items: T[] } | { kind: 'none' };

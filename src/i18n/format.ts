@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { keptAnswer } from '../domain/kept';
 import type { Locale } from './messages';
 
 /**
@@ -39,13 +40,7 @@ const offsets = new Map<string, number>();
  */
 function wallClock(instant: Date, zone: string): Date {
   const key = `${zone}@${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
-  let offsetMinutes = offsets.get(key);
-  if (offsetMinutes === undefined) {
-    if (offsets.size >= 10_000) offsets.clear();
-    offsetMinutes = tzOffset(zone, instant);
-    offsets.set(key, offsetMinutes);
-  }
-  return new Date(instant.getTime() + offsetMinutes * 60_000);
+  return new Date(instant.getTime() + keptAnswer(offsets, key, 10_000, () => tzOffset(zone, instant)) * 60_000);
 }
 
 /** A calendar date typed as yyyy-MM-dd (no time zone involved). */

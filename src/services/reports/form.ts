@@ -3,6 +3,7 @@ import type { Store } from '../../../db/store';
 import type { ReportRow, UnitReport } from '../../../db/store/reports';
 import type { BlockRow, BlockYear, CriterionRow, PeriodRow, UnitRow, YearRow } from '../../../db/store/structure';
 import { DEFAULT_TIME_ZONE } from '../../domain/calendar';
+import { keptFor } from '../../domain/kept';
 import { fingerprint, pagesBySize } from '../../domain/pagination';
 import { currentPeriod, isLate, isOpen, latestOpen, nextToOpen, reportOpensAt } from '../../domain/periods';
 import { reportAsk } from '../../domain/report-form';
@@ -43,8 +44,10 @@ export interface ReportForm {
 
 /** The block's scoring table for the year, as the report and review forms show it. */
 export function reportCriteria(store: Store, year: number, blockId: number): ReportCriterion[] {
-  return store.structure.criteria(year, blockId).map((row) => ({ ...scoringCriterion(row), measureUnit: row.measureUnit }));
+  return store.structure.criteria(year, blockId).map(reportCriterionOf);
 }
+
+const reportCriterionOf = (row: CriterionRow): ReportCriterion => ({ ...scoringCriterion(row), measureUnit: row.measureUnit });
 
 /**
  * The block's table as the report form asks it of the unit `unitCode`: its own indicators, nothing
@@ -55,16 +58,12 @@ export function reportCriteria(store: Store, year: number, blockId: number): Rep
  */
 export function criteriaAskedOf(store: Store, year: number, blockId: number, unitCode: string): readonly ReportCriterion[] {
   const rows = store.structure.criteria(year, blockId);
-  let byUnit = askedByTable.get(rows);
-  if (!byUnit) {
-    byUnit = new Map();
-    askedByTable.set(rows, byUnit);
-  }
+  const byUnit = keptFor(askedByTable, rows, () => new Map<string, readonly ReportCriterion[]>());
   let asked = byUnit.get(unitCode);
   if (!asked) {
     asked = Object.freeze(
       rows.map((row) => {
-        const criterion = { ...scoringCriterion(row), measureUnit: row.measureUnit };
+        const criterion = reportCriterionOf(row);
         return Object.freeze({ ...criterion, ask: reportAsk(criterion, unitCode) });
       }),
     );
