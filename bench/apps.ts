@@ -48,7 +48,10 @@ export interface Running {
   stderr: () => string;
 }
 
-/** Spawns an app and times it to its first GET /healthz 200. */
+/**
+ * Spawns an app and times it to its first GET /healthz 200. The free port is found before the app binds it,
+ * so another process can take it in between: an app that exits because its port was taken is started again on another.
+ */
 export async function launch(
   subject: Subject,
   slack: LocalSlack,
@@ -56,7 +59,25 @@ export async function launch(
   secret: string,
   profileDir?: string,
 ): Promise<Running> {
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(subject, slack, databasePath, secret, await freePort(), profileDir);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof PortTaken)) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function launchOnce(
+  subject: Subject,
+  slack: LocalSlack,
+  databasePath: string,
+  secret: string,
+  port: number,
+  profileDir?: string,
+): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -83,8 +104,12 @@ export async function launch(
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${subject.label} exited at start:\n${stderr}`);
-    const ok = await fetch(`${base}/healthz`).then(
+    if (child.exitCode !== null) {
+      // Bare Bolt dies with Node's EADDRINUSE; the bot says so in its one-line startup message.
+      if (/EADDRINUSE|port \d+ is in use/.test(stderr)) throw new PortTaken(`${subject.label}: port ${port} was taken`);
+      throw new Error(`${subject.label} exited at start:\n${stderr}`);
+    }
+    const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
       (response) => response.status === 200,
       () => false,
     );
