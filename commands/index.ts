@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import type { AppDeps } from '../src/services/deps';
 import { adminFeature } from './admin';
 import { changeRequestsFeature } from './change-requests';
@@ -47,11 +46,12 @@ const FEATURES: Feature[] = [
   languageFeature,
 ];
 
-export function registerFeatures(app: App, deps: AppDeps): void {
+/** Every feature's listeners, for the app's dispatcher (src/app.ts hands each request to `dispatch`). */
+export function registerFeatures(deps: AppDeps): Listeners {
   const help = helpCommand(() => subCommands);
   const subCommands: SubCommand[] = [...FEATURES.flatMap((feature) => feature.subCommands ?? []), help];
   const listeners = new Listeners();
   registerThiduaCommand(listeners.app, deps, subCommands, help);
   for (const feature of FEATURES) feature.register?.(listeners.app, deps);
-  listeners.registerOn(app);
+  return listeners;
 }

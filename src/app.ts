@@ -4,7 +4,7 @@ import { registerFeatures } from '../commands';
 import * as bolt from './bolt';
 import { sendSerialisedAcks } from './http-ack';
 import { guardSlackRequests, type RefusedRequests } from './http-guard';
-import { answerFailures, refuseOversized, withListenerDefaults } from './listener-guards';
+import { answerFailures, refuseOversized, toListeners } from './listener-guards';
 import type { AppDeps } from './services/deps';
 import { withoutBallotTraffic } from './services/year-end/log-redaction';
 
@@ -106,6 +106,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
     ...(options.receiver.kind === 'socket' ? { socketMode: true } : {}),
   });
   const { inFlight } = options;
+  const listeners = registerFeatures(deps);
   app.use(
     asOneMiddleware([
       ...(inFlight ? [({ next }: { next: () => Promise<void> }) => inFlight.track(next)] : []),
@@ -121,9 +122,10 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
         }
         await next();
       },
+      // The features' listeners, found by one dispatcher rather than by Bolt (commands/shared/listeners.ts).
+      toListeners((args) => listeners.dispatch(args), logger),
     ]),
   );
-  registerFeatures(withListenerDefaults(app, logger), deps);
   app.error(async (error) => {
     logger.error('unhandled error in a listener', error);
   });

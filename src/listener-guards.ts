@@ -16,9 +16,9 @@ import { fieldLimit, OPTION_VALUE_LIMIT } from './views/field-limits';
  *   acknowledged at once;
  * - refuseOversized: a modal submission whose text is longer than the modal allows, or an option
  *   or button value longer than Slack allows, is refused field by field before any handler reads it.
- * And withListenerDefaults, applied where the features register their listeners: every listener
- * can answer with respond(), also for a button pressed where Slack gives no response_url, and its
- * ack() is noted, so the guards know whether a request was acknowledged.
+ * And toListeners, the last of them, which hands the request to the features' listeners: every
+ * listener can answer with respond(), also for a button pressed where Slack gives no response_url,
+ * and its ack() is noted, so the guards know whether a request was acknowledged.
  */
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 
@@ -203,8 +203,6 @@ export function refuseOversized(options: { store: Store; logger: Logger }): Midd
   };
 }
 
-const LISTENER_METHODS = new Set(['action', 'view', 'command', 'shortcut', 'options']);
-
 /** What a listener is called with, as far as these defaults are concerned. */
 interface ListenerArgs {
   body: object;
@@ -214,36 +212,35 @@ interface ListenerArgs {
   [key: string]: unknown;
 }
 
+/** The `next` Bolt hands a listener: a listener is the end of its chain. */
+const noNext = () => {};
+
 /**
- * The app as the features see it. Each listener they register gets:
+ * The last global middleware: hands each request to the features' listeners (`dispatch`, the
+ * dispatcher of commands/shared/listeners.ts), each listener getting what Bolt would give it — the
+ * request's arguments with a `next` that does nothing — and:
  * - a `respond` even when Slack sent no response_url — a button in a modal or on the App Home —
  *   which answers in the person's DM with the bot, where Slack shows an app's messages (without
  *   it, such a press had nowhere to be answered, and a handler that answered threw);
  * - an `ack` that notes the request as acknowledged, for answerFailures.
+ * It does not go on to Bolt's own listeners: none is registered (the features register only here).
  */
-export function withListenerDefaults(app: App, logger: Logger): App {
-  return new Proxy(app, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof property !== 'string' || !LISTENER_METHODS.has(property) || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const listener = args.at(-1) as (listenerArgs: ListenerArgs) => Promise<void>;
-        const wrapped = (listenerArgs: ListenerArgs) => {
-          const { ack, body } = listenerArgs;
-          const noted = ack
-            ? {
-                ack: (response?: unknown) => {
-                  acknowledged.add(body);
-                  return ack(response);
-                },
-              }
-            : {};
-          return listener({ ...listenerArgs, ...noted, respond: listenerArgs.respond ?? replyInDm(listenerArgs, logger) });
-        };
-        return (value as (...all: unknown[]) => unknown).apply(target, [...args.slice(0, -1), wrapped]);
+export function toListeners(dispatch: (args: AnyMiddlewareArgs) => Promise<void>, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return (middlewareArgs) => {
+    const args = middlewareArgs as unknown as ListenerArgs;
+    const { ack, body } = args;
+    const listenerArgs: ListenerArgs = {
+      ...args,
+      next: noNext,
+      respond: args.respond ?? replyInDm(args, logger),
+    };
+    if (ack)
+      listenerArgs.ack = (response?: unknown) => {
+        acknowledged.add(body);
+        return ack(response);
       };
-    },
-  });
+    return dispatch(listenerArgs as unknown as AnyMiddlewareArgs);
+  };
 }
 
 /**
