@@ -24,7 +24,10 @@ import { blockPicker } from './scope';
  * else through the response_url (slashReplies).
  */
 export function registerThiduaCommand(app: ListenerApp, deps: AppDeps, subCommands: SubCommand[], fallback: SubCommand): void {
-  const words = subCommands.map((command) => ({ name: command.name, words: command.aliases }));
+  // Frozen, so matchCommand keeps its index and its answers for this list (src/domain/kept.ts).
+  const words = Object.freeze(
+    subCommands.map((command) => Object.freeze({ name: command.name, words: Object.freeze([...command.aliases]) })),
+  );
   app.command('/thidua', async ({ command, ack, respond, client }) => {
     const replies = slashReplies(ack, respond, deps.wire.nowMs);
     try {

@@ -1,4 +1,5 @@
 import { addDays, addWorkingDays, instantAt, type LocalDate, localDateOf, localMinutesOf } from './calendar';
+import { keptFor } from './kept';
 
 /**
  * Reporting periods (kỳ báo cáo). All instants are UTC; dues come from the organisation file in the
@@ -9,8 +10,13 @@ export interface DuePeriod {
   due: Date;
 }
 
-const byDue = <P extends DuePeriod>(periods: readonly P[]) =>
-  [...periods].sort((left, right) => left.due.getTime() - right.due.getTime() || left.id - right.id);
+const sortedByDue = new WeakMap<readonly DuePeriod[], readonly DuePeriod[]>();
+
+/** The periods by due, then id: sorted once per frozen list (the read cache's, asked on every command), afresh for any other. */
+const byDue = <P extends DuePeriod>(periods: readonly P[]): readonly P[] =>
+  keptFor(sortedByDue, periods, () =>
+    [...periods].sort((left, right) => left.due.getTime() - right.due.getTime() || left.id - right.id),
+  ) as readonly P[];
 
 /** A period as its report window sees it: its due and when its report opens. */
 export interface ReportPeriod extends DuePeriod {

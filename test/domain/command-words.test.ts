@@ -43,4 +43,27 @@ describe('matchCommand', () => {
     expect(match.kind).toBe('unknown');
     expect(match.kind === 'unknown' && match.suggestions).toEqual(suggestions);
   });
+
+  it('keeps its answer per text for a frozen list of commands, each list its own, and hands it out frozen', () => {
+    const frozen = (commands: typeof COMMANDS) => Object.freeze(commands.map((command) => Object.freeze({ ...command })));
+    const router = frozen(COMMANDS);
+    // Another frozen list where the same words name another command (the admin tools, say).
+    const tools = frozen([{ name: 'officers', words: ['report', 'canbo'] }]);
+    for (let round = 0; round < 3; round++) {
+      expect(matchCommand('report Q1', router)).toEqual({ kind: 'match', name: 'baocao', rest: 'Q1' });
+      expect(matchCommand('report Q1', tools)).toEqual({ kind: 'match', name: 'officers', rest: 'Q1' });
+      expect(matchCommand('report Q1', [...COMMANDS.slice(1), { name: 'xephang', words: ['report'] }])).toEqual({
+        kind: 'match',
+        name: 'xephang',
+        rest: 'Q1',
+      });
+      expect(matchCommand('reprot', router)).toEqual({ kind: 'unknown', word: 'reprot', suggestions: ['baocao'] });
+    }
+    // Kept: the same answer again, which no caller can change for the next one.
+    const first = matchCommand('bao cao Q2', router);
+    expect(matchCommand('bao cao Q2', router)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const unknown = matchCommand('baocoa', router);
+    expect(unknown.kind === 'unknown' && Object.isFrozen(unknown.suggestions)).toBe(true);
+  });
 });

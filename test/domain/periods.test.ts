@@ -128,6 +128,30 @@ describe('latestDuePeriod', () => {
   });
 });
 
+describe('the periods by due, kept per frozen list (as the read cache hands them out)', () => {
+  const frozen = <T extends object>(periods: T[]) => Object.freeze(periods.map((period) => Object.freeze({ ...period })));
+
+  it('orders each frozen list by its own dues, asked again and again, as it does a list that is not frozen', () => {
+    const year = frozen(PERIODS);
+    // The same ids, other dues (another year, a re-import read afresh): its own order, not the first list's.
+    const moved = frozen([
+      { ...Q1, due: new Date('2021-12-10T10:00:00Z') },
+      { ...H1, due: new Date('2021-02-10T10:00:00Z') },
+      { ...M9, due: new Date('2021-05-10T10:00:00Z') },
+    ]);
+    const now = new Date('2021-08-01T00:00:00Z');
+    for (let round = 0; round < 3; round++) {
+      expect(latestDuePeriod(year, now)?.code).toBe('H1');
+      expect(latestDuePeriod(moved, now)?.code).toBe('M9');
+      expect(nextToOpen(WINDOWED, now)?.code).toBe('M9');
+      expect(statusPeriod(moved, now)?.code).toBe('Q1');
+      expect(latestDuePeriod([...moved], now)?.code).toBe('M9');
+    }
+    // The lists given are not reordered.
+    expect(year.map((period) => period.code)).toEqual(['M9', 'Q1', 'H1']);
+  });
+});
+
 describe('late and locked', () => {
   it.each([
     ['2021-04-10T09:59:59Z', false],
