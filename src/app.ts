@@ -135,13 +135,19 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
 /**
  * Global middleware run in order as one link of Bolt's chain, each one's `next` running the one
  * after it: Bolt's own link costs a copy of the request's arguments and an async call per
- * middleware on every request, for each of the guards.
+ * middleware on every request, for each of the guards. Here the arguments are copied once for the
+ * request, and their `next` set to the following middleware's just before each one runs: so a
+ * middleware takes its `next` when it is called (as every one here does: `({ next })`, or
+ * `args.next()` before anything after it runs), never later from `args`.
  */
 export function asOneMiddleware(middlewares: Middleware<AnyMiddlewareArgs>[]): Middleware<AnyMiddlewareArgs> {
   return (args) => {
+    const shared = { ...args };
     const run = (index: number): Promise<void> => {
       const middleware = middlewares[index];
-      return middleware ? middleware({ ...args, next: () => run(index + 1) }) : args.next();
+      if (!middleware) return args.next();
+      shared.next = () => run(index + 1);
+      return middleware(shared);
     };
     return run(0);
   };

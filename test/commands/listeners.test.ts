@@ -1,6 +1,7 @@
-import type { AnyMiddlewareArgs, Receiver } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware, Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { Listeners } from '../../commands/shared/listeners';
+import { asOneMiddleware } from '../../src/app';
 import { App } from '../../src/bolt';
 import { toListeners } from '../../src/listener-guards';
 import { silentLogger } from '../../src/logger';
@@ -91,7 +92,7 @@ const requests = {
   options: { type: 'block_suggestion', action_id: 'press', block_id: 'b', value: 'x', user, team },
 } as const;
 
-function dispatcherApp() {
+function dispatcherApp(guards: Middleware<AnyMiddlewareArgs>[] = []) {
   const listeners = new Listeners();
   const calls: { listener: string; kind: unknown; hasAck: boolean; hasRespond: boolean }[] = [];
   const listener =
@@ -118,7 +119,7 @@ function dispatcherApp() {
   const receiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
   const logger = silentLogger;
   const app = new App({ token: 'xoxb-test', botId: 'B0BOT', botUserId: 'U0BOT', receiver, logger, logLevel: logger.getLevel() });
-  app.use(toListeners((args) => listeners.dispatch(args), logger));
+  app.use(asOneMiddleware([...guards, toListeners((args) => listeners.dispatch(args), logger)]));
   const errors: unknown[] = [];
   app.error(async (error) => {
     errors.push(error);
@@ -169,5 +170,26 @@ describe('the listeners’ dispatcher', () => {
     expect(calls.map((call) => call.listener)).toEqual(['failing']);
     expect(errors).toHaveLength(1);
     expect(String((errors[0] as Error).message)).toContain('listener failed');
+  });
+
+  it('runs the guards before it as one link, in order, each next running the following one; a guard that stops ends the request', async () => {
+    const order: string[] = [];
+    const guard =
+      (name: string, goOn = true): Middleware<AnyMiddlewareArgs> =>
+      async (args) => {
+        order.push(`${name} in`);
+        if (goOn) await args.next();
+        order.push(`${name} out`);
+      };
+    const passing = dispatcherApp([guard('first'), async ({ next }) => next(), guard('second')]);
+    await passing.send(requests.button);
+    expect(order).toEqual(['first in', 'second in', 'second out', 'first out']);
+    expect(passing.calls.map((call) => call.listener)).toEqual(['press']);
+
+    order.length = 0;
+    const stopping = dispatcherApp([guard('first'), guard('stops', false), guard('never')]);
+    await stopping.send(requests.button);
+    expect(order).toEqual(['first in', 'stops in', 'stops out', 'first out']);
+    expect(stopping.calls).toEqual([]);
   });
 });
