@@ -54,8 +54,10 @@ export const configurationVersion = sqliteTable('configuration_version', {
  * One row (id 1) with a version per area of the data that the store keeps in memory apart from the
  * rest (db/store/read-cache.ts), each going up with every write to the area's tables, by triggers in
  * the migrations, whoever writes: `pledges` (pledges, pledge_versions, pledge_targets,
- * pledge_indicator_targets), `people`, and `terms` (a unit's own terms: due_extensions,
- * report_reopenings). So a report's submission no longer throws away what was read of them; any
+ * pledge_indicator_targets), `people`, `terms` (a unit's own terms: due_extensions,
+ * report_reopenings) and `reports` (reports, report_versions, report_values, reviews, review_scores,
+ * review_corrections). So a report's submission no longer throws away what was read of the others,
+ * and what it wrote of its report is written into what is kept (db/store/read-cache.ts, amend); any
  * other data is read again after any write.
  */
 export const dataVersions = sqliteTable('data_versions', {
@@ -63,6 +65,7 @@ export const dataVersions = sqliteTable('data_versions', {
   pledges: integer('pledges').notNull(),
   people: integer('people').notNull(),
   terms: integer('terms').notNull(),
+  reports: integer('reports').notNull().default(0),
 });
 
 export const admins = sqliteTable('admins', {

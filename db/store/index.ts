@@ -75,8 +75,8 @@ export interface Store {
 export function createStore(db: Db): Store {
   // One connection, one of each, shared with every transaction's store (it runs on the same
   // connection): the prepared statements, and the reads answered from memory (read-cache.ts) — the
-  // configuration until it changes, the pledges, who people are and units' own terms until theirs
-  // do, the block-wide reads of reports until any write.
+  // configuration until it changes, the pledges, who people are, units' own terms and the reports
+  // until theirs do, what is computed from the data until any write.
   const statements = new Statements(db);
   const guards = versionGuards(db);
   const configuration = new ReadCache(guards.configuration);
@@ -84,17 +84,24 @@ export function createStore(db: Db): Store {
   const pledgeData = new ReadCache(guards.pledges);
   const peopleData = new ReadCache(guards.people);
   const termsData = new ReadCache(guards.terms);
+  const reportsData = new ReadCache(guards.reports);
   const client = (db as Partial<{ $client: Database.Database }>).$client;
   if (!client) throw new Error('the store needs the connection itself, not a transaction');
   return storeOver(db, {
-    caches: [configuration, data, pledgeData, peopleData, termsData],
+    caches: [configuration, data, pledgeData, peopleData, termsData, reportsData],
     // One transaction function for the connection: better-sqlite3 begins it (IMMEDIATE outermost)
     // or, inside one, takes a savepoint, as drizzle's transaction does over it.
     inTransaction: client.transaction((work: (store: Store) => unknown, store: Store) => work(store)),
+    transactionOpen: () => client.inTransaction,
     statements,
     organisation: cachedReads(organisationQueries(db), configuration, { except: ['getMeta', 'setMeta'] }),
     structure: cachedReads(structureQueries(db), configuration),
-    reports: cachedReads(reportQueries(db, statements), data, { only: ['forUnits'] }),
+    // A unit's report as its form and the status tables read it: a submission writes what it stored into it.
+    reports: cachedReads(
+      reportQueries(db, statements, (rows, change) => reportsData.amend(rows, change)),
+      reportsData,
+      { only: ['forUnits'] },
+    ),
     pledges: cachedReads(pledgeQueries(statements), pledgeData, { only: ['forUnits'] }),
     // Who someone is to the bot (their language): read by every command, written rarely.
     // …and whose Home to redraw after a submission.
@@ -107,6 +114,8 @@ export function createStore(db: Db): Store {
 
 interface Connection {
   inTransaction: Database.Transaction<(work: (store: Store) => unknown, store: Store) => unknown>;
+  /** Whether a transaction is open on the connection (a store's transaction begun inside it is a savepoint). */
+  transactionOpen(): boolean;
   /** The store every transaction runs with, built on the first (its queries run on the same connection). */
   transactionStore?: Store;
   statements: Statements;
@@ -151,12 +160,26 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     manualNudges: manualNudgeQueries(db),
     transaction: <T>(work: (store: Store) => T): T => {
       connection.transactionStore ??= storeOver(db, connection, true);
-      if (nested) return connection.inTransaction(work, connection.transactionStore) as T;
+      if (nested || connection.transactionOpen()) {
+        try {
+          return connection.inTransaction(work, connection.transactionStore) as T;
+        } catch (error) {
+          // Its savepoint rolled back what it wrote, and what that amended in the caches.
+          for (const cache of connection.caches) cache.spoil();
+          throw error;
+        }
+      }
+      let committed = false;
       try {
-        return connection.inTransaction.immediate(work, connection.transactionStore) as T;
+        const result = connection.inTransaction.immediate(work, connection.transactionStore) as T;
+        committed = true;
+        return result;
       } finally {
-        // It may have written: a unit of work around it asks the versions again.
-        for (const cache of connection.caches) cache.forget();
+        for (const cache of connection.caches) {
+          cache.ended(committed);
+          // It may have written: a unit of work around it asks the versions again.
+          cache.forget();
+        }
       }
     },
   };

@@ -9,12 +9,13 @@ import type { Db } from './types';
  *   what changes only on import or an admin's action) by its guard (versionGuards): triggers on those
  *   tables bump a version inside the writing transaction, whoever writes — this process,
  *   `npx thidua import` in another, a second worker on the same file;
- * - the pledges a form or a table reads, who a person is (their language) and a unit's own terms
- *   (extended dues, reopened reports), each by its area's version (versionGuards), kept by
- *   triggers the same way: a report's submission does not throw them away;
- * - the reports a status table or the standings read, and what is computed from the data (remember),
- *   by its guard: any write at all, this connection's (total_changes) or another's (data_version),
- *   so heavy reads are shared between writes, and never outlive one.
+ * - the pledges a form or a table reads, who a person is (their language), a unit's own terms
+ *   (extended dues, reopened reports) and the reports a form or a status table reads, each by its
+ *   area's version (versionGuards), kept by triggers the same way: a report's submission does not
+ *   throw the others away, and what it wrote of its report is written into what is kept (amend);
+ * - what is computed from the data (remember), by its guard: any write at all, this connection's
+ *   (total_changes) or another's (data_version), so heavy reads are shared between writes, and
+ *   never outlive one.
  * A changed version empties the cache and the read goes to the database. Inside a transaction the
  * cache serves while the version is the one it holds (the transaction wrote nothing it depends
  * on); once the transaction has written, its reads go to the database and nothing of them is kept,
@@ -28,6 +29,8 @@ export class ReadCache {
   private readonly results = new Map<string, Map<string, unknown>>();
   private seen: number | string | undefined;
   private readingOnce = false;
+  /** What this transaction's writes change in the kept answers, to be kept once it commits (amend); 'spoilt' when unknown. */
+  private amending: { version: number; changes: Amendment[] } | 'spoilt' | undefined;
 
   constructor(private readonly guard: CacheGuard) {}
 
@@ -59,6 +62,53 @@ export class ReadCache {
   }
 
   /**
+   * Called by a write in a transaction right after it changed `rows` rows of the area's tables (each
+   * bumped the version by one): `change` turns a kept answer of `name` into what it is with the
+   * write (the same answer when the write does not touch it; undefined, to read it again, for a
+   * read it does not know). When the transaction commits,
+   * the kept answers are changed so instead of thrown away, and kept at the version the last
+   * amendment saw — only if each amendment found the version at the one the answers were kept at
+   * plus the rows of the amendments before it and its own: after any other write to the area (one
+   * that does not amend) before it, in the transaction or by another connection, or a savepoint
+   * rolled back, nothing is changed and the next read reads. A write after the last amendment
+   * leaves the version elsewhere, so the next read reads too.
+   */
+  amend(rows: number, change: Amendment): void {
+    if (this.amending === 'spoilt' || !this.guard.inTransaction()) return;
+    const before = this.amending?.version ?? this.seen;
+    const now = this.guard.version();
+    if (typeof before !== 'number' || now !== before + rows) {
+      this.amending = 'spoilt';
+      return;
+    }
+    this.amending ??= { version: now, changes: [] };
+    this.amending.version = now;
+    this.amending.changes.push(change);
+  }
+
+  /** The transaction ended: committed, what it amended is kept (amend); rolled back, nothing is. */
+  ended(committed: boolean): void {
+    const amending = this.amending;
+    this.amending = undefined;
+    // A write after the last amendment, or another connection's since the commit, leaves the version
+    // elsewhere: the next read sees it, as after any write.
+    if (!committed || amending === undefined || amending === 'spoilt') return;
+    for (const [name, entries] of this.results)
+      for (const [key, value] of entries) {
+        let changed: unknown = value;
+        for (const change of amending.changes) if (changed !== undefined) changed = change(name, changed);
+        if (changed === undefined) entries.delete(key);
+        else if (changed !== value) entries.set(key, deepFreeze(changed));
+      }
+    this.seen = amending.version;
+  }
+
+  /** A savepoint inside the transaction rolled back: what it amended is gone, so nothing is kept. */
+  spoil(): void {
+    if (this.guard.inTransaction()) this.amending = 'spoilt';
+  }
+
+  /**
    * `compute()`'s value for (`name`, `args`), from memory while the guard's version holds; at most
    * `maxEntries` values of `name` are kept (all are dropped when it is reached).
    */
@@ -85,6 +135,9 @@ export class ReadCache {
     return handOut(value);
   }
 }
+
+/** A kept answer of the read `name` as a write changed it (ReadCache.amend); undefined to read it again. */
+export type Amendment = (name: string, value: unknown) => unknown;
 
 /** `queries` with its functions (`only` these, `except` those) answered through `cache`. */
 export function cachedReads<T extends object>(queries: T, cache: ReadCache, which: { only?: (keyof T)[]; except?: (keyof T)[] } = {}): T {
@@ -123,7 +176,7 @@ function connectionOf(db: Db): Client {
 
 const CONFIGURATION_VERSION = `(select version from ${getTableName(configurationVersion)} where id = 1)`;
 /** The areas of the data with a version of their own in data_versions, kept by triggers on their tables (migration 0013). */
-export type DataArea = 'pledges' | 'people' | 'terms';
+export type DataArea = 'pledges' | 'people' | 'terms' | 'reports';
 const areaVersion = (area: DataArea) => `(select ${area} from ${getTableName(dataVersions)} where id = 1)`;
 
 /**
@@ -149,9 +202,11 @@ export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheG
   const dataVersion = client.prepare('pragma data_version').pluck();
   const changes = client.prepare('select total_changes()').pluck();
   const inOne = client
-    .prepare(`select ${CONFIGURATION_VERSION}, ${areaVersion('pledges')}, ${areaVersion('people')}, ${areaVersion('terms')}`)
+    .prepare(
+      `select ${CONFIGURATION_VERSION}, ${areaVersion('pledges')}, ${areaVersion('people')}, ${areaVersion('terms')}, ${areaVersion('reports')}`,
+    )
     .raw();
-  type Kept = { configuration: number; pledges: number; people: number; terms: number };
+  type Kept = { configuration: number; pledges: number; people: number; terms: number; reports: number };
   /** The versions kept by triggers last read in a unit, with the data_version and total_changes read just before them. */
   let known: (Kept & { dataVersion: number; changes: number }) | undefined;
   /** This unit's versions, read when this connection's total_changes was `changes`. */
@@ -163,8 +218,8 @@ export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheG
     // one after both, and they are read again next time, never the other way round.
     const data = dataVersion.get() as number;
     if (known?.dataVersion !== data || known.changes !== changed) {
-      const [configuration, pledges, people, terms] = inOne.get() as [number, number, number, number];
-      known = { dataVersion: data, changes: changed, configuration, pledges, people, terms };
+      const [configuration, pledges, people, terms, reports] = inOne.get() as [number, number, number, number, number];
+      known = { dataVersion: data, changes: changed, configuration, pledges, people, terms, reports };
     }
     unit = { ...known, changes: changed, data: `${data}:${changed}` };
     return unit;
@@ -189,6 +244,7 @@ export function versionGuards(db: Db): { configuration: CacheGuard; data: CacheG
     pledges: guard(pluck(areaVersion('pledges')), 'pledges'),
     people: guard(pluck(areaVersion('people')), 'people'),
     terms: guard(pluck(areaVersion('terms')), 'terms'),
+    reports: guard(pluck(areaVersion('reports')), 'reports'),
   };
 }
 

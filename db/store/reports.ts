@@ -4,9 +4,10 @@ import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
 import { reports, reportValues, reportVersions, reviewCorrections, reviewScores, reviews } from '../schema';
 import { idList, inIdList } from './in-ids';
+import type { Amendment } from './read-cache';
 import { placeholder, type Statements } from './statements';
 import type { Db } from './types';
-import { versionedRecords } from './versions';
+import { type Decision, versionedRecords } from './versions';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type ReportVersionRow = typeof reportVersions.$inferSelect;
@@ -80,11 +81,34 @@ export interface NewReview {
   carriedFrom?: { reviewId: number; awaiting: readonly number[] };
 }
 
+/** A value as report_values holds it (and as a version's values are written to it): criterion, value, reason, detail's JSON. */
+type StoredValue = [criterionId: number, value: number | null, reason: string | null, detail: string | null];
+
+const valueRead = (value: number | null, reason: string | null, detail: string | null): ReportValue =>
+  detail === null ? { value, reason } : { value, reason, detail: JSON.parse(detail) as EntryDetail };
+
+/**
+ * A kept answer of forUnits with the unit whose report is `reportId` changed by `change`: the
+ * others' reports are not touched by a write to this one (ReadCache.amend). Other reads are read again.
+ */
+function unitReportOf(reportId: number, change: (unitReport: UnitReport) => UnitReport): Amendment {
+  return (name, value) => {
+    if (name !== 'forUnits') return undefined;
+    const answers = value as Map<number, UnitReport>;
+    for (const [unitId, unitReport] of answers)
+      if (unitReport.report.id === reportId) return new Map(answers).set(unitId, change(unitReport));
+    return answers;
+  };
+}
+
 /**
  * Periodic progress reports and their versions (history is never overwritten), and the block
  * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
+ * A submission's writes (a version added, pending ones withdrawn) tell `amend` how they change the
+ * units' reports kept in memory (forUnits), with the rows they wrote (ReadCache.amend); any other
+ * write to the reports is read again.
  */
-export function reportQueries(db: Db, statements: Statements) {
+export function reportQueries(db: Db, statements: Statements, amend: (rows: number, change: Amendment) => void = () => {}) {
   const statement = {
     // The hot read of standings (tens of thousands of values for a province): rows taken as arrays,
     // no per-row mapping.
@@ -193,10 +217,8 @@ export function reportQueries(db: Db, statements: Statements) {
     const byVersion = new Map<number, Map<number, ReportValue>>(rows.map((row) => [row.id, new Map()]));
     for (const [versionId, criterionId, value, reason, detail] of statement
       .values()
-      .values({ versionIds: idList(rows.map((row) => row.id)) }) as [number, number, number | null, string | null, string | null][])
-      byVersion
-        .get(versionId)!
-        .set(criterionId, detail === null ? { value, reason } : { value, reason, detail: JSON.parse(detail) as EntryDetail });
+      .values({ versionIds: idList(rows.map((row) => row.id)) }) as [number, ...StoredValue][])
+      byVersion.get(versionId)!.set(criterionId, valueRead(value, reason, detail));
     return rows.map((row) => ({ ...row, values: byVersion.get(row.id)! }));
   };
 
@@ -296,11 +318,37 @@ export function reportQueries(db: Db, statements: Statements) {
         value.reason,
         value.detail === undefined ? null : JSON.stringify(value.detail),
       ]);
-      if (values.length) statement.addValues().run({ versionId: row.id, values: JSON.stringify(values) });
+      const stored = JSON.stringify(values);
+      const rows = 1 + (values.length ? statement.addValues().run({ versionId: row.id, values: stored }).changes : 0);
+      amend(
+        rows,
+        unitReportOf(entry.reportId, (unitReport) => {
+          // The values as a read gives them back: by criterion, from the JSON they were stored from.
+          const added: ReportVersion = { ...row, values: new Map() };
+          for (const [criterionId, value, reason, detail] of (JSON.parse(stored) as StoredValue[]).sort((a, b) => a[0] - b[0]))
+            added.values.set(criterionId, valueRead(value, reason, detail));
+          // The newest version of its report: in force when accepted (not reviewed yet; the first when
+          // none was before), else the latest pending.
+          if (entry.status === 'pending') {
+            const { pending: _pending, review, ...rest } = unitReport;
+            return { ...rest, pending: added, ...(review ? { review } : {}) };
+          }
+          const { report, first, pending } = unitReport;
+          return { report, first: first ?? row, inForce: added, ...(pending ? { pending } : {}) };
+        }),
+      );
       return { ...row, values: new Map(entry.values) };
     },
 
-    withdrawPending: records.withdrawPending,
+    /** Ends the report's pending versions, replaced by a newer submission (or taken back); returns the ids withdrawn. */
+    withdrawPending(reportId: number, by: Decision): number[] {
+      const withdrawn = records.withdrawPending(reportId, by);
+      amend(
+        withdrawn.length,
+        unitReportOf(reportId, ({ pending: _pending, ...rest }) => rest),
+      );
+      return withdrawn;
+    },
 
     decide: records.decide,
 

@@ -8,7 +8,7 @@ import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
 import { scratchFolder } from '../support/processes';
-import { seedPledge, seedReport } from '../support/standings';
+import { seedPledge, seedReport, seedReview } from '../support/standings';
 
 /**
  * Reads answered from memory (db/store/read-cache.ts) are never stale: whatever changes what they
@@ -133,7 +133,7 @@ describe('a unit of work that only reads (store.readOnce)', () => {
     // Every version once: the data's, then those kept by triggers; before each of its 15 reads only what this connection wrote.
     expect(lockingReads(statements)).toEqual([
       'pragma data_version',
-      'select (select version from configuration_version where id = 1), (select pledges from data_versions where id = 1), (select people from data_versions where id = 1), (select terms from data_versions where id = 1)',
+      'select (select version from configuration_version where id = 1), (select pledges from data_versions where id = 1), (select people from data_versions where id = 1), (select terms from data_versions where id = 1), (select reports from data_versions where id = 1)',
     ]);
     expect(statements.filter((statement) => statement === 'select total_changes()')).toHaveLength(15);
     expect(snapshot(bot)).toEqual(AFTER);
@@ -316,7 +316,7 @@ describe('the reports and pledges a block’s tables read', () => {
     expect(stpValue(store)).toBe(80);
     statements.length = 0;
     expect(stpValue(store)).toBe(80);
-    expect(statements.filter((statement) => /report/.test(statement))).toEqual([]);
+    expect(statements.filter((statement) => /from "(reports|report_versions|report_values|reviews)"/.test(statement))).toEqual([]);
   });
 
   it('see a report stored in this process, and one stored by another connection to the same file', () => {
@@ -420,6 +420,7 @@ describe('the data areas with a version of their own (pledges, people, units’ 
     pledges: ['pledges', 'pledge_versions', 'pledge_targets', 'pledge_indicator_targets'],
     people: ['people'],
     terms: ['due_extensions', 'report_reopenings'],
+    reports: ['reports', 'report_versions', 'report_values', 'reviews', 'review_scores', 'review_corrections'],
   };
   const AT = new Date('2021-04-08T03:00:00Z');
   const STP = 'U0TP0001';
@@ -579,6 +580,160 @@ describe('the data areas with a version of their own (pledges, people, units’ 
     expect(stpPledge(store).target).toBe(100);
     handle.sqlite.prepare('update pledge_targets set value = 20').run();
     expect(stpPledge(store).target).toBe(20);
+  });
+});
+
+describe('the reports kept with what a submission wrote (ReadCache.amend)', () => {
+  const AT = new Date('2021-04-08T03:00:00Z');
+  const STP = 'U0TP0001';
+  const REPORT_READS = /from "(reports|report_versions|report_values|reviews|review_scores|review_corrections)"/;
+
+  /** Sở Tư pháp's Q1 report as its form reads it, and its block's as a status table does. */
+  function reads(store: Store) {
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const period = store.structure.periods(2021).find((candidate) => candidate.code === 'Q1')!;
+    const stp = store.structure.unitByCode('STP')!;
+    const units = store.structure.members(block.id).map((member) => member.id);
+    return { form: store.reports.forUnits(period.id, [stp.id]), block: store.reports.forUnits(period.id, units) };
+  }
+
+  /** A version of Sở Tư pháp's Q1 report as a submission stores it: pending ones withdrawn, then the new one (with a level and a reason). */
+  function submit(tx: Store, value: number, status: 'accepted' | 'pending' = 'accepted', reportId = stpReport(tx)) {
+    const [first, second] = tx.structure.criteria(2021, tx.structure.blockByCode('NOI_CHINH')!.id);
+    if (status === 'accepted') tx.reports.withdrawPending(reportId, { by: STP, at: AT });
+    return tx.reports.add({
+      reportId,
+      status,
+      values: new Map([
+        [second!.id, { value: null, reason: 'không phát sinh', detail: { items: ['b', 'a'] } }],
+        [first!.id, { value, reason: null }],
+      ]),
+      evidenceUrl: null,
+      notes: `lần ${value}`,
+      submittedBy: STP,
+      actingAsAdmin: false,
+      submittedAt: AT,
+      late: false,
+    });
+  }
+
+  /** The id of Sở Tư pháp's Q1 report, made on first use. */
+  function stpReport(store: Store): number {
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const stp = store.structure.unitByCode('STP')!;
+    const period = store.structure.periods(2021).find((candidate) => candidate.code === 'Q1')!;
+    return (store.reports.find(period.id, stp.id) ?? store.reports.ensure(period.id, stp.id, block.id)).id;
+  }
+
+  /** The bot's store and, on the same file, another connection and a store that keeps nothing yet (what a read gives now). */
+  function setUp() {
+    const path = `${scratchFolder()}/thidua.sqlite`;
+    const statements: string[] = [];
+    const bot = open(path, (statement) => statements.push(statement));
+    imported(bot.store, DEMO_YAML);
+    return { ...bot, statements, path, fresh: () => reads(createStore(bot.handle.db)), other: open(path) };
+  }
+
+  it('are not read again after a submission: what it stored is kept as a read would give it', () => {
+    const { store, statements, fresh } = setUp();
+    store.transaction((tx) => submit(tx, 80));
+    expect(reads(store)).toEqual(fresh());
+    store.transaction((tx) => submit(tx, 85, 'pending'));
+    expect(reads(store)).toEqual(fresh());
+    const reviewed = reads(store).form.get(store.structure.unitByCode('STP')!.id)!.inForce!;
+    seedReview(store, { version: reviewed, unitCode: 'STP', scores: { '1': 5 }, by: 'U0LEAD01', at: AT });
+    expect(reads(store)).toEqual(fresh());
+    const reportId = stpReport(store);
+    statements.length = 0;
+    const kept = store.readOnce(() => {
+      store.transaction((tx) => {
+        reads(tx);
+        submit(tx, 90, 'accepted', reportId);
+      });
+      return reads(store);
+    });
+    expect(statements.filter((statement) => REPORT_READS.test(statement) && !/^(insert|update|select max)/.test(statement))).toEqual([]);
+    expect(kept).toEqual(fresh());
+    expect(reads(store)).toEqual(fresh());
+    const stp = reads(store).form.get(store.structure.unitByCode('STP')!.id)!;
+    expect([stp.first?.version, stp.inForce?.version, stp.inForce?.notes, stp.pending, stp.review]).toEqual([
+      1,
+      3,
+      'lần 90',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('follow every other write to the reports: a review, a decision, a write beside the submission in its transaction', () => {
+    const { store, handle, fresh } = setUp();
+    store.transaction((tx) => submit(tx, 80));
+    reads(store);
+    // Reviewed outside a submission: the review is read.
+    const version = reads(store).form.get(store.structure.unitByCode('STP')!.id)!.inForce!;
+    seedReview(store, { version, unitCode: 'STP', scores: { '1': 5 }, by: 'U0LEAD01', at: AT });
+    expect(reads(store)).toEqual(fresh());
+    expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.review).toBeDefined();
+    // A pending change accepted by the lead in a transaction.
+    const pending = store.transaction((tx) => submit(tx, 70, 'pending'));
+    reads(store);
+    store.transaction((tx) => tx.reports.decide(pending.id, 'accepted', { by: 'U0LEAD01', at: AT }));
+    expect(reads(store)).toEqual(fresh());
+    // A write that does not amend, in the submission's transaction: before it, and after it.
+    store.transaction((tx) => {
+      handle.sqlite.prepare("update report_versions set notes = 'trước'").run();
+      submit(tx, 60);
+    });
+    expect(reads(store)).toEqual(fresh());
+    expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.first?.notes).toBe('trước');
+    store.transaction((tx) => {
+      submit(tx, 61);
+      handle.sqlite.prepare("update report_versions set notes = 'đã sửa'").run();
+    });
+    expect(reads(store)).toEqual(fresh());
+    expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.inForce?.notes).toBe('đã sửa');
+  });
+
+  it('follow what another connection wrote before the submission, and keep nothing of one rolled back, whole or in a savepoint', () => {
+    const { store, handle, other, fresh } = setUp();
+    store.transaction((tx) => submit(tx, 80));
+    reads(store);
+    // Another process's write between the last read and the submission.
+    other.handle.sqlite.prepare("update report_versions set notes = 'khác'").run();
+    store.transaction((tx) => submit(tx, 81));
+    expect(reads(store)).toEqual(fresh());
+    expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.first?.notes).toBe('khác');
+    // Rolled back whole.
+    expect(() =>
+      store.transaction((tx) => {
+        submit(tx, 10);
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    // As many rows written as it had written (a version and two values): the version is back to the number it had reached.
+    handle.sqlite.prepare("update report_values set reason = 'sau' where rowid in (select rowid from report_values limit 3)").run();
+    expect(reads(store)).toEqual(fresh());
+    expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.inForce?.notes).toBe('lần 81');
+    // A savepoint rolled back after a submission, then as many rows written again beside the reports' own writes.
+    store.transaction((tx) => {
+      expect(() =>
+        tx.transaction((inner) => {
+          submit(inner, 20);
+          throw new Error('savepoint');
+        }),
+      ).toThrow('savepoint');
+      handle.sqlite.prepare("update report_values set reason = 'ngoài' where rowid in (select rowid from report_values limit 3)").run();
+    });
+    expect(reads(store)).toEqual(fresh());
+    // A store's transaction begun inside another is a savepoint: what it amended waits for the outer one, here rolled back.
+    expect(() =>
+      store.transaction(() => {
+        store.transaction((inner) => submit(inner, 30));
+        throw new Error('outer');
+      }),
+    ).toThrow('outer');
+    handle.sqlite.prepare("update report_values set reason = 'sau nữa' where rowid in (select rowid from report_values limit 3)").run();
+    expect(reads(store)).toEqual(fresh());
   });
 });
 
