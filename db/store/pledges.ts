@@ -62,7 +62,7 @@ export function pledgeQueries(statements: Statements) {
           .insert(pledgeVersions)
           .values({
             pledgeId: placeholder('pledgeId'),
-            version: placeholder('version'),
+            version: records.nextVersion('pledgeId'),
             status: placeholder('status'),
             titlesSought: placeholder('titles'),
             commitments: placeholder('commitments'),
@@ -174,7 +174,6 @@ export function pledgeQueries(statements: Statements) {
     add(entry: NewVersion): PledgeVersion {
       const row = statement.addVersion().get({
         pledgeId: entry.pledgeId,
-        version: records.nextVersion(entry.pledgeId),
         status: entry.status,
         titles: JSON.stringify(entry.titles),
         commitments: entry.commitments,

@@ -163,7 +163,7 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
           .insert(reportVersions)
           .values({
             reportId: placeholder('reportId'),
-            version: placeholder('version'),
+            version: records.nextVersion('reportId'),
             status: placeholder('status'),
             submittedBy: placeholder('submittedBy'),
             actingAsAdmin: placeholder('actingAsAdmin'),
@@ -301,7 +301,6 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
     add(entry: NewReportVersion): ReportVersion {
       const row = statement.addVersion().get({
         reportId: entry.reportId,
-        version: records.nextVersion(entry.reportId),
         status: entry.status,
         submittedBy: entry.submittedBy,
         actingAsAdmin: Number(entry.actingAsAdmin),

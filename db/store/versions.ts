@@ -77,14 +77,6 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
           .onConflictDoNothing()
           .prepare(),
       ),
-    nextVersion: () =>
-      prepared('nextVersion', (root) =>
-        root
-          .select({ last: sql<number | null>`max(${column.version})` })
-          .from(versions)
-          .where(eq(column.parentId, placeholder('parentId')))
-          .prepare(),
-      ),
     history: () =>
       prepared('history', (root) =>
         root
@@ -179,8 +171,13 @@ export function versionedRecords<P extends ParentRowBase, V extends VersionRowBa
       return find(scope, unitId)!;
     },
 
-    nextVersion(parentId: number): number {
-      return ((statement.nextVersion().get({ parentId }) as { last: number | null } | undefined)?.last ?? 0) + 1;
+    /**
+     * The number of the version inserted for the parent bound to `parentId`, as SQL for the insert
+     * itself: one statement, not a read of max(version) before it (which cost as much again).
+     */
+    nextVersion(parentId: string): SQL {
+      const name = (of: SQLiteColumn) => sql.identifier(of.name);
+      return sql`(select coalesce(max(${name(column.version)}), 0) + 1 from ${versions} where ${name(column.parentId)} = ${sql.placeholder(parentId)})`;
     },
 
     /** Every version, oldest first: the record's history. */
