@@ -39,16 +39,61 @@ describe('readForm', () => {
     type: 'view_submission',
     view: { state: { values: { note: { value: 'Ghi chú: 50% + “Đạt” & xong' } } } },
   });
+  const read = (body: string) => readForm(Buffer.from(body, 'utf8'), body);
   it.each([
     ['a payload, as Slack encodes it', new URLSearchParams({ payload }).toString()],
     ['a payload with + and %20 for spaces', `payload=${encodeURIComponent(payload).replaceAll('%20', '+')}`],
     ['a payload with a literal + encoded as %2B', 'payload=1%2B1+%3D+2'],
     ['a malformed escape, decoded leniently', 'payload=%E0%A4%A+%ZZ%'],
+    ['escapes in lower and upper case', 'payload=%c3%a1%C3%A1%e1%BB%B3'],
+    ['a lone % before a valid escape, and at the end', 'payload=50%+%C4%91%E1%BA%A1t+%'],
+    ['a % one or two characters from the end', 'payload=%4'],
+    ['an escape of bytes that are not UTF-8', 'payload=%FF%C3%28%ED%A0%80'],
+    ['raw UTF-8 characters', 'payload={"a":"Đạt “ổn”"}'],
+    ['raw UTF-8 characters beside an escape', 'payload=%7B%22a%22:%22Đạt+%C4%91%22%7D'],
+    ['raw UTF-8 characters beside a lone %', 'payload=Đạt+50%+%C4%91'],
+    ['raw UTF-8 characters beside a lone %, with no escape', 'payload=Đạt+50%'],
     ['an empty payload', 'payload='],
     ['a slash command (several fields)', 'command=%2Fthidua&text=xep+hang&user_id=U0CA0001'],
     ['an ssl_check', 'ssl_check=1&token=x'],
     ['a payload and another field', 'token=x&payload=%7B%7D'],
   ])('reads %s as querystring.parse does', (_, body) => {
-    expect(readForm(body)).toEqual(parse(body));
+    expect(read(body)).toEqual(parse(body));
+  });
+
+  it('reads any mix of characters, escapes, pluses and lone % as querystring.parse does', () => {
+    // A fixed sequence of pseudo-random picks, so a failure can be repeated.
+    let seed = 15;
+    const pick = <T>(choices: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return choices[seed % choices.length]!;
+    };
+    const pieces = [
+      'a',
+      'Z',
+      '0',
+      '+',
+      '%',
+      '%2',
+      '%20',
+      '%2B',
+      '%25',
+      '%7B',
+      '%c3',
+      '%A1',
+      '%E1%BB%B3',
+      '%F0%9F%98%80',
+      '%ZZ',
+      '%G1',
+      '=',
+      '"',
+      '\\',
+    ];
+    for (let round = 0; round < 2000; round++) {
+      const length = 1 + (round % 40);
+      const value = Array.from({ length }, () => pick(pieces)).join('');
+      const body = `payload=${value}`;
+      expect(read(body), body).toEqual(parse(body));
+    }
   });
 });
