@@ -1,3 +1,5 @@
+import { keptFor } from './kept';
+
 /**
  * Splitting long lists and long text so that every Slack surface stays within its limits
  * (50 blocks a message, 3000 characters a section). Pure: counts items and characters only.
@@ -86,12 +88,16 @@ export function itemsThrough(pages: readonly (readonly unknown[])[], index: numb
 
 /**
  * A short fingerprint of a form's items (FNV-1a over ids and kinds): a paged form's later pages
- * notice that the items changed under them since the first page was drawn.
+ * notice that the items changed under them since the first page was drawn. Kept beside a table
+ * the read cache hands out (every submission of a page asks it again).
  */
 export function fingerprint(items: readonly { id: number; kind: string }[]): string {
-  let hash = 2166136261;
-  for (const character of items.map((item) => `${item.id}:${item.kind}`).join(',')) {
-    hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
-  }
-  return hash.toString(36);
+  return keptFor(fingerprints, items, () => {
+    let hash = 2166136261;
+    for (const character of items.map((item) => `${item.id}:${item.kind}`).join(',')) {
+      hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
+    }
+    return hash.toString(36);
+  });
 }
+const fingerprints = new WeakMap<readonly { id: number; kind: string }[], string>();

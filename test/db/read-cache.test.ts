@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
+import { fingerprint } from '../../src/domain/pagination';
 import { importOrganisationText } from '../../src/services/organisation';
-import { criteriaAskedOf } from '../../src/services/reports/form';
+import { criteriaAskedOf, reportPages } from '../../src/services/reports/form';
 import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
@@ -760,5 +761,33 @@ describe('the report form’s criteria, mapped once per table read (criteriaAske
     imported(store, V2.replace('kind: yes_no, applies_to: [TT] }', 'kind: yes_no, applies_to: [CA] }'));
     expect(asks(store, 'CA')).toMatchObject({ '1.1': 'indicators', '1.3': 'yes_no' });
     expect(asks(store, 'TT')).toMatchObject({ '1.1': 'figure', '1.3': 'none' });
+  });
+
+  it('pages and fingerprints the table once per read, and follows a table changed by an import', () => {
+    const { store } = open(':memory:');
+    imported(store, V2);
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const criteria = () => criteriaAskedOf(store, 2018, block.id, 'TT');
+    /** The fingerprint and pages of the criteria as they stand, worked out afresh from an unfrozen copy. */
+    const afresh = () => {
+      const copy = criteria().map((criterion) => ({ ...criterion }));
+      return {
+        fingerprint: fingerprint(copy),
+        pages: reportPages({ criteria: copy }).map((page) => page.map((criterion) => criterion.code)),
+      };
+    };
+    const before = { fingerprint: fingerprint(criteria()), pages: reportPages({ criteria: criteria() }) };
+    expect(reportPages({ criteria: criteria() })).toBe(before.pages);
+    expect(Object.isFrozen(before.pages) && before.pages.every((page) => Object.isFrozen(page))).toBe(true);
+    expect({ fingerprint: before.fingerprint, pages: before.pages.map((page) => page.map((criterion) => criterion.code)) }).toEqual(
+      afresh(),
+    );
+
+    // 1.3 is scored another way: the modals drawn before no longer match (their fingerprint), and the pages hold the new criterion.
+    imported(store, V2.replace('kind: yes_no, applies_to: [TT] }', 'kind: graded, applies_to: [TT] }'));
+    const after = { fingerprint: fingerprint(criteria()), pages: reportPages({ criteria: criteria() }) };
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    expect({ fingerprint: after.fingerprint, pages: after.pages.map((page) => page.map((criterion) => criterion.code)) }).toEqual(afresh());
+    expect(after.pages.flat().find((criterion) => criterion.code === '1.3')?.kind).toBe('graded');
   });
 });

@@ -223,10 +223,17 @@ export function reportFormToOpen(
   };
 }
 
-/** The criteria split into pages that fit a modal. */
-export function reportPages(form: Pick<ReportForm, 'criteria'>): ReportCriterion[][] {
-  return pagesBySize(form.criteria, (criterion) => blocksOfCriterion(criterion) + 1, CRITERIA_BLOCKS_PER_PAGE);
+/** The criteria split into pages that fit a modal: once per table the read cache hands out (criteriaAskedOf), frozen. */
+export function reportPages(form: Pick<ReportForm, 'criteria'>): readonly (readonly ReportCriterion[])[] {
+  return keptFor(pagesByCriteria, form.criteria, () =>
+    Object.freeze(
+      pagesBySize(form.criteria, (criterion) => blocksOfCriterion(criterion) + 1, CRITERIA_BLOCKS_PER_PAGE).map((page) =>
+        Object.freeze(page),
+      ),
+    ),
+  );
 }
+const pagesByCriteria = new WeakMap<readonly ReportCriterion[], readonly (readonly ReportCriterion[])[]>();
 
 /**
  * What scoring one unit's report needs: the unit, the block's table and its rules, the targets of

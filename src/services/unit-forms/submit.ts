@@ -71,7 +71,7 @@ export interface UnitFormKind<T extends UnitFormTypes> {
   load(store: Store, metadata: T['metadata'], unit: UnitRow, block: BlockRow, now: Date): T['form'] | undefined;
   items(form: T['form']): readonly T['item'][];
   /** The items split into the modal's pages. */
-  pages(form: T['form']): T['item'][][];
+  pages(form: T['form']): readonly (readonly T['item'][])[];
   /** Reads one page's answers (and on the last page the rest of the form) by the form's rules. */
   checkPage(
     form: T['form'],
