@@ -1,4 +1,5 @@
 import { foldedWords } from '../domain/fold';
+import { keptAnswer } from '../domain/kept';
 import type { Locale } from './messages';
 
 /**
@@ -24,11 +25,15 @@ const NUMBERED = /^\S+\s+(?:[IVXLC]+|\d+)(?=[\s),.;:]|$)/;
  * sentence starts use the name as written. The same in both languages: the file has one name.
  */
 export function periodInSentence(name: string): string {
-  if (name.length === 0 || NUMBERED.test(name)) return name;
-  const first = name.split(/\s+/)[0]!;
-  if (first.length > 1 && first === first.toUpperCase()) return name;
-  return name[0]!.toLocaleLowerCase('vi') + name.slice(1);
+  // Kept by name: a confirmation, a reminder or a reply asks it for the same few names again and again.
+  return keptAnswer(inSentence, name, 1024, () => {
+    if (name.length === 0 || NUMBERED.test(name)) return name;
+    const first = name.split(/\s+/)[0]!;
+    if (first.length > 1 && first === first.toUpperCase()) return name;
+    return name[0]!.toLocaleLowerCase('vi') + name.slice(1);
+  });
 }
+const inSentence = new Map<string, string>();
 
 /** "báo cáo cả năm 2021" / "Tiến độ báo cáo Quý I năm 2021": the name inside a sentence, with its year. */
 export function periodOfYearInSentence(name: string, year: number, locale: Locale): string {

@@ -1,5 +1,6 @@
 import type { Review, UnitReport } from '../../db/store/reports';
 import type { CriterionRow } from '../../db/store/structure';
+import { keptFor } from '../domain/kept';
 import type { AutoFact, AutoSource, CriterionEntry, CriterionRule, ScoringCriterion, UnitScoringInput } from '../domain/scoring';
 
 /**
@@ -23,11 +24,12 @@ export function scoringCriterion(
   };
 }
 
-export function scoringCriteria(
-  rows: readonly (Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'> & { rule?: CriterionRule | null })[],
-): ScoringCriterion[] {
-  return rows.map(scoringCriterion);
+/** The table as the scoring engine reads it; kept beside a table the read cache hands out (frozen), as each score of it asks again. */
+export function scoringCriteria(rows: readonly ScoredRow[]): readonly ScoringCriterion[] {
+  return keptFor(scoringTables, rows, () => Object.freeze(rows.map((row) => Object.freeze(scoringCriterion(row)))));
 }
+type ScoredRow = Pick<CriterionRow, 'id' | 'code' | 'name' | 'groupName' | 'kind' | 'maxPoints'> & { rule?: CriterionRule | null };
+const scoringTables = new WeakMap<readonly ScoredRow[], readonly ScoringCriterion[]>();
 
 /** A report as scored: its values, whether it came late, when it was first submitted, and the review that counts (if any). */
 export interface ScoredReport {

@@ -5,6 +5,7 @@ import { createStore, type Store } from '../../db/store';
 import { fingerprint } from '../../src/domain/pagination';
 import { importOrganisationText } from '../../src/services/organisation';
 import { criteriaAskedOf, reportPages } from '../../src/services/reports/form';
+import { scoringCriteria } from '../../src/standings/inputs';
 import { standingsFor } from '../../src/standings/load';
 import { DEMO_YAML } from '../support/bot';
 import { CHANGED_DEMO_YAML } from '../support/organisations';
@@ -789,5 +790,21 @@ describe('the report form’s criteria, mapped once per table read (criteriaAske
     expect(after.fingerprint).not.toBe(before.fingerprint);
     expect({ fingerprint: after.fingerprint, pages: after.pages.map((page) => page.map((criterion) => criterion.code)) }).toEqual(afresh());
     expect(after.pages.flat().find((criterion) => criterion.code === '1.3')?.kind).toBe('graded');
+  });
+
+  it('reads the table for scoring once per read, and scores with the table an import changed', () => {
+    const { store } = open(':memory:');
+    imported(store, V2);
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const scoring = () => scoringCriteria(criteriaAskedOf(store, 2018, block.id, 'TT'));
+    const maxOf = (code: string) => scoring().find((criterion) => criterion.code === code)?.maxPoints;
+    const before = scoring();
+    expect(scoring()).toBe(before);
+    expect(Object.isFrozen(before) && before.every((criterion) => Object.isFrozen(criterion))).toBe(true);
+    expect(maxOf('1.3')).toBe(10);
+
+    imported(store, V2.replace('max: 10, kind: yes_no, applies_to: [TT] }', 'max: 6, kind: yes_no, applies_to: [TT] }'));
+    expect(maxOf('1.3')).toBe(6);
+    expect(scoring()).toEqual(scoringCriteria(criteriaAskedOf(store, 2018, block.id, 'TT').map((criterion) => ({ ...criterion }))));
   });
 });
