@@ -142,18 +142,21 @@ async function tellUser(args: Args, message: string, title: string, close: strin
   return false;
 }
 
-/** Why one submitted value is refused (too long), or undefined. */
+/**
+ * Why one submitted value is refused (too long), or undefined. Every submission's every input
+ * passes here, so nothing is built to look at them.
+ */
 function oversized(state: Record<string, unknown>, blockId: string): number | undefined {
-  const typed = [state.value, state.selected_date, state.selected_time].filter((value): value is string => typeof value === 'string');
   const limit = fieldLimit(blockId);
-  if (typed.some((value) => value.length > limit)) return limit;
-  const options = [
-    ...(state.selected_option ? [state.selected_option] : []),
-    ...(Array.isArray(state.selected_options) ? state.selected_options : []),
-  ] as { value?: unknown }[];
-  if (options.some((option) => typeof option?.value === 'string' && option.value.length > OPTION_VALUE_LIMIT)) return OPTION_VALUE_LIMIT;
+  if (longerThan(state.value, limit) || longerThan(state.selected_date, limit) || longerThan(state.selected_time, limit)) return limit;
+  const options = state.selected_options;
+  if (optionTooLong(state.selected_option) || (Array.isArray(options) && options.some(optionTooLong))) return OPTION_VALUE_LIMIT;
   return undefined;
 }
+
+const longerThan = (value: unknown, limit: number): boolean => typeof value === 'string' && value.length > limit;
+const optionTooLong = (option: unknown): boolean =>
+  longerThan((option as { value?: unknown } | null | undefined)?.value, OPTION_VALUE_LIMIT);
 
 /** Slack's own limit on a button's value: anything longer was not drawn by this app. */
 const BUTTON_VALUE_LIMIT = 2000;
@@ -164,9 +167,11 @@ export function refuseOversized(options: { store: Store; logger: Logger }): Midd
     if (body.type === 'view_submission' && 'ack' in args) {
       const values = ((body.view as { state?: { values?: unknown } } | undefined)?.state?.values ?? {}) as Record<string, unknown>;
       const limits = new Map<string, number>();
-      for (const [blockId, actions] of Object.entries(values)) {
-        for (const state of Object.values((actions ?? {}) as Record<string, unknown>)) {
-          const limit = oversized((state ?? {}) as Record<string, unknown>, blockId);
+      // for…in over the parsed JSON's own keys, in their order, as Object.entries would give them, without building the pairs.
+      for (const blockId in values) {
+        const actions = (values[blockId] ?? {}) as Record<string, unknown>;
+        for (const actionId in actions) {
+          const limit = oversized((actions[actionId] ?? {}) as Record<string, unknown>, blockId);
           if (limit !== undefined) limits.set(blockId, limit);
         }
       }
