@@ -231,7 +231,8 @@ export function guardSlackRequests(
   const turns = new RequestTurns(HANDLING_BUDGET_MS, () => options.wire.nowMs());
   const inner: RequestListener = receiver.requestListener;
   receiver.requestListener = (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // Slack posts to the endpoint itself: only another address is parsed to see what path it names.
+    const path = request.url === options.endpoint ? request.url : new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'POST' || path !== options.endpoint) return inner(request, response);
     turns.after(readBody(request)).then(
       (body) => {
