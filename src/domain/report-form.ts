@@ -135,23 +135,27 @@ export function needsReason(kind: CriterionKind): boolean {
 
 type FieldReading<Id> = { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] };
 
+/** A field's value refused for `problem` (a function of its own: every field of every submission is read). */
+function refusedValue<Id>(id: Id, problem: ValueProblem): { ok: false; problems: ReportProblem<Id>[] } {
+  return { ok: false, problems: [{ field: 'value', id, problem }] };
+}
+
 /** A version-2 answer: a level, a count, items, each indicator's result (or nothing asked). */
 function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReading<Id> | undefined {
-  const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
   const reason = field.reason?.trim() || null;
   switch (ask.kind) {
     case 'none':
       return { ok: true, value: { value: null, reason: null } };
     case 'level': {
       const chosen = field.typed?.trim();
-      if (!chosen) return value({ kind: 'choice_required' });
+      if (!chosen) return refusedValue(field.id, { kind: 'choice_required' });
       return ask.levels.some((level) => level.name === chosen)
         ? { ok: true, value: { value: null, reason: null, detail: { level: chosen } } }
-        : value({ kind: 'unknown_choice' });
+        : refusedValue(field.id, { kind: 'unknown_choice' });
     }
     case 'count': {
       const reading = readNumber(field.typed);
-      if (!reading.ok) return value(reading.problem);
+      if (!reading.ok) return refusedValue(field.id, reading.problem);
       return wholeCount(reading.value) ?? { ok: true, value: { value: reading.value, reason: null } };
     }
     case 'indicators': {
@@ -174,8 +178,9 @@ function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReadin
       if (ask.as === 'items') {
         const known = new Set(ask.items.map((item) => item.name));
         const ticked = [...new Set(field.ticked ?? [])];
-        if (ticked.some((name) => !known.has(name))) return value({ kind: 'unknown_choice' });
-        if (ticked.length === 0) return reason ? value({ kind: 'choice_required' }) : { ok: true, value: { value: null, reason: null } };
+        if (ticked.some((name) => !known.has(name))) return refusedValue(field.id, { kind: 'unknown_choice' });
+        if (ticked.length === 0)
+          return reason ? refusedValue(field.id, { kind: 'choice_required' }) : { ok: true, value: { value: null, reason: null } };
         if (!reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
         return { ok: true, value: { value: null, reason, detail: { items: ticked } } };
       }
@@ -184,7 +189,7 @@ function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReadin
         if (!reading.ok)
           return reading.problem.kind === 'required' && !reason
             ? { ok: true, value: { value: null, reason: null } }
-            : value(reading.problem);
+            : refusedValue(field.id, reading.problem);
         const problem = wholeCount(reading.value);
         if (problem) return problem;
         if (reading.value > 0 && !reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
@@ -196,31 +201,30 @@ function readAsked<Id>(field: ReportFieldInput<Id>, ask: ReportAsk): FieldReadin
   }
 
   function wholeCount(count: number): FieldReading<Id> | undefined {
-    if (count < 0) return value({ kind: 'negative' });
-    if (!Number.isInteger(count)) return value({ kind: 'not_whole' });
+    if (count < 0) return refusedValue(field.id, { kind: 'negative' });
+    if (!Number.isInteger(count)) return refusedValue(field.id, { kind: 'not_whole' });
     return undefined;
   }
 }
 
 function readField<Id>(field: ReportFieldInput<Id>): FieldReading<Id> {
-  const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
   const asked = field.ask ? readAsked(field, field.ask) : undefined;
   if (asked) return asked;
   if (field.kind === 'yes_no') {
     if (field.typed === YES) return { ok: true, value: { value: 1, reason: null } };
     if (field.typed === NO) return { ok: true, value: { value: 0, reason: null } };
-    return value({ kind: 'choice_required' });
+    return refusedValue(field.id, { kind: 'choice_required' });
   }
   const optional = needsReason(field.kind);
   const reason = field.reason?.trim() || null;
   const reading = readNumber(field.typed);
   if (!reading.ok) {
     if (optional && reading.problem.kind === 'required')
-      return reason ? value({ kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
-    return value(reading.problem);
+      return reason ? refusedValue(field.id, { kind: 'required' }) : { ok: true, value: { value: null, reason: null } };
+    return refusedValue(field.id, reading.problem);
   }
   if ((field.kind === 'target' || field.kind === 'lower_better') && countsThings(field.measureUnit) && !Number.isInteger(reading.value))
-    return value({ kind: 'not_whole' });
+    return refusedValue(field.id, { kind: 'not_whole' });
   return checkAmount(field, reading.value, reason);
 }
 
@@ -230,10 +234,10 @@ function checkAmount<Id>(
   amount: number,
   reason: string | null,
 ): { ok: true; value: ReportValueRead } | { ok: false; problems: ReportProblem<Id>[] } {
-  const value = (problem: ValueProblem) => ({ ok: false as const, problems: [{ field: 'value' as const, id: field.id, problem }] });
   const optional = needsReason(field.kind);
-  if (amount < 0) return value({ kind: 'negative' });
-  if ((field.kind === 'graded' || optional) && amount > field.maxPoints) return value({ kind: 'above_max', max: field.maxPoints });
+  if (amount < 0) return refusedValue(field.id, { kind: 'negative' });
+  if ((field.kind === 'graded' || optional) && amount > field.maxPoints)
+    return refusedValue(field.id, { kind: 'above_max', max: field.maxPoints });
   if (optional && amount > 0 && !reason) return { ok: false, problems: [{ field: 'reason', id: field.id }] };
   return { ok: true, value: { value: amount, reason: optional ? reason : null } };
 }
