@@ -149,6 +149,8 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 export async function stop(running: Running): Promise<void> {
+  // Already stopped (a scenario stops every app it started, whatever happened): its exit has been.
+  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
   const exited = new Promise((done) => running.child.once('exit', done));
   running.child.kill('SIGTERM');
   const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--only read,heavy,write] [--profile]`
+ * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--rounds N] [--only read,heavy,write] [--profile]`
  *
  * The real app, started as production starts it (`npm start`'s `node [flags] bin/thidua.mjs start`
  * in HTTP mode over a SQLite file), against a bare Bolt app that only acknowledges the same signed requests
@@ -26,6 +26,10 @@
  *
  * `--app-dir DIR` adds another checkout of the code (another worktree, an older commit) measured in
  * the same run, so before and after share the machine's load; this checkout is always measured.
+ * A scenario starts every app (bare Bolt included) and keeps them up; at each connection count they
+ * are measured in turn, `--rounds N` times, the order turned by one each round, and each figure
+ * printed is the median of its rounds (max: the worst; errors: all). With rounds a load that rises
+ * or falls during the run is shared out instead of landing on whichever app came first.
  * Data is set up through each app's own entry points (`thidua import`, then slash commands and modal
  * submissions), so any checkout with the same commands can be compared. `--profile` runs the apps
  * under `node --cpu-prof` and prints each one's top functions by self and by total time.
@@ -56,6 +60,7 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '6' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '1,10,50' },
+    rounds: { type: 'string', default: '1' },
     only: { type: 'string', default: 'read,heavy,write' },
     profile: { type: 'boolean', default: false },
   },
@@ -63,6 +68,7 @@ const { values: options } = parseArgs({
 const DURATION = Number(options.duration);
 const WARMUP = Number(options.warmup);
 const CONNECTIONS = options.connections.split(',').map(Number);
+const ROUNDS = Number(options.rounds);
 
 // ── The organisation under load ─────────────────────────────────────────────────────────────
 
@@ -377,6 +383,7 @@ async function measure(running: Running, slack: LocalSlack, connections: number,
 
 interface ScenarioRun {
   subject: Subject;
+  /** Per connection count, the median of its rounds (typical). */
   measurements: Measurement[];
   peakMb: number;
   coldStartMs: number;
@@ -387,51 +394,132 @@ interface ScenarioRun {
   job: Job;
 }
 
-async function runScenario(subject: Subject, scenario: Scenario, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
+/** An app started for a scenario, warmed up, waiting for its turns. */
+interface Started {
+  subject: Subject;
+  running: Running;
+  job: Job;
+  databasePath: string;
+  profileDir?: string;
+  warmup: Measurement;
+  /** Every round's measurement, per connection count. */
+  rounds: Measurement[][];
+}
+
+async function startApp(subject: Subject, scenario: Scenario, slack: LocalSlack, folder: string): Promise<Started> {
   const scratch = mkdtempSync(join(folder, `${scenario.name}-`));
   const databasePath = join(scratch, 'thidua.sqlite');
-  if (subject.dir) {
-    writeFileSync(join(scratch, 'organisation.yaml'), organisationYaml());
-    const imported = spawnSync(process.execPath, [join(subject.dir, 'bin/thidua.mjs'), 'import', 'organisation.yaml'], {
-      cwd: scratch,
-      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath, LOG_LEVEL: 'error' },
-      encoding: 'utf8',
-    });
-    if (imported.status !== 0) throw new Error(`import failed in ${subject.dir}:\n${imported.stderr}`);
-  }
-  const profileDir = options.profile && subject.dir ? join(scratch, 'profile') : undefined;
+  writeFileSync(join(scratch, 'organisation.yaml'), organisationYaml());
+  const imported = spawnSync(process.execPath, [join(subject.dir!, 'bin/thidua.mjs'), 'import', 'organisation.yaml'], {
+    cwd: scratch,
+    env: { PATH: process.env.PATH, DATABASE_PATH: databasePath, LOG_LEVEL: 'error' },
+    encoding: 'utf8',
+  });
+  if (imported.status !== 0) throw new Error(`import failed in ${subject.dir}:\n${imported.stderr}`);
+  const profileDir = options.profile ? join(scratch, 'profile') : undefined;
   const running = await launch(subject, slack, databasePath, SECRET, profileDir);
-  try {
+  return warmedUp(subject, running, slack, databasePath, profileDir, async () => {
     const driver = new SlackDriver({ requestUrl: `${running.base}/slack/events`, signingSecret: SECRET, slack });
-    const setup = new Setup(slack, driver);
-    const job = await scenario.prepare(setup, slack);
+    return scenario.prepare(new Setup(slack, driver), slack);
+  });
+}
+
+/** Bare Bolt for one scenario: the very requests the app got (the write's carries the app's own modal). */
+async function startBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<Started> {
+  const databasePath = join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite');
+  const running = await launch(subject, slack, databasePath, SECRET);
+  return warmedUp(subject, running, slack, databasePath, undefined, async () => ({ template: job.template }));
+}
+
+async function warmedUp(
+  subject: Subject,
+  running: Running,
+  slack: LocalSlack,
+  databasePath: string,
+  profileDir: string | undefined,
+  prepare: () => Promise<Job>,
+): Promise<Started> {
+  try {
+    const job = await prepare();
     const warmup = await measure(running, slack, 10, WARMUP, job);
-    const measurements: Measurement[] = [];
-    for (const connections of CONNECTIONS) measurements.push(await measure(running, slack, connections, DURATION, job));
-    const { peakMb } = memoryOf(running.child.pid!);
-    const run: ScenarioRun = { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job };
-    if (scenario.name === 'write' && subject.dir) {
-      const sqlite = new Database(databasePath, { readonly: true });
-      run.versions = (sqlite.prepare('select count(*) as count from report_versions').get() as { count: number }).count;
-      sqlite.close();
-      // The setup's own submission, the warm-up's and the measured ones.
-      run.acknowledged = 1 + [warmup, ...measurements].reduce((sum, measurement) => sum + measurement.completed, 0);
-    }
-    await stop(running);
-    if (profileDir && existsSync(profileDir)) {
-      const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-      if (file) {
-        // Kept for a closer look (e.g. in Chrome's DevTools), outside the scratch folder removed at the end.
-        const kept = join(tmpdir(), `thidua-bench-${scenario.name}-${basename(subject.dir ?? 'bare')}.cpuprofile`);
-        copyFileSync(join(profileDir, file), kept);
-        run.profile = `${summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12)}\n    (the profile: ${kept})`;
-      }
-    }
-    return run;
+    return { subject, running, job, databasePath, profileDir, warmup, rounds: CONNECTIONS.map(() => []) };
   } catch (error) {
     await stop(running);
-    throw new Error(`${subject.label}, ${scenario.name}: ${error instanceof Error ? error.message : String(error)}\n${running.stderr()}`);
+    throw failed(subject, running, error);
   }
+}
+
+const failed = (subject: Subject, running: Running, error: unknown) =>
+  new Error(`${subject.label}: ${error instanceof Error ? error.message : String(error)}\n${running.stderr()}`);
+
+/**
+ * Measures every app at each connection count in ROUNDS rounds, the order turned by one each round,
+ * so a load on the machine that rises or falls during a run is shared out instead of landing on
+ * whichever app came first. The apps not being measured stay up, idle.
+ */
+async function measureInTurns(started: Started[], slack: LocalSlack): Promise<void> {
+  for (const [index, connections] of CONNECTIONS.entries())
+    for (let round = 0; round < ROUNDS; round++)
+      for (let turn = 0; turn < started.length; turn++) {
+        const app = started[(turn + round) % started.length]!;
+        try {
+          app.rounds[index]!.push(await measure(app.running, slack, connections, DURATION, app.job));
+        } catch (error) {
+          throw failed(app.subject, app.running, error);
+        }
+      }
+}
+
+/** Stops an app measured in every round: its figures (the median round), peak RSS, stored versions and profile. */
+async function finish(app: Started, scenario: Scenario): Promise<ScenarioRun> {
+  const { peakMb } = memoryOf(app.running.child.pid!);
+  const run: ScenarioRun = {
+    subject: app.subject,
+    measurements: app.rounds.map(typical),
+    peakMb,
+    coldStartMs: app.running.coldStartMs,
+    job: app.job,
+  };
+  if (scenario.name === 'write' && app.subject.dir) {
+    const sqlite = new Database(app.databasePath, { readonly: true });
+    run.versions = (sqlite.prepare('select count(*) as count from report_versions').get() as { count: number }).count;
+    sqlite.close();
+    // The setup's own submission, the warm-up's and the measured ones.
+    run.acknowledged = 1 + [app.warmup, ...app.rounds.flat()].reduce((sum, measurement) => sum + measurement.completed, 0);
+  }
+  await stop(app.running);
+  const { profileDir } = app;
+  if (profileDir && existsSync(profileDir)) {
+    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    if (file) {
+      // Kept for a closer look (e.g. in Chrome's DevTools), outside the scratch folder removed at the end.
+      const kept = join(tmpdir(), `thidua-bench-${scenario.name}-${basename(app.subject.dir ?? 'bare')}.cpuprofile`);
+      copyFileSync(join(profileDir, file), kept);
+      run.profile = `${summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 12)}\n    (the profile: ${kept})`;
+    }
+  }
+  return run;
+}
+
+/** One connection count's rounds as one row: the median of each figure, the worst max, every error. */
+function typical(rounds: Measurement[]): Measurement {
+  const median = (pick: (measurement: Measurement) => number) => percentile(rounds.map(pick), 50);
+  return {
+    connections: rounds[0]!.connections,
+    perSecond: median((measurement) => measurement.perSecond),
+    p50: median((measurement) => measurement.p50),
+    p99: median((measurement) => measurement.p99),
+    max: Math.max(...rounds.map((measurement) => measurement.max)),
+    errors: rounds.reduce((sum, measurement) => sum + measurement.errors, 0),
+    errorKinds: rounds
+      .map((measurement) => measurement.errorKinds)
+      .filter(Boolean)
+      .join('; '),
+    replyP99: median((measurement) => measurement.replyP99),
+    completed: rounds.reduce((sum, measurement) => sum + measurement.completed, 0),
+    cpuMicros: median((measurement) => measurement.cpuMicros),
+    ackBytes: Math.max(...rounds.map((measurement) => measurement.ackBytes)),
+  };
 }
 
 // ── Output ──────────────────────────────────────────────────────────────────────────────────
@@ -479,11 +567,19 @@ async function main(): Promise<void> {
   );
 
   for (const scenario of scenarios) {
-    // The apps first, then bare Bolt acknowledging the requests this checkout was sent.
-    const apps: ScenarioRun[] = [];
-    for (const subject of subjects.slice(1)) apps.push(await runScenario(subject, scenario, slack, folder));
-    const bare = await runBare(subjects[0]!, apps.at(-1)!.job, slack, folder);
-    const runs = [bare, ...apps];
+    // The apps first, then bare Bolt acknowledging the requests this checkout was sent; all up at once.
+    const started: Started[] = [];
+    let runs: ScenarioRun[];
+    try {
+      for (const subject of subjects.slice(1)) started.push(await startApp(subject, scenario, slack, folder));
+      started.unshift(await startBare(subjects[0]!, started.at(-1)!.job, slack, folder));
+      await measureInTurns(started, slack);
+      runs = [];
+      for (const app of started) runs.push(await finish(app, scenario));
+    } finally {
+      for (const app of started) await stop(app.running);
+    }
+    const bare = runs[0]!;
     console.log(`${scenario.name}: ${scenario.title}`);
     const rows: string[][] = [];
     for (const [index, connections] of CONNECTIONS.entries()) {
@@ -537,21 +633,6 @@ async function main(): Promise<void> {
   }
   await slack.stop();
   rmSync(folder, { recursive: true, force: true });
-}
-
-/** Bare Bolt for one scenario: the very requests the app got (the write's carries the app's own modal). */
-async function runBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<ScenarioRun> {
-  const running = await launch(subject, slack, join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite'), SECRET);
-  try {
-    const acksOnly: Job = { template: job.template };
-    await measure(running, slack, 10, WARMUP, acksOnly);
-    const measurements: Measurement[] = [];
-    for (const connections of CONNECTIONS) measurements.push(await measure(running, slack, connections, DURATION, acksOnly));
-    const { peakMb } = memoryOf(running.child.pid!);
-    return { subject, measurements, peakMb, coldStartMs: running.coldStartMs, job: acksOnly };
-  } finally {
-    await stop(running);
-  }
 }
 
 await main();
