@@ -4,6 +4,7 @@ import { type ParsedUrlQuery, parse as parseQueryString } from 'node:querystring
 import type { HTTPReceiver, Logger } from '@slack/bolt';
 import { HTTPModuleFunctions, verifySlackRequest } from './bolt';
 import type { WireTimer } from './clock';
+import { parsePayload } from './payload-json';
 import { RequestTurns } from './request-turns';
 
 /**
@@ -149,20 +150,19 @@ function shareParsedBodies(): void {
 }
 
 /**
- * A form as querystring.parse reads it from `text`, the body's bytes `body` decoded. A body that is
- * one `payload` field — every interaction Slack sends, tens of kilobytes for a modal — is decoded
- * from its bytes in one pass, as parse decodes a value (“+” is a space, then percent-decoding,
- * leniently), without parse's character-by-character scan (a raw “&” cannot be inside an encoded
- * value, so without one the whole rest is the payload) and without its three passes over the text
- * (“+”, the escapes, the UTF-8 they spell). Only for ASCII bytes, as Slack sends them: parse reads a
- * raw non-ASCII character next to a lone “%” in its own way, so such a body is left to it.
+ * A form as querystring.parse reads it from `text`, the body's bytes `body` decoded; for a body that
+ * is one `payload` field — every interaction Slack sends, tens of kilobytes for a modal — that field's
+ * value as bytes, which querystring.parse reads as UTF-8 (the door parses its JSON from the bytes:
+ * src/payload-json.ts). Such a value is decoded from the body's bytes in one pass, as parse decodes a
+ * value (“+” is a space, then percent-decoding, leniently), without parse's character-by-character
+ * scan (a raw “&” cannot be inside an encoded value, so without one the whole rest is the payload)
+ * and without its three passes over the text (“+”, the escapes, the UTF-8 they spell). Only for
+ * ASCII bytes, as Slack sends them: parse reads a raw non-ASCII character next to a lone “%” in its
+ * own way, so such a body is left to it. The bytes are in a scratch buffer the next request reuses.
  */
-export function readForm(body: Buffer, text: string): ParsedUrlQuery {
+export function readForm(body: Buffer, text: string): ParsedUrlQuery | Buffer {
   const payload = text.startsWith('payload=') && !text.includes('&') ? asciiFormValue(body, 'payload='.length) : undefined;
-  if (payload === undefined) return parseQueryString(text);
-  const form: ParsedUrlQuery = Object.create(null);
-  form.payload = payload;
-  return form;
+  return payload ?? parseQueryString(text);
 }
 
 /** The value of each hex digit by its character code; 255 for every other byte. */
@@ -179,10 +179,11 @@ const decodedBytes = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
  * The form value in `body` from `start` to its end, decoded as querystring.parse decodes it: “+” a
- * space, each “%” and two hex digits the byte they spell (any other “%” kept as it is), the bytes
- * then read as UTF-8 (an invalid sequence read as U+FFFD); undefined when a byte is not ASCII.
+ * space, each “%” and two hex digits the byte they spell (any other “%” kept as it is); the bytes,
+ * which querystring.parse reads as UTF-8 (an invalid sequence read as U+FFFD); undefined when a byte
+ * is not ASCII.
  */
-function asciiFormValue(body: Buffer, start: number): string | undefined {
+function asciiFormValue(body: Buffer, start: number): Buffer | undefined {
   const end = body.length;
   const out = end - start <= decodedBytes.length ? decodedBytes : Buffer.allocUnsafe(end - start);
   let written = 0;
@@ -202,12 +203,16 @@ function asciiFormValue(body: Buffer, start: number): string | undefined {
     out[written++] = byte === 0x2b ? 0x20 : byte;
     index++;
   }
-  return out.toString('utf8', 0, written);
+  return out.subarray(0, written);
 }
 
-/** A body as Bolt's parseHTTPRequestBody reads it; undefined when it cannot be read. */
-function parsedAsBolt(form: ParsedUrlQuery | undefined, text: string): unknown {
+/**
+ * A body as Bolt's parseHTTPRequestBody reads it; undefined when it cannot be read. A lone payload
+ * field's decoded bytes are read by parsePayload: as JSON.parse reads them, the modal's blocks on first use.
+ */
+function parsedAsBolt(payload: Buffer | undefined, form: ParsedUrlQuery | undefined, text: string): unknown {
   try {
+    if (payload) return parsePayload(payload);
     if (!form) return JSON.parse(text);
     return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
   } catch {
@@ -244,13 +249,15 @@ export function guardSlackRequests(
         if (body === undefined) return refuse(413, 'too_large');
         // A form is read once, here (a modal submission's is tens of kilobytes); a JSON body once it is signed.
         const text = body.toString('utf8');
-        const form = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? readForm(body, text) : undefined;
+        const read = request.headers['content-type'] === 'application/x-www-form-urlencoded' ? readForm(body, text) : undefined;
+        const payload = Buffer.isBuffer(read) ? read : undefined;
+        const form = Buffer.isBuffer(read) ? undefined : read;
         const sslCheck = form?.ssl_check === '1';
         const reason = sslCheck
           ? undefined
           : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
         if (reason) return refuse(401, reason);
-        const parsed = sslCheck ? undefined : parsedAsBolt(form, text);
+        const parsed = sslCheck ? undefined : parsedAsBolt(payload, form, text);
         // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
         if (!sslCheck && !isSlackRequest(parsed)) return refuse(400, 'malformed');
         (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;

@@ -32,6 +32,7 @@ export const MODULES: Module[] = [
       'src/config.ts',
       'src/logger.ts',
       'src/http-guard.ts',
+      'src/payload-json.ts',
       'src/http-ack.ts',
       'src/request-turns.ts',
       'src/listener-guards.ts',
