@@ -73,8 +73,8 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): App {
       endpoints: EVENTS_PATH,
       customRoutes: routes,
       logger,
-      // Bolt verifies the signature again behind guardSlackRequests (the rule is that Bolt's own
-      // check is never switched off outside tests); it takes the body the guard parsed.
+      // guardSlackRequests checks the signature with Bolt's own verifySlackRequest (the rule is that
+      // Bolt's own check is never switched off outside tests); the receiver takes the body it let in and parsed.
     });
     guardSlackRequests(receiver, {
       signingSecret: options.receiver.signingSecret,

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ParsedUrlQuery, parse as parseQueryString } from 'node:querystring';
 import type { HTTPReceiver, Logger } from '@slack/bolt';
@@ -86,35 +86,49 @@ export class RefusedRequests {
   }
 }
 
-/** Why a request with these headers and body is not Slack's, or undefined when it is. */
+/**
+ * Why a request with these headers and body is not Slack's, or undefined when it is. The signature
+ * is checked by Bolt's own verifySlackRequest, once: Bolt's receiver takes the door's word for the
+ * requests the door let in (shareParsedBodies), so the body is hashed once, not twice. Bolt signs
+ * the body's text and the timestamp as a number and reads the signature up to a second “=”; so the
+ * door lets in only Slack's form of each — a timestamp without a leading zero, “v0=” and 64 hex
+ * digits, a body that is UTF-8 (its text then is its bytes) — and what Bolt accepts of those is
+ * exactly what an HMAC of the raw bytes and headers accepts.
+ */
 export function refusalOf(
   signingSecret: string,
   headers: IncomingMessage['headers'],
   body: Buffer,
+  text: string,
   nowSeconds: number,
 ): RefusalReason | undefined {
   const timestampHeader = headers['x-slack-request-timestamp'];
   const signature = headers['x-slack-signature'];
-  if (typeof timestampHeader !== 'string' || typeof signature !== 'string' || !/^\d{1,12}$/.test(timestampHeader)) return 'signature';
+  if (typeof timestampHeader !== 'string' || typeof signature !== 'string' || !/^[1-9]\d{0,11}$/.test(timestampHeader)) return 'signature';
   const timestamp = Number(timestampHeader);
   if (timestamp < nowSeconds - TIMESTAMP_TOLERANCE_SECONDS) return 'stale';
   if (timestamp > nowSeconds + TIMESTAMP_TOLERANCE_SECONDS) return 'future';
-  const expected = Buffer.from(
-    `v0=${createHmac('sha256', signingSecret).update(`v0:${timestampHeader}:`).update(body).digest('hex')}`,
-    'utf8',
-  );
-  const given = Buffer.from(signature, 'utf8');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? undefined : 'signature';
+  if (!/^v0=[0-9a-f]{64}$/.test(signature) || !isUtf8(body)) return 'signature';
+  try {
+    verifySlackRequest({
+      signingSecret,
+      body: text,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      nowMilliseconds: nowSeconds * 1000,
+    });
+    return undefined;
+  } catch {
+    return 'signature';
+  }
 }
 
 /**
- * Bodies the door read and parsed, exactly as Bolt's receiver parses them (parseHTTPRequestBody:
- * a form's fields, or its `payload` as JSON, or a JSON body), for the receiver to take instead of
- * parsing the body a second time; with the raw body's text, which Bolt's signature check reads
- * (tens of kilobytes for a modal: decoded once, not once more for the check). Bolt still verifies
- * the signature of that text itself.
+ * Bodies the door read, let in (their signature checked by Bolt's verifySlackRequest on the body's
+ * text, decoded once) and parsed, exactly as Bolt's receiver parses them (parseHTTPRequestBody: a
+ * form's fields, or its `payload` as JSON, or a JSON body), for the receiver to take instead of
+ * checking and parsing the body a second time.
  */
-const readBodies = new WeakMap<IncomingMessage, { parsed: unknown; text: string }>();
+const readBodies = new WeakMap<IncomingMessage, { parsed: unknown }>();
 let sharingParsedBodies = false;
 
 function shareParsedBodies(): void {
@@ -126,25 +140,14 @@ function shareParsedBodies(): void {
   (HTTPModuleFunctions as { parseHTTPRequestBody: typeof boltParse }).parseHTTPRequestBody = (request) =>
     readBodies.has(request) ? readBodies.get(request)?.parsed : boltParse(request);
   // Bolt's check parses a form body whole (querystring, a third of a modal submission's cost) only to
-  // see whether it is an ssl_check, which the door has seen already: a body it parsed is none. The
-  // signature is checked as Bolt checks it, by Bolt's own verifySlackRequest on the raw body.
+  // see whether it is an ssl_check, which the door has seen already: a body it parsed is none. Its
+  // signature was checked by the door with Bolt's own verifySlackRequest (refusalOf), on this very text.
   (HTTPModuleFunctions as { parseAndVerifyHTTPRequest: typeof boltVerify }).parseAndVerifyHTTPRequest = async (
     options,
     request,
     response,
   ) => {
-    const read = readBodies.get(request);
-    if (!read || !HTTPModuleFunctions.isBufferedIncomingMessage(request)) return boltVerify(options, request, response);
-    if (options.enabled === false) return request;
-    verifySlackRequest({
-      signingSecret: options.signingSecret,
-      body: read.text, // request.rawBody.toString(), as Bolt reads it
-      headers: {
-        'x-slack-signature': HTTPModuleFunctions.getHeader(request, 'x-slack-signature'),
-        'x-slack-request-timestamp': Number(HTTPModuleFunctions.getHeader(request, 'x-slack-request-timestamp')),
-      },
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+    if (!readBodies.has(request) || !HTTPModuleFunctions.isBufferedIncomingMessage(request)) return boltVerify(options, request, response);
     return request;
   };
 }
@@ -255,14 +258,14 @@ export function guardSlackRequests(
         const sslCheck = form?.ssl_check === '1';
         const reason = sslCheck
           ? undefined
-          : refusalOf(options.signingSecret, request.headers, body, Math.floor(options.wire.nowMs() / 1000));
+          : refusalOf(options.signingSecret, request.headers, body, text, Math.floor(options.wire.nowMs() / 1000));
         if (reason) return refuse(401, reason);
         const parsed = sslCheck ? undefined : parsedAsBolt(payload, form, text);
         // Bolt drops what it cannot type without answering (Slack would wait 3 s), and fails on some: said at once.
         if (!sslCheck && !isSlackRequest(parsed)) return refuse(400, 'malformed');
         (request as IncomingMessage & { rawBody: Buffer }).rawBody = body;
         // An ssl_check is parsed by Bolt, from the body it keeps of it (only ssl_check=1).
-        if (!sslCheck) readBodies.set(request, { parsed, text });
+        if (!sslCheck) readBodies.set(request, { parsed });
         inner(request, response);
       },
       () => {

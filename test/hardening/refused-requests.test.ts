@@ -1,6 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { parse } from 'node:querystring';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RefusedRequests, readForm } from '../../src/http-guard';
+import { RefusedRequests, readForm, refusalOf } from '../../src/http-guard';
 import { createLogger } from '../../src/logger';
 
 describe('RefusedRequests', () => {
@@ -99,5 +100,41 @@ describe('readForm', () => {
       const body = `payload=${value}`;
       expect(read(body), body).toEqual(parse(body));
     }
+  });
+});
+
+describe('refusalOf', () => {
+  const secret = 'signing-secret';
+  const now = 1_765_000_000;
+  /** Slack's signature: an HMAC of "v0:", the timestamp header as sent, ":" and the body's bytes. */
+  const signed = (timestamp: string, bytes: Buffer) =>
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(bytes).digest('hex')}`;
+  const check = (bytes: Buffer, timestamp: string, signature: string) =>
+    refusalOf(secret, { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature }, bytes, bytes.toString('utf8'), now);
+  const body = Buffer.from(new URLSearchParams({ payload: '{"type":"view_submission","note":"Đạt"}' }).toString());
+
+  it('lets in a request signed as Slack signs it, and refuses one whose body or timestamp was changed', () => {
+    expect(check(body, String(now), signed(String(now), body))).toBeUndefined();
+    expect(check(Buffer.from(`${body}x`), String(now), signed(String(now), body))).toBe('signature');
+    expect(check(body, String(now + 1), signed(String(now), body))).toBe('signature');
+    expect(check(body, String(now - 301), signed(String(now - 301), body))).toBe('stale');
+    expect(check(body, String(now + 301), signed(String(now + 301), body))).toBe('future');
+  });
+
+  it('lets in exactly what an HMAC of the raw bytes and headers lets in, though Bolt reads text, numbers and the signature up to a second "="', () => {
+    const right = signed(String(now), body);
+    // Bolt reads "0…" as a number: signed either way, a timestamp with a leading zero is not Slack's.
+    expect(check(body, `0${now}`, signed(String(now), body))).toBe('signature');
+    expect(check(body, `0${now}`, signed(`0${now}`, body))).toBe('signature');
+    // Bolt compares only what comes before a second "=".
+    expect(check(body, String(now), `${right}=more`)).toBe('signature');
+    expect(check(body, String(now), right.toUpperCase().replace('V0=', 'v0='))).toBe('signature');
+    // Bolt hashes the text: a byte that is not UTF-8 reads as U+FFFD, as the bytes of U+FFFD do.
+    const replaced = Buffer.from(`${body}\ufffd`);
+    const notUtf8 = Buffer.concat([body, Buffer.of(0xff)]);
+    expect(notUtf8.toString('utf8')).toBe(replaced.toString('utf8'));
+    expect(check(replaced, String(now), signed(String(now), replaced))).toBeUndefined();
+    expect(check(notUtf8, String(now), signed(String(now), replaced))).toBe('signature');
+    expect(check(notUtf8, String(now), signed(String(now), notUtf8))).toBe('signature');
   });
 });
