@@ -423,7 +423,10 @@ export const reportVersions = sqliteTable(
 
 /**
  * One reported value per criterion: a number, 1/0 for yes/no, a self-score, claimed points with a
- * reason, or a count; `detail` holds a level, ticked items or indicator results.
+ * reason, or a count; `detail` holds a level, ticked items or indicator results. A WITHOUT ROWID
+ * table (migration 0015, which drizzle cannot express): the rows live in their key's b-tree, so a
+ * submission's twenty values are written into one b-tree instead of a table and its key index. A
+ * migration that rebuilds it must keep WITHOUT ROWID and its data_versions triggers.
  */
 export const reportValues = sqliteTable(
   'report_values',
@@ -722,11 +725,8 @@ export const auditLog = sqliteTable(
     /** The person the entry is about besides its actor (an officer added or removed), when there is one. */
     subjectUserId: text('subject_user_id'),
   },
-  (table) => [
-    index('audit_log_entity_idx').on(table.entityType, table.entityId),
-    index('audit_log_unit_idx').on(table.unitId),
-    index('audit_log_at_idx').on(table.at),
-  ],
+  // Only what the log is read by (test/db/audit.test.ts): every index is one more page each entry writes.
+  (table) => [index('audit_log_unit_idx').on(table.unitId), index('audit_log_at_idx').on(table.at)],
 );
 
 /**
@@ -742,7 +742,11 @@ export const people = sqliteTable('people', {
   homeOpenedAt: integer('home_opened_at', { mode: 'timestamp_ms' }),
 });
 
-/** Slack event ids and modal submissions already applied, so a retry is applied once. */
+/**
+ * Slack event ids and modal submissions already applied, so a retry is applied once. A WITHOUT
+ * ROWID table (migration 0015, which drizzle cannot express): a claim writes one b-tree, keyed by
+ * the id, instead of a table and its key index.
+ */
 export const processedEvents = sqliteTable('processed_events', {
   id: text('id').primaryKey(),
   kind: text('kind').notNull(),

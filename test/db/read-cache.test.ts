@@ -698,6 +698,12 @@ describe('the reports kept with what a submission wrote (ReadCache.amend)', () =
 
   it('follow what another connection wrote before the submission, and keep nothing of one rolled back, whole or in a savepoint', () => {
     const { store, handle, other, fresh } = setUp();
+    const threeValuesWritten = (reason: string) =>
+      handle.sqlite
+        .prepare(
+          'update report_values set reason = ? where (version_id, criterion_id) in (select version_id, criterion_id from report_values limit 3)',
+        )
+        .run(reason);
     store.transaction((tx) => submit(tx, 80));
     reads(store);
     // Another process's write between the last read and the submission.
@@ -713,7 +719,7 @@ describe('the reports kept with what a submission wrote (ReadCache.amend)', () =
       }),
     ).toThrow('rolled back');
     // As many rows written as it had written (a version and two values): the version is back to the number it had reached.
-    handle.sqlite.prepare("update report_values set reason = 'sau' where rowid in (select rowid from report_values limit 3)").run();
+    threeValuesWritten('sau');
     expect(reads(store)).toEqual(fresh());
     expect(reads(store).form.get(store.structure.unitByCode('STP')!.id)?.inForce?.notes).toBe('lần 81');
     // A savepoint rolled back after a submission, then as many rows written again beside the reports' own writes.
@@ -724,7 +730,7 @@ describe('the reports kept with what a submission wrote (ReadCache.amend)', () =
           throw new Error('savepoint');
         }),
       ).toThrow('savepoint');
-      handle.sqlite.prepare("update report_values set reason = 'ngoài' where rowid in (select rowid from report_values limit 3)").run();
+      threeValuesWritten('ngoài');
     });
     expect(reads(store)).toEqual(fresh());
     // A store's transaction begun inside another is a savepoint: what it amended waits for the outer one, here rolled back.
@@ -734,7 +740,7 @@ describe('the reports kept with what a submission wrote (ReadCache.amend)', () =
         throw new Error('outer');
       }),
     ).toThrow('outer');
-    handle.sqlite.prepare("update report_values set reason = 'sau nữa' where rowid in (select rowid from report_values limit 3)").run();
+    threeValuesWritten('sau nữa');
     expect(reads(store)).toEqual(fresh());
   });
 });
