@@ -40,7 +40,7 @@ export function diffReports<Id>(before: ReportContent<Id> | undefined, after: Re
   for (const id of order) {
     const old = before?.values.get(id);
     const now = after.values.get(id);
-    if (answerKey(old) !== answerKey(now)) changes.push({ kind: 'value', id, before: answerOf(old), after: answerOf(now) });
+    if (!sameAnswer(old, now)) changes.push({ kind: 'value', id, before: answerOf(old), after: answerOf(now) });
     if ((old?.reason ?? null) !== (now?.reason ?? null))
       changes.push({ kind: 'reason', id, before: old?.reason ?? null, after: now?.reason ?? null });
   }
@@ -55,6 +55,15 @@ export function diffReports<Id>(before: ReportContent<Id> | undefined, after: Re
 function answerOf(entry: ReportEntry | undefined): ReportAnswer {
   if (!entry || (entry.value === null && !entry.detail)) return null;
   return entry.detail ? { value: entry.value, detail: entry.detail } : { value: entry.value };
+}
+
+/**
+ * Whether two entries give the same answer: the values alone when neither has a detail (most
+ * criteria; a submission compares each with the version in force), else by answerKey.
+ */
+function sameAnswer(a: ReportEntry | undefined, b: ReportEntry | undefined): boolean {
+  if (a?.detail === undefined && b?.detail === undefined) return (a?.value ?? null) === (b?.value ?? null);
+  return answerKey(a) === answerKey(b);
 }
 
 /** An answer compared whatever its keys' order: the value, the level, the items, the indicator results. */
