@@ -29,7 +29,9 @@ const BLOCKS = Buffer.from('"blocks"', 'latin1');
  * whole, so the answer (or the error) is always JSON.parse's own.
  */
 export function parsePayload(bytes: Buffer): unknown {
-  const span = blocksSpan(bytes);
+  // A payload without a plainly written "view" key (a message's button, a shortcut) has no blocks to
+  // take apart: found by a native search, it is not walked byte by byte only to be parsed whole.
+  const span = bytes.includes(VIEW) ? blocksSpan(bytes) : undefined;
   if (!span) return JSON.parse(bytes.toString('utf8'));
   const [start, end] = span;
   // The blocks' bytes get a buffer of their own; the rest, with a 0 in their place, is parsed now.
