@@ -225,9 +225,10 @@ function parsedAsBolt(payload: Buffer | undefined, form: ParsedUrlQuery | undefi
 
 /**
  * Puts the check in front of `receiver`'s request listener (the one Bolt's server calls): the body is
- * read here, checked, and handed on already read and parsed, as Bolt accepts it (Bolt then checks
- * the signature again, and takes the parsed body from here). Slack's ssl_check pings carry no
- * signature; they are passed through (Bolt answers them without reading anything else). A request
+ * read here, checked (the signature by Bolt's own verifySlackRequest: refusalOf) and handed on
+ * already read and parsed, as Bolt accepts it; Bolt's receiver takes the door's word and the parsed
+ * body (shareParsedBodies). Slack's ssl_check pings carry no signature; they are passed through to
+ * Bolt's own check, which lets in nothing but the ssl_check itself. A request
  * read is checked and handled in arrival order, a few per turn of the event loop (RequestTurns), so
  * a new connection is let in within milliseconds even under load.
  */

@@ -148,3 +148,64 @@ describe('the body of a request let in', () => {
     expect(boltSignatures).toBe(1);
   });
 });
+
+describe('every kind of body Slack sends', () => {
+  /** Requests of each kind Slack sends, signed by `send` unless given a signature; none reaches a listener forged. */
+  const forgery = `v0=${'0'.repeat(64)}`;
+  const homeOpened = () =>
+    JSON.stringify({
+      team_id: t.slack.teamId,
+      api_app_id: t.slack.appId,
+      type: 'event_callback',
+      event_id: 'Ev0FORGED',
+      event_time: nowSeconds(),
+      event: { type: 'app_home_opened', user: 'U0CA0001', channel: 'DU0CA0001', tab: 'home', event_ts: '1615770000.000100' },
+    });
+  const urlCheck = JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'challenge-of-a-forger' });
+  /** A modal submission whose blocks the door leaves unparsed (src/payload-json.ts) until read. */
+  const submission = () =>
+    new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'view_submission',
+        team: { id: t.slack.teamId },
+        user: { id: 'U0CA0001' },
+        api_app_id: t.slack.appId,
+        view: { id: 'V0FORGED', callback_id: 'unknown-modal', blocks: [{ type: 'input', block_id: 'b' }], state: { values: {} } },
+      }),
+    }).toString();
+
+  it('is refused forged, before Bolt takes the door’s word for it: an event, a URL check, a command, a modal submission', async () => {
+    t = await startTestBot();
+    t.statements.length = 0;
+    const callsBefore = t.slack.calls.length;
+    const json = { contentType: 'application/json', signature: forgery };
+    expect((await t.driver.send(homeOpened(), json)).status).toBe(401);
+    const urlReply = await t.driver.send(urlCheck, json);
+    expect(urlReply.status).toBe(401);
+    expect(JSON.stringify(urlReply.body)).not.toContain('challenge-of-a-forger');
+    expect((await t.driver.send(help(), { signature: forgery })).status).toBe(401);
+    expect((await t.driver.send(submission(), { signature: forgery })).status).toBe(401);
+    await t.bot.listenersIdle();
+    expect(t.bot.refused.total).toBe(4);
+    expect(t.statements).toEqual([]);
+    expect(t.slack.calls.length).toBe(callsBefore);
+    expect(t.slack.responses).toEqual([]);
+    // Signed, the same event and URL check are let in: the refusals above were the signature's.
+    expect((await t.driver.send(homeOpened(), { contentType: 'application/json' })).status).toBe(200);
+    await t.slack.waitFor(() => t.slack.callsTo('views.publish').length === 1, 5000, 'the home tab');
+    expect(JSON.stringify((await t.driver.send(urlCheck, { contentType: 'application/json' })).body)).toContain('challenge-of-a-forger');
+  });
+
+  it('carries nothing past the door unsigned with an ssl_check: what rides along reaches no listener', async () => {
+    t = await startTestBot();
+    t.statements.length = 0;
+    const callsBefore = t.slack.calls.length;
+    const smuggled = `ssl_check=1&${help()}`;
+    const reply = await t.driver.send(smuggled, { signature: forgery });
+    expect([reply.status, reply.body]).toEqual([200, '']);
+    await t.bot.listenersIdle();
+    expect(t.statements).toEqual([]);
+    expect(t.slack.calls.length).toBe(callsBefore);
+    expect(t.slack.responses).toEqual([]);
+  });
+});
