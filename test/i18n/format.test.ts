@@ -2,7 +2,7 @@ import { TZDate, tzScan } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDate, formatDateTime, formatLocalDate, formatTime } from '../../src/i18n/format';
+import { countOf, formatDate, formatDateTime, formatLocalDate, formatNumber, formatPoints, formatTime } from '../../src/i18n/format';
 import { statusText } from '../../src/views/status';
 
 /** What date-fns writes for the same instant and zone: the reference the quick formatter must match. */
@@ -63,6 +63,57 @@ describe('dates and times in the organisation’s zone', () => {
           ]);
       }
     expect(changes).toBeGreaterThan(80);
+  });
+});
+
+/** What Intl.NumberFormat writes: the reference the quick number writer must match. */
+const intlNumber = (value: number, locale: 'vi' | 'en', minimumFractionDigits: number, maximumFractionDigits: number) =>
+  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
+    minimumFractionDigits,
+    maximumFractionDigits,
+    signDisplay: 'negative',
+  }).format(value);
+
+describe('numbers and points', () => {
+  it.each([
+    // Intl rounds the shortest decimal of the number (1.005, not 1.00499999999999989…), half away from zero.
+    [1.005, '1,01', '1.01', '1,01'],
+    [2.675, '2,68', '2.68', '2,68'],
+    [-0.125, '-0,13', '-0.13', '-0,13'],
+    // What rounds to zero has no minus sign.
+    [-0.001, '0,00', '0.00', '0'],
+    [-0, '0,00', '0.00', '0'],
+    // A carry through every digit, and the groups of thousands.
+    [999.995, '1.000,00', '1,000.00', '1.000'],
+    [-1234567.5, '-1.234.567,50', '-1,234,567.50', '-1.234.567,5'],
+    [58.5, '58,50', '58.50', '58,5'],
+    [1000, '1.000,00', '1,000.00', '1.000'],
+    // Past plain decimal notation Intl itself writes it.
+    [1e21, '1.000.000.000.000.000.000.000,00', '1,000,000,000,000,000,000,000.00', '1.000.000.000.000.000.000.000'],
+    [5e-7, '0,00', '0.00', '0'],
+    [Number.POSITIVE_INFINITY, '∞', '∞', '∞'],
+    [Number.NaN, 'NaN', 'NaN', 'NaN'],
+  ])('%s: points %s · %s, number %s', (value, vi, en, number) => {
+    expect(formatPoints(value, 'vi')).toBe(vi);
+    expect(formatPoints(value, 'en')).toBe(en);
+    expect(formatNumber(value, 'vi')).toBe(number);
+  });
+
+  it('writes what Intl.NumberFormat writes, for any number, decimals and language', () => {
+    const anyNumber = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc
+        .integer({ min: -10_000_000, max: 10_000_000 })
+        .chain((whole) => fc.integer({ min: 0, max: 6 }).map((places) => whole / 10 ** places)),
+      fc.integer({ min: 0, max: 100_000 }).map((thousandths) => thousandths / 1000 + 0.0005),
+    );
+    fc.assert(
+      fc.property(anyNumber, fc.constantFrom('vi' as const, 'en' as const), fc.integer({ min: 0, max: 6 }), (value, locale, decimals) => {
+        expect(formatPoints(value, locale, decimals)).toBe(intlNumber(value, locale, decimals, decimals));
+        expect(formatNumber(value, locale, decimals)).toBe(intlNumber(value, locale, 0, decimals));
+      }),
+      { numRuns: 5000, seed: 15 },
+    );
   });
 });
 
