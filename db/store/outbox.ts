@@ -5,6 +5,21 @@ import type { Db } from './types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/**
+ * A ready entry as the delivery puts it in a lane: its id and key, and the fields of its message
+ * that name the conversation (as JSON reads them: null when absent), not the message itself, which
+ * is read when the entry is claimed.
+ */
+export interface ReadyEntry {
+  id: number;
+  dedupeKey: string;
+  channelId: string | null;
+  home: unknown;
+  user: unknown;
+  channel: unknown;
+  threadOfKey: unknown;
+}
+
 /** Errors that no retry will fix: the recipient left or the bot cannot reach the conversation. */
 export interface OutboxEntry {
   dedupeKey: string;
@@ -21,6 +36,17 @@ export function outboxQueries(db: Db, statements: Statements) {
   const byId = placeholder('id');
   const worker = placeholder('worker');
   const now = placeholder('now');
+  // What a ready entry's lane is read from: SQLite reads the few fields out of the message's JSON,
+  // so the whole message is neither copied nor parsed on every kick.
+  const readyEntry = {
+    id: outbox.id,
+    dedupeKey: outbox.dedupeKey,
+    channelId: outbox.channelId,
+    home: sql<unknown>`json_extract(${outbox.payload}, '$.home')`,
+    user: sql<unknown>`json_extract(${outbox.payload}, '$.user')`,
+    channel: sql<unknown>`json_extract(${outbox.payload}, '$.channel')`,
+    threadOfKey: sql<unknown>`json_extract(${outbox.payload}, '$.threadOfKey')`,
+  };
   const prepared = {
     enqueue: () =>
       statements.get('outbox.enqueue', (root) =>
@@ -74,7 +100,7 @@ export function outboxQueries(db: Db, statements: Statements) {
     ready: () =>
       statements.get('outbox.ready', (root) =>
         root
-          .select()
+          .select(readyEntry)
           .from(outbox)
           .where(
             and(
@@ -97,7 +123,7 @@ export function outboxQueries(db: Db, statements: Statements) {
     readyAfter: (limit: number) =>
       statements.get(`outbox.readyAfter:${limit}`, (root) =>
         root
-          .select()
+          .select(readyEntry)
           .from(outbox)
           .where(and(gt(outbox.id, placeholder('afterId')), sql`+${outbox.status} = 'pending'`, sql`+${outbox.notBefore} <= ${now}`))
           .orderBy(asc(outbox.id))
@@ -177,7 +203,7 @@ export function outboxQueries(db: Db, statements: Statements) {
     },
 
     /** Entries ready to work on, oldest first from above `afterId` (0: all): pending and due, or claimed by someone whose lease ran out. */
-    ready(nowMs: number, limit: number, afterId = 0): OutboxRow[] {
+    ready(nowMs: number, limit: number, afterId = 0): ReadyEntry[] {
       return prepared.ready().all({ afterId, now: nowMs, limit });
     },
 
@@ -185,7 +211,7 @@ export function outboxQueries(db: Db, statements: Statements) {
      * Pending, due entries with an id above `afterId`: what was queued since a reader last looked.
      * Each `limit` is a statement of its own: pass a constant.
      */
-    readyAfter(afterId: number, nowMs: number, limit: number): OutboxRow[] {
+    readyAfter(afterId: number, nowMs: number, limit: number): ReadyEntry[] {
       return prepared.readyAfter(limit).all({ afterId, now: nowMs });
     },
 

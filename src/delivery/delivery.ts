@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { HomeView } from '@slack/types';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from '@slack/web-api';
 import type { Store } from '../../db/store';
-import type { OutboxRow } from '../../db/store/outbox';
+import type { OutboxRow, ReadyEntry } from '../../db/store/outbox';
 import type { WireTimer } from '../clock';
 import type { OutgoingMessage, QueuedMessage } from './message';
 import { findUploaded, type UploadRenderers, uploadFile } from './uploads';
@@ -105,13 +105,13 @@ export interface DrainOptions {
 /** One conversation's work: its entries in posting order, and whether a post to it is in flight. */
 interface Lane {
   name: string;
-  rows: OutboxRow[];
+  rows: ReadyEntry[];
   /** How many of `rows` are thread replies: none, and a parent goes last without looking for the first. */
   replies: number;
   busy: boolean;
 }
 
-const isThreadReply = (row: OutboxRow) => Boolean((row.payload as OutgoingMessage).threadOfKey);
+const isThreadReply = (row: ReadyEntry) => Boolean(row.threadOfKey);
 
 /**
  * Delivers the outbox: every entry is claimed (a conditional UPDATE) before it is posted and marked
@@ -388,7 +388,7 @@ export class Delivery {
    * in the outbox and the lane marked. A kick's read (`newOnly`) adds nothing to a marked lane.
    * Returns how many were added; `stillFull` collects the lanes that left rows behind.
    */
-  private takeIntoLanes(rows: OutboxRow[], newOnly: boolean, room = rows.length, stillFull = new Set<string>()): number {
+  private takeIntoLanes(rows: ReadyEntry[], newOnly: boolean, room = rows.length, stillFull = new Set<string>()): number {
     let added = 0;
     for (const row of rows) {
       if (added >= room) break;
@@ -418,7 +418,7 @@ export class Delivery {
     return this.held.size;
   }
 
-  private launch(lane: Lane, row: OutboxRow): void {
+  private launch(lane: Lane, row: ReadyEntry): void {
     lane.busy = true;
     const post: Promise<void> = this.deliver(lane, row)
       .then((outcome) => {
@@ -460,12 +460,12 @@ export class Delivery {
    * database, so a crash leaves it pending); 'done': sent, skipped, failed, or handed back to the
    * outbox to be read again when its not_before comes.
    */
-  private async deliver(lane: Lane, row: OutboxRow): Promise<'done' | 'retry'> {
+  private async deliver(lane: Lane, row: ReadyEntry): Promise<'done' | 'retry'> {
     const { store, client, wire, workerId, leaseMs, logger } = this.options;
     const claimed = store.outbox.claim(row.id, workerId, wire.nowMs(), wire.nowMs() + leaseMs);
     if (!claimed) return 'done';
     const message = claimed.payload as OutgoingMessage;
-    if (message.home) return this.publishHome(lane, row, claimed.attempts);
+    if (message.home) return this.publishHome(lane, claimed);
     let posting = false;
     try {
       // A DM goes to the user id (Slack opens the conversation and answers with its id): no
@@ -543,9 +543,10 @@ export class Delivery {
    * Draws a person's App Home again (views.publish). Publishing is idempotent — the latest view
    * wins — so an interrupted claim is simply published again; failures are handled as a post's.
    */
-  private async publishHome(lane: Lane, row: OutboxRow, attempts: number): Promise<'done' | 'retry'> {
+  private async publishHome(lane: Lane, row: OutboxRow): Promise<'done' | 'retry'> {
     const { store, client, wire, workerId, homes } = this.options;
     const userId = (row.payload as OutgoingMessage).user!;
+    const attempts = row.attempts;
     try {
       const view = await homes?.(userId);
       if (view) await client.views.publish({ user_id: userId, view });
@@ -561,7 +562,13 @@ export class Delivery {
   }
 
   /** `lane` when chat.postMessage failed; undefined when another call did. */
-  private handleFailure(lane: Lane | undefined, row: OutboxRow, attempts: number, error: unknown, uncertain: boolean): 'done' | 'retry' {
+  private handleFailure(
+    lane: Lane | undefined,
+    row: Pick<OutboxRow, 'id' | 'dedupeKey'>,
+    attempts: number,
+    error: unknown,
+    uncertain: boolean,
+  ): 'done' | 'retry' {
     const { store, wire, workerId, logger } = this.options;
     // Tries again from `until`; an uncertain attempt comes back through the recovery path.
     const retryFrom = (until: number, reason: string) => {
@@ -667,9 +674,8 @@ function describeFailure(error: unknown): string {
 }
 
 /** One lane per conversation; a DM's lane is named by its user, whether or not its D… id is known yet. */
-function laneOf(row: OutboxRow): string {
-  const message = row.payload as OutgoingMessage;
+function laneOf(row: ReadyEntry): string {
   // A Home is not a conversation: its redraws are paced apart from the person's DMs.
-  if (message.home) return `home:${message.user}`;
-  return message.user ? `user:${message.user}` : (message.channel ?? row.channelId ?? '');
+  if (row.home) return `home:${row.user}`;
+  return row.user ? `user:${row.user}` : String(row.channel ?? row.channelId ?? '');
 }

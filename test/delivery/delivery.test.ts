@@ -355,6 +355,34 @@ describe('the outbox delivery', () => {
     await worker.stop();
   });
 
+  it('paces a person’s App Home apart from their DMs, and each channel apart from the others', async () => {
+    // The lanes are read from the queued message's own fields (its user, channel, home): a Home
+    // redraw and a channel's line each go out at once beside a backlog of the person's DMs and another channel's lines.
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = new Delivery({
+      store,
+      client: webClient(),
+      wire: realWireTimer,
+      logger: silentLogger,
+      workerId: 'worker-a',
+      leaseMs: 60_000,
+      conversationIntervalMs: 1000,
+      homes: () => ({ type: 'home', blocks: [] }),
+    });
+    queueDms(worker, 'U0TP0001', 1, 1000);
+    worker.queue(store, { key: 'home:U0TP0001', kind: 'home', message: { user: 'U0TP0001', home: true, text: '' } });
+    for (let index = 1; index <= 1000; index++)
+      worker.queue(store, { key: `line:${index}`, kind: 'test', message: { channel: 'C0NOICHINH', text: `dòng ${index}` } });
+    worker.queue(store, { key: 'line:C0VHXH', kind: 'test', message: { channel: 'C0VHXH', text: 'Sở Văn hóa đã nộp' } });
+    worker.kick();
+    await slack.waitFor(() => slack.callsTo('views.publish').length === 1 && slack.messagesIn('C0VHXH').length === 1);
+    expect(slack.callsTo('views.publish')[0]!.args.user_id).toBe('U0TP0001');
+    expect(slack.dmsTo('U0TP0001').length).toBeLessThan(5);
+    expect(slack.messagesIn('C0NOICHINH').length).toBeLessThan(5);
+    await worker.stop();
+  });
+
   it('recovers another conversation’s claim at once, though the backlog before it is longer than one read', async () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
