@@ -10,7 +10,7 @@ import { importQueries } from './organisation-import';
 import { outboxQueries } from './outbox';
 import { peopleQueries } from './people';
 import { pledgeQueries } from './pledges';
-import { cachedReads, ReadCache, versionGuards } from './read-cache';
+import { cachedReads, ReadCache, readingOnce, versionGuards } from './read-cache';
 import { reportQueries } from './reports';
 import { snapshotQueries } from './snapshots';
 import { Statements } from './statements';
@@ -127,12 +127,6 @@ interface Connection {
   people: Store['people'];
   dues: Store['dues'];
   data: ReadCache;
-}
-
-/** `work` inside each cache's readOnce. */
-function readingOnce<T>(caches: readonly ReadCache[], work: () => T): T {
-  const [first, ...rest] = caches;
-  return first ? first.readOnce(() => readingOnce(rest, work)) : work();
 }
 
 /** The store over `db` (the connection, or a transaction on it), with what the connection shares. */

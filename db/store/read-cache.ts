@@ -26,7 +26,7 @@ import type { Db } from './types';
  * never change them).
  */
 export class ReadCache {
-  private readonly results = new Map<string, Map<string, unknown>>();
+  private readonly results = new Map<string, Map<unknown, unknown>>();
   private seen: number | string | undefined;
   private readingOnce = false;
   /** What this transaction's writes change in the kept answers, to be kept once it commits (amend); 'spoilt' when unknown. */
@@ -41,14 +41,20 @@ export class ReadCache {
    * after any write of this connection's (the guard's versionInUnit).
    */
   readOnce<T>(work: () => T): T {
-    if (this.readingOnce) return work();
+    return readingOnce([this], work);
+  }
+
+  /** Begins a unit of work (readOnce) unless one is under way: true when this call began it, and is to end it (endUnit). */
+  beginUnit(): boolean {
+    if (this.readingOnce) return false;
     this.readingOnce = true;
-    try {
-      return work();
-    } finally {
-      this.readingOnce = false;
-      this.forget();
-    }
+    return true;
+  }
+
+  /** Ends the unit of work this cache's beginUnit began. */
+  endUnit(): void {
+    this.readingOnce = false;
+    this.forget();
   }
 
   /** Forgets the version readOnce read: this connection may have written (a transaction ended). */
@@ -113,11 +119,25 @@ export class ReadCache {
    * `maxEntries` values of `name` are kept (all are dropped when it is reached).
    */
   get<T>(name: string, args: readonly unknown[], compute: () => T, maxEntries = MAX_ENTRIES_PER_READ): T {
+    return this.answer(name, args, compute, undefined, maxEntries);
+  }
+
+  /**
+   * get's answer, computed by `compute()` or, without a closure made for every call (cachedReads:
+   * a submission makes some twenty-five reads), by `read(...args)`.
+   */
+  answer<T>(
+    name: string,
+    args: readonly unknown[],
+    compute: (() => T) | undefined,
+    read: ((...args: unknown[]) => T) | undefined,
+    maxEntries = MAX_ENTRIES_PER_READ,
+  ): T {
     const current = this.version();
     if (current !== this.seen) {
       // Inside a transaction a different version may be its own uncommitted write, which must not
       // outlive a rollback: read through and keep nothing. Outside, the version is committed.
-      if (this.guard.inTransaction()) return compute();
+      if (this.guard.inTransaction()) return compute ? compute() : read!(...args);
       for (const entries of this.results.values()) entries.clear();
       this.seen = current;
     }
@@ -126,14 +146,45 @@ export class ReadCache {
       byArguments = new Map();
       this.results.set(name, byArguments);
     }
-    const key = args.length === 0 ? '' : JSON.stringify(args);
-    if (byArguments.has(key)) return handOut(byArguments.get(key) as T);
+    const key = keyOf(args);
+    const kept = byArguments.get(key);
+    if (kept !== undefined || byArguments.has(key)) return handOut(kept as T);
     // Bounded: lookups by what people type (a unit code) must not grow it without end.
     if (byArguments.size >= maxEntries) byArguments.clear();
-    const value = deepFreeze(compute());
+    const value = deepFreeze(compute ? compute() : read!(...args));
     byArguments.set(key, value);
     return handOut(value);
   }
+}
+
+/**
+ * `work` inside each cache's readOnce, as if each were nested in the next (the first begun is the
+ * last ended), without a closure or an array made for each cache.
+ */
+export function readingOnce<T>(caches: readonly ReadCache[], work: () => T): T {
+  let begun = 0;
+  for (let index = 0; index < caches.length; index++) if (caches[index]!.beginUnit()) begun |= 1 << index;
+  try {
+    return work();
+  } finally {
+    for (let index = caches.length - 1; index >= 0; index--) if (begun & (1 << index)) caches[index]!.endUnit();
+  }
+}
+
+/**
+ * The key of a read's arguments: what JSON writes of them, or for the arguments most reads take
+ * (one number, one string, two numbers) a key made without JSON that no other arguments share — a
+ * number is a key of its own type, a string key begins with a character JSON never writes (NUL),
+ * and a pair of numbers has a comma where JSON's array would begin with a bracket.
+ */
+function keyOf(args: readonly unknown[]): unknown {
+  if (args.length === 0) return '';
+  const first = args[0];
+  if (args.length === 1) {
+    if (typeof first === 'number') return first;
+    if (typeof first === 'string') return `\u0000${first}`;
+  } else if (args.length === 2 && typeof first === 'number' && typeof args[1] === 'number') return `${first},${args[1]}`;
+  return JSON.stringify(args);
 }
 
 /** A kept answer of the read `name` as a write changed it (ReadCache.amend); undefined to read it again. */
@@ -145,7 +196,7 @@ export function cachedReads<T extends object>(queries: T, cache: ReadCache, whic
   for (const [name, read] of Object.entries(queries) as [string, unknown][]) {
     const wanted = (which.only?.includes(name as keyof T) ?? true) && !which.except?.includes(name as keyof T);
     const call = read as (...args: unknown[]) => unknown;
-    cached[name] = typeof read === 'function' && wanted ? (...args: unknown[]) => cache.get(name, args, () => call(...args)) : read;
+    cached[name] = typeof read === 'function' && wanted ? (...args: unknown[]) => cache.answer(name, args, undefined, call) : read;
   }
   return cached as T;
 }

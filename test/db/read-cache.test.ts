@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
+import { cachedReads, ReadCache } from '../../db/store/read-cache';
 import { fingerprint } from '../../src/domain/pagination';
 import { importOrganisationText } from '../../src/services/organisation';
 import { criteriaAskedOf, reportPages } from '../../src/services/reports/form';
@@ -111,6 +112,43 @@ describe('the configuration’s reads', () => {
     const holidays = store.organisation.holidays();
     holidays.add('2021-12-31');
     expect(store.organisation.holidays().has('2021-12-31')).toBe(false);
+  });
+});
+
+describe('the key of a read’s arguments', () => {
+  it('answers each set of arguments apart: numbers, the same as text, a pair, a list, none', () => {
+    const cache = new ReadCache({ version: () => 1, inTransaction: () => false });
+    const read: unknown[][] = [];
+    const { echo } = cachedReads(
+      {
+        echo: (...args: unknown[]) => {
+          read.push(args);
+          return `${JSON.stringify(args)} ${args.map((arg) => typeof arg).join(' ')}`;
+        },
+      },
+      cache,
+    );
+    const calls: unknown[][] = [
+      [],
+      [1],
+      ['1'],
+      [''],
+      ['\u00001'],
+      [1, 2],
+      ['1,2'],
+      [[1, 2]],
+      ['[1,2]'],
+      [1, '2'],
+      ['1', 2],
+      [12, 3],
+      [1, 23],
+      [null],
+      [1, 2, 3],
+    ];
+    const first = calls.map((args) => echo(...args));
+    expect(calls.map((args) => echo(...args))).toEqual(first);
+    expect(new Set(first).size).toBe(calls.length);
+    expect(read).toEqual(calls);
   });
 });
 
