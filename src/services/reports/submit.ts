@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cleanFileName, type EvidenceFile } from '../../domain/evidence';
 import { isLate, isOpen, periodEndsAt } from '../../domain/periods';
 import { diffReports, type ReportContent } from '../../domain/report-diff';
-import { checkReportForm, isValidReportEntry, type ReportProblem } from '../../domain/report-form';
+import { checkReportForm, isValidReportEntry, type ReportFieldInput, type ReportProblem } from '../../domain/report-form';
 import type { EntryDetail } from '../../domain/scoring';
 import type { ChangeReasonProblem } from '../../domain/versions';
 import type { Decider } from '../../views/common-text';
@@ -62,6 +62,8 @@ const uploadedFilesSchema = z.array(
     permalink: z.url({ protocol: /^https$/ }).max(2000),
   }),
 );
+
+const NOTHING_TICKED: readonly string[] = Object.freeze([]);
 
 /** The files uploaded in the form's file input, or 'unreadable' when one is not a file Slack would send. */
 function uploadedFiles(files: readonly unknown[] | undefined): readonly EvidenceFile[] | 'unreadable' {
@@ -137,26 +139,26 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
     const earlier = (form.current?.pending ?? form.current?.inForce)?.evidenceFiles ?? [];
     const ticked = new Set(answers.get(REPORT_KEPT_FILES_BLOCK)?.selected ?? []);
     const checked = checkReportForm({
-      fields: items.map((criterion) => ({
-        id: criterion,
-        kind: criterion.kind,
-        maxPoints: criterion.maxPoints,
-        measureUnit: criterion.measureUnit,
-        typed: answers.get(valueBlockId(criterion.id))?.text ?? null,
-        reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
-        ...(criterion.ask ? { ask: criterion.ask } : {}),
-        ticked: answers.get(valueBlockId(criterion.id))?.selected ?? [],
-        ...(criterion.ask?.kind === 'indicators'
-          ? {
-              indicators: Object.fromEntries(
-                criterion.ask.indicators.map((indicator) => [
-                  indicator.code,
-                  answers.get(indicatorBlockId(criterion.id, indicator.code))?.text,
-                ]),
-              ),
-            }
-          : {}),
-      })),
+      fields: items.map((criterion): ReportFieldInput<ReportCriterion> => {
+        const answer = answers.get(valueBlockId(criterion.id));
+        const field: ReportFieldInput<ReportCriterion> = {
+          id: criterion,
+          kind: criterion.kind,
+          maxPoints: criterion.maxPoints,
+          measureUnit: criterion.measureUnit,
+          typed: answer?.text ?? null,
+          reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
+          ticked: answer?.selected ?? NOTHING_TICKED,
+        };
+        if (criterion.ask) field.ask = criterion.ask;
+        if (criterion.ask?.kind === 'indicators') {
+          const indicators: Record<string, string | null | undefined> = {};
+          for (const indicator of criterion.ask.indicators)
+            indicators[indicator.code] = answers.get(indicatorBlockId(criterion.id, indicator.code))?.text;
+          field.indicators = indicators;
+        }
+        return field;
+      }),
       ...(final
         ? {
             evidence: answers.get(REPORT_EVIDENCE_BLOCK)?.text ?? null,

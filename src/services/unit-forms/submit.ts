@@ -22,7 +22,7 @@ import { unitFormTarget } from './scope';
  * What a modal's inputs hold, by block id: the text typed (or the option chosen), the options
  * ticked, and the files uploaded (a file input's, as Slack sent them: read with a schema where used).
  */
-export type FormAnswers = ReadonlyMap<string, { text: string | null; selected: string[]; files?: readonly unknown[] }>;
+export type FormAnswers = ReadonlyMap<string, { text: string | null; selected: readonly string[]; files?: readonly unknown[] }>;
 
 /** What a form's metadata always holds: the unit, then the paging (carry.ts); each kind adds its scope. */
 export type UnitFormMetadata = PageCarry & { unitId: number };
