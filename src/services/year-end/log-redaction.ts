@@ -21,16 +21,22 @@ function carriesBallot(message: unknown): boolean {
   }
 }
 
+const LEVEL_ORDER: Record<string, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
 export function withoutBallotTraffic(logger: Logger): Logger {
+  // An entry below the logger's level is not written: it is not looked through either (Bolt logs
+  // every acknowledgement's body at debug level, which a running bot drops).
   const guarded =
-    (write: (...messages: unknown[]) => void) =>
-    (...messages: unknown[]) =>
+    (level: string, write: (...messages: unknown[]) => void) =>
+    (...messages: unknown[]) => {
+      if ((LEVEL_ORDER[level] ?? 0) < (LEVEL_ORDER[logger.getLevel()] ?? 0)) return;
       write(...(messages.some(carriesBallot) ? [BALLOT_LOG_LINE] : messages));
+    };
   return {
-    debug: guarded((...messages) => logger.debug(...messages)),
-    info: guarded((...messages) => logger.info(...messages)),
-    warn: guarded((...messages) => logger.warn(...messages)),
-    error: guarded((...messages) => logger.error(...messages)),
+    debug: guarded('debug', (...messages) => logger.debug(...messages)),
+    info: guarded('info', (...messages) => logger.info(...messages)),
+    warn: guarded('warn', (...messages) => logger.warn(...messages)),
+    error: guarded('error', (...messages) => logger.error(...messages)),
     setLevel: (level) => logger.setLevel(level),
     getLevel: () => logger.getLevel(),
     setName: (name) => logger.setName(name),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BALLOT_LOG_LINE } from '../../../src/services/year-end/log-redaction';
+import { createLogger } from '../../../src/logger';
+import { BALLOT_LOG_LINE, withoutBallotTraffic } from '../../../src/services/year-end/log-redaction';
 import { deliberationIds } from '../../../src/views/ids';
 import { startTestBot, type TestBot } from '../../support/bot';
 import { A_YEAR, ADMIN, CHANNEL, command, docxText, FLAG, seedYear, YEAR_END } from './support';
@@ -138,6 +139,35 @@ describe('the secret ballot', () => {
       );
       expect(leaks).toEqual([]);
     }
+  });
+
+  it('leaves ballot traffic out of every line the log writes, and looks through none it drops', () => {
+    const lines: string[] = [];
+    const underlying = createLogger('debug', 'thidua', (line) => lines.push(line));
+    const logger = withoutBallotTraffic(underlying);
+    const ballot = { view: { callback_id: deliberationIds.ballotCallback } };
+    logger.debug('ack() call begins', ballot);
+    logger.error(`failed: ${deliberationIds.ballotCallback}`);
+    logger.info('nothing secret');
+    underlying.setLevel('warn' as never);
+    // Dropped below the level: not written, nor looked through (Bolt logs every acknowledgement's body at debug level).
+    let looked = 0;
+    const watched = {
+      get view() {
+        looked += 1;
+        return ballot.view;
+      },
+    };
+    logger.debug(watched);
+    logger.info(watched);
+    expect(looked).toBe(0);
+    logger.warn(ballot);
+    expect(lines.map((line) => line.slice(0, 6) + line.slice(line.indexOf(']') + 2))).toEqual([
+      `DEBUG ${BALLOT_LOG_LINE}`,
+      `ERROR ${BALLOT_LOG_LINE}`,
+      'INFO  nothing secret',
+      `WARN  ${BALLOT_LOG_LINE}`,
+    ]);
   });
 
   it('the channel is told who has voted, never how', async () => {
