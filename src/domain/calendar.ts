@@ -97,8 +97,10 @@ function zoned(instant: Date, zone: string): TZDate {
   return new TZDate(instant.getTime(), zone);
 }
 
-/** Per zone, the offset (minutes) that holds through one whole minute, if one does. */
-const offsetsByMinute = new Map<string, { minute: number; offset: number | undefined }>();
+/** Per zone, by minute since the epoch, the offset (minutes) that holds through that whole minute, if one does. */
+const offsetsByMinute = new Map<string, Map<number, number | undefined>>();
+/** Minutes kept per zone: a request reads a few instants (now, dues, the ends of periods), each in its own minute. */
+const MINUTES_KEPT = 1024;
 
 /**
  * The wall clock of `instant` in `zone`, to be read with the UTC getters. The zone's offset comes
@@ -110,13 +112,21 @@ const offsetsByMinute = new Map<string, { minute: number; offset: number | undef
 function wallClock(instant: Date, zone: string): Date {
   const time = instant.getTime();
   const minute = Math.floor(time / 60_000);
-  let kept = offsetsByMinute.get(zone);
-  if (kept?.minute !== minute) {
-    const first = tzOffset(zone, new Date(minute * 60_000));
-    kept = { minute, offset: first === tzOffset(zone, new Date(minute * 60_000 + 59_999)) ? first : undefined };
-    offsetsByMinute.set(zone, kept);
+  let minutes = offsetsByMinute.get(zone);
+  if (!minutes) {
+    minutes = new Map();
+    offsetsByMinute.set(zone, minutes);
   }
-  return new Date(time + (kept.offset ?? tzOffset(zone, instant)) * 60_000);
+  // Several minutes kept, not the last one alone: a submission reads now and the period's dates in
+  // turn, and each change of minute asked Intl twice.
+  let offset = minutes.get(minute);
+  if (offset === undefined && !minutes.has(minute)) {
+    if (minutes.size >= MINUTES_KEPT) minutes.clear();
+    const first = tzOffset(zone, new Date(minute * 60_000));
+    offset = first === tzOffset(zone, new Date(minute * 60_000 + 59_999)) ? first : undefined;
+    minutes.set(minute, offset);
+  }
+  return new Date(time + (offset ?? tzOffset(zone, instant)) * 60_000);
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
