@@ -83,7 +83,9 @@ export function pageAt<T>(pages: readonly (readonly T[])[], index: number): { it
 
 /** How many items the pages up to and including `index` hold. */
 export function itemsThrough(pages: readonly (readonly unknown[])[], index: number): number {
-  return pages.slice(0, index + 1).reduce((count, page) => count + page.length, 0);
+  let count = 0;
+  for (let page = 0; page <= index && page < pages.length; page++) count += pages[page]!.length;
+  return count;
 }
 
 /**

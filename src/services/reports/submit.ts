@@ -190,10 +190,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   isValidEntry: (criterion, entry) => isValidReportEntry(criterion.kind, criterion.maxPoints, entry, criterion.ask),
   asksChangeReason,
   content: (form, entries, rest) => ({
-    // What the unit is not asked (the lead scores it, the bot computes it, it does not apply) is not stored.
-    values: new Map(
-      form.criteria.flatMap((criterion, index) => (criterion.ask?.kind === 'none' ? [] : [[criterion.id, entries[index]!] as const])),
-    ),
+    values: storedValues(form.criteria, entries),
     evidenceUrl: rest.evidenceUrl,
     evidenceFiles: rest.evidenceFiles,
     notes: rest.notes,
@@ -208,6 +205,16 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   apply: applyReport,
   withdrawn: (applied) => ('withdrawn' in applied ? applied.withdrawn : []),
 };
+
+/** The entries by criterion, without what the unit is not asked (the lead scores it, the bot computes it, it does not apply): what is stored. */
+function storedValues(criteria: readonly ReportCriterion[], entries: readonly ReportEntry[]): Map<number, ReportEntry> {
+  const values = new Map<number, ReportEntry>();
+  for (let index = 0; index < criteria.length; index++) {
+    const criterion = criteria[index]!;
+    if (criterion.ask?.kind !== 'none') values.set(criterion.id, entries[index]!);
+  }
+  return values;
+}
 
 /**
  * Stores a valid report with its audit entry and what it announces: a new version in force (first
