@@ -40,13 +40,23 @@ export function identifyCaller(store: Store, organisation: OrganisationSettings,
   };
 }
 
+/**
+ * What acting for a unit asks of the caller (actsFor): their unit and whether they are an admin, as
+ * identifyCaller reads them, without the year, the block and the blocks they lead (a form's
+ * submission reads its own year and block).
+ */
+export function identifySubmitter(store: Store, userId: string): Pick<Caller, 'unit' | 'isAdmin'> {
+  const membership = store.structure.membershipOf(userId);
+  return { isAdmin: store.organisation.isAdmin(userId), ...(membership ? { unit: membership.unit } : {}) };
+}
+
 /** Admins and officers belong to the organisation; anyone else is politely sent to the admins. */
 export function isMember(caller: Caller): boolean {
   return caller.isAdmin || caller.unit !== undefined;
 }
 
 /** Who may act for `unit` (sign its pledge, submit its report): its officers, or an admin acting for it, which is recorded. */
-export function actsFor(caller: Caller, unit: Pick<UnitRow, 'id'>): Permission {
+export function actsFor(caller: Pick<Caller, 'unit' | 'isAdmin'>, unit: Pick<UnitRow, 'id'>): Permission {
   if (caller.unit?.id === unit.id) return { allowed: true, actingAsAdmin: false };
   return caller.isAdmin ? { allowed: true, actingAsAdmin: true } : { allowed: false };
 }

@@ -74,7 +74,7 @@ export type UnitFormTarget<M> =
  */
 export function unitFormTarget<M extends { unitId: number }>(
   store: Store,
-  caller: Caller,
+  caller: Pick<Caller, 'unit' | 'isAdmin'>,
   metadata: M | undefined,
   yearOf: (metadata: M) => number | undefined,
 ): UnitFormTarget<M> {

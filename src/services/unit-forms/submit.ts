@@ -5,7 +5,7 @@ import type { BlockRow, UnitRow } from '../../../db/store/structure';
 import { fingerprint, itemsThrough } from '../../domain/pagination';
 import { readJson } from '../../read-json';
 import { UNIT_CHANGE_REASON_BLOCK } from '../../views/ids';
-import { identifyCaller } from '../caller';
+import { identifySubmitter } from '../caller';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
 import { carryToNextPage, enteredBefore, finishPages, type PageCarry } from './carry';
@@ -166,7 +166,7 @@ function submitPage<T extends UnitFormTypes>(
   if (!organisation) return undefined;
   const done = (outcome: UnitFormOutcome<T>) => ({ organisation, outcome });
   const now = deps.clock.now();
-  const caller = identifyCaller(store, organisation, submission.userId, now);
+  const caller = identifySubmitter(store, submission.userId);
   const target = unitFormTarget(store, caller, readJson(submission.privateMetadata, kind.metadata), (metadata) =>
     kind.yearOf(store, metadata),
   );
