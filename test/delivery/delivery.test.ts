@@ -399,6 +399,32 @@ describe('the outbox delivery', () => {
     await worker.stop();
   });
 
+  it('lets the event loop run between the pages of a whole read, however long the backlog it pages through', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const worker = delivery('worker-a', 1000);
+    queueDms(worker, 'U0TP0001', 1, 3000);
+    // The store's own read, counted: what else ran on the event loop meanwhile is seen between two pages.
+    const read = store.outbox.ready.bind(store.outbox);
+    let pages = 0;
+    let pagesWhenOthersRan: number | undefined;
+    store.outbox.ready = (...args: Parameters<typeof read>) => {
+      pages += 1;
+      if (pages === 1)
+        setImmediate(() => {
+          pagesWhenOthersRan = pages;
+        });
+      return read(...args);
+    };
+    worker.start(3_600_000);
+    await slack.waitFor(() => slack.dmsTo('U0TP0001').length === 1);
+    // The lane is full after its first LANE_CAP, so the read went through all 3,000 in several pages…
+    expect(pages).toBeGreaterThan(1);
+    // …and what waited on the event loop ran after the first of them, not after the last.
+    expect(pagesWhenOthersRan).toBe(1);
+    await worker.stop();
+  });
+
   it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
