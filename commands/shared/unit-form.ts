@@ -7,6 +7,7 @@ import type { AppDeps } from '../../src/services/deps';
 import { localeOf } from '../../src/services/people';
 import {
   type FormAnswers,
+  NONE_SELECTED,
   type PageShown,
   submitUnitForm,
   type UnitFormKind,
@@ -61,7 +62,6 @@ export function answersOf(values: Record<string, Record<string, ViewStateValue>>
   }
   return answers;
 }
-const NONE_SELECTED: readonly string[] = Object.freeze([]);
 
 export function registerUnitForm<T extends UnitFormTypes>(
   app: ListenerApp,

@@ -13,7 +13,7 @@ import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
 import { changeReasonOf, queueChangeRequest } from '../change-requests/requests';
 import { queueChannelLine } from '../channel-posts';
-import type { PageShown, Submitted, UnitFormKind } from '../unit-forms/submit';
+import { NONE_SELECTED, type PageShown, type Submitted, type UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
 import {
   asksChangeReason,
@@ -62,8 +62,6 @@ const uploadedFilesSchema = z.array(
     permalink: z.url({ protocol: /^https$/ }).max(2000),
   }),
 );
-
-const NOTHING_TICKED: readonly string[] = Object.freeze([]);
 
 /** The files uploaded in the form's file input, or 'unreadable' when one is not a file Slack would send. */
 function uploadedFiles(files: readonly unknown[] | undefined): readonly EvidenceFile[] | 'unreadable' {
@@ -148,7 +146,7 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
           measureUnit: criterion.measureUnit,
           typed: answer?.text ?? null,
           reason: answers.get(reasonBlockId(criterion.id))?.text ?? null,
-          ticked: answer?.selected ?? NOTHING_TICKED,
+          ticked: answer?.selected ?? NONE_SELECTED,
         };
         if (criterion.ask) field.ask = criterion.ask;
         if (criterion.ask?.kind === 'indicators') {

@@ -24,6 +24,9 @@ import { unitFormTarget } from './scope';
  */
 export type FormAnswers = ReadonlyMap<string, { text: string | null; selected: readonly string[]; files?: readonly unknown[] }>;
 
+/** An input's options when none is ticked: one frozen list shared by every answer, not one made for each. */
+export const NONE_SELECTED: readonly string[] = Object.freeze([]);
+
 /** What a form's metadata always holds: the unit, then the paging (carry.ts); each kind adds its scope. */
 export type UnitFormMetadata = PageCarry & { unitId: number };
 
