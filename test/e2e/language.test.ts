@@ -1,11 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inputsOf } from '../../src/local-slack/view-state';
-import { REVIEW_OPEN } from '../../src/views/ids';
+import { REVIEW_OPEN, STATUS_NUDGE } from '../../src/views/ids';
 import { firstResponse, startTestBot, type TestBot, textOf } from '../support/bot';
 import { DEMO, demoLookups } from '../support/demo';
-import { buttonValue, nextModalOf, openModalBy, resultOf } from '../support/interactions';
+import {
+  buttonValue,
+  buttonValues,
+  nextModalOf,
+  openModalBy,
+  openModalFromReply,
+  pressReplyButton,
+  resultOf,
+} from '../support/interactions';
 
-const { stp: STP, tt: TT, ca: CA, channel: CHANNEL, beforeDue: BEFORE_DUE } = DEMO;
+const { stp: STP, tt: TT, ca: CA, qs: QS, channel: CHANNEL, beforeDue: BEFORE_DUE, afterDue: AFTER_DUE } = DEMO;
 
 let t: TestBot;
 afterEach(async () => {
@@ -42,6 +50,10 @@ describe('each person’s language', () => {
       "✅ Sở Tư pháp's report for Quý I is submitted. Provisional score: 95.20 points (not counting bonus points). Self-scores count provisionally until the block lead reviews them.",
     );
     await t.bot.idle();
+    // The confirmation DM is theirs to read, so it is in English as well.
+    expect(t.slack.dmsTo(STP).map((message) => message.text)).toEqual([
+      "✅ Sở Tư pháp's report for Quý I was received at 8 Apr 2021 09:00 (version 1). Provisional score: 95.20 points (not counting bonus points). Self-scores count provisionally until the block lead reviews them.",
+    ]);
     // The block's channel hears of it in the organisation's language.
     const posted = t.slack.messagesIn(CHANNEL).at(-1)!;
     expect(posted.text).toBe('Sở Tư pháp đã nộp báo cáo Quý I — 1/7 đơn vị');
@@ -69,6 +81,41 @@ describe('each person’s language', () => {
     expect(textOf(t.slack.homeViews.get(STP)!)).toContain('Assistant for emulation and commendation work');
     // The locale was read once and kept.
     expect(t.slack.callsTo('users.info').filter((call) => call.args.user === STP)).toHaveLength(1);
+  });
+
+  it('writes each DM in its reader’s language: a returned report’s resubmission to the lead, a lead’s reminder to an officer', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    pledge('STP');
+    await reply(CA, 'ngonngu en');
+    await reply(QS, 'ngonngu en');
+    await openModalBy(t, STP, 'baocao', CHANNEL);
+    await t.driver.submitView(STP, answers());
+    t.clock.set(AFTER_DUE);
+    const status = await t.driver.slashCommand(CA, 'tiendo Q1', CHANNEL);
+    const table = await firstResponse(t.slack, status.responseUrl);
+    await openModalFromReply(t, CA, table, REVIEW_OPEN, CHANNEL);
+    await t.driver.submitView(CA, { review_outcome: 'returned', review_reason: 'Bổ sung minh chứng' });
+    await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
+    const bchqs = buttonValues(table, STATUS_NUDGE).find((value) => value.endsWith(`:${unit('BCHQS').id}`))!;
+    await pressReplyButton(t, CA, table, STATUS_NUDGE, CHANNEL, bchqs);
+    await t.bot.idle();
+    expect(t.slack.dmsTo(CA).map((message) => message.text)).toEqual([
+      'Sở Tư pháp resubmitted its report for Quý I (version 2) after it was returned; it awaits review.',
+    ]);
+    // The lead unit's other officer keeps the organisation's Vietnamese.
+    expect(t.slack.dmsTo(DEMO.ca2).map((message) => message.text)).toEqual([
+      'Sở Tư pháp đã nộp lại báo cáo Quý I (bản 2) sau khi bị trả lại; báo cáo chờ thẩm định.',
+    ]);
+    expect(t.slack.dmsTo(QS).map((message) => message.text)).toEqual([
+      '⏰ The block lead (Công an tỉnh, <@U0CA0001>) asks: 2 days past the deadline to submit the Quý I report (17:00 on 10 Apr 2021). Bộ Chỉ huy Quân sự tỉnh has not submitted the report yet.',
+    ]);
+    // The officer who kept Vietnamese reads the return and the confirmations in Vietnamese.
+    expect(t.slack.dmsTo(STP).map((message) => message.text)).toEqual([
+      '✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 08/04/2021 09:00 (bản 1). Điểm tạm tính: 95,20 điểm (chưa gồm điểm thưởng). Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
+      'Báo cáo Quý I của Sở Tư pháp được Trưởng khối trả lại (<@U0CA0001>): “Bổ sung minh chứng”. Vui lòng sửa và nộp lại.\nHạn nộp lại: 17:00 ngày 15/04/2021.',
+      '✅ Đã nhận báo cáo Quý I của Sở Tư pháp lúc 12/04/2021 10:00 (bản 2). Điểm tạm tính: 95,20 điểm (chưa gồm điểm thưởng). Điểm tự chấm được tính tạm đến khi Trưởng khối thẩm định.',
+    ]);
   });
 
   it('prefills a form in the reader’s notation (97.25 in English), and reads either notation back', async () => {

@@ -13,6 +13,7 @@ import { buildResubmittedMessage } from '../../views/review';
 import { decidersOf } from '../caller';
 import { changeReasonOf, queueChangeRequest } from '../change-requests/requests';
 import { queueChannelLine } from '../channel-posts';
+import { localeOf } from '../people';
 import { NONE_SELECTED, type PageShown, type Submitted, type UnitFormKind } from '../unit-forms/submit';
 import { contentOf, reportChangeRequests } from './change-requests';
 import {
@@ -228,6 +229,7 @@ function applyReport({
   actingAsAdmin,
   now,
 }: Submitted<ReportForm, ReportFormTypes['content']>): ReportApplied {
+  // What the block's channel and the audit log read; a DM is in its reader's language.
   const locale = organisation.locale;
   // The report as it stands in this transaction (reread before it wrote anything).
   const report = form.report ?? tx.reports.ensure(form.period.id, form.unit.id, form.block.id);
@@ -314,7 +316,7 @@ function applyReport({
           score,
           zone: organisation.timeZone,
         },
-        locale,
+        localeOf({ store: tx }, by),
       ),
     },
   });
@@ -322,15 +324,12 @@ function applyReport({
     audit('report.updated', { versionId: version.id, replacing: inForce.id, late, withdrawn, returned: form.mode === 'returned' });
     if (form.mode === 'returned') {
       // Whoever returned it is waiting for it: the lead's officers (or the admins) are told, with the review a press away.
-      const message = buildResubmittedMessage(
-        { unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } },
-        locale,
-      );
+      const facts = { unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } };
       for (const userId of decidersOf(tx, { year: form.year.year, blockId: form.block.id, unitId: form.unit.id }).userIds) {
         deps.delivery.queue(tx, {
           key: `report-resubmitted:${version.id}:${userId}`,
           kind: 'report_resubmitted',
-          message: { user: userId, ...message },
+          message: { user: userId, ...buildResubmittedMessage(facts, localeOf({ store: tx }, userId)) },
         });
       }
     }
