@@ -58,10 +58,11 @@ export async function launch(
   databasePath: string,
   secret: string,
   profileDir?: string,
+  probeFile?: string,
 ): Promise<Running> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launchOnce(subject, slack, databasePath, secret, await freePort(), profileDir);
+      return await launchOnce(subject, slack, databasePath, secret, await freePort(), profileDir, probeFile);
     } catch (error) {
       if (attempt === 3 || !(error instanceof PortTaken)) throw error;
     }
@@ -77,6 +78,7 @@ async function launchOnce(
   secret: string,
   port: number,
   profileDir?: string,
+  probeFile?: string,
 ): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -89,12 +91,15 @@ async function launchOnce(
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'error',
     SCHEDULER_TICK_SECONDS: '3600',
+    ...(probeFile ? { THIDUA_STALL_PROBE: probeFile } : {}),
   };
   const script = subject.dir ? join(subject.dir, 'bin/thidua.mjs') : join(ROOT, 'bench/bare-bolt.mjs');
   const started = performance.now();
   // The working directory is the scratch folder, so no developer's .env is read.
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const flags = subject.dir ? startFlags(subject.dir) : [];
+  // bench/stall-probe.cjs records what held the event loop (`bench:http --probe`).
+  if (probeFile) flags.push('--require', join(ROOT, 'bench/stall-probe.cjs'));
   const child = spawn(process.execPath, subject.dir ? [...flags, ...profiling, script, 'start'] : [script], {
     cwd: resolve(databasePath, '..'),
     env,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--rounds N] [--only read,heavy,write] [--profile]`
+ * `npm run bench:http [-- --app-dir DIR …] [--duration S] [--connections 1,10,50] [--rounds N] [--only read,heavy,write] [--profile] [--probe]`
  *
  * The real app, started as production starts it (`npm start`'s `node [flags] bin/thidua.mjs start`
  * in HTTP mode over a SQLite file), against a bare Bolt app that only acknowledges the same signed requests
@@ -63,9 +63,12 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '1' },
     only: { type: 'string', default: 'read,heavy,write' },
     profile: { type: 'boolean', default: false },
+    probe: { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(options.duration);
+/** With --probe: each measurement's app, connections, span and latency, written beside the probe files at the end. */
+const probeWindows: { pid: number; connections: number; startUs: number; endUs: number; p50: number; p99: number }[] = [];
 const WARMUP = Number(options.warmup);
 const CONNECTIONS = options.connections.split(',').map(Number);
 const ROUNDS = Number(options.rounds);
@@ -351,6 +354,7 @@ async function measure(running: Running, slack: LocalSlack, connections: number,
   forget(slack);
   const url = `${running.base}/slack/events`;
   const cpuBefore = cpuSecondsOf(running.child.pid!);
+  const startUs = Number(process.hrtime.bigint() / 1000n);
   const load = await fire({ url, connections, duration, template: job.template, expect: job.expect ?? [] });
   // Bare Bolt only acknowledges: it has no reply to wait for.
   const posted = job.expect ? await repliesPosted(slack, load.emptyAcks, job.expect) : { latencies: [], wrong: 0 };
@@ -358,6 +362,16 @@ async function measure(running: Running, slack: LocalSlack, connections: number,
   const cpuSeconds = cpuSecondsOf(running.child.pid!) - cpuBefore;
   if (load.wrongSamples.length) console.log(`    unexpected replies, e.g. ${load.wrongSamples[0]}`);
   const replies = [...load.ackReplies, ...posted.latencies];
+  // On the clock of the probe's records (bench/stall-probe.cjs): which of them fell inside this measurement.
+  if (options.probe)
+    probeWindows.push({
+      pid: running.child.pid!,
+      connections,
+      startUs,
+      endUs: Number(process.hrtime.bigint() / 1000n),
+      p50: load.p50,
+      p99: load.p99,
+    });
   return {
     connections,
     perSecond: load.completed / load.seconds,
@@ -417,7 +431,12 @@ async function startApp(subject: Subject, scenario: Scenario, slack: LocalSlack,
   });
   if (imported.status !== 0) throw new Error(`import failed in ${subject.dir}:\n${imported.stderr}`);
   const profileDir = options.profile ? join(scratch, 'profile') : undefined;
-  const running = await launch(subject, slack, databasePath, SECRET, profileDir);
+  // Kept outside the scratch folder, which is removed at the end.
+  const probeFile = options.probe
+    ? join(tmpdir(), `thidua-bench-${scenario.name}-${basename(subject.dir!)}-${Date.now()}.probe.json`)
+    : undefined;
+  if (probeFile) console.log(`  ${subject.label}: what held its event loop goes to ${probeFile}`);
+  const running = await launch(subject, slack, databasePath, SECRET, profileDir, probeFile);
   return warmedUp(subject, running, slack, databasePath, profileDir, async () => {
     const driver = new SlackDriver({ requestUrl: `${running.base}/slack/events`, signingSecret: SECRET, slack });
     return scenario.prepare(new Setup(slack, driver), slack);
@@ -633,6 +652,11 @@ async function main(): Promise<void> {
   }
   await slack.stop();
   rmSync(folder, { recursive: true, force: true });
+  if (options.probe) {
+    const file = join(tmpdir(), `thidua-bench-${Date.now()}.windows.json`);
+    writeFileSync(file, JSON.stringify(probeWindows));
+    console.log(`the measurements' spans (for the probe files): ${file}`);
+  }
 }
 
 await main();
