@@ -100,7 +100,7 @@ async function launchOnce(
   const flags = subject.dir ? startFlags(subject.dir) : [];
   // bench/stall-probe.cjs records what held the event loop (`bench:http --probe`).
   if (probeFile) flags.push('--require', join(ROOT, 'bench/stall-probe.cjs'));
-  const child = spawn(process.execPath, subject.dir ? [...flags, ...profiling, script, 'start'] : [script], {
+  const child = spawn(process.execPath, subject.dir ? [...flags, ...profiling, script, 'start'] : [...flags, script], {
     cwd: resolve(databasePath, '..'),
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -446,7 +446,9 @@ async function startApp(subject: Subject, scenario: Scenario, slack: LocalSlack,
 /** Bare Bolt for one scenario: the very requests the app got (the write's carries the app's own modal). */
 async function startBare(subject: Subject, job: Job, slack: LocalSlack, folder: string): Promise<Started> {
   const databasePath = join(mkdtempSync(join(folder, 'bare-')), 'unused.sqlite');
-  const running = await launch(subject, slack, databasePath, SECRET);
+  const probeFile = options.probe ? join(tmpdir(), `thidua-bench-bare-${Date.now()}.probe.json`) : undefined;
+  if (probeFile) console.log(`  ${subject.label}: what held its event loop goes to ${probeFile}`);
+  const running = await launch(subject, slack, databasePath, SECRET, undefined, probeFile);
   return warmedUp(subject, running, slack, databasePath, undefined, async () => ({ template: job.template }));
 }
 
