@@ -53,6 +53,14 @@ const NUMBER_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
+ * A person's words quoted at the end of a sentence: “…” and the sentence's full stop, unless the
+ * words already end one (“Bổ sung minh chứng.” rather than “Bổ sung minh chứng.”.).
+ */
+export function quotedAtEnd(words: string): string {
+  return /[.!?…]$/.test(words) ? `“${words}”` : `“${words}”.`;
+}
+
+/**
  * An English count with its noun, singular for one: “1 report”, “3 reports”, “1,234 days”. Vietnamese
  * nouns do not change with the count, so its catalogues write the number alone.
  */

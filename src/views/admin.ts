@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDateTime, formatLocalDate } from '../i18n/format';
+import { formatDateTime, formatLocalDate, quotedAtEnd } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence } from '../i18n/period-names';
 import { ADMIN_TOOLS, adminOpenButton } from './admin-tools';
@@ -43,9 +43,9 @@ export const adminText = defineMessages(
     leadsLine: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}: Trưởng khối năm ${year} là ${lead}${deputy ? `, Phó khối là ${deputy}` : ''} (theo Ban Thi đua – Khen thưởng).`,
     extensionNotice: (unit: string, period: string, due: string, reason: string) =>
-      `Báo cáo ${periodInSentence(period)} của ${unit} được gia hạn nộp đến ${due}. Lý do: “${reason}”.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được gia hạn nộp đến ${due}. Lý do: ${quotedAtEnd(reason)}`,
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
-      `Báo cáo ${periodInSentence(period)} của ${unit} được mở lại đến ${until}: đơn vị sửa và nộp trực tiếp. Lý do: “${reason}”.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được mở lại đến ${until}: đơn vị sửa và nộp trực tiếp. Lý do: ${quotedAtEnd(reason)}`,
     pickBlock: 'Chọn khối để đặt Trưởng khối, Phó khối:',
     auditUnknownUnit: (typed: string) =>
       `Không có đơn vị “${typed}”. Ghi mã hoặc tên đơn vị, @người, ngày (ngày/tháng/năm, ví dụ 15/03/2021).`,
@@ -103,9 +103,9 @@ export const adminText = defineMessages(
     leadsLine: (block: string, year: number, lead: string, deputy: string | undefined) =>
       `${block}: the lead for ${year} is ${lead}${deputy ? `, the deputy ${deputy}` : ''} (set by the Emulation & Commendation Board).`,
     extensionNotice: (unit: string, period: string, due: string, reason: string) =>
-      `The ${periodInSentence(period)} report of ${unit} is now due ${due}. Reason: “${reason}”.`,
+      `The ${periodInSentence(period)} report of ${unit} is now due ${due}. Reason: ${quotedAtEnd(reason)}`,
     reopenNotice: (unit: string, period: string, until: string, reason: string) =>
-      `The ${periodInSentence(period)} report of ${unit} is open again until ${until}: the unit changes it directly. Reason: “${reason}”.`,
+      `The ${periodInSentence(period)} report of ${unit} is open again until ${until}: the unit changes it directly. Reason: ${quotedAtEnd(reason)}`,
     pickBlock: 'Choose the block whose lead and deputy to set:',
     auditUnknownUnit: (typed: string) =>
       `There is no unit “${typed}”. Write a unit's code or name, @person, dates (day/month/year, e.g. 15/03/2021).`,

@@ -1,7 +1,7 @@
 import type { ActionsBlock, InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { fitWithin } from '../domain/pagination';
 import type { VersionStatus } from '../domain/versions';
-import { countOf, formatDateTime } from '../i18n/format';
+import { countOf, formatDateTime, quotedAtEnd } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
 import { FIELD_LIMITS } from './field-limits';
@@ -45,7 +45,7 @@ export const changeRequestText = defineMessages(
     requested: (by: string, at: string, byAdmin: boolean) => `Người gửi: ${by}, ${at}${byAdmin ? ' (quản trị viên thay đơn vị)' : ''}`,
     changes: '*Thay đổi:*',
     changeReason: (reason: string) => `*Lý do điều chỉnh:* “${reason}”`,
-    yourReason: (reason: string) => `Lý do điều chỉnh đơn vị đã nêu: “${reason}”.`,
+    yourReason: (reason: string) => `Lý do điều chỉnh đơn vị đã nêu: ${quotedAtEnd(reason)}`,
     reasonField: 'Lý do điều chỉnh',
     reasonFieldHint: 'Bắt buộc: vì sao đơn vị đề nghị điều chỉnh. Trưởng khối đọc lý do này khi duyệt.',
     reasonFieldRequired: 'Cần nêu lý do điều chỉnh.',
@@ -56,14 +56,14 @@ export const changeRequestText = defineMessages(
     state: {
       pending: 'Đang chờ duyệt.',
       accepted: (by: string, at: string) => `✅ Đã duyệt: ${by}, ${at}.`,
-      rejected: (by: string, at: string, reason: string) => `Đã từ chối: ${by}, ${at}. Lý do: “${reason}”.`,
+      rejected: (by: string, at: string, reason: string) => `Đã từ chối: ${by}, ${at}. Lý do: ${quotedAtEnd(reason)}`,
       withdrawn: (at: string) => `Người đề nghị đã rút lại hoặc thay bằng đề nghị mới hơn (${at}).`,
     },
     outcome: {
       approved: (title: string, unit: string, by: string, at: string) =>
         `✅ Đề nghị “${title}” của ${unit} đã được ${by} duyệt lúc ${at}; bản sửa đổi có hiệu lực từ nay.`,
       rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
-        `Đề nghị “${title}” của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: “${reason}”. Bản đang có hiệu lực giữ nguyên.`,
+        `Đề nghị “${title}” của ${unit} đã bị ${by} từ chối lúc ${at}. Lý do: ${quotedAtEnd(reason)} Bản đang có hiệu lực giữ nguyên.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `Đề nghị này đã được xử lý bởi ${by} lúc ${at} (${what}).`,
     what: {
@@ -94,7 +94,7 @@ export const changeRequestText = defineMessages(
     requested: (by: string, at: string, byAdmin: boolean) => `Sent by ${by}, ${at}${byAdmin ? ' (an admin for the unit)' : ''}`,
     changes: '*Changes:*',
     changeReason: (reason: string) => `*Reason for the change:* “${reason}”`,
-    yourReason: (reason: string) => `The reason the unit gave: “${reason}”.`,
+    yourReason: (reason: string) => `The reason the unit gave: ${quotedAtEnd(reason)}`,
     reasonField: 'Reason for the change',
     reasonFieldHint: 'Required: why the unit asks for this change. The block lead reads it when deciding.',
     reasonFieldRequired: 'Give the reason for the change.',
@@ -105,14 +105,14 @@ export const changeRequestText = defineMessages(
     state: {
       pending: 'Awaiting a decision.',
       accepted: (by: string, at: string) => `✅ Approved by ${by}, ${at}.`,
-      rejected: (by: string, at: string, reason: string) => `Rejected by ${by}, ${at}. Reason: “${reason}”.`,
+      rejected: (by: string, at: string, reason: string) => `Rejected by ${by}, ${at}. Reason: ${quotedAtEnd(reason)}`,
       withdrawn: (at: string) => `Taken back or replaced by a newer request (${at}).`,
     },
     outcome: {
       approved: (title: string, unit: string, by: string, at: string) =>
         `✅ The request “${title}” of ${unit} was approved by ${by} at ${at}; the amended version is now in force.`,
       rejected: (title: string, unit: string, by: string, at: string, reason: string) =>
-        `The request “${title}” of ${unit} was rejected by ${by} at ${at}. Reason: “${reason}”. The version in force stays.`,
+        `The request “${title}” of ${unit} was rejected by ${by} at ${at}. Reason: ${quotedAtEnd(reason)} The version in force stays.`,
     },
     alreadyDecided: (by: string, at: string, what: string) => `This request was already handled by ${by} at ${at} (${what}).`,
     what: {

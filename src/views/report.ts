@@ -1,7 +1,7 @@
 import type { ReportChange } from '../domain/report-diff';
 import type { ReportAsk } from '../domain/report-form';
 import type { EntryDetail, ScoringCriterion } from '../domain/scoring';
-import { countOf, formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { countOf, formatDateTime, formatNumber, formatPoints, quotedAtEnd } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { escapeMrkdwn, truncate } from './blocks';
@@ -76,7 +76,7 @@ export const reportText = defineMessages(
       edit: (due: string, lockedAt: string) =>
         `Hạn nộp: ${due}. Đơn vị sửa báo cáo trực tiếp đến ${lockedAt}; mỗi lần lưu là một bản mới, các bản cũ vẫn được giữ.`,
       returned: (reason: string, by: string, due: string) =>
-        `Trưởng khối đã trả lại báo cáo (${by}): “${reason}”. Sửa và nộp lại${due ? ` trước ${due}` : ''}; bản nộp lại được nhận trực tiếp.`,
+        `Trưởng khối đã trả lại báo cáo (${by}): ${quotedAtEnd(reason)} Sửa và nộp lại${due ? ` trước ${due}` : ''}; bản nộp lại được nhận trực tiếp.`,
       locked: (lockedAt: string, decider: string) =>
         `Báo cáo đã khóa từ ${lockedAt}: thay đổi sẽ thành đề nghị sửa gửi ${decider} duyệt; bản đang có hiệu lực giữ nguyên đến khi được duyệt.`,
     },
@@ -209,7 +209,7 @@ export const reportText = defineMessages(
       edit: (due: string, lockedAt: string) =>
         `Due: ${due}. The unit edits the report directly until ${lockedAt}; each save is a new version and earlier ones are kept.`,
       returned: (reason: string, by: string, due: string) =>
-        `The block lead returned the report (${by}): “${reason}”. Correct and resubmit${due ? ` by ${due}` : ''}; the resubmission is accepted directly.`,
+        `The block lead returned the report (${by}): ${quotedAtEnd(reason)} Correct and resubmit${due ? ` by ${due}` : ''}; the resubmission is accepted directly.`,
       locked: (lockedAt: string, decider: string) =>
         `The report is locked since ${lockedAt}: a change becomes a request for ${decider}; the version in force stays until it is approved.`,
     },

@@ -4,7 +4,7 @@ import { NO, type ReportAsk, YES } from '../domain/report-form';
 import type { CorrectionProblem, ReviewAsk, ReviewChange } from '../domain/review-corrections';
 import type { PointsProblem, ReviewProblem } from '../domain/review-form';
 import { type CriterionScore, type EntryDetail, reviewCeiling } from '../domain/scoring';
-import { formatDateTime, formatNumber, formatPoints } from '../i18n/format';
+import { formatDateTime, formatNumber, formatPoints, quotedAtEnd } from '../i18n/format';
 import { defineMessages, type Locale } from '../i18n/messages';
 import { periodInSentence, periodOfYearInSentence } from '../i18n/period-names';
 import { button, context, escapeMrkdwn, field, formModal, mention, noticeModal, packTexts, section, truncate } from './blocks';
@@ -101,7 +101,7 @@ export const reviewText = defineMessages(
       refused: 'Chỉ cán bộ của đơn vị Trưởng khối (hoặc quản trị viên) mới thẩm định được báo cáo này; chưa lưu gì.',
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `Báo cáo ${periodInSentence(period)} của ${unit} được Trưởng khối trả lại (${by}): “${reason}”. Vui lòng sửa và nộp lại.`,
+      `Báo cáo ${periodInSentence(period)} của ${unit} được Trưởng khối trả lại (${by}): ${quotedAtEnd(reason)} Vui lòng sửa và nộp lại.`,
     resubmitBy: (moment: string) => `Hạn nộp lại: ${moment}.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `Báo cáo ${periodInSentence(period)} của ${unit} đã được thẩm định (${by}): ${points} điểm.`,
@@ -181,7 +181,7 @@ export const reviewText = defineMessages(
       refused: "Only the block lead's officers (or an admin) can review this report; nothing was saved.",
     },
     returnedMessage: (unit: string, period: string, by: string, reason: string) =>
-      `${unit}'s report for ${periodInSentence(period)} was returned by the block lead (${by}): “${reason}”. Please correct and resubmit it.`,
+      `${unit}'s report for ${periodInSentence(period)} was returned by the block lead (${by}): ${quotedAtEnd(reason)} Please correct and resubmit it.`,
     resubmitBy: (moment: string) => `Due again: ${moment}.`,
     reviewedMessage: (unit: string, period: string, by: string, points: string) =>
       `${unit}'s report for ${periodInSentence(period)} is reviewed (${by}): ${points} points.`,

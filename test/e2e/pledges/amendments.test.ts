@@ -201,7 +201,7 @@ describe('after the pledge due', () => {
     );
     const outcome = await t.slack.waitFor(() => t.slack.dmsTo(TT)[0], 5000, 'the outcome DM');
     expect(textOf(outcome)).toBe(
-      'Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”. Bản đang có hiệu lực giữ nguyên.\nLý do điều chỉnh đơn vị đã nêu: “Điều chỉnh theo kế hoạch công tác mới”.',
+      'Đề nghị “Sửa đổi giao ước thi đua năm 2021” của Thanh tra tỉnh đã bị <@U0CA0001> từ chối lúc 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.” Bản đang có hiệu lực giữ nguyên.\nLý do điều chỉnh đơn vị đã nêu: “Điều chỉnh theo kế hoạch công tác mới”.',
     );
     const state = pledgeOf('TT');
     expect(state.versions.map((version) => [version.version, version.status, version.decisionReason])).toEqual([
@@ -213,7 +213,7 @@ describe('after the pledge due', () => {
     await t.slack.waitFor(() => t.slack.dmsTo(CA)[0]!.edited && t.slack.dmsTo(CA2)[0]?.edited, 5000, 'the DMs redrawn');
     expect(hasButtons(t.slack.dmsTo(CA2)[0]!)).toBe(false);
     expect(textOf(t.slack.dmsTo(CA2)[0]!)).toContain(
-      'Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”.',
+      'Đã từ chối: <@U0CA0001>, 05/04/2021 10:00. Lý do: “Mức trần phải giữ như đã giao ước.”',
     );
     expect(t.bot.store.audit.all().map((entry) => entry.action)).toEqual([
       'pledge.signed',

@@ -145,4 +145,24 @@ describe('a returned report’s resubmission due', () => {
     await returnReport('Thiếu số liệu');
     expect(t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại'))!.text).toContain('Hạn nộp lại: 17:00 ngày 23/04/2021.');
   });
+
+  it('quotes a reason that ends its own sentence without a second full stop, in the DM and the form, in both languages', async () => {
+    await reportSubmitted();
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    t.clock.set(AFTER_DUE);
+    await returnReport('Thiếu minh chứng. Bổ sung rồi nộp lại!');
+    const returned = t.slack.dmsTo(STP).find((message) => message.text.includes('returned'))!;
+    expect(returned.text).toContain('(<@U0CA0001>): “Thiếu minh chứng. Bổ sung rồi nộp lại!” Please correct and resubmit it.');
+    await t.driver.slashCommand(STP, 'ngonngu vi', CHANNEL);
+    const opens = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({
+      userId: STP,
+      actionId: NUDGE_OPEN_REPORT,
+      value: buttonValue(returned, NUDGE_OPEN_REPORT),
+      in: { message: returned },
+    });
+    expect(textOf((await nextModalOf(t, STP, opens)).view)).toContain(
+      'Trưởng khối đã trả lại báo cáo (<@U0CA0001>): “Thiếu minh chứng. Bổ sung rồi nộp lại!” Sửa và nộp lại trước',
+    );
+  });
 });
