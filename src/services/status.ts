@@ -40,6 +40,9 @@ export function statusRows(store: Store, block: BlockRow, period: PeriodRow, cal
       state,
       ...(report?.first ? { firstSubmittedAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(report?.inForce ? { versionId: report.inForce.id } : {}),
+      ...(report?.inForce && report.first && report.inForce.id !== report.first.id
+        ? { changed: { at: report.inForce.submittedAt, version: report.inForce.version } }
+        : {}),
       ...(review
         ? state === 'reviewed'
           ? { reviewedBy: review.reviewerUserId }

@@ -44,6 +44,8 @@ export interface StatusRow {
   late?: boolean;
   /** The version in force (what a review looks at). */
   versionId?: number;
+  /** When the version in force was saved and its number, once it is not the first (a correction or a resubmission). */
+  changed?: { at: Date; version: number };
   reviewedBy?: string;
   returnedReason?: string;
   /** A returned report is due again by then. */
@@ -91,6 +93,7 @@ export const statusText = defineMessages(
       returned: 'Đã trả lại',
     } satisfies Record<UnitState, string>,
     submittedAt: (at: string, late: boolean) => `nộp ${at}${late ? ' (muộn)' : ' (đúng hạn)'}`,
+    changedAt: (at: string, version: number) => `sửa lần cuối ${at} (bản ${version})`,
     reviewedBy: (by: string) => `người thẩm định: ${by}`,
     returnedReason: (reason: string) => `lý do: “${reason}”`,
     resubmitBy: (at: string) => `hạn nộp lại ${at}`,
@@ -142,6 +145,7 @@ export const statusText = defineMessages(
       returned: 'Returned',
     } satisfies Record<UnitState, string>,
     submittedAt: (at: string, late: boolean) => `submitted ${at}${late ? ' (late)' : ' (on time)'}`,
+    changedAt: (at: string, version: number) => `last changed ${at} (version ${version})`,
     reviewedBy: (by: string) => `reviewer: ${by}`,
     returnedReason: (reason: string) => `reason: “${reason}”`,
     resubmitBy: (at: string) => `due again ${at}`,
@@ -193,6 +197,7 @@ function rowLine(row: StatusRow, facts: Pick<StatusFacts, 'zone'>, locale: Local
   const text = statusText[locale];
   const parts = [`*${escapeMrkdwn(row.unitName)}* — ${text.state[row.state]}`];
   if (row.firstSubmittedAt) parts.push(text.submittedAt(formatDateTime(row.firstSubmittedAt, facts.zone, locale), row.late === true));
+  if (row.changed) parts.push(text.changedAt(formatDateTime(row.changed.at, facts.zone, locale), row.changed.version));
   if (row.state === 'reviewed' && row.reviewedBy) parts.push(text.reviewedBy(mention(row.reviewedBy)));
   if (row.state === 'returned' && row.returnedReason) parts.push(text.returnedReason(escapeMrkdwn(row.returnedReason)));
   if (row.state === 'returned' && row.resubmitBy) parts.push(text.resubmitBy(formatDateTime(row.resubmitBy, facts.zone, locale)));

@@ -165,4 +165,29 @@ describe('a returned report’s resubmission due', () => {
       'Trưởng khối đã trả lại báo cáo (<@U0CA0001>): “Thiếu minh chứng. Bổ sung rồi nộp lại!” Sửa và nộp lại trước',
     );
   });
+
+  it('shows in tiendo when the resubmitted version was saved, beside the first submission, in both languages', async () => {
+    await reportSubmitted();
+    t.clock.set(AFTER_DUE);
+    await returnReport('Thiếu số liệu');
+    const returned = t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại'))!;
+    t.clock.set(hanoi('2021-04-13 09:30'));
+    const opens = t.slack.callsTo('views.open').length;
+    await t.driver.pressButton({
+      userId: STP,
+      actionId: NUDGE_OPEN_REPORT,
+      value: buttonValue(returned, NUDGE_OPEN_REPORT),
+      in: { message: returned },
+    });
+    await nextModalOf(t, STP, opens);
+    await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
+    await t.bot.idle();
+    expect(await tiendo(CA)).toContain(
+      '*Sở Tư pháp* — Chờ thẩm định · nộp 08/04/2021 09:00 (đúng hạn) · sửa lần cuối 13/04/2021 09:30 (bản 2)',
+    );
+    await t.driver.slashCommand(CA, 'ngonngu en', CHANNEL);
+    expect(await tiendo(CA)).toContain(
+      '*Sở Tư pháp* — Awaiting review · submitted 8 Apr 2021 09:00 (on time) · last changed 13 Apr 2021 09:30 (version 2)',
+    );
+  });
 });
