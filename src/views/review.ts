@@ -51,6 +51,8 @@ export const reviewText = defineMessages(
       `• ${label}: ${reported} (chỉ tiêu ${target}) → ${points} điểm`,
     lineCeiling: (label: string, reported: string, ceiling: string, points: string) =>
       `• ${label}: ${reported} (mức trần ${ceiling}) → ${points} điểm`,
+    lineNoTarget: (label: string, reported: string, points: string) =>
+      `• ${label}: ${reported} (đơn vị chưa giao ước chỉ tiêu) → ${points} điểm`,
     decide: '*Điểm do Trưởng khối quyết định*',
     gradedLabel: (label: string, max: string) => `${label} — tối đa ${max} điểm`,
     gradedHint: (self: string) => `Đơn vị tự chấm: ${self}.`,
@@ -129,6 +131,7 @@ export const reviewText = defineMessages(
       `• ${label}: ${reported} (target ${target}) → ${points} points`,
     lineCeiling: (label: string, reported: string, ceiling: string, points: string) =>
       `• ${label}: ${reported} (ceiling ${ceiling}) → ${points} points`,
+    lineNoTarget: (label: string, reported: string, points: string) => `• ${label}: ${reported} (no pledged target) → ${points} points`,
     decide: '*Points the block lead decides*',
     gradedLabel: (label: string, max: string) => `${label} — at most ${max} points`,
     gradedHint: (self: string) => `The unit's self-score: ${self}.`,
@@ -452,10 +455,11 @@ export function buildReviewModal(facts: ReviewModalFacts, locale: Locale): Modal
   if (computed.length) {
     const lines = computed.map(({ criterion }) => {
       const reported = reportedEntryText(criterion, facts.values.get(criterion.id), locale);
-      const points = formatPoints(facts.scores.get(criterion.id)?.points ?? 0, locale);
+      const score = facts.scores.get(criterion.id);
+      const points = formatPoints(score?.points ?? 0, locale);
       const target = facts.targets.get(criterion.id);
       const label = escapeMrkdwn(criterionLabel(criterion));
-      if (target === undefined) return text.line(label, reported, points);
+      if (target === undefined) return (score?.notes.includes('missing_target') ? text.lineNoTarget : text.line)(label, reported, points);
       return (criterion.kind === 'lower_better' ? text.lineCeiling : text.lineTarget)(
         label,
         reported,

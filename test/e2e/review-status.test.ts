@@ -678,4 +678,14 @@ describe('confirming the reports with nothing to score in one action', () => {
     expect(own!.text).not.toContain('“');
     expect(t.bot.store.reports.forUnits(q1().id, [unit('CA').id]).get(unit('CA').id)!.review!.reason).toBeNull();
   });
+
+  it('says in the review form why a target criterion of a unit with no pledged target scores 0, in both languages', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    seedReport('STP', BEFORE_DUE, false);
+    expect(textOf((await openReview(CA)).view)).toContain(
+      '• 1. Hoàn thành chỉ tiêu chuyên môn đã giao ước (%): 90% (đơn vị chưa giao ước chỉ tiêu) → 0,00 điểm',
+    );
+    await t.driver.slashCommand(CA, 'ngonngu en', CHANNEL);
+    expect(textOf((await openReview(CA)).view)).toContain(': 90% (no pledged target) → 0.00 points');
+  });
 });
