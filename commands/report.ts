@@ -40,6 +40,9 @@ const reportHelp = defineMessages(
   },
 );
 
+/** A period the unit has reported: its name in a sentence, and its code for the command that changes it. */
+type SubmittedPeriod = { period: string; code: string };
+
 const commandText = defineMessages(
   {
     otherUnit: (unit: string, own: string) =>
@@ -52,10 +55,10 @@ const commandText = defineMessages(
     noPeriods: (year: number) => `Năm ${year} chưa có kỳ báo cáo nào trong tệp tổ chức.`,
     notOpen: (period: string, opens: string, days: number) =>
       `Chưa đến lúc nộp báo cáo ${period}: báo cáo mở từ ngày ${opens} (${days} ngày trước khi hết kỳ).`,
-    nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>
+    nothingOpen: (unit: string, submitted: SubmittedPeriod | undefined, next: string | undefined, opens: string | undefined) =>
       [
         submitted
-          ? `${unit} đã nộp báo cáo ${submitted}; muốn sửa, gõ \`/thidua baocao <kỳ>\`.`
+          ? `${unit} đã nộp báo cáo ${submitted.period}; muốn sửa, gõ \`/thidua baocao ${submitted.code}\`.`
           : `${unit} chưa có kỳ báo cáo nào đang mở.`,
         next && opens ? `Báo cáo ${next} mở từ ngày ${opens}.` : '',
       ]
@@ -75,10 +78,10 @@ const commandText = defineMessages(
     noPeriods: (year: number) => `The organisation file has no reporting periods for ${year}.`,
     notOpen: (period: string, opens: string, days: number) =>
       `The ${period} report is not open yet: it opens on ${opens} (${countOf(days, 'day')} before the period ends).`,
-    nothingOpen: (unit: string, submitted: string | undefined, next: string | undefined, opens: string | undefined) =>
+    nothingOpen: (unit: string, submitted: SubmittedPeriod | undefined, next: string | undefined, opens: string | undefined) =>
       [
         submitted
-          ? `${unit} has submitted its ${submitted} report; to change it, type \`/thidua report <period>\`.`
+          ? `${unit} has submitted its ${submitted.period} report; to change it, type \`/thidua report ${submitted.code}\`.`
           : `${unit} has no report open now.`,
         next && opens ? `The ${next} report opens on ${opens}.` : '',
       ]
@@ -165,7 +168,7 @@ function openProblemText(problem: ReportFormProblem, opener: ModalOpener): strin
     const { next, submitted } = problem;
     return text.nothingOpen(
       problem.unit.name,
-      submitted && named(submitted),
+      submitted && { period: named(submitted), code: submitted.code },
       next && named(next.period),
       next && formatDate(next.opensAt, zone, opener.locale),
     );

@@ -464,8 +464,15 @@ describe('submitting a period report', () => {
     // H1 ends 30/06: its report opens 10 days before, on 21/06; until then a bare baocao says so.
     const reply = await t.driver.slashCommand(STP, 'baocao', CHANNEL);
     expect(textOf(await firstResponse(t.slack, reply.responseUrl))).toBe(
-      'Sở Tư pháp đã nộp báo cáo Quý I năm 2021; muốn sửa, gõ `/thidua baocao <kỳ>`. Báo cáo 6 tháng đầu năm 2021 mở từ ngày 21/06/2021.',
+      'Sở Tư pháp đã nộp báo cáo Quý I năm 2021; muốn sửa, gõ `/thidua baocao Q1`. Báo cáo 6 tháng đầu năm 2021 mở từ ngày 21/06/2021.',
     );
+    // The command it names is one to type as it stands: it opens that period's report.
+    expect(textOf((await openModalBy(t, STP, 'baocao Q1', CHANNEL)).view.view)).toContain('Báo cáo Quý I năm 2021');
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    expect(textOf(await firstResponse(t.slack, (await t.driver.slashCommand(STP, 'baocao', CHANNEL)).responseUrl))).toContain(
+      'to change it, type `/thidua report Q1`.',
+    );
+    await t.driver.slashCommand(STP, 'ngonngu vi', CHANNEL);
     t.clock.set(new Date('2021-06-21T02:00:00Z'));
     const next = await openModalBy(t, STP, 'baocao', CHANNEL);
     expect(textOf(next.view.view)).toContain('Báo cáo 6 tháng đầu năm 2021 (01/01/2021 – 30/06/2021)');
