@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_YAML, startTestBot, type TestBot, textOf } from '../../support/bot';
-import { A_YEAR, command, OFFICER, seedYear, YEAR_END } from './support';
+import { A_YEAR, CHANNEL, command, OFFICER, seedYear, YEAR_END } from './support';
 
 /**
  * `/thidua xephang nam` and `/thidua ketqua` over the year of support.ts, by both rules of
@@ -50,6 +50,18 @@ describe('the year standings (xephang nam)', () => {
       '_Chưa có kết quả:_ Thanh tra tỉnh; Công an tỉnh; Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh; Sở Tư pháp; Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
     );
     expect(text).not.toMatch(/\*\d+\.\*/);
+  });
+
+  it('units without a result share the rank after the last one, said as in the period standings, not as a numbered line', async () => {
+    t = await startTestBot({ now: YEAR_END });
+    seedYear(t.bot.store, { CA: A_YEAR.CA, TT: A_YEAR.TT, VKS: A_YEAR.VKS, TAND: A_YEAR.TAND, STP: A_YEAR.STP });
+    const { text } = await command(t, OFFICER.STP, 'xephang nam');
+    expect(text).toContain('_Chưa có kết quả (cùng xếp hạng 6):_ Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh');
+    expect(text).not.toMatch(/\*6\.\*/);
+    await t.driver.slashCommand(OFFICER.STP, 'ngonngu en', CHANNEL);
+    expect((await command(t, OFFICER.STP, 'xephang nam')).text).toContain(
+      '_No result (all ranked 6):_ Bộ Chỉ huy Quân sự tỉnh; Cục Thi hành án dân sự tỉnh',
+    );
   });
 
   it('with year_result: average, the mean of the periods, a period not reported counting 0 and named', async () => {
