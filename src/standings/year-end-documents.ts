@@ -4,6 +4,7 @@ import { localDateOf } from '../domain/calendar';
 import type { ProposalOutcome } from '../domain/commendations';
 import { totalDecimals } from '../domain/ranking';
 import { formatPoints, formatTime } from '../i18n/format';
+import { periodInSentence } from '../i18n/period-names';
 import { type Decision, type Opening, unitNameIn } from './deliberation-record';
 import { periodLabel } from './standings-text';
 
@@ -243,11 +244,11 @@ function ruleSentence(opening: Opening): string {
   const record = opening.standings;
   if (record.rule === 'final_period') {
     const period = record.periods.find((candidate) => candidate.id === record.counted[0])!;
-    return `Kết quả năm là kết quả chấm điểm ${periodLabel(period, 'vi')}, theo điểm Trưởng khối đã thẩm định.`;
+    return `Kết quả năm là kết quả chấm điểm ${periodInSentence(periodLabel(period, 'vi'))}, theo điểm Trưởng khối đã thẩm định.`;
   }
   return `Kết quả năm là trung bình cộng tổng điểm các kỳ (${record.periods
     .filter((period) => record.counted.includes(period.id))
-    .map((period) => periodLabel(period, 'vi'))
+    .map((period) => periodInSentence(periodLabel(period, 'vi')))
     .join('; ')}), theo điểm Trưởng khối đã thẩm định; kỳ đơn vị không báo cáo tính 0 điểm.`;
 }
 

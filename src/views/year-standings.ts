@@ -87,8 +87,9 @@ const label = (record: YearRecord, periodId: number, locale: Locale) => {
 export function basisLines(record: YearRecord, zone: string, locale: Locale): string[] {
   const text = yearStandingsText[locale];
   // Plain text: the callers escape the lines as a whole.
+  // Inside a sentence, after a colon: "…đã đến hạn: Quý I năm 2021; …; cả năm 2021" (voice.md).
   const names = (ids: readonly number[]) =>
-    ids.map((id) => periodLabel(record.periods.find((period) => period.id === id)!, locale)).join('; ');
+    ids.map((id) => periodInSentence(periodLabel(record.periods.find((period) => period.id === id)!, locale))).join('; ');
   if (record.rule === 'final_period') {
     const period = record.periods.find((candidate) => candidate.id === record.counted[0])!;
     return [

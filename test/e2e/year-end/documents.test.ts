@@ -41,6 +41,8 @@ describe('the minutes and the proposal (DOCX)', () => {
       'Chủ trì: Công an tỉnh (đơn vị Trưởng khối năm 2021).',
       'Không tham gia bỏ phiếu: Cục Thi hành án dân sự tỉnh.',
       'I. KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM 2021',
+      // The period's name inside the sentence, lower-case (voice.md).
+      'Kết quả năm là kết quả chấm điểm cả năm 2021, theo điểm Trưởng khối đã thẩm định.',
       'Số đơn vị thành viên: 7; số phiếu bỏ: 6; kết quả hợp lệ khi có ít nhất 5 phiếu (từ hai phần ba trở lên số đơn vị thành viên).',
       `${FLAG}: đề nghị Thanh tra tỉnh.`,
       `${MERIT}: đề nghị Công an tỉnh; Sở Tư pháp.`,

@@ -69,7 +69,7 @@ describe('the year standings (xephang nam)', () => {
     // Typed without diacritics, in four words, with the block and the year.
     const { text } = await command(bot, OFFICER.TT, 'xep hang ca nam noi chinh 2021');
     expect(text).toContain(
-      'Kết quả năm là trung bình cộng tổng điểm các kỳ đã đến hạn: Quý I năm 2021; 6 tháng đầu năm 2021; 9 tháng năm 2021; Cả năm 2021; kỳ đơn vị không báo cáo tính 0 điểm.',
+      'Kết quả năm là trung bình cộng tổng điểm các kỳ đã đến hạn: Quý I năm 2021; 6 tháng đầu năm 2021; 9 tháng năm 2021; cả năm 2021; kỳ đơn vị không báo cáo tính 0 điểm.',
     );
     const lines = text.split('\n').filter((line) => /^\*\d\./.test(line));
     expect(lines).toEqual([
@@ -90,7 +90,7 @@ describe('the year standings (xephang nam)', () => {
     seedYear(t.bot.store, A_YEAR);
     const { text } = await command(t, OFFICER.CA, 'standings year');
     // Q1 and H1 are due: CA (96 + 98) / 2 = 97; STP 88 / 2 = 44.
-    expect(text).toContain('Chưa đến hạn: 9 tháng năm 2021; Cả năm 2021; kết quả còn tạm tính.');
+    expect(text).toContain('Chưa đến hạn: 9 tháng năm 2021; cả năm 2021; kết quả còn tạm tính.');
     expect(text).toContain('*1. Công an tỉnh* — *97,00 điểm* · Hoàn thành xuất sắc');
     expect(text).toContain('*7. Sở Tư pháp* — *44,00 điểm* · Không hoàn thành');
   });
