@@ -139,7 +139,8 @@ function registerBlockPicks(app: ListenerApp, deps: AppDeps, subCommands: SubCom
       caller,
       organisation,
       locale,
-      args: `${value.args} ${value.block}`.trim(),
+      // The block first: where every scoped command reads it ([khối] [năm] [từ lọc]), and the period commands take either order.
+      args: `${value.block} ${value.args}`.trim(),
       channelId: body.channel?.id ?? '',
       triggerId: body.trigger_id,
       client,

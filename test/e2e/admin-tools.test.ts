@@ -373,6 +373,21 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     expect(buttonValues(await reply(STP, typed), BLOCK_PICK)).toEqual([]);
   });
 
+  it('keeps the words an admin typed after the block is picked: `tieuchi cai cach` shows the block’s table filtered, not the picker again', async () => {
+    t = await startTestBot({ now: AFTER_DUE });
+    const picker = await reply(ADMIN, 'tieuchi cai cach');
+    const pressed = await t.driver.pressButton({
+      userId: ADMIN,
+      actionId: BLOCK_PICK,
+      value: buttonValues(picker, BLOCK_PICK)[0]!,
+      in: { ephemeral: { channel: CHANNEL, blocks: [] } },
+    });
+    const answer = textOf(await firstResponse(t.slack, pressed.responseUrl!));
+    expect(answer).toContain('Tiêu chí chấm điểm năm 2021 — Khối thi đua Nội chính');
+    expect(answer).toContain('Lọc theo “cai cach”: 1/13 tiêu chí.');
+    expect(answer).not.toContain('chọn khối để xem');
+  });
+
   it('summarises in the block list the period the admin named, not the one in focus', async () => {
     t = await startTestBot({ now: AFTER_DUE });
     const focus = textOf(await reply(ADMIN, 'tiendo'));
