@@ -435,7 +435,18 @@ function correctQuery(db: Db, query: DirectiveQuery): string | undefined {
     const closest = closestMatches(word, [...written.keys()]).find(inIndex);
     return closest ? written.get(closest) : undefined;
   });
-  const expression = corrected ? ftsExpression(parseDirectiveQuery(corrected), 'all') : undefined;
-  if (!expression) return undefined;
-  return db.get(sql`select 1 from directive_search where directive_search match ${expression}`) !== undefined ? corrected : undefined;
+  if (!corrected) return undefined;
+  const fixed = parseDirectiveQuery(corrected);
+  const expression = ftsExpression(fixed, 'all');
+  const found = (match: string) => db.get(sql`select 1 from directive_search where directive_search match ${match}`) !== undefined;
+  if (!expression || !found(expression)) return undefined;
+  // Each corrected word must stand beside the words typed next to it somewhere in the library: a
+  // near word that only fits alone makes a phrase nobody wrote ("phòng chống" is not “phòng công”).
+  return besideTypedNeighbours(query.words, fixed.words).every((phrase) => found(`"${phrase}"`)) ? corrected : undefined;
+}
+
+/** For each word `fixed` changed from `typed` (folded words, one for one), that word with its neighbours as a phrase. */
+function besideTypedNeighbours(typed: readonly string[], fixed: readonly string[]): string[] {
+  if (typed.length !== fixed.length) return [fixed.join(' ')];
+  return fixed.flatMap((word, index) => (word === typed[index] ? [] : [fixed.slice(Math.max(0, index - 1), index + 2).join(' ')]));
 }

@@ -181,6 +181,19 @@ describe('/thidua vanban: the directive library', () => {
     expect(textOf(next)).not.toContain('chứa một phần');
   });
 
+  it('offers no correction that makes a phrase nobody wrote: “phòng chống tham nhũng” is not “phòng công tâm nhũng”', async () => {
+    for (const typed of ['phòng chống tham nhũng', 'phong chong']) {
+      const found = await search(typed);
+      const text = textOf(found.reply);
+      expect(text).toContain('Không có văn bản nào chứa đủ các từ đã gõ; dưới đây là các văn bản chứa một phần.');
+      expect(text).not.toContain('Có phải đồng chí muốn tìm');
+      expect(text).not.toContain('phong công');
+      expect(text).not.toContain('phòng công');
+    }
+    // A slip beside the words typed with it is still corrected.
+    expect(textOf((await search('thi đua khen thuongg')).reply)).toContain('Có phải đồng chí muốn tìm “thi đua khen thưởng”?');
+  });
+
   it('says nothing matches for a word the library does not have at all', async () => {
     const { reply } = await search('qwzrtx');
     expect(textOf(reply)).toContain('Không tìm thấy văn bản nào cho “qwzrtx”.');
