@@ -327,7 +327,10 @@ export function buildReportModal(facts: ReportModalFacts, locale: Locale): Modal
             : text.prefilledInForce(facts.prefill.version, at(facts.prefill.at), mention(facts.prefill.by)),
         ]
       : []),
-    ...(facts.reviewed ? [text.reviewed(mention(facts.reviewed.by), at(facts.reviewed.at))] : []),
+    // Saving directly (before the lock) makes a new version that the review does not cover: said before, not found out after.
+    ...(facts.reviewed
+      ? [(facts.mode === 'edit' ? text.reviewedThenEdited : text.reviewed)(mention(facts.reviewed.by), at(facts.reviewed.at))]
+      : []),
     ...(facts.provisional ? [provisionalInForceText(facts.provisional, locale, facts.reviewed !== undefined)] : []),
     ...(facts.actingAsAdmin ? [text.actingAsAdmin] : []),
     ...(facts.rest?.notKept ? [text.uploadAgain(facts.rest.notKept)] : []),

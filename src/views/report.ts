@@ -83,6 +83,8 @@ export const reportText = defineMessages(
     prefilledInForce: (version: number, at: string, by: string) => `Đã điền sẵn báo cáo đang có hiệu lực (bản ${version}, ${at}, ${by}).`,
     prefilledPending: (at: string, by: string) => `Đã điền sẵn đề nghị sửa đang chờ duyệt (gửi ${at}, ${by}); gửi lại sẽ thay đề nghị đó.`,
     reviewed: (by: string, at: string) => `Đã thẩm định: ${by}, ${at}.`,
+    reviewedThenEdited: (by: string, at: string) =>
+      `Đã thẩm định: ${by}, ${at}. Lưu bản mới thì kết quả thẩm định này không còn: báo cáo trở lại chờ Trưởng khối thẩm định.`,
     provisional: (points: string, leftOut: string) => `Điểm tạm tính của bản đang có hiệu lực: *${points} điểm*${leftOut}.`,
     reviewedScore: (points: string) => `Điểm đã thẩm định của bản đang có hiệu lực: *${points} điểm*.`,
     score: (points: string, leftOut: string) => `Điểm tạm tính: ${points} điểm${leftOut}.`,
@@ -217,6 +219,8 @@ export const reportText = defineMessages(
     prefilledPending: (at: string, by: string) =>
       `Filled in from the change request awaiting approval (sent ${at}, ${by}); sending again replaces it.`,
     reviewed: (by: string, at: string) => `Reviewed: ${by}, ${at}.`,
+    reviewedThenEdited: (by: string, at: string) =>
+      `Reviewed: ${by}, ${at}. Saving a new version sets this review aside: the report waits for the block lead's review again.`,
     provisional: (points: string, leftOut: string) => `Provisional score of the version in force: *${points} points*${leftOut}.`,
     reviewedScore: (points: string) => `Reviewed score of the version in force: *${points} points*.`,
     score: (points: string, leftOut: string) => `Provisional score: ${points} points${leftOut}.`,

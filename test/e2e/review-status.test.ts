@@ -688,4 +688,23 @@ describe('confirming the reports with nothing to score in one action', () => {
     await t.driver.slashCommand(CA, 'ngonngu en', CHANNEL);
     expect(textOf((await openReview(CA)).view)).toContain(': 90% (no pledged target) → 0.00 points');
   });
+
+  it('tells the unit, in its form before the due, that saving a reviewed report again sets the review aside', async () => {
+    t = await startTestBot({ now: BEFORE_DUE });
+    await submitReport(STP, 'STP');
+    await openReview(CA);
+    await t.driver.submitView(CA, {});
+    await t.bot.idle();
+    await t.driver.slashCommand(STP, 'ngonngu en', CHANNEL);
+    expect(textOf((await openModalBy(t, STP, 'baocao Q1', CHANNEL)).view.view)).toContain(
+      "Saving a new version sets this review aside: the report waits for the block lead's review again.",
+    );
+    await t.driver.slashCommand(STP, 'ngonngu vi', CHANNEL);
+    const form = await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    expect(textOf(form.view.view)).toContain('Lưu bản mới thì kết quả thẩm định này không còn: báo cáo trở lại chờ Trưởng khối thẩm định.');
+    // And so it is: the new version waits for the lead.
+    await t.driver.submitView(STP, { [`report_value_${criterion('1').id}`]: '99' });
+    await t.bot.idle();
+    expect(textOf((await status(CA)).body)).toContain('*Sở Tư pháp* — Chờ thẩm định');
+  });
 });
