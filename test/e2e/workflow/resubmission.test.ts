@@ -3,7 +3,7 @@ import { runSchedulerPass } from '../../../src/scheduler/scheduler';
 import { NUDGE_OPEN_REPORT, REVIEW_OPEN } from '../../../src/views/ids';
 import { DEMO_YAML, firstResponse, startTestBot, type TestBot, textOf } from '../../support/bot';
 import { DEMO, demoLookups } from '../../support/demo';
-import { buttonValue, nextModalOf, openModalBy } from '../../support/interactions';
+import { buttonValue, nextModalOf, openModalBy, openModalFromMessage } from '../../support/interactions';
 
 /**
  * A returned report is due again years[].reminders.resubmission_working_days (default 3) working
@@ -119,14 +119,7 @@ describe('a returned report’s resubmission due', () => {
     expect(t.slack.messagesIn(CHANNEL).filter((message) => message.text.includes('nộp lại'))).toEqual([]);
 
     // Resubmitted: the due is gone from tiendo and from the reminders.
-    const reopens = t.slack.callsTo('views.open').length;
-    await t.driver.pressButton({
-      userId: STP,
-      actionId: NUDGE_OPEN_REPORT,
-      value: buttonValue(returned, NUDGE_OPEN_REPORT),
-      in: { message: returned },
-    });
-    const form = await nextModalOf(t, STP, reopens);
+    const form = await openModalFromMessage(t, STP, returned, NUDGE_OPEN_REPORT);
     expect(textOf(form.view)).toContain('Sửa và nộp lại trước 15/04/2021 17:00; bản nộp lại được nhận trực tiếp.');
     await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
     await t.bot.idle();
@@ -154,14 +147,7 @@ describe('a returned report’s resubmission due', () => {
     const returned = t.slack.dmsTo(STP).find((message) => message.text.includes('returned'))!;
     expect(returned.text).toContain('(<@U0CA0001>): “Thiếu minh chứng. Bổ sung rồi nộp lại!” Please correct and resubmit it.');
     await t.driver.slashCommand(STP, 'ngonngu vi', CHANNEL);
-    const opens = t.slack.callsTo('views.open').length;
-    await t.driver.pressButton({
-      userId: STP,
-      actionId: NUDGE_OPEN_REPORT,
-      value: buttonValue(returned, NUDGE_OPEN_REPORT),
-      in: { message: returned },
-    });
-    expect(textOf((await nextModalOf(t, STP, opens)).view)).toContain(
+    expect(textOf((await openModalFromMessage(t, STP, returned, NUDGE_OPEN_REPORT)).view)).toContain(
       'Trưởng khối đã trả lại báo cáo (<@U0CA0001>): “Thiếu minh chứng. Bổ sung rồi nộp lại!” Sửa và nộp lại trước',
     );
   });
@@ -172,14 +158,7 @@ describe('a returned report’s resubmission due', () => {
     await returnReport('Thiếu số liệu');
     const returned = t.slack.dmsTo(STP).find((message) => message.text.includes('trả lại'))!;
     t.clock.set(hanoi('2021-04-13 09:30'));
-    const opens = t.slack.callsTo('views.open').length;
-    await t.driver.pressButton({
-      userId: STP,
-      actionId: NUDGE_OPEN_REPORT,
-      value: buttonValue(returned, NUDGE_OPEN_REPORT),
-      in: { message: returned },
-    });
-    await nextModalOf(t, STP, opens);
+    await openModalFromMessage(t, STP, returned, NUDGE_OPEN_REPORT);
     await t.driver.submitView(STP, { report_evidence: 'https://drive.vinhphuc.gov.vn/stp-q1.pdf' });
     await t.bot.idle();
     expect(await tiendo(CA)).toContain(
