@@ -14,6 +14,7 @@ import { healthReport } from './health';
 import { RefusedRequests } from './http-guard';
 import { bothLanguages, defineMessages } from './i18n/messages';
 import { Scheduler } from './scheduler/scheduler';
+import { organisationFileRenderers } from './services/admin/organisation-file';
 import type { AppDeps } from './services/deps';
 import { homeView } from './services/home';
 import { loadDemoIfEmpty } from './services/organisation';
@@ -73,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
     logger: options.logger,
     workerId: `${process.pid}@${hostname()}#${randomBytes(3).toString('hex')}`,
     leaseMs: options.outboxLeaseMs,
-    uploads: { ...standingsRenderers(store, options.clock), ...yearEndRenderers(store, options.clock) },
+    uploads: { ...standingsRenderers(store, options.clock), ...yearEndRenderers(store, options.clock), ...organisationFileRenderers() },
     homes: (userId) => homeView(store, userId, { now: options.clock.now(), wireNowMs: wire.nowMs() }, localeOf({ store }, userId)),
     ...(options.conversationIntervalMs !== undefined ? { conversationIntervalMs: options.conversationIntervalMs } : {}),
   });

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Locale } from '../../src/i18n/messages';
 import { readJson } from '../../src/read-json';
 import { adminCaller } from '../../src/services/admin/common';
-import { applySharedFile, type FileApplyOutcome, previewSharedFile } from '../../src/services/admin/organisation-file';
+import {
+  applySharedFile,
+  type FileApplyOutcome,
+  previewSharedFile,
+  queueOrganisationTemplate,
+} from '../../src/services/admin/organisation-file';
 import type { AppDeps } from '../../src/services/deps';
 import { localeOf } from '../../src/services/people';
 import { organisationFileIds } from '../../src/views/ids';
@@ -25,8 +30,9 @@ import { ephemeral } from '../shared/replies';
  */
 const decisionSchema = z.object({ f: z.string().regex(/^F[A-Z0-9]+$/), h: z.string().regex(/^[0-9a-f]{32}$/) });
 
-/** The admin tool's button: how to send the file. */
+/** The admin tool's button: how to send the file, with the empty workbook sent to the admin's DM. */
 export async function openOrganisationFileForm(opener: ModalOpener): Promise<void> {
+  queueOrganisationTemplate(opener.deps, opener.caller.userId, opener.triggerId, opener.locale);
   await opener.respond(buildOrganisationFileHowTo(opener.locale));
 }
 

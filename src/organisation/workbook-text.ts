@@ -7,7 +7,8 @@ export const workbookText = defineMessages(
       `Trang “${sheet}”, dòng ${row}${column ? `, cột “${column}”` : ''}${item !== undefined ? ` (mục ${item})` : ''}`,
     sheet: (sheet: string) => `Trang “${sheet}”`,
     setting: (sheet: string, setting: string) => `Trang “${sheet}”, mục “${setting}”`,
-    notWorkbook: 'tệp không đọc được như một bảng tính Excel (.xlsx); cần tệp theo mẫu `npx thidua template --out mau.xlsx`',
+    notWorkbook:
+      'tệp không đọc được như một bảng tính Excel (.xlsx); cần tệp theo mẫu (gõ `/thidua quantri teptochuc` để nhận mẫu trong tin nhắn riêng)',
     noOrganisationSheet: (sheet: string) => `thiếu trang “${sheet}” (tên tổ chức, quản trị viên …)`,
     unknownSheet: (sheets: string) => `trang này không có trong mẫu; các trang của mẫu: ${sheets}`,
     unknownColumn: (header: string, columns: string) => `cột “${header}” không có trong mẫu của trang này; các cột: ${columns}`,
@@ -24,7 +25,7 @@ export const workbookText = defineMessages(
       `Sheet “${sheet}”, row ${row}${column ? `, column “${column}”` : ''}${item !== undefined ? ` (item ${item})` : ''}`,
     sheet: (sheet: string) => `Sheet “${sheet}”`,
     setting: (sheet: string, setting: string) => `Sheet “${sheet}”, setting “${setting}”`,
-    notWorkbook: 'the file cannot be read as an Excel workbook (.xlsx); use the template from `npx thidua template --out template.xlsx`',
+    notWorkbook: 'the file cannot be read as an Excel workbook (.xlsx); use the template (type `/thidua admin file` to get it in your DM)',
     noOrganisationSheet: (sheet: string) => `the “${sheet}” sheet is missing (the organisation's name, admins …)`,
     unknownSheet: (sheets: string) => `this sheet is not in the template; its sheets: ${sheets}`,
     unknownColumn: (header: string, columns: string) => `column “${header}” is not in this sheet's template; its columns: ${columns}`,

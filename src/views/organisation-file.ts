@@ -43,7 +43,9 @@ export const importSectionText = defineMessages(
 const fileText = defineMessages(
   {
     howTo:
-      'Gửi tệp tổ chức cho bot trong tin nhắn riêng này: tệp YAML, hoặc bảng tính XLSX theo mẫu (`npx thidua template --out mau-to-chuc.xlsx` trên máy chủ). Bot kiểm tra toàn bộ tệp, cho xem các thay đổi theo từng mục, và chỉ áp dụng khi đồng chí bấm “Áp dụng”.',
+      'Gửi tệp tổ chức cho bot trong tin nhắn riêng với bot: tệp YAML, hoặc bảng tính XLSX theo mẫu (bot vừa gửi mẫu trống vào tin nhắn riêng đó). Bot kiểm tra toàn bộ tệp, cho xem các thay đổi theo từng mục, và chỉ áp dụng khi đồng chí bấm “Áp dụng”.',
+    templateCaption: 'Mẫu bảng tính tệp tổ chức: điền theo trang hướng dẫn đầu tiên, rồi gửi lại tệp cho bot trong tin nhắn riêng này.',
+    templateFileName: 'mau-to-chuc.xlsx',
     previewTitle: 'Tệp tổ chức: xem trước',
     previewIntro: (file: string) => `Nếu áp dụng tệp *${file}*, dữ liệu sẽ thay đổi như sau (chưa có gì được lưu):`,
     noChanges: (file: string) => `Tệp *${file}* hợp lệ và khớp với dữ liệu hiện có: không có thay đổi nào.`,
@@ -62,7 +64,10 @@ const fileText = defineMessages(
   },
   {
     howTo:
-      'Send the organisation file to the bot in this DM: the YAML file, or an XLSX workbook in the template (`npx thidua template --out template.xlsx` on the server). The bot checks the whole file, shows what would change section by section, and applies it only when you press “Apply”.',
+      'Send the organisation file to the bot in your DM with it: the YAML file, or an XLSX workbook in the template (the bot has just sent the empty template to that DM). The bot checks the whole file, shows what would change section by section, and applies it only when you press “Apply”.',
+    templateCaption:
+      'The organisation workbook template: fill it in as its first sheet explains, then send the file back to the bot in this DM.',
+    templateFileName: 'organisation-template.xlsx',
     previewTitle: 'Organisation file: preview',
     previewIntro: (file: string) => `Applying *${file}* would change the data as follows (nothing is saved yet):`,
     noChanges: (file: string) => `*${file}* is valid and matches the data already loaded: nothing would change.`,
@@ -97,6 +102,11 @@ function summaryBlock(summary: ImportSummary, locale: Locale): KnownBlock {
       .map((line) => `• ${line}`)
       .join('\n'),
   );
+}
+
+/** The caption and file name of the empty workbook sent to an admin's DM with the how-to. */
+export function organisationTemplateFile(locale: Locale): { caption: string; filename: string } {
+  return { caption: fileText[locale].templateCaption, filename: fileText[locale].templateFileName };
 }
 
 export function buildOrganisationFileHowTo(locale: Locale): Message {

@@ -73,6 +73,27 @@ describe('the organisation file loaded from Slack', () => {
     expect(t.bot.store.audit.count({})).toBe(1);
   });
 
+  it('sends the empty workbook to the admin’s DM with the how-to, in the admin’s language, and that workbook is read back', async () => {
+    t = await startTestBot();
+    const reply = textOf(await firstResponse(t.slack, (await t.driver.slashCommand(ADMIN, 'quantri teptochuc', 'C0NOICHINH')).responseUrl));
+    expect(reply).toContain('bảng tính XLSX theo mẫu (bot vừa gửi mẫu trống vào tin nhắn riêng đó)');
+    expect(reply).not.toContain('npx');
+    const sent = await t.slack.waitFor(() => t.slack.dmsTo(ADMIN).find((message) => message.files?.length), 5000, 'the template');
+    expect(sent.files![0]!.name).toBe('mau-to-chuc.xlsx');
+    // The template as sent is a workbook the bot reads (empty: its problems are what is missing, not its form).
+    const answer = await share(ADMIN, 'mau-to-chuc.xlsx', t.slack.uploads.get(sent.files![0]!.id)!.bytes!);
+    expect(textOf(answer!)).not.toContain('không đọc được như một bảng tính');
+
+    await t.driver.slashCommand(ADMIN, 'ngonngu en', 'C0NOICHINH');
+    await t.driver.slashCommand(ADMIN, 'admin file', 'C0NOICHINH');
+    const english = await t.slack.waitFor(
+      () => t.slack.dmsTo(ADMIN).find((message) => message.files?.some((file) => file.name === 'organisation-template.xlsx')),
+      5000,
+      'the English template',
+    );
+    expect(english.text).toContain('The organisation workbook template');
+  });
+
   it('lists every mistake of a workbook and changes nothing', async () => {
     t = await startTestBot();
     const rows = sheetRows(organisationOfYaml(DEMO_YAML));

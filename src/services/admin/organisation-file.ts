@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { hasChanges, type ImportSummary } from '../../../db/store/organisation-import';
+import type { UploadRenderers } from '../../delivery/uploads';
+import { LOCALES, type Locale } from '../../i18n/messages';
+import { organisationTemplate } from '../../organisation/workbook-template';
+import { organisationTemplateFile } from '../../views/organisation-file';
 import type { AppDeps } from '../deps';
 import { queueHomeRefresh } from '../home';
 import { applyOrganisation, previewOrganisation, readOrganisationBytes } from '../organisation';
@@ -12,6 +16,27 @@ import { adminCaller } from './common';
  * (a dry run, rolled back). “Áp dụng” reads the same file again — the same bytes, checked by their
  * hash — and applies it in one transaction with its audit entry; “Hủy” or any problem changes nothing.
  */
+/**
+ * The empty workbook, queued to the admin's DM in the admin's language (one per request: `requestId`
+ * is the trigger id), so that the file can be filled in without the server's command line.
+ */
+export function queueOrganisationTemplate(deps: AppDeps, userId: string, requestId: string, locale: Locale): void {
+  const { caption, filename } = organisationTemplateFile(locale);
+  deps.delivery.queue(deps.store, {
+    key: `organisation-template:${userId}:${requestId}`,
+    kind: 'organisation_template',
+    message: { user: userId, text: caption, upload: { filename, title: caption, source: { kind: 'organisation_template', locale } } },
+  });
+  deps.delivery.kick();
+}
+
+/** The delivery's builder of that workbook: `organisation_template` { locale }. */
+export function organisationFileRenderers(): UploadRenderers {
+  return {
+    organisation_template: (source) => organisationTemplate(LOCALES.find((locale) => locale === source.locale) ?? 'vi'),
+  };
+}
+
 export const MAX_ORGANISATION_FILE_BYTES = 5 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 15_000;
 
