@@ -56,7 +56,8 @@ export const configurationVersion = sqliteTable('configuration_version', {
  * the migrations, whoever writes: `pledges` (pledges, pledge_versions, pledge_targets,
  * pledge_indicator_targets), `people`, `terms` (a unit's own terms: due_extensions,
  * report_reopenings) and `reports` (reports, report_versions, report_values, reviews, review_scores,
- * review_corrections). So a report's submission no longer throws away what was read of the others,
+ * review_corrections; a version's values are inserted only with it, and its insert counts for them).
+ * So a report's submission no longer throws away what was read of the others,
  * and what it wrote of its report is written into what is kept (db/store/read-cache.ts, amend); any
  * other data is read again after any write.
  */
@@ -426,7 +427,9 @@ export const reportVersions = sqliteTable(
  * reason, or a count; `detail` holds a level, ticked items or indicator results. A WITHOUT ROWID
  * table (migration 0015, which drizzle cannot express): the rows live in their key's b-tree, so a
  * submission's twenty values are written into one b-tree instead of a table and its key index. A
- * migration that rebuilds it must keep WITHOUT ROWID and its data_versions triggers.
+ * migration that rebuilds it must keep WITHOUT ROWID and its data_versions triggers: update and
+ * delete only (migration 0016), since values are inserted only with their version, whose insert
+ * moves the reports' version for them (test/db/read-cache.test.ts holds every write to that).
  */
 export const reportValues = sqliteTable(
   'report_values',

@@ -68,8 +68,8 @@ export class ReadCache {
   }
 
   /**
-   * Called by a write in a transaction right after it changed `rows` rows of the area's tables (each
-   * bumped the version by one): `change` turns a kept answer of `name` into what it is with the
+   * Called by a write in a transaction right after it moved the area's version by `rows` (its
+   * triggers bump it once a row they count): `change` turns a kept answer of `name` into what it is with the
    * write (the same answer when the write does not touch it; undefined, to read it again, for a
    * read it does not know). When the transaction commits,
    * the kept answers are changed so instead of thrown away, and kept at the version the last

@@ -84,6 +84,9 @@ export interface NewReview {
 /** A value as report_values holds it (and as a version's values are written to it): criterion, value, reason, detail's JSON. */
 type StoredValue = [criterionId: number, value: number | null, reason: string | null, detail: string | null];
 
+/** A number as report_values gives it back from the JSON it was written from: -0 as 0, what JSON cannot write as null. */
+const asStored = (value: number): number | null => (Number.isFinite(value) ? value + 0 : null);
+
 const valueRead = (value: number | null, reason: string | null, detail: string | null): ReportValue =>
   detail === null ? { value, reason } : { value, reason, detail: JSON.parse(detail) as EntryDetail };
 
@@ -105,7 +108,7 @@ function unitReportOf(reportId: number, change: (unitReport: UnitReport) => Unit
  * Periodic progress reports and their versions (history is never overwritten), and the block
  * lead's reviews. Reads for a whole block take a fixed number of queries, whatever its size.
  * A submission's writes (a version added, pending ones withdrawn) tell `amend` how they change the
- * units' reports kept in memory (forUnits), with the rows they wrote (ReadCache.amend); any other
+ * units' reports kept in memory (forUnits), with how far they moved the reports' version (ReadCache.amend); any other
  * write to the reports is read again.
  */
 export function reportQueries(db: Db, statements: Statements, amend: (rows: number, change: Amendment) => void = () => {}) {
@@ -174,7 +177,7 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
             notes: placeholder('notes'),
             changeReason: placeholder('changeReason'),
           })
-          .returning()
+          .returning({ id: reportVersions.id, version: reportVersions.version })
           .prepare(),
       ),
     // A version's values in one statement, from a JSON array of [criterion, value, reason, detail]
@@ -299,7 +302,8 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
     acceptedBefore: records.acceptedBefore,
 
     add(entry: NewReportVersion): ReportVersion {
-      const row = statement.addVersion().get({
+      const evidenceFiles = JSON.stringify(entry.evidenceFiles ?? []);
+      const { id, version } = statement.addVersion().get({
         reportId: entry.reportId,
         status: entry.status,
         submittedBy: entry.submittedBy,
@@ -307,25 +311,42 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
         submittedAt: entry.submittedAt.getTime(),
         late: Number(entry.late),
         evidenceUrl: entry.evidenceUrl,
-        evidenceFiles: JSON.stringify(entry.evidenceFiles ?? []),
+        evidenceFiles,
         notes: entry.notes,
         changeReason: entry.changeReason ?? null,
-      }) as ReportVersionRow;
-      const values = [...entry.values].map(([criterionId, value]) => [
-        criterionId,
-        value.value,
-        value.reason,
-        value.detail === undefined ? null : JSON.stringify(value.detail),
-      ]);
-      const stored = JSON.stringify(values);
-      const rows = 1 + (values.length ? statement.addValues().run({ versionId: row.id, values: stored }).changes : 0);
+      }) as { id: number; version: number };
+      // The row as a read gives it back (what was bound, read through the columns' modes), without
+      // returning and mapping every column.
+      const row: ReportVersionRow = {
+        id,
+        reportId: entry.reportId,
+        version,
+        status: entry.status,
+        submittedBy: entry.submittedBy,
+        actingAsAdmin: entry.actingAsAdmin,
+        submittedAt: new Date(entry.submittedAt.getTime()),
+        late: entry.late,
+        evidenceUrl: entry.evidenceUrl,
+        evidenceFiles: JSON.parse(evidenceFiles) as EvidenceFile[],
+        notes: entry.notes,
+        decidedBy: null,
+        decidedAt: null,
+        decisionReason: null,
+        changeReason: entry.changeReason ?? null,
+      };
+      const values: StoredValue[] = [];
+      for (const [criterionId, value] of entry.values)
+        values.push([criterionId, value.value, value.reason, value.detail === undefined ? null : JSON.stringify(value.detail)]);
+      if (values.length) statement.addValues().run({ versionId: id, values: JSON.stringify(values) });
+      // One row moved the reports' version: the version's; its values are written only with it and
+      // move nothing (migration 0016).
       amend(
-        rows,
+        1,
         unitReportOf(entry.reportId, (unitReport) => {
-          // The values as a read gives them back: by criterion, from the JSON they were stored from.
+          // The values as a read gives them back: by criterion, each as its JSON stored it.
           const added: ReportVersion = { ...row, values: new Map() };
-          for (const [criterionId, value, reason, detail] of (JSON.parse(stored) as StoredValue[]).sort((a, b) => a[0] - b[0]))
-            added.values.set(criterionId, valueRead(value, reason, detail));
+          for (const [criterionId, value, reason, detail] of [...values].sort((a, b) => a[0] - b[0]))
+            added.values.set(criterionId, valueRead(value === null ? null : asStored(value), reason, detail));
           // The newest version of its report: in force when accepted (not reviewed yet; the first when
           // none was before), else the latest pending.
           if (entry.status === 'pending') {
