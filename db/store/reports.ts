@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { EvidenceFile } from '../../src/domain/evidence';
 import type { EntryDetail } from '../../src/domain/scoring';
 import type { VersionStatus } from '../../src/domain/versions';
@@ -84,7 +84,10 @@ export interface NewReview {
 /** A value as report_values holds it (and as a version's values are written to it): criterion, value, reason, detail's JSON. */
 type StoredValue = [criterionId: number, value: number | null, reason: string | null, detail: string | null];
 
-/** A number as report_values gives it back from the JSON it was written from: -0 as 0, what JSON cannot write as null. */
+/** The most values one insert writes (five parameters each; SQLite takes 32,766 at most). */
+const VALUES_PER_STATEMENT = 200;
+
+/** A number as it is written to report_values, and so read back: -0 as 0, and NaN or ±∞ (which nothing enters) as none, as JSON writes them. */
 const asStored = (value: number): number | null => (Number.isFinite(value) ? value + 0 : null);
 
 const valueRead = (value: number | null, reason: string | null, detail: string | null): ReportValue =>
@@ -180,16 +183,14 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
           .returning({ id: reportVersions.id, version: reportVersions.version })
           .prepare(),
       ),
-    // A version's values in one statement, from a JSON array of [criterion, value, reason, detail]
-    // (twenty rows' binding and stepping cost more than writing them).
-    addValues: () =>
-      statements.get('reports.addValues', (root) =>
-        root
-          .insert(reportValues)
-          .select(
-            sql`select ${sql.placeholder('versionId')}, value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${sql.placeholder('values')})`,
-          )
-          .prepare(),
+    // A version's `rows` values in one statement, bound as they are: five parameters a row cost
+    // less than one JSON text taken apart by json_each (22 against 40 µs for twenty), and the query
+    // builder's work for each of a hundred placeholders more than both.
+    addValues: (rows: number) =>
+      statements.sql(
+        `reports.addValues:${rows}`,
+        () =>
+          `insert into report_values (version_id, criterion_id, value, reason, detail) values ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`,
       ),
     returnsWithDue: () =>
       statements.get('reports.returnsWithDue', (root) =>
@@ -335,18 +336,31 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
         changeReason: entry.changeReason ?? null,
       };
       const values: StoredValue[] = [];
-      for (const [criterionId, value] of entry.values)
-        values.push([criterionId, value.value, value.reason, value.detail === undefined ? null : JSON.stringify(value.detail)]);
-      if (values.length) statement.addValues().run({ versionId: id, values: JSON.stringify(values) });
+      const bound: unknown[] = [];
+      for (const [criterionId, entered] of entry.values) {
+        const value: StoredValue = [
+          criterionId,
+          entered.value === null ? null : asStored(entered.value),
+          entered.reason,
+          entered.detail === undefined ? null : JSON.stringify(entered.detail),
+        ];
+        values.push(value);
+        bound.push(id, ...value);
+      }
+      // At most VALUES_PER_STATEMENT rows a statement: SQLite takes a bounded number of parameters.
+      for (let from = 0; from < values.length; from += VALUES_PER_STATEMENT) {
+        const rows = Math.min(VALUES_PER_STATEMENT, values.length - from);
+        statement.addValues(rows).run(rows === values.length ? bound : bound.slice(from * 5, (from + rows) * 5));
+      }
       // One row moved the reports' version: the version's; its values are written only with it and
       // move nothing (migration 0016).
       amend(
         1,
         unitReportOf(entry.reportId, (unitReport) => {
-          // The values as a read gives them back: by criterion, each as its JSON stored it.
+          // The values as a read gives them back: by criterion, the detail from its JSON.
           const added: ReportVersion = { ...row, values: new Map() };
           for (const [criterionId, value, reason, detail] of [...values].sort((a, b) => a[0] - b[0]))
-            added.values.set(criterionId, valueRead(value === null ? null : asStored(value), reason, detail));
+            added.values.set(criterionId, valueRead(value, reason, detail));
           // The newest version of its report: in force when accepted (not reviewed yet; the first when
           // none was before), else the latest pending.
           if (entry.status === 'pending') {

@@ -140,3 +140,51 @@ describe('the audit log’s indexes', () => {
     expect([...used].sort()).toEqual(indexes.sort());
   });
 });
+
+describe('a version’s values', () => {
+  it('are written whatever their number, a bounded number of rows a statement, and read back as entered', () => {
+    const { handle, store } = storeOn(':memory:');
+    imported(store);
+    const block = store.structure.blockByCode('NOI_CHINH')!;
+    const [first] = store.structure.criteria(2021, block.id);
+    // 450 criteria: more than one insert writes (VALUES_PER_STATEMENT), and not a multiple of it.
+    handle.sqlite
+      .prepare(
+        `insert into criteria (year, block_id, code, group_name, name, max_points, kind, position)
+         with recursive n(i) as (select 1 union all select i + 1 from n where i < 450)
+         select year, block_id, 'X' || i, group_name, name || ' ' || i, max_points, kind, 1000 + i from criteria, n where id = ?`,
+      )
+      .run(first!.id);
+    const criteria = (handle.sqlite.prepare("select id from criteria where code like 'X%' order by id").all() as { id: number }[]).map(
+      (row) => row.id,
+    );
+    expect(criteria).toHaveLength(450);
+    const values = new Map(
+      criteria.map((id, index) => [
+        id,
+        index % 7 === 0
+          ? { value: null, reason: `lý do ${index}`, detail: { items: [`mục ${index}`] } }
+          : { value: index / 4, reason: index % 3 ? null : `lý do ${index}` },
+      ]),
+    );
+    const stp = store.structure.unitByCode('STP')!;
+    const q1 = store.structure.periods(2021).find((period) => period.code === 'Q1')!;
+    expect(store.reports.forUnits(q1.id, [stp.id]).get(stp.id)).toBeUndefined();
+    const version = store.transaction((tx) =>
+      tx.reports.add({
+        reportId: tx.reports.ensure(q1.id, stp.id, block.id).id,
+        status: 'accepted',
+        values,
+        evidenceUrl: null,
+        notes: '',
+        submittedBy: 'U0TP0001',
+        actingAsAdmin: false,
+        submittedAt: AT,
+        late: false,
+      }),
+    );
+    expect(store.reports.version(version.id)?.values).toEqual(values);
+    // What the submission wrote into the kept reports (ReadCache.amend) is what a read gives.
+    expect(store.reports.forUnits(q1.id, [stp.id]).get(stp.id)?.inForce?.values).toEqual(values);
+  });
+});
