@@ -1,5 +1,5 @@
 import { addDays, addWorkingDays, instantAt, type LocalDate, localDateOf, localMinutesOf } from './calendar';
-import { keptFor } from './kept';
+import { keptAnswer, keptFor } from './kept';
 
 /**
  * Reporting periods (kỳ báo cáo). All instants are UTC; dues come from the organisation file in the
@@ -28,8 +28,10 @@ export interface ReportPeriod extends DuePeriod {
  * (ends 31/03, 10 days → 00:00 on 22/03 local); 0 days → the day after it ends. Local dates in `zone`.
  */
 export function reportOpensAt(endsOn: LocalDate, days: number, zone: string): Date {
-  return instantAt(addDays(endsOn, 1 - days), 0, zone);
+  // Every submission and table asks it again of the same few periods: kept by what it is computed from (UTC ms).
+  return new Date(keptAnswer(opensAt, `${endsOn} ${days} ${zone}`, 256, () => instantAt(addDays(endsOn, 1 - days), 0, zone).getTime()));
 }
+const opensAt = new Map<string, number>();
 
 /**
  * When a report the lead returned at `returnedAt` is due again: `workingDays` working days after the

@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { EVIDENCE_FILE_TYPES, type EvidenceFile, type EvidenceFilesProblem, MAX_EVIDENCE_FILES } from '../domain/evidence';
+import { keptAnswer } from '../domain/kept';
 import { NO, type ReportProblem, type ValueProblem, YES } from '../domain/report-form';
 import type { EntryDetail } from '../domain/scoring';
 import type { ChangeReasonProblem } from '../domain/versions';
@@ -25,12 +26,15 @@ import { type ProvisionalScore, provisionalInForceText, type ReportCriterion, ty
 
 /** The report modal: its pages, one field per criterion by kind, its errors, and the result shown in its place. */
 export function valueBlockId(criterionId: number): string {
-  return `${REPORT_VALUE_BLOCK_PREFIX}${criterionId}`;
+  return keptAnswer(valueBlockIds, criterionId, 4096, () => `${REPORT_VALUE_BLOCK_PREFIX}${criterionId}`);
 }
 
 export function reasonBlockId(criterionId: number): string {
-  return `${REPORT_REASON_BLOCK_PREFIX}${criterionId}`;
+  return keptAnswer(reasonBlockIds, criterionId, 4096, () => `${REPORT_REASON_BLOCK_PREFIX}${criterionId}`);
 }
+// A submission looks each criterion's two fields up among forty answers: the same strings each time, not made again.
+const valueBlockIds = new Map<number, string>();
+const reasonBlockIds = new Map<number, string>();
 
 /** The field of one of a unit's own indicators (version 2). */
 export function indicatorBlockId(criterionId: number, code: string): string {

@@ -32,6 +32,21 @@ describe('reportOpensAt', () => {
     expect(reportOpensAt(endsOn, days, 'Asia/Ho_Chi_Minh').toISOString()).toBe(new Date(expected).toISOString());
   });
 
+  it('answers each end, number of days and zone apart, asked in turn, and a changed answer changes no other', () => {
+    const asked = [
+      ['2021-03-31', 10, 'Asia/Ho_Chi_Minh', '2021-03-21T17:00:00.000Z'],
+      ['2021-03-31', 10, 'Europe/Paris', '2021-03-21T23:00:00.000Z'],
+      ['2021-03-31', 11, 'Asia/Ho_Chi_Minh', '2021-03-20T17:00:00.000Z'],
+      ['2021-04-01', 10, 'Asia/Ho_Chi_Minh', '2021-03-22T17:00:00.000Z'],
+    ] as const;
+    for (let round = 0; round < 2; round++)
+      for (const [endsOn, days, zone, expected] of asked) {
+        const opens = reportOpensAt(endsOn, days, zone);
+        expect(opens.toISOString()).toBe(expected);
+        opens.setTime(0);
+      }
+  });
+
   it('ends a period at midnight after its last day', () => {
     expect(periodEndsAt('2021-03-31', 'Asia/Ho_Chi_Minh').toISOString()).toBe('2021-03-31T17:00:00.000Z');
   });

@@ -198,6 +198,8 @@ export const reportForm: UnitFormKind<ReportFormTypes> = {
   reread(tx, form) {
     // The reads the form's load made (a unit's reports are remembered until any write).
     const current = tx.reports.forUnits(form.period.id, [form.unit.id]).get(form.unit.id);
+    // The kept answer the load read (nothing written since): the form as it was loaded.
+    if (current === form.current) return form;
     const { report: _report, current: _current, ...rest } = form;
     return current ? { ...rest, report: current.report, current } : rest;
   },
