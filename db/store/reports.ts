@@ -354,13 +354,20 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
       }
       // One row moved the reports' version: the version's; its values are written only with it and
       // move nothing (migration 0016).
+      // The version as a read gives it back (its values by criterion, the detail from its JSON),
+      // made once for every kept answer it goes into (a unit's form, its block's tables), and frozen there.
+      let madeOnce: ReportVersion | undefined;
+      const addedVersion = (): ReportVersion => {
+        if (madeOnce) return madeOnce;
+        madeOnce = { ...row, values: new Map() };
+        for (const [criterionId, value, reason, detail] of [...values].sort((a, b) => a[0] - b[0]))
+          madeOnce.values.set(criterionId, valueRead(value, reason, detail));
+        return madeOnce;
+      };
       amend(
         1,
         unitReportOf(entry.reportId, (unitReport) => {
-          // The values as a read gives them back: by criterion, the detail from its JSON.
-          const added: ReportVersion = { ...row, values: new Map() };
-          for (const [criterionId, value, reason, detail] of [...values].sort((a, b) => a[0] - b[0]))
-            added.values.set(criterionId, valueRead(value, reason, detail));
+          const added = addedVersion();
           // The newest version of its report: in force when accepted (not reviewed yet; the first when
           // none was before), else the latest pending.
           if (entry.status === 'pending') {
