@@ -173,9 +173,9 @@ export interface HomeAudience {
  * the same person is superseded: the newest one draws everything as it then is.
  */
 export function queueHomeRefresh(deps: AppDeps, tx: Store, audience: HomeAudience, cause: string): void {
-  const users = new Set<string>(audience.users ?? []);
-  const blockUnits = (audience.blocks ?? []).flatMap((blockId) => tx.structure.members(blockId));
-  for (const member of blockUnits) for (const userId of member.officerIds) users.add(userId);
+  const users = new Set<string>(audience.users);
+  for (const blockId of audience.blocks ?? [])
+    for (const member of tx.structure.members(blockId)) for (const userId of member.officerIds) users.add(userId);
   for (const unitId of audience.units ?? []) for (const userId of tx.structure.officerIds(unitId)) users.add(userId);
   if (audience.admins || audience.everyone) for (const userId of tx.organisation.adminIds()) users.add(userId);
   const audienceIds = audience.everyone ? tx.people.everyoneWithHome() : tx.people.withHome([...users]);
