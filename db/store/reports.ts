@@ -341,7 +341,7 @@ export function reportQueries(db: Db, statements: Statements, amend: (rows: numb
         const value: StoredValue = [
           criterionId,
           entered.value === null ? null : asStored(entered.value),
-          entered.reason,
+          entered.reason ?? null,
           entered.detail === undefined ? null : JSON.stringify(entered.detail),
         ];
         values.push(value);
