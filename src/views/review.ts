@@ -111,6 +111,8 @@ export const reviewText = defineMessages(
     openReport: 'Mở báo cáo',
     resubmitted: (unit: string, period: string, version: number) =>
       `${unit} đã nộp lại báo cáo ${periodInSentence(period)} (bản ${version}) sau khi bị trả lại; báo cáo chờ thẩm định.`,
+    changedAfterReview: (unit: string, period: string, version: number) =>
+      `${unit} đã sửa báo cáo ${periodInSentence(period)} (bản ${version}) sau khi được thẩm định; kết quả thẩm định trước không còn tính, báo cáo chờ thẩm định lại.`,
     reviewNow: 'Thẩm định',
   },
   {
@@ -192,6 +194,8 @@ export const reviewText = defineMessages(
     openReport: 'Open the report',
     resubmitted: (unit: string, period: string, version: number) =>
       `${unit} resubmitted its report for ${periodInSentence(period)} (version ${version}) after it was returned; it awaits review.`,
+    changedAfterReview: (unit: string, period: string, version: number) =>
+      `${unit} changed its report for ${periodInSentence(period)} (version ${version}) after it was reviewed; the earlier review no longer counts and the report awaits review again.`,
     reviewNow: 'Review',
   },
 );
@@ -631,13 +635,14 @@ export function buildReturnedMessage(
   };
 }
 
-/** To whoever reviews: a returned report came back, with a button that opens its review. */
+/** To whoever reviews: a returned report came back, or a reviewed one changed, with a button that opens its review. */
 export function buildResubmittedMessage(
-  facts: { unitName: string; periodName: string; version: { id: number; number: number } },
+  facts: { unitName: string; periodName: string; version: { id: number; number: number }; after: 'returned' | 'reviewed' },
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {
   const text = reviewText[locale];
-  const message = text.resubmitted(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.periodName), facts.version.number);
+  const say = facts.after === 'returned' ? text.resubmitted : text.changedAfterReview;
+  const message = say(escapeMrkdwn(facts.unitName), escapeMrkdwn(facts.periodName), facts.version.number);
   return {
     text: message,
     blocks: [

@@ -689,9 +689,12 @@ describe('confirming the reports with nothing to score in one action', () => {
     expect(textOf((await openReview(CA)).view)).toContain(': 90% (no pledged target) → 0.00 points');
   });
 
-  it('tells the unit, in its form before the due, that saving a reviewed report again sets the review aside', async () => {
+  it('tells the unit, in its form before the due, that saving a reviewed report again sets the review aside, and tells the lead when it does', async () => {
     t = await startTestBot({ now: BEFORE_DUE });
     await submitReport(STP, 'STP');
+    // Saved again before any review: nobody waits on it, so the lead hears nothing.
+    await openModalBy(t, STP, 'baocao Q1', CHANNEL);
+    await t.driver.submitView(STP, { [`report_value_${criterion('1').id}`]: '96' });
     await openReview(CA);
     await t.driver.submitView(CA, {});
     await t.bot.idle();
@@ -706,5 +709,17 @@ describe('confirming the reports with nothing to score in one action', () => {
     await t.driver.submitView(STP, { [`report_value_${criterion('1').id}`]: '99' });
     await t.bot.idle();
     expect(textOf((await status(CA)).body)).toContain('*Sở Tư pháp* — Chờ thẩm định');
+    // The lead's officers are told, each in their language, with the review a press away.
+    const told = t.slack.dmsTo(CA);
+    expect(told.map((message) => message.text)).toEqual([
+      'Sở Tư pháp đã sửa báo cáo Quý I (bản 3) sau khi được thẩm định; kết quả thẩm định trước không còn tính, báo cáo chờ thẩm định lại.',
+    ]);
+    const third = t.bot.store.reports.forUnits(q1().id, [unit('STP').id]).get(unit('STP').id)!.inForce!;
+    expect([third.version, buttonValue(told[0]!, REVIEW_OPEN)]).toEqual([3, String(third.id)]);
+    expect(t.slack.dmsTo(DEMO.ca2)).toHaveLength(1);
+    expect(t.bot.store.audit.all().at(-1)).toMatchObject({
+      action: 'report.updated',
+      details: expect.objectContaining({ reviewLapsed: true }),
+    });
   });
 });

@@ -323,10 +323,24 @@ function applyReport({
     },
   });
   if (inForce) {
-    audit('report.updated', { versionId: version.id, replacing: inForce.id, late, withdrawn, returned: form.mode === 'returned' });
-    if (form.mode === 'returned') {
-      // Whoever returned it is waiting for it: the lead's officers (or the admins) are told, with the review a press away.
-      const facts = { unitName: form.unit.name, periodName: form.period.name, version: { id: version.id, number: version.version } };
+    // A reviewed version replaced before the due (or while reopened) takes its review with it.
+    const lapsedReview = form.mode !== 'returned' && form.current?.review?.outcome === 'reviewed';
+    audit('report.updated', {
+      versionId: version.id,
+      replacing: inForce.id,
+      late,
+      withdrawn,
+      returned: form.mode === 'returned',
+      ...(lapsedReview ? { reviewLapsed: true } : {}),
+    });
+    if (form.mode === 'returned' || lapsedReview) {
+      // Whoever returned or reviewed it waits on it now: the lead's officers (or the admins) are told, with the review a press away.
+      const facts = {
+        unitName: form.unit.name,
+        periodName: form.period.name,
+        version: { id: version.id, number: version.version },
+        after: lapsedReview ? ('reviewed' as const) : ('returned' as const),
+      };
       for (const userId of decidersOf(tx, { year: form.year.year, blockId: form.block.id, unitId: form.unit.id }).userIds) {
         deps.delivery.queue(tx, {
           key: `report-resubmitted:${version.id}:${userId}`,
