@@ -677,8 +677,15 @@ export const outbox = sqliteTable(
     releaseAt: integer('release_at', { mode: 'timestamp_ms' }),
     /** Held lines with one key are posted as one message when released (src/services/channel-posts.ts). */
     foldKey: text('fold_key'),
+    /**
+     * The conversation the delivery posts it in, one lane each (src/delivery/message.ts `laneOf`):
+     * set when it is queued, so the delivery reads each lane's first entries by the index below
+     * instead of every ready entry of a backlog.
+     */
+    lane: text('lane').notNull().default(''),
   },
-  (table) => [index('outbox_status_not_before_idx').on(table.status, table.notBefore)],
+  // A lane's entries of one status in id order (the rowid ends every index): the delivery's reads.
+  (table) => [index('outbox_status_lane_idx').on(table.status, table.lane)],
 );
 
 /** A block's automatic summary of a period held back by its lead until the lead publishes it from `xephang`. */

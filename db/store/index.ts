@@ -65,6 +65,13 @@ export interface Store {
    * SQLITE_BUSY when the other committed between its read and its write.
    */
   transaction<T>(work: (store: Store) => T): T;
+  /**
+   * Runs `then` once what this store wrote so far is committed: when the transaction it writes in
+   * commits (never if it rolls back, nor if the savepoint it wrote in does), or at once outside a
+   * transaction. False, and `then` never runs, inside a transaction the store did not begin (it
+   * cannot tell when that one ends).
+   */
+  afterCommit(then: () => void): boolean;
 }
 
 /**
@@ -118,6 +125,8 @@ interface Connection {
   transactionOpen(): boolean;
   /** The store every transaction runs with, built on the first (its queries run on the same connection). */
   transactionStore?: Store;
+  /** What runs once the store's outermost transaction commits (afterCommit); undefined when none is open. */
+  commitHooks?: (() => void)[];
   statements: Statements;
   caches: ReadCache[];
   organisation: Store['organisation'];
@@ -155,26 +164,39 @@ function storeOver(db: Db, connection: Connection, nested = false): Store {
     transaction: <T>(work: (store: Store) => T): T => {
       connection.transactionStore ??= storeOver(db, connection, true);
       if (nested || connection.transactionOpen()) {
+        const hooks = connection.commitHooks?.length ?? 0;
         try {
           return connection.inTransaction(work, connection.transactionStore) as T;
         } catch (error) {
           // Its savepoint rolled back what it wrote, and what that amended in the caches.
           for (const cache of connection.caches) cache.spoil();
+          connection.commitHooks?.splice(hooks);
           throw error;
         }
       }
       let committed = false;
+      const hooks: (() => void)[] = [];
+      connection.commitHooks = hooks;
+      let result: T;
       try {
-        const result = connection.inTransaction.immediate(work, connection.transactionStore) as T;
+        result = connection.inTransaction.immediate(work, connection.transactionStore) as T;
         committed = true;
-        return result;
       } finally {
+        connection.commitHooks = undefined;
         for (const cache of connection.caches) {
           cache.ended(committed);
           // It may have written: a unit of work around it asks the versions again.
           cache.forget();
         }
       }
+      for (const then of hooks) then();
+      return result;
+    },
+    afterCommit: (then) => {
+      if (connection.commitHooks) connection.commitHooks.push(then);
+      else if (connection.transactionOpen()) return false;
+      else then();
+      return true;
     },
   };
 }

@@ -6,18 +6,15 @@ import type { Db } from './types';
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /**
- * A ready entry as the delivery puts it in a lane: its id and key, and the fields of its message
- * that name the conversation (as JSON reads them: null when absent), not the message itself, which
- * is read when the entry is claimed.
+ * A ready entry as the delivery puts it in a lane: its id, key and lane, and whether it is a thread
+ * reply (its parent's key, as JSON reads it: null when absent); not the message itself, which is
+ * read when the entry is claimed.
  */
 export interface ReadyEntry {
   id: number;
   dedupeKey: string;
-  channelId: string | null;
-  home: unknown;
-  user: unknown;
-  channel: unknown;
-  threadOfKey: unknown;
+  lane: string;
+  threadOfKey: string | null;
 }
 
 /** Errors that no retry will fix: the recipient left or the bot cannot reach the conversation. */
@@ -25,6 +22,8 @@ export interface OutboxEntry {
   dedupeKey: string;
   kind: string;
   payload: unknown;
+  /** The conversation it is posted in (src/delivery/message.ts `laneOf`). */
+  lane: string;
 }
 
 /**
@@ -36,17 +35,15 @@ export function outboxQueries(db: Db, statements: Statements) {
   const byId = placeholder('id');
   const worker = placeholder('worker');
   const now = placeholder('now');
-  // What a ready entry's lane is read from: SQLite reads the few fields out of the message's JSON,
-  // so the whole message is neither copied nor parsed on every kick.
+  // A ready entry: its lane is stored, and SQLite reads the one field it needs out of the message's
+  // JSON, so the whole message is neither copied nor parsed by a read.
   const readyEntry = {
     id: outbox.id,
     dedupeKey: outbox.dedupeKey,
-    channelId: outbox.channelId,
-    home: sql<unknown>`json_extract(${outbox.payload}, '$.home')`,
-    user: sql<unknown>`json_extract(${outbox.payload}, '$.user')`,
-    channel: sql<unknown>`json_extract(${outbox.payload}, '$.channel')`,
-    threadOfKey: sql<unknown>`json_extract(${outbox.payload}, '$.threadOfKey')`,
+    lane: outbox.lane,
+    threadOfKey: sql<string | null>`json_extract(${outbox.payload}, '$.threadOfKey')`,
   };
+  const lane = placeholder('lane');
   const prepared = {
     enqueue: () =>
       statements.get('outbox.enqueue', (root) =>
@@ -59,6 +56,7 @@ export function outboxQueries(db: Db, statements: Statements) {
             status: 'pending',
             notBefore: now,
             createdAt: now,
+            lane: placeholder('lane'),
           })
           .onConflictDoNothing({ target: outbox.dedupeKey })
           .prepare(),
@@ -96,29 +94,28 @@ export function outboxQueries(db: Db, statements: Statements) {
           .where(and(eq(outbox.id, byId), eq(outbox.claimedBy, worker)))
           .prepare(),
       ),
-    // Its limit stays bound: it changes with what the delivery holds, and the whole read runs once a tick.
-    ready: () =>
-      statements.get('outbox.ready', (root) =>
+    // One lane's first ready entries, oldest first: its pending and due ones and its claims whose
+    // lease ran out, each found by the (status, lane) index in id order and merged, so the read stops
+    // after `limit` rows however long the lane's backlog. Its limit is written into it (writtenLimit).
+    readyInLane: (limit: number) =>
+      statements.get(`outbox.readyInLane:${limit}`, (root) =>
         root
           .select(readyEntry)
           .from(outbox)
-          .where(
-            and(
-              // Unary `+`: the id only pages the read, the status indexes still choose the rows.
-              sql`+${outbox.id} > ${placeholder('afterId')}`,
-              or(
-                and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
-                and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now)),
-              ),
-            ),
+          .where(and(eq(outbox.status, 'pending'), eq(outbox.lane, lane), lte(outbox.notBefore, now)))
+          .unionAll(
+            root
+              .select(readyEntry)
+              .from(outbox)
+              .where(and(eq(outbox.status, 'sending'), eq(outbox.lane, lane), lte(outbox.leaseUntil, now))),
           )
-          .orderBy(asc(outbox.id))
-          .limit(sql.placeholder('limit'))
+          .orderBy(sql`1`)
+          .limit(writtenLimit(limit))
           .prepare(),
       ),
     // A range of the primary key: only the rows added since, however long the outbox. The unary
-    // `+` keeps SQLite off the (status, not_before) index, which it prefers otherwise and which
-    // reads every pending row — a backlog waiting for its pacing — on every kick.
+    // `+` keeps SQLite off the (status, lane) index, which would read every pending row — a backlog
+    // waiting for its pacing — on every kick.
     // Its limit is written into it (writtenLimit: a bound one is planned again on every kick).
     readyAfter: (limit: number) =>
       statements.get(`outbox.readyAfter:${limit}`, (root) =>
@@ -141,35 +138,37 @@ export function outboxQueries(db: Db, statements: Statements) {
   };
 
   return {
-    /** Adds an entry unless its key exists already; true when this call added it. */
-    enqueue(entry: OutboxEntry, nowMs: number): boolean {
-      return (
-        prepared.enqueue().run({ key: entry.dedupeKey, kind: entry.kind, payload: JSON.stringify(entry.payload), now: nowMs }).changes === 1
-      );
+    /** Adds an entry unless its key exists already; its id when this call added it. */
+    enqueue(entry: OutboxEntry, nowMs: number): number | undefined {
+      const added = prepared
+        .enqueue()
+        .run({ key: entry.dedupeKey, kind: entry.kind, payload: JSON.stringify(entry.payload), now: nowMs, lane: entry.lane });
+      return added.changes === 1 ? Number(added.lastInsertRowid) : undefined;
     },
 
     /**
      * Adds an entry `held` until `releaseAtMs` (organisation time) unless its key exists already;
-     * held entries of one `foldKey` are released together as one post (heldDue, release).
+     * held entries of one `foldKey` are released together as one post (heldDue, release). Its id
+     * when this call added it.
      */
-    hold(entry: OutboxEntry, releaseAtMs: number, foldKey: string | null, nowMs: number): boolean {
+    hold(entry: OutboxEntry, releaseAtMs: number, foldKey: string | null, nowMs: number): number | undefined {
       const now = new Date(nowMs);
-      return (
-        db
-          .insert(outbox)
-          .values({
-            dedupeKey: entry.dedupeKey,
-            kind: entry.kind,
-            payload: entry.payload,
-            status: 'held',
-            notBefore: now,
-            createdAt: now,
-            releaseAt: new Date(releaseAtMs),
-            foldKey,
-          })
-          .onConflictDoNothing({ target: outbox.dedupeKey })
-          .run().changes === 1
-      );
+      const added = db
+        .insert(outbox)
+        .values({
+          dedupeKey: entry.dedupeKey,
+          kind: entry.kind,
+          payload: entry.payload,
+          status: 'held',
+          notBefore: now,
+          createdAt: now,
+          releaseAt: new Date(releaseAtMs),
+          foldKey,
+          lane: entry.lane,
+        })
+        .onConflictDoNothing({ target: outbox.dedupeKey })
+        .run();
+      return added.changes === 1 ? Number(added.lastInsertRowid) : undefined;
     },
 
     /** Held entries whose release time (organisation time) has come, oldest first. */
@@ -202,9 +201,39 @@ export function outboxQueries(db: Db, statements: Statements) {
       return prepared.byKey().get({ key: dedupeKey });
     },
 
-    /** Entries ready to work on, oldest first from above `afterId` (0: all): pending and due, or claimed by someone whose lease ran out. */
-    ready(nowMs: number, limit: number, afterId = 0): ReadyEntry[] {
-      return prepared.ready().all({ afterId, now: nowMs, limit });
+    /**
+     * The lanes that have entries pending or being sent (some may not be ready yet), each found by a
+     * step of the (status, lane) index: as many steps as lanes, whatever their backlogs.
+     */
+    lanes(): string[] {
+      // A skip-scan: each step is the next lane after the last one, per status.
+      const found = db
+        .all<{ lane: string }>(sql`
+          with recursive lanes(status, lane) as (
+            select 'pending', (select lane from outbox where status = 'pending' order by lane limit 1)
+            union all
+            select 'sending', (select lane from outbox where status = 'sending' order by lane limit 1)
+            union all
+            select lanes.status, (select lane from outbox where status = lanes.status and lane > lanes.lane order by lane limit 1)
+              from lanes where lanes.lane is not null
+          )
+          select lane from lanes where lane is not null`)
+        .map((row) => row.lane);
+      // A lane with entries of both statuses comes twice: once is enough.
+      return [...new Set(found)];
+    },
+
+    /**
+     * `lane`'s first `limit` entries ready to work on, oldest first: pending and due, or claimed by
+     * someone whose lease ran out. Each `limit` is a statement of its own: pass a constant.
+     */
+    readyInLane(lane: string, nowMs: number, limit: number): ReadyEntry[] {
+      return prepared.readyInLane(limit).all({ lane, now: nowMs });
+    },
+
+    /** The highest id given to an entry so far (0: none). */
+    lastId(): number {
+      return db.get<{ id: number | null }>(sql`select max(id) as id from outbox`)?.id ?? 0;
     },
 
     /**

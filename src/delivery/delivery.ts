@@ -4,7 +4,7 @@ import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIReq
 import type { Store } from '../../db/store';
 import type { OutboxRow, ReadyEntry } from '../../db/store/outbox';
 import type { WireTimer } from '../clock';
-import type { OutgoingMessage, QueuedMessage } from './message';
+import { laneOf, type OutgoingMessage, type QueuedMessage } from './message';
 import { findUploaded, type UploadRenderers, uploadFile } from './uploads';
 
 /** Slack errors that no retry will fix: recorded as `skipped` and reported to admins. */
@@ -48,7 +48,10 @@ const LONGEST_BACKOFF_MS = 5 * 60_000;
 export const OUTBOX_EVENT_TYPE = 'thidua_outbox';
 
 const MAX_ATTEMPTS = 5;
-/** Rows read from the outbox at once, and the level under which the scheduler reads more. */
+/**
+ * Rows a kick reads from the outbox at once, and the level under which the scheduler reads more;
+ * a whole read lets the event loop run after each BATCH rows it read.
+ */
 const BATCH = 2000;
 const LOW_WATER = 500;
 /**
@@ -102,6 +105,12 @@ export interface DrainOptions {
   pass?: { deadlineMs: number };
 }
 
+/** An entry this process queued, once its transaction committed; a held one (`entry` undefined) is only accounted for. */
+interface Committed {
+  id: number;
+  entry: ReadyEntry | undefined;
+}
+
 /** One conversation's work: its entries in posting order, and whether a post to it is in flight. */
 interface Lane {
   name: string;
@@ -151,13 +160,20 @@ export class Delivery {
   private running: Promise<void> | undefined;
   private refillWanted = false;
   /**
-   * Reading the outbox: a kick reads only the entries added since the highest id seen (a range of
-   * the primary key, so the cost does not grow with the outbox or a backlog). The whole ready set
-   * is read at the first pass, on every tick of start()'s interval (entries another process put
-   * back, or whose claim ran out), when an entry this process put back comes due, and when a lane
-   * that left entries in the outbox (`overflowed`) drains to half.
+   * Reading the outbox: a kick takes what this process queued since the last read, as each
+   * transaction committed (`committed`), and reads nothing; when that cannot account for every id
+   * since the highest one seen (another process queued, a key was queued twice) it reads only the
+   * entries added since (a range of the primary key). Either way the cost does not grow with the
+   * outbox or a backlog. The whole ready set is read at the first pass, on every tick of start()'s
+   * interval (entries another process put back, or whose claim ran out), when an entry this process
+   * put back comes due, and when a lane that left entries in the outbox (`overflowed`) drains to
+   * half: lane by lane, each lane's first entries by the (status, lane) index.
    */
   private lastSeenId = 0;
+  /** What this process queued, in the order the transactions committed (so ids ascending), since the last read. */
+  private readonly committed: Committed[] = [];
+  /** Something was queued that `committed` does not account for: the next kick reads the outbox. */
+  private unaccounted = false;
   private fullReadWanted = true;
   /** The last read filled its batch: more may be waiting. */
   private moreToRead = false;
@@ -181,9 +197,20 @@ export class Delivery {
 
   constructor(private readonly options: DeliveryOptions) {}
 
-  /** Adds a message to the outbox in the caller's transaction; false when the key exists already. */
+  /**
+   * Adds a message to the outbox in the caller's transaction; false when the key exists already.
+   * Once the transaction commits, the next kick takes the entry into its lane without reading it
+   * back; if it rolls back, nothing of it is kept.
+   */
   queue(store: Store, entry: QueuedMessage): boolean {
-    return store.outbox.enqueue({ dedupeKey: entry.key, kind: entry.kind, payload: entry.message }, this.options.wire.nowMs());
+    const lane = laneOf(entry.message);
+    const id = store.outbox.enqueue({ dedupeKey: entry.key, kind: entry.kind, payload: entry.message, lane }, this.options.wire.nowMs());
+    this.account(
+      store,
+      id,
+      id === undefined ? undefined : { id, dedupeKey: entry.key, lane, threadOfKey: entry.message.threadOfKey ?? null },
+    );
+    return id !== undefined;
   }
 
   /**
@@ -191,12 +218,59 @@ export class Delivery {
    * time; a scheduler pass releases it, folding held messages of one `foldKey` into one post).
    */
   hold(store: Store, entry: QueuedMessage, releaseAt: Date, foldKey: string | null): boolean {
-    return store.outbox.hold(
-      { dedupeKey: entry.key, kind: entry.kind, payload: entry.message },
+    const id = store.outbox.hold(
+      { dedupeKey: entry.key, kind: entry.kind, payload: entry.message, lane: laneOf(entry.message) },
       releaseAt.getTime(),
       foldKey,
       this.options.wire.nowMs(),
     );
+    this.account(store, id, undefined);
+    return id !== undefined;
+  }
+
+  /**
+   * Accounts for an id this process's queue took (`entry`: to be taken into its lane), once its
+   * transaction commits. A key queued twice may have used up an id without a row (SQLite's
+   * AUTOINCREMENT), and a transaction the store did not begin cannot be followed: the next kick
+   * reads the outbox instead. So does one after a long run of queues nobody took (a bounded list).
+   */
+  private account(store: Store, id: number | undefined, entry: ReadyEntry | undefined): void {
+    if (id === undefined || this.unaccounted) {
+      this.unaccounted = true;
+      return;
+    }
+    const committed = store.afterCommit(() => {
+      if (this.committed.length >= BATCH) {
+        this.committed.length = 0;
+        this.unaccounted = true;
+      }
+      if (!this.unaccounted) this.committed.push({ id, entry });
+    });
+    if (!committed) this.unaccounted = true;
+  }
+
+  /**
+   * What this process queued since the last read, when that accounts for every id since the
+   * highest one seen (an id below was seen by a read); undefined when the outbox must be read:
+   * also when it queued nothing new (a kick for what someone else queued).
+   */
+  private takeCommitted(): ReadyEntry[] | undefined {
+    const committed = this.committed.splice(0);
+    const unaccounted = this.unaccounted;
+    this.unaccounted = false;
+    if (unaccounted || this.moreToRead) return undefined;
+    const entries: ReadyEntry[] = [];
+    let next = this.lastSeenId + 1;
+    for (const { id, entry } of committed) {
+      if (id < next) continue;
+      // An id this process did not queue (another process's entry) lies between: read.
+      if (id !== next) return undefined;
+      next += 1;
+      if (entry) entries.push(entry);
+    }
+    if (next === this.lastSeenId + 1) return undefined;
+    this.lastSeenId = next - 1;
+    return entries;
   }
 
   /** Starts working soon (after the caller's transaction committed). */
@@ -338,9 +412,12 @@ export class Delivery {
         this.launch(best, next);
       }
       if (this.inFlight.size === 0 && (halted || this.lanes.size === 0)) {
-        if (halted || !(await this.refill(wire.nowMs()))) return;
+        // A kick while that read ran is not lost: its entries are read next.
+        if (halted || (!(await this.refill(wire.nowMs())) && !this.refillWanted)) return;
         continue;
       }
+      // A kick during the read (between its pages) wanted another; it had no wait to end.
+      if (!halted && this.refillWanted) continue;
       // Halted, only the posts in flight are awaited (each ends the wait); a pass also wakes at its deadline.
       const wakeAt = halted ? Number.POSITIVE_INFINITY : Math.min(nextAt, this.pass?.deadlineMs ?? Number.POSITIVE_INFINITY);
       await this.waitForChange(wakeAt - wire.nowMs());
@@ -348,12 +425,14 @@ export class Delivery {
   }
 
   /**
-   * Adds ready entries not held yet to their lanes (all of them, or those added since the last
-   * read), at most BATCH and at most LANE_CAP a lane; true when any was added.
+   * Adds ready entries not held yet to their lanes, at most LANE_CAP a lane: a kick's (what was
+   * queued since the last read, at most BATCH read) or the whole ready set's; true when any was added.
    */
   private async refill(now: number): Promise<boolean> {
     for (const [name, until] of this.readyAt) if (until <= now) this.readyAt.delete(name);
     if (!this.fullReadWanted) {
+      const queued = this.takeCommitted();
+      if (queued) return this.takeIntoLanes(queued, true) > 0;
       const rows = this.options.store.outbox.readyAfter(this.lastSeenId, now, BATCH);
       this.moreToRead = rows.length === BATCH;
       return this.takeIntoLanes(rows, true) > 0;
@@ -361,43 +440,45 @@ export class Delivery {
     this.fullReadWanted = false;
     for (let index = this.putBackUntil.length - 1; index >= 0; index--)
       if (this.putBackUntil[index]! <= now) this.putBackUntil.splice(index, 1);
-    // Page through the ready set, oldest first, until BATCH entries were added or it ends. Entries a
-    // full lane leaves behind do not count, so a long backlog to one conversation never hides the
-    // others' entries behind it (a retry, an entry another process left). Each page is its own read,
-    // as before; between two, the requests waiting on the event loop go first (30,000 entries to one
-    // paced person take about a quarter of a second to page through, all of it a stall before).
+    // Lane by lane: each lane's first LANE_CAP + 1 ready entries, which hold every entry the lane has
+    // room for (at most LANE_CAP minus those it holds) and tell whether more are left behind. So the
+    // read costs as many steps as lanes, whatever their backlogs (30,000 DMs to one paced person
+    // were read in full every 5 s before). Every entry up to the highest id when it began is looked
+    // at, so a kick after it reads only what comes after.
+    const { outbox } = this.options.store;
+    const lastId = outbox.lastId();
+    const lanes = outbox.lanes();
     const stillFull = new Set<string>();
     let added = 0;
-    let afterId = 0;
-    for (;;) {
-      const rows = this.options.store.outbox.ready(now, BATCH, afterId);
-      added += this.takeIntoLanes(rows, false, BATCH - added, stillFull);
-      if (added >= BATCH) {
-        this.moreToRead = true;
-        return true;
-      }
-      if (rows.length < BATCH) break;
-      afterId = rows[rows.length - 1]!.id;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    let page: ReadyEntry[] = [];
+    for (const [index, lane] of lanes.entries()) {
+      page.push(...outbox.readyInLane(lane, now, LANE_CAP + 1));
+      if (page.length < BATCH && index < lanes.length - 1) continue;
+      // Oldest first across the lanes of a page, as a kick's read takes them.
+      page.sort((left, right) => left.id - right.id);
+      added += this.takeIntoLanes(page, false, stillFull);
+      page = [];
+      // Between two pages (lanes of a fan-out), the requests waiting on the event loop go first.
+      if (index < lanes.length - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    // Every ready entry was seen: a lane that took all of its own has nothing left behind.
+    if (lastId > this.lastSeenId) this.lastSeenId = lastId;
     this.moreToRead = false;
+    // Every ready entry was seen: a lane that took all of its own has nothing left behind.
     for (const name of this.overflowed) if (!stillFull.has(name)) this.overflowed.delete(name);
     return added > 0;
   }
 
   /**
-   * Puts `rows` (in id order) in their lanes, up to `room` of them; a row whose lane is full is left
-   * in the outbox and the lane marked. A kick's read (`newOnly`) adds nothing to a marked lane.
-   * Returns how many were added; `stillFull` collects the lanes that left rows behind.
+   * Puts `rows` (in id order) in their lanes; a row whose lane is full is left in the outbox and the
+   * lane marked. A kick's read (`newOnly`) adds nothing to a marked lane. Returns how many were
+   * added; `stillFull` collects the lanes that left rows behind.
    */
-  private takeIntoLanes(rows: ReadyEntry[], newOnly: boolean, room = rows.length, stillFull = new Set<string>()): number {
+  private takeIntoLanes(rows: ReadyEntry[], newOnly: boolean, stillFull = new Set<string>()): number {
     let added = 0;
     for (const row of rows) {
-      if (added >= room) break;
       if (row.id > this.lastSeenId) this.lastSeenId = row.id;
       if (this.held.has(row.id)) continue;
-      const name = laneOf(row);
+      const name = row.lane;
       const lane = this.lanes.get(name) ?? { name, rows: [], replies: 0, busy: false };
       if ((newOnly && this.overflowed.has(name)) || lane.rows.length >= LANE_CAP) {
         this.overflowed.add(name);
@@ -674,11 +755,4 @@ function describeFailure(error: unknown): string {
     return cause.name === 'TimeoutError' ? 'no answer in time' : (cause.cause?.code ?? cause.message);
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-/** One lane per conversation; a DM's lane is named by its user, whether or not its D… id is known yet. */
-function laneOf(row: ReadyEntry): string {
-  // A Home is not a conversation: its redraws are paced apart from the person's DMs.
-  if (row.home) return `home:${row.user}`;
-  return row.user ? `user:${row.user}` : String(row.channel ?? row.channelId ?? '');
 }

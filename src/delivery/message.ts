@@ -16,6 +16,17 @@ export interface OutgoingMessage {
   home?: true;
 }
 
+/**
+ * The lane a message goes out in: one per conversation, a DM's named by its user (whether or not
+ * its D… id is known yet). A Home is not a conversation: its redraws are paced apart from the
+ * person's DMs. Stored with the entry when it is queued (the outbox's `lane`; migration 0017 gave
+ * the entries queued before it theirs by this same rule).
+ */
+export function laneOf(message: OutgoingMessage): string {
+  if (message.home) return `home:${message.user ?? ''}`;
+  return message.user ? `user:${message.user}` : (message.channel ?? '');
+}
+
 /** The kind of the outbox entries that redraw someone's App Home. */
 export const HOME_REFRESH_KIND = 'home';
 

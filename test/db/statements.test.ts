@@ -34,10 +34,14 @@ function submissionAndReads(store: ReturnType<typeof openOrganisationStore>['sto
     tx.reports.withdrawPending(report.id, { by: 'U0TP0001', at: AT });
     seedReport(tx, { unitCode: 'STP', periodCode: 'Q1', values: { '1': 90 + round, '3': 1 }, by: 'U0TP0001', at: AT });
     tx.audit.record({ at: AT, actorUserId: 'U0TP0001', action: 'report.updated', entityType: 'report', entityId: report.id });
-    tx.outbox.enqueue({ dedupeKey: `report-confirmation:${round}`, kind: 'report_confirmation', payload: { user: 'U0TP0001' } }, 0);
+    tx.outbox.enqueue(
+      { dedupeKey: `report-confirmation:${round}`, kind: 'report_confirmation', payload: { user: 'U0TP0001' }, lane: 'user:U0TP0001' },
+      0,
+    );
     tx.drafts.drop('report', `V${round}`);
   });
   store.outbox.readyAfter(0, AT.getTime(), 2000);
+  store.outbox.readyInLane('user:U0TP0001', AT.getTime(), 65);
   seedPledge(store, { unitCode: 'CA', targets: { '1': 100 }, by: 'U0CA0001', at: AT });
   store.reports.forUnits(period.id, unitIds);
   store.reports.submittedPeriods(unitIds[0]!, [period.id]);

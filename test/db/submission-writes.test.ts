@@ -1,17 +1,13 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../db/client';
-import { MIGRATIONS_FOLDER } from '../../db/files';
 import * as schema from '../../db/schema';
 import { createStore, type Store } from '../../db/store';
 import type { AuditFilter } from '../../db/store/audit';
 import { importOrganisationText } from '../../src/services/organisation';
 import { DEMO_YAML } from '../support/bot';
-import { scratchFolder } from '../support/processes';
+import { migratedThrough } from '../support/migrations';
 import { seedNoiChinhQ1 } from '../support/standings';
 
 /**
@@ -36,22 +32,6 @@ function storeOn(path: string, trace?: (statement: string) => void): { handle: D
 function imported(store: Store): void {
   const outcome = importOrganisationText(store, DEMO_YAML, 'test', AT);
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
-}
-
-/** A database file migrated by the first `count` migrations only, as a bot of that time left it. */
-function migratedThrough(count: number): string {
-  const folder = scratchFolder();
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = join(folder, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  const path = join(scratchFolder(), 'thidua.sqlite');
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  migrate(drizzle(sqlite, { schema }), { migrationsFolder: folder });
-  sqlite.close();
-  return path;
 }
 
 const withoutRowid = (sqlite: Database.Database, table: string) =>

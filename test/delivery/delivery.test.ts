@@ -258,7 +258,7 @@ describe('the outbox delivery', () => {
   /**
    * A worker started over a channel's backlog of `backlog` messages, paced one a minute: once the
    * first is posted the others wait in their lane and keep the worker running. With the statements
-   * the store ran, and counts of its full reads of the outbox and its reads of what was added since.
+   * the store ran, and counts of its whole reads of the outbox and its reads of what was added since.
    */
   async function runningOverBacklog(backlog: number) {
     const statements: string[] = [];
@@ -269,38 +269,90 @@ describe('the outbox delivery', () => {
       worker.queue(store, { key: `backlog:${index}`, kind: 'test', message: { channel: 'C0VHXH', text: `tin ${index}` } });
     worker.start(3_600_000);
     await slack.waitFor(() => slack.messagesIn('C0VHXH').length === 1);
-    const reads = (pattern: RegExp) => statements.filter((statement) => /from "outbox"/.test(statement) && pattern.test(statement)).length;
-    return { handle, statements, worker, fullReads: () => reads(/"lease_until" <= /), newReads: () => reads(/(?<!\+)"outbox"\."id" > /) };
+    const reads = (pattern: RegExp) => statements.filter((statement) => !/^explain/.test(statement) && pattern.test(statement)).length;
+    return {
+      handle,
+      statements,
+      worker,
+      wholeReads: () => reads(/with recursive lanes/),
+      newReads: () => reads(/from "outbox" .*(?<!\+)"outbox"\."id" > /s),
+    };
   }
 
-  it('reads only what was queued since when kicked, whatever waits in the outbox; the whole outbox only on its interval', async () => {
+  it('takes what it queued into its lane when kicked, reading nothing; reads what was added since only when it cannot account for it', async () => {
     // After the first post, the channel's 199 others wait in their lane.
-    const { handle, statements, worker, fullReads, newReads } = await runningOverBacklog(200);
-    expect(fullReads()).toBe(1);
+    const { handle, statements, worker, wholeReads, newReads } = await runningOverBacklog(200);
+    expect(wholeReads()).toBe(1);
 
+    // As a submission does: queued in its transaction, kicked after the commit.
     for (const user of users(20)) {
-      worker.queue(store, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } });
+      store.transaction((tx) => worker.queue(tx, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } }));
       worker.kick();
       await slack.waitFor(() => slack.dmsTo(user).length === 1);
     }
-    expect(fullReads()).toBe(1);
-    expect(newReads()).toBeGreaterThanOrEqual(20);
-    expect(slack.messagesIn('C0VHXH')).toHaveLength(1);
-    // …by a range of the primary key, not by the (status, not_before) index, which would read the
-    // 199 pending rows of the backlog on every kick.
-    const kickRead = statements.findLast((statement) => /from "outbox"/.test(statement) && /(?<!\+)"outbox"\."id" > /.test(statement))!;
+    expect(wholeReads()).toBe(1);
+    expect(newReads()).toBe(0);
+
+    // Another worker's entry (another process): this one cannot account for the id, so the kick reads…
+    delivery('worker-b').queue(store, { key: 'dm:other', kind: 'test', message: { user: 'U0OTHER1', text: 'của tiến trình khác' } });
+    worker.kick();
+    await slack.waitFor(() => slack.dmsTo('U0OTHER1').length === 1);
+    expect(newReads()).toBe(1);
+    // …only what was added since, by a range of the primary key, not by the (status, lane) index,
+    // which would read the 199 pending rows of the backlog.
+    const kickRead = statements.findLast((statement) => /from "outbox" .*(?<!\+)"outbox"\."id" > /s.test(statement))!;
     const plan = handle.sqlite.prepare(`explain query plan ${kickRead}`).all() as { detail: string }[];
     expect(plan.map((step) => step.detail)).toEqual([expect.stringMatching(/^SEARCH outbox USING INTEGER PRIMARY KEY \(rowid>\?\)$/)]);
+    // A key queued again may use up an id (AUTOINCREMENT) with no row: the next kick reads too.
+    expect(worker.queue(store, { key: 'dm:other', kind: 'test', message: { user: 'U0OTHER1', text: 'lần nữa' } })).toBe(false);
+    worker.queue(store, { key: 'dm:after', kind: 'test', message: { user: 'U0OTHER2', text: 'sau đó' } });
+    worker.kick();
+    await slack.waitFor(() => slack.dmsTo('U0OTHER2').length === 1);
+    expect(newReads()).toBe(2);
+    expect(wholeReads()).toBe(1);
     await worker.stop();
-    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 21, pending: 199 });
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 23, pending: 199 });
+  });
+
+  it('posts nothing of a transaction that rolled back after queueing, and the next entry keeps its own key and lane', async () => {
+    const { worker, newReads } = await runningOverBacklog(2);
+    expect(() =>
+      store.transaction((tx) => {
+        worker.queue(tx, { key: 'dm:rolled-back', kind: 'test', message: { user: 'U0GONE01', text: 'không gửi' } });
+        throw new Error('the handler failed after queueing');
+      }),
+    ).toThrow('the handler failed');
+    worker.kick();
+    // A savepoint that rolls back inside a transaction that commits: the same.
+    store.transaction((tx) => {
+      expect(() =>
+        tx.transaction((inner) => {
+          worker.queue(inner, { key: 'dm:savepoint', kind: 'test', message: { user: 'U0GONE02', text: 'không gửi' } });
+          throw new Error('the savepoint failed');
+        }),
+      ).toThrow('the savepoint failed');
+      // SQLite gives the rolled-back entries' id again: to this one.
+      worker.queue(tx, { key: 'dm:kept', kind: 'test', message: { user: 'U0TP0001', text: 'gửi' } });
+    });
+    worker.kick();
+    await slack.waitFor(() => slack.dmsTo('U0TP0001').length === 1);
+    expect(slack.dmsTo('U0TP0001')[0]!.metadata).toEqual({ event_type: OUTBOX_EVENT_TYPE, event_payload: { key: 'dm:kept' } });
+    expect(slack.dmsTo('U0GONE01')).toEqual([]);
+    expect(slack.dmsTo('U0GONE02')).toEqual([]);
+    await worker.stop();
+    expect(store.outbox.byKey('dm:rolled-back')).toBeUndefined();
+    expect(store.outbox.byKey('dm:kept')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(newReads()).toBe(0);
   });
 
   it('reads the outbox once for the kicks of one turn of the event loop, each after its own work, and posts them all', async () => {
     const { worker, newReads } = await runningOverBacklog(2);
     const before = newReads();
-    // As submissions handled in one turn do: each queues in its own work (promise jobs apart) and kicks.
+    // As submissions handled in one turn do: each queues in its own work (promise jobs apart) and
+    // kicks; here another process queued them, so the kicks read the outbox.
+    const other = delivery('worker-b');
     for (const user of users(10)) {
-      worker.queue(store, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } });
+      other.queue(store, { key: `dm:${user}`, kind: 'test', message: { user, text: 'xin chào' } });
       worker.kick();
       for (let job = 0; job < 5; job++) await null;
     }
@@ -399,30 +451,125 @@ describe('the outbox delivery', () => {
     await worker.stop();
   });
 
-  it('lets the event loop run between the pages of a whole read, however long the backlog it pages through', async () => {
+  it('reads at most LANE_CAP + 1 entries of each lane in a whole read, by the (status, lane) index, however long its backlog', async () => {
+    await slack.stop();
+    await start({ perChannelIntervalMs: 1000 });
+    const statements: string[] = [];
+    const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
+    store = createStore(handle.db);
+    const worker = new Delivery({
+      store,
+      client: webClient(),
+      wire: realWireTimer,
+      logger: silentLogger,
+      workerId: 'worker-a',
+      leaseMs: 60_000,
+      conversationIntervalMs: 1000,
+      homes: () => ({ type: 'home', blocks: [] }),
+    });
+    // One person's backlog, another person's DM behind it, their Home, a channel's lines, and a
+    // crashed worker's claim behind them all: every lane's first entries are found at once.
+    queueDms(worker, 'U0TP0001', 1, 3000);
+    queueDms(worker, 'U0TP0002', 1, 1);
+    worker.queue(store, { key: 'home:U0TP0001', kind: 'home', message: { user: 'U0TP0001', home: true, text: '' } });
+    for (let index = 1; index <= 100; index++)
+      worker.queue(store, { key: `line:${index}`, kind: 'test', message: { channel: 'C0NOICHINH', text: `dòng ${index}` } });
+    worker.queue(store, { key: 'crash:channel', kind: 'test', message: { channel: 'C0VHXH', text: 'chưa gửi' } });
+    const now = Date.now();
+    expect(store.outbox.claim(store.outbox.byKey('crash:channel')!.id, 'worker-dead', now, now - 1)).toBeDefined();
+    // The store's reads, counted by the rows they return.
+    const read = store.outbox.readyInLane.bind(store.outbox);
+    const rowsRead = new Map<string, number>();
+    store.outbox.readyInLane = (...args: Parameters<typeof read>) => {
+      const rows = read(...args);
+      rowsRead.set(args[0], (rowsRead.get(args[0]) ?? 0) + rows.length);
+      return rows;
+    };
+    statements.length = 0;
+    worker.start(3_600_000);
+    await slack.waitFor(
+      () =>
+        slack.dmsTo('U0TP0002').length === 1 &&
+        slack.callsTo('views.publish').length === 1 &&
+        slack.messagesIn('C0NOICHINH').length === 1 &&
+        slack.messagesIn('C0VHXH').length === 1,
+    );
+    expect(slack.dmsTo('U0TP0001').length).toBeLessThan(5);
+    expect(Object.fromEntries(rowsRead)).toEqual({
+      'user:U0TP0001': LANE_CAP + 1,
+      'user:U0TP0002': 1,
+      'home:U0TP0001': 1,
+      C0NOICHINH: LANE_CAP + 1,
+      C0VHXH: 1,
+    });
+    expect(worker.heldCount()).toBeLessThanOrEqual(3 * LANE_CAP);
+    // Each of the whole read's statements finds its rows by an index and sorts none: no SQLite
+    // statement of it goes through a lane's backlog (3,000 rows here).
+    const wholeRead = statements.filter((statement) => /"outbox"|from outbox/.test(statement) && !/^(update|insert)/i.test(statement));
+    const steps = wholeRead.flatMap((statement) =>
+      (handle.sqlite.prepare(`explain query plan ${statement}`).all() as { detail: string }[]).map((step) => step.detail),
+    );
+    expect(steps.filter((step) => /outbox/.test(step))).not.toEqual([]);
+    expect(steps.filter((step) => /^SCAN outbox|TEMP B-TREE/.test(step))).toEqual([]);
+    await worker.stop();
+  });
+
+  it('lets the event loop run between the pages of a whole read of many lanes', async () => {
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
     const worker = delivery('worker-a', 1000);
-    queueDms(worker, 'U0TP0001', 1, 3000);
+    // 100 people with 30 DMs each: 3,000 entries to read, in pages of 2,000.
+    for (const user of users(100)) queueDms(worker, user, 1, 30);
     // The store's own read, counted: what else ran on the event loop meanwhile is seen between two pages.
-    const read = store.outbox.ready.bind(store.outbox);
-    let pages = 0;
-    let pagesWhenOthersRan: number | undefined;
-    store.outbox.ready = (...args: Parameters<typeof read>) => {
-      pages += 1;
-      if (pages === 1)
+    const read = store.outbox.readyInLane.bind(store.outbox);
+    let lanes = 0;
+    let lanesWhenOthersRan: number | undefined;
+    store.outbox.readyInLane = (...args: Parameters<typeof read>) => {
+      lanes += 1;
+      if (lanes === 1)
         setImmediate(() => {
-          pagesWhenOthersRan = pages;
+          lanesWhenOthersRan = lanes;
         });
       return read(...args);
     };
     worker.start(3_600_000);
-    await slack.waitFor(() => slack.dmsTo('U0TP0001').length === 1);
-    // The lane is full after its first LANE_CAP, so the read went through all 3,000 in several pages…
-    expect(pages).toBeGreaterThan(1);
-    // …and what waited on the event loop ran after the first of them, not after the last.
-    expect(pagesWhenOthersRan).toBe(1);
+    await slack.waitFor(() => users(100).every((user) => slack.dmsTo(user).length === 1));
+    expect(lanes).toBe(100);
+    // What waited on the event loop ran after the first page's lanes, not after the last lane.
+    expect(lanesWhenOthersRan).toBeGreaterThan(1);
+    expect(lanesWhenOthersRan).toBeLessThan(100);
     await worker.stop();
+  });
+
+  it('loses no kick that comes while a whole read lets the event loop run, though nothing else would wake it', async () => {
+    // Posts to 4,100 people that Slack does not answer yet: nothing ends to wake the worker.
+    const client = webClient();
+    const unanswered: (() => void)[] = [];
+    const post = client.chat.postMessage.bind(client.chat);
+    client.chat.postMessage = ((args: Parameters<typeof post>[0]) => {
+      if (args.channel === 'U0NEW001') return post(args);
+      return new Promise((resolve) => unanswered.push(() => resolve({ ok: true, channel: `D${args.channel}`, ts: '1.0' })));
+    }) as unknown as typeof client.chat.postMessage;
+    const worker = delivery('worker-a', 0, { client, maxInFlight: 10_000 });
+    for (const user of Array.from({ length: 4100 }, (_, index) => `U0WAIT${String(index).padStart(4, '0')}`)) queueDms(worker, user, 1, 1);
+    // A submission's queue and kick, run while the whole read waits between its first pages.
+    const read = store.outbox.readyInLane.bind(store.outbox);
+    let lanes = 0;
+    store.outbox.readyInLane = (...args: Parameters<typeof read>) => {
+      lanes += 1;
+      if (lanes === 1)
+        setImmediate(() => {
+          store.transaction((tx) => worker.queue(tx, { key: 'dm:new', kind: 'test', message: { user: 'U0NEW001', text: 'đã nộp' } }));
+          worker.kick();
+        });
+      return read(...args);
+    };
+    worker.start(3_600_000);
+    await slack.waitFor(() => slack.dmsTo('U0NEW001').length === 1);
+    expect(lanes).toBe(4100);
+    for (const answer of unanswered.splice(0)) answer();
+    await worker.stop();
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 4101, pending: 0, sending: 0 });
   });
 
   it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {

@@ -1,0 +1,13 @@
+-- The delivery reads each lane's (conversation's) first entries instead of every ready entry, so
+-- a backlog to one conversation no longer costs every read: each entry stores its lane, and the
+-- (status, lane) index takes the place of (status, not_before), which only that read used.
+DROP INDEX `outbox_status_not_before_idx`;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `lane` text DEFAULT '' NOT NULL;--> statement-breakpoint
+-- Written by hand: the entries queued before get their lane by the rule the delivery names lanes
+-- by (src/delivery/message.ts `laneOf`): a Home by its user, a DM by its user, else the channel.
+UPDATE `outbox` SET `lane` = CASE
+	WHEN json_extract(`payload`, '$.home') THEN 'home:' || coalesce(json_extract(`payload`, '$.user'), '')
+	WHEN coalesce(json_extract(`payload`, '$.user'), '') <> '' THEN 'user:' || json_extract(`payload`, '$.user')
+	ELSE coalesce(json_extract(`payload`, '$.channel'), '')
+END;--> statement-breakpoint
+CREATE INDEX `outbox_status_lane_idx` ON `outbox` (`status`,`lane`);
