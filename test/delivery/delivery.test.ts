@@ -23,7 +23,11 @@ describe('the outbox delivery', () => {
       retryConfig: { retries: 0 },
       logger: silentLogger,
     });
-  const delivery = (workerId = 'worker-a', conversationIntervalMs = 0, extra: { client?: WebClient; maxInFlight?: number } = {}) =>
+  const delivery = (
+    workerId = 'worker-a',
+    conversationIntervalMs = 0,
+    extra: { client?: WebClient; maxInFlight?: number; drawsHomes?: boolean } = {},
+  ) =>
     new Delivery({
       store,
       client: extra.client ?? webClient(),
@@ -33,6 +37,7 @@ describe('the outbox delivery', () => {
       leaseMs: 60_000,
       conversationIntervalMs,
       ...(extra.maxInFlight !== undefined ? { maxInFlight: extra.maxInFlight } : {}),
+      ...(extra.drawsHomes ? { homes: () => ({ type: 'home' as const, blocks: [] }) } : {}),
     });
   const users = (count: number) => Array.from({ length: count }, (_, index) => `U0DM${String(index).padStart(4, '0')}`);
 
@@ -412,16 +417,7 @@ describe('the outbox delivery', () => {
     // redraw and a channel's line each go out at once beside a backlog of the person's DMs and another channel's lines.
     await slack.stop();
     await start({ perChannelIntervalMs: 1000 });
-    const worker = new Delivery({
-      store,
-      client: webClient(),
-      wire: realWireTimer,
-      logger: silentLogger,
-      workerId: 'worker-a',
-      leaseMs: 60_000,
-      conversationIntervalMs: 1000,
-      homes: () => ({ type: 'home', blocks: [] }),
-    });
+    const worker = delivery('worker-a', 1000, { drawsHomes: true });
     queueDms(worker, 'U0TP0001', 1, 1000);
     worker.queue(store, { key: 'home:U0TP0001', kind: 'home', message: { user: 'U0TP0001', home: true, text: '' } });
     for (let index = 1; index <= 1000; index++)
@@ -457,16 +453,7 @@ describe('the outbox delivery', () => {
     const statements: string[] = [];
     const handle = openDatabase(':memory:', { trace: (statement) => statements.push(statement) });
     store = createStore(handle.db);
-    const worker = new Delivery({
-      store,
-      client: webClient(),
-      wire: realWireTimer,
-      logger: silentLogger,
-      workerId: 'worker-a',
-      leaseMs: 60_000,
-      conversationIntervalMs: 1000,
-      homes: () => ({ type: 'home', blocks: [] }),
-    });
+    const worker = delivery('worker-a', 1000, { drawsHomes: true });
     // One person's backlog, another person's DM behind it, their Home, a channel's lines, and a
     // crashed worker's claim behind them all: every lane's first entries are found at once.
     queueDms(worker, 'U0TP0001', 1, 3000);
