@@ -435,6 +435,7 @@ export class Delivery {
       if (queued) return this.takeIntoLanes(queued, true) > 0;
       const rows = this.options.store.outbox.readyAfter(this.lastSeenId, now, BATCH);
       this.moreToRead = rows.length === BATCH;
+      if (rows.length > 0) this.lastSeenId = rows[rows.length - 1]!.id;
       return this.takeIntoLanes(rows, true) > 0;
     }
     this.fullReadWanted = false;
@@ -444,7 +445,8 @@ export class Delivery {
     // room for (at most LANE_CAP minus those it holds) and tell whether more are left behind. So the
     // read costs as many steps as lanes, whatever their backlogs (30,000 DMs to one paced person
     // were read in full every 5 s before). Every entry up to the highest id when it began is looked
-    // at, so a kick after it reads only what comes after.
+    // at, so a kick after it reads only what comes after; not what a lane's read found beyond it
+    // (queued meanwhile), since a new lane's entry queued then is not looked at.
     const { outbox } = this.options.store;
     const lastId = outbox.lastId();
     const lanes = outbox.lanes();
@@ -461,7 +463,7 @@ export class Delivery {
       // Between two pages (lanes of a fan-out), the requests waiting on the event loop go first.
       if (index < lanes.length - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (lastId > this.lastSeenId) this.lastSeenId = lastId;
+    this.lastSeenId = Math.max(this.lastSeenId, lastId);
     this.moreToRead = false;
     // Every ready entry was seen: a lane that took all of its own has nothing left behind.
     for (const name of this.overflowed) if (!stillFull.has(name)) this.overflowed.delete(name);
@@ -476,7 +478,6 @@ export class Delivery {
   private takeIntoLanes(rows: ReadyEntry[], newOnly: boolean, stillFull = new Set<string>()): number {
     let added = 0;
     for (const row of rows) {
-      if (row.id > this.lastSeenId) this.lastSeenId = row.id;
       if (this.held.has(row.id)) continue;
       const name = row.lane;
       const lane = this.lanes.get(name) ?? { name, rows: [], replies: 0, busy: false };

@@ -2,7 +2,7 @@ import { WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createStore, type Store } from '../../db/store';
-import { realWireTimer } from '../../src/clock';
+import { realWireTimer, type WireTimer } from '../../src/clock';
 import { Delivery, LANE_CAP, OUTBOX_EVENT_TYPE } from '../../src/delivery/delivery';
 import { LocalSlack, type LocalSlackOptions } from '../../src/local-slack/server';
 import { silentLogger } from '../../src/logger';
@@ -26,12 +26,12 @@ describe('the outbox delivery', () => {
   const delivery = (
     workerId = 'worker-a',
     conversationIntervalMs = 0,
-    extra: { client?: WebClient; maxInFlight?: number; drawsHomes?: boolean } = {},
+    extra: { client?: WebClient; maxInFlight?: number; drawsHomes?: boolean; wire?: WireTimer } = {},
   ) =>
     new Delivery({
       store,
       client: extra.client ?? webClient(),
-      wire: realWireTimer,
+      wire: extra.wire ?? realWireTimer,
       logger: silentLogger,
       workerId,
       leaseMs: 60_000,
@@ -528,25 +528,33 @@ describe('the outbox delivery', () => {
     await worker.stop();
   });
 
-  it('loses no kick that comes while a whole read lets the event loop run, though nothing else would wake it', async () => {
+  it('loses no kick that comes while a whole read lets the event loop run, nor the new lane’s entry it queued', async () => {
     // Posts to 4,100 people that Slack does not answer yet: nothing ends to wake the worker.
     const client = webClient();
     const unanswered: (() => void)[] = [];
+    let holding = true;
     const post = client.chat.postMessage.bind(client.chat);
     client.chat.postMessage = ((args: Parameters<typeof post>[0]) => {
-      if (args.channel === 'U0NEW001') return post(args);
+      if (!holding || args.channel === 'U0NEW001') return post(args);
       return new Promise((resolve) => unanswered.push(() => resolve({ ok: true, channel: `D${args.channel}`, ts: '1.0' })));
     }) as unknown as typeof client.chat.postMessage;
-    const worker = delivery('worker-a', 0, { client, maxInFlight: 10_000 });
+    // A wire clock that stands still: what is queued while the read runs is due at the read's own
+    // instant, so a lane's read finds it (as one queued in the same millisecond would be).
+    const at = Date.now();
+    const worker = delivery('worker-a', 0, { client, maxInFlight: 10_000, wire: { ...realWireTimer, nowMs: () => at } });
     for (const user of Array.from({ length: 4100 }, (_, index) => `U0WAIT${String(index).padStart(4, '0')}`)) queueDms(worker, user, 1, 1);
-    // A submission's queue and kick, run while the whole read waits between its first pages.
+    // A submission's queue and kick, run while the whole read waits between its first pages: a DM to
+    // someone new (a lane the read does not know) and one to a lane it reads in its last page.
     const read = store.outbox.readyInLane.bind(store.outbox);
     let lanes = 0;
     store.outbox.readyInLane = (...args: Parameters<typeof read>) => {
       lanes += 1;
       if (lanes === 1)
         setImmediate(() => {
-          store.transaction((tx) => worker.queue(tx, { key: 'dm:new', kind: 'test', message: { user: 'U0NEW001', text: 'đã nộp' } }));
+          store.transaction((tx) => {
+            worker.queue(tx, { key: 'dm:new', kind: 'test', message: { user: 'U0NEW001', text: 'đã nộp' } });
+            queueDms(worker, 'U0WAIT4099', 2, 1);
+          });
           worker.kick();
         });
       return read(...args);
@@ -554,9 +562,11 @@ describe('the outbox delivery', () => {
     worker.start(3_600_000);
     await slack.waitFor(() => slack.dmsTo('U0NEW001').length === 1);
     expect(lanes).toBe(4100);
+    holding = false;
     for (const answer of unanswered.splice(0)) answer();
+    await worker.drain();
     await worker.stop();
-    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 4101, pending: 0, sending: 0 });
+    expect(store.outbox.countsByStatus()).toMatchObject({ sent: 4102, pending: 0, sending: 0 });
   });
 
   it('waits for the posts in flight when stopped, and leaves the rest pending for the next start', async () => {
