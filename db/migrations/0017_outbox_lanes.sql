@@ -11,3 +11,13 @@ UPDATE `outbox` SET `lane` = CASE
 	ELSE coalesce(json_extract(`payload`, '$.channel'), '')
 END;--> statement-breakpoint
 CREATE INDEX `outbox_status_lane_idx` ON `outbox` (`status`,`lane`);
+--> statement-breakpoint
+-- A process of before this migration (a rolling restart, a rollback, an old `npx thidua tick`)
+-- writes no lane: name it by the same rule, so its entry is paced and ordered with its conversation.
+CREATE TRIGGER `outbox_lane_of_older_writers` AFTER INSERT ON `outbox` WHEN NEW.`lane` = '' BEGIN
+	UPDATE `outbox` SET `lane` = CASE
+		WHEN json_extract(NEW.`payload`, '$.home') THEN 'home:' || coalesce(json_extract(NEW.`payload`, '$.user'), '')
+		WHEN coalesce(json_extract(NEW.`payload`, '$.user'), '') <> '' THEN 'user:' || json_extract(NEW.`payload`, '$.user')
+		ELSE coalesce(json_extract(NEW.`payload`, '$.channel'), '')
+	END WHERE `id` = NEW.`id`;
+END;

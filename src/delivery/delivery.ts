@@ -282,11 +282,15 @@ export class Delivery {
   /** Works continuously: a full read every `intervalMs`, plus a wake-up when an entry it put back is due. */
   start(intervalMs: number): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.kickFull(), intervalMs);
-    this.kickFull();
+    this.timer = setInterval(() => this.kickAll(), intervalMs);
+    this.kickAll();
   }
 
-  private kickFull(): void {
+  /**
+   * Starts working soon with a whole read: for entries that became ready without a new id, which a
+   * kick does not look for (held channel lines a scheduler pass released).
+   */
+  kickAll(): void {
     this.fullReadWanted = true;
     this.kick();
   }
@@ -360,7 +364,7 @@ export class Delivery {
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     if (this.putBackUntil.length === 0) return;
     const wake = Math.min(...this.putBackUntil);
-    this.wakeTimer = setTimeout(() => this.kickFull(), Math.max(10, wake - this.options.wire.nowMs()));
+    this.wakeTimer = setTimeout(() => this.kickAll(), Math.max(10, wake - this.options.wire.nowMs()));
   }
 
   /** Remembers that an entry was put back in the outbox until `until`, to read it again then. */

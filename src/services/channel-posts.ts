@@ -55,6 +55,7 @@ export function releaseHeldLines(deps: AppDeps, now: Date): number {
     }
     return groups.size;
   });
-  if (posts > 0) deps.delivery.kick();
+  // Released rows keep their ids, which a kick's read of what is new would pass over.
+  if (posts > 0) deps.delivery.kickAll();
   return posts;
 }
