@@ -1,5 +1,7 @@
 import type { Store } from '../../db/store';
 import type { BlockRow, PeriodRow, UnitRow, YearRow } from '../../db/store/structure';
+import { DEFAULT_TIME_ZONE } from '../domain/calendar';
+import { reportOpensAt } from '../domain/periods';
 import type { BlockDue, DueState, UnitDue } from '../views/deadlines';
 import { periodsForUnit } from './dues';
 
@@ -22,6 +24,7 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
         : {}),
     },
   ];
+  const zone = store.organisation.get()?.timeZone ?? DEFAULT_TIME_ZONE;
   for (const period of periodsForUnit(store, periods, unit.id)) {
     const report = store.reports.forUnits(period.id, [unit.id]).get(unit.id);
     const state: DueState = !report?.inForce
@@ -38,6 +41,7 @@ export function unitDues(store: Store, unit: UnitRow, year: YearRow, periods: re
       due: resubmitBy ?? period.due,
       ...(period.extension && !resubmitBy ? { extended: true } : {}),
       state,
+      ...(state === 'todo' ? { opensAt: reportOpensAt(period.endsOn, year.reportOpensDays, zone) } : {}),
       ...(report?.first ? { doneAt: report.first.submittedAt, late: report.first.late } : {}),
       ...(state === 'done' && report?.review?.outcome === 'reviewed' ? { reviewed: true } : {}),
       ...(state === 'done' ? reopenedUntil(store, period.id, unit.id) : {}),

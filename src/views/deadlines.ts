@@ -26,6 +26,8 @@ export interface UnitDue {
   reviewed?: boolean;
   /** A submitted report an admin reopened (molai): the unit changes it directly until then. */
   reopenedUntil?: Date;
+  /** When a report not yet submitted opens for submission (years[].report_opens_days before its period ends). */
+  opensAt?: Date;
 }
 
 export interface BlockCount {
@@ -65,6 +67,7 @@ export const deadlinesText = defineMessages(
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (muộn)' : ''}`,
     reviewed: ', đã thẩm định',
     reopened: (until: string) => `; đã mở lại để đơn vị sửa đến ${until}`,
+    notOpen: (opens: string) => `Chưa mở (mở từ ${opens})`,
     finished: (items: string) => `Đã xong: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
@@ -100,6 +103,7 @@ export const deadlinesText = defineMessages(
     doneAt: (at: string, late: boolean) => ` ${at}${late ? ' (late)' : ''}`,
     reviewed: ', reviewed',
     reopened: (until: string) => `; reopened for the unit to change until ${until}`,
+    notOpen: (opens: string) => `Not open yet (opens ${opens})`,
     finished: (items: string) => `Done: ${items}.`,
     finishedItem: (task: string, at: string) => `${task} (${at})`,
     blockCount: (block: string, done: number, total: number) => `${block}: ${done}/${total}`,
@@ -141,15 +145,19 @@ export function buildDueLines(facts: UnitDueFacts, locale: Locale): { blocks: Kn
       continue;
     }
     const dueAt = formatDateTime(due.due, facts.zone, locale);
+    // A report that cannot be submitted yet says when it opens, and offers no button that would only say so.
+    const notOpen = due.opensAt && due.opensAt.getTime() > facts.now.getTime() ? due.opensAt : undefined;
     const line = text.line(
       task,
       due.extended ? text.extended(dueAt) : dueAt,
       dueDistance(due.due, facts.now, facts.zone, locale),
-      text.state[due.subject.kind][due.state] + doneAt + (reopened ? text.reopened(formatDateTime(reopened, facts.zone, locale)) : ''),
+      notOpen
+        ? text.notOpen(formatDateTime(notOpen, facts.zone, locale))
+        : text.state[due.subject.kind][due.state] + doneAt + (reopened ? text.reopened(formatDateTime(reopened, facts.zone, locale)) : ''),
     );
     lines.push(line);
     const block: SectionBlock = section(line);
-    if (due.state === 'todo' || due.state === 'returned' || reopened) {
+    if (!notOpen && (due.state === 'todo' || due.state === 'returned' || reopened)) {
       const { actionId, value } = nudgeButtonValue(
         due.subject.kind === 'pledge'
           ? { kind: 'pledge', year: facts.year, unitCode: facts.unitCode }

@@ -195,6 +195,9 @@ describe('/thidua quantri: the Emulation Board’s tools', () => {
     expect(textOf(dues)).toContain('— Đã nộp 08/04/2021; đã mở lại để đơn vị sửa đến 15/04/2021 17:00');
     expect(textOf(dues)).not.toMatch(/Đã xong:[^\n]*Báo cáo Quý I/);
     expect(textOf(dues)).toContain('Sửa báo cáo');
+    // A period not open yet says when it opens, with no button that would only say so.
+    expect(textOf(dues)).toContain('*Báo cáo 6 tháng đầu năm* — hạn 10/07/2021 17:00 (còn 89 ngày) — Chưa mở (mở từ 21/06/2021 00:00)');
+    expect((dues.blocks as { accessory?: unknown }[]).filter((block) => block.accessory)).toHaveLength(1);
 
     expect(await report(STP, { [valueBlock('1')]: '99' })).toContain('Đã lưu báo cáo Quý I của Sở Tư pháp (bản 2)');
     expect(versionsOf('STP').map((version) => version.status)).toEqual(['accepted', 'accepted']);

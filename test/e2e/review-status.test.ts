@@ -332,8 +332,14 @@ describe('deadlines (hạn chót)', () => {
     expect(text).toContain('*Sở Tư pháp* — Khối thi đua Nội chính');
     expect(text).toContain('Đã xong: Giao ước thi đua năm 2021 (15/03/2021).');
     expect(text).toContain('*Báo cáo Quý I* — hạn 10/04/2021 17:00 (đã quá hạn 2 ngày) — Bị trả lại, cần nộp lại 08/04/2021');
-    expect(text).toContain('*Báo cáo 6 tháng đầu năm* — hạn 10/07/2021 17:00 (còn 89 ngày) — Chưa nộp');
-    expect(buttonValues(body, NUDGE_OPEN_REPORT)).toEqual(['2021:Q1:STP', '2021:H1:STP', '2021:M9:STP', '2021:NAM:STP']);
+    // A report not open yet says when it opens, with no button that would only say so.
+    expect(text).toContain('*Báo cáo 6 tháng đầu năm* — hạn 10/07/2021 17:00 (còn 89 ngày) — Chưa mở (mở từ 21/06/2021 00:00)');
+    expect(buttonValues(body, NUDGE_OPEN_REPORT)).toEqual(['2021:Q1:STP']);
+    // Once it opens, it is to do, with its button.
+    t.clock.set(new Date('2021-06-25T03:00:00Z'));
+    const later = await firstResponse(t.slack, (await t.driver.slashCommand(STP, 'han chot', CHANNEL)).responseUrl);
+    expect(textOf(later)).toContain('*Báo cáo 6 tháng đầu năm* — hạn 10/07/2021 17:00 (còn 15 ngày) — Chưa nộp');
+    expect(buttonValues(later, NUDGE_OPEN_REPORT)).toEqual(['2021:Q1:STP', '2021:H1:STP']);
   });
 
   it('says a report is reviewed once the lead confirmed it', async () => {
